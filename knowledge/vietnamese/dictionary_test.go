@@ -1,0 +1,187 @@
+package vietnamese
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/unicode/norm"
+)
+
+func TestDefaultDictionary(t *testing.T) {
+	d := DefaultDictionary()
+	if d.Len() < 80 {
+		t.Errorf("DefaultDictionary().Len() = %d, want at least 80 entries", d.Len())
+	}
+	if got := len(d.Entries()); got != d.Len() {
+		t.Errorf("len(Entries()) = %d, Len() = %d", got, d.Len())
+	}
+}
+
+// TestEveryEntryExpands checks, for every term of every embedded entry, that
+// a resident typing it with diacritics, without, in capitals or in NFD gets
+// the entry's expansions.
+func TestEveryEntryExpands(t *testing.T) {
+	d := DefaultDictionary()
+	for _, e := range d.Entries() {
+		for i, term := range e.Terms {
+			want := e.adds(i)
+			variants := map[string]string{
+				"accented":      term,
+				"folded":        Fold(term),
+				"upper":         strings.ToUpper(term),
+				"nfd":           norm.NFD.String(term),
+				"in a question": "cho tôi hỏi " + term + " thế nào ạ",
+			}
+			for name, q := range variants {
+				t.Run(term+"/"+name, func(t *testing.T) {
+					got := d.Expand(q)
+					inQuery := " " + strings.Join(Words(q), " ") + " "
+					for _, w := range want {
+						if strings.Contains(inQuery, " "+w+" ") {
+							continue // already in the question
+						}
+						if !contains(got, w) {
+							t.Errorf("line %d: Expand(%q) = %q, missing %q", e.Line, q, got, w)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+func TestExpand(t *testing.T) {
+	d := DefaultDictionary()
+	tests := []struct {
+		name, query string
+		want        []string // must all be present
+		not         []string // must all be absent
+	}{
+		{"red book accented", "Làm sổ đỏ mất bao lâu?", []string{"giay chung nhan quyen su dung dat", "thoi han giai quyet"}, nil},
+		{"red book capitals", "SỔ ĐỎ", []string{"giay chung nhan quyen su dung dat"}, nil},
+		{"so dong is not so do", "so dong tien", nil, []string{"giay chung nhan quyen su dung dat"}},
+		{"cccd is whole word", "cccdx abcccd", nil, []string{"can cuoc cong dan", "the can cuoc"}},
+		{"cccd after slash", "CCCD/CMND", []string{"can cuoc cong dan", "the can cuoc"}, nil},
+		{"group both ways", "bảo hiểm y tế cho mẹ", []string{"bhyt"}, []string{"bao hiem y te"}},
+		{"group abbreviation", "thẻ bhyt", []string{"bao hiem y te"}, nil},
+		{"longer phrase wins", "xin bản sao giấy khai sinh", []string{"cap ban sao trich luc ho tich"}, []string{"dang ky khai sinh"}},
+		{"overlapping phrases both count", "tách sổ đỏ", []string{"tach thua"}, nil},
+		{"car transfer is not land transfer", "sang tên xe máy", []string{"thay doi chu xe"}, []string{"chuyen nhuong"}},
+		{"teencode", "ko bit dk tam tru j", []string{"khong", "dang ky", "gi"}, nil},
+		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
+		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
+		{"nothing", "xin chào", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := d.Expand(tt.query)
+			for _, w := range tt.want {
+				if !contains(got, w) {
+					t.Errorf("Expand(%q) = %q, missing %q", tt.query, got, w)
+				}
+			}
+			for _, w := range tt.not {
+				if contains(got, w) {
+					t.Errorf("Expand(%q) = %q, should not contain %q", tt.query, got, w)
+				}
+			}
+			if tt.want == nil && tt.not == nil && got != nil {
+				t.Errorf("Expand(%q) = %q, want nil", tt.query, got)
+			}
+		})
+	}
+}
+
+func TestParseDictionary(t *testing.T) {
+	src := "# comment\n\nCCCD = căn cước công dân   # trailing comment\nsổ đỏ ; SỔ HỒNG => giấy chứng nhận ; nhà ở\n"
+	d, err := ParseDictionary(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Entry{
+		{Terms: []string{"CCCD", "căn cước công dân"}, Line: 3},
+		{Terms: []string{"sổ đỏ", "SỔ HỒNG"}, Expansions: []string{"giấy chứng nhận", "nhà ở"}, Line: 4, OneWay: true},
+	}
+	if diff := cmp.Diff(want, d.Entries()); diff != "" {
+		t.Errorf("Entries() mismatch (-want +got):\n%s", diff)
+	}
+	if got, want := d.Expand("so hong"), []string{"giay chung nhan", "nha o"}; !cmp.Equal(got, want) {
+		t.Errorf("Expand(so hong) = %q, want %q", got, want)
+	}
+	if got, want := d.Expand("căn cước công dân"), []string{"cccd"}; !cmp.Equal(got, want) {
+		t.Errorf("Expand(căn cước công dân) = %q, want %q", got, want)
+	}
+}
+
+func TestParseDictionaryErrors(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"no separator", "# x\nsổ đỏ\n", "line 2: invalid dictionary: no \"=\" or \"=>\""},
+		{"empty member", "a = b\n\na = = b\n", "line 3: invalid dictionary: empty member"},
+		{"empty term", "=> b\n", "line 1: invalid dictionary: empty term"},
+		{"empty expansion", "a => b ;\n", "line 1: invalid dictionary: empty expansion"},
+		{"two arrows", "a => b => c\n", "line 1: invalid dictionary: more than one \"=>\""},
+		{"mixed", "a = b => c\n", "line 1: invalid dictionary: \"=\" on a \"=>\" line"},
+		{"semicolon in group", "a ; b = c\n", "line 1: invalid dictionary: \";\" in a group"},
+		{"punctuation only", "a = b\n!!! = c\n", "line 2: invalid dictionary: member \"!!!\" has no letters or digits"},
+		{"same when folded", "Hòa = hoà\n", "line 1: invalid dictionary: \"Hòa\" and \"hoà\" are the same once folded"},
+		{"expansion equals term", "sổ đỏ => so do\n", "line 1: invalid dictionary: \"sổ đỏ\" and \"so do\" are the same once folded"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseDictionary(strings.NewReader(tt.src))
+			if err == nil {
+				t.Fatalf("ParseDictionary(%q) = nil error, want %q", tt.src, tt.want)
+			}
+			if !errors.Is(err, ErrDictionary) {
+				t.Errorf("error %v does not wrap ErrDictionary", err)
+			}
+			if !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %q, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestMerge(t *testing.T) {
+	admin, err := ParseDictionary(strings.NewReader("nhà văn hóa xã => trung tâm phục vụ hành chính công\nsổ đỏ => trích đo\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := DefaultDictionary()
+	m := base.Merge(admin)
+	if got, want := m.Len(), base.Len()+2; got != want {
+		t.Errorf("Merge Len() = %d, want %d", got, want)
+	}
+	if got := m.Expand("nha van hoa xa"); !contains(got, "trung tam phuc vu hanh chinh cong") {
+		t.Errorf("merged Expand = %q, missing the administrator's entry", got)
+	}
+	got := m.Expand("sổ đỏ")
+	for _, w := range []string{"giay chung nhan quyen su dung dat", "trich do"} {
+		if !contains(got, w) {
+			t.Errorf("merged Expand(sổ đỏ) = %q, missing %q", got, w)
+		}
+	}
+	if base.Expand("nha van hoa xa") != nil || contains(base.Expand("sổ đỏ"), "trich do") {
+		t.Error("Merge changed the receiver")
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, l := range list {
+		if l == s {
+			return true
+		}
+	}
+	return false
+}
+
+func BenchmarkExpand(b *testing.B) {
+	d := DefaultDictionary()
+	q := "Cho em hỏi làm sổ đỏ và tách thửa đất ở phường mới thì cần giấy tờ gì, mất bao nhiêu tiền, nộp online được không ạ?"
+	b.ReportAllocs()
+	for b.Loop() {
+		d.Expand(q)
+	}
+}

@@ -1,0 +1,139 @@
+// Package vietnamese analyses Vietnamese text for search: Unicode
+// normalisation, diacritic folding, syllable tokens, question stopwords,
+// bleve analyzers and a dictionary of abbreviations and everyday words that
+// expands a resident's question at query time.
+package vietnamese
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Normalize returns s in Unicode NFC, lower-cased, with runs of white space
+// collapsed to one space and trimmed. NFD input gives the same result as NFC.
+func Normalize(s string) string {
+	s = strings.ToLower(norm.NFC.String(s))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Fold returns Normalize(s) with every diacritic removed and đ turned into d,
+// so "Đăng ký" and "dang ky" compare equal. Tone marks in either position
+// ("hòa", "hoà") and decomposed (NFD) input fold alike.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pendingSpace := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if asciiSpace(c) {
+				pendingSpace = b.Len() > 0
+				continue
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			if pendingSpace {
+				b.WriteByte(' ')
+				pendingSpace = false
+			}
+			b.WriteByte(c)
+			continue
+		}
+		r, size := foldRune(s[i:])
+		i += size
+		switch {
+		case r < 0:
+			continue // a combining mark: dropped
+		case unicode.IsSpace(r):
+			pendingSpace = b.Len() > 0
+			continue
+		}
+		if pendingSpace {
+			b.WriteByte(' ')
+			pendingSpace = false
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// foldRune folds the first (non-ASCII) rune of s and reports its size in
+// bytes; it returns -1 for a combining mark, which folding drops.
+func foldRune(s string) (rune, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	switch r {
+	case 'đ', 'Đ':
+		return 'd', size
+	}
+	if unicode.Is(unicode.Mn, r) {
+		return -1, size
+	}
+	// The canonical decomposition of a precomposed letter starts with its
+	// base letter: ệ = e + U+0323 + U+0302, ư = u + U+031B.
+	if dec := norm.NFD.PropertiesString(s[:size]).Decomposition(); dec != nil {
+		if base, _ := utf8.DecodeRune(dec); base != utf8.RuneError {
+			r = base
+		}
+	}
+	return unicode.ToLower(r), size
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
+// Words splits s, in any Unicode form, into folded syllables: runs of
+// letters and digits. Punctuation separates words and is dropped, so
+// "CCCD/CMND" gives ["cccd" "cmnd"] and "14 tuổi" gives ["14" "tuoi"].
+// It returns nil when s has no letters or digits.
+func Words(s string) []string {
+	words := strings.FieldsFunc(Fold(s), notWordRune)
+	if len(words) == 0 {
+		return nil
+	}
+	return words
+}
+
+func notWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return !('a' <= r && r <= 'z' || '0' <= r && r <= '9' || 'A' <= r && r <= 'Z')
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+// ContentWords returns the folded syllables of s without question filler,
+// in order. A syllable typed with its diacritics is judged by them ("cần"
+// is filler, "căn" of "căn cước" is not; "đâu" is filler, "đầu" of "lần
+// đầu" is not); one typed without them is filler only when no title word
+// folds to it as well ("can" may be căn, "dau" may be đầu: both stay).
+func ContentWords(s string) []string {
+	accented := strings.FieldsFunc(Normalize(s), notWordRune)
+	out := make([]string, 0, len(accented))
+	for i := 0; i < len(accented); i++ {
+		a := accented[i]
+		f := Fold(a)
+		if f == "" {
+			continue
+		}
+		if i+1 < len(accented) {
+			if _, filler := fillerPairs[f+" "+Fold(accented[i+1])]; filler {
+				i++
+				continue
+			}
+		}
+		if f != a {
+			if _, stop := accentedStopwords[a]; stop {
+				continue
+			}
+		} else if _, ambiguous := ambiguousStopwords[f]; !ambiguous && IsStopword(f) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
+}

@@ -1,0 +1,75 @@
+package vietnamese
+
+// IsStopword reports whether folded, a syllable as returned by Words, is
+// question filler that carries no content of its own: pronouns, question
+// words, particles and verbs of wanting or asking.
+//
+// Syllables that name things in procedure titles stay content even when they
+// are also common in questions (ky, dang, giay, cap, lai, con, nha, so, ho, tu, di, do).
+// A folded syllable can stand for several accented ones, so a few listed here
+// also occur in titles ("can" is cần and căn, "the" is thế and thẻ, "sao" is
+// sao and bản sao, "cho" is cho and tặng cho); their neighbours keep such
+// titles findable.
+func IsStopword(folded string) bool {
+	_, ok := stopwords[folded]
+	return ok
+}
+
+// stopwords is read-only after initialisation.
+var stopwords = map[string]struct{}{
+	// pronouns and forms of address
+	"toi": {}, "minh": {}, "em": {}, "chau": {}, "tui": {}, "tao": {},
+	// wanting, asking, needing
+	"muon": {}, "can": {}, "hoi": {}, "xem": {}, "biet": {}, "giup": {},
+	"vui": {},
+	// question words
+	"gi": {}, "the": {}, "nao": {}, "sao": {}, "dau": {}, "bao": {},
+	"nhieu": {}, "khong": {}, "co": {}, "phai": {}, "ai": {}, "may": {},
+	"khi": {}, "luc": {},
+	// verbs and fillers that appear in almost every question
+	"lam": {}, "o": {}, "cho": {}, "duoc": {}, "la": {}, "va": {},
+	"voi": {}, "nhung": {}, "cac": {}, "de": {}, "ma": {}, "nay": {},
+	"kia": {}, "ay": {}, "rang": {}, "neu": {}, "vao": {}, "ra": {},
+	"tren": {}, "roi": {}, "se": {}, "da": {}, "nhu": {},
+	// particles
+	"a": {}, "ah": {}, "ak": {}, "nhe": {}, "vay": {}, "nhi": {}, "oi": {},
+	"u": {}, "ne": {},
+	// teencode for the above
+	"ko": {}, "k": {}, "j": {}, "dc": {}, "z": {}, "v": {}, "mk": {},
+}
+
+// ambiguousStopwords fold from filler and from title words alike; typed
+// without diacritics they are kept as content.
+var ambiguousStopwords = map[string]struct{}{
+	"can": {}, // cần / căn (căn cước)
+	"the": {}, // thế / thẻ
+	"sao": {}, // sao / bản sao
+	"bao": {}, // bao nhiêu / bảo hiểm
+	"dau": {}, // đâu / đầu (lần đầu), dấu
+	"ma":  {}, // mà / mã số
+	"co":  {}, // có / cổ phần
+	"may": {}, // mấy / máy
+	"de":  {}, // để / đề nghị
+	"la":  {}, // là / lá
+	"nhu": {}, // như / nhu cầu
+}
+
+// accentedStopwords are the filler syllables as typed with diacritics.
+var accentedStopwords = map[string]struct{}{
+	"tôi": {}, "mình": {}, "cháu": {}, "muốn": {}, "cần": {}, "hỏi": {},
+	"giúp": {}, "gì": {}, "thế": {}, "nào": {}, "đâu": {}, "nhiêu": {},
+	"không": {}, "có": {}, "phải": {}, "mấy": {}, "lúc": {}, "làm": {},
+	"ở": {}, "được": {}, "là": {}, "và": {}, "với": {}, "những": {},
+	"các": {}, "để": {}, "mà": {}, "này": {}, "ấy": {}, "rằng": {},
+	"nếu": {}, "vào": {}, "trên": {}, "rồi": {}, "sẽ": {}, "đã": {},
+	"như": {}, "ạ": {}, "à": {}, "nhé": {}, "vậy": {}, "nhỉ": {}, "ơi": {},
+	"ừ": {}, "nè": {}, "biết": {}, "đc": {}, "nhá": {}, "dạ": {},
+}
+
+// fillerPairs are two-syllable question phrases whose syllables, alone,
+// could be title words ("bao nhiêu" is filler, "bảo" is not).
+var fillerPairs = map[string]struct{}{
+	"bao nhieu": {}, "bao lau": {}, "the nao": {}, "can gi": {},
+	"can nhung": {}, "o dau": {}, "la gi": {}, "co the": {},
+	"co khong": {}, "can phai": {}, "de lam": {}, "nhu the": {},
+}
