@@ -1,0 +1,66 @@
+package portal
+
+import (
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// Source is the Document.Source of every imported procedure.
+const Source = "dichvucong.gov.vn"
+
+// IDPrefix starts every imported document's ID, followed by the procedure
+// code, so that importing a newer crawl replaces documents in place.
+const IDPrefix = "dvc-"
+
+// Document maps the record to a province-wide procedure document with its
+// structured fields cleaned. Passages are left for the caller to split, and
+// Updated is left zero for the caller to stamp.
+func (r Record) Document() knowledge.Document {
+	p := r.Procedure()
+	return knowledge.Document{
+		ID:        IDPrefix + p.Code,
+		Kind:      knowledge.KindProcedure,
+		Title:     p.Title,
+		Source:    Source,
+		URL:       p.SourceURL,
+		Procedure: p,
+	}
+}
+
+// Procedure maps the record's fields to a cleaned knowledge.Procedure.
+func (r Record) Procedure() *knowledge.Procedure {
+	methods := parseMethods(r.Methods)
+	agency := field(r.Agency)
+	if agency == "" {
+		agency = field(r.CompetentAgency)
+	}
+	where := field(r.Address)
+	if where == "" {
+		where = agency
+	}
+	p := &knowledge.Procedure{
+		Code:       cleanText(r.Code),
+		Title:      cleanText(r.Title),
+		Level:      field(r.Level),
+		Field:      field(r.Field),
+		Agency:     agency,
+		Audience:   field(r.Audience),
+		Where:      where,
+		Methods:    methods,
+		Steps:      parseSteps(r.Steps),
+		Papers:     parsePapers(r.Papers),
+		Time:       summarise(methods, func(m knowledge.Method) string { return m.Time }),
+		Fee:        summarise(methods, func(m knowledge.Method) string { return m.Fee }),
+		Result:     parseResult(r.Result),
+		Conditions: field(r.Conditions),
+		LegalBasis: parseLegal(r.LegalBasis),
+		Related:    parseRelated(r.Related),
+		SourceURL:  cleanText(r.DetailURL),
+	}
+	for _, m := range methods {
+		if m.Channel == ChannelOnline {
+			p.OnlineURL = p.SourceURL
+			break
+		}
+	}
+	return p
+}

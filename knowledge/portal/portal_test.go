@@ -1,0 +1,327 @@
+package portal
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+const samplePath = "testdata/sample.jsonl"
+
+// fullData is the shared crawl, beside the repository.
+var fullData = filepath.Join("..", "..", "..", "shared", "data", "dvc-procedures.jsonl.gz")
+
+func readAll(tb testing.TB, data []byte) []Record {
+	tb.Helper()
+	var recs []Record
+	if err := Read(bytes.NewReader(data), func(r Record) error { recs = append(recs, r); return nil }); err != nil {
+		tb.Fatalf("Read: %v", err)
+	}
+	return recs
+}
+
+func sampleDocs(t *testing.T) map[string]knowledge.Document {
+	t.Helper()
+	data, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := map[string]knowledge.Document{}
+	for _, r := range readAll(t, data) {
+		docs[r.Code] = r.Document()
+	}
+	return docs
+}
+
+func TestDocumentBirthRegistration(t *testing.T) {
+	d := sampleDocs(t)["1.001193"]
+	p := d.Procedure
+	if d.ID != "dvc-1.001193" || d.Kind != knowledge.KindProcedure || d.Source != "dichvucong.gov.vn" || d.Commune != "" {
+		t.Errorf("document header = %q %q %q %q", d.ID, d.Kind, d.Source, d.Commune)
+	}
+	if d.Title != "Thủ tục đăng ký khai sinh" || d.URL != p.SourceURL || p.OnlineURL != d.URL || d.URL == "" {
+		t.Errorf("title/url = %q %q %q", d.Title, d.URL, p.OnlineURL)
+	}
+	wantMethods := []knowledge.Method{
+		{Channel: "Trực tuyến", Time: "1", Fee: "Miễn phí"},
+		{Channel: "Dịch vụ bưu chính", Time: "1", Fee: "Miễn phí"},
+		{Channel: "Trực tiếp", Time: "1", Fee: "Miễn phí"},
+	}
+	if diff := cmp.Diff(wantMethods, p.Methods); diff != "" {
+		t.Errorf("methods (-want +got):\n%s", diff)
+	}
+	if p.Fee != "Miễn phí" || p.Time != "1" {
+		t.Errorf("fee, time = %q, %q", p.Fee, p.Time)
+	}
+	if p.Result != "Giấy khai sinh" {
+		t.Errorf("result = %q", p.Result)
+	}
+	if p.Conditions != "" || p.Related != "" || p.Agency != "" || p.Level != "Cấp xã" || p.Field != "Hộ tịch" {
+		t.Errorf("conditions %q related %q agency %q level %q field %q", p.Conditions, p.Related, p.Agency, p.Level, p.Field)
+	}
+	wantFirst := []knowledge.Paper{
+		{Name: "Giấy tờ phải nộp:"},
+		{Name: "Trường hợp trẻ em bị bỏ rơi thì phải có biên bản về việc trẻ bị bỏ rơi do cơ quan có thẩm quyền lập.", Count: "1 bản chính"},
+	}
+	if diff := cmp.Diff(wantFirst, p.Papers[:2]); diff != "" {
+		t.Errorf("papers (-want +got):\n%s", diff)
+	}
+	var names []string
+	for _, pp := range p.Papers {
+		names = append(names, pp.Name)
+		if strings.Contains(pp.Name, "Tên giấy tờ") || strings.Contains(pp.Name, "bản chính-") {
+			t.Errorf("table furniture left in paper %q", pp.Name)
+		}
+	}
+	for _, want := range []string{"Giấy tờ phải xuất trình:", "Lưu ý:"} {
+		if !contains(names, want) {
+			t.Errorf("case heading %q missing from papers", want)
+		}
+	}
+	if !contains(p.LegalBasis, "Luật 60/2014/QH13") ||
+		!contains(p.LegalBasis, "Thông tư Hướng dẫn về phí và lệ phí thuộc thẩm quyền quyết định của Hội đồng nhân dân tỉnh, thành phố trực thuộc Trung ương (85/2019/TT-BTC)") {
+		t.Errorf("legal basis = %q", p.LegalBasis)
+	}
+	if len(p.Steps) < 5 || !strings.HasPrefix(p.Steps[0], "- Nếu lựa chọn hình thức nộp hồ sơ trực tiếp") {
+		t.Errorf("steps = %q", p.Steps)
+	}
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func TestDocumentFields(t *testing.T) {
+	docs := sampleDocs(t)
+	tests := []struct {
+		code  string
+		check func(t *testing.T, p *knowledge.Procedure)
+	}{
+		{"1.000811", func(t *testing.T, p *knowledge.Procedure) { // fees differ by channel
+			want := []knowledge.Method{
+				{Channel: "Trực tuyến", Time: "21 ngày", Fee: "1.200.000 đồng (1.200.000đ/thẻ ABTC.)"},
+				{Channel: "Dịch vụ bưu chính", Time: "21 ngày làm việc", Fee: "Miễn phí"},
+				{Channel: "Trực tiếp", Time: "21 ngày", Fee: "1.200.000 đồng (1.200.000 đồng/thẻ ABTC.)"},
+			}
+			if diff := cmp.Diff(want, p.Methods); diff != "" {
+				t.Errorf("methods (-want +got):\n%s", diff)
+			}
+			if p.Time != "Trực tuyến: 21 ngày; Dịch vụ bưu chính: 21 ngày làm việc; Trực tiếp: 21 ngày" {
+				t.Errorf("time = %q", p.Time)
+			}
+			if p.Papers[0].Form != "Tờ khai đề nghị cấp thẻ ABTC (mẫu TK06) (1).pdf" || p.Papers[0].Count != "1 bản chính" {
+				t.Errorf("paper 0 = %+v", p.Papers[0])
+			}
+			if !contains(p.LegalBasis, "Luật 49/2019/QH14") || !contains(p.LegalBasis, "Quyết định số 09/2023/QĐ-TTg") {
+				t.Errorf("legal = %q", p.LegalBasis)
+			}
+		}},
+		{"1.012751", func(t *testing.T, p *knowledge.Procedure) { // land dispute, one table without heading
+			if p.Time != "80 ngày làm việc" || !strings.HasPrefix(p.Fee, "Miễn phí (Theo quy định của Luật phí") {
+				t.Errorf("time, fee = %q, %q", p.Time, p.Fee)
+			}
+			want := knowledge.Paper{Name: "Đơn yêu cầu yêu cầu giải quyết tranh chấp đất đai (bản chính)", Count: "1 bản chính, 1 bản sao"}
+			if diff := cmp.Diff(want, p.Papers[2]); diff != "" || len(p.Papers) != 4 {
+				t.Errorf("papers %d, paper 2 (-want +got):\n%s", len(p.Papers), diff)
+			}
+			if !contains(p.LegalBasis, "Luật Đất đai ngày 18/01/2024 (31/2024/QH15)") {
+				t.Errorf("legal = %q", p.LegalBasis)
+			}
+		}},
+		{"1.012538", func(t *testing.T, p *knowledge.Procedure) { // case groups in papers
+			if p.Papers[0].Name != "Hồ sơ đề nghị hưởng trợ cấp tai nạn, gồm:" || p.Papers[0].Count != "" {
+				t.Errorf("first case heading = %+v", p.Papers[0])
+			}
+			if p.Papers[3].Form != "Mus02-nnghtrcptainntutN40.2024suatheoN184.2025.docx" || p.Papers[3].Count != "1 bản chính, 1 bản sao" {
+				t.Errorf("form row = %+v", p.Papers[3])
+			}
+			if p.Fee != "" {
+				t.Errorf("fee = %q, want empty for Không có thông tin", p.Fee)
+			}
+		}},
+		{"1.001303", func(t *testing.T, p *knowledge.Procedure) { // in person only, nothing known
+			if diff := cmp.Diff([]knowledge.Method{{Channel: "Trực tiếp"}}, p.Methods); diff != "" {
+				t.Errorf("methods (-want +got):\n%s", diff)
+			}
+			if p.OnlineURL != "" || p.Time != "" || p.Fee != "" {
+				t.Errorf("online %q time %q fee %q", p.OnlineURL, p.Time, p.Fee)
+			}
+			if p.Result != "Quyết định tuyển công dân phục vụ có thời hạn trong Công an nhân dân" {
+				t.Errorf("result = %q", p.Result)
+			}
+			if p.Papers[1].Count != "1 bản sao" {
+				t.Errorf("paper 1 = %+v", p.Papers[1])
+			}
+		}},
+		{"3.000364", func(t *testing.T, p *knowledge.Procedure) { // empty papers
+			if p.Papers != nil || p.Where != "Công an tỉnh" || p.Time != "15 ngày làm việc" {
+				t.Errorf("papers %v where %q time %q", p.Papers, p.Where, p.Time)
+			}
+		}},
+		{"1.000894", func(t *testing.T, p *knowledge.Procedure) { // marriage
+			if p.Result != "Giấy chứng nhận kết hôn" || p.Where != "Ủy ban Nhân dân xã, phường, thị trấn." {
+				t.Errorf("result %q where %q", p.Result, p.Where)
+			}
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code, func(t *testing.T) {
+			d, ok := docs[tt.code]
+			if !ok {
+				t.Fatalf("record %s not in sample", tt.code)
+			}
+			tt.check(t, d.Procedure)
+		})
+	}
+}
+
+func TestReadFormats(t *testing.T) {
+	plain, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := readAll(t, plain)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	_, _ = zw.Write(plain)
+	_ = zw.Close()
+	arr, _ := json.MarshalIndent(want, "", "  ")
+	one, _ := json.MarshalIndent(want[0], "", "  ")
+	blank := bytes.ReplaceAll(plain, []byte("\n"), []byte("\n\n  \n"))
+	tests := []struct {
+		name string
+		data []byte
+		want []Record
+	}{
+		{"gzip", gz.Bytes(), want},
+		{"array", arr, want},
+		{"blank lines", blank, want},
+		{"single object", one, want[:1]},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, readAll(t, tt.data)); diff != "" {
+				t.Errorf("records differ (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	plain, err := os.ReadFile(samplePath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := bytes.SplitAfter(plain, []byte("\n"))
+	truncated := append(append([]byte{}, bytes.Join(lines[:2], nil)...), lines[2][:len(lines[2])/2]...)
+	tests := []struct {
+		name, data, want string
+	}{
+		{"truncated line", string(truncated), "record 3 (line 3)"},
+		{"no code", string(lines[0]) + `{"ten_thu_tuc":"Thủ tục"}` + "\n", "record 2 (line 2): no ma_thu_tuc"},
+		{"no title", `{"ma_thu_tuc":"1.2"}`, "record 1 (line 1, 1.2): no ten_thu_tuc"},
+		{"truncated array", "[\n" + `{"ma_thu_tuc":"1","ten_thu_tuc":"A"},` + "\n" + `{"ma_thu_tuc":"2","ten_`, "record 2 (line 3)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			calls := 0
+			err := Read(strings.NewReader(tt.data), func(Record) error { calls++; return nil })
+			if err == nil || !strings.Contains(err.Error(), tt.want) || !errors.Is(err, knowledge.ErrInvalid) {
+				t.Fatalf("Read error = %v, want one naming %q wrapping ErrInvalid", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestDocumentStable(t *testing.T) {
+	first, second := sampleDocs(t), sampleDocs(t)
+	if diff := cmp.Diff(first, second); diff != "" {
+		t.Errorf("re-reading changed documents:\n%s", diff)
+	}
+	for code, d := range first {
+		if d.ID != "dvc-"+code {
+			t.Errorf("ID = %q for %s", d.ID, code)
+		}
+	}
+}
+
+func TestFullData(t *testing.T) {
+	f, err := os.Open(fullData)
+	if err != nil {
+		t.Skipf("full data absent: %v", err)
+	}
+	defer f.Close()
+	var n, withMethods, gotMethods, withPapers, gotPapers, withLegal, gotLegal int
+	err = Read(f, func(r Record) error {
+		n++
+		d := r.Document()
+		if d.Title == "" || d.Procedure == nil {
+			t.Errorf("%s: no title", r.Code)
+		}
+		p := d.Procedure
+		if strings.TrimSpace(r.Methods) != "" {
+			withMethods++
+			if len(p.Methods) > 0 && p.Methods[0].Channel != "" {
+				gotMethods++
+			}
+		}
+		if !isNoInfo(r.Papers) {
+			withPapers++
+			if len(p.Papers) > 0 {
+				gotPapers++
+			}
+		}
+		if !isNoInfo(r.LegalBasis) {
+			withLegal++
+			if len(p.LegalBasis) > 0 {
+				gotLegal++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	share := func(a, b int) float64 { return float64(a) / float64(max(b, 1)) }
+	t.Logf("records %d; methods %d/%d (%.1f%%); papers %d/%d (%.1f%%); legal %d/%d (%.1f%%)", n,
+		gotMethods, withMethods, 100*share(gotMethods, withMethods), gotPapers, withPapers, 100*share(gotPapers, withPapers),
+		gotLegal, withLegal, 100*share(gotLegal, withLegal))
+	if n != 2642 {
+		t.Errorf("records = %d, want 2642", n)
+	}
+	if share(gotMethods, withMethods) < 0.95 {
+		t.Errorf("methods share below 95%%")
+	}
+	if share(gotPapers, withPapers) < 0.90 {
+		t.Errorf("papers share below 90%%")
+	}
+}
+
+func BenchmarkReadAll(b *testing.B) {
+	data, err := os.ReadFile(fullData)
+	if err != nil {
+		b.Skipf("full data absent: %v", err)
+	}
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		if err := Read(bytes.NewReader(data), func(r Record) error { n++; _ = r.Document(); return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
+}
