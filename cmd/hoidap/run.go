@@ -1,0 +1,76 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+
+	"golang.org/x/term"
+)
+
+const usage = `hoidap answers residents' questions about administrative procedures.
+
+Usage:
+  hoidap [serve] [flags]          run the service (default)
+  hoidap ingest [flags] FILE...   add documents (portal JSON/JSONL(.gz), Markdown, text)
+  hoidap eval [flags] QUESTIONS.jsonl
+                                  measure retrieval against a plain bleve baseline
+  hoidap reindex [flags]          rebuild the search index from the store
+
+Run "hoidap COMMAND -h" for a command's flags. Every flag also reads an
+environment variable, named in its help.
+`
+
+// run is main without the process: it returns the exit code, so tests can
+// call it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) int {
+	cmd := "serve"
+	if len(args) > 0 && !strings.HasPrefix(args[0], "-") {
+		cmd, args = args[0], args[1:]
+	}
+	var err error
+	switch cmd {
+	case "serve":
+		err = cmdServe(ctx, args, getenv, stdout, stderr)
+	case "ingest":
+		err = cmdIngest(ctx, args, getenv, stdout, stderr)
+	case "eval":
+		err = cmdEval(ctx, args, getenv, stdout, stderr)
+	case "reindex":
+		err = cmdReindex(ctx, args, getenv, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	default:
+		fmt.Fprintf(stderr, "hoidap: unknown command %q\n\n%s", cmd, usage)
+		return 2
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(stderr, "hoidap %s: %v\n", cmd, err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "hoidap %s: %v\n", cmd, err)
+		return 1
+	}
+}
+
+var errUsage = errors.New("usage")
+
+// newLogger logs as text to a terminal and as JSON otherwise (containers).
+func newLogger(w io.Writer, level slog.Level) *slog.Logger {
+	opts := &slog.HandlerOptions{Level: level}
+	if f, ok := w.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		return slog.New(slog.NewTextHandler(w, opts))
+	}
+	return slog.New(slog.NewJSONHandler(w, opts))
+}

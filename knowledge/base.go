@@ -1,0 +1,282 @@
+package knowledge
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// Config says where the knowledge base lives and how it reads queries.
+type Config struct {
+	// Dir holds hoidap.db, the index and uploads; "" keeps everything in
+	// memory (tests).
+	Dir string
+	// Dictionary is applied to queries; nil means the embedded default plus
+	// Dir/dictionary.txt when it exists.
+	Dictionary *vietnamese.Dictionary
+	Logger     *slog.Logger
+}
+
+// Base is the knowledge base: the store, the index derived from it, and
+// the operations that keep the two in step.
+type Base struct {
+	store  *Store
+	index  *Index
+	log    *slog.Logger
+	dir    string
+	writes sync.Mutex // one writer at a time keeps store and index in order
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// Open opens the store in cfg.Dir and its index, rebuilding the index from
+// the store when it is missing, stale or unreadable, and replaying index
+// operations that a crash left pending.
+func Open(ctx context.Context, cfg Config) (*Base, error) {
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	dict := cfg.Dictionary
+	if dict == nil {
+		var err error
+		if dict, err = LoadDictionary(cfg.Dir); err != nil {
+			return nil, err
+		}
+	}
+	dbPath, indexDir := "", ""
+	if cfg.Dir != "" {
+		if err := os.MkdirAll(cfg.Dir, 0o750); err != nil {
+			return nil, fmt.Errorf("knowledge: data dir: %w", err)
+		}
+		dbPath = filepath.Join(cfg.Dir, "hoidap.db")
+		indexDir = filepath.Join(cfg.Dir, "index")
+	}
+	store, err := OpenStore(ctx, dbPath)
+	if err != nil {
+		return nil, err
+	}
+	b := &Base{store: store, log: log, dir: cfg.Dir}
+	if err := b.openIndex(ctx, indexDir, dict); err != nil {
+		store.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// LoadDictionary returns the embedded dictionary merged with
+// dir/dictionary.txt, the administrators' own entries, when it exists.
+func LoadDictionary(dir string) (*vietnamese.Dictionary, error) {
+	dict := vietnamese.DefaultDictionary()
+	if dir == "" {
+		return dict, nil
+	}
+	f, err := os.Open(filepath.Join(dir, "dictionary.txt"))
+	if errors.Is(err, os.ErrNotExist) {
+		return dict, nil
+	}
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: dictionary: %w", err)
+	}
+	defer f.Close()
+	own, err := vietnamese.ParseDictionary(f)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: %s: %w", f.Name(), err)
+	}
+	return dict.Merge(own), nil
+}
+
+func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dictionary) error {
+	start := time.Now()
+	bi, fresh, err := openBleve(dir)
+	if err != nil {
+		return err
+	}
+	b.index = newIndex(bi, dict)
+	if fresh {
+		if err := b.fill(ctx); err != nil {
+			return err
+		}
+		b.log.Info("index built from store", slog.Int("documents", b.index.Len()), slog.Duration("took", time.Since(start)))
+		return nil
+	}
+	var docs []Document
+	err = b.store.EachDocument(ctx, func(d Document) error {
+		docs = append(docs, d)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	b.index.remember(docs)
+	return b.replay(ctx)
+}
+
+// fill indexes every document of the store into an empty index.
+func (b *Base) fill(ctx context.Context) error {
+	var batch []Document
+	flush := func() error {
+		if err := b.index.put(batch, nil); err != nil {
+			return err
+		}
+		batch = batch[:0]
+		return nil
+	}
+	err := b.store.EachDocument(ctx, func(d Document) error {
+		batch = append(batch, d)
+		if len(batch) == 200 {
+			return flush()
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if err := flush(); err != nil {
+		return err
+	}
+	return b.store.ClearQueue(ctx)
+}
+
+// replay brings the index up to date with writes the store has and the
+// index may not, after a crash between the two.
+func (b *Base) replay(ctx context.Context) error {
+	ids, err := b.store.Pending(ctx)
+	if err != nil || len(ids) == 0 {
+		return err
+	}
+	var docs []Document
+	var gone []string
+	for _, id := range ids {
+		d, err := b.store.Document(ctx, id)
+		switch {
+		case errors.Is(err, ErrNotFound):
+			gone = append(gone, id)
+		case err != nil:
+			return err
+		default:
+			docs = append(docs, d)
+		}
+	}
+	if err := b.index.put(docs, gone); err != nil {
+		return err
+	}
+	b.log.Info("index caught up with store", slog.Int("documents", len(ids)))
+	return b.store.MarkIndexed(ctx, ids)
+}
+
+// Ingest splits docs into passages and writes them, replacing documents
+// with the same IDs. They are searchable when it returns. The store write
+// is one transaction; the index follows it and is replayed from the store
+// if the process dies in between.
+func (b *Base) Ingest(ctx context.Context, docs ...Document) error {
+	for i := range docs {
+		if err := validate(&docs[i]); err != nil {
+			return err
+		}
+		Split(&docs[i])
+	}
+	b.writes.Lock()
+	defer b.writes.Unlock()
+	if err := b.store.PutDocuments(ctx, docs); err != nil {
+		return err
+	}
+	if err := b.index.put(docs, nil); err != nil {
+		return err
+	}
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		ids[i] = d.ID
+	}
+	return b.store.MarkIndexed(ctx, ids)
+}
+
+func validate(d *Document) error {
+	d.Title = strings.TrimSpace(d.Title)
+	if d.ID == "" || strings.ContainsAny(d.ID, "#/\\") {
+		return fmt.Errorf("knowledge: document id %q: %w", d.ID, ErrInvalid)
+	}
+	if d.Title == "" {
+		return fmt.Errorf("knowledge: document %s has no title: %w", d.ID, ErrInvalid)
+	}
+	if d.Kind == "" {
+		d.Kind = KindArticle
+		if d.Procedure != nil {
+			d.Kind = KindProcedure
+		}
+	}
+	if d.Procedure == nil && strings.TrimSpace(d.Body) == "" {
+		return fmt.Errorf("knowledge: document %s has no text: %w", d.ID, ErrInvalid)
+	}
+	return nil
+}
+
+// Delete removes a document from the store and the index.
+func (b *Base) Delete(ctx context.Context, id string) error {
+	b.writes.Lock()
+	defer b.writes.Unlock()
+	if err := b.store.DeleteDocument(ctx, id); err != nil {
+		return err
+	}
+	if err := b.index.put(nil, []string{id}); err != nil {
+		return err
+	}
+	return b.store.MarkIndexed(ctx, []string{id})
+}
+
+// Reindex throws the index away and rebuilds it from the store.
+func (b *Base) Reindex(ctx context.Context) error {
+	b.writes.Lock()
+	defer b.writes.Unlock()
+	dict := b.index.dict
+	if err := b.index.Close(); err != nil {
+		return err
+	}
+	dir := ""
+	if b.dir != "" {
+		dir = filepath.Join(b.dir, "index")
+		if err := os.RemoveAll(dir); err != nil {
+			return fmt.Errorf("knowledge: reindex: %w", err)
+		}
+	}
+	return b.openIndex(ctx, dir, dict)
+}
+
+// Search finds documents for q; see Index.Search.
+func (b *Base) Search(ctx context.Context, q Query) ([]Hit, error) { return b.index.Search(ctx, q) }
+
+// Document returns a document with its passages.
+func (b *Base) Document(ctx context.Context, id string) (Document, error) {
+	return b.store.Document(ctx, id)
+}
+
+// Documents lists documents without passages.
+func (b *Base) Documents(ctx context.Context, o ListOptions) ([]Document, error) {
+	return b.store.Documents(ctx, o)
+}
+
+// Store returns the store, for the records other packages keep in it.
+func (b *Base) Store() *Store { return b.store }
+
+// Dir returns the data directory, "" when in memory.
+func (b *Base) Dir() string { return b.dir }
+
+// Indexed returns the number of documents in the index.
+func (b *Base) Indexed() int { return b.index.Len() }
+
+// Close closes the index, then the store. Later calls do nothing.
+func (b *Base) Close() error {
+	b.closeOnce.Do(func() {
+		b.closeErr = errors.Join(b.index.Close(), b.store.Close())
+	})
+	return b.closeErr
+}

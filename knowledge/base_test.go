@@ -1,0 +1,250 @@
+package knowledge_test
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// starter is opened once: the embedded corpus does not change between
+// tests that only read it.
+var (
+	starterOnce sync.Once
+	starterKB   *knowledge.Base
+	starterErr  error
+)
+
+func mustStarter(tb testing.TB) *knowledge.Base {
+	tb.Helper()
+	starterOnce.Do(func() {
+		starterKB, starterErr = knowledge.Open(context.Background(), knowledge.Config{})
+		if starterErr == nil {
+			_, starterErr = starterKB.SeedStarter(context.Background())
+		}
+	})
+	if starterErr != nil {
+		tb.Fatal(starterErr)
+	}
+	return starterKB
+}
+
+func mustOpen(tb testing.TB, dir string) *knowledge.Base {
+	tb.Helper()
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Dir: dir})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { kb.Close() })
+	return kb
+}
+
+func titles(tb testing.TB, kb *knowledge.Base, q, commune string) []string {
+	tb.Helper()
+	hits, err := kb.Search(context.Background(), knowledge.Query{Text: q, Commune: commune, Limit: 5})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var out []string
+	for _, h := range hits {
+		out = append(out, h.Title)
+	}
+	return out
+}
+
+func TestSearchFindsSameProcedureWhateverTheForm(t *testing.T) {
+	kb := mustStarter(t)
+	cases := []struct {
+		name  string
+		forms []string
+		want  string
+	}{
+		{"land first certificate", []string{"làm sổ đỏ lần đầu", "lam so do lan dau", "LÀM SỔ ĐỎ LẦN ĐẦU"}, "lần đầu"},
+		{"birth", []string{"đăng ký khai sinh cho con", "dang ky khai sinh cho con", "Đăng kí khai sinh cho con"}, "Đăng ký khai sinh"},
+		{"marriage", []string{"đăng ký kết hôn cần giấy tờ gì", "dang ky ket hon can giay to gi"}, "kết hôn"},
+		{"marital status", []string{"xin giấy xác nhận độc thân", "xin giay xac nhan doc than"}, "tình trạng hôn nhân"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var forms []string
+			for _, f := range c.forms {
+				forms = append(forms, norm.NFC.String(f), norm.NFD.String(f))
+			}
+			for _, f := range forms {
+				got := titles(t, kb, f, "")
+				if len(got) == 0 || !strings.Contains(got[0], c.want) {
+					t.Errorf("%q (%d bytes): first = %q, want one containing %q", f, len(f), got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestSearchGroupsByDocument(t *testing.T) {
+	kb := mustStarter(t)
+	hits, err := kb.Search(context.Background(), knowledge.Query{Text: "đăng ký khai sinh giấy tờ lệ phí thời hạn", Limit: 10})
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if seen[h.DocID] {
+			t.Errorf("document %s appears twice", h.DocID)
+		}
+		seen[h.DocID] = true
+	}
+	if len(hits) < 3 {
+		t.Errorf("got %d documents, want at least 3", len(hits))
+	}
+}
+
+func TestSearchRespectsCommuneScope(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	doc := func(id, commune, title string) knowledge.Document {
+		return knowledge.Document{ID: id, Title: title, Commune: commune,
+			Body: "## Lịch tiếp dân\nChủ tịch xã tiếp công dân sáng thứ Năm hằng tuần tại nhà văn hóa thôn."}
+	}
+	if err := kb.Ingest(ctx, doc("a-lich", "xa-a", "Lịch tiếp công dân xã A"), doc("b-lich", "xa-b", "Lịch tiếp công dân xã B")); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		commune string
+		want    []string
+	}{
+		{"xa-a", []string{"Lịch tiếp công dân xã A"}},
+		{"xa-b", []string{"Lịch tiếp công dân xã B"}},
+		{"", nil},
+	} {
+		got := titles(t, kb, "lịch tiếp dân chủ tịch xã", c.commune)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("commune %q: got %q, want %q", c.commune, got, c.want)
+		}
+	}
+}
+
+func TestIndexRebuiltFromStore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := kb.SeedStarter(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := titles(t, kb, "lam so do lan dau", "")
+	kb.Close()
+
+	for _, damage := range []struct {
+		name string
+		do   func(index string) error
+	}{
+		{"deleted", os.RemoveAll},
+		{"corrupted", func(index string) error {
+			return os.WriteFile(filepath.Join(index, "index_meta.json"), []byte("{not json"), 0o600)
+		}},
+		{"emptied", func(index string) error {
+			if err := os.RemoveAll(index); err != nil {
+				return err
+			}
+			return os.MkdirAll(index, 0o750)
+		}},
+	} {
+		t.Run(damage.name, func(t *testing.T) {
+			if err := damage.do(filepath.Join(dir, "index")); err != nil {
+				t.Fatal(err)
+			}
+			kb := mustOpen(t, dir)
+			if got := titles(t, kb, "lam so do lan dau", ""); len(got) == 0 || got[0] != want[0] {
+				t.Errorf("after index %s: got %q, want %q first", damage.name, got, want[0])
+			}
+			kb.Close()
+		})
+	}
+}
+
+func TestIndexCatchesUpAfterCrash(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := knowledge.Document{ID: "note-1", Title: "Lịch tiêm chủng mở rộng tháng Mười", Body: "## Lịch\nTiêm vắc xin sởi tại trạm y tế ngày 5."}
+	if err := kb.Ingest(ctx, old); err != nil {
+		t.Fatal(err)
+	}
+	// A write that reached the store but not the index, as when the process
+	// dies between the two: the store queues it, nobody indexes it.
+	fresh := knowledge.Document{ID: "note-2", Title: "Thông báo thu gom rác cồng kềnh", Body: "## Thời gian\nThu gom rác cồng kềnh chiều thứ Bảy."}
+	knowledge.Split(&fresh)
+	if err := kb.Store().PutDocuments(ctx, []knowledge.Document{fresh}); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.Store().DeleteDocument(ctx, "note-1"); err != nil {
+		t.Fatal(err)
+	}
+	kb.Close()
+
+	kb = mustOpen(t, dir)
+	if got := titles(t, kb, "thu gom rác cồng kềnh", ""); len(got) != 1 || got[0] != fresh.Title {
+		t.Errorf("stored but unindexed document: got %q", got)
+	}
+	for _, title := range titles(t, kb, "tiêm chủng vắc xin sởi", "") {
+		if title == old.Title {
+			t.Errorf("deleted document still found")
+		}
+	}
+}
+
+func TestReingestReplacesInPlace(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	d := knowledge.Document{ID: "n", Title: "Giờ làm việc của bộ phận một cửa", Body: "## Giờ\nSáng 7h30 đến 11h30, chiều 13h30 đến 17h.\n## Thứ Bảy\nLàm việc buổi sáng."}
+	for i := 0; i < 3; i++ {
+		if err := kb.Ingest(ctx, d); err != nil {
+			t.Fatal(err)
+		}
+	}
+	d.Body = "## Giờ\nSáng 8h đến 12h."
+	if err := kb.Ingest(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	docs, passages, err := kb.Store().CountDocuments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if docs != 1 || passages != 1 {
+		t.Errorf("after re-ingest: %d documents, %d passages; want 1 and 1", docs, passages)
+	}
+	hits, err := kb.Search(ctx, knowledge.Query{Text: "làm việc thứ bảy buổi sáng"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, h := range hits {
+		if strings.Contains(h.Text, "Thứ Bảy") || strings.Contains(h.Heading, "Thứ Bảy") {
+			t.Errorf("old passage still found: %q", h.Text)
+		}
+	}
+}
+
+func TestIngestRejectsEmptyDocuments(t *testing.T) {
+	kb := mustOpen(t, "")
+	for _, d := range []knowledge.Document{
+		{ID: "x", Title: "", Body: "text"},
+		{ID: "", Title: "t", Body: "text"},
+		{ID: "y", Title: "t", Body: "  "},
+		{ID: "a#b", Title: "t", Body: "text"},
+	} {
+		if err := kb.Ingest(context.Background(), d); err == nil {
+			t.Errorf("Ingest(%+v) = nil, want an error", d)
+		}
+	}
+}

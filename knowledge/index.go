@@ -1,0 +1,271 @@
+package knowledge
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// MappingVersion changes whenever the index mapping or the analysis
+// changes; an index built with another version is rebuilt from the store.
+const MappingVersion = "3"
+
+const (
+	versionKey = "hoidap_mapping_version"
+	// scopeAll is the commune value of province-wide passages in the index
+	// (bleve does not index empty keywords).
+	scopeAll = "_all"
+)
+
+// indexDoc is what bleve sees of a passage.
+type indexDoc struct {
+	Title   string `json:"title"`
+	Heading string `json:"heading"`
+	Body    string `json:"body"`
+	DocID   string `json:"doc_id"`
+	Commune string `json:"commune"`
+}
+
+// Index is the bleve index of passages plus the in-memory facts that
+// ranking needs (titles, text, word statistics). It is derived from the
+// store and can always be rebuilt from it.
+type Index struct {
+	bleve bleve.Index
+	dict  *vietnamese.Dictionary
+
+	mu    sync.RWMutex
+	docs  map[string]*docEntry // by document ID
+	stats wordStats
+}
+
+// docEntry is what the index remembers of a document to rank and show it
+// without a round trip to the store.
+type docEntry struct {
+	ID, Kind, Title, URL, Commune, Level string
+	foldTitle                            string // " " + folded title words + " "
+	foldText                             string // " " + folded words of title and all passages + " "
+	words                                map[string]bool
+	passages                             map[string]Passage // by passage ID
+}
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := bleve.NewIndexMapping()
+	if err := vietnamese.AddAnalyzers(m); err != nil {
+		return nil, fmt.Errorf("knowledge: analyzers: %w", err)
+	}
+	m.ScoringModel = "bm25"
+	m.DefaultAnalyzer = vietnamese.AnalyzerFold
+	doc := bleve.NewDocumentStaticMapping()
+	text := func(name, analyzer string) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Name = name
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	for _, prop := range []string{"title", "heading", "body"} {
+		doc.AddFieldMappingsAt(prop,
+			text(prop, vietnamese.AnalyzerAccent),
+			text(prop+"_f", vietnamese.AnalyzerFold),
+			text(prop+"_b", vietnamese.AnalyzerBigram))
+	}
+	kw := func(name string) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Name = name
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	doc.AddFieldMappingsAt("doc_id", kw("doc_id"))
+	doc.AddFieldMappingsAt("commune", kw("commune"))
+	m.DefaultMapping = doc
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	return m, nil
+}
+
+// openBleve opens the index in dir, or makes a new empty one when it is
+// missing, unreadable or of another mapping version. fresh reports that the
+// index is new and must be filled from the store. An empty dir makes an
+// in-memory index.
+func openBleve(dir string) (idx bleve.Index, fresh bool, err error) {
+	m, err := newMapping()
+	if err != nil {
+		return nil, false, err
+	}
+	if dir == "" {
+		idx, err = bleve.NewMemOnly(m)
+		return idx, true, err
+	}
+	if _, statErr := os.Stat(filepath.Join(dir, "index_meta.json")); statErr == nil {
+		idx, err = bleve.Open(dir)
+		if err == nil {
+			v, verr := idx.GetInternal([]byte(versionKey))
+			if verr == nil && string(v) == MappingVersion {
+				return idx, false, nil
+			}
+			idx.Close()
+		}
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, false, fmt.Errorf("knowledge: remove stale index: %w", err)
+	}
+	idx, err = bleve.New(dir, m)
+	if err != nil {
+		return nil, false, fmt.Errorf("knowledge: create index: %w", err)
+	}
+	if err := idx.SetInternal([]byte(versionKey), []byte(MappingVersion)); err != nil {
+		idx.Close()
+		return nil, false, fmt.Errorf("knowledge: create index: %w", err)
+	}
+	return idx, true, nil
+}
+
+func newIndex(b bleve.Index, dict *vietnamese.Dictionary) *Index {
+	return &Index{bleve: b, dict: dict, docs: make(map[string]*docEntry), stats: newWordStats()}
+}
+
+// put indexes docs, replacing earlier versions of the same documents, and
+// removes from the index the IDs in gone (deleted documents).
+func (ix *Index) put(docs []Document, gone []string) error {
+	batch := ix.bleve.NewBatch()
+	for _, id := range gone {
+		if err := ix.deleteFromBatch(batch, id); err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		if err := ix.deleteFromBatch(batch, d.ID); err != nil {
+			return err
+		}
+	}
+	for _, d := range docs {
+		commune := d.Commune
+		if commune == "" {
+			commune = scopeAll
+		}
+		for _, p := range d.Passages {
+			heading := p.Heading
+			if heading == d.Title {
+				heading = ""
+			}
+			if err := batch.Index(p.ID, indexDoc{Title: d.Title, Heading: heading, Body: p.Text, DocID: d.ID, Commune: commune}); err != nil {
+				return fmt.Errorf("knowledge: index %s: %w", p.ID, err)
+			}
+		}
+	}
+	if err := ix.bleve.Batch(batch); err != nil {
+		return fmt.Errorf("knowledge: index batch: %w", err)
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, id := range gone {
+		ix.forget(id)
+	}
+	for _, d := range docs {
+		ix.forget(d.ID)
+		e := newDocEntry(d)
+		ix.docs[d.ID] = e
+		ix.stats.add(e.words)
+	}
+	return nil
+}
+
+// deleteFromBatch removes every passage of docID that the index holds,
+// asking bleve rather than memory, so that passages left by a crash
+// between the store and the index go too.
+func (ix *Index) deleteFromBatch(batch *bleve.Batch, docID string) error {
+	q := bleve.NewTermQuery(docID)
+	q.SetField("doc_id")
+	req := bleve.NewSearchRequestOptions(q, 10000, 0, false)
+	res, err := ix.bleve.Search(req)
+	if err != nil {
+		return fmt.Errorf("knowledge: find passages of %s: %w", docID, err)
+	}
+	for _, h := range res.Hits {
+		batch.Delete(h.ID)
+	}
+	return nil
+}
+
+func (ix *Index) forget(docID string) {
+	if e, ok := ix.docs[docID]; ok {
+		ix.stats.remove(e.words)
+		delete(ix.docs, docID)
+	}
+}
+
+func newDocEntry(d Document) *docEntry {
+	e := &docEntry{ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Commune: d.Commune,
+		passages: make(map[string]Passage, len(d.Passages)), words: make(map[string]bool)}
+	if d.Procedure != nil {
+		e.Level = d.Procedure.Level
+		if e.URL == "" {
+			e.URL = d.Procedure.SourceURL
+		}
+	}
+	titleWords := vietnamese.Words(d.Title)
+	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	var text strings.Builder
+	text.WriteString(e.foldTitle)
+	for _, w := range titleWords {
+		e.words[w] = true
+	}
+	for _, p := range d.Passages {
+		e.passages[p.ID] = p
+		ws := vietnamese.Words(p.Heading + "\n" + p.Text)
+		for _, w := range ws {
+			e.words[w] = true
+		}
+		text.WriteString(strings.Join(ws, " "))
+		text.WriteString(" ")
+	}
+	e.foldText = text.String()
+	return e
+}
+
+// rebuild replaces the in-memory facts from scratch, for an index whose
+// documents are already in bleve.
+func (ix *Index) remember(docs []Document) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, d := range docs {
+		ix.forget(d.ID)
+		e := newDocEntry(d)
+		ix.docs[d.ID] = e
+		ix.stats.add(e.words)
+	}
+}
+
+// Len returns the number of documents in the index.
+func (ix *Index) Len() int {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return len(ix.docs)
+}
+
+// Close closes the bleve index.
+func (ix *Index) Close() error {
+	if ix.bleve == nil {
+		return nil
+	}
+	err := ix.bleve.Close()
+	if err != nil && !errors.Is(err, bleve.ErrorIndexClosed) {
+		return fmt.Errorf("knowledge: close index: %w", err)
+	}
+	return nil
+}

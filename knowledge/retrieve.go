@@ -1,0 +1,232 @@
+package knowledge
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// Boosts: the title says what a procedure is, a heading where in it the
+// passage sits, the body the detail. Bigrams reward words in the resident's
+// order ("khai sinh" over "sinh ... khai").
+const (
+	boostTitle     = 3.0
+	boostTitleBi   = 4.0
+	boostHeading   = 1.5
+	boostBody      = 1.0
+	boostBodyBi    = 1.5
+	boostAccent    = 1.5
+	boostExpansion = 2.0
+	// hitsPerQuery is how many passages are read to fill the documents
+	// asked for: enough that ten distinct documents survive grouping.
+	hitsPerQuery = 100
+	// communeBonus favours procedures done at commune level, which is what
+	// residents who scan a commune's poster are asking about.
+	communeBonus = 1.15
+)
+
+// plan is a query taken apart: its folded content words, the corrections
+// of words the corpus does not know, and the dictionary's expansions.
+type plan struct {
+	words       []string
+	corrections map[string]string // unknown word -> known word one edit away
+	expansions  []string
+	accented    string
+}
+
+func (ix *Index) plan(text string) plan {
+	var p plan
+	p.words = vietnamese.ContentWords(text)
+	if len(p.words) == 0 {
+		p.words = vietnamese.Words(text)
+	}
+	for _, w := range p.words {
+		if c := ix.stats.correct(w); c != "" {
+			if p.corrections == nil {
+				p.corrections = make(map[string]string)
+			}
+			p.corrections[w] = c
+		}
+	}
+	if ix.dict != nil {
+		p.expansions = ix.dict.Expand(text)
+	}
+	if norm := vietnamese.Normalize(text); norm != vietnamese.Fold(text) {
+		p.accented = norm
+	}
+	return p
+}
+
+func match(text, field string, boost float64) query.Query {
+	q := bleve.NewMatchQuery(text)
+	q.SetField(field)
+	q.SetBoost(boost)
+	return q
+}
+
+func (p plan) query(commune string) query.Query {
+	all := append([]string(nil), p.words...)
+	for _, w := range p.words {
+		if c, ok := p.corrections[w]; ok {
+			all = append(all, c)
+		}
+	}
+	words := strings.Join(all, " ")
+	content := strings.Join(p.words, " ")
+	parts := []query.Query{
+		match(words, "title_f", boostTitle),
+		match(words, "heading_f", boostHeading),
+		match(words, "body_f", boostBody),
+		match(content, "title_b", boostTitleBi),
+		match(content, "body_b", boostBodyBi),
+	}
+	if p.accented != "" {
+		parts = append(parts, match(p.accented, "title", boostAccent), match(p.accented, "body", boostAccent/3))
+	}
+	for _, e := range p.expansions {
+		parts = append(parts,
+			match(e, "title_f", boostExpansion),
+			match(e, "title_b", boostExpansion*1.5),
+			match(e, "body_b", boostExpansion/2))
+	}
+	scope := []query.Query{term(scopeAll, "commune")}
+	if commune != "" {
+		scope = append(scope, term(commune, "commune"))
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddShould(parts...)
+	b.SetMinShould(1)
+	b.AddFilter(bleve.NewDisjunctionQuery(scope...))
+	return b
+}
+
+func term(v, field string) query.Query {
+	q := bleve.NewTermQuery(v)
+	q.SetField(field)
+	return q
+}
+
+// Search finds the documents that best answer q, one hit per document with
+// its best passage, best first.
+func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	ix.mu.RLock()
+	p := ix.plan(q.Text)
+	ix.mu.RUnlock()
+	if len(p.words) == 0 && len(p.expansions) == 0 {
+		return nil, nil
+	}
+	req := bleve.NewSearchRequestOptions(p.query(q.Commune), hitsPerQuery, 0, false)
+	res, err := ix.bleve.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: search: %w", err)
+	}
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	type group struct {
+		entry   *docEntry
+		best    Passage
+		score   float64
+		matches int
+	}
+	groups := make(map[string]*group)
+	var order []*group
+	for _, h := range res.Hits {
+		docID := h.ID[:strings.LastIndexByte(h.ID, '#')]
+		e, ok := ix.docs[docID]
+		if !ok {
+			continue
+		}
+		g, ok := groups[docID]
+		if !ok {
+			g = &group{entry: e, best: e.passages[h.ID], score: h.Score}
+			groups[docID] = g
+			order = append(order, g)
+		}
+		g.matches++
+	}
+	for _, g := range order {
+		if strings.Contains(g.entry.Level, "xã") {
+			g.score *= communeBonus
+		}
+	}
+	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	if len(order) > limit {
+		order = order[:limit]
+	}
+	hits := make([]Hit, 0, len(order))
+	for _, g := range order {
+		hits = append(hits, Hit{
+			DocID:     g.entry.ID,
+			PassageID: g.best.ID,
+			Kind:      g.entry.Kind,
+			Title:     g.entry.Title,
+			Section:   g.best.Section,
+			Heading:   g.best.Heading,
+			Snippet:   snippet(g.best.Text, 240),
+			Text:      g.best.Text,
+			URL:       g.entry.URL,
+			Commune:   g.entry.Commune,
+			Score:     g.score,
+			Coverage:  ix.coverage(p, g.entry),
+		})
+	}
+	return hits, nil
+}
+
+// coverage weighs, by rarity, how many of the query's words the document
+// holds. Dictionary expansions found in the document count in its favour;
+// missing ones do not count against it.
+func (ix *Index) coverage(p plan, e *docEntry) float64 {
+	var have, want float64
+	for _, w := range p.words {
+		c, corrected := p.corrections[w]
+		if corrected {
+			w = c
+		}
+		idf := ix.stats.idf(w)
+		want += idf
+		if strings.Contains(e.foldText, " "+w+" ") {
+			have += idf
+		}
+	}
+	for _, x := range p.expansions {
+		if strings.Contains(e.foldText, " "+x+" ") {
+			var idf float64
+			for _, w := range strings.Fields(x) {
+				idf += ix.stats.idf(w)
+			}
+			have += idf
+			want += idf
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// snippet cuts text to about n bytes at a word boundary.
+func snippet(text string, n int) string {
+	text = strings.Join(strings.Fields(text), " ")
+	if len(text) <= n {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:n], ' ')
+	if cut < n/2 {
+		cut = n
+		for cut > 0 && !utf8Start(text[cut]) {
+			cut--
+		}
+	}
+	return text[:cut] + " …"
+}

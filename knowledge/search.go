@@ -1,0 +1,48 @@
+package knowledge
+
+import "time"
+
+// Query is what a caller asks the index.
+type Query struct {
+	Text    string // the resident's words, any normalisation, with or without diacritics
+	Commune string // commune slug; "" searches province-wide documents only
+	Limit   int    // documents wanted; 0 means 10
+}
+
+// Hit is one document found for a query, with its best passage. Results are
+// grouped by document, so one procedure never fills the top 3.
+type Hit struct {
+	DocID     string  `json:"doc_id"`
+	PassageID string  `json:"id"`
+	Kind      string  `json:"kind"`
+	Title     string  `json:"title"`
+	Section   string  `json:"section"`
+	Heading   string  `json:"heading"`
+	Snippet   string  `json:"snippet"`
+	Text      string  `json:"-"`
+	URL       string  `json:"url,omitempty"`
+	Commune   string  `json:"commune,omitempty"`
+	Score     float64 `json:"score"`
+	// Coverage is the share, from 0 to 1, of the query's content words
+	// (after folding, stop words removed, dictionary applied) that occur in
+	// the document's title or passage. It is the grounding signal: scores
+	// are not comparable between queries, coverage is.
+	Coverage float64 `json:"coverage"`
+}
+
+// AnswerRecord is what the service keeps of one answer for the
+// administrators' analytics. Question is already masked.
+type AnswerRecord struct {
+	ID        string
+	Session   string
+	Commune   string
+	Poster    string
+	Question  string
+	Answer    string
+	Mode      string // "llm" or "extractive" or "approved"
+	Grounded  bool
+	Sources   []string // document IDs cited
+	LatencyMS int64
+	Tokens    int
+	Created   time.Time
+}

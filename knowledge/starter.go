@@ -1,0 +1,159 @@
+package knowledge
+
+import (
+	"bufio"
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"log/slog"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+//go:embed starter/procedures/*.json starter/articles/*.md starter/demo-commune.json
+var starterFS embed.FS
+
+// SourceStarter marks the documents of the embedded starter corpus.
+const SourceStarter = "starter"
+
+// starterDate is when the starter corpus was written; shown as its
+// "last updated".
+var starterDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+
+// StarterDocuments returns the embedded starter corpus: procedures done at
+// commune level and articles on the two-level government, written from the
+// law as sample data for administrators to verify.
+func StarterDocuments() ([]Document, error) {
+	var docs []Document
+	procs, err := fs.Glob(starterFS, "starter/procedures/*.json")
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: starter: %w", err)
+	}
+	for _, name := range procs {
+		raw, err := starterFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: starter %s: %w", name, err)
+		}
+		var p Procedure
+		if err := json.Unmarshal(raw, &p); err != nil {
+			return nil, fmt.Errorf("knowledge: starter %s: %w", name, err)
+		}
+		slug := strings.TrimSuffix(path.Base(name), ".json")
+		docs = append(docs, Document{
+			ID: "starter-" + slug, Kind: KindProcedure, Title: p.Title, Source: SourceStarter,
+			URL: p.SourceURL, Procedure: &p, Updated: starterDate,
+		})
+	}
+	arts, err := fs.Glob(starterFS, "starter/articles/*.md")
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: starter: %w", err)
+	}
+	for _, name := range arts {
+		raw, err := starterFS.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: starter %s: %w", name, err)
+		}
+		title, body := MarkdownTitle(string(raw))
+		slug := strings.TrimSuffix(path.Base(name), ".md")
+		docs = append(docs, Document{
+			ID: "starter-" + slug, Kind: KindArticle, Title: title, Source: SourceStarter,
+			Body: body, Updated: starterDate,
+		})
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs, nil
+}
+
+// MarkdownTitle takes the first "# " heading of a Markdown text as its
+// title and returns the rest as the body.
+func MarkdownTitle(md string) (title, body string) {
+	sc := bufio.NewScanner(strings.NewReader(md))
+	sc.Buffer(make([]byte, 0, 64*1024), len(md)+1)
+	var rest []string
+	for sc.Scan() {
+		line := sc.Text()
+		if title == "" && strings.HasPrefix(strings.TrimSpace(line), "# ") {
+			title = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "# "))
+			continue
+		}
+		rest = append(rest, line)
+	}
+	return title, strings.TrimSpace(strings.Join(rest, "\n"))
+}
+
+// starterVersion is a hash of the embedded corpus, so that a binary with
+// new starter content updates a store seeded by an older one.
+func starterVersion() (string, error) {
+	h := sha256.New()
+	err := fs.WalkDir(starterFS, "starter", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := starterFS.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(h, "%s\x00%d\x00", p, len(raw))
+		h.Write(raw)
+		return nil
+	})
+	if err != nil {
+		return "", fmt.Errorf("knowledge: starter version: %w", err)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16], nil
+}
+
+// SeedStarter writes the starter corpus into the store unless this version
+// of it is there already. It reports whether it wrote anything.
+func (b *Base) SeedStarter(ctx context.Context) (bool, error) {
+	version, err := starterVersion()
+	if err != nil {
+		return false, err
+	}
+	have, err := b.store.Meta(ctx, "starter_version")
+	if err != nil || have == version {
+		return false, err
+	}
+	docs, err := StarterDocuments()
+	if err != nil {
+		return false, err
+	}
+	if err := b.Ingest(ctx, docs...); err != nil {
+		return false, err
+	}
+	b.log.Info("starter corpus loaded", slog.Int("documents", len(docs)), slog.String("version", version))
+	return true, b.store.SetMeta(ctx, "starter_version", version)
+}
+
+// CommuneInfo is what residents see of a commune office.
+type CommuneInfo struct {
+	Slug     string   `json:"slug"`
+	Name     string   `json:"name"`
+	Province string   `json:"province"`
+	Address  string   `json:"address,omitempty"`
+	Hours    string   `json:"hours,omitempty"`
+	Hotline  string   `json:"hotline,omitempty"`
+	MapURL   string   `json:"map_url,omitempty"`
+	Former   []string `json:"former,omitempty"`
+	Sample   bool     `json:"sample,omitempty"` // sample data, to be replaced
+}
+
+// DemoCommune returns the embedded demo commune, slug "demo", whose office
+// details are sample data.
+func DemoCommune() (CommuneInfo, error) {
+	var c CommuneInfo
+	raw, err := starterFS.ReadFile("starter/demo-commune.json")
+	if err != nil {
+		return c, fmt.Errorf("knowledge: demo commune: %w", err)
+	}
+	if err := json.Unmarshal(raw, &c); err != nil {
+		return c, fmt.Errorf("knowledge: demo commune: %w", err)
+	}
+	return c, nil
+}

@@ -1,0 +1,41 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/gin-gonic/gin"
+)
+
+func (s *Server) handleHealth(c *gin.Context) {
+	c.JSON(http.StatusOK, gin.H{"status": "ok"})
+}
+
+// handleReady reports whether the store answers and the index is open.
+func (s *Server) handleReady(c *gin.Context) {
+	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
+	defer cancel()
+	checks := gin.H{}
+	ready := true
+	if err := s.cfg.Knowledge.Store().Ping(ctx); err != nil {
+		checks["store"] = "down"
+		ready = false
+	} else {
+		checks["store"] = "ok"
+	}
+	n := s.cfg.Knowledge.Indexed()
+	checks["index_documents"] = n
+	if n == 0 {
+		checks["index"] = "empty"
+		ready = false
+	} else {
+		checks["index"] = "ok"
+	}
+	status := http.StatusOK
+	if !ready {
+		status = http.StatusServiceUnavailable
+	}
+	checks["ready"] = ready
+	c.JSON(status, checks)
+}

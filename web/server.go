@@ -1,0 +1,61 @@
+// Package web serves hoidap over HTTP: the residents' chat pages and API,
+// QR codes and posters, the admin pages, health and metrics. It is the only
+// package that imports gin.
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// Knowledge is what the web layer needs of the knowledge base.
+type Knowledge interface {
+	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
+	Document(ctx context.Context, id string) (knowledge.Document, error)
+	Indexed() int
+	Store() *knowledge.Store
+}
+
+// Config holds the server's dependencies and settings.
+type Config struct {
+	Knowledge Knowledge
+	Logger    *slog.Logger
+	// BaseURL is the public URL of the service, without a trailing slash.
+	BaseURL string
+	// TrustedProxies are the addresses (or CIDRs) of reverse proxies whose
+	// X-Forwarded-For is believed; empty trusts none.
+	TrustedProxies []string
+}
+
+// Server is the HTTP face of hoidap.
+type Server struct {
+	cfg    Config
+	log    *slog.Logger
+	router *gin.Engine
+}
+
+// New builds the server and its routes.
+func New(cfg Config) (*Server, error) {
+	if cfg.Knowledge == nil {
+		return nil, fmt.Errorf("web: no knowledge base")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	gin.SetMode(gin.ReleaseMode)
+	s := &Server{cfg: cfg, log: cfg.Logger, router: gin.New()}
+	if err := s.router.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		return nil, fmt.Errorf("web: trusted proxies: %w", err)
+	}
+	s.routes()
+	return s, nil
+}
+
+// ServeHTTP makes the server an http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
