@@ -1,0 +1,155 @@
+package places
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Vietnamese tone marks in decomposed form: grave, acute, tilde, hook above,
+// dot below. The other marks (circumflex, breve, horn) belong to the vowel.
+func isTone(r rune) bool {
+	switch r {
+	case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
+		return true
+	}
+	return false
+}
+
+// fold returns s as lower-case ASCII words separated by single spaces:
+// diacritics dropped, đ→d, everything that is not a letter or digit a space.
+// "Xã Hoà-Bình" and "xa hoa binh" fold alike, in NFC or NFD.
+func fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		r = foldRune(r)
+		if r < 0 {
+			continue
+		}
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' || r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(r)
+			continue
+		}
+		space = true
+	}
+	return b.String()
+}
+
+// foldRune lower-cases r, drops its diacritics and maps đ to d; it returns
+// -1 for a combining mark.
+func foldRune(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 'a' - 'A'
+		}
+		return r
+	case r == 'đ' || r == 'Đ':
+		return 'd'
+	case unicode.Is(unicode.Mn, r):
+		return -1
+	}
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	if dec := norm.NFD.Properties(buf[:n]).Decomposition(); len(dec) > 0 {
+		r, _ = utf8.DecodeRune(dec) // the base letter
+	}
+	return unicode.ToLower(r)
+}
+
+// toned returns one lower-case word with its tone mark moved to the end, so
+// that "hòa" and "hoà" compare equal while "hòa" and "hóa" do not.
+func toned(word string) string {
+	var b strings.Builder
+	var tone rune
+	for _, r := range norm.NFD.String(strings.ToLower(word)) {
+		if isTone(r) {
+			tone = r
+			continue
+		}
+		b.WriteRune(r)
+	}
+	if tone != 0 {
+		b.WriteRune(tone)
+	}
+	return b.String()
+}
+
+// token is one word of a question.
+type token struct {
+	fold  string // folded: "hoa"
+	tone  string // tone-normalised: "hoa\u0300"
+	ascii bool   // typed without diacritics
+	seg   int    // punctuation-delimited segment the word is in
+}
+
+// tokenize splits text into words; , . ; : ? ! ( ) and line breaks start a
+// new segment, since a place name never spans them. memo, if not nil,
+// remembers words already analysed.
+func tokenize(text string, memo map[string]token) []token {
+	var (
+		toks []token
+		seg  int
+		word strings.Builder
+	)
+	flush := func() {
+		if word.Len() == 0 {
+			return
+		}
+		w := word.String()
+		word.Reset()
+		t, ok := memo[w]
+		if !ok {
+			t = token{fold: fold(w), tone: toned(w), ascii: isASCII(w)}
+			if memo != nil {
+				memo[w] = t
+			}
+		}
+		if t.fold == "" {
+			return
+		}
+		t.seg = seg
+		toks = append(toks, t)
+	}
+	for _, r := range norm.NFC.String(text) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
+			word.WriteRune(r)
+			continue
+		}
+		flush()
+		switch r {
+		case ',', '.', ';', ':', '?', '!', '(', ')', '[', ']', '\n', '"', '“', '”':
+			seg++
+		}
+	}
+	flush()
+	return toks
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// words returns the folded and tone-normalised words of a name.
+func words(name string, memo map[string]token) (folded string, tones []string) {
+	toks := tokenize(name, memo)
+	f := make([]string, len(toks))
+	tones = make([]string, len(toks))
+	for i, t := range toks {
+		f[i], tones[i] = t.fold, t.tone
+	}
+	return strings.Join(f, " "), tones
+}

@@ -1,0 +1,174 @@
+package places
+
+import (
+	"slices"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// resolved summarises a Resolution as "former (district, province) → new
+// (province)" lines.
+func resolved(res Resolution) []string {
+	var out []string
+	for _, c := range res.Candidates {
+		s := c.Former.FullName + " (" + c.Former.District + ", " + c.Former.Province + ") →"
+		for _, n := range c.New {
+			s += " " + n.FullName + " (" + n.Province + ")"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestResolveSeeds(t *testing.T) {
+	d := mustLoad(t)
+	tests := []struct {
+		q    string
+		want string // the one new commune
+	}{
+		{"tôi ở xã Thanh Phú Long cũ, giờ nộp hồ sơ ở đâu?", "Xã Thuận Mỹ (Tây Ninh)"},
+		{"Xã Thanh Vĩnh Đông trước đây giờ thuộc xã nào?", "Xã Thuận Mỹ (Tây Ninh)"},
+		{"xã Thuận Mỹ, huyện Châu Thành, Long An cũ giờ là xã nào", "Xã Thuận Mỹ (Tây Ninh)"},
+		{"Thuận Mỹ (Châu Thành, Long An) cũ giờ ở đâu", "Xã Thuận Mỹ (Tây Ninh)"},
+		{"thanh phu long cu gio nop ho so o dau", "Xã Thuận Mỹ (Tây Ninh)"},
+		{"xã Thạnh Phú Long nộp hồ sơ ở đâu", "Xã Thuận Mỹ (Tây Ninh)"}, // everyday spelling of the tone
+		{"thi tran Tam Duong cu gio la xa nao", "Xã Bình Lư (Lai Châu)"},
+		{"Thị trấn Tam Đường (Lai Châu) sáp nhập vào đâu?", "Xã Bình Lư (Lai Châu)"},
+		{"xã Sơn Bình huyện Tam Đường tỉnh Lai Châu giờ thuộc xã nào", "Xã Bình Lư (Lai Châu)"},
+		{"xã Sơn Bình, Lai Châu trước đây", "Xã Bình Lư (Lai Châu)"},
+		{"xã Bình Lư huyện Tam Đường cũ bây giờ là xã nào", "Xã Bình Lư (Lai Châu)"},
+		{"phường Phúc Xá quận Ba Đình trước đây sáp nhập vào đâu", "Phường Hồng Hà (Hà Nội)"},
+		{"Phường 1 quận 3 cũ giờ là phường nào", "Phường Bàn Cờ (Hồ Chí Minh)"},
+		{"Tôi ở huyện Côn Đảo cũ, giờ thuộc đâu?", "Đặc khu Côn Đảo (Hồ Chí Minh)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := d.Resolve(tt.q)
+			if !res.Found || res.Ambiguous || len(res.Candidates) != 1 || len(res.Candidates[0].New) != 1 {
+				t.Fatalf("Resolve = %v, want one candidate → %s", resolved(res), tt.want)
+			}
+			n := res.Candidates[0].New[0]
+			if got := n.FullName + " (" + n.Province + ")"; got != tt.want {
+				t.Errorf("Resolve → %s, want %s", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestResolveTonePlacement(t *testing.T) {
+	d := mustLoad(t)
+	// The CSV writes "Hòa"; residents type "Hoà" too.
+	a := d.Resolve("xã Hòa Bình Thạnh cũ giờ thuộc xã nào")
+	b := d.Resolve("xã Hoà Bình Thạnh cũ giờ thuộc xã nào")
+	if !a.Found || cmp.Diff(resolved(a), resolved(b)) != "" {
+		t.Errorf("Hòa and Hoà resolve differently:\n%v\n%v", resolved(a), resolved(b))
+	}
+}
+
+func TestResolveSplit(t *testing.T) {
+	d := mustLoad(t)
+	res := d.Resolve("phường Cống Vị, quận Ba Đình cũ giờ thuộc phường nào?")
+	if !res.Found || res.Ambiguous || len(res.Candidates) != 1 {
+		t.Fatalf("Resolve = %v, want one split former ward", resolved(res))
+	}
+	var got []string
+	for _, n := range res.Candidates[0].New {
+		got = append(got, n.FullName)
+	}
+	slices.Sort(got)
+	if len(got) < 2 || !slices.Contains(got, "Phường Giảng Võ") {
+		t.Errorf("split ward Cống Vị went to %v, want several new wards including Phường Giảng Võ", got)
+	}
+}
+
+func TestResolveAmbiguous(t *testing.T) {
+	d := mustLoad(t)
+	tests := []struct {
+		q         string
+		provinces []string // former provinces of the candidates
+	}{
+		{"xã Sơn Bình cũ giờ thuộc xã nào?", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+		{"son binh cu gio la xa nao", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+		{"xã Sơn Bình huyện Không Có cũ", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			res := d.Resolve(tt.q)
+			if !res.Found || !res.Ambiguous {
+				t.Fatalf("Resolve = %+v, want an ambiguous choice", resolved(res))
+			}
+			var got []string
+			for _, c := range res.Candidates {
+				if c.Former.District == "" || len(c.New) == 0 {
+					t.Errorf("candidate %+v lacks its former district or new commune", c)
+				}
+				got = append(got, c.Former.Province)
+			}
+			slices.Sort(got)
+			if diff := cmp.Diff(tt.provinces, got); diff != "" {
+				t.Errorf("candidate provinces (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestResolveNotFormer(t *testing.T) {
+	d := mustLoad(t)
+	questions := []string{
+		"đăng ký khai sinh cần gì",
+		"làm sổ đỏ",
+		"làm sổ đỏ ở đâu, mất bao lâu?",
+		"đăng ký kết hôn cần giấy tờ gì",
+		"thủ tục đăng ký thường trú",
+		"đăng ký tạm trú online như thế nào",
+		"xác nhận cư trú ở đâu",
+		"xac nhan cu tru o dau",
+		"cụ thể cần mang theo gì",
+		"làm căn cước công dân cho con",
+		"cấp lại thẻ bảo hiểm y tế bị mất",
+		"bảo hiểm xã hội một lần",
+		"nhận trợ cấp xã hội cho người cao tuổi",
+		"đăng ký khai tử cho bố",
+		"chứng thực bản sao ở ủy ban xã",
+		"UBND cấp xã giải quyết những thủ tục nào",
+		"công an phường có làm hộ chiếu không",
+		"phí cấp giấy chứng nhận quyền sử dụng đất là bao nhiêu",
+		"sau sáp nhập thì nộp hồ sơ khai sinh ở đâu",
+		"giờ làm việc của bộ phận một cửa",
+		"bây giờ làm thủ tục online được không",
+		"xin giấy xác nhận tình trạng hôn nhân",
+		"đổi giấy phép lái xe",
+		"tách thửa đất cần điều kiện gì",
+		"chuyển mục đích sử dụng đất",
+		"đăng ký hộ kinh doanh",
+		"thủ tục nhận con nuôi",
+		"trích lục khai sinh bản sao",
+		"vneid bị khóa tài khoản",
+		"hồ sơ hưởng trợ cấp thất nghiệp",
+		"cấp đổi sổ hộ khẩu cũ sang căn cước",
+		"dang ky khai sinh can giay to gi",
+		"lam so do o xa nao",
+		"xã tôi có làm chứng thực không",
+		"phường mình mở cửa thứ bảy không",
+		"sổ hộ khẩu cũ bị mất thì làm sao",
+		"căn cước cũ hết hạn, giờ làm lại ở đâu",
+		"mẹ tôi sống bình an ở quê cũ, giờ muốn chuyển hộ khẩu",
+		"nhà tôi ở thôn Tân Lập cũ giờ thuộc xã nào",
+		"xa quá không đi được, có nộp online được không",
+		"tôi ở Long An cũ, giờ là tỉnh Tây Ninh đúng không",
+		// Only current communes.
+		"xã Thuận Mỹ nộp hồ sơ ở đâu",
+		"phường Ba Đình làm căn cước ở đâu",
+		"UBND phường Hồng Hà mở cửa mấy giờ",
+		"xã Bình Lư, tỉnh Lai Châu có nhận hồ sơ đất đai không",
+		"đặc khu Côn Đảo làm khai sinh ở đâu",
+	}
+	for _, q := range questions {
+		t.Run(q, func(t *testing.T) {
+			if res := d.Resolve(q); res.Found {
+				t.Errorf("Resolve found a former unit: %v", resolved(res))
+			}
+		})
+	}
+}
