@@ -29,12 +29,16 @@ const (
 	// communeBonus favours procedures done at commune level, which is what
 	// residents who scan a commune's poster are asking about.
 	communeBonus = 1.15
+	// titleFloor is the share of a document's score kept however little
+	// of its title the query explains.
+	titleFloor = 0.4
 )
 
 // plan is a query taken apart: its folded content words, the corrections
 // of words the corpus does not know, and the dictionary's expansions.
 type plan struct {
 	words       []string
+	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	expansions  []string
 	accented    string
@@ -45,6 +49,10 @@ func (ix *Index) plan(text string) plan {
 	p.words = vietnamese.ContentWords(text)
 	if len(p.words) == 0 {
 		p.words = vietnamese.Words(text)
+	}
+	p.topic, _ = splitAsk(p.words)
+	if len(p.topic) == 0 {
+		p.topic = p.words
 	}
 	for _, w := range p.words {
 		if c := ix.stats.correct(w); c != "" {
@@ -71,29 +79,31 @@ func match(text, field string, boost float64) query.Query {
 }
 
 func (p plan) query(commune string) query.Query {
-	all := append([]string(nil), p.words...)
-	for _, w := range p.words {
-		if c, ok := p.corrections[w]; ok {
-			all = append(all, c)
+	withCorrections := func(ws []string) string {
+		all := append([]string(nil), ws...)
+		for _, w := range ws {
+			if c, ok := p.corrections[w]; ok {
+				all = append(all, c)
+			}
 		}
+		return strings.Join(all, " ")
 	}
-	words := strings.Join(all, " ")
-	content := strings.Join(p.words, " ")
+	// The dictionary's phrases stand beside the resident's own words, as
+	// if the resident had said both.
+	extra := ""
+	if len(p.expansions) > 0 {
+		extra = " " + strings.Join(p.expansions, " , ")
+	}
+	words, topic := withCorrections(p.words)+extra, withCorrections(p.topic)+extra
 	parts := []query.Query{
-		match(words, "title_f", boostTitle),
+		match(topic, "title_f", boostTitle),
 		match(words, "heading_f", boostHeading),
 		match(words, "body_f", boostBody),
-		match(content, "title_b", boostTitleBi),
-		match(content, "body_b", boostBodyBi),
+		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
+		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
 	}
 	if p.accented != "" {
 		parts = append(parts, match(p.accented, "title", boostAccent), match(p.accented, "body", boostAccent/3))
-	}
-	for _, e := range p.expansions {
-		parts = append(parts,
-			match(e, "title_f", boostExpansion),
-			match(e, "title_b", boostExpansion*1.5),
-			match(e, "body_b", boostExpansion/2))
 	}
 	scope := []query.Query{term(scopeAll, "commune")}
 	if commune != "" {
@@ -132,12 +142,6 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
-	type group struct {
-		entry   *docEntry
-		best    Passage
-		score   float64
-		matches int
-	}
 	groups := make(map[string]*group)
 	var order []*group
 	for _, h := range res.Hits {
@@ -154,12 +158,25 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		g.matches++
 	}
+	ix.rerank(p, order)
 	for _, g := range order {
 		if strings.Contains(g.entry.Level, "xã") {
 			g.score *= communeBonus
 		}
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	// The same procedure done at several levels is one answer.
+	seen := make(map[string]bool, len(order))
+	kept := order[:0]
+	for _, g := range order {
+		k := titleKey(g.entry.foldTitle)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		kept = append(kept, g)
+	}
+	order = kept
 	if len(order) > limit {
 		order = order[:limit]
 	}
@@ -181,6 +198,61 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		})
 	}
 	return hits, nil
+}
+
+// group is one document's best passage and score in a result list.
+type group struct {
+	entry   *docEntry
+	best    Passage
+	score   float64
+	matches int
+}
+
+// rerank weighs each document's score by how much of its title the query
+// explains: bleve rewards a long title for every query word it contains,
+// while a resident asking "đăng ký HKD lần đầu" wants "Đăng ký thành lập
+// hộ kinh doanh", not "Đăng ký thuế lần đầu đối với người nộp thuế là tổ
+// chức (…)".
+func (ix *Index) rerank(p plan, groups []*group) {
+	if len(groups) == 0 {
+		return
+	}
+	asked := make(map[string]bool)
+	for _, w := range p.topic {
+		asked[w] = true
+		if c, ok := p.corrections[w]; ok {
+			asked[c] = true
+		}
+	}
+	for _, e := range p.expansions {
+		for _, w := range strings.Fields(e) {
+			asked[w] = true
+		}
+	}
+	top := groups[0].score
+	for _, g := range groups {
+		if g.score > top {
+			top = g.score
+		}
+	}
+	for _, g := range groups {
+		var have, all float64
+		for _, w := range strings.Fields(g.entry.foldTitle) {
+			if askWords[w] {
+				continue
+			}
+			idf := ix.stats.idf(w)
+			all += idf
+			if asked[w] {
+				have += idf
+			}
+		}
+		precision := 0.0
+		if all > 0 {
+			precision = have / all
+		}
+		g.score = g.score / top * (titleFloor + (1-titleFloor)*precision)
+	}
 }
 
 // coverage weighs, by rarity, how many of the query's words the document

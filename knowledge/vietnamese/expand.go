@@ -3,6 +3,9 @@ package vietnamese
 import (
 	"sort"
 	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Dictionary maps abbreviations, everyday words and misspellings to the
@@ -18,6 +21,7 @@ type Dictionary struct {
 // phrase is a folded term with everything any entry adds when it is found.
 type phrase struct {
 	words []string
+	marks []string // each syllable's diacritics as written, "" when none
 	adds  []string
 }
 
@@ -26,14 +30,19 @@ func newDictionary(entries []Entry) *Dictionary {
 	index := make(map[string]int) // folded term -> position in byFirst[first]
 	for _, e := range entries {
 		for i, t := range e.Terms {
-			words := Words(t)
-			key := strings.Join(words, " ")
+			syllables := strings.FieldsFunc(Normalize(t), notWordRune)
+			words := make([]string, len(syllables))
+			marks := make([]string, len(syllables))
+			for i, s := range syllables {
+				words[i], marks[i] = Fold(s), markKey(s)
+			}
+			key := strings.Join(marks, " ") + "|" + strings.Join(words, " ")
 			first := words[0]
 			pos, ok := index[key]
 			if !ok {
 				pos = len(d.byFirst[first])
 				index[key] = pos
-				d.byFirst[first] = append(d.byFirst[first], phrase{words: words})
+				d.byFirst[first] = append(d.byFirst[first], phrase{words: words, marks: marks})
 			}
 			p := &d.byFirst[first][pos]
 			p.adds = appendNew(p.adds, e.adds(i)...)
@@ -52,13 +61,21 @@ func newDictionary(entries []Entry) *Dictionary {
 // "bản sao giấy khai sinh" does not also expand "giấy khai sinh". Phrases
 // already in the query are left out. The result is nil when nothing matches.
 func (d *Dictionary) Expand(query string) []string {
-	words := Words(query)
+	syllables := strings.FieldsFunc(Normalize(query), notWordRune)
+	words := make([]string, 0, len(syllables))
+	marks := make([]string, 0, len(syllables))
+	for _, s := range syllables {
+		if f := Fold(s); f != "" {
+			words = append(words, f)
+			marks = append(marks, markKey(s))
+		}
+	}
 	var out []string
 	covered := 0 // words before this index lie inside an earlier match
 	for i, w := range words {
 		for _, p := range d.byFirst[w] {
 			end := i + len(p.words)
-			if end > len(words) || !equalWords(words[i+1:end], p.words[1:]) {
+			if end > len(words) || !equalWords(words[i+1:end], p.words[1:]) || !sameMarks(marks[i:end], p.marks) {
 				continue
 			}
 			if end > covered {
@@ -82,6 +99,38 @@ func (d *Dictionary) Expand(query string) []string {
 		return nil
 	}
 	return kept
+}
+
+// sameMarks reports whether query syllables typed with diacritics carry
+// the term's own: "cuối" (end) must not match the term "cưới" (wedding),
+// while "cuoi", typed without any, still does.
+func sameMarks(query, term []string) bool {
+	for i := range term {
+		if query[i] != "" && term[i] != "" && query[i] != term[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// markKey returns the diacritics of a syllable in a canonical order, so
+// that tone marks placed on different vowels (hòa, hoà) compare equal; ""
+// for a syllable without any. đ counts as a mark.
+func markKey(s string) string {
+	var m []rune
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			m = append(m, r)
+		case r == 'đ' || r == 'Đ':
+			m = append(m, 'đ')
+		}
+	}
+	if len(m) == 0 {
+		return ""
+	}
+	sort.Slice(m, func(i, j int) bool { return m[i] < m[j] })
+	return string(m)
 }
 
 func equalWords(a, b []string) bool {
