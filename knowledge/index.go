@@ -16,7 +16,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the analysis
 // changes; an index built with another version is rebuilt from the store.
-const MappingVersion = "3"
+const MappingVersion = "4"
 
 const (
 	versionKey = "hoidap_mapping_version"
@@ -158,12 +158,18 @@ func (ix *Index) put(docs []Document, gone []string) error {
 		if commune == "" {
 			commune = scopeAll
 		}
-		for _, p := range d.Passages {
+		for i, p := range d.Passages {
 			heading := p.Heading
 			if heading == d.Title {
 				heading = ""
 			}
-			if err := batch.Index(p.ID, indexDoc{Title: d.Title, Heading: heading, Body: p.Text, DocID: d.ID, Commune: commune}); err != nil {
+			// The title goes with the first passage only: repeated on every
+			// passage it would multiply the postings every query walks.
+			title := ""
+			if i == 0 {
+				title = d.Title
+			}
+			if err := batch.Index(p.ID, indexDoc{Title: title, Heading: heading, Body: p.Text, DocID: d.ID, Commune: commune}); err != nil {
 				return fmt.Errorf("knowledge: index %s: %w", p.ID, err)
 			}
 		}

@@ -98,12 +98,11 @@ func (p plan) query(commune string) query.Query {
 	parts := []query.Query{
 		match(topic, "title_f", boostTitle),
 		match(words, "heading_f", boostHeading),
-		match(words, "body_f", boostBody),
 		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
 		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
 	}
 	if p.accented != "" {
-		parts = append(parts, match(p.accented, "title", boostAccent), match(p.accented, "body", boostAccent/3))
+		parts = append(parts, match(p.accented, "title", boostAccent))
 	}
 	scope := []query.Query{term(scopeAll, "commune")}
 	if commune != "" {
@@ -152,9 +151,14 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		g, ok := groups[docID]
 		if !ok {
-			g = &group{entry: e, best: e.passages[h.ID], score: h.Score}
+			g = &group{entry: e, best: e.passages[h.ID]}
 			groups[docID] = g
 			order = append(order, g)
+		}
+		// A document's evidence adds up over its passages: the title on
+		// the first, the details on the others.
+		if g.matches < 3 {
+			g.score += h.Score
 		}
 		g.matches++
 	}
