@@ -32,6 +32,11 @@ func (s *Server) handleReady(c *gin.Context) {
 	} else {
 		checks["index"] = "ok"
 	}
+	// An open LLM circuit does not make the service unready: answers fall
+	// back to extractive ones. It is reported for the operator.
+	if s.cfg.Bot != nil {
+		checks["llm"] = s.cfg.Bot.LLMState()
+	}
 	status := http.StatusOK
 	if !ready {
 		status = http.StatusServiceUnavailable

@@ -12,6 +12,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/places"
 )
 
 // Knowledge is what the web layer needs of the knowledge base.
@@ -31,6 +32,16 @@ type Config struct {
 	// TrustedProxies are the addresses (or CIDRs) of reverse proxies whose
 	// X-Forwarded-For is believed; empty trusts none.
 	TrustedProxies []string
+	// Bot answers residents' questions at /api/v1/ask; nil answers 503.
+	Bot Bot
+	// Places is the directory of communes; nil loads the embedded one.
+	Places *places.Directory
+	// STTBaseURL and STTModel name an OpenAI-compatible speech-to-text
+	// endpoint; an empty STTBaseURL leaves voice to the browser.
+	STTBaseURL, STTModel, STTKey string
+	// HTTPClient calls outside services (speech-to-text); nil uses a
+	// client with a timeout.
+	HTTPClient *http.Client
 }
 
 // Server is the HTTP face of hoidap.
@@ -38,6 +49,7 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	router *gin.Engine
+	site   *site // residents' pages: templates, assets, communes, QR, voice
 }
 
 // New builds the server and its routes.
@@ -53,6 +65,11 @@ func New(cfg Config) (*Server, error) {
 	if err := s.router.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("web: trusted proxies: %w", err)
 	}
+	site, err := newSite(cfg)
+	if err != nil {
+		return nil, err
+	}
+	s.site = site
 	s.routes()
 	return s, nil
 }

@@ -56,10 +56,17 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	defer base.Close()
 
+	// inScope counts in-scope questions and those the chatbot would answer
+	// as grounded: the other half of the grounding calibration.
+	var inScope, inGrounded int
 	ours := eval.System{
 		Name: "hoidap",
 		Titles: func(ctx context.Context, q string) ([]string, error) {
 			hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 10})
+			inScope++
+			if chatbot.Grounded(q, hits) {
+				inGrounded++
+			}
 			titles := make([]string, len(hits))
 			for i, h := range hits {
 				titles[i] = h.Title
@@ -68,7 +75,7 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 		},
 		Grounded: func(ctx context.Context, q string) (bool, error) {
 			hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 3})
-			return chatbot.Grounded(hits), err
+			return chatbot.Grounded(q, hits), err
 		},
 	}
 	plain := eval.System{Name: "bleve-standard", Titles: base.Titles, Grounded: base.Grounded}
@@ -87,6 +94,10 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	fmt.Fprintf(stdout, "%s: %d questions, %d documents\n\n", files[0], len(qs), len(docs))
 	eval.WriteTable(stdout, a, b)
+	if inScope > 0 {
+		fmt.Fprintf(stdout, "\nhoidap grounded: in-scope %d/%d (%.1f%%), out-of-scope not grounded %.1f%%\n",
+			inGrounded, inScope, 100*float64(inGrounded)/float64(inScope), 100*a.ByKind["outofscope"].Hit1)
+	}
 	if misses {
 		fmt.Fprintf(stdout, "\nhoidap misses (%d):\n", len(a.Misses))
 		for _, m := range a.Misses {

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/places"
 	"github.com/hoidap/hoidap/web"
 )
 
@@ -43,7 +44,16 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if _, err := kb.SeedStarter(ctx); err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL})
+	dir, err := places.Load()
+	if err != nil {
+		return err
+	}
+	bot, err := newBot(kb, dir, cfg, log)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(web.Config{Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL, STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel,
+		Bot: bot, Places: dir})
 	if err != nil {
 		return err
 	}
@@ -60,6 +70,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("demo", cfg.BaseURL+"/x/demo"))
 	fmt.Fprintf(stdout, "hoidap: serving on %s — demo commune: %s/x/demo\n", ln.Addr(), cfg.BaseURL)
+	if qr, err := terminalQR(web.ChatURL(cfg.BaseURL, "demo", "")); err == nil {
+		fmt.Fprint(stdout, qr)
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {

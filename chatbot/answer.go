@@ -1,0 +1,276 @@
+package chatbot
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// closeSecond is how near the second document's score must come to the
+// first's to be mentioned.
+const closeSecond = 0.85
+
+// maskedNote tells the resident, gently, that personal numbers were removed.
+const maskedNote = "Lưu ý: để bảo vệ thông tin cá nhân, bạn không cần gửi số căn cước, số điện thoại hay mã số bảo hiểm ở đây; hệ thống đã ẩn các số đó.\n\n"
+
+// plan is what the bot found for a question before it writes.
+type plan struct {
+	q        Question // masked
+	masked   bool
+	intents  []intent
+	grounded bool
+	docs     []knowledge.Document // cited, best first
+	hits     []knowledge.Hit      // the hit of each cited document
+	history  []turn
+}
+
+// Answer answers q, calling emit with each source, then the text in
+// pieces, then done. It returns ErrTooLong or ErrEmpty for a question it
+// will not answer, and an error from emit (a client gone) as is.
+func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (Done, error) {
+	start := b.cfg.Now()
+	text := strings.TrimSpace(q.Text)
+	if utf8.RuneCountInString(text) > MaxQuestion {
+		return Done{}, ErrTooLong
+	}
+	if len(vietnamese.Words(text)) == 0 {
+		return Done{}, ErrEmpty
+	}
+	p := plan{q: q}
+	p.q.Text, p.masked = Mask(text)
+	p.history = b.sessions.turns(q.Session)
+	done := Done{ID: newID(), Mode: "extractive", Masked: p.masked}
+	var answer strings.Builder
+	out := func(e Event) error {
+		if e.Kind == EventDelta {
+			answer.WriteString(e.Delta)
+		}
+		return emit(e)
+	}
+	if p.masked {
+		if err := out(Event{Kind: EventDelta, Delta: maskedNote}); err != nil {
+			return done, err
+		}
+	}
+
+	var err error
+	if handled, perr := b.answerPlace(ctx, &p, out); perr != nil || handled {
+		done.Grounded, err = handled, perr
+	} else if err = b.retrieve(ctx, &p); err == nil {
+		done.Grounded = p.grounded
+		switch {
+		case !p.grounded:
+			err = out(Event{Kind: EventDelta, Delta: b.notGrounded(p.q.Commune)})
+		default:
+			err = b.answerGrounded(ctx, &p, &done, out)
+		}
+	}
+	if err != nil {
+		return done, err
+	}
+	done.LatencyMS = b.cfg.Now().Sub(start).Milliseconds()
+	b.remember(ctx, p, done, answer.String())
+	return done, out(Event{Kind: EventDone, Done: &done})
+}
+
+// retrieve searches for the question, carrying the session's topic into a
+// follow-up that has none of its own.
+func (b *Bot) retrieve(ctx context.Context, p *plan) error {
+	padded := fold(p.q.Text)
+	p.intents = detectIntents(padded)
+	hits, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3})
+	if err != nil {
+		return fmt.Errorf("chatbot: search: %w", err)
+	}
+	p.grounded = Grounded(p.q.Text, hits)
+	if last := lastTopic(p.history); last != nil && !blocked(padded) {
+		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
+		switch {
+		case !ownTopic:
+			// "còn lệ phí thì sao?": the previous document, this intent.
+			if d, err := b.cfg.Knowledge.Document(ctx, last.DocID); err == nil {
+				p.grounded = true
+				p.docs = []knowledge.Document{d}
+				p.hits = []knowledge.Hit{{DocID: d.ID, PassageID: d.ID + "#0", Title: d.Title, Kind: d.Kind, URL: d.URL}}
+				return nil
+			}
+		case !p.grounded || followUpCue(padded):
+			both := last.Question + " " + p.q.Text
+			h2, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: both, Commune: p.q.Commune, Limit: 3})
+			if err != nil {
+				return fmt.Errorf("chatbot: search: %w", err)
+			}
+			if Grounded(both, h2) {
+				hits, p.grounded = h2, true
+			}
+		}
+	}
+	if !p.grounded {
+		return nil
+	}
+	return b.load(ctx, p, hits)
+}
+
+// load reads the best document and a close second one.
+func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
+	for i, h := range hits {
+		if i == 2 || i == 1 && (h.Score < closeSecond*hits[0].Score || !Grounded(p.q.Text, hits[1:2])) {
+			break
+		}
+		d, err := b.cfg.Knowledge.Document(ctx, h.DocID)
+		if err != nil {
+			return fmt.Errorf("chatbot: document %s: %w", h.DocID, err)
+		}
+		p.docs = append(p.docs, d)
+		p.hits = append(p.hits, h)
+	}
+	return nil
+}
+
+// followUpCue reports a short question that refers back: "… thì sao?".
+func followUpCue(padded string) bool {
+	if len(strings.Fields(padded)) > 8 {
+		return false
+	}
+	for _, c := range []string{"thi sao", "the con", "con thi", "vay con", "truong hop"} {
+		if strings.Contains(padded, " "+c+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+func lastTopic(ts []turn) *turn {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].DocID != "" {
+			return &ts[i]
+		}
+	}
+	return nil
+}
+
+// answerGrounded emits the sources, then the LLM's answer or the
+// extractive one.
+func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(Event) error) error {
+	sources := make([]Source, len(p.docs))
+	for i, d := range p.docs {
+		section := ""
+		if i == 0 && d.Procedure != nil && p.intents[0] != intentGeneral {
+			section = string(p.intents[0])
+			if p.intents[0] == intentOnline {
+				section = knowledge.SectionSubmit
+			}
+		}
+		sources[i] = sourceOf(i+1, d, p.hits[i], section)
+		if err := out(Event{Kind: EventSource, Source: &sources[i]}); err != nil {
+			return err
+		}
+	}
+	var second *knowledge.Document
+	if len(p.docs) > 1 {
+		second = &p.docs[1]
+	}
+	fallback := extractive(p.q.Text, p.intents, p.docs[0], p.hits[0], second)
+	if b.llm == nil {
+		return emitLines(fallback, out)
+	}
+	res := b.llm.answer(ctx, p, out)
+	done.Tokens = res.tokens
+	if res.err != nil {
+		return res.err
+	}
+	if res.fallback == "" {
+		done.Mode = "llm"
+		return nil
+	}
+	done.Fallback = res.fallback
+	b.log.Warn("llm answer replaced by extractive", slog.String("reason", res.fallback), slog.String("answer_id", done.ID))
+	if res.shown {
+		fallback = "\n\nThông tin chính xác từ nguồn:\n" + fallback
+	}
+	return emitLines(fallback, out)
+}
+
+// emitLines sends text a line at a time, so a phone shows the first line
+// while the rest arrives.
+func emitLines(text string, out func(Event) error) error {
+	for text != "" {
+		i := strings.IndexByte(text, '\n') + 1
+		if i == 0 {
+			i = len(text)
+		}
+		if err := out(Event{Kind: EventDelta, Delta: text[:i]}); err != nil {
+			return err
+		}
+		text = text[i:]
+	}
+	return nil
+}
+
+// notGrounded is the polite reply when the sources do not answer.
+func (b *Bot) notGrounded(commune string) string {
+	var s strings.Builder
+	s.WriteString("Xin lỗi, tôi chưa tìm thấy thông tin phù hợp trong các thủ tục hành chính mà tôi có. ")
+	s.WriteString("Dịch vụ này trả lời câu hỏi về thủ tục hành chính: giấy tờ cần mang, lệ phí, thời hạn, nơi nộp hồ sơ. ")
+	s.WriteString("Bạn có thể hỏi lại, ví dụ: «Đăng ký khai sinh cần giấy tờ gì?».\n")
+	if c, ok := b.contact(commune); ok {
+		s.WriteString("\n" + contactLines(c))
+	}
+	return s.String()
+}
+
+func (b *Bot) contact(slug string) (Contact, bool) {
+	if slug == "" || b.cfg.CommuneContact == nil {
+		return Contact{}, false
+	}
+	return b.cfg.CommuneContact(slug)
+}
+
+func contactLines(c Contact) string {
+	var s strings.Builder
+	s.WriteString("Bạn cũng có thể liên hệ " + c.Name)
+	if c.Province != "" {
+		s.WriteString(", " + c.Province)
+	}
+	s.WriteString(":\n")
+	if c.Address != "" {
+		s.WriteString("- Địa chỉ: " + c.Address + "\n")
+	}
+	if c.Hours != "" {
+		s.WriteString("- Giờ làm việc: " + c.Hours + "\n")
+	}
+	if c.Hotline != "" {
+		s.WriteString("- Điện thoại: " + c.Hotline + "\n")
+	}
+	return s.String()
+}
+
+// remember keeps the turn in the session and records the answer.
+func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
+	t := turn{Question: p.q.Text, Answer: answer, Intents: p.intents}
+	var ids []string
+	for _, d := range p.docs {
+		ids = append(ids, d.ID)
+	}
+	if done.Grounded && len(ids) > 0 {
+		t.DocID = ids[0]
+	}
+	b.sessions.add(p.q.Session, t)
+	if b.cfg.Recorder == nil {
+		return
+	}
+	rec := knowledge.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
+		Question: p.q.Text, Answer: answer, Mode: done.Mode, Grounded: done.Grounded, Sources: ids,
+		LatencyMS: done.LatencyMS, Tokens: done.Tokens, Created: b.cfg.Now()}
+	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := b.cfg.Recorder.RecordAnswer(rctx, rec); err != nil {
+		b.log.Error("record answer", slog.String("answer_id", done.ID), slog.Any("error", err))
+	}
+}

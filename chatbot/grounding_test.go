@@ -1,0 +1,104 @@
+package chatbot
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/eval"
+	"github.com/hoidap/hoidap/knowledge/portal"
+)
+
+// groundingRates measures, over a question set, the share of in-scope
+// questions answered as grounded and of out-of-scope ones not grounded.
+func groundingRates(t *testing.T, kb Knowledge, file string) (in, out float64) {
+	t.Helper()
+	f, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	qs, err := eval.ReadQuestions(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var nIn, gIn, nOut, gOut int
+	for _, q := range qs {
+		hits, err := kb.Search(context.Background(), knowledge.Query{Text: q.Q, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		g := Grounded(q.Q, hits)
+		if q.Expect == "" {
+			nOut++
+			if !g {
+				gOut++
+			} else {
+				t.Logf("out of scope but grounded: %q (%s %.2f)", q.Q, hits[0].Title, hits[0].Coverage)
+			}
+			continue
+		}
+		nIn++
+		if g {
+			gIn++
+		} else {
+			top := "(none)"
+			cov := 0.0
+			if len(hits) > 0 {
+				top, cov = hits[0].Title, hits[0].Coverage
+			}
+			t.Logf("in scope, not grounded: %q (%s %.2f)", q.Q, top, cov)
+		}
+	}
+	in, out = float64(gIn)/float64(nIn), float64(gOut)/float64(nOut)
+	t.Logf("%s: in-scope grounded %d/%d (%.1f%%), out-of-scope not grounded %d/%d (%.1f%%)",
+		file, gIn, nIn, 100*in, gOut, nOut, 100*out)
+	return in, out
+}
+
+func TestGroundingCalibration(t *testing.T) {
+	t.Run("starter", func(t *testing.T) {
+		in, out := groundingRates(t, starterBase(t), "../testdata/eval/starter.jsonl")
+		if out < 1 || in < 0.97 {
+			t.Errorf("in-scope grounded %.3f (want ≥ 0.97), out-of-scope not grounded %.3f (want 1)", in, out)
+		}
+	})
+	t.Run("real", func(t *testing.T) {
+		path := os.Getenv("HOIDAP_REAL_CORPUS") // ../../shared/data/dvc-procedures.jsonl.gz
+		if path == "" {
+			t.Skip("HOIDAP_REAL_CORPUS not set")
+		}
+		ctx := context.Background()
+		kb, err := knowledge.Open(ctx, knowledge.Config{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer kb.Close()
+		f, err := os.Open(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		var batch []knowledge.Document
+		err = portal.Read(f, func(rec portal.Record) error {
+			batch = append(batch, rec.Document())
+			if len(batch) == 500 {
+				err := kb.Ingest(ctx, batch...)
+				batch = batch[:0]
+				return err
+			}
+			return nil
+		})
+		if err == nil {
+			err = kb.Ingest(ctx, batch...)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		in, out := groundingRates(t, kb, "../testdata/eval/real.jsonl")
+		if out < 1 || in < 0.97 {
+			t.Errorf("in-scope grounded %.3f (want ≥ 0.97), out-of-scope not grounded %.3f (want 1)", in, out)
+		}
+	})
+}

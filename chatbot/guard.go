@@ -1,0 +1,96 @@
+package chatbot
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// MaxQuestion is the longest question accepted, in characters.
+const MaxQuestion = 500
+
+// personalNumber matches the personal numbers residents paste into a
+// question: a 12-digit citizen ID, a 9-digit old ID, a 10-digit social
+// insurance code and Vietnamese phone numbers, written together or in
+// groups separated by spaces, dots or dashes, with or without +84.
+var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\b`)
+
+// maskToken replaces a personal number everywhere it would be kept or sent.
+const maskToken = "[số cá nhân đã ẩn]"
+
+// Mask replaces personal numbers in s and reports whether it found any.
+// Runs of 9 to 12 digits (or a phone number with +84) count; amounts
+// written with thousands separators ("50.000") are shorter and stay.
+func Mask(s string) (string, bool) {
+	found := false
+	out := personalNumber.ReplaceAllStringFunc(s, func(m string) string {
+		digits := 0
+		for _, r := range m {
+			if r >= '0' && r <= '9' {
+				digits++
+			}
+		}
+		plus84 := strings.HasPrefix(m, "+")
+		if digits < 9 || digits > 12 || (!plus84 && isAmount(m)) {
+			return m
+		}
+		found = true
+		return maskToken
+	})
+	return out, found
+}
+
+// isAmount reports whether m reads as a number with thousands separators
+// ("1.500.000"), which is money, not a personal number.
+func isAmount(m string) bool {
+	groups := strings.FieldsFunc(m, func(r rune) bool { return r == '.' || r == ',' })
+	if len(groups) < 2 || strings.ContainsAny(m, " -") {
+		return false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 {
+			return false
+		}
+	}
+	return len(groups[0]) <= 3
+}
+
+// Phrases that make a question out of scope whatever retrieval finds:
+// attempts to give the service instructions, and requests for writing or
+// chatting that no procedure answers. They are folded (no diacritics).
+var (
+	injectionCues = []string{
+		"bo qua huong dan", "bo qua moi", "bo qua quy dinh", "bo qua quy tac", "bo qua cac quy",
+		"ignore previous", "ignore all", "ignore the above", "system prompt", "prompt he thong",
+		"dong vai", "tu gio hay", "tu gio tra loi", "quen di huong dan", "jailbreak",
+		"mat khau admin", "du lieu nguoi dung", "du lieu nguoi dan", "developer mode",
+		"giay khai sinh gia", "lam gia giay", "giay to gia",
+	}
+	chatterCues = []string{
+		"bai tho", "lam tho di", "viet tho", "ke chuyen", "chuyen cuoi", "chuyen co tich",
+		"bai van", "bai hat", "xem boi", "xo so", "thoi tiet", "du bao", "gia vang", "ty gia",
+		"chung khoan", "cong thuc lam", "cach nau", "cach lam banh", "dich sang tieng",
+		"ban ten la gi", "em la ai", "ban la ai", "nguoi yeu", "tra loi bang tieng anh",
+	}
+)
+
+// blocked reports whether a question, folded and space-padded by fold, is
+// an instruction to the system or a request no procedure answers, which is
+// never grounded.
+func blocked(s string) bool {
+	for _, list := range [][]string{injectionCues, chatterCues} {
+		for _, c := range list {
+			if strings.Contains(s, " "+c+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// fold is vietnamese.Fold with punctuation turned into spaces, for cue
+// matching on whole words.
+func fold(s string) string {
+	return " " + strings.Join(vietnamese.Words(s), " ") + " "
+}

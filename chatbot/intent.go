@@ -1,0 +1,121 @@
+package chatbot
+
+import (
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// intent is what part of a procedure a resident asks about.
+type intent string
+
+const (
+	intentPapers     intent = knowledge.SectionPapers
+	intentFee        intent = knowledge.SectionFee
+	intentTime       intent = knowledge.SectionTime
+	intentSteps      intent = knowledge.SectionSteps
+	intentSubmit     intent = knowledge.SectionSubmit
+	intentOnline     intent = "online"
+	intentConditions intent = knowledge.SectionConditions
+	intentResult     intent = knowledge.SectionResult
+	intentGeneral    intent = "general"
+)
+
+// intentCues are folded phrases, matched on whole words, in the order
+// intents are answered.
+var intentCues = []struct {
+	intent intent
+	cues   []string
+}{
+	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo", "chuan bi",
+		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay"}},
+	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
+		"chi phi", "mien phi", "tien", "dong bao nhieu"}},
+	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
+		"bao gio co", "trong bao lau", "lau khong"}},
+	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
+	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
+		"buu chinh", "di dau", "lam o"}},
+	{intentSteps, []string{"thu tuc the nao", "cac buoc", "trinh tu", "lam the nao", "lam sao", "quy trinh", "nhu the nao",
+		"the nao", "ntn", "lam gi", "thu tuc gi", "huong dan"}},
+	{intentConditions, []string{"dieu kien", "duoc khong", "co duoc", "bao nhieu tuoi", "yeu cau", "ai duoc", "du tuoi", "bat buoc",
+		"co phai", "co can"}},
+	{intentResult, []string{"nhan duoc gi", "ket qua", "nhan gi", "duoc cap gi"}},
+}
+
+// intentWords are the words of every cue: a follow-up made only of them
+// ("còn lệ phí thì sao?") has no topic of its own.
+var intentWords = func() map[string]bool {
+	m := map[string]bool{"con": true, "thi": true, "sao": true, "vay": true, "the": true, "nhe": true, "a": true, "k": true,
+		"khong": true, "co": true, "the con": true, "lam": true, "duoc": true, "nua": true, "ne": true, "oi": true}
+	for _, ic := range intentCues {
+		for _, c := range ic.cues {
+			for _, w := range strings.Fields(c) {
+				m[w] = true
+			}
+		}
+	}
+	return m
+}()
+
+// detectIntents returns what the question asks, in answer order; general
+// when it asks nothing in particular. At most three.
+func detectIntents(padded string) []intent {
+	var out []intent
+	for _, ic := range intentCues {
+		for _, c := range ic.cues {
+			if strings.Contains(padded, " "+c+" ") {
+				out = append(out, ic.intent)
+				break
+			}
+		}
+	}
+	// "nộp online ở đâu" asks about online submission, not the office.
+	if has(out, intentOnline) && has(out, intentSubmit) {
+		out = remove(out, intentSubmit)
+	}
+	// "có cần giấy tờ gì" is about papers, not conditions.
+	if len(out) > 1 && has(out, intentConditions) && !strings.Contains(padded, " dieu kien ") {
+		out = remove(out, intentConditions)
+	}
+	if len(out) > 1 && has(out, intentSteps) {
+		out = remove(out, intentSteps)
+	}
+	if len(out) == 0 {
+		return []intent{intentGeneral}
+	}
+	if len(out) > 3 {
+		out = out[:3]
+	}
+	return out
+}
+
+// topical reports whether a question has words beyond what it asks
+// about: a topic of its own.
+func topical(words []string) bool {
+	for _, w := range words {
+		if !intentWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+func has(is []intent, i intent) bool {
+	for _, x := range is {
+		if x == i {
+			return true
+		}
+	}
+	return false
+}
+
+func remove(is []intent, i intent) []intent {
+	out := is[:0:0]
+	for _, x := range is {
+		if x != i {
+			out = append(out, x)
+		}
+	}
+	return out
+}

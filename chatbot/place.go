@@ -1,0 +1,63 @@
+package chatbot
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/places"
+)
+
+// answerPlace answers a question that names a former commune: where it
+// went since 1 July 2025. It reports whether it answered.
+func (b *Bot) answerPlace(ctx context.Context, p *plan, out func(Event) error) (bool, error) {
+	if b.cfg.Places == nil || blocked(fold(p.q.Text)) {
+		return false, nil
+	}
+	res := b.cfg.Places.Resolve(p.q.Text)
+	if !res.Found || len(res.Candidates) == 0 {
+		return false, nil
+	}
+	var s strings.Builder
+	if res.Ambiguous {
+		s.WriteString("Có nhiều đơn vị cũ cùng tên. Bạn ở đơn vị nào?\n")
+		for _, c := range res.Candidates {
+			fmt.Fprintf(&s, "- %s, %s, %s → nay là %s\n", c.Former.FullName, c.Former.District, c.Former.Province, newNames(c.New))
+		}
+		s.WriteString("Bạn hãy hỏi lại kèm tên huyện cũ hoặc tỉnh.\n")
+	} else {
+		c := res.Candidates[0]
+		fmt.Fprintf(&s, "%s (%s, %s cũ) từ ngày 1/7/2025 ", c.Former.FullName, c.Former.District, c.Former.Province)
+		if len(c.New) > 1 {
+			s.WriteString("được chia về các đơn vị mới:\n")
+		} else {
+			s.WriteString("thuộc:\n")
+		}
+		for _, n := range c.New {
+			fmt.Fprintf(&s, "- %s, %s — trang hỏi đáp: /x/%s\n", n.FullName, n.Province, n.Slug)
+			if ct, ok := b.contact(n.Slug); ok {
+				if ct.Address != "" {
+					fmt.Fprintf(&s, "  Trung tâm phục vụ hành chính công: %s\n", ct.Address)
+				}
+				if ct.Hours != "" {
+					fmt.Fprintf(&s, "  Giờ làm việc: %s\n", ct.Hours)
+				}
+			}
+		}
+		s.WriteString("Hồ sơ nộp tại Trung tâm phục vụ hành chính công của xã, phường mới, hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.\n")
+	}
+	src := Source{N: 1, ID: "places", Title: "Danh mục đơn vị hành chính sau sắp xếp (từ 1/7/2025)", Section: knowledge.SectionOverview}
+	if err := out(Event{Kind: EventSource, Source: &src}); err != nil {
+		return true, err
+	}
+	return true, out(Event{Kind: EventDelta, Delta: s.String()})
+}
+
+func newNames(cs []places.Commune) string {
+	var names []string
+	for _, c := range cs {
+		names = append(names, c.FullName+" ("+c.Province+")")
+	}
+	return strings.Join(names, ", ")
+}

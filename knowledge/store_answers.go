@@ -1,0 +1,70 @@
+package knowledge
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// maxComment bounds a feedback comment, in characters.
+const maxComment = 1000
+
+// RecordAnswer keeps one answer for the administrators' analytics. The
+// question must already be masked.
+func (s *Store) RecordAnswer(ctx context.Context, r AnswerRecord) error {
+	if r.ID == "" {
+		return fmt.Errorf("knowledge: record answer: no id: %w", ErrInvalid)
+	}
+	sources := r.Sources
+	if sources == nil {
+		sources = []string{}
+	}
+	src, err := json.Marshal(sources)
+	if err != nil {
+		return fmt.Errorf("knowledge: record answer %s: %w", r.ID, err)
+	}
+	created := r.Created
+	if created.IsZero() {
+		created = s.Now()
+	}
+	grounded := 0
+	if r.Grounded {
+		grounded = 1
+	}
+	_, err = s.db.ExecContext(ctx, `INSERT INTO answers
+		(id, session, commune, poster, question, answer, mode, grounded, sources, latency_ms, tokens, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.ID, r.Session, r.Commune, r.Poster, r.Question, r.Answer, r.Mode, grounded, string(src),
+		r.LatencyMS, r.Tokens, created.Unix())
+	if err != nil {
+		return fmt.Errorf("knowledge: record answer %s: %w", r.ID, err)
+	}
+	return nil
+}
+
+// Feedback stores a resident's verdict on an answer, replacing an earlier
+// one. It returns ErrNotFound for an unknown answer.
+func (s *Store) Feedback(ctx context.Context, answerID string, helpful bool, comment string) error {
+	comment = strings.TrimSpace(comment)
+	if utf8.RuneCountInString(comment) > maxComment {
+		return fmt.Errorf("knowledge: feedback: comment over %d characters: %w", maxComment, ErrInvalid)
+	}
+	h := 0
+	if helpful {
+		h = 1
+	}
+	res, err := s.db.ExecContext(ctx, "UPDATE answers SET helpful = ?, comment = ? WHERE id = ?", h, comment, answerID)
+	if err != nil {
+		return fmt.Errorf("knowledge: feedback %s: %w", answerID, err)
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return fmt.Errorf("knowledge: feedback %s: %w", answerID, err)
+	}
+	if n == 0 {
+		return fmt.Errorf("knowledge: answer %s: %w", answerID, ErrNotFound)
+	}
+	return nil
+}

@@ -1,0 +1,270 @@
+package web
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/hoidap/hoidap/chatbot"
+)
+
+// fakeChat is an in-process OpenAI-compatible server that streams chunks
+// and tells when it sent the first one.
+type fakeChat struct {
+	chunks []string
+	first  chan time.Time
+}
+
+func newFakeChat(tb testing.TB, chunks ...string) (*fakeChat, string) {
+	tb.Helper()
+	f := &fakeChat{chunks: chunks, first: make(chan time.Time, 1)}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/event-stream")
+		for i, c := range f.chunks {
+			msg, _ := json.Marshal(map[string]any{"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": c}}}})
+			fmt.Fprintf(w, "data: %s\n\n", msg)
+			w.(http.Flusher).Flush()
+			if i == 0 {
+				select {
+				case f.first <- time.Now():
+				default:
+				}
+			}
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+	}))
+	tb.Cleanup(srv.Close)
+	return f, srv.URL + "/v1"
+}
+
+// mustAskServer builds the whole server with a bot over the starter
+// corpus; llmURL "" answers extractively.
+func mustAskServer(tb testing.TB, llmURL string) *httptest.Server {
+	tb.Helper()
+	var bot *chatbot.Bot
+	s, _ := mustServer(tb, func(cfg *Config) {
+		var err error
+		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store(), FirstToken: time.Second}
+		if llmURL != "" {
+			bc.BaseURL, bc.Model = llmURL, "fake"
+		}
+		if bot, err = chatbot.New(bc); err != nil {
+			tb.Fatal(err)
+		}
+		cfg.Bot = bot
+	})
+	srv := httptest.NewServer(s)
+	tb.Cleanup(srv.Close)
+	return srv
+}
+
+type sseEvent struct{ name, data string }
+
+// ask posts a question and returns the response; stream asks for SSE.
+func ask(tb testing.TB, url, body string, stream bool) *http.Response {
+	tb.Helper()
+	req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/ask", strings.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if stream {
+		req.Header.Set("Accept", "text/event-stream")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// readEvents reads SSE events until the stream ends; seen, if not nil,
+// is called as each event arrives.
+func readEvents(resp *http.Response, seen func(sseEvent)) []sseEvent {
+	var out []sseEvent
+	var cur sseEvent
+	sc := bufio.NewScanner(resp.Body)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event:"):
+			cur.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
+		case strings.HasPrefix(line, "data:"):
+			cur.data = strings.TrimSpace(strings.TrimPrefix(line, "data:"))
+		case line == "" && cur.name != "":
+			out = append(out, cur)
+			if seen != nil {
+				seen(cur)
+			}
+			cur = sseEvent{}
+		}
+	}
+	return out
+}
+
+func TestAskJSON(t *testing.T) {
+	srv := mustAskServer(t, "")
+	tests := []struct {
+		q        string
+		grounded bool
+		want     string
+	}{
+		{"dang ky ket hon can gi", true, "Tờ khai đăng ký kết hôn"},
+		{"tỷ số trận Manchester United tối qua", false, "thủ tục hành chính"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			resp := ask(t, srv.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, tt.q), false)
+			var got struct {
+				ID       string `json:"id"`
+				Answer   string `json:"answer"`
+				Grounded bool   `json:"grounded"`
+				Mode     string `json:"mode"`
+				Sources  []struct {
+					ID, Title, Section, URL string
+					Papers                  []string
+				} `json:"sources"`
+			}
+			if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusOK {
+				t.Fatalf("status %d: %v", resp.StatusCode, err)
+			}
+			if got.ID == "" || got.Grounded != tt.grounded || got.Mode != "extractive" || !strings.Contains(got.Answer, tt.want) {
+				t.Errorf("got %+v", got)
+			}
+			if tt.grounded && (len(got.Sources) == 0 || got.Sources[0].Title != "Đăng ký kết hôn" || len(got.Sources[0].Papers) == 0) {
+				t.Errorf("sources %+v", got.Sources)
+			}
+		})
+	}
+}
+
+func TestAskSSEStreamsLLMDeltasInOrder(t *testing.T) {
+	chunks := []string{"Hồ sơ gồm ", "Tờ khai đăng ký kết hôn ", "và giấy tờ tùy thân [1]."}
+	_, llmURL := newFakeChat(t, chunks...)
+	srv := mustAskServer(t, llmURL)
+	resp := ask(t, srv.URL, `{"question":"dang ky ket hon can gi","commune":"demo"}`, true)
+	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
+		t.Fatalf("content type %q", ct)
+	}
+	events := readEvents(resp, nil)
+	var names []string
+	var text strings.Builder
+	for _, e := range events {
+		names = append(names, e.name)
+		if e.name == "delta" {
+			var d struct{ Text string }
+			json.Unmarshal([]byte(e.data), &d)
+			text.WriteString(d.Text)
+		}
+	}
+	if len(names) < 3 || names[0] != "source" || names[len(names)-1] != "done" {
+		t.Fatalf("events %v", names)
+	}
+	if got, want := text.String(), strings.Join(chunks, ""); got != want {
+		t.Errorf("streamed %q, want %q", got, want)
+	}
+	var done struct {
+		ID       string
+		Mode     string
+		Grounded bool
+	}
+	json.Unmarshal([]byte(events[len(events)-1].data), &done)
+	if done.Mode != "llm" || !done.Grounded || done.ID == "" {
+		t.Errorf("done %+v", done)
+	}
+}
+
+func TestAskRejects(t *testing.T) {
+	srv := mustAskServer(t, "")
+	tests := []struct {
+		name   string
+		body   string
+		stream bool
+		status int
+	}{
+		{"501 characters", fmt.Sprintf(`{"question":%q}`, strings.Repeat("ă", 501)), false, http.StatusBadRequest},
+		{"501 characters, streamed", fmt.Sprintf(`{"question":%q}`, strings.Repeat("a", 501)), true, http.StatusBadRequest},
+		{"empty", `{"question":"  "}`, false, http.StatusBadRequest},
+		{"not JSON", `question=hi`, false, http.StatusBadRequest},
+		{"2 MB body", `{"question":"` + strings.Repeat("a", 2<<20) + `"}`, false, http.StatusRequestEntityTooLarge},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			resp := ask(t, srv.URL, tt.body, tt.stream)
+			var body struct{ Error string }
+			json.NewDecoder(resp.Body).Decode(&body)
+			if resp.StatusCode != tt.status || body.Error == "" {
+				t.Errorf("status %d error %q, want %d and a message", resp.StatusCode, body.Error, tt.status)
+			}
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v", d)
+			}
+		})
+	}
+	// 500 characters are still a question.
+	resp := ask(t, srv.URL, fmt.Sprintf(`{"question":%q}`, "đăng ký kết hôn "+strings.Repeat("ạ", 484)), false)
+	if resp.StatusCode != http.StatusOK {
+		t.Errorf("500 characters: status %d", resp.StatusCode)
+	}
+}
+
+func TestFeedback(t *testing.T) {
+	srv := mustAskServer(t, "")
+	var a struct{ ID string }
+	json.NewDecoder(ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
+	tests := []struct {
+		body   string
+		status int
+	}{
+		{fmt.Sprintf(`{"answer_id":%q,"helpful":true,"comment":"rõ"}`, a.ID), http.StatusOK},
+		{`{"answer_id":"unknown","helpful":false}`, http.StatusNotFound},
+		{fmt.Sprintf(`{"answer_id":%q}`, a.ID), http.StatusBadRequest},
+	}
+	for _, tt := range tests {
+		resp, err := http.Post(srv.URL+"/api/v1/feedback", "application/json", strings.NewReader(tt.body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != tt.status {
+			t.Errorf("%s: status %d, want %d", tt.body, resp.StatusCode, tt.status)
+		}
+	}
+}
+
+// BenchmarkFirstDelta measures the time from the fake LLM's first token
+// to the client's first delta event, through the whole server.
+func BenchmarkFirstDelta(b *testing.B) {
+	f, llmURL := newFakeChat(b, "Hồ sơ gồm tờ khai đăng ký kết hôn [1]. ", "Miễn lệ phí.")
+	srv := mustAskServer(b, llmURL)
+	var mu sync.Mutex
+	var total time.Duration
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		req, _ := http.NewRequestWithContext(context.Background(), http.MethodPost, srv.URL+"/api/v1/ask",
+			strings.NewReader(`{"question":"dang ky ket hon can gi"}`))
+		req.Header.Set("Accept", "text/event-stream")
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			b.Fatal(err)
+		}
+		got := false
+		readEvents(resp, func(e sseEvent) {
+			if e.name == "delta" && !got {
+				got = true
+				sent := <-f.first
+				mu.Lock()
+				total += time.Since(sent)
+				mu.Unlock()
+			}
+		})
+		resp.Body.Close()
+	}
+	b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms-first-delta/op")
+}

@@ -1,0 +1,34 @@
+package web
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+)
+
+// maxFeedbackBody bounds a feedback request body.
+const maxFeedbackBody = 8 << 10
+
+type feedbackRequest struct {
+	AnswerID string `json:"answer_id"`
+	Helpful  *bool  `json:"helpful"`
+	Comment  string `json:"comment"`
+}
+
+// handleFeedback stores a resident's verdict on an answer.
+func (s *Server) handleFeedback(c *gin.Context) {
+	var req feedbackRequest
+	if err := readJSON(c, maxFeedbackBody, &req); err != nil {
+		s.failBody(c, err)
+		return
+	}
+	if req.AnswerID == "" || req.Helpful == nil {
+		s.fail(c, badRequest{"Cần answer_id và helpful. (answer_id and helpful are required)"})
+		return
+	}
+	if err := s.cfg.Knowledge.Store().Feedback(c.Request.Context(), req.AnswerID, *req.Helpful, req.Comment); err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.JSON(http.StatusOK, gin.H{"ok": true})
+}
