@@ -21,6 +21,8 @@ Usage:
   hoidap eval [flags] QUESTIONS.jsonl
                                   measure retrieval against a plain bleve baseline
   hoidap reindex [flags]          rebuild the search index from the store
+  hoidap qr COMMUNE [--poster P] [--out FILE] [--base-url URL]
+                                  write the PNG QR code of a commune's chat page
 
 Run "hoidap COMMAND -h" for a command's flags. Every flag also reads an
 environment variable, named in its help.
@@ -43,6 +45,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdEval(ctx, args, getenv, stdout, stderr)
 	case "reindex":
 		err = cmdReindex(ctx, args, getenv, stdout, stderr)
+	case "qr":
+		err = cmdQR(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,45 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// posterPage is the data of poster.html.
+type posterPage struct {
+	pageBase
+	C      knowledge.CommuneInfo
+	Office bool
+	Poster string
+	URL    string // what the QR code encodes
+	QR     string // the QR image's address
+}
+
+// handlePoster serves GET /poster/{commune}?p=: a printable A4 poster
+// with the commune's QR code, for the browser's print dialog.
+func (s *Server) handlePoster(c *gin.Context) {
+	info, ok := s.site.communes.lookup(c.Param("commune"))
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	poster := c.Query("p")
+	if !ValidPoster(poster) {
+		s.fail(c, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"})
+		return
+	}
+	lang := pageLang(c.Query("lang"))
+	qr := "/qr/" + url.PathEscape(info.Slug) + ".png?size=print"
+	if poster != "" {
+		qr += "&p=" + url.QueryEscape(poster)
+	}
+	s.render(c, http.StatusOK, "poster.html", posterPage{
+		pageBase: newPageBase(lang, "/poster/"+info.Slug, "poster"),
+		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
+		Poster: poster, URL: ChatURL(s.cfg.BaseURL, info.Slug, poster), QR: qr,
+	})
+}

@@ -1,0 +1,92 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+	qrcode "github.com/skip2/go-qrcode"
+)
+
+// QR code sizes in pixels: on screen, for an A4 poster, and the bounds of
+// an explicit ?size=.
+const (
+	QRScreen  = 320
+	QRPrint   = 1200
+	qrMinSize = 128
+	qrMaxSize = 2000
+)
+
+// posterID is what a poster id may look like: short, URL-safe, and never
+// a resident's personal data.
+var posterID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
+
+// ValidPoster reports whether p is an acceptable poster id ("" is: no poster).
+func ValidPoster(p string) bool { return p == "" || posterID.MatchString(p) }
+
+// ChatURL is the address a QR code points to: the commune's chat page,
+// with the poster id when there is one.
+func ChatURL(baseURL, commune, poster string) string {
+	u := strings.TrimRight(baseURL, "/") + "/x/" + url.PathEscape(commune)
+	if poster != "" {
+		u += "?p=" + url.QueryEscape(poster)
+	}
+	return u
+}
+
+// QRCode returns a PNG of size pixels encoding ChatURL, with error
+// correction level High so that a worn or stained poster still scans.
+func QRCode(baseURL, commune, poster string, size int) ([]byte, error) {
+	if !ValidPoster(poster) {
+		return nil, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+	}
+	png, err := qrcode.Encode(ChatURL(baseURL, commune, poster), qrcode.High, size)
+	if err != nil {
+		return nil, fmt.Errorf("web: qr code for %s: %w", commune, err)
+	}
+	return png, nil
+}
+
+// qrSize reads ?size=: "screen", "print" or pixels within bounds.
+func qrSize(v string) (int, error) {
+	switch v {
+	case "", "screen":
+		return QRScreen, nil
+	case "print":
+		return QRPrint, nil
+	}
+	n, err := strconv.Atoi(v)
+	if err != nil || n < qrMinSize || n > qrMaxSize {
+		return 0, badRequest{fmt.Sprintf("size phải là screen, print hoặc từ %d đến %d. (size must be screen, print or %d to %d)", qrMinSize, qrMaxSize, qrMinSize, qrMaxSize)}
+	}
+	return n, nil
+}
+
+// handleQR serves GET /qr/{commune}.png?p=&size=.
+func (s *Server) handleQR(c *gin.Context) {
+	slug, ok := strings.CutSuffix(c.Param("file"), ".png")
+	if !ok {
+		s.notFound(c)
+		return
+	}
+	if _, ok := s.site.communes.lookup(slug); !ok {
+		s.notFound(c)
+		return
+	}
+	size, err := qrSize(c.Query("size"))
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	png, err := QRCode(s.cfg.BaseURL, slug, c.Query("p"), size)
+	if err != nil {
+		s.fail(c, err)
+		return
+	}
+	c.Header("Cache-Control", "public, max-age=86400")
+	c.Data(http.StatusOK, "image/png", png)
+}
