@@ -115,26 +115,23 @@ func PapersText(papers []Paper) string {
 }
 
 func feeText(p *Procedure) string {
-	var b strings.Builder
-	if p.Fee != "" {
-		b.WriteString(p.Fee + "\n")
-	}
-	for _, m := range p.Methods {
-		if m.Fee != "" && !strings.Contains(p.Fee, m.Fee) {
-			fmt.Fprintf(&b, "- %s: %s\n", m.Channel, m.Fee)
-		}
-	}
-	return b.String()
+	return perMethod(p.Fee, p.Methods, func(m Method) string { return m.Fee })
 }
 
 func timeText(p *Procedure) string {
+	return perMethod(p.Time, p.Methods, func(m Method) string { return m.Time })
+}
+
+// perMethod writes a summary, then each submission method's own value
+// where the summary does not already say it.
+func perMethod(summary string, methods []Method, value func(Method) string) string {
 	var b strings.Builder
-	if p.Time != "" {
-		b.WriteString(p.Time + "\n")
+	if summary != "" {
+		b.WriteString(summary + "\n")
 	}
-	for _, m := range p.Methods {
-		if m.Time != "" && !strings.Contains(p.Time, m.Time) {
-			fmt.Fprintf(&b, "- %s: %s\n", m.Channel, m.Time)
+	for _, m := range methods {
+		if v := value(m); v != "" && !strings.Contains(summary, v) {
+			fmt.Fprintf(&b, "- %s: %s\n", m.Channel, v)
 		}
 	}
 	return b.String()
