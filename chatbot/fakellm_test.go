@@ -17,7 +17,7 @@ import (
 type fakeLLM struct {
 	mu       sync.Mutex
 	bodies   []string
-	mode     string   // "stream" (default), "500", "hang", "malformed"
+	mode     string   // "stream" (default), "500", "hang", "stall", "malformed"
 	chunks   []string // what a stream sends
 	interval time.Duration
 	srv      *httptest.Server
@@ -67,6 +67,12 @@ func (f *fakeLLM) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/event-stream")
 	fl := w.(http.Flusher)
+	if mode == "stall" {
+		fmt.Fprintf(w, "data: {\"choices\":[{\"delta\":{\"content\":\"Hồ sơ gồm\"}}]}\n\n")
+		fl.Flush()
+		<-r.Context().Done()
+		return
+	}
 	if mode == "malformed" {
 		fmt.Fprintf(w, "data: {\"choices\":[{\"delta\":{\"content\":\"Hồ sơ gồm\"}}]}\n\n")
 		fl.Flush()

@@ -122,11 +122,14 @@ func (l *llm) answer(ctx context.Context, p *plan, out func(Event) error) llmRes
 			res.err = ctx.Err()
 			return res
 		case <-first.C:
-			if !got {
-				l.log.Warn("llm: no first token in time", slog.Duration("after", l.cfg.FirstToken))
-				return l.fail("timeout", res)
-			}
+			// No first token in time, or a stream that stalls after it
+			// for as long: the resident gets the extractive answer now
+			// rather than at the whole-answer deadline.
+			l.log.Warn("llm: no token in time", slog.Duration("after", l.cfg.FirstToken), slog.Bool("started", got))
+			cancel()
+			return l.fail("timeout", res)
 		case c := <-ch:
+			first.Reset(l.cfg.FirstToken)
 			switch {
 			case c.err != nil:
 				if ctx.Err() != nil {

@@ -87,6 +87,7 @@ func TestLLMFailuresFallBack(t *testing.T) {
 	}{
 		{"server error", "500", nil, "error"},
 		{"hang", "hang", nil, "timeout"},
+		{"stall after first token", "stall", nil, "timeout"},
 		{"malformed stream", "malformed", nil, "error"},
 		{"invented fee", "stream", []string{"Lệ phí đăng ký kết hôn là ", "150.000 đồng [1]. ", "Mang theo tờ khai."}, "numbers"},
 		{"invented duration", "stream", []string{"Thời hạn: 15 ngày làm việc [1].\n"}, "numbers"},
