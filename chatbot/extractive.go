@@ -228,26 +228,23 @@ func paperLine(p knowledge.Paper) string {
 }
 
 func feeOf(p *knowledge.Procedure) string {
-	if p.Fee != "" {
-		return clip(p.Fee, maxField)
-	}
-	var parts []string
-	for _, m := range p.Methods {
-		if m.Fee != "" {
-			parts = append(parts, m.Channel+": "+m.Fee)
-		}
-	}
-	return clip(strings.Join(parts, "; "), maxField)
+	return summaryOrMethods(p.Fee, p.Methods, func(m knowledge.Method) string { return m.Fee })
 }
 
 func timeOf(p *knowledge.Procedure) string {
-	if p.Time != "" {
-		return clip(p.Time, maxField)
+	return summaryOrMethods(p.Time, p.Methods, func(m knowledge.Method) string { return m.Time })
+}
+
+// summaryOrMethods returns the procedure's own summary of a field or, when
+// it has none, each submission method's value, clipped for a card.
+func summaryOrMethods(summary string, methods []knowledge.Method, value func(knowledge.Method) string) string {
+	if summary != "" {
+		return clip(summary, maxField)
 	}
 	var parts []string
-	for _, m := range p.Methods {
-		if m.Time != "" {
-			parts = append(parts, m.Channel+": "+m.Time)
+	for _, m := range methods {
+		if v := value(m); v != "" {
+			parts = append(parts, m.Channel+": "+v)
 		}
 	}
 	return clip(strings.Join(parts, "; "), maxField)
