@@ -23,4 +23,7 @@ func (s *Server) routes() {
 	api.POST("/feedback", s.handleFeedback)
 	api.GET("/communes", s.handleCommunes)
 	api.POST("/transcribe", s.handleTranscribe)
+
+	s.opsRoutes(r)
+	s.adminRoutes(r)
 }

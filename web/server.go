@@ -6,10 +6,12 @@ package web
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/places"
@@ -42,6 +44,24 @@ type Config struct {
 	// HTTPClient calls outside services (speech-to-text); nil uses a
 	// client with a timeout.
 	HTTPClient *http.Client
+
+	// AdminPassword is the first administrator's password; empty makes a
+	// one-time password, written once to Console at first start.
+	AdminPassword string
+	// AdminToken is a bearer token for the admin API besides the tokens
+	// created in the admin pages; empty adds none.
+	AdminToken string
+	// Console receives what the operator must read once and that must
+	// never reach the log (the one-time password); nil discards it.
+	Console io.Writer
+	// RetentionDays is how long conversation records are kept; 0 means 180.
+	RetentionDays int
+
+	// RateLimit is questions per minute per client; 0 turns it off.
+	RateLimit int
+	// Registry receives the Prometheus metrics served at /metrics; nil
+	// makes a registry of the server's own.
+	Registry *prometheus.Registry
 }
 
 // Server is the HTTP face of hoidap.
@@ -49,7 +69,9 @@ type Server struct {
 	cfg    Config
 	log    *slog.Logger
 	router *gin.Engine
-	site   *site // residents' pages: templates, assets, communes, QR, voice
+	site   *site      // residents' pages: templates, assets, communes, QR, voice
+	admin  *adminSite // administrators' pages and API: accounts, sessions, documents
+	ops    *ops       // metrics and limits
 }
 
 // New builds the server and its routes.
@@ -70,6 +92,12 @@ func New(cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.site = site
+	if s.admin, err = newAdminSite(cfg); err != nil {
+		return nil, err
+	}
+	if s.ops, err = newOps(cfg); err != nil {
+		return nil, err
+	}
 	s.routes()
 	return s, nil
 }
