@@ -248,3 +248,71 @@ func TestIngestRejectsEmptyDocuments(t *testing.T) {
 		}
 	}
 }
+
+// mustCorpus opens an in-memory base holding one procedure per title,
+// each with a short body of its own words.
+func mustCorpus(tb testing.TB, titles ...string) *knowledge.Base {
+	tb.Helper()
+	kb := mustOpen(tb, "")
+	docs := make([]knowledge.Document, len(titles))
+	for i, title := range titles {
+		docs[i] = knowledge.Document{ID: "p" + string(rune('a'+i)), Title: title,
+			Body: "## Trình tự thực hiện\nNộp hồ sơ tại Trung tâm phục vụ hành chính công. " + title + "."}
+	}
+	if err := kb.Ingest(context.Background(), docs...); err != nil {
+		tb.Fatal(err)
+	}
+	return kb
+}
+
+func TestSearchMatchesAgeToTitleBounds(t *testing.T) {
+	kb := mustCorpus(t,
+		"Cấp đổi thẻ căn cước",
+		"Cấp thẻ căn cước cho người dưới 14 tuổi",
+		"Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên",
+	)
+	for _, c := range []struct{ q, want string }{
+		{"Con tôi 16 tuổi làm thẻ căn cước lần đầu ở đâu?", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"},
+		{"lam the can cuoc cho con 14 tuoi", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"},
+		{"làm thẻ căn cước cho bé 5 tuổi", "Cấp thẻ căn cước cho người dưới 14 tuổi"},
+		{"làm căn cước cho con 16 tuổi ở đâu con tôi 3 tuổi thì sao", "Cấp thẻ căn cước cho người dưới 14 tuổi"},
+	} {
+		t.Run(c.q, func(t *testing.T) {
+			got := titles(t, kb, c.q, "")
+			if len(got) == 0 || got[0] != c.want {
+				t.Errorf("got %q, want %q first", got, c.want)
+			}
+		})
+	}
+}
+
+func TestSearchReadsPoliceAbbreviation(t *testing.T) {
+	// "CA xã" is the commune police; a title sharing "xử lý sai" must not
+	// beat the complaint procedure.
+	kb := mustCorpus(t,
+		"Xử lý hóa đơn điện tử đã lập sai",
+		"Giải quyết khiếu nại về quyết định hành chính, hành vi hành chính của công dân đối với lực lượng Công an nhân dân thực hiện tại cấp xã",
+	)
+	got := titles(t, kb, "khiếu nại CA xã xử lý sai", "")
+	if len(got) == 0 || !strings.HasPrefix(got[0], "Giải quyết khiếu nại") {
+		t.Errorf("got %q, want the complaint procedure first", got)
+	}
+}
+
+func TestSearchLeavesDictionaryWordsUncorrected(t *testing.T) {
+	// "cmnd" is one edit from "cand" (công an nhân dân); the dictionary
+	// knows it, so it must not be "corrected".
+	kb := mustCorpus(t,
+		"Xác nhận số chứng minh nhân dân 09 số, số định danh cá nhân",
+		"Tuyển sinh vào trường CAND",
+	)
+	got := titles(t, kb, "xác nhận số CMND 9 số cũ", "")
+	if len(got) == 0 || !strings.HasPrefix(got[0], "Xác nhận số chứng minh") {
+		t.Errorf("got %q, want the ID-number confirmation first", got)
+	}
+	for _, title := range got {
+		if strings.Contains(title, "CAND") {
+			t.Errorf("got %q among %q: cmnd was corrected to cand", title, got)
+		}
+	}
+}

@@ -50,8 +50,11 @@ type Index struct {
 // without a round trip to the store.
 type docEntry struct {
 	ID, Kind, Title, URL, Commune, Level string
-	foldTitle                            string // " " + folded title words + " "
-	foldText                             string // " " + folded words of title and all passages + " "
+	foldTitle                            string             // " " + folded title words + " "
+	titleWeights                         map[string]float64 // distinct folded title word -> share it counts with
+	ages                                 []ageBound         // age bounds the title states
+	titlePairs                           []string           // distinct adjacent folded title syllables
+	foldText                             string             // " " + folded words of title and all passages + " "
 	words                                map[string]bool
 	passages                             map[string]Passage // by passage ID
 }
@@ -186,7 +189,7 @@ func (ix *Index) put(docs []Document, gone []string) error {
 		ix.forget(d.ID)
 		e := newDocEntry(d)
 		ix.docs[d.ID] = e
-		ix.stats.add(e.words)
+		ix.stats.add(e)
 	}
 	return nil
 }
@@ -210,7 +213,7 @@ func (ix *Index) deleteFromBatch(batch *bleve.Batch, docID string) error {
 
 func (ix *Index) forget(docID string) {
 	if e, ok := ix.docs[docID]; ok {
-		ix.stats.remove(e.words)
+		ix.stats.remove(e)
 		delete(ix.docs, docID)
 	}
 }
@@ -226,6 +229,15 @@ func newDocEntry(d Document) *docEntry {
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	e.titleWeights = titleWeights(d.Title)
+	e.ages = titleAgeBounds(titleWords)
+	seen := make(map[string]bool, len(titleWords))
+	for i := 0; i+1 < len(titleWords); i++ {
+		if pair := titleWords[i] + " " + titleWords[i+1]; !seen[pair] {
+			seen[pair] = true
+			e.titlePairs = append(e.titlePairs, pair)
+		}
+	}
 	var text strings.Builder
 	text.WriteString(e.foldTitle)
 	for _, w := range titleWords {
@@ -253,7 +265,7 @@ func (ix *Index) remember(docs []Document) {
 		ix.forget(d.ID)
 		e := newDocEntry(d)
 		ix.docs[d.ID] = e
-		ix.stats.add(e.words)
+		ix.stats.add(e)
 	}
 }
 

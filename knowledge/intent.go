@@ -1,6 +1,11 @@
 package knowledge
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
 
 // askWords are folded phrases that say which part of a procedure the
 // resident asks about (papers, fee, time, place), not which procedure.
@@ -45,4 +50,150 @@ func titleKey(foldTitle string) string {
 	}
 	t = strings.TrimPrefix(t, "thu tuc ")
 	return strings.TrimSpace(t)
+}
+
+// Weights of a title whose age bounds exclude, or include, the age asked
+// about.
+const (
+	ageMismatch = 0.5
+	ageMatch    = 1.2
+)
+
+// ageBound is an age at which titles split a procedure: "dưới 14 tuổi"
+// (under) and "từ đủ 14 tuổi" (from 14 on).
+type ageBound struct {
+	age   int
+	under bool
+}
+
+// phrase is the bound as folded title words.
+func (b ageBound) phrase() string {
+	if b.under {
+		return "duoi " + strconv.Itoa(b.age) + " tuoi"
+	}
+	return "tu du " + strconv.Itoa(b.age) + " tuoi"
+}
+
+// titleAgeBounds finds the age bounds a folded title states.
+func titleAgeBounds(words []string) []ageBound {
+	var out []ageBound
+	for i := 1; i+1 < len(words); i++ {
+		n, err := strconv.Atoi(words[i])
+		if err != nil || words[i+1] != "tuoi" || n <= 0 || n > 120 {
+			continue
+		}
+		switch {
+		case words[i-1] == "duoi":
+			out = append(out, ageBound{age: n, under: true})
+		case words[i-1] == "du" && i >= 2 && words[i-2] == "tu":
+			out = append(out, ageBound{age: n})
+		}
+	}
+	return out
+}
+
+// queryAge returns the age a question states ("con 16 tuổi"), the last
+// one when it states several (a follow-up's "còn con 3 tuổi thì sao?"
+// comes after the question it follows), or 0. The number and "tuổi" must
+// stand side by side: "thôn 3, tuổi cao" states no age.
+func queryAge(text string) int {
+	fields := strings.Fields(vietnamese.Fold(text))
+	for i := len(fields) - 2; i >= 0; i-- {
+		if !strings.HasPrefix(fields[i+1], "tuoi") {
+			continue
+		}
+		if rest := strings.TrimPrefix(fields[i+1], "tuoi"); rest != "" && !strings.ContainsAny(rest[:1], ",.;:!?)") {
+			continue
+		}
+		if n, err := strconv.Atoi(fields[i]); err == nil && n > 0 && n <= 120 {
+			return n
+		}
+	}
+	return 0
+}
+
+// ageExpansions turns an age into the title phrases that cover it, from
+// the bounds the corpus's titles use: the tightest "dưới N tuổi" above it
+// and the tightest "từ đủ N tuổi" at or below it. A resident says "con 16
+// tuổi", the title says "từ đủ 14 tuổi trở lên".
+func ageExpansions(age int, bounds map[ageBound]int) []string {
+	if age == 0 {
+		return nil
+	}
+	var under, from ageBound
+	for b := range bounds {
+		switch {
+		case b.under && age < b.age && (under.age == 0 || b.age < under.age):
+			under = b
+		case !b.under && age >= b.age && b.age > from.age:
+			from = b
+		}
+	}
+	var out []string
+	for _, b := range []ageBound{under, from} {
+		if b.age > 0 {
+			out = append(out, b.phrase())
+		}
+	}
+	return out
+}
+
+// ageFit weighs a title by whether the age asked about falls within the
+// age bounds it states: a 16-year-old's card is not the one "cho người
+// dưới 14 tuổi".
+func ageFit(age int, bounds []ageBound) float64 {
+	fit := 1.0
+	for _, b := range bounds {
+		if b.under == (age >= b.age) {
+			fit = ageMismatch
+		} else if fit == 1 {
+			fit = ageMatch
+		}
+	}
+	return fit
+}
+
+// asideWeight is how much a title word inside parentheses counts when
+// judging how much of a title a question explains: "(thực hiện tại cấp
+// xã)" or "(công trình không theo tuyến/…/nhà ở riêng lẻ)" list where or
+// to what the procedure applies, which a resident rarely says.
+const asideWeight = 0.5
+
+// titleWeights returns each distinct folded word of title with the share it
+// counts with: 1, or asideWeight when it occurs only inside parentheses.
+func titleWeights(title string) map[string]float64 {
+	out := make(map[string]float64)
+	depth := 0
+	var word strings.Builder
+	flush := func() {
+		if word.Len() == 0 {
+			return
+		}
+		for _, w := range vietnamese.Words(word.String()) {
+			weight := 1.0
+			if depth > 0 {
+				weight = asideWeight
+			}
+			if weight > out[w] {
+				out[w] = weight
+			}
+		}
+		word.Reset()
+	}
+	for _, r := range vietnamese.Fold(title) {
+		switch r {
+		case '(':
+			flush()
+			depth++
+		case ')':
+			flush()
+			if depth > 0 {
+				depth--
+			}
+		default:
+			word.WriteRune(r)
+		}
+	}
+	flush()
+	return out
 }

@@ -32,6 +32,11 @@ const (
 	// titleFloor is the share of a document's score kept however little
 	// of its title the query explains.
 	titleFloor = 0.4
+	// coverFloor is the share of a document's score kept however few of
+	// the question's words its text holds; above it the score grows with
+	// the cube of that coverage, so that a title sharing two words loses
+	// to a procedure whose text holds all that the resident said.
+	coverFloor = 0.2
 )
 
 // plan is a query taken apart: its folded content words, the corrections
@@ -41,12 +46,19 @@ type plan struct {
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	expansions  []string
+	age         int      // age the question states, 0 when none
+	ages        []string // title phrases of age bounds the age asked about falls in
 	accented    string
+	// spelled maps each folded word typed with diacritics to its spelling
+	// ("tinh" → "tình"); a word typed without them may mean any spelling.
+	spelled map[string]string
 }
 
 func (ix *Index) plan(text string) plan {
 	var p plan
-	p.words = vietnamese.ContentWords(text)
+	p.words = vietnamese.ContentWordsIn(text, func(pair string) bool {
+		return ix.stats.titlePair(pair) || ix.dict != nil && ix.dict.HasPair(pair)
+	})
 	if len(p.words) == 0 {
 		p.words = vietnamese.Words(text)
 	}
@@ -55,6 +67,9 @@ func (ix *Index) plan(text string) plan {
 		p.topic = p.words
 	}
 	for _, w := range p.words {
+		if ix.dict != nil && ix.dict.IsTerm(w) {
+			continue
+		}
 		if c := ix.stats.correct(w); c != "" {
 			if p.corrections == nil {
 				p.corrections = make(map[string]string)
@@ -63,12 +78,35 @@ func (ix *Index) plan(text string) plan {
 		}
 	}
 	if ix.dict != nil {
-		p.expansions = ix.dict.Expand(text)
+		// Teencode spelled out ("j" => "gì") is still filler.
+		for _, x := range ix.dict.Expand(text) {
+			if !allStopwords(x) {
+				p.expansions = append(p.expansions, x)
+			}
+		}
 	}
+	p.age = queryAge(text)
+	p.ages = ageExpansions(p.age, ix.stats.ages)
 	if norm := vietnamese.Normalize(text); norm != vietnamese.Fold(text) {
 		p.accented = norm
+		p.spelled = make(map[string]string)
+		for _, w := range strings.FieldsFunc(norm, notLetterOrDigit) {
+			if f := vietnamese.Fold(w); f != w {
+				p.spelled[f] = w
+			}
+		}
 	}
 	return p
+}
+
+// allStopwords reports whether every word of a folded phrase is filler.
+func allStopwords(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !vietnamese.IsStopword(w) {
+			return false
+		}
+	}
+	return true
 }
 
 func match(text, field string, boost float64) query.Query {
@@ -228,9 +266,13 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			asked[c] = true
 		}
 	}
-	for _, e := range p.expansions {
-		for _, w := range strings.Fields(e) {
-			asked[w] = true
+	// The age bounds that fit the age asked about only tell apart titles
+	// found for the rest of the question.
+	for _, list := range [][]string{p.expansions, p.ages} {
+		for _, e := range list {
+			for _, w := range strings.Fields(e) {
+				asked[w] = true
+			}
 		}
 	}
 	top := groups[0].score
@@ -241,11 +283,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	for _, g := range groups {
 		var have, all float64
-		for _, w := range strings.Fields(g.entry.foldTitle) {
+		for w, share := range g.entry.titleWeights {
 			if askWords[w] {
 				continue
 			}
-			idf := ix.stats.idf(w)
+			idf := ix.stats.idf(w) * share
 			all += idf
 			if asked[w] {
 				have += idf
@@ -256,39 +298,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			precision = have / all
 		}
 		g.score = g.score / top * (titleFloor + (1-titleFloor)*precision)
-	}
-}
-
-// coverage weighs, by rarity, how many of the query's words the document
-// holds. Dictionary expansions found in the document count in its favour;
-// missing ones do not count against it.
-func (ix *Index) coverage(p plan, e *docEntry) float64 {
-	var have, want float64
-	for _, w := range p.words {
-		c, corrected := p.corrections[w]
-		if corrected {
-			w = c
+		if p.age > 0 {
+			g.score *= ageFit(p.age, g.entry.ages)
 		}
-		idf := ix.stats.idf(w)
-		want += idf
-		if strings.Contains(e.foldText, " "+w+" ") {
-			have += idf
-		}
+		c := ix.wordCoverage(p, g.entry)
+		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
-	for _, x := range p.expansions {
-		if strings.Contains(e.foldText, " "+x+" ") {
-			var idf float64
-			for _, w := range strings.Fields(x) {
-				idf += ix.stats.idf(w)
-			}
-			have += idf
-			want += idf
-		}
-	}
-	if want == 0 {
-		return 0
-	}
-	return have / want
 }
 
 // snippet cuts text to about n bytes at a word boundary.

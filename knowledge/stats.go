@@ -1,31 +1,61 @@
 package knowledge
 
-import "math"
+import (
+	"math"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // wordStats counts in how many documents each folded syllable occurs: the
 // vocabulary for typo correction and the weights for coverage.
 type wordStats struct {
 	df   map[string]int
 	docs int
+	ages map[ageBound]int // age bounds in titles -> documents stating them
+	// pairs counts the documents whose title holds each pair of adjacent
+	// folded syllables.
+	pairs map[string]int
 }
 
-func newWordStats() wordStats { return wordStats{df: make(map[string]int)} }
+func newWordStats() wordStats {
+	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int)}
+}
 
-func (s *wordStats) add(words map[string]bool) {
+func (s *wordStats) add(e *docEntry) {
 	s.docs++
-	for w := range words {
+	for w := range e.words {
 		s.df[w]++
+	}
+	for _, b := range e.ages {
+		s.ages[b]++
+	}
+	for _, p := range e.titlePairs {
+		s.pairs[p]++
 	}
 }
 
-func (s *wordStats) remove(words map[string]bool) {
+func (s *wordStats) remove(e *docEntry) {
 	s.docs--
-	for w := range words {
+	for w := range e.words {
 		if s.df[w]--; s.df[w] <= 0 {
 			delete(s.df, w)
 		}
 	}
+	for _, b := range e.ages {
+		if s.ages[b]--; s.ages[b] <= 0 {
+			delete(s.ages, b)
+		}
+	}
+	for _, p := range e.titlePairs {
+		if s.pairs[p]--; s.pairs[p] <= 0 {
+			delete(s.pairs, p)
+		}
+	}
 }
+
+// titlePair reports whether some title holds the folded pair of syllables.
+func (s *wordStats) titlePair(pair string) bool { return s.pairs[pair] > 0 }
 
 // idf is the inverse document frequency of a folded word; words the corpus
 // has never seen weigh the most.
@@ -73,3 +103,119 @@ func (s *wordStats) correct(w string) string {
 	}
 	return best
 }
+
+// wordCoverage is coverage judged by whole words, without phrase search:
+// cheap enough to weigh every candidate with.
+func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
+	var have, want float64
+	for _, w := range p.words {
+		if c, ok := p.corrections[w]; ok && !e.words[w] {
+			w = c
+		}
+		idf := ix.stats.idf(w)
+		want += idf
+		if e.words[w] {
+			have += idf
+		}
+	}
+	for _, x := range p.expansions {
+		if e.holds(x) {
+			var idf float64
+			for _, w := range strings.Fields(x) {
+				idf += ix.stats.idf(w)
+			}
+			have += idf
+			want += idf
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// coverage weighs, by rarity, how many of the query's words the document
+// holds. Dictionary expansions found in the document count in its favour;
+// missing ones do not count against it. A word typed with diacritics
+// counts only where the document spells it so: "tình yêu" is not covered
+// by "tình trạng … yêu cầu" in folded letters only, nor "chó" by "cho".
+func (ix *Index) coverage(p plan, e *docEntry) float64 {
+	var have, want float64
+	var text string // the document's text in lower case, made when needed
+	for _, w := range p.words {
+		c, corrected := p.corrections[w]
+		if corrected {
+			w = c
+		}
+		idf := ix.stats.idf(w)
+		want += idf
+		if !strings.Contains(e.foldText, " "+w+" ") {
+			continue
+		}
+		if typed, ok := p.spelled[w]; ok && !corrected {
+			if text == "" {
+				text = e.lowerText()
+			}
+			if !containsWord(text, typed) {
+				continue
+			}
+		}
+		have += idf
+	}
+	for _, x := range p.expansions {
+		if strings.Contains(e.foldText, " "+x+" ") {
+			var idf float64
+			for _, w := range strings.Fields(x) {
+				idf += ix.stats.idf(w)
+			}
+			have += idf
+			want += idf
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// holds reports whether every word of a folded phrase occurs in e.
+func (e *docEntry) holds(phrase string) bool {
+	for _, w := range strings.Fields(phrase) {
+		if !e.words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerText is the document's title, headings and passages in lower case.
+func (e *docEntry) lowerText() string {
+	var b strings.Builder
+	b.WriteString(strings.ToLower(e.Title))
+	for _, p := range e.passages {
+		b.WriteString("\n")
+		b.WriteString(strings.ToLower(p.Heading))
+		b.WriteString("\n")
+		b.WriteString(strings.ToLower(p.Text))
+	}
+	return b.String()
+}
+
+// containsWord reports whether text holds word as a whole word.
+func containsWord(text, word string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], word)
+		if j < 0 {
+			return false
+		}
+		start, end := i+j, i+j+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if (start == 0 || notLetterOrDigit(before)) && (end == len(text) || notLetterOrDigit(after)) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }

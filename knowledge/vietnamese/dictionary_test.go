@@ -72,6 +72,10 @@ func TestExpand(t *testing.T) {
 		{"teencode", "ko bit dk tam tru j", []string{"khong", "dang ky", "gi"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
 		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
+		{"filler inside a term", "không muốn nhận phần đất", []string{"tu choi nhan di san"}, nil},
+		{"filler typed without marks", "khong muon nhan phan dat", []string{"tu choi nhan di san"}, nil},
+		{"no reading across a new clause", "cho tôi hỏi thuê trọ", []string{"dang ky tam tru"}, []string{"cho thue bat dong san"}},
+		{"content word breaks a term", "không phải nhà tôi nhận phần", nil, []string{"tu choi nhan di san"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
@@ -183,5 +187,23 @@ func BenchmarkExpand(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		d.Expand(q)
+	}
+}
+
+func TestIsTerm(t *testing.T) {
+	d := DefaultDictionary()
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"cccd", true},
+		{"cmnd", true},
+		{"bhyt", true},
+		{"cand", false}, // a corpus word one edit from cmnd
+		{"dang", false}, // only the start of longer terms
+	} {
+		if got := d.IsTerm(c.word); got != c.want {
+			t.Errorf("IsTerm(%q) = %v, want %v", c.word, got, c.want)
+		}
 	}
 }

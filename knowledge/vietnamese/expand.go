@@ -16,6 +16,8 @@ type Dictionary struct {
 	// byFirst lists, for each first syllable, the distinct folded terms
 	// starting with it, longest first, so the first hit is the longest.
 	byFirst map[string][]phrase
+	// pairs holds every two adjacent folded syllables of a term.
+	pairs map[string]bool
 }
 
 // phrase is a folded term with everything any entry adds when it is found.
@@ -26,7 +28,7 @@ type phrase struct {
 }
 
 func newDictionary(entries []Entry) *Dictionary {
-	d := &Dictionary{entries: entries, byFirst: make(map[string][]phrase)}
+	d := &Dictionary{entries: entries, byFirst: make(map[string][]phrase), pairs: make(map[string]bool)}
 	index := make(map[string]int) // folded term -> position in byFirst[first]
 	for _, e := range entries {
 		for i, t := range e.Terms {
@@ -35,6 +37,9 @@ func newDictionary(entries []Entry) *Dictionary {
 			marks := make([]string, len(syllables))
 			for i, s := range syllables {
 				words[i], marks[i] = Fold(s), markKey(s)
+			}
+			for j := 0; j+1 < len(words); j++ {
+				d.pairs[words[j]+" "+words[j+1]] = true
 			}
 			key := strings.Join(marks, " ") + "|" + strings.Join(words, " ")
 			first := words[0]
@@ -58,24 +63,27 @@ func newDictionary(entries []Entry) *Dictionary {
 // in the query as a whole-syllable sequence (after folding, so "sổ đỏ",
 // "so do" and "SỔ ĐỎ" all match), the phrases its entries add. Where terms
 // overlap, a term inside a longer one found earlier is ignored, so
-// "bản sao giấy khai sinh" does not also expand "giấy khai sinh". Phrases
-// already in the query are left out. The result is nil when nothing matches.
+// "bản sao giấy khai sinh" does not also expand "giấy khai sinh". A few
+// modal words may stand inside a term (see insertable). Phrases already in
+// the query are left out. The result is nil when nothing matches.
 func (d *Dictionary) Expand(query string) []string {
 	syllables := strings.FieldsFunc(Normalize(query), notWordRune)
 	words := make([]string, 0, len(syllables))
 	marks := make([]string, 0, len(syllables))
+	filler := make([]bool, 0, len(syllables))
 	for _, s := range syllables {
 		if f := Fold(s); f != "" {
 			words = append(words, f)
 			marks = append(marks, markKey(s))
+			filler = append(filler, skippable(s, f))
 		}
 	}
 	var out []string
 	covered := 0 // words before this index lie inside an earlier match
 	for i, w := range words {
 		for _, p := range d.byFirst[w] {
-			end := i + len(p.words)
-			if end > len(words) || !equalWords(words[i+1:end], p.words[1:]) || !sameMarks(marks[i:end], p.marks) {
+			end, ok := matchTerm(words, marks, filler, i, p)
+			if !ok {
 				continue
 			}
 			if end > covered {
@@ -99,6 +107,29 @@ func (d *Dictionary) Expand(query string) []string {
 		return nil
 	}
 	return kept
+}
+
+// maxFillerSkips is how many filler syllables may stand inside a term as
+// the resident types it: "không muốn nhận phần" still says "không nhận
+// phần", "hồ sơ của tôi tới đâu" still says "hồ sơ tới đâu".
+const maxFillerSkips = 2
+
+// matchTerm reports whether term p starts at words[i], its syllables in
+// order with at most maxFillerSkips filler syllables between them, and
+// returns the index after its last syllable.
+func matchTerm(words, marks []string, filler []bool, i int, p phrase) (int, bool) {
+	j, skips := i, 0
+	for k := range p.words {
+		for k > 0 && j < len(words) && words[j] != p.words[k] && filler[j] && skips < maxFillerSkips {
+			j++
+			skips++
+		}
+		if j >= len(words) || words[j] != p.words[k] || !sameMarks(marks[j:j+1], p.marks[k:k+1]) {
+			return 0, false
+		}
+		j++
+	}
+	return j, true
 }
 
 // sameMarks reports whether query syllables typed with diacritics carry
@@ -158,3 +189,19 @@ func appendNew(list []string, add ...string) []string {
 	}
 	return list
 }
+
+// IsTerm reports whether folded, one syllable as returned by Words, is a
+// whole term of d ("cmnd", "bhyt"): a word the dictionary knows, which
+// spelling correction must leave alone.
+func (d *Dictionary) IsTerm(folded string) bool {
+	for _, p := range d.byFirst[folded] {
+		if len(p.words) == 1 {
+			return true
+		}
+	}
+	return false
+}
+
+// HasPair reports whether two folded syllables, joined by a space ("sao
+// y"), stand side by side in a term of d.
+func (d *Dictionary) HasPair(pair string) bool { return d.pairs[pair] }

@@ -5,6 +5,7 @@
 package vietnamese
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,29 +112,52 @@ func notWordRune(r rune) bool {
 // is filler, "căn" of "căn cước" is not; "đâu" is filler, "đầu" of "lần
 // đầu" is not); one typed without them is filler only when no title word
 // folds to it as well ("can" may be căn, "dau" may be đầu: both stay).
-func ContentWords(s string) []string {
+func ContentWords(s string) []string { return ContentWordsIn(s, nil) }
+
+// ContentWordsIn is ContentWords with a vocabulary to judge the syllables
+// typed without diacritics that fold from filler and from title words
+// alike (see pairJudged): such a syllable stays only when, with the
+// syllable before or after it, it forms a pair that known reports as a
+// title's ("can cuoc", "lan dau"), so "de di" (để đi) goes and "de nghi"
+// (đề nghị) stays. A nil known keeps them all.
+func ContentWordsIn(s string, known func(pair string) bool) []string {
 	accented := strings.FieldsFunc(Normalize(s), notWordRune)
+	folded := make([]string, len(accented))
+	for i, a := range accented {
+		folded[i] = Fold(a)
+	}
 	out := make([]string, 0, len(accented))
 	for i := 0; i < len(accented); i++ {
-		a := accented[i]
-		f := Fold(a)
+		a, f := accented[i], folded[i]
 		if f == "" {
 			continue
 		}
 		if i+1 < len(accented) {
-			if _, filler := fillerPairs[f+" "+Fold(accented[i+1])]; filler {
+			if _, filler := fillerPairs[f+" "+folded[i+1]]; filler {
 				i++
 				continue
 			}
 		}
-		if f != a {
-			if _, stop := accentedStopwords[a]; stop {
-				continue
-			}
-		} else if _, ambiguous := ambiguousStopwords[f]; !ambiguous && IsStopword(f) {
+		if isFiller(a, f) {
+			continue
+		}
+		if readings, judged := pairJudged[f]; judged && known != nil && (a == f || slices.Contains(readings, a)) &&
+			!(i > 0 && known(folded[i-1]+" "+f)) && !(i+1 < len(folded) && known(f+" "+folded[i+1])) {
 			continue
 		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// isFiller reports whether a syllable, normalised (a) and folded (f), is
+// question filler: judged by its diacritics when typed with them, and
+// without them only when no title word folds to it as well.
+func isFiller(a, f string) bool {
+	if f != a {
+		_, stop := accentedStopwords[a]
+		return stop
+	}
+	_, ambiguous := ambiguousStopwords[f]
+	return !ambiguous && IsStopword(f)
 }

@@ -109,6 +109,8 @@ func TestContentWords(t *testing.T) {
 		{"Tôi muốn hỏi làm giấy khai sinh cho con ở đâu ạ?", []string{"giay", "khai", "sinh", "con"}},
 		{"cho em hỏi đăng ký kết hôn cần giấy tờ gì vậy", []string{"dang", "ky", "ket", "hon", "giay", "to"}},
 		{"sổ đỏ mất bao nhiêu tiền nhé", []string{"so", "do", "mat", "tien"}},
+		{"chúng tôi kết hôn thì nộp ở đâu", []string{"ket", "hon", "nop"}},
+		{"thi hanh an dan su", []string{"thi", "hanh", "an", "dan", "su"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -54,6 +54,19 @@ var ambiguousStopwords = map[string]struct{}{
 	"nhu": {}, // như / nhu cầu
 }
 
+// pairJudged are syllables read as filler or chit-chat, or as a title
+// word whose title reading comes in a fixed pair ("căn cước", "lần đầu",
+// "mã số", "đề nghị", "di sản", "cấp xã", "chứng chỉ", "ở nhờ"). Typed
+// without diacritics, or with those of a reading listed here, they are
+// filler outside such a pair. "bao" is not among them: "báo" stands alone
+// ("báo cho ai").
+var pairJudged = map[string][]string{
+	"can": nil, "the": nil, "sao": nil, "dau": nil, "ma": nil, "co": nil,
+	"may": nil, "de": nil, "la": nil, "nhu": nil, "di": {"đi"}, "xa": nil,
+	"anh": nil, "chi": {"chị", "chỉ"}, "nho": {"nhờ"}, "ranh": nil,
+	"chao": {"chào"},
+}
+
 // accentedStopwords are the filler syllables as typed with diacritics.
 var accentedStopwords = map[string]struct{}{
 	"tôi": {}, "mình": {}, "cháu": {}, "muốn": {}, "cần": {}, "hỏi": {},
@@ -64,6 +77,8 @@ var accentedStopwords = map[string]struct{}{
 	"nếu": {}, "vào": {}, "trên": {}, "rồi": {}, "sẽ": {}, "đã": {},
 	"như": {}, "ạ": {}, "à": {}, "nhé": {}, "vậy": {}, "nhỉ": {}, "ơi": {},
 	"ừ": {}, "nè": {}, "biết": {}, "đc": {}, "nhá": {}, "dạ": {},
+	"thì": {}, "chúng": {}, "nên": {}, "chuyện": {}, "cảm": {}, "cám": {},
+	"ơn": {}, "lắm": {}, "chút": {}, "rành": {},
 }
 
 // fillerPairs are two-syllable question phrases whose syllables, alone,
@@ -72,4 +87,24 @@ var fillerPairs = map[string]struct{}{
 	"bao nhieu": {}, "bao lau": {}, "the nao": {}, "can gi": {},
 	"can nhung": {}, "o dau": {}, "la gi": {}, "co the": {},
 	"co khong": {}, "can phai": {}, "de lam": {}, "nhu the": {},
+	"cam on": {}, "xin chao": {},
+}
+
+// insertable are the filler syllables that may stand inside a dictionary
+// term as the resident types it, the modal and aspect words of a verb
+// phrase: "không muốn nhận phần" still says "không nhận phần". Words that
+// join phrases ("trên", "cho", "ở") are not among them: "tầng trên đất"
+// is not "tặng đất".
+var insertable = map[string]struct{}{
+	"muon": {}, "da": {}, "duoc": {}, "phai": {}, "can": {}, "se": {},
+	"co": {}, "roi": {},
+}
+
+// skippable reports whether a syllable, normalised (a) and folded (f), may
+// stand inside a dictionary term (see insertable).
+func skippable(a, f string) bool {
+	if _, ok := insertable[f]; !ok {
+		return false
+	}
+	return isFiller(a, f) || a == f && IsStopword(f)
 }
