@@ -1,6 +1,11 @@
 package chatbot
 
-import "github.com/hoidap/hoidap/knowledge"
+import (
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
 
 // Grounding calibration, measured with TestGroundingCalibration (set
 // HOIDAP_REAL_CORPUS for the real corpus) and `hoidap eval`, which prints
@@ -25,6 +30,13 @@ const (
 	// count as grounded: the share, weighted by rarity, of the question's
 	// content words that the best document holds.
 	minCoverage = 0.15
+	// minArticleCoverage is the coverage at which a free document (a
+	// commune's notice: street lights, village meeting days, local fees)
+	// grounds an answer to a question in its own words, which the
+	// procedure vocabulary does not know, when the passage also holds two
+	// of the question's words side by side ("đèn đường"): "tình yêu" is
+	// not covered by "tình trạng … yêu cầu".
+	minArticleCoverage = 0.6
 )
 
 // Grounded reports whether hits are relevant enough to answer question
@@ -34,9 +46,24 @@ func Grounded(question string, hits []knowledge.Hit) bool {
 	if len(hits) == 0 {
 		return false
 	}
-	padded := fold(question)
-	if blocked(padded) || !aboutProcedures(padded) {
+	if blocked(fold(question)) {
 		return false
 	}
-	return hits[0].Coverage >= minCoverage
+	if hits[0].Kind == knowledge.KindArticle && hits[0].Coverage >= minArticleCoverage && sharesPair(question, hits[0]) {
+		return true
+	}
+	return aboutProcedures(question) && hits[0].Coverage >= minCoverage
+}
+
+// sharesPair reports whether two adjacent content words of question occur
+// side by side in the hit's title or passage.
+func sharesPair(question string, h knowledge.Hit) bool {
+	words := vietnamese.ContentWords(question)
+	text := fold(h.Title + "\n" + h.Heading + "\n" + h.Text)
+	for i := 0; i+1 < len(words); i++ {
+		if strings.Contains(text, " "+words[i]+" "+words[i+1]+" ") {
+			return true
+		}
+	}
+	return false
 }

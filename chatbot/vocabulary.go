@@ -1,6 +1,12 @@
 package chatbot
 
-import "strings"
+import (
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
 
 // procedureVocabulary holds folded words and phrases of administrative
 // procedures as residents name them. A question with none of them is not
@@ -16,7 +22,7 @@ var procedureVocabulary = []string{
 	"khai sinh", "khai tu", "ket hon", "ly hon", "hon nhan", "nhan cha", "nhan con", "nhan me",
 	"giam ho", "ho tich", "doi ho", "doi sang ho", "mang ho", "doi ten", "cai chinh", "quoc tich", "con nuoi", "nuoi con",
 	"ho khau", "nhap khau", "cat khau", "tach khau", "tach ho", "chuyen khau", "thuong tru", "tam tru",
-	"tam vang", "luu tru", "cu tru", "chu ho",
+	"tam vang", "luu tru", "cu tru", "chu ho", "ho",
 	// identity
 	"can cuoc", "cccd", "cmnd", "chung minh", "dinh danh", "ho chieu", "the",
 	// land and building
@@ -34,13 +40,62 @@ var procedureVocabulary = []string{
 	"dkks", "dkkh", "tthn", "gpxd", "gcn", "qsdd",
 }
 
-// aboutProcedures reports whether a folded, space-padded question names
-// something of administrative procedures.
-func aboutProcedures(padded string) bool {
+// meantSpelling lists, for vocabulary entries whose folded form is also an
+// everyday word, how the procedure word is spelled with its diacritics:
+// "the" is thẻ (a card) but also thế (thế nào, "how"), "dat" is đất (land)
+// but also đặt (to book), "xa" is xã but also xa (far). In a question typed
+// with diacritics the entry counts only in these spellings; in one typed
+// without them it may mean either, so it counts.
+var meantSpelling = map[string][]string{
+	"the": {"thẻ"}, "dat": {"đất"}, "cap": {"cấp"}, "giay": {"giấy"}, "don": {"đơn"},
+	"mau": {"mẫu"}, "phi": {"phí"}, "thua": {"thửa"}, "xa": {"xã"}, "tinh": {"tỉnh"},
+	"phuong": {"phường"}, "nop": {"nộp"}, "khai": {"khai"}, "ban sao": {"bản sao"},
+	"che do": {"chế độ"}, "ho tro": {"hỗ trợ"}, "quan su": {"quân sự"}, "lai xe": {"lái xe"},
+	"bang lai": {"bằng lái"}, "ban hang": {"bán hàng"}, "di san": {"di sản"}, "bao cho": {"báo cho"},
+	"mo quan": {"mở quán"}, "dan cu": {"dân cư"}, "ho so": {"hồ sơ"}, "xin": {"xin"},
+	"ho": {"hộ"},
+}
+
+// onlyAccented holds the vocabulary entries too common without diacritics
+// to count typed that way: "ho" is hộ (a household), but also họ, hồ, ho.
+var onlyAccented = map[string]bool{"ho": true}
+
+// aboutProcedures reports whether question names something of
+// administrative procedures: a vocabulary entry, spelled as the procedure
+// word when the question was typed with diacritics (meantSpelling).
+func aboutProcedures(question string) bool {
+	typed := strings.FieldsFunc(vietnamese.Normalize(question), notLetterOrDigit)
+	folded := make([]string, len(typed))
+	marked := 0
+	for i, w := range typed {
+		folded[i] = vietnamese.Fold(w)
+		if folded[i] != w {
+			marked++
+		}
+	}
+	// Typed with diacritics: enough words carry them that one without
+	// them is meant so ("đi xa"), not a slip ("xin giay phep xay dụng").
+	accented := marked >= 2 && 10*marked >= 3*len(typed)
 	for _, v := range procedureVocabulary {
-		if strings.Contains(padded, " "+v+" ") {
-			return true
+		entry := strings.Fields(v)
+		for i := 0; i+len(entry) <= len(folded); i++ {
+			if slices.Equal(folded[i:i+len(entry)], entry) && spelledAsMeant(v, typed[i:i+len(entry)], accented) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// spelledAsMeant reports whether the typed words, which fold to the
+// vocabulary entry v, may mean it in a question typed with diacritics or
+// (accented false) without.
+func spelledAsMeant(v string, typed []string, accented bool) bool {
+	meant, ambiguous := meantSpelling[v]
+	if !ambiguous || !accented && !onlyAccented[v] {
+		return true
+	}
+	return slices.Contains(meant, strings.Join(typed, " "))
+}
+
+func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
