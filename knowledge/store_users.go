@@ -1,0 +1,272 @@
+package knowledge
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/crypto/bcrypt"
+)
+
+// Roles of administrators.
+const (
+	// RoleProvince is a province administrator: every commune and the
+	// province-wide documents, users and tokens.
+	RoleProvince = "province"
+	// RoleCommune is a commune officer: their own commune only.
+	RoleCommune = "commune"
+)
+
+// ErrWrongPassword means a login with an unknown name or a wrong password;
+// the two are not told apart.
+var ErrWrongPassword = errors.New("wrong name or password")
+
+// ErrNoSession means a session or API token that does not exist or has
+// expired.
+var ErrNoSession = errors.New("no such session")
+
+// InputError is a refusal with a message the admin pages can show as it
+// is: Vietnamese first, English in brackets. It matches ErrInvalid.
+type InputError struct{ Message string }
+
+// Error returns the message.
+func (e *InputError) Error() string { return e.Message }
+
+// Unwrap makes errors.Is(err, ErrInvalid) hold.
+func (e *InputError) Unwrap() error { return ErrInvalid }
+
+func inputError(format string, args ...any) error {
+	return &InputError{Message: fmt.Sprintf(format, args...)}
+}
+
+// MinPassword is the shortest password accepted, in characters; bcrypt
+// reads at most 72 bytes, so longer ones are refused rather than cut.
+const (
+	MinPassword = 10
+	maxPassword = 72
+)
+
+// dummyHash is compared against when the name is unknown, so that a login
+// takes as long whether the name exists or not.
+const dummyHash = "$2a$10$O90.LjCC1ByRhITkCIAlzeVBk1Yr9gJ/0XiCG8NHtW6nYJ.2Ui7XO"
+
+// User is an administrator: a province administrator or a commune officer.
+type User struct {
+	ID      int64
+	Name    string
+	Role    string // RoleProvince or RoleCommune
+	Commune string // the officer's commune slug; "" for RoleProvince
+	Created time.Time
+	// MustChange is set for a one-time or reset password: the user must
+	// choose a new one before anything else.
+	MustChange bool
+}
+
+// Province reports whether u is a province administrator.
+func (u User) Province() bool { return u.Role == RoleProvince }
+
+// Session is a logged-in browser.
+type Session struct {
+	CSRF    string // the token every form of the session carries
+	Created time.Time
+	Seen    time.Time
+}
+
+// APIToken is a bearer token for the admin API, with the role and commune
+// of the user who created it.
+type APIToken struct {
+	ID      int64
+	Name    string
+	UserID  int64
+	Creator string // the creator's name
+	Role    string
+	Commune string
+	Created time.Time
+	Used    time.Time // zero if never used
+}
+
+// NewSecret returns a random URL-safe secret of 32 bytes.
+func NewSecret() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", fmt.Errorf("knowledge: random: %w", err)
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+// hashSecret is what the store keeps of a session or API token.
+func hashSecret(secret string) string {
+	sum := sha256.Sum256([]byte(secret))
+	return hex.EncodeToString(sum[:])
+}
+
+// CheckPassword returns an error (wrapping ErrInvalid, with a Vietnamese
+// message) when pw is too short or too long.
+func CheckPassword(pw string) error {
+	switch {
+	case utf8.RuneCountInString(pw) < MinPassword:
+		return inputError("Mật khẩu cần ít nhất %d ký tự. (Password too short)", MinPassword)
+	case len(pw) > maxPassword:
+		return inputError("Mật khẩu dài quá %d byte. (Password too long)", maxPassword)
+	}
+	return nil
+}
+
+// validUserName accepts 2 to 40 lower-case ASCII letters, digits, ".", "_"
+// and "-".
+func validUserName(name string) bool {
+	if len(name) < 2 || len(name) > 40 {
+		return false
+	}
+	for _, r := range name {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || strings.ContainsRune("._-", r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// CreateUser adds a user with a bcrypt hash of password. The name must be
+// new; an officer needs a commune, a province administrator has none.
+func (s *Store) CreateUser(ctx context.Context, u User, password string) (User, error) {
+	u.Name = strings.ToLower(strings.TrimSpace(u.Name))
+	switch {
+	case !validUserName(u.Name):
+		return User{}, inputError("Tên đăng nhập gồm 2–40 chữ thường không dấu, số, dấu . _ -. (Invalid user name)")
+	case u.Role == RoleProvince:
+		u.Commune = ""
+	case u.Role == RoleCommune && u.Commune == "":
+		return User{}, inputError("Cán bộ xã cần có xã/phường. (Officer needs a commune)")
+	case u.Role != RoleCommune:
+		return User{}, fmt.Errorf("knowledge: role %q: %w", u.Role, ErrInvalid)
+	}
+	if err := CheckPassword(password); err != nil {
+		return User{}, err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return User{}, fmt.Errorf("knowledge: hash password: %w", err)
+	}
+	u.Created = s.Now().Truncate(time.Second)
+	res, err := s.db.ExecContext(ctx,
+		"INSERT INTO users(name, role, commune, password_hash, must_change, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
+		u.Name, u.Role, u.Commune, string(hash), u.MustChange, u.Created.Unix())
+	if err != nil {
+		return User{}, fmt.Errorf("knowledge: create user %s: %w", u.Name, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return User{}, inputError("Tên đăng nhập %q đã có. (User name taken)", u.Name)
+	}
+	if u.ID, err = res.LastInsertId(); err != nil {
+		return User{}, fmt.Errorf("knowledge: create user %s: %w", u.Name, err)
+	}
+	return u, nil
+}
+
+const userColumns = "id, name, role, commune, must_change, created_at"
+
+func scanUser(sc interface{ Scan(...any) error }, extra ...any) (User, error) {
+	var u User
+	var created int64
+	err := sc.Scan(append([]any{&u.ID, &u.Name, &u.Role, &u.Commune, &u.MustChange, &created}, extra...)...)
+	u.Created = time.Unix(created, 0)
+	return u, err
+}
+
+// Users lists every user, province administrators first, then by name.
+func (s *Store) Users(ctx context.Context) ([]User, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT "+userColumns+" FROM users ORDER BY role = 'commune', commune, name")
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: users: %w", err)
+	}
+	defer rows.Close()
+	var out []User
+	for rows.Next() {
+		u, err := scanUser(rows)
+		if err != nil {
+			return nil, fmt.Errorf("knowledge: users: %w", err)
+		}
+		out = append(out, u)
+	}
+	return out, rows.Err()
+}
+
+// User returns the user with id, or ErrNotFound.
+func (s *Store) User(ctx context.Context, id int64) (User, error) {
+	u, err := scanUser(s.db.QueryRowContext(ctx, "SELECT "+userColumns+" FROM users WHERE id = ?", id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return User{}, fmt.Errorf("knowledge: user %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return User{}, fmt.Errorf("knowledge: user %d: %w", id, err)
+	}
+	return u, nil
+}
+
+// CountUsers returns how many users there are.
+func (s *Store) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT COUNT(*) FROM users").Scan(&n); err != nil {
+		return 0, fmt.Errorf("knowledge: count users: %w", err)
+	}
+	return n, nil
+}
+
+// Login returns the user named name if password is theirs, else
+// ErrWrongPassword, taking as long either way.
+func (s *Store) Login(ctx context.Context, name, password string) (User, error) {
+	var hash string
+	u, err := scanUser(s.db.QueryRowContext(ctx,
+		"SELECT "+userColumns+", password_hash FROM users WHERE name = ?", strings.ToLower(strings.TrimSpace(name))), &hash)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		_ = bcrypt.CompareHashAndPassword([]byte(dummyHash), []byte(password))
+		return User{}, ErrWrongPassword
+	case err != nil:
+		return User{}, fmt.Errorf("knowledge: login: %w", err)
+	}
+	if bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) != nil {
+		return User{}, ErrWrongPassword
+	}
+	return u, nil
+}
+
+// SetPassword replaces a user's password. mustChange makes them choose
+// another at their next request (a reset by an administrator).
+func (s *Store) SetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
+	if err := CheckPassword(password); err != nil {
+		return err
+	}
+	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
+	if err != nil {
+		return fmt.Errorf("knowledge: hash password: %w", err)
+	}
+	res, err := s.db.ExecContext(ctx, "UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?", string(hash), mustChange, id)
+	if err != nil {
+		return fmt.Errorf("knowledge: set password %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("knowledge: set password %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
+
+// DeleteUser removes a user with their sessions and API tokens.
+func (s *Store) DeleteUser(ctx context.Context, id int64) error {
+	res, err := s.db.ExecContext(ctx, "DELETE FROM users WHERE id = ?", id)
+	if err != nil {
+		return fmt.Errorf("knowledge: delete user %d: %w", id, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("knowledge: delete user %d: %w", id, ErrNotFound)
+	}
+	return nil
+}
