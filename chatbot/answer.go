@@ -28,6 +28,7 @@ type plan struct {
 	docs     []knowledge.Document // cited, best first
 	hits     []knowledge.Hit      // the hit of each cited document
 	history  []turn
+	approved string // source id of the approved answer given, if one was
 }
 
 // Answer answers q, calling emit with each source, then the text in
@@ -60,7 +61,9 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 	}
 
 	var err error
-	if handled, perr := b.answerPlace(ctx, &p, out); perr != nil || handled {
+	if handled, aerr := b.answerApproved(ctx, &p, &done, out); aerr != nil || handled {
+		done.Grounded, err = handled, aerr
+	} else if handled, perr := b.answerPlace(ctx, &p, out); perr != nil || handled {
 		done.Grounded, err = handled, perr
 	} else if err = b.retrieve(ctx, &p); err == nil {
 		done.Grounded = p.grounded
@@ -75,6 +78,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 		return done, err
 	}
 	done.LatencyMS = b.cfg.Now().Sub(start).Milliseconds()
+	b.cfg.Metrics.answer(done.Mode, done.Grounded)
 	b.remember(ctx, p, done, answer.String())
 	return done, out(Event{Kind: EventDone, Done: &done})
 }
@@ -260,6 +264,9 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	}
 	if done.Grounded && len(ids) > 0 {
 		t.DocID = ids[0]
+	}
+	if p.approved != "" { // recorded, but never a follow-up's topic
+		ids = append(ids, p.approved)
 	}
 	b.sessions.add(p.q.Session, t)
 	if b.cfg.Recorder == nil {

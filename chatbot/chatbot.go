@@ -50,6 +50,10 @@ type Config struct {
 	Recorder  Recorder          // nil records nothing
 	// CommuneContact returns a commune office's contact by slug.
 	CommuneContact func(slug string) (Contact, bool)
+	// Approved gives the administrators' approved answers, which are
+	// given before retrieval for their question and close paraphrases;
+	// nil turns them off.
+	Approved ApprovedAnswers
 
 	BaseURL, APIKey, Model string
 	FirstToken             time.Duration // no first token by then: extractive; default 5s
@@ -61,6 +65,13 @@ type Config struct {
 	// BreakerCooldown (defaults 3 and 30s).
 	BreakerFailures int
 	BreakerCooldown time.Duration
+	// DailyRequests and DailyTokens cap the LLM's use per Vietnamese
+	// calendar day; past either, answers are extractive. 0 is no cap.
+	// Tokens are the server's usage, prompt included, or the streamed
+	// chunks when it reports none.
+	DailyRequests, DailyTokens int
+	// Metrics counts answers, LLM calls and fallbacks; nil records nothing.
+	Metrics *Metrics
 
 	Sessions   int           // sessions kept; default 10,000
 	SessionTTL time.Duration // default 30 minutes
@@ -75,6 +86,7 @@ type Bot struct {
 	log      *slog.Logger
 	llm      *llm // nil without a model
 	sessions *sessions
+	approved *approvedCache
 }
 
 // New checks cfg and builds a bot.
@@ -113,6 +125,7 @@ func New(cfg Config) (*Bot, error) {
 		cfg.HTTPClient = &http.Client{}
 	}
 	b := &Bot{cfg: cfg, log: cfg.Logger, sessions: newSessions(cfg.Sessions, cfg.SessionTTL, cfg.Now)}
+	b.approved = newApprovedCache()
 	if cfg.Model != "" {
 		b.llm = newLLM(cfg)
 	}
@@ -155,13 +168,14 @@ type Source struct {
 // Done ends an answer.
 type Done struct {
 	ID        string `json:"id"`
-	Mode      string `json:"mode"` // "llm" or "extractive"
+	Mode      string `json:"mode"` // "llm", "extractive" or "approved"
 	Grounded  bool   `json:"grounded"`
 	LatencyMS int64  `json:"latency_ms"`
 	// Masked says personal numbers were removed from the question.
 	Masked bool `json:"masked,omitempty"`
 	// Fallback says why an LLM answer was replaced: "error", "timeout",
-	// "numbers", "open"; "" when none was.
+	// "numbers", "open", "budget" (today's LLM budget is spent); "" when
+	// none was.
 	Fallback string `json:"fallback,omitempty"`
 	Tokens   int    `json:"-"`
 }

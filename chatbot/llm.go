@@ -33,9 +33,11 @@ type llm struct {
 	client  *openai.Client
 	cfg     Config
 	breaker *breaker
+	budget  *budget
+	metrics *Metrics
 	log     *slog.Logger
 	// fallbacks counts answers replaced by the extractive one, by reason.
-	fallbacks [4]atomic.Int64 // error, timeout, numbers, open
+	fallbacks [5]atomic.Int64 // error, timeout, numbers, open, budget
 }
 
 func newLLM(cfg Config) *llm {
@@ -44,14 +46,15 @@ func newLLM(cfg Config) *llm {
 		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	}
 	oc.HTTPClient = cfg.HTTPClient
-	return &llm{client: openai.NewClientWithConfig(oc), cfg: cfg, log: cfg.Logger,
-		breaker: &breaker{max: cfg.BreakerFailures, cooldown: cfg.BreakerCooldown, now: cfg.Now}}
+	return &llm{client: openai.NewClientWithConfig(oc), cfg: cfg, log: cfg.Logger, metrics: cfg.Metrics,
+		breaker: &breaker{max: cfg.BreakerFailures, cooldown: cfg.BreakerCooldown, now: cfg.Now},
+		budget:  newBudget(cfg.DailyRequests, cfg.DailyTokens, cfg.Now)}
 }
 
-var fallbackReasons = [4]string{"error", "timeout", "numbers", "open"}
+var fallbackReasons = [5]string{"error", "timeout", "numbers", "open", "budget"}
 
 // Fallbacks returns how many LLM answers were replaced by extractive ones
-// since start, by reason: "error", "timeout", "numbers", "open".
+// since start, by reason: "error", "timeout", "numbers", "open", "budget".
 func (b *Bot) Fallbacks() map[string]int64 {
 	out := map[string]int64{}
 	if b.llm == nil {
@@ -74,6 +77,8 @@ type chunk struct {
 	text   string
 	tokens int
 	err    error
+	kind   string // of err: "request", "status" or "stream"
+	usage  int    // total tokens the server reports, prompt included
 	eof    bool
 }
 
@@ -83,6 +88,7 @@ func (l *llm) fail(reason string, r llmResult) llmResult {
 			l.fallbacks[i].Add(1)
 		}
 	}
+	l.metrics.fallback(reason)
 	if reason == "error" || reason == "timeout" {
 		l.breaker.record(false)
 	}
@@ -96,19 +102,29 @@ func (l *llm) answer(ctx context.Context, p *plan, out func(Event) error) llmRes
 	if !l.breaker.allow() {
 		return l.fail("open", res)
 	}
+	if !l.budget.take() {
+		return l.fail("budget", res)
+	}
+	start := l.cfg.Now()
+	defer func() {
+		l.budget.spend(res.tokens)
+		l.metrics.llmTokens(res.tokens)
+	}()
 	sctx, cancel := context.WithTimeout(ctx, l.cfg.Total)
 	defer cancel()
 	prompt, sourceText := l.messages(p)
 	req := openai.ChatCompletionRequest{
 		Model: l.cfg.Model, Messages: prompt, Stream: true,
 		MaxTokens: l.cfg.MaxTokens, Temperature: l.cfg.Temperature,
+		// The usage at the end counts the prompt too, as a paid API bills.
+		StreamOptions: &openai.StreamOptions{IncludeUsage: true},
 	}
 	ch := make(chan chunk, 8)
 	go l.stream(sctx, req, ch)
 	gate := newNumberGate(sourceText)
 	first := time.NewTimer(l.cfg.FirstToken)
 	defer first.Stop()
-	got := false
+	got, usage := false, false
 	emit := func(s string) error {
 		if s == "" {
 			return nil
@@ -126,6 +142,7 @@ func (l *llm) answer(ctx context.Context, p *plan, out func(Event) error) llmRes
 			// for as long: the resident gets the extractive answer now
 			// rather than at the whole-answer deadline.
 			l.log.Warn("llm: no token in time", slog.Duration("after", l.cfg.FirstToken), slog.Bool("started", got))
+			l.metrics.llmError("timeout")
 			cancel()
 			return l.fail("timeout", res)
 		case c := <-ch:
@@ -137,9 +154,11 @@ func (l *llm) answer(ctx context.Context, p *plan, out func(Event) error) llmRes
 					return res
 				}
 				l.log.Warn("llm: stream failed", slog.Any("error", c.err))
+				l.metrics.llmError(c.kind)
 				return l.fail("error", res)
 			case c.eof:
 				if !got {
+					l.metrics.llmError("empty")
 					return l.fail("error", res)
 				}
 				rest, ok := gate.flush()
@@ -150,11 +169,20 @@ func (l *llm) answer(ctx context.Context, p *plan, out func(Event) error) llmRes
 					return res
 				}
 				l.breaker.record(true)
+				l.metrics.llmDone(l.cfg.Now().Sub(start))
 				return res
 			}
-			res.tokens += c.tokens
+			switch {
+			case c.usage > 0:
+				res.tokens, usage = c.usage, true
+			case !usage:
+				res.tokens += c.tokens
+			}
 			if c.text == "" {
 				continue
+			}
+			if !got {
+				l.metrics.llmFirstToken(l.cfg.Now().Sub(start))
 			}
 			got = true
 			show, ok := gate.add(c.text)
@@ -181,7 +209,13 @@ func (l *llm) stream(ctx context.Context, req openai.ChatCompletionRequest, ch c
 	}
 	s, err := l.client.CreateChatCompletionStream(ctx, req)
 	if err != nil {
-		send(chunk{err: fmt.Errorf("chatbot: llm: %w", err)})
+		kind := "request"
+		var apiErr *openai.APIError
+		var reqErr *openai.RequestError
+		if errors.As(err, &apiErr) || errors.As(err, &reqErr) {
+			kind = "status" // the server answered with an error status
+		}
+		send(chunk{err: fmt.Errorf("chatbot: llm: %w", err), kind: kind})
 		return
 	}
 	defer s.Close()
@@ -192,12 +226,12 @@ func (l *llm) stream(ctx context.Context, req openai.ChatCompletionRequest, ch c
 			return
 		}
 		if err != nil {
-			send(chunk{err: fmt.Errorf("chatbot: llm stream: %w", err)})
+			send(chunk{err: fmt.Errorf("chatbot: llm stream: %w", err), kind: "stream"})
 			return
 		}
 		c := chunk{tokens: 1}
 		if resp.Usage != nil {
-			c.tokens = 0
+			c.tokens, c.usage = 0, resp.Usage.TotalTokens
 		}
 		for _, choice := range resp.Choices {
 			c.text += choice.Delta.Content
