@@ -32,10 +32,15 @@ func (s *Server) handleReady(c *gin.Context) {
 	} else {
 		checks["index"] = "ok"
 	}
-	// An open LLM circuit does not make the service unready: answers fall
-	// back to extractive ones. It is reported for the operator.
+	// An open LLM circuit or a spent daily LLM budget does not make the
+	// service unready: answers fall back to extractive ones. Both are
+	// reported for the operator.
 	if s.cfg.Bot != nil {
-		checks["llm"] = s.cfg.Bot.LLMState()
+		llm := gin.H{"state": s.cfg.Bot.LLMState()}
+		if b, ok := s.cfg.Bot.(interface{ LLMBudget() string }); ok {
+			llm["budget"] = b.LLMBudget()
+		}
+		checks["llm"] = llm
 	}
 	status := http.StatusOK
 	if !ready {

@@ -62,6 +62,7 @@ var texts = map[string]map[string]string{
 		"print":          "In áp phích",
 		"too_long":       "Câu hỏi quá dài, tối đa 500 ký tự.",
 		"empty":          "Bạn hãy nhập câu hỏi.",
+		"too_many":       "Bạn hỏi nhanh quá, vui lòng đợi %d giây rồi hỏi tiếp.",
 	},
 	"en": {
 		"title":          "Questions on administrative procedures",
@@ -122,13 +123,14 @@ var texts = map[string]map[string]string{
 		"print":          "Print the poster",
 		"too_long":       "The question is too long: 500 characters at most.",
 		"empty":          "Please type a question.",
+		"too_many":       "Too many questions: please wait %d seconds, then ask again.",
 	},
 }
 
 // jsKeys are the strings app.js needs, handed to it in the page.
 var jsKeys = []string{"send", "mic", "mic_stop", "listening", "transcribing", "check_text", "mic_error", "read",
 	"stop_read", "helpful", "not_helpful", "thanks", "thinking", "error", "you", "papers", "fee", "time",
-	"where", "online", "source_link", "too_long", "empty", "sources"}
+	"where", "online", "source_link", "too_long", "empty", "sources", "too_many"}
 
 // suggestions are the common questions offered on the chat page: the
 // label in the page's language, the question sent in Vietnamese.

@@ -3,7 +3,7 @@ package web
 // routes declares every route, top to bottom.
 func (s *Server) routes() {
 	r := s.router
-	r.Use(s.recoverPanics, s.logRequests, s.securityHeaders)
+	r.Use(s.securityHeaders, s.measure, s.recoverPanics, s.logRequests, s.limitBodies, s.limitRate)
 
 	r.GET("/healthz", s.handleHealth)
 	r.GET("/readyz", s.handleReady)

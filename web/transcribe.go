@@ -67,7 +67,7 @@ func (s *Server) handleTranscribe(c *gin.Context) {
 	var tooBig *http.MaxBytesError
 	switch {
 	case errors.As(err, &tooBig):
-		c.JSON(http.StatusRequestEntityTooLarge, gin.H{"error": "Bản ghi quá dài: tối đa 5 MB (khoảng một phút). Hãy nói ngắn hơn. (Recording too large: 5 MB at most)"})
+		c.JSON(http.StatusRequestEntityTooLarge, gin.H{"error": recordingTooLarge})
 		return
 	case err != nil:
 		s.fail(c, badRequest{"Không đọc được bản ghi âm. (Could not read the recording)"})

@@ -192,6 +192,14 @@
     view.cards.appendChild(cardEl(c));
   }
 
+  // The message for a refused request: too many questions says how long
+  // to wait in the page's language, else the server's own message.
+  function refusal(res, j) {
+    var wait = parseInt(res.headers.get("Retry-After"), 10);
+    if (res.status === 429 && wait > 0) return T.too_many.replace("%d", String(wait));
+    return (j && j.error) || T.error;
+  }
+
   function ask(q) {
     q = q.trim();
     if (!q) { status.textContent = T.empty; return; }
@@ -211,7 +219,7 @@
       body: JSON.stringify(body)
     }).then(function (res) {
       if (!res.ok) {
-        return res.json().catch(function () { return {}; }).then(function (j) { throw new Error(j.error || T.error); });
+        return res.json().catch(function () { return {}; }).then(function (j) { throw new Error(refusal(res, j)); });
       }
       if ((res.headers.get("Content-Type") || "").indexOf("text/event-stream") < 0) {
         return res.json().then(function (j) {
@@ -300,7 +308,9 @@
           status.textContent = T.transcribing;
           var blob = new Blob(chunks, { type: chunks[0] ? chunks[0].type : "audio/webm" });
           fetch("/api/v1/transcribe", { method: "POST", headers: { "Content-Type": blob.type || "audio/webm" }, body: blob })
-            .then(function (r) { return r.json().then(function (j) { if (!r.ok) throw new Error(j.error); return j; }); })
+            .then(function (r) {
+              return r.json().catch(function () { return {}; }).then(function (j) { if (!r.ok) throw new Error(refusal(r, j)); return j; });
+            })
             .then(function (j) { heard(j.text || ""); })
             .catch(function (e) { status.textContent = (e && e.message) || T.mic_error; });
         };
