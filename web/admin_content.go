@@ -1,7 +1,135 @@
 package web
 
-import "github.com/gin-gonic/gin"
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
 
-// adminContentRoutes declares the communes, posters and dashboard pages
-// inside the logged-in /admin group.
-func (s *Server) adminContentRoutes(g *gin.RouterGroup) {}
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// errNoCommune is a commune slug that is neither in the directory nor
+// stored.
+var errNoCommune = fmt.Errorf("web: commune: %w", knowledge.ErrNotFound)
+
+// errNoApproved is an approved answer id that is not a number.
+var errNoApproved = fmt.Errorf("web: approved answer: %w", knowledge.ErrNotFound)
+
+// defaultRetentionDays is how long conversation records are kept when
+// Config.RetentionDays is 0.
+const defaultRetentionDays = 180
+
+// adminContentRoutes declares the communes, posters, dashboard, export and
+// approved-answer pages inside the logged-in /admin group. Every handler
+// checks the commune it acts on with mayCommune.
+func (s *Server) adminContentRoutes(g *gin.RouterGroup) {
+	// One directory of communes for residents' and admin pages, so that
+	// details saved here show everywhere at once.
+	s.admin.communes = s.site.communes
+
+	g.GET("/communes", s.handleAdminCommunes)
+	g.GET("/communes/new", s.requireProvince, s.handleCommuneNewPage)
+	g.POST("/communes/new", s.requireProvince, s.handleCommuneCreate)
+	g.GET("/communes/:commune", s.handleCommunePage)
+	g.POST("/communes/:commune", s.handleCommuneSave)
+
+	g.GET("/posters", s.handleAdminPosters)
+	g.GET("/posters/:commune", s.handlePostersPage)
+	g.POST("/posters/:commune", s.handlePosterCreate)
+	g.POST("/posters/:commune/:poster/rename", s.handlePosterRename)
+	g.POST("/posters/:commune/:poster/delete", s.handlePosterDelete)
+
+	g.GET("/dashboard", s.handleDashboard(chatbot.NewApprovedMatcher()))
+	g.GET("/export.csv", s.handleExport)
+
+	g.GET("/approved", s.handleApprovedList)
+	g.GET("/approved/new", s.handleApprovedNew)
+	g.POST("/approved/new", s.handleApprovedCreate)
+	g.GET("/approved/:id", s.handleApprovedPage)
+	g.POST("/approved/:id", s.handleApprovedSave)
+	g.POST("/approved/:id/delete", s.handleApprovedDelete)
+}
+
+// retentionDays is how many days conversation records are kept.
+func (s *Server) retentionDays() int {
+	if s.cfg.RetentionDays > 0 {
+		return s.cfg.RetentionDays
+	}
+	return defaultRetentionDays
+}
+
+// Maintain deletes conversation records older than the retention period
+// (Config.RetentionDays, default 180 days) now and then once a day, until
+// ctx is done.
+func (s *Server) Maintain(ctx context.Context) {
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		before := s.site.now().AddDate(0, 0, -s.retentionDays())
+		n, err := s.cfg.Knowledge.Store().PurgeAnswers(ctx, before)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			s.log.Error("purge answer records", slog.Any("error", err))
+		case n > 0:
+			s.log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", s.retentionDays()))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}
+
+// adminCommune resolves the commune a page is about: an officer's own when
+// none is asked for, else the one asked for, if the user may act on it.
+// all allows "" (province-wide) for province administrators. It writes the
+// 403 or 404 page and reports false when the page must not go on.
+func (s *Server) adminCommune(c *gin.Context, slug string, all bool) (string, bool) {
+	u := adminUser(c)
+	if slug == "" && !u.Province() {
+		slug = u.Commune
+	}
+	if !s.mayCommune(c, slug) || (slug == "" && !all) {
+		s.forbid(c)
+		return "", false
+	}
+	if slug != "" {
+		if _, ok := s.site.communes.lookup(slug); !ok {
+			s.failPage(c, errNoCommune)
+			return "", false
+		}
+	}
+	return slug, true
+}
+
+// communeName is the commune's name for headings: "Toàn tỉnh" for "".
+func (s *Server) communeName(slug string) string {
+	if slug == "" {
+		return "Toàn tỉnh"
+	}
+	if info, ok := s.site.communes.lookup(slug); ok {
+		return info.Name
+	}
+	return slug
+}
+
+// seeOther redirects after a successful form, with a message for the
+// next page's flash.
+func seeOther(c *gin.Context, path, msg string) {
+	if msg != "" {
+		sep := "?"
+		if strings.Contains(path, "?") {
+			sep = "&"
+		}
+		path += sep + "ok=" + url.QueryEscape(msg)
+	}
+	c.Redirect(http.StatusSeeOther, path)
+}

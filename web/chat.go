@@ -47,6 +47,10 @@ func newSite(cfg Config) (*site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("web: communes: %w", err)
 	}
+	// Office details and former names saved by administrators.
+	if err := cs.stored.load(context.Background(), cfg.Knowledge.Store(), cs.directoryFormer); err != nil {
+		return nil, err
+	}
 	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref}
 	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {

@@ -37,9 +37,15 @@ func (s *Server) handlePoster(c *gin.Context) {
 	if poster != "" {
 		qr += "&p=" + url.QueryEscape(poster)
 	}
+	shown := poster
+	if poster != "" { // a named poster shows its name, so the officer knows where it goes
+		if p, err := s.cfg.Knowledge.Store().Poster(c.Request.Context(), info.Slug, poster); err == nil {
+			shown = p.Name + " (" + poster + ")"
+		}
+	}
 	s.render(c, http.StatusOK, "poster.html", posterPage{
 		pageBase: newPageBase(lang, "/poster/"+info.Slug, "poster"),
 		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
-		Poster: poster, URL: ChatURL(s.cfg.BaseURL, info.Slug, poster), QR: qr,
+		Poster: shown, URL: ChatURL(s.cfg.BaseURL, info.Slug, poster), QR: qr,
 	})
 }

@@ -23,6 +23,12 @@ type Knowledge interface {
 	Document(ctx context.Context, id string) (knowledge.Document, error)
 	Indexed() int
 	Store() *knowledge.Store
+	// Ingest, Delete, Documents and Dir serve the admin documents pages
+	// and API; Dir is "" when the base lives in memory.
+	Ingest(ctx context.Context, docs ...knowledge.Document) error
+	Delete(ctx context.Context, id string) error
+	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
+	Dir() string
 }
 
 // Config holds the server's dependencies and settings.

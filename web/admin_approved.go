@@ -1,0 +1,173 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// approvedPage is the data of admin_approved.html: the list of approved
+// answers, or the form of one.
+type approvedPage struct {
+	adminPage
+	Commune  string // the list's commune; "" all (province) or own and province-wide (officer)
+	List     []approvedRow
+	Form     *approvedForm
+	Province bool
+}
+
+type approvedRow struct {
+	knowledge.ApprovedAnswer
+	CommuneName string
+	Editable    bool
+}
+
+// approvedForm is the form of a new or existing approved answer.
+type approvedForm struct {
+	ID                              int64
+	Commune, CommuneName            string
+	Question, Answer, Notes, Action string
+}
+
+// handleApprovedList lists the approved answers the user can see: an
+// officer's own commune's (editable) and the province-wide ones.
+func (s *Server) handleApprovedList(c *gin.Context) {
+	slug, ok := s.adminCommune(c, c.Query("commune"), true)
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	st := s.cfg.Knowledge.Store()
+	var list []knowledge.ApprovedAnswer
+	var err error
+	if slug == "" {
+		list, err = st.AllApproved(ctx)
+	} else {
+		list, err = st.ApprovedAnswers(ctx, slug)
+	}
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	p := approvedPage{adminPage: s.adminPage(c, "Câu trả lời đã duyệt — "+s.communeName(slug)), Commune: slug,
+		Province: adminUser(c).Province()}
+	for _, a := range list {
+		p.List = append(p.List, approvedRow{ApprovedAnswer: a, CommuneName: s.communeName(a.Commune), Editable: s.mayCommune(c, a.Commune)})
+	}
+	s.renderAdmin(c, http.StatusOK, "admin_approved.html", p)
+}
+
+// handleApprovedNew shows the form of a new approved answer, its question
+// pre-filled from ?q= (the dashboard's "Viết câu trả lời").
+func (s *Server) handleApprovedNew(c *gin.Context) {
+	slug, ok := s.adminCommune(c, c.Query("commune"), true)
+	if !ok {
+		return
+	}
+	f := &approvedForm{Commune: slug, CommuneName: s.communeName(slug), Question: c.Query("q"), Action: "/admin/approved/new"}
+	s.approvedForm(c, http.StatusOK, f, "")
+}
+
+// handleApprovedCreate stores a new approved answer.
+func (s *Server) handleApprovedCreate(c *gin.Context) {
+	slug, ok := s.adminCommune(c, c.PostForm("commune"), true)
+	if !ok {
+		return
+	}
+	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Answer: c.PostForm("answer"),
+		Notes: c.PostForm("notes"), CreatedBy: adminUser(c).Name}
+	s.saveApproved(c, a, "/admin/approved/new")
+}
+
+// handleApprovedPage shows the form of an existing approved answer.
+func (s *Server) handleApprovedPage(c *gin.Context) {
+	a, ok := s.approvedOf(c)
+	if !ok {
+		return
+	}
+	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
+		Answer: a.Answer, Notes: a.Notes, Action: "/admin/approved/" + strconv.FormatInt(a.ID, 10)}
+	s.approvedForm(c, http.StatusOK, f, "")
+}
+
+// handleApprovedSave replaces an approved answer's question and answer.
+func (s *Server) handleApprovedSave(c *gin.Context) {
+	a, ok := s.approvedOf(c)
+	if !ok {
+		return
+	}
+	a.Question, a.Answer, a.Notes = c.PostForm("question"), c.PostForm("answer"), c.PostForm("notes")
+	s.saveApproved(c, a, "/admin/approved/"+strconv.FormatInt(a.ID, 10))
+}
+
+// handleApprovedDelete removes an approved answer.
+func (s *Server) handleApprovedDelete(c *gin.Context) {
+	a, ok := s.approvedOf(c)
+	if !ok {
+		return
+	}
+	if err := s.cfg.Knowledge.Store().DeleteApproved(c.Request.Context(), a.ID); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	seeOther(c, approvedListURL(a.Commune), "Đã xoá câu trả lời.")
+}
+
+// approvedOf loads the approved answer of the :id parameter, if the user
+// may act on its commune; otherwise it writes the 403 or 404 page.
+func (s *Server) approvedOf(c *gin.Context) (knowledge.ApprovedAnswer, bool) {
+	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
+	if err != nil {
+		s.failPage(c, errNoApproved)
+		return knowledge.ApprovedAnswer{}, false
+	}
+	a, err := s.cfg.Knowledge.Store().Approved(c.Request.Context(), id)
+	if err != nil {
+		s.failPage(c, err)
+		return a, false
+	}
+	if !s.mayCommune(c, a.Commune) {
+		s.forbid(c)
+		return a, false
+	}
+	return a, true
+}
+
+// saveApproved stores a and goes back to the list, or shows the form
+// again with the refusal.
+func (s *Server) saveApproved(c *gin.Context, a knowledge.ApprovedAnswer, action string) {
+	saved, err := s.cfg.Knowledge.Store().SaveApproved(c.Request.Context(), a)
+	if err == nil {
+		seeOther(c, approvedListURL(saved.Commune), "Đã lưu câu trả lời. Từ giờ câu hỏi này và những câu hỏi gần giống được trả lời bằng nội dung này.")
+		return
+	}
+	msg, ok := inputMessage(err)
+	if !ok {
+		s.failPage(c, err)
+		return
+	}
+	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
+		Answer: a.Answer, Notes: a.Notes, Action: action}
+	s.approvedForm(c, http.StatusBadRequest, f, msg)
+}
+
+func (s *Server) approvedForm(c *gin.Context, status int, f *approvedForm, errMsg string) {
+	title := "Viết câu trả lời"
+	if f.ID != 0 {
+		title = "Sửa câu trả lời"
+	}
+	p := approvedPage{adminPage: s.adminPage(c, title), Commune: f.Commune, Form: f, Province: adminUser(c).Province()}
+	p.Error = errMsg
+	s.renderAdmin(c, status, "admin_approved.html", p)
+}
+
+func approvedListURL(commune string) string {
+	if commune == "" {
+		return "/admin/approved"
+	}
+	return "/admin/approved?commune=" + url.QueryEscape(commune)
+}

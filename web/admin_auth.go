@@ -1,0 +1,247 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// Cookie and context keys of the admin side.
+const (
+	sessionCookie = "hoidap_admin"
+	ctxUser       = "admin.user"
+	ctxCSRF       = "admin.csrf"
+	ctxSecret     = "admin.secret"
+	firstAdmin    = "admin"
+)
+
+// loadSession finds the logged-in user from the session cookie, once per
+// request, and keeps the user, the session's CSRF token and its secret in
+// the context. It reports whether there is a user.
+func (s *Server) loadSession(c *gin.Context) bool {
+	if _, ok := c.Get(ctxUser); ok {
+		return true
+	}
+	secret, err := c.Cookie(sessionCookie)
+	if err != nil || secret == "" {
+		return false
+	}
+	ss, u, err := s.admin.store.Session(c.Request.Context(), secret, s.admin.idle, s.admin.maxAge)
+	if err != nil {
+		if !errors.Is(err, knowledge.ErrNoSession) {
+			s.log.Error("admin session", slog.Any("error", err))
+		}
+		return false
+	}
+	c.Set(ctxUser, u)
+	c.Set(ctxCSRF, ss.CSRF)
+	c.Set(ctxSecret, secret)
+	return true
+}
+
+// requireLogin lets through a logged-in user whose password is not due
+// for a change; others go to the login or the password page.
+func (s *Server) requireLogin(c *gin.Context) {
+	if !s.loadSession(c) {
+		s.toLogin(c)
+		return
+	}
+	if adminUser(c).MustChange {
+		c.Redirect(http.StatusSeeOther, "/admin/password")
+		c.Abort()
+		return
+	}
+	c.Next()
+}
+
+// requireSession lets through a logged-in user, even one who must change
+// their password (the password page itself).
+func (s *Server) requireSession(c *gin.Context) {
+	if !s.loadSession(c) {
+		s.toLogin(c)
+		return
+	}
+	c.Next()
+}
+
+// requireProvince lets through province administrators only.
+func (s *Server) requireProvince(c *gin.Context) {
+	if !adminUser(c).Province() {
+		s.forbid(c)
+		return
+	}
+	c.Next()
+}
+
+func (s *Server) toLogin(c *gin.Context) {
+	target := "/admin/login"
+	if c.Request.Method == http.MethodGet {
+		target += "?next=" + url.QueryEscape(c.Request.URL.RequestURI())
+	}
+	c.Redirect(http.StatusSeeOther, target)
+	c.Abort()
+}
+
+// adminUser returns the logged-in user (the zero User when none).
+func adminUser(c *gin.Context) knowledge.User {
+	v, _ := c.Get(ctxUser)
+	u, _ := v.(knowledge.User)
+	return u
+}
+
+// mayCommune reports whether the user may act on the commune slug: a
+// province administrator on any, an officer on their own only; "" (the
+// province-wide documents) is for province administrators.
+func (s *Server) mayCommune(c *gin.Context, slug string) bool {
+	u := adminUser(c)
+	if u.Province() {
+		return true
+	}
+	return u.Role == knowledge.RoleCommune && slug != "" && slug == u.Commune
+}
+
+// setSessionCookie writes the session cookie; an empty secret deletes it.
+func (s *Server) setSessionCookie(c *gin.Context, secret string) {
+	ck := &http.Cookie{Name: sessionCookie, Value: secret, Path: "/admin", HttpOnly: true,
+		Secure: s.admin.secure, SameSite: http.SameSiteStrictMode, MaxAge: int(s.admin.maxAge / time.Second)}
+	if secret == "" {
+		ck.MaxAge = -1
+	}
+	http.SetCookie(c.Writer, ck)
+}
+
+// loginPage is the data of admin_login.html.
+type loginPage struct {
+	adminPage
+	Name, Next string
+}
+
+func (s *Server) handleLoginPage(c *gin.Context) {
+	if s.loadSession(c) {
+		c.Redirect(http.StatusSeeOther, "/admin/documents")
+		return
+	}
+	p := loginPage{adminPage: s.adminPage(c, "Đăng nhập"), Next: safeNext(c.Query("next"))}
+	if c.Query("out") == "1" {
+		p.Flash = "Đã đăng xuất."
+	}
+	s.renderAdmin(c, http.StatusOK, "admin_login.html", p)
+}
+
+// safeNext keeps a redirect target inside /admin, without a flash
+// message ("ok") that a link from elsewhere could have planted.
+func safeNext(next string) string {
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || !strings.HasPrefix(u.Path, "/admin/") ||
+		strings.HasPrefix(next, "//") || strings.ContainsAny(next, "\\\r\n") {
+		return ""
+	}
+	q := u.Query()
+	q.Del("ok")
+	u.RawQuery = q.Encode()
+	return u.RequestURI()
+}
+
+func (s *Server) handleLogin(c *gin.Context) {
+	ctx := c.Request.Context()
+	name := strings.ToLower(strings.TrimSpace(c.PostForm("name")))
+	p := loginPage{adminPage: s.adminPage(c, "Đăng nhập"), Name: name, Next: safeNext(c.PostForm("next"))}
+	keys := []string{"ip:" + c.ClientIP(), "user:" + name}
+	until, err := s.admin.store.LoginLocked(ctx, keys...)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if !until.IsZero() {
+		p.Error = s.lockedMessage(until)
+		s.renderAdmin(c, http.StatusTooManyRequests, "admin_login.html", p)
+		return
+	}
+	u, err := s.admin.store.Login(ctx, name, c.PostForm("password"))
+	if errors.Is(err, knowledge.ErrWrongPassword) {
+		status := http.StatusUnauthorized
+		p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
+		if until, err = s.admin.store.LoginFailed(ctx, keys...); err != nil {
+			s.failPage(c, err)
+			return
+		}
+		if !until.IsZero() {
+			status, p.Error = http.StatusTooManyRequests, p.Error+" "+s.lockedMessage(until)
+		}
+		s.renderAdmin(c, status, "admin_login.html", p)
+		return
+	}
+	if err == nil {
+		err = s.admin.store.LoginSucceeded(ctx, keys...)
+	}
+	var secret string
+	if err == nil {
+		secret, _, err = s.admin.store.CreateSession(ctx, u.ID)
+	}
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	s.setSessionCookie(c, secret)
+	http.SetCookie(c.Writer, &http.Cookie{Name: preCookie, Path: "/admin", MaxAge: -1})
+	next := p.Next
+	if u.MustChange {
+		next = "/admin/password"
+	} else if next == "" {
+		next = "/admin/documents"
+	}
+	c.Redirect(http.StatusSeeOther, next)
+}
+
+// lockedMessage tells when to try again, in Vietnam time.
+func (s *Server) lockedMessage(until time.Time) string {
+	wait := max(1, int(until.Sub(s.admin.store.Now()).Round(time.Minute)/time.Minute))
+	return fmt.Sprintf("Đăng nhập sai quá nhiều lần: hãy thử lại sau %s (khoảng %d phút nữa). "+
+		"(Too many failed logins: try again after %s)", until.In(vietnam).Format("15:04"), wait, until.In(vietnam).Format("15:04"))
+}
+
+func (s *Server) handleLogout(c *gin.Context) {
+	if secret, ok := c.Get(ctxSecret); ok {
+		if err := s.admin.store.DeleteSession(c.Request.Context(), secret.(string)); err != nil {
+			s.failPage(c, err)
+			return
+		}
+	}
+	s.setSessionCookie(c, "")
+	c.Redirect(http.StatusSeeOther, "/admin/login?out=1")
+}
+
+// inputMessage returns the message of a refusal meant for the user.
+func inputMessage(err error) (string, bool) {
+	var ie *knowledge.InputError
+	if errors.As(err, &ie) {
+		return ie.Message, true
+	}
+	return "", false
+}
+
+// failPage logs err and writes the error page: "Internal error" for
+// anything that is not the user's doing.
+func (s *Server) failPage(c *gin.Context, err error) {
+	p := s.adminPage(c, "Lỗi")
+	status := http.StatusInternalServerError
+	switch msg, ok := inputMessage(err); {
+	case ok:
+		status, p.Error = http.StatusBadRequest, msg
+	case errors.Is(err, knowledge.ErrNotFound):
+		status, p.Error = http.StatusNotFound, "Không tìm thấy mục này. (Not found)"
+	default:
+		s.log.Error("admin request failed", slog.String("path", c.FullPath()), slog.Any("error", err))
+		p.Error = "Lỗi hệ thống, vui lòng thử lại sau. (Internal error)"
+	}
+	s.renderAdmin(c, status, "admin_error.html", p)
+	c.Abort()
+}

@@ -1,0 +1,162 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// Dashboard bounds: days charted, procedures and gaps listed.
+const (
+	dashboardDays = 30
+	topProcedures = 10
+	topGaps       = 50
+)
+
+// dashboardPage is the data of admin_dashboard.html.
+type dashboardPage struct {
+	adminPage
+	Commune   string // "" is the whole province
+	Name      string
+	Sum       knowledge.Summary
+	Chart     chart
+	Modes     []modeRow
+	Grounded  int // percent of answers
+	Top       []topRow
+	Gaps      []gapRow
+	Retention int // days
+	Export    string
+	Approved  string // the approved answers' list
+	Province  bool   // the user may pick the commune
+}
+
+type modeRow struct {
+	Mode, Label string
+	Count       int
+	Percent     int
+}
+
+type topRow struct {
+	Title string
+	Count int
+}
+
+// gapRow is a question answered badly, with the link that writes its
+// approved answer.
+type gapRow struct {
+	knowledge.Gap
+	CommuneName string
+	Write       string
+	// Covered says an approved answer now covers the question; Answered
+	// links to it when the user may edit it.
+	Covered  bool
+	Answered string
+}
+
+// modeLabels names the answer modes for officers.
+var modeLabels = []struct{ mode, label string }{
+	{"llm", "Mô hình ngôn ngữ (LLM)"},
+	{"extractive", "Trích từ tài liệu"},
+	{"approved", "Câu trả lời đã duyệt"},
+}
+
+// handleDashboard returns the handler of the dashboard: what residents
+// asked over the last 30 days, for one commune or (province
+// administrators) the whole province. match marks the questions an
+// approved answer now covers.
+func (s *Server) handleDashboard(match *chatbot.ApprovedMatcher) gin.HandlerFunc {
+	return func(c *gin.Context) { s.dashboard(c, match) }
+}
+
+func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
+	slug, ok := s.adminCommune(c, c.Query("commune"), true)
+	if !ok {
+		return
+	}
+	ctx := c.Request.Context()
+	today := s.site.now().In(vietnam)
+	y, m, d := today.Date()
+	from := time.Date(y, m, d-(dashboardDays-1), 0, 0, 0, 0, vietnam)
+	sum, err := s.cfg.Knowledge.Store().Summarize(ctx, knowledge.Range{Commune: slug, From: from}, vietnam, topProcedures, topGaps)
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	p := dashboardPage{adminPage: s.adminPage(c, "Câu hỏi của người dân — "+s.communeName(slug)), Commune: slug,
+		Name: s.communeName(slug), Sum: sum, Retention: s.retentionDays(), Province: adminUser(c).Province()}
+	counts := map[string]int{}
+	for _, d := range sum.Days {
+		counts[d.Day] = d.Count
+	}
+	p.Chart = chart{ID: "questions", Title: "Câu hỏi mỗi ngày, 30 ngày qua — " + p.Name, Unit: "câu hỏi", Points: daySeries(counts, today, dashboardDays)}
+	if sum.Total > 0 {
+		p.Grounded = 100 * sum.Grounded / sum.Total
+	}
+	for _, m := range modeLabels {
+		row := modeRow{Mode: m.mode, Label: m.label, Count: sum.ByMode[m.mode]}
+		if sum.Total > 0 {
+			row.Percent = 100 * row.Count / sum.Total
+		}
+		p.Modes = append(p.Modes, row)
+	}
+	for _, sc := range sum.TopSources {
+		p.Top = append(p.Top, topRow{Title: s.sourceTitle(c, sc.ID), Count: sc.Count})
+	}
+	approved := map[string][]knowledge.ApprovedAnswer{} // by commune asked in
+	for _, g := range sum.Gaps {
+		q := url.Values{"q": {g.Question}}
+		if slug != "" { // the province's own list writes province-wide answers
+			q.Set("commune", slug)
+		}
+		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
+		list, ok := approved[g.Commune]
+		if !ok {
+			if list, err = s.cfg.Knowledge.Store().ApprovedAnswers(ctx, g.Commune); err != nil {
+				s.failPage(c, err)
+				return
+			}
+			approved[g.Commune] = list
+		}
+		if a, ok := match.Match(g.Question, g.Commune, list); ok {
+			row.Covered = true
+			if s.mayCommune(c, a.Commune) {
+				row.Answered = "/admin/approved/" + strconv.FormatInt(a.ID, 10)
+			}
+		}
+		p.Gaps = append(p.Gaps, row)
+	}
+	exp := url.Values{"from": {from.Format("2006-01-02")}, "to": {today.Format("2006-01-02")}}
+	if slug != "" {
+		exp.Set("commune", slug)
+	}
+	p.Export = "/admin/export.csv?" + exp.Encode()
+	p.Approved = "/admin/approved"
+	if slug != "" {
+		p.Approved += "?commune=" + url.QueryEscape(slug)
+	}
+	s.renderAdmin(c, http.StatusOK, "admin_dashboard.html", p)
+}
+
+// sourceTitle names a cited source: a document's title, or the approved
+// answer it was.
+func (s *Server) sourceTitle(c *gin.Context, id string) string {
+	if n, ok := strings.CutPrefix(id, "approved-"); ok {
+		return fmt.Sprintf("Câu trả lời đã duyệt số %s", n)
+	}
+	if id == "places" {
+		return "Danh mục đơn vị hành chính sau sắp xếp"
+	}
+	d, err := s.cfg.Knowledge.Document(c.Request.Context(), id)
+	if err != nil {
+		return id + " (đã xoá)"
+	}
+	return d.Title
+}

@@ -1,0 +1,124 @@
+package web
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// firstAdmin creates the province administrator "admin" when there are no
+// users: with password when it is set, else with a one-time password
+// written to the console (never to the log) that must be changed at the
+// first login. Until "admin" has chosen a password of their own, every
+// start does this again (a missed console line is not a dead end).
+func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
+	users, err := ad.store.Users(ctx)
+	if err != nil {
+		return err
+	}
+	existing := knowledge.User{}
+	for _, u := range users {
+		if u.Name == firstAdmin {
+			existing = u
+		}
+	}
+	if len(users) > 0 && (existing.ID == 0 || !existing.MustChange) {
+		return nil
+	}
+	oneTime := password == ""
+	if oneTime {
+		if password, err = oneTimePassword(); err != nil {
+			return err
+		}
+	}
+	if existing.ID != 0 {
+		err = ad.store.SetPassword(ctx, existing.ID, password, oneTime)
+	} else {
+		_, err = ad.store.CreateUser(ctx, knowledge.User{Name: firstAdmin, Role: knowledge.RoleProvince, MustChange: oneTime}, password)
+	}
+	if err != nil {
+		return fmt.Errorf("web: first administrator (HOIDAP_ADMIN_PASSWORD): %w", err)
+	}
+	if oneTime {
+		_, err = fmt.Fprintf(ad.console, "\nTài khoản quản trị đầu tiên (first administrator): %s\n"+
+			"Mật khẩu dùng một lần (one-time password): %s\n"+
+			"Đăng nhập tại /admin/login và đổi mật khẩu ngay. (Log in at /admin/login and change it.)\n\n", firstAdmin, password)
+	}
+	return err
+}
+
+// oneTimePassword is a random password that is easy to type: 20
+// characters without look-alikes.
+func oneTimePassword() (string, error) {
+	secret, err := knowledge.NewSecret()
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for _, r := range secret {
+		if strings.ContainsRune("abcdefghjkmnpqrstuvwxyz23456789", r) {
+			b.WriteRune(r)
+		}
+		if b.Len() == 20 {
+			break
+		}
+	}
+	if b.Len() < 12 { // 32 random bytes leave far more than 12 such runes
+		return "", errors.New("web: one-time password: not enough randomness")
+	}
+	return b.String(), nil
+}
+
+func (s *Server) handlePasswordPage(c *gin.Context) {
+	p := s.adminPage(c, "Đổi mật khẩu")
+	if adminUser(c).MustChange {
+		p.Error = "Bạn cần đặt mật khẩu mới trước khi tiếp tục."
+	}
+	s.renderAdmin(c, http.StatusOK, "admin_password.html", p)
+}
+
+func (s *Server) handlePassword(c *gin.Context) {
+	ctx := c.Request.Context()
+	u := adminUser(c)
+	p := s.adminPage(c, "Đổi mật khẩu")
+	current, next := c.PostForm("current"), c.PostForm("new")
+	var err error
+	switch {
+	case next != c.PostForm("repeat"):
+		p.Error = "Hai lần nhập mật khẩu mới không khớp. (Passwords do not match)"
+	case next == current:
+		p.Error = "Mật khẩu mới phải khác mật khẩu cũ. (New password must differ)"
+	default:
+		if _, err = s.admin.store.Login(ctx, u.Name, current); errors.Is(err, knowledge.ErrWrongPassword) {
+			p.Error, err = "Mật khẩu hiện tại không đúng. (Wrong current password)", nil
+			if _, err = s.admin.store.LoginFailed(ctx, "user:"+u.Name); err != nil {
+				break
+			}
+		} else if err == nil {
+			err = s.admin.store.SetPassword(ctx, u.ID, next, false)
+		}
+	}
+	if msg, ok := inputMessage(err); ok {
+		p.Error, err = msg, nil
+	}
+	if err == nil && p.Error == "" {
+		secret, _ := c.Get(ctxSecret)
+		err = s.admin.store.DeleteSessions(ctx, u.ID, secret.(string))
+	}
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if p.Error != "" {
+		s.renderAdmin(c, http.StatusBadRequest, "admin_password.html", p)
+		return
+	}
+	c.Redirect(http.StatusSeeOther, "/admin/documents?ok="+url.QueryEscape("Đã đổi mật khẩu."))
+}
