@@ -63,7 +63,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 	var err error
 	if handled, aerr := b.answerApproved(ctx, &p, &done, out); aerr != nil || handled {
 		done.Grounded, err = handled, aerr
-	} else if handled, perr := b.answerPlace(ctx, &p, out); perr != nil || handled {
+	} else if handled, perr := b.answerPlace(ctx, &p, &done, out); perr != nil || handled {
 		done.Grounded, err = handled, perr
 	} else if err = b.retrieve(ctx, &p); err == nil {
 		done.Grounded = p.grounded
@@ -180,7 +180,12 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 	if len(p.docs) > 1 {
 		second = &p.docs[1]
 	}
-	fallback := extractive(p.q.Text, p.intents, p.docs[0], p.hits[0], second)
+	return b.speak(ctx, p, done, extractive(p.q.Text, p.intents, p.docs[0], p.hits[0], second), out)
+}
+
+// speak writes the LLM's answer from p's documents, or fallback, the
+// extractive answer, when there is no LLM or it fails.
+func (b *Bot) speak(ctx context.Context, p *plan, done *Done, fallback string, out func(Event) error) error {
 	if b.llm == nil {
 		return emitLines(fallback, out)
 	}
@@ -262,7 +267,7 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	for _, d := range p.docs {
 		ids = append(ids, d.ID)
 	}
-	if done.Grounded && len(ids) > 0 {
+	if done.Grounded && len(ids) > 0 && ids[0] != placesID { // the places list is not a document
 		t.DocID = ids[0]
 	}
 	if p.approved != "" { // recorded, but never a follow-up's topic

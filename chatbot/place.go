@@ -9,9 +9,13 @@ import (
 	"github.com/hoidap/hoidap/knowledge/places"
 )
 
+// placesID is the source id of answers from the places directory.
+const placesID = "places"
+
 // answerPlace answers a question that names a former commune: where it
 // went since 1 July 2025. It reports whether it answered.
-func (b *Bot) answerPlace(ctx context.Context, p *plan, out func(Event) error) (bool, error) {
+// With an LLM the same facts are its only source, as for a procedure.
+func (b *Bot) answerPlace(ctx context.Context, p *plan, done *Done, out func(Event) error) (bool, error) {
 	if b.cfg.Places == nil || blocked(fold(p.q.Text)) {
 		return false, nil
 	}
@@ -47,11 +51,20 @@ func (b *Bot) answerPlace(ctx context.Context, p *plan, out func(Event) error) (
 		}
 		s.WriteString("Hồ sơ nộp tại Trung tâm phục vụ hành chính công của xã, phường mới, hoặc trực tuyến trên Cổng Dịch vụ công quốc gia.\n")
 	}
-	src := Source{N: 1, ID: "places", Title: "Danh mục đơn vị hành chính sau sắp xếp (từ 1/7/2025)", Section: knowledge.SectionOverview}
+	src := Source{N: 1, ID: placesID, Title: "Danh mục đơn vị hành chính sau sắp xếp (từ 1/7/2025)", Section: knowledge.SectionOverview}
 	if err := out(Event{Kind: EventSource, Source: &src}); err != nil {
 		return true, err
 	}
-	return true, out(Event{Kind: EventDelta, Delta: s.String()})
+	facts := s.String()
+	if res.Ambiguous {
+		// A question back needs no rewording.
+		return true, emitLines(facts, out)
+	}
+	doc := knowledge.Document{ID: src.ID, Kind: knowledge.KindArticle, Title: src.Title,
+		Passages: []knowledge.Passage{{ID: src.ID, DocID: src.ID, Section: src.Section, Heading: "Đơn vị hành chính mới", Text: facts}}}
+	p.docs, p.hits = []knowledge.Document{doc}, []knowledge.Hit{{DocID: src.ID, PassageID: src.ID, Kind: doc.Kind, Title: doc.Title, Section: src.Section}}
+	p.intents = []intent{intentGeneral}
+	return true, b.speak(ctx, p, done, facts, out)
 }
 
 func newNames(cs []places.Commune) string {

@@ -36,3 +36,35 @@ func TestFormerCommunes(t *testing.T) {
 		})
 	}
 }
+
+// With an LLM, the directory's facts are its only source, and a failing
+// LLM leaves the resident with the same facts.
+func TestFormerCommunesWithLLM(t *testing.T) {
+	dir, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	llm := newFakeLLM(t, "Xã Thanh Phú Long cũ nay thuộc Xã Thuận Mỹ, tỉnh Tây Ninh [1].")
+	b, _ := newBot(t, llm, nil)
+	b.cfg.Places = dir
+	q := Question{Text: "tôi ở xã Thanh Phú Long cũ, giờ nộp hồ sơ ở đâu?"}
+	r := reply(t, b, q)
+	if r.Mode != "llm" || !r.Grounded || !strings.Contains(r.Answer, "Thuận Mỹ") {
+		t.Errorf("mode %s grounded %v answer %q", r.Mode, r.Grounded, r.Answer)
+	}
+	reqs := llm.requests()
+	if len(reqs) != 1 {
+		t.Fatalf("%d LLM requests, want 1", len(reqs))
+	}
+	_, user := userPrompt(t, reqs[0])
+	for _, w := range []string{"<<<NGUỒN 1>>>", "Xã Thuận Mỹ", "Tây Ninh", "/x/thuan-my-tay-ninh"} {
+		if !strings.Contains(user, w) {
+			t.Errorf("prompt lacks %q", w)
+		}
+	}
+	llm.set("500")
+	r = reply(t, b, q)
+	if r.Mode != "extractive" || !strings.Contains(r.Answer, "/x/thuan-my-tay-ninh") {
+		t.Errorf("with the LLM down: mode %s answer %q", r.Mode, r.Answer)
+	}
+}
