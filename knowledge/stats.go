@@ -138,10 +138,12 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 // holds. Dictionary expansions found in the document count in its favour;
 // missing ones do not count against it. A word typed with diacritics
 // counts only where the document spells it so: "tình yêu" is not covered
-// by "tình trạng … yêu cầu" in folded letters only, nor "chó" by "cho".
+// by "tình trạng … yêu cầu" in folded letters only, nor "chó" by "cho";
+// unless the document itself is written without diacritics.
 func (ix *Index) coverage(p plan, e *docEntry) float64 {
 	var have, want float64
 	var text string // the document's text in lower case, made when needed
+	var plain bool  // the document is written without diacritics: any spelling matches
 	for _, w := range p.words {
 		c, corrected := p.corrections[w]
 		if corrected {
@@ -155,8 +157,9 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 		if typed, ok := p.spelled[w]; ok && !corrected {
 			if text == "" {
 				text = e.lowerText()
+				plain = !hasDiacritics(text)
 			}
-			if !containsWord(text, typed) {
+			if !plain && !containsWord(text, typed) {
 				continue
 			}
 		}
@@ -219,3 +222,14 @@ func containsWord(text, word string) bool {
 }
 
 func notLetterOrDigit(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }
+
+// hasDiacritics reports whether lower-case text has a Vietnamese letter
+// outside ASCII.
+func hasDiacritics(text string) bool {
+	for _, r := range text {
+		if r >= utf8.RuneSelf && unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

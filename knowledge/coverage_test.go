@@ -1,0 +1,48 @@
+package knowledge_test
+
+import (
+	"context"
+	"testing"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// A word typed with diacritics is covered only by the same spelling, so
+// everyday words that fold onto a document's words ("tình yêu" onto
+// "tình trạng … yêu cầu" is fine, "chó" onto "cho" is not) do not make an
+// unrelated document look relevant; a document written without
+// diacritics is covered by any spelling.
+func TestCoverageReadsDiacritics(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	docs := []knowledge.Document{
+		{ID: "accented", Kind: knowledge.KindArticle, Title: "Cấp giấy phép cho hộ chăn nuôi",
+			Body: "Hộ chăn nuôi nộp đơn cho Ủy ban nhân dân xã."},
+		{ID: "plain", Kind: knowledge.KindArticle, Title: "Lich tiem chung thon Ba Lang",
+			Body: "Tram y te xa tiem chung cho tre em vao thu hai dau thang."},
+	}
+	if err := kb.Ingest(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	coverage := func(q, id string) float64 {
+		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 5})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.DocID == id {
+				return h.Coverage
+			}
+		}
+		return 0
+	}
+	if c := coverage("nuôi chó", "accented"); c > 0.6 {
+		t.Errorf("coverage of %q by %q = %.2f: chó is not cho", "nuôi chó", "accented", c)
+	}
+	if c := coverage("nuoi cho", "accented"); c < 0.99 {
+		t.Errorf("coverage of %q = %.2f: typed without diacritics, cho may be chó", "nuoi cho", c)
+	}
+	if c := coverage("lịch tiêm chủng thôn Ba Làng", "plain"); c < 0.99 {
+		t.Errorf("coverage of an unaccented document = %.2f, want 1", c)
+	}
+}
