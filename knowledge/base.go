@@ -118,7 +118,32 @@ func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dicti
 		return err
 	}
 	b.index.remember(docs)
-	return b.replay(ctx)
+	if err := b.replay(ctx); err != nil {
+		return err
+	}
+	if b.agrees(ctx) || dir == "" {
+		return nil
+	}
+	// Garbage segment files can open as an empty index: it must hold what
+	// the store holds, or it is rebuilt.
+	b.log.Warn("index disagrees with the store: rebuilding it", slog.String("dir", dir))
+	if err := b.index.Close(); err != nil {
+		b.log.Warn("close index", slog.Any("error", err))
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("knowledge: remove index: %w", err)
+	}
+	return b.openIndex(ctx, dir, dict)
+}
+
+// agrees reports whether the index holds as many passages as the store.
+func (b *Base) agrees(ctx context.Context) bool {
+	n, err := b.index.bleve.DocCount()
+	if err != nil {
+		return false
+	}
+	_, passages, err := b.store.CountDocuments(ctx)
+	return err == nil && int(n) == passages
 }
 
 // fill indexes every document of the store into an empty index.
