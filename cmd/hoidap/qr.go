@@ -40,7 +40,7 @@ func cmdQR(_ context.Context, args []string, getenv func(string) string, stdout,
 	if err := knownCommune(slug); err != nil {
 		return err
 	}
-	c := config{BaseURL: baseURL, Addr: ":0", Data: ".", LogLevel: "info"}
+	c := config{BaseURL: baseURL, Addr: ":0", Data: ".", LogLevel: "info", RetentionDays: 1}
 	if err := c.validate(); err != nil {
 		return err
 	}

@@ -21,6 +21,9 @@ Usage:
   hoidap eval [flags] QUESTIONS.jsonl
                                   measure retrieval against a plain bleve baseline
   hoidap reindex [flags]          rebuild the search index from the store
+  hoidap backup --out FILE [flags]
+                                  copy the store while the service runs
+  hoidap healthcheck [--url URL]  exit 0 when the service answers /healthz
   hoidap qr COMMUNE [--poster P] [--out FILE] [--base-url URL]
                                   write the PNG QR code of a commune's chat page
 
@@ -47,6 +50,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdReindex(ctx, args, getenv, stdout, stderr)
 	case "qr":
 		err = cmdQR(ctx, args, getenv, stdout, stderr)
+	case "backup":
+		err = cmdBackup(ctx, args, getenv, stdout, stderr)
+	case "healthcheck":
+		err = cmdHealthcheck(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -10,9 +10,24 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/places"
 	"github.com/hoidap/hoidap/web"
+)
+
+const (
+	// drainTimeout bounds the wait for in-flight answers at shutdown: one
+	// answer takes at most 30 s (web's askDeadline), plus a margin.
+	drainTimeout = 35 * time.Second
+	// readTimeout bounds reading a whole request, body included: a 20 MB
+	// upload on a slow link. Answers end before it (30 s), so the read
+	// deadline never cancels a stream.
+	readTimeout = 60 * time.Second
+	// idleConns is how many SQLite connections stay open between requests.
+	idleConns = 8
 )
 
 func parseLevel(s string) slog.Level {
@@ -44,16 +59,20 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if _, err := kb.SeedStarter(ctx); err != nil {
 		return err
 	}
+	// database/sql keeps 2 idle connections by default: under load every
+	// answer (search, approved answers, its record) opened and closed
+	// SQLite connections, each with its pragmas and schema read.
+	kb.Store().DB().SetMaxIdleConns(idleConns)
 	dir, err := places.Load()
 	if err != nil {
 		return err
 	}
-	bot, err := newBot(kb, dir, cfg, log)
+	reg := newRegistry(kb)
+	bot, err := newBot(kb, dir, cfg, log, reg)
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(web.Config{Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL, STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel,
-		Bot: bot, Places: dir})
+	srv, err := web.New(webConfig(cfg, kb, dir, bot, log, reg, stdout))
 	if err != nil {
 		return err
 	}
@@ -61,18 +80,81 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
-	hs := &http.Server{
-		Handler:           srv,
-		ReadHeaderTimeout: 10 * time.Second,
-		IdleTimeout:       120 * time.Second,
-		// No WriteTimeout: it would cut answers that stream; handlers set
-		// their own deadlines.
+	if err := servePprof(ctx, cfg.PprofAddr, log); err != nil {
+		ln.Close()
+		return err
 	}
+	// Retention runs beside the server and stops before the store closes.
+	mctx, stopMaintain := context.WithCancel(ctx)
+	maintained := make(chan struct{})
+	go func() {
+		defer close(maintained)
+		srv.Maintain(mctx)
+	}()
+	defer func() {
+		stopMaintain()
+		<-maintained
+	}()
 	log.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("demo", cfg.BaseURL+"/x/demo"))
 	fmt.Fprintf(stdout, "hoidap: serving on %s — demo commune: %s/x/demo\n", ln.Addr(), cfg.BaseURL)
 	if qr, err := terminalQR(web.ChatURL(cfg.BaseURL, "demo", "")); err == nil {
 		fmt.Fprint(stdout, qr)
 	}
+	if err := serveUntilDone(ctx, newHTTPServer(srv), ln, log); err != nil {
+		return err
+	}
+	stopMaintain()
+	<-maintained
+	// The index first, then the store, which is the source of truth.
+	if err := kb.Close(); err != nil {
+		return fmt.Errorf("close knowledge base: %w", err)
+	}
+	log.Info("stopped")
+	return nil
+}
+
+// newRegistry is the one Prometheus registry of the process, with Go
+// runtime, process and database collectors; web and chatbot add theirs.
+func newRegistry(kb *knowledge.Base) *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+		collectors.NewDBStatsCollector(kb.Store().DB(), "hoidap"),
+	)
+	return reg
+}
+
+// webConfig is the web server's share of the configuration.
+func webConfig(cfg *config, kb *knowledge.Base, dir *places.Directory, bot web.Bot, log *slog.Logger, reg *prometheus.Registry, console io.Writer) web.Config {
+	return web.Config{
+		Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL, Bot: bot, Places: dir,
+		STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel, STTKey: cfg.STTKey,
+		TrustedProxies: cfg.TrustedProxies,
+		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken,
+		Console:       console,
+		RetentionDays: cfg.RetentionDays,
+		RateLimit:     cfg.RateLimit,
+		Registry:      reg,
+	}
+}
+
+// newHTTPServer sets timeouts that bound slow clients without cutting
+// answers that stream.
+func newHTTPServer(h http.Handler) *http.Server {
+	return &http.Server{
+		Handler:           h,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       readTimeout,
+		IdleTimeout:       120 * time.Second,
+		// No WriteTimeout: it would cut answers that stream; handlers set
+		// their own deadlines.
+	}
+}
+
+// serveUntilDone serves on ln until ctx ends, then stops accepting and
+// lets in-flight answers and streams finish, for at most drainTimeout.
+func serveUntilDone(ctx context.Context, hs *http.Server, ln net.Listener, log *slog.Logger) error {
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
 	select {
@@ -80,11 +162,15 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return fmt.Errorf("serve: %w", err)
 	case <-ctx.Done():
 	}
-	log.Info("shutting down: draining requests")
-	sctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	log.Info("shutting down: draining requests", slog.Duration("bound", drainTimeout))
+	sctx, cancel := context.WithTimeout(context.Background(), drainTimeout)
 	defer cancel()
-	if err := hs.Shutdown(sctx); err != nil && !errors.Is(err, http.ErrServerClosed) {
-		log.Error("shutdown", slog.Any("error", err))
+	if err := hs.Shutdown(sctx); err != nil {
+		log.Error("shutdown: requests cut", slog.Any("error", err))
+		_ = hs.Close()
+	}
+	if err := <-errc; err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
 }

@@ -1,0 +1,150 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// target is one endpoint under load; request builds its i-th request.
+type target struct {
+	name    string
+	request func(ctx context.Context, i int) (*http.Request, error)
+}
+
+func targetByName(name string, o options) (target, bool) {
+	question := func(i int) string {
+		q := questions[i%len(questions)]
+		if o.distinct {
+			q += fmt.Sprintf(" (%d)", i)
+		}
+		return q
+	}
+	switch name {
+	case "healthz":
+		return target{"GET /healthz", func(ctx context.Context, _ int) (*http.Request, error) {
+			return http.NewRequestWithContext(ctx, http.MethodGet, o.url+"/healthz", nil)
+		}}, true
+	case "search":
+		return target{"GET /api/v1/search", func(ctx context.Context, i int) (*http.Request, error) {
+			q := url.Values{"q": {question(i)}, "commune": {o.commune}}
+			return http.NewRequestWithContext(ctx, http.MethodGet, o.url+"/api/v1/search?"+q.Encode(), nil)
+		}}, true
+	case "ask":
+		return target{"POST /api/v1/ask", func(ctx context.Context, i int) (*http.Request, error) {
+			body := fmt.Sprintf(`{"question":%q,"commune":%q}`, question(i), o.commune)
+			req, err := http.NewRequestWithContext(ctx, http.MethodPost, o.url+"/api/v1/ask", strings.NewReader(body))
+			if err == nil {
+				req.Header.Set("Content-Type", "application/json")
+			}
+			return req, err
+		}}, true
+	}
+	return target{}, false
+}
+
+// result is what one endpoint did under load.
+type result struct {
+	name      string
+	requests  int
+	errors    int
+	firstErr  string
+	elapsed   time.Duration
+	latencies []time.Duration // sorted
+}
+
+func (r result) perSecond() float64 { return float64(r.requests) / r.elapsed.Seconds() }
+
+func (r result) percentile(p float64) time.Duration {
+	if len(r.latencies) == 0 {
+		return 0
+	}
+	return r.latencies[min(len(r.latencies)-1, int(p*float64(len(r.latencies))))]
+}
+
+// load keeps conns requests in flight to t for d and measures each.
+func load(ctx context.Context, client *http.Client, t target, conns int, d time.Duration) result {
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	var (
+		next    atomic.Int64
+		mu      sync.Mutex
+		res     = result{name: t.name}
+		wg      sync.WaitGroup
+		started = time.Now()
+	)
+	for range conns {
+		wg.Go(func() {
+			var lat []time.Duration
+			errs, firstErr := 0, ""
+			for ctx.Err() == nil {
+				i := int(next.Add(1))
+				req, err := t.request(ctx, i)
+				if err != nil {
+					errs++
+					firstErr = err.Error()
+					continue
+				}
+				start := time.Now()
+				resp, err := client.Do(req)
+				if err == nil {
+					_, err = io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if err == nil && resp.StatusCode != http.StatusOK {
+						err = fmt.Errorf("%s", resp.Status)
+					}
+				}
+				if ctx.Err() != nil {
+					break // cut by the end of the run, not the service's doing
+				}
+				if err != nil {
+					errs++
+					firstErr = err.Error()
+					continue
+				}
+				lat = append(lat, time.Since(start))
+			}
+			mu.Lock()
+			res.latencies = append(res.latencies, lat...)
+			res.errors += errs
+			if firstErr != "" && res.firstErr == "" {
+				res.firstErr = firstErr
+			}
+			mu.Unlock()
+		})
+	}
+	wg.Wait()
+	res.elapsed = time.Since(started)
+	res.requests = len(res.latencies)
+	slices.Sort(res.latencies)
+	return res
+}
+
+// report prints a table; the first result (normally /healthz) is the
+// ceiling the others are measured against.
+func report(w io.Writer, results []result) {
+	if len(results) == 0 {
+		return
+	}
+	ceiling := results[0].perSecond()
+	fmt.Fprintf(w, "| endpoint | requests | errors | req/s | ratio to %s | p50 | p90 | p99 | max |\n", results[0].name)
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+	for _, r := range results {
+		fmt.Fprintf(w, "| %s | %d | %d | %.0f | %.0f %% | %s | %s | %s | %s |\n", r.name, r.requests, r.errors, r.perSecond(),
+			100*r.perSecond()/ceiling, ms(r.percentile(0.50)), ms(r.percentile(0.90)), ms(r.percentile(0.99)), ms(r.percentile(1)))
+	}
+	for _, r := range results {
+		if r.errors > 0 {
+			fmt.Fprintf(w, "%s: %d errors, first: %s\n", r.name, r.errors, r.firstErr)
+		}
+	}
+}
+
+func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }

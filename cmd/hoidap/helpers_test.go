@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer that the server's goroutines and the test
+// can share.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// served is a "hoidap serve" running in the test process.
+type served struct {
+	URL            string
+	Stdout, Stderr *syncBuffer
+	cancel         context.CancelFunc
+	done           chan struct{} // closed when run returns
+	code           int
+}
+
+// stop sends the shutdown signal and returns run's exit code.
+func (s *served) stop(tb testing.TB) int {
+	tb.Helper()
+	s.cancel()
+	select {
+	case <-s.done:
+		return s.code
+	case <-time.After(45 * time.Second):
+		tb.Fatal("serve did not stop within 45 s of the signal")
+		return -1
+	}
+}
+
+// mustServe runs "hoidap serve" on a free loopback port over a fresh data
+// directory unless env names one; env adds environment variables. It
+// stops at cleanup.
+func mustServe(tb testing.TB, env map[string]string, args ...string) *served {
+	tb.Helper()
+	data := env["HOIDAP_DATA"]
+	if data == "" {
+		data = tb.TempDir()
+	}
+	getenv := func(k string) string {
+		switch k {
+		case "HOIDAP_ADDR":
+			return "127.0.0.1:0"
+		case "HOIDAP_DATA":
+			return data
+		}
+		return env[k]
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	s := &served{Stdout: &syncBuffer{}, Stderr: &syncBuffer{}, cancel: cancel, done: make(chan struct{})}
+	go func() {
+		defer close(s.done)
+		s.code = run(ctx, append([]string{"serve"}, args...), getenv, s.Stdout, s.Stderr)
+	}()
+	deadline := time.Now().Add(60 * time.Second)
+	for s.URL == "" {
+		select {
+		case <-s.done:
+			tb.Fatalf("serve exited %d before serving: %s", s.code, s.Stderr)
+		default:
+		}
+		if time.Now().After(deadline) {
+			cancel()
+			tb.Fatalf("serve did not start in 60 s: %s", s.Stderr)
+		}
+		out := s.Stdout.String()
+		if _, rest, ok := strings.Cut(out, "serving on "); ok {
+			if addr, _, ok := strings.Cut(rest, " "); ok {
+				s.URL = "http://" + addr
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	tb.Cleanup(func() {
+		cancel()
+		select {
+		case <-s.done:
+		case <-time.After(45 * time.Second):
+		}
+	})
+	return s
+}
+
+// slowLLM is an OpenAI-compatible chat server that streams chunks with a
+// pause between them; mode "500", "hang" or "garbage" makes it fail.
+func slowLLM(tb testing.TB, mode string, pause time.Duration, chunks ...string) string {
+	tb.Helper()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// Read the request to its end: only then does the server notice a
+		// client that hangs up, and end r.Context().
+		_, _ = io.Copy(io.Discard, r.Body)
+		switch mode {
+		case "500":
+			http.Error(w, `{"error":{"message":"boom"}}`, http.StatusInternalServerError)
+			return
+		case "hang":
+			<-r.Context().Done()
+			return
+		}
+		w.Header().Set("Content-Type", "text/event-stream")
+		fl := w.(http.Flusher)
+		if mode == "garbage" {
+			fmt.Fprint(w, "data: {not json\n\n")
+			fl.Flush()
+			return
+		}
+		for _, c := range chunks {
+			msg, _ := json.Marshal(map[string]any{"id": "x", "object": "chat.completion.chunk", "model": "fake",
+				"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": c}}}})
+			fmt.Fprintf(w, "data: %s\n\n", msg)
+			fl.Flush()
+			select {
+			case <-time.After(pause):
+			case <-r.Context().Done():
+				return
+			}
+		}
+		fmt.Fprint(w, "data: [DONE]\n\n")
+		fl.Flush()
+	}))
+	tb.Cleanup(srv.Close)
+	return srv.URL + "/v1"
+}
+
+type sseEvent struct{ name, data string }
+
+// readEvents reads server-sent events until the stream ends, calling seen
+// on each as it arrives.
+func readEvents(resp *http.Response, seen func(sseEvent)) []sseEvent {
+	var events []sseEvent
+	var e sseEvent
+	sc := bufio.NewScanner(resp.Body)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		line := sc.Text()
+		switch {
+		case strings.HasPrefix(line, "event:"):
+			e.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
+		case strings.HasPrefix(line, "data:"):
+			e.data += strings.TrimSpace(strings.TrimPrefix(line, "data:"))
+		case line == "" && e.name != "":
+			events = append(events, e)
+			if seen != nil {
+				seen(e)
+			}
+			e = sseEvent{}
+		}
+	}
+	return events
+}
+
+// postAsk posts a question; stream asks for server-sent events.
+func postAsk(tb testing.TB, base, body string, stream bool) *http.Response {
+	tb.Helper()
+	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/ask", strings.NewReader(body))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if stream {
+		req.Header.Set("Accept", "text/event-stream")
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { resp.Body.Close() })
+	return resp
+}
+
+// getJSON fetches url and decodes its JSON body into v, returning the
+// status.
+func getJSON(tb testing.TB, url string, v any) int {
+	tb.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if v != nil {
+		if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+			tb.Fatalf("%s: %v", url, err)
+		}
+	}
+	return resp.StatusCode
+}
