@@ -169,6 +169,9 @@ func TestMask(t *testing.T) {
 		{"lệ phí 1.500.000 đồng", "lệ phí 1.500.000 đồng"},
 		{"con 3 tuổi, năm 2025", "con 3 tuổi, năm 2025"},
 		{"+84912345678", maskToken},
+		{"CCCD 001.234.567.890 nhé", "CCCD " + maskToken + " nhé"},
+		{"tài khoản 19036512345678 Techcombank", "tài khoản " + maskToken + " Techcombank"},
+		{"đất giá 1.500.000.000 đồng", "đất giá 1.500.000.000 đồng"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -39,11 +39,11 @@ func FuzzMask(f *testing.F) {
 			t.Fatalf("Mask(%q) = %q: changed text with fewer than 9 digits", text, out)
 		}
 		// A number written as residents write one, between words. Dots in
-		// groups of three read as money ("1.500.000") and stay, even for a
-		// 12-digit ID starting with 0 (reported: amounts never do).
+		// groups of three read as money ("1.500.000") and stay, unless the
+		// number starts with 0, as IDs and phones do and amounts never.
 		if n := digits(id); n == len(id) && (n == 9 || n == 10 || n == 12) {
 			forms := []string{id, group(id, " ")}
-			if n == 10 {
+			if n == 10 || id[0] == '0' {
 				forms = append(forms, group(id, "."))
 			}
 			for _, written := range forms {

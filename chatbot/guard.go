@@ -14,14 +14,15 @@ const MaxQuestion = 500
 // question: a 12-digit citizen ID, a 9-digit old ID, a 10-digit social
 // insurance code and Vietnamese phone numbers, written together or in
 // groups separated by spaces, dots or dashes, with or without +84.
-var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\b`)
+// A longer run of digits (a bank account) is masked whole.
+var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\d*\b`)
 
 // maskToken replaces a personal number everywhere it would be kept or sent.
 const maskToken = "[số cá nhân đã ẩn]"
 
 // Mask replaces personal numbers in s and reports whether it found any.
-// Runs of 9 to 12 digits (or a phone number with +84) count; amounts
-// written with thousands separators ("50.000") are shorter and stay.
+// Runs of 9 digits or more (or a phone number with +84) count; amounts
+// written with thousands separators ("1.500.000") stay.
 func Mask(s string) (string, bool) {
 	found := false
 	out := personalNumber.ReplaceAllStringFunc(s, func(m string) string {
@@ -32,7 +33,7 @@ func Mask(s string) (string, bool) {
 			}
 		}
 		plus84 := strings.HasPrefix(m, "+")
-		if digits < 9 || digits > 12 || (!plus84 && isAmount(m)) {
+		if digits < 9 || (!plus84 && isAmount(m)) {
 			return m
 		}
 		found = true
@@ -53,7 +54,8 @@ func isAmount(m string) bool {
 			return false
 		}
 	}
-	return len(groups[0]) <= 3
+	// An amount does not start with 0: "001.234.567.890" is an ID.
+	return len(groups[0]) <= 3 && groups[0][0] != '0'
 }
 
 // Phrases that make a question out of scope whatever retrieval finds:
