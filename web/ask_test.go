@@ -268,3 +268,36 @@ func BenchmarkFirstDelta(b *testing.B) {
 	}
 	b.ReportMetric(float64(total.Microseconds())/float64(b.N)/1000, "ms-first-delta/op")
 }
+
+// A resident who hangs up mid-answer is not a server error; an answer
+// past its deadline is a polite 503.
+func TestAskCancelledIsNotAServerError(t *testing.T) {
+	srv := mustAskServer(t, "").Config.Handler
+	for _, tc := range []struct {
+		name string
+		ctx  func() (context.Context, context.CancelFunc)
+		want int
+	}{
+		{"hung up", func() (context.Context, context.CancelFunc) {
+			ctx, cancel := context.WithCancel(context.Background())
+			cancel()
+			return ctx, func() {}
+		}, statusClientClosed},
+		{"past its deadline", func() (context.Context, context.CancelFunc) {
+			return context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+		}, http.StatusServiceUnavailable},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			ctx, cancel := tc.ctx()
+			defer cancel()
+			req := httptest.NewRequestWithContext(ctx, http.MethodPost, "/api/v1/ask",
+				strings.NewReader(`{"question":"làm giấy khai sinh cần gì","commune":"demo"}`))
+			req.Header.Set("Content-Type", "application/json")
+			w := httptest.NewRecorder()
+			srv.ServeHTTP(w, req)
+			if w.Code != tc.want {
+				t.Errorf("status %d, want %d: %s", w.Code, tc.want, w.Body)
+			}
+		})
+	}
+}

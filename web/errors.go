@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -21,6 +22,10 @@ func (e badRequest) Is(target error) bool {
 	return target == errBadRequest
 }
 
+// statusClientClosed is nginx's status for a request whose client left
+// before the answer: logged and counted apart from server errors.
+const statusClientClosed = 499
+
 // fail maps err to a status and a JSON body through one table. Users see
 // "Internal error" for 5xx, never the error text. It logs server errors
 // once, here.
@@ -34,6 +39,15 @@ func (s *Server) fail(c *gin.Context, err error) {
 		status, msg = http.StatusNotFound, "Không tìm thấy. (Not found)"
 	case errors.Is(err, knowledge.ErrInvalid):
 		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil:
+		// The resident hung up: nobody reads the answer, nothing failed.
+		c.AbortWithStatus(statusClientClosed)
+		return
+	case errors.Is(err, context.DeadlineExceeded):
+		s.log.Warn("request timed out", slog.String("path", c.FullPath()))
+		c.AbortWithStatusJSON(http.StatusServiceUnavailable,
+			gin.H{"error": "Hệ thống đang bận, vui lòng thử lại sau ít phút. (Busy: try again in a few minutes)"})
+		return
 	}
 	if status >= 500 {
 		s.log.Error("request failed", slog.String("path", c.FullPath()), slog.Any("error", err))
