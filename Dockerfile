@@ -18,7 +18,7 @@ COPY --from=build /out/hoidap /hoidap
 # The volume's mount point belongs to the nonroot user (65532), so a fresh
 # named volume is writable.
 COPY --from=build --chown=65532:65532 /out/data /data
-# GOMEMLIMIT keeps the 2,642 real procedures under 250 MB (docs/operating.md);
+# GOMEMLIMIT keeps the 2,642 real procedures under 250 MB (README, "Load");
 # raise it with a larger corpus.
 ENV HOIDAP_ADDR=:8080 \
 	HOIDAP_DATA=/data \
