@@ -45,6 +45,14 @@ func SafeName(name string) string {
 		name = strings.ReplaceAll(name, "..", ".")
 	}
 	name = strings.Trim(name, ". ")
+	stem := strings.TrimSuffix(name, path.Ext(name))
+	if stem == "" {
+		name = fallbackName + name
+	}
+	if reserved(stem) {
+		name = "_" + name
+	}
+	// Cut last, so that a prefix cannot push a name past the limit.
 	if len(name) > maxName {
 		ext := path.Ext(name)
 		if len(ext) > 16 {
@@ -56,13 +64,6 @@ func SafeName(name string) string {
 			cut--
 		}
 		name = strings.TrimRight(stem[:cut], ". ") + ext
-	}
-	stem := strings.TrimSuffix(name, path.Ext(name))
-	if stem == "" {
-		name = fallbackName + name
-	}
-	if reserved(stem) {
-		name = "_" + name
 	}
 	return name
 }
