@@ -34,6 +34,10 @@ type Base struct {
 	dir    string
 	writes sync.Mutex // one writer at a time keeps store and index in order
 
+	// searches and docs hold recent results; every write empties them.
+	searches *lru[[]Hit]
+	docs     *lru[Document]
+
 	closeOnce sync.Once
 	closeErr  error
 }
@@ -65,7 +69,9 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 	if err != nil {
 		return nil, err
 	}
-	b := &Base{store: store, log: log, dir: cfg.Dir}
+	b := &Base{store: store, log: log, dir: cfg.Dir,
+		searches: newLRU[[]Hit](searchCacheEntries, searchCacheBytes),
+		docs:     newLRU[Document](docCacheEntries, docCacheBytes)}
 	if err := b.openIndex(ctx, indexDir, dict); err != nil {
 		store.Close()
 		return nil, err
@@ -212,6 +218,7 @@ func (b *Base) Ingest(ctx context.Context, docs ...Document) error {
 	}
 	b.writes.Lock()
 	defer b.writes.Unlock()
+	defer b.invalidate()
 	if err := b.store.PutDocuments(ctx, docs); err != nil {
 		return err
 	}
@@ -249,6 +256,7 @@ func validate(d *Document) error {
 func (b *Base) Delete(ctx context.Context, id string) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
+	defer b.invalidate()
 	if err := b.store.DeleteDocument(ctx, id); err != nil {
 		return err
 	}
@@ -262,6 +270,7 @@ func (b *Base) Delete(ctx context.Context, id string) error {
 func (b *Base) Reindex(ctx context.Context) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
+	defer b.invalidate()
 	dict := b.index.dict
 	if err := b.index.Close(); err != nil {
 		return err
@@ -276,12 +285,43 @@ func (b *Base) Reindex(ctx context.Context) error {
 	return b.openIndex(ctx, dir, dict)
 }
 
-// Search finds documents for q; see Index.Search.
-func (b *Base) Search(ctx context.Context, q Query) ([]Hit, error) { return b.index.Search(ctx, q) }
+// invalidate empties the caches after a write, even a failed one, whose
+// store half may have gone through.
+func (b *Base) invalidate() {
+	b.searches.clear()
+	b.docs.clear()
+}
 
-// Document returns a document with its passages.
+// Search finds documents for q; see Index.Search. Results are cached until
+// the next write, which residents asking the same questions all day
+// notice as speed; the caller owns the slice it gets.
+func (b *Base) Search(ctx context.Context, q Query) ([]Hit, error) {
+	key := searchKey(q)
+	if hits, ok := b.searches.get(key); ok {
+		return cloneHits(hits), nil
+	}
+	gen := b.searches.generation()
+	hits, err := b.index.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	b.searches.put(gen, key, cloneHits(hits), hitsSize(hits))
+	return hits, nil
+}
+
+// Document returns a document with its passages, from a cache emptied by
+// every write; the caller may change what it gets.
 func (b *Base) Document(ctx context.Context, id string) (Document, error) {
-	return b.store.Document(ctx, id)
+	if d, ok := b.docs.get(id); ok {
+		return cloneDocument(d), nil
+	}
+	gen := b.docs.generation()
+	d, err := b.store.Document(ctx, id)
+	if err != nil {
+		return Document{}, err
+	}
+	b.docs.put(gen, id, cloneDocument(d), docSize(&d))
+	return d, nil
 }
 
 // Documents lists documents without passages.

@@ -21,8 +21,9 @@ var migrations embed.FS
 // Store is the SQLite store: the source of truth for documents, passages
 // and answer records.
 type Store struct {
-	db  *sql.DB
-	Now func() time.Time
+	db      *sql.DB
+	answers answerWriter // commits concurrent answer records together
+	Now     func() time.Time
 }
 
 // OpenStore opens (creating if needed) the SQLite database at path and
@@ -41,6 +42,10 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 		// Every connection to :memory: is a database of its own.
 		db.SetMaxOpenConns(1)
 	}
+	// Under load each request runs a few statements: with database/sql's
+	// default of 2 idle connections, others are opened (pragmas and all)
+	// and closed again per request.
+	db.SetMaxIdleConns(8)
 	s := &Store{db: db, Now: time.Now}
 	if err := s.migrate(ctx); err != nil {
 		db.Close()

@@ -12,7 +12,8 @@ import (
 const maxComment = 1000
 
 // RecordAnswer keeps one answer for the administrators' analytics. The
-// question must already be masked.
+// question must already be masked. It returns once the record is
+// committed; records of concurrent callers share one transaction.
 func (s *Store) RecordAnswer(ctx context.Context, r AnswerRecord) error {
 	if r.ID == "" {
 		return fmt.Errorf("knowledge: record answer: no id: %w", ErrInvalid)
@@ -33,15 +34,9 @@ func (s *Store) RecordAnswer(ctx context.Context, r AnswerRecord) error {
 	if r.Grounded {
 		grounded = 1
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO answers
-		(id, session, commune, poster, question, answer, mode, grounded, sources, latency_ms, tokens, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+	return s.answers.record(ctx, s.db, &pendingAnswer{id: r.ID, done: make(chan answerResult, 1), args: []any{
 		r.ID, r.Session, r.Commune, r.Poster, r.Question, r.Answer, r.Mode, grounded, string(src),
-		r.LatencyMS, r.Tokens, created.Unix())
-	if err != nil {
-		return fmt.Errorf("knowledge: record answer %s: %w", r.ID, err)
-	}
-	return nil
+		r.LatencyMS, r.Tokens, created.Unix()}})
 }
 
 // Feedback stores a resident's verdict on an answer, replacing an earlier

@@ -1,0 +1,129 @@
+package knowledge
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sync"
+	"time"
+)
+
+// maxAnswerBatch bounds how many answer records one transaction writes.
+const maxAnswerBatch = 128
+
+// answerWriter commits the answer records of concurrent requests in one
+// transaction (group commit). Each RecordAnswer still returns only once its
+// record is committed, so analytics, feedback, backups and shutdown see
+// every answer that was returned, while under load the per-answer cost of
+// a transaction, a statement parse and a WAL sync is shared. The zero value
+// is ready for use.
+type answerWriter struct {
+	mu      sync.Mutex
+	pending []*pendingAnswer
+	writing bool // a caller is writing a batch; the others wait for it
+}
+
+type pendingAnswer struct {
+	id   string
+	args []any
+	done chan answerResult // buffered: the writer never blocks on it
+}
+
+// answerResult tells a waiting caller its record's fate, or that it must
+// now write the batch that gathered while the previous one was written.
+type answerResult struct {
+	err  error
+	lead bool
+}
+
+const insertAnswer = `INSERT INTO answers
+	(id, session, commune, poster, question, answer, mode, grounded, sources, latency_ms, tokens, created_at)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+
+// record queues p and returns once it is committed. The first caller to
+// find nobody writing writes the queue in one transaction; callers
+// arriving meanwhile wait and the first of them writes the next batch, so
+// no caller writes for others more than once.
+func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer) error {
+	w.mu.Lock()
+	w.pending = append(w.pending, p)
+	if w.writing {
+		w.mu.Unlock()
+		// A caller that has queued its record cannot leave: it may be
+		// handed the next batch to write.
+		res := <-p.done
+		if !res.lead {
+			return res.err
+		}
+		w.mu.Lock()
+	}
+	w.writing = true
+	batch := w.pending
+	if len(batch) > maxAnswerBatch {
+		batch = batch[:maxAnswerBatch]
+	}
+	w.pending = append([]*pendingAnswer(nil), w.pending[len(batch):]...)
+	w.mu.Unlock()
+
+	// The batch is others' records too: the caller's cancellation must not
+	// lose them.
+	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+	defer cancel()
+	errs := writeAnswers(wctx, db, batch)
+
+	w.mu.Lock()
+	if len(w.pending) > 0 {
+		w.pending[0].done <- answerResult{lead: true}
+	} else {
+		w.writing = false
+	}
+	w.mu.Unlock()
+	var mine error
+	for i, q := range batch {
+		if q == p {
+			mine = errs[i]
+			continue
+		}
+		q.done <- answerResult{err: errs[i]}
+	}
+	return mine
+}
+
+// writeAnswers inserts batch in one transaction; when that fails (one bad
+// record, a duplicate id) it writes each record alone, so that one
+// record's error is its own.
+func writeAnswers(ctx context.Context, db *sql.DB, batch []*pendingAnswer) []error {
+	errs := make([]error, len(batch))
+	if err := insertAnswersTx(ctx, db, batch); err == nil {
+		return errs
+	}
+	for i, p := range batch {
+		if _, err := db.ExecContext(ctx, insertAnswer, p.args...); err != nil {
+			errs[i] = fmt.Errorf("knowledge: record answer %s: %w", p.id, err)
+		}
+	}
+	return errs
+}
+
+func insertAnswersTx(ctx context.Context, db *sql.DB, batch []*pendingAnswer) (err error) {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			_ = tx.Rollback()
+		}
+	}()
+	stmt, err := tx.PrepareContext(ctx, insertAnswer)
+	if err != nil {
+		return err
+	}
+	defer stmt.Close()
+	for _, p := range batch {
+		if _, err := stmt.ExecContext(ctx, p.args...); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
