@@ -55,6 +55,7 @@ type docEntry struct {
 	ages                                 []ageBound         // age bounds the title states
 	titlePairs                           []string           // distinct adjacent folded title syllables
 	foldText                             string             // " " + folded words of title and all passages + " "
+	plain                                bool               // written without diacritics: any spelling matches its words
 	words                                map[string]bool
 	passages                             map[string]Passage // by passage ID
 }
@@ -253,6 +254,10 @@ func newDocEntry(d Document) *docEntry {
 		text.WriteString(" ")
 	}
 	e.foldText = text.String()
+	e.plain = !hasDiacritics(d.Title)
+	for _, p := range d.Passages {
+		e.plain = e.plain && !hasDiacritics(p.Text)
+	}
 	return e
 }
 

@@ -142,8 +142,7 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 // unless the document itself is written without diacritics.
 func (ix *Index) coverage(p plan, e *docEntry) float64 {
 	var have, want float64
-	var text string // the document's text in lower case, made when needed
-	var plain bool  // the document is written without diacritics: any spelling matches
+	var text *spelledText // the document's own spellings, read when needed
 	for _, w := range p.words {
 		c, corrected := p.corrections[w]
 		if corrected {
@@ -154,12 +153,11 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 		if !strings.Contains(e.foldText, " "+w+" ") {
 			continue
 		}
-		if typed, ok := p.spelled[w]; ok && !corrected {
-			if text == "" {
-				text = e.lowerText()
-				plain = !hasDiacritics(text)
+		if typed, ok := p.spelled[w]; ok && !corrected && !e.plain {
+			if text == nil {
+				text = newSpelledText(e)
 			}
-			if !plain && !containsWord(text, typed) {
+			if !text.has(typed) {
 				continue
 			}
 		}
@@ -191,17 +189,34 @@ func (e *docEntry) holds(phrase string) bool {
 	return true
 }
 
-// lowerText is the document's title, headings and passages in lower case.
-func (e *docEntry) lowerText() string {
-	var b strings.Builder
-	b.WriteString(strings.ToLower(e.Title))
+// spelledText finds words in a document's own spelling, lower-casing its
+// title, headings and passages only as far as it must read.
+type spelledText struct {
+	raw   []string
+	lower []string // raw[i] in lower case, for the i read so far
+}
+
+func newSpelledText(e *docEntry) *spelledText {
+	t := &spelledText{raw: make([]string, 0, 1+2*len(e.passages))}
+	t.raw = append(t.raw, e.Title)
 	for _, p := range e.passages {
-		b.WriteString("\n")
-		b.WriteString(strings.ToLower(p.Heading))
-		b.WriteString("\n")
-		b.WriteString(strings.ToLower(p.Text))
+		t.raw = append(t.raw, p.Heading, p.Text)
 	}
-	return b.String()
+	return t
+}
+
+// has reports whether the document holds word, in lower case, as a whole
+// word.
+func (t *spelledText) has(word string) bool {
+	for i, raw := range t.raw {
+		if i == len(t.lower) {
+			t.lower = append(t.lower, strings.ToLower(raw))
+		}
+		if containsWord(t.lower[i], word) {
+			return true
+		}
+	}
+	return false
 }
 
 // containsWord reports whether text holds word as a whole word.
