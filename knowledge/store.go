@@ -21,9 +21,10 @@ var migrations embed.FS
 // Store is the SQLite store: the source of truth for documents, passages
 // and answer records.
 type Store struct {
-	db      *sql.DB
-	answers answerWriter // commits concurrent answer records together
-	Now     func() time.Time
+	db       *sql.DB
+	answers  answerWriter // commits concurrent answer records together
+	approved approvedMemo // the approved answers' version, as last read
+	Now      func() time.Time
 }
 
 // OpenStore opens (creating if needed) the SQLite database at path and

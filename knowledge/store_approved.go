@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -109,21 +110,58 @@ func (s *Store) approvedChange(ctx context.Context, change func(*sql.Tx) error) 
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("knowledge: approved answers: %w", err)
 	}
+	s.approved.forget()
 	return nil
+}
+
+// approvedMemo keeps the approved answers' version between changes, so
+// that answering a question does not read it from the database. This
+// Store is their only writer.
+type approvedMemo struct {
+	mu      sync.Mutex
+	known   bool
+	version int64
+	changes int64 // changes made, so a read that overlaps one is not kept
+}
+
+func (m *approvedMemo) get() (int64, int64, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.version, m.changes, m.known
+}
+
+// keep remembers version, read when changes was current.
+func (m *approvedMemo) keep(version, changes int64) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.changes == changes {
+		m.version, m.known = version, true
+	}
+}
+
+func (m *approvedMemo) forget() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.known = false
+	m.changes++
 }
 
 // ApprovedVersion returns a number that changes whenever an approved
 // answer is saved or deleted: a cheap check that cached answers are
 // still current.
 func (s *Store) ApprovedVersion(ctx context.Context) (int64, error) {
-	var v int64
+	v, changes, known := s.approved.get()
+	if known {
+		return v, nil
+	}
 	err := s.db.QueryRowContext(ctx, `SELECT CAST(value AS INTEGER) FROM meta WHERE key = ?`, approvedVersionKey).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, nil
+		v, err = 0, nil
 	}
 	if err != nil {
 		return 0, fmt.Errorf("knowledge: approved answers version: %w", err)
 	}
+	s.approved.keep(v, changes)
 	return v, nil
 }
 
