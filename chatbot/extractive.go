@@ -3,6 +3,7 @@ package chatbot
 import (
 	"fmt"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -269,12 +270,34 @@ func isOnline(channel string) bool {
 
 // clip cuts s to about n characters, at a sentence or word end.
 func clip(s string, n int) string {
-	s = strings.Join(strings.Fields(s), " ")
-	if utf8.RuneCountInString(s) <= n {
-		return s
+	// One pass that collapses white space and stops after n characters:
+	// passages run to thousands.
+	var b strings.Builder
+	runes, space, over := 0, false, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = b.Len() > 0
+			continue
+		}
+		if runes >= n || space && runes+1 >= n {
+			over = true
+			if space && runes < n {
+				b.WriteByte(' ')
+			}
+			break
+		}
+		if space {
+			b.WriteByte(' ')
+			runes++
+			space = false
+		}
+		b.WriteRune(r)
+		runes++
 	}
-	r := []rune(s)[:n]
-	cut := string(r)
+	cut := b.String()
+	if !over {
+		return cut
+	}
 	if i := strings.LastIndex(cut, ". "); i > n/2 {
 		return cut[:i+1]
 	}
