@@ -48,6 +48,13 @@ func Fold(s string) string {
 		r, size := foldRune(s[i:])
 		i += size
 		switch {
+		case r == severalLetters:
+			if pendingSpace {
+				b.WriteByte(' ')
+				pendingSpace = false
+			}
+			foldDecomposed(&b, s[i-size:i])
+			continue
 		case r < 0:
 			continue // a combining mark: dropped
 		case unicode.IsSpace(r):
@@ -64,7 +71,9 @@ func Fold(s string) string {
 }
 
 // foldRune folds the first (non-ASCII) rune of s and reports its size in
-// bytes; it returns -1 for a combining mark, which folding drops.
+// bytes; it returns -1 for a combining mark, which folding drops, and
+// severalLetters for a rune whose decomposition holds more than one
+// letter, which foldDecomposed writes.
 func foldRune(s string) (rune, int) {
 	r, size := utf8.DecodeRuneInString(s)
 	switch r {
@@ -74,14 +83,38 @@ func foldRune(s string) (rune, int) {
 	if unicode.Is(unicode.Mn, r) {
 		return -1, size
 	}
-	// The canonical decomposition of a precomposed letter starts with its
-	// base letter: ệ = e + U+0323 + U+0302, ư = u + U+031B.
+	// The canonical decomposition of a precomposed letter is its base
+	// letter and marks: ệ = e + U+0323 + U+0302, ư = u + U+031B.
 	if dec := norm.NFD.PropertiesString(s[:size]).Decomposition(); dec != nil {
-		if base, _ := utf8.DecodeRune(dec); base != utf8.RuneError {
-			r = base
+		kept, n := rune(-1), 0
+		for _, d := range string(dec) {
+			if !unicode.Is(unicode.Mn, d) {
+				kept, n = d, n+1
+			}
+		}
+		switch n {
+		case 0: // marks only (Balinese ᬻ = two marks)
+			return -1, size
+		case 1:
+			r = kept
+		default: // Sinhala ො = ෙ + ා: both stay, as they do typed apart
+			return severalLetters, size
 		}
 	}
 	return unicode.ToLower(r), size
+}
+
+// severalLetters is what foldRune returns for a rune that decomposes into
+// more than one letter.
+const severalLetters = -2
+
+// foldDecomposed writes the letters of r's decomposition, without marks.
+func foldDecomposed(b *strings.Builder, r string) {
+	for _, d := range string(norm.NFD.PropertiesString(r).Decomposition()) {
+		if !unicode.Is(unicode.Mn, d) {
+			b.WriteRune(unicode.ToLower(d))
+		}
+	}
 }
 
 func asciiSpace(c byte) bool {
