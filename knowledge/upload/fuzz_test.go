@@ -88,7 +88,7 @@ func FuzzParsePDF(f *testing.F) {
 func FuzzParseDOCX(f *testing.F) {
 	good := buildDOCX(f, para("Title", "Tiêu đề", false)+para("Heading1", "Thành phần hồ sơ", false)+
 		para("", "Tờ khai đăng ký khai sinh", true)+table([]string{"Loại việc", "Mức thu"}, []string{"Khai sinh", "Miễn phí"}))
-	fuzzFormat(f, "a.docx", good, good[:len(good)/2], buildZip(f, docxPart{"a.txt", "x"}),
+	fuzzFormat(f, "a.docx", good, good[:len(good)/2], buildZip(f, docxPart{Name: "a.txt", Body: "x"}),
 		rawZip(f, "word/document.xml", 4096, 100))
 }
 

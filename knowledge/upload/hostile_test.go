@@ -43,7 +43,7 @@ func hostile(tb testing.TB) []struct {
 		{"PDF over the page limit", "dai.pdf", buildPDF(tb, "", textPage("a"), textPage("b"), textPage("c")), upload.Limits{MaxPages: 2}, upload.ErrTooLarge, "tối đa 2 trang"},
 		{"DOCX zip bomb, declared", "bom.docx", bomb, upload.Limits{MaxUnzipped: 1 << 20}, upload.ErrTooLarge, "giải nén quá lớn"},
 		{"DOCX zip bomb, lying header", "bom.docx", rawZip(tb, "word/document.xml", 3<<20, 100), upload.Limits{MaxUnzipped: 1 << 20}, knowledge.ErrInvalid, "(B"},
-		{"zip that is not a DOCX", "a.docx", buildZip(tb, docxPart{"a.txt", "x"}), upload.Limits{}, upload.ErrUnsupported, "không phải DOCX"},
+		{"zip that is not a DOCX", "a.docx", buildZip(tb, docxPart{Name: "a.txt", Body: "x"}), upload.Limits{}, upload.ErrUnsupported, "không phải DOCX"},
 		{"25 MB file", "lon.txt", big, upload.Limits{}, upload.ErrTooLarge, "tối đa 20 MB"},
 		{".pdf that is an ELF executable", "thong-bao.pdf", elf, upload.Limits{}, upload.ErrUnsupported, "executable"},
 		{".docx that is a Windows program", "x.docx", append([]byte("MZ\x90\x00"), make([]byte, 64)...), upload.Limits{}, upload.ErrUnsupported, "chương trình"},
