@@ -64,6 +64,15 @@ func (s *wordStats) idf(w string) float64 {
 	return math.Log(1 + n/(float64(s.df[w])+0.5))
 }
 
+// phraseIDF is the sum of the weights of a folded phrase's words.
+func (s *wordStats) phraseIDF(phrase string) float64 {
+	var idf float64
+	for _, w := range strings.Fields(phrase) {
+		idf += s.idf(w)
+	}
+	return idf
+}
+
 const correctionAlphabet = "abcdefghijklmnopqrstuvwxyz0123456789"
 
 // correct returns the most frequent known word at one edit (insertion,
@@ -120,10 +129,7 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 	}
 	for _, x := range p.expansions {
 		if e.holds(x) {
-			var idf float64
-			for _, w := range strings.Fields(x) {
-				idf += ix.stats.idf(w)
-			}
+			idf := ix.stats.phraseIDF(x)
 			have += idf
 			want += idf
 		}
@@ -165,10 +171,7 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 	}
 	for _, x := range p.expansions {
 		if strings.Contains(e.foldText, " "+x+" ") {
-			var idf float64
-			for _, w := range strings.Fields(x) {
-				idf += ix.stats.idf(w)
-			}
+			idf := ix.stats.phraseIDF(x)
 			have += idf
 			want += idf
 		}
