@@ -26,8 +26,6 @@ const (
 	// upload on a slow link. Answers end before it (30 s), so the read
 	// deadline never cancels a stream.
 	readTimeout = 60 * time.Second
-	// idleConns is how many SQLite connections stay open between requests.
-	idleConns = 8
 )
 
 func parseLevel(s string) slog.Level {
@@ -59,10 +57,6 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if _, err := kb.SeedStarter(ctx); err != nil {
 		return err
 	}
-	// database/sql keeps 2 idle connections by default: under load every
-	// answer (search, approved answers, its record) opened and closed
-	// SQLite connections, each with its pragmas and schema read.
-	kb.Store().DB().SetMaxIdleConns(idleConns)
 	dir, err := places.Load()
 	if err != nil {
 		return err
