@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"net/http"
@@ -55,23 +56,21 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 }
 
 // oneTimePassword is a random password that is easy to type: 20
-// characters without look-alikes.
+// characters without look-alikes (about 99 bits).
 func oneTimePassword() (string, error) {
-	secret, err := knowledge.NewSecret()
-	if err != nil {
-		return "", err
-	}
+	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+	const limit = 256 - 256%len(alphabet) // bytes at or over it would favour the first letters
 	var b strings.Builder
-	for _, r := range secret {
-		if strings.ContainsRune("abcdefghjkmnpqrstuvwxyz23456789", r) {
-			b.WriteRune(r)
+	buf := make([]byte, 32)
+	for b.Len() < 20 {
+		if _, err := rand.Read(buf); err != nil {
+			return "", fmt.Errorf("web: one-time password: %w", err)
 		}
-		if b.Len() == 20 {
-			break
+		for _, x := range buf {
+			if int(x) < limit && b.Len() < 20 {
+				b.WriteByte(alphabet[int(x)%len(alphabet)])
+			}
 		}
-	}
-	if b.Len() < 12 { // 32 random bytes leave far more than 12 such runes
-		return "", errors.New("web: one-time password: not enough randomness")
 	}
 	return b.String(), nil
 }
