@@ -7,31 +7,13 @@ import (
 	"testing"
 
 	"github.com/chromedp/chromedp"
-
-	"github.com/hoidap/hoidap/chatbot"
 )
 
 // mustAdminChatServer serves the admin side and the residents' chat with
 // a real bot (extractive answers) over the starter corpus.
 func mustAdminChatServer(t *testing.T) string {
 	t.Helper()
-	srv, _, _ := mustAdminServer(t, t.TempDir(), func(cfg *Config) {
-		cs, err := newCommunes(cfg.Places)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bot, err := chatbot.New(chatbot.Config{
-			Knowledge: cfg.Knowledge, Places: cfg.Places, Recorder: cfg.Knowledge.Store(),
-			CommuneContact: func(slug string) (chatbot.Contact, bool) {
-				c, ok := cs.lookup(slug)
-				return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline}, ok
-			},
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Bot = bot
-	})
+	srv, _, _ := mustAdminServer(t, t.TempDir(), withChatBot(t))
 	return srv.URL
 }
 

@@ -25,9 +25,10 @@ const phoneW, phoneH = 360, 740
 
 // mustChatServer serves the whole engine with a real bot (extractive
 // answers) over the starter corpus, as a resident would reach it.
-func mustChatServer(tb testing.TB) (*httptest.Server, *knowledge.Base) {
-	tb.Helper()
-	s, kb := mustServer(tb, func(cfg *Config) {
+// withChatBot gives a server config a real bot (extractive answers) that
+// knows the communes' contacts.
+func withChatBot(tb testing.TB) func(*Config) {
+	return func(cfg *Config) {
 		cs, err := newCommunes(cfg.Places)
 		if err != nil {
 			tb.Fatal(err)
@@ -43,7 +44,12 @@ func mustChatServer(tb testing.TB) (*httptest.Server, *knowledge.Base) {
 			tb.Fatal(err)
 		}
 		cfg.Bot = bot
-	})
+	}
+}
+
+func mustChatServer(tb testing.TB) (*httptest.Server, *knowledge.Base) {
+	tb.Helper()
+	s, kb := mustServer(tb, withChatBot(tb))
 	srv := httptest.NewServer(s)
 	tb.Cleanup(srv.Close)
 	return srv, kb
