@@ -62,7 +62,7 @@ import (
 // session settings, upload limits and the first-start console.
 type adminSite struct {
 	pages    map[string]*template.Template
-	communes *communes // the residents' directory, set by adminRoutes
+	communes *communes // the residents' directory, set by New
 	store    *knowledge.Store
 	secure   bool // cookies only over HTTPS: BaseURL is https
 	token    string
@@ -204,7 +204,6 @@ func (s *Server) forbid(c *gin.Context) {
 
 // adminRoutes declares /admin and /api/v1/admin.
 func (s *Server) adminRoutes(r *gin.Engine) {
-	s.admin.communes = s.site.communes // one directory: edits show at once
 	r.GET("/admin", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/admin/documents") })
 	pub := r.Group("/admin", s.preSession, s.checkCSRF)
 	pub.GET("/login", s.handleLoginPage)

@@ -30,10 +30,6 @@ const defaultRetentionDays = 180
 // approved-answer pages inside the logged-in /admin group. Every handler
 // checks the commune it acts on with mayCommune.
 func (s *Server) adminContentRoutes(g *gin.RouterGroup) {
-	// One directory of communes for residents' and admin pages, so that
-	// details saved here show everywhere at once.
-	s.admin.communes = s.site.communes
-
 	g.GET("/communes", s.handleAdminCommunes)
 	g.GET("/communes/new", s.requireProvince, s.handleCommuneNewPage)
 	g.POST("/communes/new", s.requireProvince, s.handleCommuneCreate)

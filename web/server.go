@@ -101,6 +101,9 @@ func New(cfg Config) (*Server, error) {
 	if s.admin, err = newAdminSite(cfg); err != nil {
 		return nil, err
 	}
+	// One directory of communes for residents' and admin pages, so that
+	// details saved in the admin pages show everywhere at once.
+	s.admin.communes = site.communes
 	if s.ops, err = newOps(cfg); err != nil {
 		return nil, err
 	}
