@@ -21,7 +21,13 @@ type answerWriter struct {
 	mu      sync.Mutex
 	pending []*pendingAnswer
 	writing bool // a caller is writing a batch; the others wait for it
+	busy    bool // the last batch held records of several callers
 }
+
+// answerBatchDelay is how long the writer of a batch waits for more
+// records when the previous batch showed concurrent callers. A lone
+// answer is written at once.
+const answerBatchDelay = 500 * time.Microsecond
 
 type pendingAnswer struct {
 	id   string
@@ -58,6 +64,14 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 		w.mu.Lock()
 	}
 	w.writing = true
+	if w.busy && len(w.pending) < maxAnswerBatch/2 {
+		// Under load the records of the next few hundred microseconds
+		// join this batch: each commit costs about as much as the
+		// records in it, and answering waits for it anyway.
+		w.mu.Unlock()
+		time.Sleep(answerBatchDelay)
+		w.mu.Lock()
+	}
 	batch := w.pending
 	if len(batch) > maxAnswerBatch {
 		batch = batch[:maxAnswerBatch]
@@ -72,6 +86,7 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 	errs := writeAnswers(wctx, db, batch)
 
 	w.mu.Lock()
+	w.busy = len(batch) > 1
 	if len(w.pending) > 0 {
 		w.pending[0].done <- answerResult{lead: true}
 	} else {
