@@ -3,7 +3,6 @@ package chatbot
 import (
 	"fmt"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -268,14 +267,67 @@ func isOnline(channel string) bool {
 	return strings.Contains(c, "trực tuyến") || strings.Contains(c, "online")
 }
 
-// clip cuts s to about n characters, at a sentence or word end.
+// clip cuts s to about n characters, at a sentence or word end, with its
+// white space collapsed.
 func clip(s string, n int) string {
-	// One pass that collapses white space and stops after n characters:
-	// passages run to thousands.
+	cut, over, ok := clipTidy(s, n)
+	if !ok {
+		cut, over = clipCollapse(s, n)
+	}
+	if !over {
+		return cut
+	}
+	if i := strings.LastIndex(cut, ". "); i > n/2 {
+		return cut[:i+1]
+	}
+	if i := strings.LastIndexByte(cut, ' '); i > 0 {
+		cut = cut[:i]
+	}
+	return cut + " …"
+}
+
+// clipTidy is clipCollapse for text with single spaces between words and
+// none at its ends, as most checklist lines are: the cut is a prefix of s,
+// found without copying it. ok is false for any other text.
+func clipTidy(s string, n int) (cut string, over, ok bool) {
+	runes, space := 0, false
+	for i, r := range s {
+		if r == ' ' {
+			if space || i == 0 {
+				return "", false, false
+			}
+			space = true
+			continue
+		}
+		if isSpace(r) {
+			return "", false, false
+		}
+		if runes >= n || space && runes+1 >= n {
+			if space && runes >= n {
+				return s[:i-1], true, true
+			}
+			return s[:i], true, true
+		}
+		if space {
+			runes++
+			space = false
+		}
+		runes++
+	}
+	if space {
+		return "", false, false
+	}
+	return s, false, true
+}
+
+// clipCollapse copies s with its white space collapsed, stopping after n
+// characters; over reports that it stopped.
+func clipCollapse(s string, n int) (cut string, over bool) {
+	// One pass that stops after n characters: passages run to thousands.
 	var b strings.Builder
-	runes, space, over := 0, false, false
+	runes, space := 0, false
 	for _, r := range s {
-		if unicode.IsSpace(r) {
+		if isSpace(r) {
 			space = b.Len() > 0
 			continue
 		}
@@ -294,17 +346,19 @@ func clip(s string, n int) string {
 		b.WriteRune(r)
 		runes++
 	}
-	cut := b.String()
-	if !over {
-		return cut
+	return b.String(), over
+}
+
+// isSpace is unicode.IsSpace without a table search for letters.
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || '\t' <= r && r <= '\r'
 	}
-	if i := strings.LastIndex(cut, ". "); i > n/2 {
-		return cut[:i+1]
+	switch r {
+	case 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
+		return true
 	}
-	if i := strings.LastIndexByte(cut, ' '); i > 0 {
-		cut = cut[:i]
-	}
-	return cut + " …"
+	return 0x2000 <= r && r <= 0x200A
 }
 
 // sourceOf builds the source event of a document: its checklist.

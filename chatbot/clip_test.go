@@ -1,0 +1,47 @@
+package chatbot
+
+import "testing"
+
+func TestClip(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		want     string
+	}{
+		{"a tidy line comes back whole", "Tờ khai đăng ký khai sinh", 90, "Tờ khai đăng ký khai sinh"},
+		{"exactly n characters", "Bản sao", 7, "Bản sao"},
+		{"empty", "", 10, ""},
+		{"spaces collapsed", "  Tờ khai   đăng ký ", 90, "Tờ khai đăng ký"},
+		{"tabs and line breaks", "Tờ khai\tđăng\nký", 90, "Tờ khai đăng ký"},
+		{"no-break space", "5\u00a0ngày làm việc", 90, "5 ngày làm việc"},
+		{"cut at a word end", "Giấy chứng nhận kết hôn của cha mẹ", 20, "Giấy chứng nhận kết …"},
+		{"cut at a sentence end", "Nộp hồ sơ tại UBND xã. Nhận kết quả sau 3 ngày làm việc", 40, "Nộp hồ sơ tại UBND xã."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := clip(tt.in, tt.n); got != tt.want {
+				t.Errorf("clip(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+			}
+		})
+	}
+}
+
+// The prefix taken from tidy text is the text copying would have made.
+func TestClipTidyAgreesWithCollapse(t *testing.T) {
+	for _, s := range []string{
+		"Bản sao Giấy chứng nhận kết hôn. Nộp tại UBND xã nơi cư trú",
+		"a b c d e f",
+		"Lệ phí: 8.000 đồng/bản. Miễn cho hộ nghèo",
+	} {
+		for n := 1; n <= len([]rune(s))+1; n++ {
+			cut, over, ok := clipTidy(s, n)
+			if !ok {
+				t.Fatalf("clipTidy(%q, %d) found the text untidy", s, n)
+			}
+			wantCut, wantOver := clipCollapse(s, n)
+			if cut != wantCut || over != wantOver {
+				t.Errorf("clipTidy(%q, %d) = %q, %v; copying gives %q, %v", s, n, cut, over, wantCut, wantOver)
+			}
+		}
+	}
+}
