@@ -106,7 +106,8 @@ func (d *Directory) index() {
 		currentProvinces: map[string]bool{},
 		formerProvinces:  map[string]bool{},
 	}
-	memo := make(map[string]token, 4096) // names share few words
+	d.words = new(wordMemo) // names share few words
+	memo := d.words
 	d.formerOf = make([][]int, len(d.communes))
 	d.search = make([]entry, 0, len(d.communes)+len(d.formers)+len(d.formers)/10)
 	provinceCtx := make(map[string][]string, len(d.provinces))

@@ -2,6 +2,8 @@ package places
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -92,46 +94,82 @@ type token struct {
 }
 
 // tokenize splits text into words; , . ; : ? ! ( ) and line breaks start a
-// new segment, since a place name never spans them. memo, if not nil,
-// remembers words already analysed.
-func tokenize(text string, memo map[string]token) []token {
+// new segment, since a place name never spans them. memo remembers words
+// already analysed.
+func tokenize(text string, memo *wordMemo) []token {
 	var (
 		toks []token
 		seg  int
-		word strings.Builder
 	)
-	flush := func() {
-		if word.Len() == 0 {
+	text = norm.NFC.String(text)
+	flush := func(w string) {
+		if w == "" {
 			return
 		}
-		w := word.String()
-		word.Reset()
-		t, ok := memo[w]
-		if !ok {
-			t = token{fold: fold(w), tone: toned(w), ascii: isASCII(w)}
-			if memo != nil {
-				memo[w] = t
-			}
-		}
+		t := memo.analyse(w)
 		if t.fold == "" {
 			return
 		}
 		t.seg = seg
 		toks = append(toks, t)
 	}
-	for _, r := range norm.NFC.String(text) {
+	start := -1 // the word being read begins here
+	for i, r := range text {
 		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) {
-			word.WriteRune(r)
+			if start < 0 {
+				start = i
+			}
 			continue
 		}
-		flush()
+		if start >= 0 {
+			flush(text[start:i])
+			start = -1
+		}
 		switch r {
 		case ',', '.', ';', ':', '?', '!', '(', ')', '[', ']', '\n', '"', '“', '”':
 			seg++
 		}
 	}
-	flush()
+	if start >= 0 {
+		flush(text[start:])
+	}
 	return toks
+}
+
+// analyse folds one word. A word typed without diacritics, as residents
+// mostly type, is its own fold and tone form once lower-cased.
+func analyse(w string) token {
+	if isASCII(w) {
+		lower := strings.ToLower(w)
+		return token{fold: lower, tone: lower, ascii: true}
+	}
+	return token{fold: fold(w), tone: toned(w)}
+}
+
+// maxMemoWords bounds a wordMemo: residents use a few thousand words, and
+// a stream of made-up ones must not grow it without end.
+const maxMemoWords = 50_000
+
+// wordMemo remembers how words fold, for the directory's names and then
+// for residents' questions. It is safe for concurrent use.
+type wordMemo struct {
+	m sync.Map // word → token
+	n atomic.Int64
+}
+
+func (w *wordMemo) analyse(word string) token {
+	if t, ok := w.m.Load(word); ok {
+		return t.(token)
+	}
+	t := analyse(word)
+	if w.n.Load() < maxMemoWords {
+		// word and its fold may be slices of a question: keep copies.
+		kept := token{fold: strings.Clone(t.fold), tone: strings.Clone(t.tone), ascii: t.ascii}
+		if _, loaded := w.m.LoadOrStore(strings.Clone(word), kept); !loaded {
+			w.n.Add(1)
+		}
+	}
+	return t
 }
 
 func isASCII(s string) bool {
@@ -144,7 +182,7 @@ func isASCII(s string) bool {
 }
 
 // words returns the folded and tone-normalised words of a name.
-func words(name string, memo map[string]token) (folded string, tones []string) {
+func words(name string, memo *wordMemo) (folded string, tones []string) {
 	toks := tokenize(name, memo)
 	f := make([]string, len(toks))
 	tones = make([]string, len(toks))

@@ -65,6 +65,7 @@ type Directory struct {
 	formerOf  [][]int // commune index → former indexes
 	search    []entry // Find's entries, in result order for equal scores
 	names     nameIndex
+	words     *wordMemo // how the words of names and questions fold
 }
 
 // former is a Former with what matching needs.

@@ -27,7 +27,7 @@ type Candidate struct {
 // chooses between same-named units; when they do not, the result is
 // Ambiguous with every candidate.
 func (d *Directory) Resolve(question string) Resolution {
-	q := newQuery(d, tokenize(question, nil))
+	q := newQuery(d, tokenize(question, d.words))
 	for _, m := range q.mentions() {
 		fs := q.accept(m)
 		if len(fs) == 0 {
