@@ -22,6 +22,7 @@ const maskedNote = "Lưu ý: để bảo vệ thông tin cá nhân, bạn không
 // plan is what the bot found for a question before it writes.
 type plan struct {
 	q        Question // masked
+	padded   string   // q.Text folded, between spaces (fold)
 	masked   bool
 	intents  []intent
 	grounded bool
@@ -45,6 +46,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 	}
 	p := plan{q: q}
 	p.q.Text, p.masked = Mask(text)
+	p.padded = fold(p.q.Text)
 	p.history = b.sessions.turns(q.Session)
 	done := Done{ID: newID(), Mode: "extractive", Masked: p.masked}
 	var answer strings.Builder
@@ -86,7 +88,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 // retrieve searches for the question, carrying the session's topic into a
 // follow-up that has none of its own.
 func (b *Bot) retrieve(ctx context.Context, p *plan) error {
-	padded := fold(p.q.Text)
+	padded := p.padded
 	p.intents = detectIntents(padded)
 	hits, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3})
 	if err != nil {

@@ -76,16 +76,33 @@ func aboutProcedures(question string) bool {
 	// Typed with diacritics: enough words carry them that one without
 	// them is meant so ("đi xa"), not a slip ("xin giay phep xay dụng").
 	accented := marked >= 2 && 10*marked >= 3*len(typed)
-	for _, v := range procedureVocabulary {
-		entry := strings.Fields(v)
-		for i := 0; i+len(entry) <= len(folded); i++ {
-			if slices.Equal(folded[i:i+len(entry)], entry) && spelledAsMeant(v, typed[i:i+len(entry)], accented) {
+	for i, w := range folded {
+		for _, e := range vocabularyByFirst[w] {
+			end := i + len(e.words)
+			if end <= len(folded) && slices.Equal(folded[i:end], e.words) && spelledAsMeant(e.v, typed[i:end], accented) {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// vocabularyEntry is an entry of procedureVocabulary and its words.
+type vocabularyEntry struct {
+	v     string
+	words []string
+}
+
+// vocabularyByFirst holds procedureVocabulary's entries by their first
+// word, so that a question is read once, not once per entry.
+var vocabularyByFirst = func() map[string][]vocabularyEntry {
+	m := make(map[string][]vocabularyEntry)
+	for _, v := range procedureVocabulary {
+		words := strings.Fields(v)
+		m[words[0]] = append(m[words[0]], vocabularyEntry{v: v, words: words})
+	}
+	return m
+}()
 
 // spelledAsMeant reports whether the typed words, which fold to the
 // vocabulary entry v, may mean it in a question typed with diacritics or
