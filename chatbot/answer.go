@@ -36,13 +36,19 @@ type plan struct {
 // pieces, then done. It returns ErrTooLong or ErrEmpty for a question it
 // will not answer, and an error from emit (a client gone) as is.
 func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (Done, error) {
+	done, _, err := b.answer(ctx, q, emit)
+	return done, err
+}
+
+// answer is Answer that also returns the answer's whole text.
+func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (Done, string, error) {
 	start := b.cfg.Now()
 	text := strings.TrimSpace(q.Text)
 	if utf8.RuneCountInString(text) > MaxQuestion {
-		return Done{}, ErrTooLong
+		return Done{}, "", ErrTooLong
 	}
 	if len(vietnamese.Words(text)) == 0 {
-		return Done{}, ErrEmpty
+		return Done{}, "", ErrEmpty
 	}
 	p := plan{q: q}
 	p.q.Text, p.masked = Mask(text)
@@ -50,6 +56,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 	p.history = b.sessions.turns(q.Session)
 	done := Done{ID: newID(), Mode: "extractive", Masked: p.masked}
 	var answer strings.Builder
+	answer.Grow(2048) // most answers are shorter: one allocation
 	out := func(e Event) error {
 		if e.Kind == EventDelta {
 			answer.WriteString(e.Delta)
@@ -58,7 +65,7 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 	}
 	if p.masked {
 		if err := out(Event{Kind: EventDelta, Delta: maskedNote}); err != nil {
-			return done, err
+			return done, answer.String(), err
 		}
 	}
 
@@ -77,12 +84,13 @@ func (b *Bot) Answer(ctx context.Context, q Question, emit func(Event) error) (D
 		}
 	}
 	if err != nil {
-		return done, err
+		return done, answer.String(), err
 	}
 	done.LatencyMS = b.cfg.Now().Sub(start).Milliseconds()
 	b.cfg.Metrics.answer(done.Mode, done.Grounded)
-	b.remember(ctx, p, done, answer.String())
-	return done, out(Event{Kind: EventDone, Done: &done})
+	said := answer.String()
+	b.remember(ctx, p, done, said)
+	return done, said, out(Event{Kind: EventDone, Done: &done})
 }
 
 // retrieve searches for the question, carrying the session's topic into a

@@ -208,17 +208,13 @@ type Reply struct {
 func (b *Bot) Reply(ctx context.Context, q Question) (Reply, error) {
 	var r Reply
 	r.Sources = []Source{}
-	var text []byte
-	done, err := b.Answer(ctx, q, func(e Event) error {
-		switch e.Kind {
-		case EventSource:
+	done, text, err := b.answer(ctx, q, func(e Event) error {
+		if e.Kind == EventSource {
 			r.Sources = append(r.Sources, *e.Source)
-		case EventDelta:
-			text = append(text, e.Delta...)
 		}
 		return nil
 	})
-	r.Done, r.Answer = done, string(text)
+	r.Done, r.Answer = done, text
 	return r, err
 }
 

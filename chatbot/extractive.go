@@ -21,6 +21,7 @@ const (
 // few lines with the source's title, and mentions a close second one.
 func extractive(question string, intents []intent, best knowledge.Document, hit knowledge.Hit, second *knowledge.Document) string {
 	var b strings.Builder
+	b.Grow(2048) // most answers are shorter: one allocation
 	if p := best.Procedure; p != nil {
 		for i, in := range intents {
 			if i > 0 {

@@ -239,21 +239,30 @@ func newDocEntry(d Document) *docEntry {
 			e.titlePairs = append(e.titlePairs, pair)
 		}
 	}
-	var text strings.Builder
-	text.WriteString(e.foldTitle)
-	for _, w := range titleWords {
-		e.words[w] = true
-	}
-	for _, p := range d.Passages {
+	// foldText is written at its exact size, and the word set's keys are
+	// slices of it: the passages' own folded copies are not kept.
+	folded := make([][]string, len(d.Passages))
+	size := len(e.foldTitle)
+	for i, p := range d.Passages {
 		e.passages[p.ID] = p
-		ws := vietnamese.Words(p.Heading + "\n" + p.Text)
-		for _, w := range ws {
-			e.words[w] = true
+		folded[i] = vietnamese.Words(p.Heading + "\n" + p.Text)
+		for _, w := range folded[i] {
+			size += len(w) + 1
 		}
-		text.WriteString(strings.Join(ws, " "))
-		text.WriteString(" ")
+	}
+	var text strings.Builder
+	text.Grow(size)
+	text.WriteString(e.foldTitle)
+	for _, ws := range folded {
+		for _, w := range ws {
+			text.WriteString(w)
+			text.WriteByte(' ')
+		}
 	}
 	e.foldText = text.String()
+	for w := range strings.FieldsSeq(e.foldText) {
+		e.words[w] = true
+	}
 	e.plain = !hasDiacritics(d.Title)
 	for _, p := range d.Passages {
 		e.plain = e.plain && !hasDiacritics(p.Text)
