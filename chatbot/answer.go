@@ -21,15 +21,17 @@ const maskedNote = "Lưu ý: để bảo vệ thông tin cá nhân, bạn không
 
 // plan is what the bot found for a question before it writes.
 type plan struct {
-	q        Question // masked
-	padded   string   // q.Text folded, between spaces (fold)
-	masked   bool
-	intents  []intent
-	grounded bool
-	docs     []knowledge.Document // cited, best first
-	hits     []knowledge.Hit      // the hit of each cited document
-	history  []turn
-	approved string // source id of the approved answer given, if one was
+	q      Question // masked
+	padded string   // q.Text folded, between spaces (fold)
+	// grounding judges hits for q.Text.
+	grounding *grounding
+	masked    bool
+	intents   []intent
+	grounded  bool
+	docs      []knowledge.Document // cited, best first
+	hits      []knowledge.Hit      // the hit of each cited document
+	history   []turn
+	approved  string // source id of the approved answer given, if one was
 }
 
 // Answer answers q, calling emit with each source, then the text in
@@ -102,7 +104,8 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)
 	}
-	p.grounded = Grounded(p.q.Text, hits)
+	p.grounding = newGrounding(p.q.Text, p.padded)
+	p.grounded = p.grounding.grounded(hits)
 	if last := lastTopic(p.history); last != nil && !blocked(padded) {
 		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
 		switch {
@@ -134,7 +137,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 // load reads the best document and a close second one.
 func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
 	for i, h := range hits {
-		if i == 2 || i == 1 && (h.Score < closeSecond*hits[0].Score || !Grounded(p.q.Text, hits[1:2])) {
+		if i == 2 || i == 1 && (h.Score < closeSecond*hits[0].Score || !p.grounding.grounded(hits[1:2])) {
 			break
 		}
 		d, err := b.cfg.Knowledge.Document(ctx, h.DocID)

@@ -43,16 +43,37 @@ const (
 // from: the question is about procedures, is not an instruction or
 // chatter, and the best document holds enough of what it asks.
 func Grounded(question string, hits []knowledge.Hit) bool {
-	if len(hits) == 0 {
+	return newGrounding(question, fold(question)).grounded(hits)
+}
+
+// grounding judges hits for one question, reading the question once.
+type grounding struct {
+	question string
+	blocked  bool
+	about    int8 // aboutProcedures(question), once asked: 0 unknown, 1 no, 2 yes
+}
+
+func newGrounding(question, padded string) *grounding {
+	return &grounding{question: question, blocked: blocked(padded)}
+}
+
+func (g *grounding) grounded(hits []knowledge.Hit) bool {
+	if len(hits) == 0 || g.blocked {
 		return false
 	}
-	if blocked(fold(question)) {
-		return false
-	}
-	if hits[0].Kind == knowledge.KindArticle && hits[0].Coverage >= minArticleCoverage && sharesPair(question, hits[0]) {
+	if hits[0].Kind == knowledge.KindArticle && hits[0].Coverage >= minArticleCoverage && sharesPair(g.question, hits[0]) {
 		return true
 	}
-	return aboutProcedures(question) && hits[0].Coverage >= minCoverage
+	if hits[0].Coverage < minCoverage {
+		return false
+	}
+	if g.about == 0 {
+		g.about = 1
+		if aboutProcedures(g.question) {
+			g.about = 2
+		}
+	}
+	return g.about == 2
 }
 
 // sharesPair reports whether two adjacent content words of question occur
