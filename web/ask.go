@@ -108,7 +108,18 @@ func (s *Server) handleAsk(c *gin.Context) {
 		s.fail(c, askError(err))
 		return
 	}
-	c.JSON(http.StatusOK, r)
+	writeJSON(c, http.StatusOK, r)
+}
+
+// writeJSON writes v as JSON, encoding it straight into the response:
+// answers and search results are the service's hot path, and gin's c.JSON
+// makes one more copy of each body.
+func writeJSON(c *gin.Context, status int, v any) {
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Status(status)
+	if err := json.NewEncoder(c.Writer).Encode(v); err != nil {
+		_ = c.Error(fmt.Errorf("web: write json: %w", err))
+	}
 }
 
 // streamAnswer sends the answer as server-sent events, flushing each one.
