@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"sync"
 	"time"
 )
@@ -42,9 +43,13 @@ type answerResult struct {
 	lead bool
 }
 
-const insertAnswer = `INSERT INTO answers
+const (
+	insertAnswers = `INSERT INTO answers
 	(id, session, commune, poster, question, answer, mode, grounded, sources, latency_ms, tokens, created_at)
-	VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+	VALUES `
+	answerValues = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+	insertAnswer = insertAnswers + answerValues
+)
 
 // record queues p and returns once it is committed. The first caller to
 // find nobody writing writes the queue in one transaction; callers
@@ -130,15 +135,20 @@ func insertAnswersTx(ctx context.Context, db *sql.DB, batch []*pendingAnswer) (e
 			_ = tx.Rollback()
 		}
 	}()
-	stmt, err := tx.PrepareContext(ctx, insertAnswer)
-	if err != nil {
-		return err
-	}
-	defer stmt.Close()
-	for _, p := range batch {
-		if _, err := stmt.ExecContext(ctx, p.args...); err != nil {
-			return err
+	// One statement for the whole batch: a statement's run costs more
+	// than the row it writes.
+	var q strings.Builder
+	q.WriteString(insertAnswers)
+	args := make([]any, 0, len(batch)*len(batch[0].args))
+	for i, p := range batch {
+		if i > 0 {
+			q.WriteString(", ")
 		}
+		q.WriteString(answerValues)
+		args = append(args, p.args...)
+	}
+	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
+		return err
 	}
 	return tx.Commit()
 }
