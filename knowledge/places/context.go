@@ -39,21 +39,28 @@ func (q *query) scanContext() {
 		if start >= len(q.toks) || n == 0 && i > 0 && unitWords[q.folds[i-1]] {
 			continue
 		}
-		for end := min(len(q.toks), start+6); end > start; end-- {
-			key := strings.Join(q.folds[start:end], " ")
-			district := n > 0 && q.folds[i] != "tinh" && ix.formerDistricts[key]
-			province := ix.currentProvinces[key] || ix.formerProvinces[key]
+		// The longest district or province name starting there.
+		found, key := 0, ""
+		for end := start + 1; end <= min(len(q.toks), start+6); end++ {
+			k := q.span(start, end)
+			if !ix.prefixes[k] {
+				break
+			}
+			district := n > 0 && q.folds[i] != "tinh" && ix.formerDistricts[k]
+			province := ix.currentProvinces[k] || ix.formerProvinces[k]
 			if !district && !province || n == 0 && !province {
 				continue
 			}
-			for k := start; k < end; k++ {
-				q.covered[k] = true
-			}
-			if !ix.currentProvinces[key] { // a former district or province
-
-				q.cue = true
-			}
-			break
+			found, key = end, k
+		}
+		if found == 0 {
+			continue
+		}
+		for k := start; k < found; k++ {
+			q.covered[k] = true
+		}
+		if !ix.currentProvinces[key] { // a former district or province
+			q.cue = true
 		}
 	}
 }

@@ -15,6 +15,10 @@ type nameIndex struct {
 	formerDistricts  map[string]bool  // folded former district names without type
 	currentProvinces map[string]bool  // folded current province names without type
 	formerProvinces  map[string]bool  // folded former province names without type
+	// prefixes holds the leading words of every name above ("tan", "tan
+	// an"), so that a question's words are tried as a name only as long
+	// as some name begins so.
+	prefixes map[string]bool
 }
 
 // parse reads the data file format documented in ./internal/gen.
@@ -150,5 +154,26 @@ func (d *Directory) index() {
 				commune: ci, former: fi})
 		}
 	}
+	ix.prefixes = make(map[string]bool, 2*len(ix.former))
+	for _, names := range []map[string]bool{ix.formerDistricts, ix.currentProvinces, ix.formerProvinces} {
+		for name := range names {
+			addPrefixes(ix.prefixes, name)
+		}
+	}
+	for _, names := range []map[string][]int{ix.former, ix.current} {
+		for name := range names {
+			addPrefixes(ix.prefixes, name)
+		}
+	}
 	d.names = ix
+}
+
+// addPrefixes adds name and each of its leading runs of words to set.
+func addPrefixes(set map[string]bool, name string) {
+	for i := range len(name) {
+		if name[i] == ' ' {
+			set[name[:i]] = true
+		}
+	}
+	set[name] = true
 }

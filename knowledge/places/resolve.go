@@ -59,17 +59,26 @@ type query struct {
 	d        *Directory
 	toks     []token
 	folds    []string
+	joined   string // folds joined by spaces
+	offs     []int  // where each fold begins in joined
 	covered  []bool // words of a district or province name
 	cue      bool   // the question says the place is former
 	accented bool   // the question has diacritics
 }
 
 func newQuery(d *Directory, toks []token) *query {
-	q := &query{d: d, toks: toks, folds: make([]string, len(toks)), covered: make([]bool, len(toks))}
+	q := &query{d: d, toks: toks, folds: make([]string, len(toks)), offs: make([]int, len(toks)), covered: make([]bool, len(toks))}
+	var joined strings.Builder
 	for i, t := range toks {
 		q.folds[i] = t.fold
 		q.accented = q.accented || !t.ascii
+		if i > 0 {
+			joined.WriteByte(' ')
+		}
+		q.offs[i] = joined.Len()
+		joined.WriteString(t.fold)
 	}
+	q.joined = joined.String()
 	q.scanContext()
 	return q
 }
@@ -109,6 +118,12 @@ func (q *query) contextAt(i int) int {
 	return 0
 }
 
+// span returns the folded words i to j-1 joined by spaces: a slice of the
+// question's folded text, not a copy.
+func (q *query) span(i, j int) string {
+	return q.joined[q.offs[i] : q.offs[j-1]+len(q.folds[j-1])]
+}
+
 func (q *query) at(i int) string {
 	if i < 0 || i >= len(q.folds) {
 		return ""
@@ -126,7 +141,10 @@ func (q *query) longest(i int, minWords int) int {
 		if q.toks[w].seg != q.toks[i].seg || w > i && twoWordPlace[q.folds[w]+" "+q.at(w+1)] {
 			break
 		}
-		key := strings.Join(q.folds[i:i+n], " ")
+		key := q.span(i, i+n)
+		if !ix.prefixes[key] {
+			break
+		}
 		if len(ix.former[key]) > 0 || len(ix.current[key]) > 0 {
 			best = i + n
 		}
@@ -149,7 +167,7 @@ func (q *query) mentions() []mention {
 	for i := 0; i < len(q.toks); {
 		if typ, n := q.unitAt(i); n > 0 && i+n < len(q.toks) {
 			if end := q.longest(i+n, 1); end > i+n {
-				unit = append(unit, mention{start: i + n, end: end, unit: typ, key: strings.Join(q.folds[i+n:end], " ")})
+				unit = append(unit, mention{start: i + n, end: end, unit: typ, key: q.span(i+n, end)})
 				i = end
 				continue
 			}
@@ -159,7 +177,7 @@ func (q *query) mentions() []mention {
 			continue
 		}
 		if end := q.longest(i, 2); end > i && !q.anyCovered(i, end) {
-			bare = append(bare, mention{start: i, end: end, key: strings.Join(q.folds[i:end], " ")})
+			bare = append(bare, mention{start: i, end: end, key: q.span(i, end)})
 			i = end
 			continue
 		}
