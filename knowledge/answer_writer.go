@@ -4,12 +4,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"time"
 )
 
-// maxAnswerBatch bounds how many answer records one transaction writes.
+// maxAnswerBatch bounds how many answer records one transaction writes
+// (below 1<<len(answerWriter.stmts)).
 const maxAnswerBatch = 128
 
 // answerWriter commits the answer records of concurrent requests in one
@@ -23,6 +25,8 @@ type answerWriter struct {
 	pending []*pendingAnswer
 	writing bool // a caller is writing a batch; the others wait for it
 	busy    bool // the last batch held records of several callers
+	// stmts[k] inserts 1<<k rows; used by the writing caller only.
+	stmts [8]*sql.Stmt
 }
 
 // answerBatchDelay is how long the writer of a batch waits for more
@@ -88,7 +92,7 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 	// lose them.
 	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
 	defer cancel()
-	errs := writeAnswers(wctx, db, batch)
+	errs := w.writeAnswers(wctx, db, batch)
 
 	w.mu.Lock()
 	w.busy = len(batch) > 1
@@ -112,9 +116,9 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 // writeAnswers inserts batch in one transaction; when that fails (one bad
 // record, a duplicate id) it writes each record alone, so that one
 // record's error is its own.
-func writeAnswers(ctx context.Context, db *sql.DB, batch []*pendingAnswer) []error {
+func (w *answerWriter) writeAnswers(ctx context.Context, db *sql.DB, batch []*pendingAnswer) []error {
 	errs := make([]error, len(batch))
-	if err := insertAnswersTx(ctx, db, batch); err == nil {
+	if err := w.insertTx(ctx, db, batch); err == nil {
 		return errs
 	}
 	for i, p := range batch {
@@ -125,7 +129,16 @@ func writeAnswers(ctx context.Context, db *sql.DB, batch []*pendingAnswer) []err
 	return errs
 }
 
-func insertAnswersTx(ctx context.Context, db *sql.DB, batch []*pendingAnswer) (err error) {
+func (w *answerWriter) insertTx(ctx context.Context, db *sql.DB, batch []*pendingAnswer) (err error) {
+	// Statements are prepared before the transaction takes a connection:
+	// an in-memory store has only one.
+	for n := len(batch); n > 0; {
+		k := bits.Len(uint(n)) - 1
+		if _, err := w.statement(ctx, db, k); err != nil {
+			return err
+		}
+		n -= 1 << k
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
@@ -135,20 +148,51 @@ func insertAnswersTx(ctx context.Context, db *sql.DB, batch []*pendingAnswer) (e
 			_ = tx.Rollback()
 		}
 	}()
-	// One statement for the whole batch: a statement's run costs more
-	// than the row it writes.
-	var q strings.Builder
-	q.WriteString(insertAnswers)
-	args := make([]any, 0, len(batch)*len(batch[0].args))
-	for i, p := range batch {
-		if i > 0 {
-			q.WriteString(", ")
+	// A statement's run costs more than the row it writes, and parsing a
+	// long one more again: the batch is written in runs of 64, 32, … 1
+	// rows, each by a statement prepared once.
+	for len(batch) > 0 {
+		k := bits.Len(uint(len(batch))) - 1 // the largest run that fits
+		st, err := w.statement(ctx, db, k)
+		if err != nil {
+			return err
 		}
-		q.WriteString(answerValues)
-		args = append(args, p.args...)
-	}
-	if _, err := tx.ExecContext(ctx, q.String(), args...); err != nil {
-		return err
+		n := 1 << k
+		args := make([]any, 0, n*len(batch[0].args))
+		for _, p := range batch[:n] {
+			args = append(args, p.args...)
+		}
+		if _, err := tx.StmtContext(ctx, st).ExecContext(ctx, args...); err != nil {
+			return err
+		}
+		batch = batch[n:]
 	}
 	return tx.Commit()
+}
+
+// statement returns the insert of 1<<k rows, preparing it the first time.
+// Only the caller writing a batch calls it.
+func (w *answerWriter) statement(ctx context.Context, db *sql.DB, k int) (*sql.Stmt, error) {
+	if st := w.stmts[k]; st != nil {
+		return st, nil
+	}
+	q := insertAnswers + strings.Repeat(answerValues+", ", 1<<k-1) + answerValues
+	st, err := db.PrepareContext(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	w.stmts[k] = st
+	return st, nil
+}
+
+// close releases the prepared statements.
+func (w *answerWriter) close() {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	for k, st := range w.stmts {
+		if st != nil {
+			_ = st.Close()
+			w.stmts[k] = nil
+		}
+	}
 }

@@ -31,7 +31,10 @@ type Store struct {
 // applies pending migrations. An empty path opens a private in-memory
 // database, for tests.
 func OpenStore(ctx context.Context, path string) (*Store, error) {
-	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	// The WAL is copied back into the database every 10,000 pages (40 MB)
+	// instead of SQLite's 1,000: under load each answer record rewrites
+	// the same last pages, and a page is copied once per checkpoint.
+	dsn := "file:" + path + "?_pragma=journal_mode(WAL)&_pragma=busy_timeout(10000)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_pragma=wal_autocheckpoint(10000)&_txlock=immediate"
 	if path == "" {
 		dsn = "file::memory:?_pragma=foreign_keys(1)&_txlock=immediate"
 	}
@@ -60,7 +63,10 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 func (s *Store) DB() *sql.DB { return s.db }
 
 // Close closes the database.
-func (s *Store) Close() error { return s.db.Close() }
+func (s *Store) Close() error {
+	s.answers.close()
+	return s.db.Close()
+}
 
 // Ping checks that the database answers.
 func (s *Store) Ping(ctx context.Context) error { return s.db.PingContext(ctx) }
