@@ -1,6 +1,9 @@
 package chatbot
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 func TestClip(t *testing.T) {
 	tests := []struct {
@@ -32,6 +35,7 @@ func TestClipTidyAgreesWithCollapse(t *testing.T) {
 		"Bản sao Giấy chứng nhận kết hôn. Nộp tại UBND xã nơi cư trú",
 		"a b c d e f",
 		"Lệ phí: 8.000 đồng/bản. Miễn cho hộ nghèo",
+		"Ủy ban nhân dân xã; Bộ phận một cửa (Trung tâm phục vụ hành chính công)",
 	} {
 		for n := 1; n <= len([]rune(s))+1; n++ {
 			cut, over, ok := clipTidy(s, n)
@@ -44,4 +48,34 @@ func TestClipTidyAgreesWithCollapse(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Text that is not tidy is found so, whatever white space it holds.
+func TestClipTidyRefusesUntidy(t *testing.T) {
+	for _, s := range []string{" đầu", "cuối ", "hai  dấu", "tab\there", "dòng\nmới", "5\u00a0ngày", "em\u2003space", "ý\u3000kiến", "\u0085x"} {
+		if _, _, ok := clipTidy(s, 100); ok {
+			t.Errorf("clipTidy(%q) took it as tidy", s)
+		}
+	}
+}
+
+// clip's short cut for tidy text gives what copying gives, and clip stays
+// within its bound, whatever valid text it is given.
+func FuzzClip(f *testing.F) {
+	for _, s := range []string{"Tờ khai đăng ký khai sinh", "  a  b ", "5\u00a0ngày. Nộp", "x\u2003y", "\xff\xfe"} {
+		f.Add(s, 10)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 1 || n > 500 || !utf8.ValidString(s) {
+			return // text reaches clip as valid UTF-8 (NFC); JSON would replace bad bytes
+		}
+		if cut, over, ok := clipTidy(s, n); ok {
+			if wantCut, wantOver := clipCollapse(s, n); cut != wantCut || over != wantOver {
+				t.Errorf("clipTidy(%q, %d) = %q, %v; copying gives %q, %v", s, n, cut, over, wantCut, wantOver)
+			}
+		}
+		if got := utf8.RuneCountInString(clip(s, n)); got > n+2 {
+			t.Errorf("clip(%q, %d) has %d characters", s, n, got)
+		}
+	})
 }

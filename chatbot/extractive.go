@@ -289,19 +289,32 @@ func clip(s string, n int) string {
 
 // clipTidy is clipCollapse for text with single spaces between words and
 // none at its ends, as most checklist lines are: the cut is a prefix of s,
-// found without copying it. ok is false for any other text.
+// found without copying it. ok is false for any other text. Bytes that
+// are not UTF-8 pass as they are (clipCollapse would write U+FFFD).
 func clipTidy(s string, n int) (cut string, over, ok bool) {
+	// Read bytes, not runes: a character begins at each byte that is not
+	// a continuation byte, and only lead bytes 0xC2, 0xE1-0xE3 can begin
+	// white space other than ASCII.
 	runes, space := 0, false
-	for i, r := range s {
-		if r == ' ' {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c&0xC0 == 0x80:
+			continue
+		case c == ' ':
 			if space || i == 0 {
 				return "", false, false
 			}
 			space = true
 			continue
-		}
-		if isSpace(r) {
-			return "", false, false
+		case c < utf8.RuneSelf:
+			if '\t' <= c && c <= '\r' {
+				return "", false, false
+			}
+		case c == 0xC2 || 0xE1 <= c && c <= 0xE3:
+			if r, _ := utf8.DecodeRuneInString(s[i:]); isSpace(r) {
+				return "", false, false
+			}
 		}
 		if runes >= n || space && runes+1 >= n {
 			if space && runes >= n {
