@@ -24,6 +24,15 @@ const maskToken = "[số cá nhân đã ẩn]"
 // Runs of 9 digits or more (or a phone number with +84) count; amounts
 // written with thousands separators ("1.500.000") stay.
 func Mask(s string) (string, bool) {
+	digits := 0
+	for i := 0; i < len(s); i++ {
+		if '0' <= s[i] && s[i] <= '9' {
+			digits++
+		}
+	}
+	if digits < 9 { // most questions: nothing to look for
+		return s, false
+	}
 	found := false
 	out := personalNumber.ReplaceAllStringFunc(s, func(m string) string {
 		digits := 0
