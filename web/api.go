@@ -46,5 +46,5 @@ func (s *Server) handleSearch(c *gin.Context) {
 	for _, h := range hits {
 		out = append(out, searchResult{ID: h.PassageID, Title: h.Title, Section: h.Section, Snippet: h.Snippet, Score: h.Score, URL: h.URL})
 	}
-	writeJSON(c, http.StatusOK, gin.H{"results": out})
+	s.writeJSON(c, http.StatusOK, gin.H{"results": out})
 }

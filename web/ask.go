@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -108,18 +110,32 @@ func (s *Server) handleAsk(c *gin.Context) {
 		s.fail(c, askError(err))
 		return
 	}
-	writeJSON(c, http.StatusOK, r)
+	s.writeJSON(c, http.StatusOK, r)
 }
 
-// writeJSON writes v as JSON, encoding it straight into the response:
-// answers and search results are the service's hot path, and gin's c.JSON
-// makes one more copy of each body.
-func writeJSON(c *gin.Context, status int, v any) {
-	c.Header("Content-Type", "application/json; charset=utf-8")
-	c.Status(status)
-	if err := json.NewEncoder(c.Writer).Encode(v); err != nil {
-		_ = c.Error(fmt.Errorf("web: write json: %w", err))
+// writeJSON writes v as JSON with its length: answers and search results
+// are the service's hot path, and a body of known length leaves in one
+// write, where gin's c.JSON copies it once more and net/http sends a body
+// over 2 KB in chunks.
+func (s *Server) writeJSON(c *gin.Context, status int, v any) {
+	buf, _ := s.bodies.Get().(*bytes.Buffer)
+	if buf == nil {
+		buf = new(bytes.Buffer)
 	}
+	defer func() {
+		if buf.Cap() <= 64<<10 { // an outsized body is not kept
+			buf.Reset()
+			s.bodies.Put(buf)
+		}
+	}()
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
+		s.fail(c, fmt.Errorf("web: write json: %w", err))
+		return
+	}
+	c.Header("Content-Type", "application/json; charset=utf-8")
+	c.Header("Content-Length", strconv.Itoa(buf.Len()))
+	c.Status(status)
+	_, _ = c.Writer.Write(buf.Bytes())
 }
 
 // streamAnswer sends the answer as server-sent events, flushing each one.

@@ -9,6 +9,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"sync"
 
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
@@ -78,6 +79,7 @@ type Server struct {
 	site   *site      // residents' pages: templates, assets, communes, QR, voice
 	admin  *adminSite // administrators' pages and API: accounts, sessions, documents
 	ops    *ops       // metrics and limits
+	bodies sync.Pool  // *bytes.Buffer for JSON bodies (writeJSON)
 }
 
 // New builds the server and its routes.
