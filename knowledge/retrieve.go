@@ -49,6 +49,9 @@ type plan struct {
 	age         int      // age the question states, 0 when none
 	ages        []string // title phrases of age bounds the age asked about falls in
 	accented    string
+	// heading is what headings are searched for: the words and the
+	// expansions' words, without those most headings hold.
+	heading string
 	// spelled maps each folded word typed with diacritics to its spelling
 	// ("tinh" → "tình"); a word typed without them may mean any spelling.
 	spelled map[string]string
@@ -85,6 +88,23 @@ func (ix *Index) plan(text string) plan {
 			}
 		}
 	}
+	var heading []string
+	for _, w := range p.words {
+		if c, ok := p.corrections[w]; ok && !ix.stats.commonHeading(c) {
+			heading = append(heading, c)
+		}
+		if !ix.stats.commonHeading(w) {
+			heading = append(heading, w)
+		}
+	}
+	for _, x := range p.expansions {
+		for _, w := range vietnamese.Words(x) {
+			if !ix.stats.commonHeading(w) {
+				heading = append(heading, w)
+			}
+		}
+	}
+	p.heading = strings.Join(heading, " ")
 	p.age = queryAge(text)
 	p.ages = ageExpansions(p.age, ix.stats.ages)
 	if norm := vietnamese.Normalize(text); norm != vietnamese.Fold(text) {
@@ -132,12 +152,14 @@ func (p plan) query(commune string) query.Query {
 	if len(p.expansions) > 0 {
 		extra = " " + strings.Join(p.expansions, " , ")
 	}
-	words, topic := withCorrections(p.words)+extra, withCorrections(p.topic)+extra
+	topic := withCorrections(p.topic) + extra
 	parts := []query.Query{
 		match(topic, "title_f", boostTitle),
-		match(words, "heading_f", boostHeading),
 		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
 		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
+	}
+	if p.heading != "" {
+		parts = append(parts, match(p.heading, "heading_f", boostHeading))
 	}
 	if p.accented != "" {
 		parts = append(parts, match(p.accented, "title", boostAccent))

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // wordStats counts in how many documents each folded syllable occurs: the
@@ -16,11 +18,31 @@ type wordStats struct {
 	// pairs counts the documents whose title holds each pair of adjacent
 	// folded syllables.
 	pairs map[string]int
+	// heads counts the documents whose passage headings hold each folded
+	// syllable: the section names every procedure has ("thành phần hồ
+	// sơ") are in nearly all.
+	heads map[string]int
 }
 
 func newWordStats() wordStats {
-	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int)}
+	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int), heads: make(map[string]int)}
 }
+
+// headingWords returns the distinct folded words of e's passage headings.
+func headingWords(e *docEntry) map[string]bool {
+	ws := make(map[string]bool)
+	for _, p := range e.passages {
+		for _, w := range vietnamese.Words(p.Heading) {
+			ws[w] = true
+		}
+	}
+	return ws
+}
+
+// commonHeading reports whether more than a fifth of the documents have w
+// in a passage heading: matching it says nothing of what a passage is
+// about, and reading its postings is most of a search's cost.
+func (s *wordStats) commonHeading(w string) bool { return s.heads[w]*5 > s.docs }
 
 func (s *wordStats) add(e *docEntry) {
 	s.docs++
@@ -32,6 +54,9 @@ func (s *wordStats) add(e *docEntry) {
 	}
 	for _, p := range e.titlePairs {
 		s.pairs[p]++
+	}
+	for w := range headingWords(e) {
+		s.heads[w]++
 	}
 }
 
@@ -50,6 +75,11 @@ func (s *wordStats) remove(e *docEntry) {
 	for _, p := range e.titlePairs {
 		if s.pairs[p]--; s.pairs[p] <= 0 {
 			delete(s.pairs, p)
+		}
+	}
+	for w := range headingWords(e) {
+		if s.heads[w]--; s.heads[w] <= 0 {
+			delete(s.heads, w)
 		}
 	}
 }
