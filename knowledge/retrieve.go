@@ -54,7 +54,7 @@ type plan struct {
 	heading string
 	// spelled maps each folded word typed with diacritics to its spelling
 	// ("tinh" → "tình"); a word typed without them may mean any spelling.
-	spelled map[string]string
+	spelled map[string]spelling
 }
 
 func (ix *Index) plan(text string) plan {
@@ -109,10 +109,10 @@ func (ix *Index) plan(text string) plan {
 	p.ages = ageExpansions(p.age, ix.stats.ages)
 	if norm := vietnamese.Normalize(text); norm != vietnamese.Fold(text) {
 		p.accented = norm
-		p.spelled = make(map[string]string)
+		p.spelled = make(map[string]spelling)
 		for _, w := range strings.FieldsFunc(norm, notLetterOrDigit) {
 			if f := vietnamese.Fold(w); f != w {
-				p.spelled[f] = w
+				p.spelled[f] = newSpelling(w)
 			}
 		}
 	}

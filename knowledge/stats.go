@@ -222,11 +222,12 @@ func (e *docEntry) holds(phrase string) bool {
 	return true
 }
 
-// spelledText finds words in a document's own spelling, lower-casing its
-// title, headings and passages only as far as it must read.
+// spelledText finds words in a document's own spelling, in its title,
+// headings and passages as written: a word is there in lower case, with a
+// capital at a sentence's start, or in capitals in a heading. Reading the
+// three forms costs less than lower-casing the document for each question.
 type spelledText struct {
-	raw   []string
-	lower []string // raw[i] in lower case, for the i read so far
+	raw []string
 }
 
 func newSpelledText(e *docEntry) *spelledText {
@@ -238,14 +239,21 @@ func newSpelledText(e *docEntry) *spelledText {
 	return t
 }
 
-// has reports whether the document holds word, in lower case, as a whole
-// word.
-func (t *spelledText) has(word string) bool {
-	for i, raw := range t.raw {
-		if i == len(t.lower) {
-			t.lower = append(t.lower, strings.ToLower(raw))
-		}
-		if containsWord(t.lower[i], word) {
+// spelling is a word typed with diacritics in the forms a document may
+// write it.
+type spelling struct {
+	lower, title, upper string
+}
+
+func newSpelling(lower string) spelling {
+	r, n := utf8.DecodeRuneInString(lower)
+	return spelling{lower: lower, title: string(unicode.ToTitle(r)) + lower[n:], upper: strings.ToUpper(lower)}
+}
+
+// has reports whether the document holds the word as a whole word.
+func (t *spelledText) has(s spelling) bool {
+	for _, raw := range t.raw {
+		if containsWord(raw, s.lower) || containsWord(raw, s.title) || containsWord(raw, s.upper) {
 			return true
 		}
 	}
