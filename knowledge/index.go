@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 
@@ -56,7 +57,7 @@ type docEntry struct {
 	titlePairs                           []string           // distinct adjacent folded title syllables
 	foldText                             string             // " " + folded words of title and all passages + " "
 	plain                                bool               // written without diacritics: any spelling matches its words
-	words                                map[string]bool
+	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
 	passages                             map[string]Passage // by passage ID
 }
 
@@ -188,7 +189,7 @@ func (ix *Index) put(docs []Document, gone []string) error {
 	}
 	for _, d := range docs {
 		ix.forget(d.ID)
-		e := newDocEntry(d)
+		e := newDocEntry(d, &ix.stats)
 		ix.docs[d.ID] = e
 		ix.stats.add(e)
 	}
@@ -219,9 +220,11 @@ func (ix *Index) forget(docID string) {
 	}
 }
 
-func newDocEntry(d Document) *docEntry {
+// newDocEntry reads d into an entry, numbering its words in s; the caller
+// holds the index's write lock.
+func newDocEntry(d Document, s *wordStats) *docEntry {
 	e := &docEntry{ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Commune: d.Commune,
-		passages: make(map[string]Passage, len(d.Passages)), words: make(map[string]bool)}
+		passages: make(map[string]Passage, len(d.Passages))}
 	if d.Procedure != nil {
 		e.Level = d.Procedure.Level
 		if e.URL == "" {
@@ -260,9 +263,12 @@ func newDocEntry(d Document) *docEntry {
 		}
 	}
 	e.foldText = text.String()
+	ids := make([]uint32, 0, 256)
 	for w := range strings.FieldsSeq(e.foldText) {
-		e.words[w] = true
+		ids = append(ids, s.intern(w))
 	}
+	slices.Sort(ids)
+	e.wordIDs = slices.Clone(slices.Compact(ids)) // not the whole run of words
 	e.plain = !hasDiacritics(d.Title)
 	for _, p := range d.Passages {
 		e.plain = e.plain && !hasDiacritics(p.Text)
@@ -277,7 +283,7 @@ func (ix *Index) remember(docs []Document) {
 	defer ix.mu.Unlock()
 	for _, d := range docs {
 		ix.forget(d.ID)
-		e := newDocEntry(d)
+		e := newDocEntry(d, &ix.stats)
 		ix.docs[d.ID] = e
 		ix.stats.add(e)
 	}

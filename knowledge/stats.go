@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,10 +23,38 @@ type wordStats struct {
 	// syllable: the section names every procedure has ("thành phần hồ
 	// sơ") are in nearly all.
 	heads map[string]int
+	// ids and words number every folded word the documents ever held, so
+	// that a document keeps its words as a short sorted list of numbers
+	// rather than a map of strings. Numbers are never reused.
+	ids   map[string]uint32
+	words []string
 }
 
 func newWordStats() wordStats {
-	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int), heads: make(map[string]int)}
+	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int), heads: make(map[string]int),
+		ids: make(map[string]uint32)}
+}
+
+// intern returns w's number, numbering it if it is new.
+func (s *wordStats) intern(w string) uint32 {
+	if id, ok := s.ids[w]; ok {
+		return id
+	}
+	w = strings.Clone(w) // not a slice of one document's text
+	id := uint32(len(s.words))
+	s.ids[w] = id
+	s.words = append(s.words, w)
+	return id
+}
+
+// has reports whether e holds the folded word w.
+func (s *wordStats) has(e *docEntry, w string) bool {
+	id, ok := s.ids[w]
+	if !ok {
+		return false
+	}
+	_, found := slices.BinarySearch(e.wordIDs, id)
+	return found
 }
 
 // headingWords returns the distinct folded words of e's passage headings.
@@ -46,8 +75,8 @@ func (s *wordStats) commonHeading(w string) bool { return s.heads[w]*5 > s.docs 
 
 func (s *wordStats) add(e *docEntry) {
 	s.docs++
-	for w := range e.words {
-		s.df[w]++
+	for _, id := range e.wordIDs {
+		s.df[s.words[id]]++
 	}
 	for _, b := range e.ages {
 		s.ages[b]++
@@ -62,7 +91,8 @@ func (s *wordStats) add(e *docEntry) {
 
 func (s *wordStats) remove(e *docEntry) {
 	s.docs--
-	for w := range e.words {
+	for _, id := range e.wordIDs {
+		w := s.words[id]
 		if s.df[w]--; s.df[w] <= 0 {
 			delete(s.df, w)
 		}
@@ -148,17 +178,17 @@ func (s *wordStats) correct(w string) string {
 func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 	var have, want float64
 	for _, w := range p.words {
-		if c, ok := p.corrections[w]; ok && !e.words[w] {
+		if c, ok := p.corrections[w]; ok && !ix.stats.has(e, w) {
 			w = c
 		}
 		idf := ix.stats.idf(w)
 		want += idf
-		if e.words[w] {
+		if ix.stats.has(e, w) {
 			have += idf
 		}
 	}
 	for _, x := range p.expansions {
-		if e.holds(x) {
+		if ix.stats.holds(e, x) {
 			idf := ix.stats.phraseIDF(x)
 			have += idf
 			want += idf
@@ -213,9 +243,9 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 }
 
 // holds reports whether every word of a folded phrase occurs in e.
-func (e *docEntry) holds(phrase string) bool {
-	for _, w := range strings.Fields(phrase) {
-		if !e.words[w] {
+func (s *wordStats) holds(e *docEntry, phrase string) bool {
+	for w := range strings.FieldsSeq(phrase) {
+		if !s.has(e, w) {
 			return false
 		}
 	}
