@@ -55,6 +55,7 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 	p := plan{q: q}
 	p.q.Text, p.masked = Mask(text)
 	p.padded = fold(p.q.Text)
+	p.grounding = newGrounding(p.q.Text, p.padded)
 	p.history = b.sessions.turns(q.Session)
 	done := Done{ID: newID(), Mode: "extractive", Masked: p.masked}
 	var answer strings.Builder
@@ -104,9 +105,8 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)
 	}
-	p.grounding = newGrounding(p.q.Text, p.padded)
 	p.grounded = p.grounding.grounded(hits)
-	if last := lastTopic(p.history); last != nil && !blocked(padded) {
+	if last := lastTopic(p.history); last != nil && !p.grounding.blocked {
 		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
 		switch {
 		case !ownTopic:

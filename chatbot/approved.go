@@ -234,7 +234,7 @@ func bestApproved(q wordSet, commune string, list []prepared) (knowledge.Approve
 // fits the question, cited as the commune's own. It reports whether it
 // answered.
 func (b *Bot) answerApproved(ctx context.Context, p *plan, done *Done, out func(Event) error) (bool, error) {
-	if b.cfg.Approved == nil || blocked(p.padded) {
+	if b.cfg.Approved == nil || p.grounding.blocked {
 		return false, nil
 	}
 	a, ok := b.matchApproved(ctx, p.q.Text, p.q.Commune)

@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -161,16 +162,16 @@ func summary(b *strings.Builder, p *knowledge.Procedure, title string) {
 func articleSection(b *strings.Builder, question string, intents []intent, d knowledge.Document, hit knowledge.Hit) {
 	heading, text := hit.Heading, hit.Text
 	best := -1
-	title := fold(d.Title)
+	asked := askedBeyondTitle(question, d.Title)
 	if text != "" {
-		best = overlap(question, title, hit.Heading+" "+hit.Text)
+		best = overlap(asked, hit.Heading+" "+hit.Text)
 	}
 	for _, p := range d.Passages {
 		if p.Section == string(intents[0]) {
 			heading, text = p.Heading, p.Text
 			break
 		}
-		if n := overlap(question, title, p.Heading+" "+p.Text); n > best {
+		if n := overlap(asked, p.Heading+" "+p.Text); n > best {
 			best, heading, text = n, p.Heading, p.Text
 		}
 	}
@@ -182,17 +183,32 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 	b.WriteString(clipLines(text, maxPassageA) + "\n")
 }
 
-// overlap counts the question's distinct content words in text, leaving
-// out those of the document's title: every passage is about the title.
-func overlap(question, title, text string) int {
-	padded := fold(text)
-	seen := map[string]bool{}
+// askedBeyondTitle returns the question's distinct content words that the
+// document's title does not hold: every passage is about the title.
+func askedBeyondTitle(question, title string) []string {
+	padded := fold(title)
+	var words []string
 	for _, w := range vietnamese.ContentWords(question) {
-		if !seen[w] && !strings.Contains(title, " "+w+" ") && strings.Contains(padded, " "+w+" ") {
-			seen[w] = true
+		if !strings.Contains(padded, " "+w+" ") && !slices.Contains(words, w) {
+			words = append(words, w)
 		}
 	}
-	return len(seen)
+	return words
+}
+
+// overlap counts the words (askedBeyondTitle) that text holds.
+func overlap(words []string, text string) int {
+	if len(words) == 0 {
+		return 0
+	}
+	padded := fold(text)
+	n := 0
+	for _, w := range words {
+		if strings.Contains(padded, " "+w+" ") {
+			n++
+		}
+	}
+	return n
 }
 
 // clipLines is clip for text whose lines matter (lists): whole lines

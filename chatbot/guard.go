@@ -90,15 +90,24 @@ var (
 // an instruction to the system or a request no procedure answers, which is
 // never grounded.
 func blocked(s string) bool {
-	for _, list := range [][]string{injectionCues, chatterCues} {
-		for _, c := range list {
-			if strings.Contains(s, " "+c+" ") {
-				return true
-			}
+	for _, c := range blockCues {
+		if strings.Contains(s, c) {
+			return true
 		}
 	}
 	return false
 }
+
+// blockCues are injectionCues and chatterCues between spaces, made once.
+var blockCues = func() []string {
+	var cues []string
+	for _, list := range [][]string{injectionCues, chatterCues} {
+		for _, c := range list {
+			cues = append(cues, " "+c+" ")
+		}
+	}
+	return cues
+}()
 
 // fold is vietnamese.Fold with punctuation turned into spaces, for cue
 // matching on whole words.

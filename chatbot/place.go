@@ -16,7 +16,7 @@ const placesID = "places"
 // went since 1 July 2025. It reports whether it answered.
 // With an LLM the same facts are its only source, as for a procedure.
 func (b *Bot) answerPlace(ctx context.Context, p *plan, done *Done, out func(Event) error) (bool, error) {
-	if b.cfg.Places == nil || blocked(p.padded) {
+	if b.cfg.Places == nil || p.grounding.blocked {
 		return false, nil
 	}
 	res := b.cfg.Places.Resolve(p.q.Text)
