@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"crypto/subtle"
 	"errors"
 	"fmt"
 	"net/http"
@@ -80,8 +81,17 @@ func (s *Server) measure(c *gin.Context) {
 	s.ops.metrics.requests.WithLabelValues(route, c.Request.Method, code).Observe(time.Since(start).Seconds())
 }
 
-// handleMetrics serves GET /metrics in the Prometheus text format.
+// handleMetrics serves GET /metrics in the Prometheus text format, to a
+// scraper with the metrics token when one is set.
 func (s *Server) handleMetrics(c *gin.Context) {
+	if t := s.cfg.MetricsToken; t != "" {
+		got, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(t)) != 1 {
+			c.Header("WWW-Authenticate", `Bearer realm="metrics"`)
+			c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "Cần mã truy cập số liệu. (Metrics token required)"})
+			return
+		}
+	}
 	s.ops.metrics.handler.ServeHTTP(c.Writer, c.Request)
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/chatbot"
 )
 
 // metricValue returns the value of the series of name whose labels
@@ -176,5 +178,35 @@ func TestMetricsStreamEndsWhenResidentLeaves(t *testing.T) {
 			t.Fatalf("streams in flight = %v after the resident left, want 0", got)
 		}
 		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// With a metrics token set, only a scraper that sends it reads /metrics.
+func TestMetricsToken(t *testing.T) {
+	const token = "prom-7c1e9a4d2b8f"
+	srv, _, _ := mustOpsServer(t, "", func(cfg *Config, _ *chatbot.Config) { cfg.MetricsToken = token })
+	tests := []struct {
+		name    string
+		headers []string
+		want    int
+	}{
+		{"no token", nil, http.StatusUnauthorized},
+		{"wrong token", []string{"Authorization: Bearer prom-0000"}, http.StatusUnauthorized},
+		{"not a bearer token", []string{"Authorization: " + token}, http.StatusUnauthorized},
+		{"its token", []string{"Authorization: Bearer " + token}, http.StatusOK},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			status, h, body := opsDo(t, "GET", srv.URL+"/metrics", nil, tt.headers...)
+			if status != tt.want {
+				t.Fatalf("status %d, want %d", status, tt.want)
+			}
+			if status == http.StatusOK && !strings.Contains(body, "hoidap_http_request_duration_seconds") {
+				t.Errorf("no request series in:\n%.300s", body)
+			}
+			if status == http.StatusUnauthorized && (h.Get("WWW-Authenticate") == "" || strings.Contains(body, "hoidap_")) {
+				t.Errorf("refusal without a challenge or with series: %v %q", h, body)
+			}
+		})
 	}
 }

@@ -69,6 +69,9 @@ type Config struct {
 	// Registry receives the Prometheus metrics served at /metrics; nil
 	// makes a registry of the server's own.
 	Registry *prometheus.Registry
+	// MetricsToken, when set, is the bearer token a scraper must send for
+	// /metrics; empty serves /metrics to anyone.
+	MetricsToken string
 }
 
 // Server is the HTTP face of hoidap.

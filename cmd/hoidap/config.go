@@ -24,6 +24,7 @@ type config struct {
 	STTKey        string
 	AdminPassword string
 	AdminToken    string
+	MetricsToken  string
 	RateLimit     int
 	LogLevel      string
 	// TrustedProxies are reverse proxies (addresses or CIDRs) whose
@@ -136,6 +137,7 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flagSet, *config
 	f.secret(&c.STTKey, "stt-api-key", "HOIDAP_STT_API_KEY", "API key for the speech-to-text endpoint")
 	f.secret(&c.AdminPassword, "admin-password", "HOIDAP_ADMIN_PASSWORD", "password of the first administrator; empty prints a one-time password on first start")
 	f.secret(&c.AdminToken, "admin-token", "HOIDAP_ADMIN_TOKEN", "bearer token for the admin API")
+	f.secret(&c.MetricsToken, "metrics-token", "HOIDAP_METRICS_TOKEN", "bearer token Prometheus must send for /metrics; empty serves it to anyone")
 	f.int(&c.RateLimit, "rate-limit", "HOIDAP_RATE_LIMIT", 15, "questions per minute per client; 0 turns it off")
 	f.list(&c.TrustedProxies, "trusted-proxies", "HOIDAP_TRUSTED_PROXIES", "reverse proxies (IP or CIDR) whose X-Forwarded-For is believed; empty trusts none")
 	f.int(&c.LLMDailyRequests, "llm-daily-requests", "HOIDAP_LLM_DAILY_REQUESTS", 0, "LLM requests per day, past which answers are extractive; 0 for no bound")

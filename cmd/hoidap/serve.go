@@ -125,7 +125,7 @@ func webConfig(cfg *config, kb *knowledge.Base, dir *places.Directory, bot web.B
 		Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL, Bot: bot, Places: dir,
 		STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel, STTKey: cfg.STTKey,
 		TrustedProxies: cfg.TrustedProxies,
-		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken,
+		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken, MetricsToken: cfg.MetricsToken,
 		Console:       console,
 		RetentionDays: cfg.RetentionDays,
 		RateLimit:     cfg.RateLimit,

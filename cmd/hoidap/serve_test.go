@@ -59,6 +59,7 @@ func TestServeNeverLogsSecrets(t *testing.T) {
 		"HOIDAP_ADMIN_PASSWORD": "Mật-khẩu-rất-bí-mật-4821",
 		"HOIDAP_ADMIN_TOKEN":    "tok_9f2e7d4c1b8a5e3f6d0c",
 		"HOIDAP_STT_API_KEY":    "stt-5b1d9e7c3a2f8e6d4c0b",
+		"HOIDAP_METRICS_TOKEN":  "prom-2d8a6f1c9e4b7a3d",
 	}
 	env := map[string]string{"OPENAI_BASE_URL": slowLLM(t, "500", 0), "HOIDAP_LLM_MODEL": "fake", "HOIDAP_LOG_LEVEL": "debug",
 		"HOIDAP_STT_BASE_URL": "http://127.0.0.1:9/v1"}
