@@ -228,9 +228,19 @@ func TestReadErrors(t *testing.T) {
 	}
 	lines := bytes.SplitAfter(plain, []byte("\n"))
 	truncated := append(append([]byte{}, bytes.Join(lines[:2], nil)...), lines[2][:len(lines[2])/2]...)
+	var gz bytes.Buffer
+	zw := gzip.NewWriter(&gz)
+	if _, err := zw.Write(plain); err != nil {
+		t.Fatal(err)
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	cutGzip := gz.Bytes()[:gz.Len()/2]
 	tests := []struct {
 		name, data, want string
 	}{
+		{"cut gzip download", string(cutGzip), "gzip"},
 		{"truncated line", string(truncated), "record 3 (line 3)"},
 		{"no code", string(lines[0]) + `{"ten_thu_tuc":"Thủ tục"}` + "\n", "record 2 (line 2): no ma_thu_tuc"},
 		{"no title", `{"ma_thu_tuc":"1.2"}`, "record 1 (line 1, 1.2): no ten_thu_tuc"},

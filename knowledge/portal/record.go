@@ -66,7 +66,7 @@ func Read(r io.Reader, fn func(Record) error) error {
 			return fmt.Errorf("portal: read gzip: %w: %w", knowledge.ErrInvalid, err)
 		}
 		defer zr.Close()
-		br = bufio.NewReaderSize(zr, 64<<10)
+		br = bufio.NewReaderSize(invalidOnError{zr}, 64<<10)
 	}
 	first, err := firstByte(br)
 	if err == io.EOF {
@@ -79,6 +79,18 @@ func Read(r io.Reader, fn func(Record) error) error {
 		return readWhole(br, fn)
 	}
 	return readLines(br, fn)
+}
+
+// invalidOnError reports a compressed stream that is cut or corrupt as
+// invalid input, like any other bad file, rather than as a read failure.
+type invalidOnError struct{ r io.Reader }
+
+func (e invalidOnError) Read(p []byte) (int, error) {
+	n, err := e.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("gzip: %w: %w", knowledge.ErrInvalid, err)
+	}
+	return n, err
 }
 
 // firstByte returns the first byte that is neither white space nor a UTF-8
