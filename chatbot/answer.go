@@ -32,6 +32,7 @@ type plan struct {
 	hits      []knowledge.Hit      // the hit of each cited document
 	history   []turn
 	approved  string // source id of the approved answer given, if one was
+	gen       uint64 // the knowledge base's write count before any document was read
 }
 
 // Answer answers q, calling emit with each source, then the text in
@@ -99,6 +100,9 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 // retrieve searches for the question, carrying the session's topic into a
 // follow-up that has none of its own.
 func (b *Bot) retrieve(ctx context.Context, p *plan) error {
+	if b.gens != nil {
+		p.gen = b.gens.Generation()
+	}
 	padded := p.padded
 	p.intents = detectIntents(padded)
 	hits, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3})
@@ -184,7 +188,7 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 				section = knowledge.SectionSubmit
 			}
 		}
-		sources[i] = sourceOf(i+1, d, p.hits[i], section)
+		sources[i] = b.source(p, i, section)
 		if err := out(Event{Kind: EventSource, Source: &sources[i]}); err != nil {
 			return err
 		}
@@ -193,7 +197,47 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 	if len(p.docs) > 1 {
 		second = &p.docs[1]
 	}
-	return b.speak(ctx, p, done, extractive(p.q.Text, p.intents, p.docs[0], p.hits[0], second), out)
+	return b.speak(ctx, p, done, b.extractive(p, second), out)
+}
+
+// source is sourceOf the i-th cited document, its card derived once per
+// generation of the knowledge base.
+func (b *Bot) source(p *plan, i int, section string) Source {
+	d, hit := p.docs[i], p.hits[i]
+	if b.memo == nil {
+		return sourceOf(i+1, d, hit, section)
+	}
+	s, ok := b.memo.card(p.gen, d.ID)
+	if !ok {
+		s = sourceOf(0, d, knowledge.Hit{}, "")
+		b.memo.putCard(p.gen, d.ID, s)
+	}
+	s.N, s.ID, s.Section = i+1, hit.PassageID, hit.Section
+	if section != "" {
+		s.Section = section
+	}
+	return s
+}
+
+// extractive is the extractive answer from p's documents; a procedure's,
+// which does not depend on the question's words, is written once per
+// generation of the knowledge base.
+func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
+	best := p.docs[0]
+	if b.memo == nil || best.Procedure == nil {
+		return extractive(p.q.Text, p.intents, best, p.hits[0], second)
+	}
+	secondID := ""
+	if second != nil {
+		secondID = second.ID
+	}
+	key := textKey(best.ID, secondID, p.intents)
+	if t, ok := b.memo.text(p.gen, key); ok {
+		return t
+	}
+	t := extractive(p.q.Text, p.intents, best, p.hits[0], second)
+	b.memo.putText(p.gen, key, t)
+	return t
 }
 
 // speak writes the LLM's answer from p's documents, or fallback, the

@@ -88,6 +88,8 @@ type Bot struct {
 	llm      *llm // nil without a model
 	sessions *sessions
 	approved *approvedCache
+	gens     Generations // cfg.Knowledge's write count, when it keeps one
+	memo     *memo       // what the bot derived from documents, for gens
 }
 
 // New checks cfg and builds a bot.
@@ -127,6 +129,9 @@ func New(cfg Config) (*Bot, error) {
 	}
 	b := &Bot{cfg: cfg, log: cfg.Logger, sessions: newSessions(cfg.Sessions, cfg.SessionTTL, cfg.Now)}
 	b.approved = newApprovedCache()
+	if g, ok := cfg.Knowledge.(Generations); ok {
+		b.gens, b.memo = g, newMemo()
+	}
 	if cfg.Model != "" {
 		b.llm = newLLM(cfg)
 	}

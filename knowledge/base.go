@@ -292,6 +292,11 @@ func (b *Base) invalidate() {
 	b.docs.clear()
 }
 
+// Generation counts the writes to the base so far: what a caller derives
+// from documents read after it returned a count stays true until the
+// count moves.
+func (b *Base) Generation() uint64 { return b.docs.generation() }
+
 // Search finds documents for q; see Index.Search. Results are cached until
 // the next write, which residents asking the same questions all day
 // notice as speed; the caller owns the slice it gets.

@@ -1,0 +1,58 @@
+package chatbot
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// An administrator who corrects a procedure's fee sees residents told the
+// new fee at once, in the answer and on its source card, though the same
+// question was answered (and its answer kept) a moment before.
+func TestAnswerFollowsReplacedDocument(t *testing.T) {
+	ctx := context.Background()
+	kb, err := knowledge.Open(ctx, knowledge.Config{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { kb.Close() })
+	if _, err := kb.SeedStarter(ctx); err != nil {
+		t.Fatal(err)
+	}
+	bot, err := New(Config{Knowledge: kb})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const q = "lệ phí đăng ký khai sinh là bao nhiêu"
+	first, err := bot.Reply(ctx, Question{Text: q})
+	if err != nil || !first.Done.Grounded || len(first.Sources) == 0 {
+		t.Fatalf("first answer: %+v, %v", first, err)
+	}
+	for range 2 { // asked again: the same answer, now kept
+		again, err := bot.Reply(ctx, Question{Text: q})
+		if err != nil || again.Answer != first.Answer || again.Sources[0].Fee != first.Sources[0].Fee {
+			t.Fatalf("same question, different answer:\n%q\n%q (%v)", first.Answer, again.Answer, err)
+		}
+	}
+	d, err := kb.Document(ctx, first.Sources[0].DocID)
+	if err != nil || d.Procedure == nil {
+		t.Fatalf("cited document %s: %v", first.Sources[0].DocID, err)
+	}
+	const fee = "Lệ phí mới: 12.345 đồng (thử nghiệm)"
+	d.Procedure.Fee = fee
+	if err := kb.Ingest(ctx, d); err != nil {
+		t.Fatal(err)
+	}
+	after, err := bot.Reply(ctx, Question{Text: q})
+	if err != nil || len(after.Sources) == 0 {
+		t.Fatalf("after the change: %+v, %v", after, err)
+	}
+	if !strings.Contains(after.Answer, "12.345 đồng") {
+		t.Errorf("answer after the fee changed does not give it:\n%s", after.Answer)
+	}
+	if after.Sources[0].DocID == d.ID && !strings.Contains(after.Sources[0].Fee, "12.345 đồng") {
+		t.Errorf("source card after the fee changed: %q", after.Sources[0].Fee)
+	}
+}
