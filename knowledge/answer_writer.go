@@ -149,7 +149,7 @@ func (w *answerWriter) insertTx(ctx context.Context, db *sql.DB, batch []*pendin
 		}
 	}()
 	// A statement's run costs more than the row it writes, and parsing a
-	// long one more again: the batch is written in runs of 64, 32, … 1
+	// long one more again: the batch is written in runs of 128, 64, … 1
 	// rows, each by a statement prepared once.
 	for len(batch) > 0 {
 		k := bits.Len(uint(len(batch))) - 1 // the largest run that fits
