@@ -147,8 +147,13 @@ func analyse(w string) token {
 }
 
 // maxMemoWords bounds a wordMemo: residents use a few thousand words, and
-// a stream of made-up ones must not grow it without end.
-const maxMemoWords = 50_000
+// a stream of made-up ones must not grow it without end. maxMemoWordLen
+// keeps out words longer than any syllable (Vietnamese ones are at most 7
+// letters), so that the memo stays within a few megabytes.
+const (
+	maxMemoWords   = 50_000
+	maxMemoWordLen = 24 // bytes
+)
 
 // wordMemo remembers how words fold, for the directory's names and then
 // for residents' questions. It is safe for concurrent use.
@@ -162,7 +167,7 @@ func (w *wordMemo) analyse(word string) token {
 		return t.(token)
 	}
 	t := analyse(word)
-	if w.n.Load() < maxMemoWords {
+	if len(word) <= maxMemoWordLen && w.n.Load() < maxMemoWords {
 		// word and its fold may be slices of a question: keep copies.
 		kept := token{fold: strings.Clone(t.fold), tone: strings.Clone(t.tone), ascii: t.ascii}
 		if _, loaded := w.m.LoadOrStore(strings.Clone(word), kept); !loaded {
