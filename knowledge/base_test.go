@@ -129,6 +129,26 @@ func TestSearchRespectsCommuneScope(t *testing.T) {
 	}
 }
 
+// A commune that has uploaded only a few notices finds one by a word of
+// its headings alone: with so few documents no heading word is too common
+// to search.
+func TestSearchFewNoticesByHeading(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	notices := []knowledge.Document{
+		{ID: "tb-1", Title: "Thông báo của UBND xã tháng 11", Commune: "xa-a",
+			Body: "## Thu gom rác\nXe chạy thứ Ba và thứ Sáu, bỏ túi trước cổng từ 6 giờ."},
+		{ID: "tb-2", Title: "Thông báo của UBND xã tháng 12", Commune: "xa-a",
+			Body: "## Họp thôn\nHọp thôn cuối năm vào tối thứ Bảy tại nhà văn hóa."},
+	}
+	if err := kb.Ingest(ctx, notices...); err != nil {
+		t.Fatal(err)
+	}
+	if got := titles(t, kb, "rác", "xa-a"); len(got) == 0 || got[0] != notices[0].Title {
+		t.Errorf("«rác» found %q, want %q first", got, notices[0].Title)
+	}
+}
+
 func TestIndexRebuiltFromStore(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()

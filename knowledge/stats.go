@@ -70,8 +70,16 @@ func headingWords(e *docEntry) map[string]bool {
 
 // commonHeading reports whether more than a fifth of the documents have w
 // in a passage heading: matching it says nothing of what a passage is
-// about, and reading its postings is most of a search's cost.
-func (s *wordStats) commonHeading(w string) bool { return s.heads[w]*5 > s.docs }
+// about, and reading its postings is most of a search's cost. A base of
+// fewer than minCommonDocs documents costs little to search and says too
+// little about which words are common: there every word counts.
+func (s *wordStats) commonHeading(w string) bool {
+	return s.docs >= minCommonDocs && s.heads[w]*5 > s.docs
+}
+
+// minCommonDocs is the least number of documents at which commonHeading
+// leaves words out.
+const minCommonDocs = 200
 
 func (s *wordStats) add(e *docEntry) {
 	s.docs++
