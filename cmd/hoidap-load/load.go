@@ -148,3 +148,31 @@ func report(w io.Writer, results []result) {
 }
 
 func ms(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d.Microseconds())/1000) }
+
+// summarize prints, for each endpoint, the median over runs of its
+// throughput, of its ratio to the first endpoint of the same run (with the
+// range) and of its percentiles: on a shared machine one run says little.
+func summarize(w io.Writer, runs [][]result) {
+	fmt.Fprintf(w, "median of %d runs (ratio range in brackets):\n", len(runs))
+	fmt.Fprintf(w, "| endpoint | req/s | ratio to %s | p50 | p99 |\n", runs[0][0].name)
+	fmt.Fprintln(w, "| --- | ---: | ---: | ---: | ---: |")
+	for i, r := range runs[0] {
+		var rates, ratios []float64
+		var p50, p99 []time.Duration
+		for _, results := range runs {
+			rates = append(rates, results[i].perSecond())
+			ratios = append(ratios, 100*results[i].perSecond()/results[0].perSecond())
+			p50 = append(p50, results[i].percentile(0.50))
+			p99 = append(p99, results[i].percentile(0.99))
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %.0f %% (%.0f–%.0f %%) | %s | %s |\n", r.name, median(rates),
+			median(ratios), slices.Min(ratios), slices.Max(ratios), ms(median(p50)), ms(median(p99)))
+	}
+}
+
+// median returns the middle value of xs (the upper one of an even count).
+func median[T int64 | float64 | time.Duration](xs []T) T {
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	return s[len(s)/2]
+}

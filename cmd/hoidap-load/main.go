@@ -5,7 +5,10 @@
 // machine.
 //
 //	hoidap serve --data /tmp/loaddata &   # no OPENAI_BASE_URL, HOIDAP_RATE_LIMIT=0
-//	hoidap-load --url http://127.0.0.1:8080 -c 32 -d 10s
+//	hoidap-load --url http://127.0.0.1:8080 -c 32 -d 10s -runs 3
+//
+// With -runs N the whole sequence runs N times and the report ends with
+// the median of each figure: on a shared machine one run says little.
 package main
 
 import (
@@ -41,6 +44,8 @@ type options struct {
 	// distinct makes every question unique (a running number is added),
 	// so that no cache of search results answers it.
 	distinct bool
+	// runs repeats the whole sequence, for a median on a noisy machine.
+	runs int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -56,6 +61,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.StringVar(&targets, "targets", "healthz,search,ask", "endpoints, in order: healthz, search, ask")
 	fs.IntVar(&o.pidForVmHWM, "pid", 0, "server's process id: report its peak memory (VmHWM) at the end")
 	fs.BoolVar(&o.distinct, "distinct", false, "add a running number to every question, so that none is answered from a cache")
+	fs.IntVar(&o.runs, "runs", 1, "repeat the whole sequence this many times and end with the median of each figure")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
@@ -64,8 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	o.url = strings.TrimRight(o.url, "/")
 	o.targets = strings.Split(targets, ",")
-	if o.conns < 1 || o.duration <= 0 {
-		fmt.Fprintln(stderr, "hoidap-load: -c and -d must be positive")
+	if o.conns < 1 || o.duration <= 0 || o.runs < 1 {
+		fmt.Fprintln(stderr, "hoidap-load: -c, -d and -runs must be positive")
 		return 2
 	}
 	client := &http.Client{
@@ -84,28 +90,45 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		kind = "every question distinct"
 	}
 	fmt.Fprintf(stdout, "hoidap-load: %s, %d connections, %s per endpoint (after %s warm-up), %s\n\n", o.url, o.conns, o.duration, o.warmup, kind)
-	var results []result
+	var endpoints []target
 	for _, name := range o.targets {
 		t, ok := targetByName(name, o)
 		if !ok {
 			fmt.Fprintf(stderr, "hoidap-load: unknown target %q\n", name)
 			return 2
 		}
-		load(ctx, client, t, o.conns, o.warmup)
-		results = append(results, load(ctx, client, t, o.conns, o.duration))
-		if ctx.Err() != nil {
-			return 1
-		}
+		endpoints = append(endpoints, t)
 	}
-	report(stdout, results)
+	var runs [][]result
+	for n := range o.runs {
+		var results []result
+		for _, t := range endpoints {
+			load(ctx, client, t, o.conns, o.warmup)
+			results = append(results, load(ctx, client, t, o.conns, o.duration))
+			if ctx.Err() != nil {
+				return 1
+			}
+		}
+		if o.runs > 1 {
+			fmt.Fprintf(stdout, "run %d of %d:\n", n+1, o.runs)
+		}
+		report(stdout, results)
+		fmt.Fprintln(stdout)
+		runs = append(runs, results)
+	}
+	if o.runs > 1 {
+		summarize(stdout, runs)
+	}
 	if o.pidForVmHWM > 0 {
 		if hwm, err := vmHWM(o.pidForVmHWM); err == nil {
-			fmt.Fprintf(stdout, "\nserver peak memory (VmHWM of pid %d): %s\n", o.pidForVmHWM, hwm)
+			fmt.Fprintf(stdout, "server peak memory (VmHWM of pid %d): %s\n", o.pidForVmHWM, hwm)
 		}
 	}
-	for _, r := range results {
-		if r.errors > 0 {
-			return 1
+	for _, results := range runs {
+		for _, r := range results {
+			if r.errors > 0 {
+				return 1
+			}
 		}
 	}
 	return 0

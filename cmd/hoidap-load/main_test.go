@@ -78,3 +78,23 @@ func TestLoadRefusesAnLLMService(t *testing.T) {
 		t.Errorf("exit %d, stderr %q: want 1 naming OPENAI_BASE_URL", code, errs.String())
 	}
 }
+
+// With -runs, the report ends with each figure's median over the runs.
+func TestLoadMedianOfRuns(t *testing.T) {
+	var out, errs bytes.Buffer
+	code := run(context.Background(), []string{"-url", fakeService(t, "extractive"), "-c", "2", "-d", "150ms", "-warmup", "20ms", "-runs", "3"}, &out, &errs)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs.String())
+	}
+	report := out.String()
+	if n := strings.Count(report, "| GET /healthz | "); n != 4 {
+		t.Errorf("%d healthz rows, want one per run and the median's:\n%s", n, report)
+	}
+	summary := report[strings.Index(report, "median of 3 runs"):]
+	if !regexp.MustCompile(`\| GET /healthz \| \d+ \| 100 % \(100–100 %\) \|`).MatchString(summary) {
+		t.Errorf("healthz median row missing:\n%s", summary)
+	}
+	if !regexp.MustCompile(`\| POST /api/v1/ask \| [1-9]\d* \| \d+ % \(\d+–\d+ %\) \| [\d.]+ ms \| [\d.]+ ms \|`).MatchString(summary) {
+		t.Errorf("ask median row missing:\n%s", summary)
+	}
+}
