@@ -242,8 +242,8 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 			e.titlePairs = append(e.titlePairs, pair)
 		}
 	}
-	// foldText is written at its exact size, and the word set's keys are
-	// slices of it: the passages' own folded copies are not kept.
+	// foldText is written at its exact size, and the words are kept as
+	// numbers: the passages' own folded copies are not kept.
 	folded := make([][]string, len(d.Passages))
 	size := len(e.foldTitle)
 	for i, p := range d.Passages {
