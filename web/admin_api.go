@@ -12,7 +12,6 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
 // tokenUserName is the user name the configured HOIDAP_ADMIN_TOKEN acts as.
@@ -116,14 +115,7 @@ func (s *Server) handleAPIUpload(c *gin.Context) {
 	if commune == "" && !adminUser(c).Province() {
 		commune = adminUser(c).Commune // an officer's token uploads for its commune
 	}
-	err := s.uploadScope(c, commune)
-	var docs []knowledge.Document
-	if err == nil {
-		var f upload.File
-		if f, err = readUpload(c, s.admin.limits.MaxBytes); err == nil {
-			docs, err = s.ingestUpload(c.Request.Context(), f, commune, nil)
-		}
-	}
+	docs, err := s.receiveUpload(c, commune)
 	if err != nil {
 		status, msg := s.uploadFailure(c, err)
 		c.AbortWithStatusJSON(status, gin.H{"error": msg})

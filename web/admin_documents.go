@@ -151,17 +151,10 @@ func (s *Server) uploadFailure(c *gin.Context, err error) (int, string) {
 
 func (s *Server) handleUpload(c *gin.Context) {
 	commune := strings.TrimSpace(c.PostForm("commune"))
-	err := s.uploadScope(c, commune)
+	docs, err := s.receiveUpload(c, commune)
 	if errors.Is(err, errForbidden) {
 		s.forbid(c)
 		return
-	}
-	var docs []knowledge.Document
-	if err == nil {
-		var f upload.File
-		if f, err = readUpload(c, s.admin.limits.MaxBytes); err == nil {
-			docs, err = s.ingestUpload(c.Request.Context(), f, commune, nil)
-		}
 	}
 	if err != nil {
 		status, msg := s.uploadFailure(c, err)

@@ -62,6 +62,20 @@ func readUpload(c *gin.Context, max int64) (upload.File, error) {
 	return upload.File{Name: fh.Filename, Data: data}, nil
 }
 
+// receiveUpload checks that the user may upload for commune (errForbidden
+// otherwise, before the file is read), reads the request's file and
+// ingests it, for the admin pages and the admin API alike.
+func (s *Server) receiveUpload(c *gin.Context, commune string) ([]knowledge.Document, error) {
+	if err := s.uploadScope(c, commune); err != nil {
+		return nil, err
+	}
+	f, err := readUpload(c, s.admin.limits.MaxBytes)
+	if err != nil {
+		return nil, err
+	}
+	return s.ingestUpload(c.Request.Context(), f, commune, nil)
+}
+
 // ingestUpload parses f and ingests its documents for commune, or in
 // place of the document replace when it is not nil. The original file is
 // kept under the data directory's uploads; if anything fails, the store,
