@@ -224,7 +224,7 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 		}
 		idf := ix.stats.idf(w)
 		want += idf
-		if !strings.Contains(e.foldText, " "+w+" ") {
+		if !ix.stats.has(e, w) {
 			continue
 		}
 		if typed, ok := p.spelled[w]; ok && !corrected && !e.plain {
