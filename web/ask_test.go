@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bufio"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
 // fakeChat is an in-process OpenAI-compatible server that streams chunks
@@ -65,48 +65,6 @@ func mustAskServer(tb testing.TB, llmURL string) *httptest.Server {
 	return srv
 }
 
-type sseEvent struct{ name, data string }
-
-// ask posts a question and returns the response; stream asks for SSE.
-func ask(tb testing.TB, url, body string, stream bool) *http.Response {
-	tb.Helper()
-	req, _ := http.NewRequest(http.MethodPost, url+"/api/v1/ask", strings.NewReader(body))
-	req.Header.Set("Content-Type", "application/json")
-	if stream {
-		req.Header.Set("Accept", "text/event-stream")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { resp.Body.Close() })
-	return resp
-}
-
-// readEvents reads SSE events until the stream ends; seen, if not nil,
-// is called as each event arrives.
-func readEvents(resp *http.Response, seen func(sseEvent)) []sseEvent {
-	var out []sseEvent
-	var cur sseEvent
-	sc := bufio.NewScanner(resp.Body)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "event:"):
-			cur.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
-		case strings.HasPrefix(line, "data:"):
-			cur.data = strings.TrimSpace(strings.TrimPrefix(line, "data:"))
-		case line == "" && cur.name != "":
-			out = append(out, cur)
-			if seen != nil {
-				seen(cur)
-			}
-			cur = sseEvent{}
-		}
-	}
-	return out
-}
-
 func TestAskJSON(t *testing.T) {
 	srv := mustAskServer(t, "")
 	tests := []struct {
@@ -119,7 +77,7 @@ func TestAskJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			resp := ask(t, srv.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, tt.q), false)
+			resp := ssetest.Ask(t, srv.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, tt.q), false)
 			var got struct {
 				ID       string `json:"id"`
 				Answer   string `json:"answer"`
@@ -147,18 +105,18 @@ func TestAskSSEStreamsLLMDeltasInOrder(t *testing.T) {
 	chunks := []string{"Hồ sơ gồm ", "Tờ khai đăng ký kết hôn ", "và giấy tờ tùy thân [1]."}
 	_, llmURL := newFakeChat(t, chunks...)
 	srv := mustAskServer(t, llmURL)
-	resp := ask(t, srv.URL, `{"question":"dang ky ket hon can gi","commune":"demo"}`, true)
+	resp := ssetest.Ask(t, srv.URL, `{"question":"dang ky ket hon can gi","commune":"demo"}`, true)
 	if ct := resp.Header.Get("Content-Type"); !strings.HasPrefix(ct, "text/event-stream") {
 		t.Fatalf("content type %q", ct)
 	}
-	events := readEvents(resp, nil)
+	events := ssetest.ReadEvents(resp, nil)
 	var names []string
 	var text strings.Builder
 	for _, e := range events {
-		names = append(names, e.name)
-		if e.name == "delta" {
+		names = append(names, e.Name)
+		if e.Name == "delta" {
 			var d struct{ Text string }
-			json.Unmarshal([]byte(e.data), &d)
+			json.Unmarshal([]byte(e.Data), &d)
 			text.WriteString(d.Text)
 		}
 	}
@@ -173,7 +131,7 @@ func TestAskSSEStreamsLLMDeltasInOrder(t *testing.T) {
 		Mode     string
 		Grounded bool
 	}
-	json.Unmarshal([]byte(events[len(events)-1].data), &done)
+	json.Unmarshal([]byte(events[len(events)-1].Data), &done)
 	if done.Mode != "llm" || !done.Grounded || done.ID == "" {
 		t.Errorf("done %+v", done)
 	}
@@ -196,7 +154,7 @@ func TestAskRejects(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			start := time.Now()
-			resp := ask(t, srv.URL, tt.body, tt.stream)
+			resp := ssetest.Ask(t, srv.URL, tt.body, tt.stream)
 			var body struct{ Error string }
 			json.NewDecoder(resp.Body).Decode(&body)
 			if resp.StatusCode != tt.status || body.Error == "" {
@@ -208,7 +166,7 @@ func TestAskRejects(t *testing.T) {
 		})
 	}
 	// 500 characters are still a question.
-	resp := ask(t, srv.URL, fmt.Sprintf(`{"question":%q}`, "đăng ký kết hôn "+strings.Repeat("ạ", 484)), false)
+	resp := ssetest.Ask(t, srv.URL, fmt.Sprintf(`{"question":%q}`, "đăng ký kết hôn "+strings.Repeat("ạ", 484)), false)
 	if resp.StatusCode != http.StatusOK {
 		t.Errorf("500 characters: status %d", resp.StatusCode)
 	}
@@ -217,7 +175,7 @@ func TestAskRejects(t *testing.T) {
 func TestFeedback(t *testing.T) {
 	srv := mustAskServer(t, "")
 	var a struct{ ID string }
-	json.NewDecoder(ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
+	json.NewDecoder(ssetest.Ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
 	tests := []struct {
 		body   string
 		status int
@@ -255,8 +213,8 @@ func BenchmarkFirstDelta(b *testing.B) {
 			b.Fatal(err)
 		}
 		got := false
-		readEvents(resp, func(e sseEvent) {
-			if e.name == "delta" && !got {
+		ssetest.ReadEvents(resp, func(e ssetest.Event) {
+			if e.Name == "delta" && !got {
 				got = true
 				sent := <-f.first
 				mu.Lock()

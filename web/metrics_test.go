@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
 // metricValue returns the value of the series of name whose labels
@@ -120,9 +121,9 @@ func TestMetricsCountStreamsInFlight(t *testing.T) {
 		}
 	})
 	srv, _, _ := mustOpsServer(t, llm.URL+"/v1", nil)
-	resp := ask(t, srv.URL, `{"question":"đăng ký kết hôn cần giấy tờ gì"}`, true)
+	resp := ssetest.Ask(t, srv.URL, `{"question":"đăng ký kết hôn cần giấy tờ gì"}`, true)
 	n := 0
-	readEvents(resp, func(e sseEvent) {
+	ssetest.ReadEvents(resp, func(e ssetest.Event) {
 		n++
 		if n != 1 {
 			return
@@ -159,7 +160,7 @@ func TestMetricsStreamEndsWhenResidentLeaves(t *testing.T) {
 	}))
 	t.Cleanup(llm.Close)
 	srv, _, _ := mustOpsServer(t, llm.URL+"/v1", nil)
-	resp := ask(t, srv.URL, `{"question":"đăng ký kết hôn cần giấy tờ gì"}`, true)
+	resp := ssetest.Ask(t, srv.URL, `{"question":"đăng ký kết hôn cần giấy tờ gì"}`, true)
 	br := bufio.NewReader(resp.Body)
 	if _, err := br.ReadString('\n'); err != nil { // the first event is out
 		t.Fatal(err)

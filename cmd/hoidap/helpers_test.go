@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"encoding/json"
@@ -149,52 +148,6 @@ func slowLLM(tb testing.TB, mode string, pause time.Duration, chunks ...string) 
 	}))
 	tb.Cleanup(srv.Close)
 	return srv.URL + "/v1"
-}
-
-type sseEvent struct{ name, data string }
-
-// readEvents reads server-sent events until the stream ends, calling seen
-// on each as it arrives.
-func readEvents(resp *http.Response, seen func(sseEvent)) []sseEvent {
-	var events []sseEvent
-	var e sseEvent
-	sc := bufio.NewScanner(resp.Body)
-	sc.Buffer(make([]byte, 64<<10), 1<<20)
-	for sc.Scan() {
-		line := sc.Text()
-		switch {
-		case strings.HasPrefix(line, "event:"):
-			e.name = strings.TrimSpace(strings.TrimPrefix(line, "event:"))
-		case strings.HasPrefix(line, "data:"):
-			e.data += strings.TrimSpace(strings.TrimPrefix(line, "data:"))
-		case line == "" && e.name != "":
-			events = append(events, e)
-			if seen != nil {
-				seen(e)
-			}
-			e = sseEvent{}
-		}
-	}
-	return events
-}
-
-// postAsk posts a question; stream asks for server-sent events.
-func postAsk(tb testing.TB, base, body string, stream bool) *http.Response {
-	tb.Helper()
-	req, err := http.NewRequest(http.MethodPost, base+"/api/v1/ask", strings.NewReader(body))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	req.Header.Set("Content-Type", "application/json")
-	if stream {
-		req.Header.Set("Accept", "text/event-stream")
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { resp.Body.Close() })
-	return resp
 }
 
 // getJSON fetches url and decodes its JSON body into v, returning the

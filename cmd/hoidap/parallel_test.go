@@ -10,6 +10,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+
+	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
 // upload posts a Markdown file to the admin API and returns the status.
@@ -67,7 +69,7 @@ func TestUploadsAndQuestionsInParallel(t *testing.T) {
 				default:
 				}
 				q := questions[(a+i)%len(questions)]
-				resp := postAsk(t, s.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, q), i%2 == 0)
+				resp := ssetest.Ask(t, s.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, q), i%2 == 0)
 				var buf bytes.Buffer
 				buf.ReadFrom(resp.Body)
 				resp.Body.Close()

@@ -14,6 +14,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/ssetest"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -74,7 +75,7 @@ func TestServeNeverLogsSecrets(t *testing.T) {
 		}
 		resp.Body.Close()
 	}
-	resp := postAsk(t, s.URL, `{"question":"Đăng ký khai sinh cần giấy tờ gì?","commune":"demo"}`, false)
+	resp := ssetest.Ask(t, s.URL, `{"question":"Đăng ký khai sinh cần giấy tờ gì?","commune":"demo"}`, false)
 	resp.Body.Close()
 	var hc bytes.Buffer
 	if code := run(context.Background(), []string{"healthcheck", "--url", s.URL + "/healthz"}, envOf(nil), &hc, &hc); code != 0 {
@@ -110,11 +111,11 @@ func TestShutdownDrainsStreams(t *testing.T) {
 	chunks := []string{"Hồ sơ gồm ", "Tờ khai đăng ký kết hôn ", "theo mẫu ", "và giấy tờ tùy thân ", "của hai bên [1]."}
 	llm := slowLLM(t, "", 400*time.Millisecond, chunks...)
 	s := mustServe(t, map[string]string{"OPENAI_BASE_URL": llm, "HOIDAP_LLM_MODEL": "fake"})
-	resp := postAsk(t, s.URL, `{"question":"Đăng ký kết hôn cần giấy tờ gì?","commune":"demo"}`, true)
+	resp := ssetest.Ask(t, s.URL, `{"question":"Đăng ký kết hôn cần giấy tờ gì?","commune":"demo"}`, true)
 	stopped := make(chan int, 1)
 	var once sync.Once
-	events := readEvents(resp, func(e sseEvent) {
-		if e.name == "delta" {
+	events := ssetest.ReadEvents(resp, func(e ssetest.Event) {
+		if e.Name == "delta" {
 			// The signal arrives while the answer streams.
 			once.Do(func() { go func() { stopped <- s.stop(t) }() })
 		}
@@ -122,10 +123,10 @@ func TestShutdownDrainsStreams(t *testing.T) {
 	var names []string
 	var text strings.Builder
 	for _, e := range events {
-		names = append(names, e.name)
-		if e.name == "delta" {
+		names = append(names, e.Name)
+		if e.Name == "delta" {
 			var d struct{ Text string }
-			if err := json.Unmarshal([]byte(e.data), &d); err != nil {
+			if err := json.Unmarshal([]byte(e.Data), &d); err != nil {
 				t.Fatal(err)
 			}
 			text.WriteString(d.Text)
@@ -159,7 +160,7 @@ func TestDeadLLMFallsBackAndReadyzShowsOpenCircuit(t *testing.T) {
 			var wg sync.WaitGroup
 			for range 3 {
 				wg.Go(func() {
-					resp := postAsk(t, s.URL, `{"question":"Đăng ký khai sinh cần giấy tờ gì?","commune":"demo"}`, false)
+					resp := ssetest.Ask(t, s.URL, `{"question":"Đăng ký khai sinh cần giấy tờ gì?","commune":"demo"}`, false)
 					var r struct {
 						Answer   string
 						Mode     string

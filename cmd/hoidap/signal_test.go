@@ -7,6 +7,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
 // TestSIGTERMDrainsTheRealProcess is TestShutdownDrainsStreams through
@@ -42,17 +44,17 @@ func TestSIGTERMDrainsTheRealProcess(t *testing.T) {
 		for sc.Scan() {
 		}
 	}()
-	resp := postAsk(t, base, `{"question":"Đăng ký kết hôn cần giấy tờ gì?","commune":"demo"}`, true)
+	resp := ssetest.Ask(t, base, `{"question":"Đăng ký kết hôn cần giấy tờ gì?","commune":"demo"}`, true)
 	signalled := false
-	events := readEvents(resp, func(e sseEvent) {
-		if e.name == "delta" && !signalled {
+	events := ssetest.ReadEvents(resp, func(e ssetest.Event) {
+		if e.Name == "delta" && !signalled {
 			signalled = true
 			if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
 				t.Error(err)
 			}
 		}
 	})
-	if !signalled || len(events) == 0 || events[len(events)-1].name != "done" {
+	if !signalled || len(events) == 0 || events[len(events)-1].Name != "done" {
 		t.Fatalf("stream after SIGTERM: %v", events)
 	}
 	exited := make(chan error, 1)
