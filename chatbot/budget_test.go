@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -32,9 +33,9 @@ func (c *clock) set(t time.Time) {
 }
 
 // newBudgetBot builds a bot with an LLM and a daily budget on a clock.
-func newBudgetBot(t *testing.T, llm *fakeLLM, reqs, toks int, clk *clock) *Bot {
+func newBudgetBot(t *testing.T, llm *llmtest.Server, reqs, toks int, clk *clock) *Bot {
 	t.Helper()
-	b, err := New(Config{Knowledge: starterBase(t), Now: clk.now, BaseURL: llm.srv.URL + "/v1", Model: "fake",
+	b, err := New(Config{Knowledge: starterBase(t), Now: clk.now, BaseURL: llm.URL(), Model: "fake",
 		FirstToken: 2 * time.Second, Total: 3 * time.Second, DailyRequests: reqs, DailyTokens: toks})
 	if err != nil {
 		t.Fatal(err)
@@ -55,7 +56,7 @@ func TestBudgetFallsBackToExtractive(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			llm := newFakeLLM(t, chunks...)
+			llm := llmtest.New(t, chunks...)
 			// 17:00 in Vietnam on 27 November.
 			clk := &clock{t: time.Date(2026, 11, 27, 10, 0, 0, 0, time.UTC)}
 			b := newBudgetBot(t, llm, tt.reqs, tt.toks, clk)
@@ -75,7 +76,7 @@ func TestBudgetFallsBackToExtractive(t *testing.T) {
 					t.Errorf("answer %d is not the extractive one:\n%s", i+1, r.Answer)
 				}
 			}
-			if got := len(llm.requests()); got != tt.llmAnswers {
+			if got := len(llm.Requests()); got != tt.llmAnswers {
 				t.Errorf("%d LLM requests, want %d", got, tt.llmAnswers)
 			}
 			if tt.reqs == 0 && tt.toks == 0 {
@@ -125,9 +126,9 @@ func usageLLM(t *testing.T, total int, bodies chan<- string) string {
 		default:
 		}
 		w.Header().Set("Content-Type", "text/event-stream")
-		fmt.Fprint(w, `data: {"choices":[{"index":0,"delta":{"content":"Hồ sơ gồm Tờ khai đăng ký kết hôn [1]."}}]}`+"\n\n")
+		fmt.Fprint(w, llmtest.Chunk("Hồ sơ gồm Tờ khai đăng ký kết hôn [1]."))
 		fmt.Fprintf(w, `data: {"choices":[],"usage":{"prompt_tokens":%d,"completion_tokens":10,"total_tokens":%d}}`+"\n\n", total-10, total)
-		fmt.Fprint(w, "data: [DONE]\n\n")
+		fmt.Fprint(w, llmtest.Done)
 	}))
 	t.Cleanup(srv.Close)
 	return srv.URL + "/v1"

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -33,13 +34,13 @@ func demoContact(slug string) (Contact, bool) {
 }
 
 // newBot builds a bot on the starter corpus; llm may be nil.
-func newBot(tb testing.TB, llm *fakeLLM, log *slog.Logger) (*Bot, *memRecorder) {
+func newBot(tb testing.TB, llm *llmtest.Server, log *slog.Logger) (*Bot, *memRecorder) {
 	tb.Helper()
 	rec := &memRecorder{}
 	cfg := Config{Knowledge: starterBase(tb), Recorder: rec, CommuneContact: demoContact, Logger: log,
 		FirstToken: 300 * time.Millisecond, Total: 3 * time.Second, BreakerFailures: 3, BreakerCooldown: time.Minute}
 	if llm != nil {
-		cfg.BaseURL, cfg.Model, cfg.APIKey = llm.srv.URL+"/v1", "fake", "k"
+		cfg.BaseURL, cfg.Model, cfg.APIKey = llm.URL(), "fake", "k"
 	}
 	b, err := New(cfg)
 	if err != nil {
@@ -136,8 +137,8 @@ func TestFollowUpsStayOnTopic(t *testing.T) {
 func TestPersonalNumbersMasked(t *testing.T) {
 	var logs bytes.Buffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
-	llm := newFakeLLM(t)
-	llm.set("500")
+	llm := llmtest.New(t)
+	llm.Set("500")
 	b, rec := newBot(t, llm, log)
 	numbers := []string{"012345678901", "0912 345 678", "+84 912345678", "123456789", "0123456789"}
 	q := "CCCD của tôi là 012345678901, sđt 0912 345 678 (+84 912345678), CMND cũ 123456789, mã BHXH 0123456789: đăng ký kết hôn cần gì?"
@@ -148,7 +149,7 @@ func TestPersonalNumbersMasked(t *testing.T) {
 	if !r.Grounded {
 		t.Errorf("masked question no longer answered:\n%s", r.Answer)
 	}
-	seen := strings.Join(llm.requests(), "\n") + logs.String()
+	seen := strings.Join(llm.Requests(), "\n") + logs.String()
 	for _, rc := range rec.recs {
 		seen += rc.Question + rc.Answer
 	}
@@ -157,8 +158,8 @@ func TestPersonalNumbersMasked(t *testing.T) {
 			t.Errorf("%s reached the LLM, the log or the record", n)
 		}
 	}
-	if len(llm.requests()) == 0 || len(rec.recs) != 1 {
-		t.Fatalf("LLM requests %d, records %d", len(llm.requests()), len(rec.recs))
+	if len(llm.Requests()) == 0 || len(rec.recs) != 1 {
+		t.Fatalf("LLM requests %d, records %d", len(llm.Requests()), len(rec.recs))
 	}
 }
 

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/llmtest"
 )
 
 // userPrompt returns the last user message of a recorded request.
@@ -30,7 +32,7 @@ func userPrompt(t *testing.T, body string) (system, user string) {
 
 func TestLLMAnswerStreams(t *testing.T) {
 	chunks := []string{"Hồ sơ đăng ký kết hôn gồm ", "Tờ khai đăng ký kết hôn [1]. ", "Lệ phí: miễn lệ phí, ", "giải quyết trong 1 ngày làm việc [1]."}
-	llm := newFakeLLM(t, chunks...)
+	llm := llmtest.New(t, chunks...)
 	b, _ := newBot(t, llm, nil)
 	var deltas []string
 	var kinds []string
@@ -53,7 +55,7 @@ func TestLLMAnswerStreams(t *testing.T) {
 	if kinds[0] != EventSource || kinds[len(kinds)-1] != EventDone {
 		t.Errorf("events %v: want sources first, done last", kinds)
 	}
-	reqs := llm.requests()
+	reqs := llm.Requests()
 	if len(reqs) != 1 {
 		t.Fatalf("%d LLM requests", len(reqs))
 	}
@@ -73,7 +75,7 @@ func TestLLMAnswerStreams(t *testing.T) {
 	if _, err := b.Reply(context.Background(), Question{Text: "còn lệ phí thì sao?", Session: "l"}); err != nil {
 		t.Fatal(err)
 	}
-	reqs = llm.requests()
+	reqs = llm.Requests()
 	if !strings.Contains(reqs[1], "đăng ký kết hôn cần giấy tờ gì") || !strings.Contains(reqs[1], "Đăng ký kết hôn") {
 		t.Errorf("follow-up prompt lacks the previous turn or topic")
 	}
@@ -94,8 +96,8 @@ func TestLLMFailuresFallBack(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			llm := newFakeLLM(t)
-			llm.set(tt.mode, tt.chunks...)
+			llm := llmtest.New(t)
+			llm.Set(tt.mode, tt.chunks...)
 			b, _ := newBot(t, llm, nil)
 			start := time.Now()
 			r := reply(t, b, Question{Text: "đăng ký kết hôn cần giấy tờ gì"})
@@ -121,8 +123,8 @@ func TestLLMFailuresFallBack(t *testing.T) {
 }
 
 func TestCircuitOpens(t *testing.T) {
-	llm := newFakeLLM(t)
-	llm.set("500")
+	llm := llmtest.New(t)
+	llm.Set("500")
 	b, _ := newBot(t, llm, nil)
 	if b.LLMState() != "closed" {
 		t.Fatalf("state %s before failures", b.LLMState())
@@ -130,7 +132,7 @@ func TestCircuitOpens(t *testing.T) {
 	for i := 0; i < 5; i++ {
 		reply(t, b, Question{Text: "đăng ký khai sinh cần gì"})
 	}
-	if got := len(llm.requests()); got != 3 {
+	if got := len(llm.Requests()); got != 3 {
 		t.Errorf("%d calls to a failing LLM, want 3 before the circuit opens", got)
 	}
 	if b.LLMState() != "open" {

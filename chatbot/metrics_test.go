@@ -4,6 +4,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/prometheus/client_golang/prometheus"
 )
 
@@ -44,17 +45,17 @@ func TestMetricsCountAnswersAndLLM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	llm := newFakeLLM(t, "Hồ sơ gồm ", "Tờ khai đăng ký kết hôn [1].")
-	b, err := New(Config{Knowledge: starterBase(t), BaseURL: llm.srv.URL + "/v1", Model: "fake", Metrics: m,
+	llm := llmtest.New(t, "Hồ sơ gồm ", "Tờ khai đăng ký kết hôn [1].")
+	b, err := New(Config{Knowledge: starterBase(t), BaseURL: llm.URL(), Model: "fake", Metrics: m,
 		FirstToken: 300 * time.Millisecond, Total: 3 * time.Second, BreakerFailures: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
 	q := Question{Text: "đăng ký kết hôn cần giấy tờ gì"}
 	reply(t, b, q)
-	llm.set("500")
+	llm.Set("500")
 	reply(t, b, q)
-	llm.set("hang")
+	llm.Set("hang")
 	reply(t, b, q)
 	reply(t, b, Question{Text: "giá vàng hôm nay"})
 

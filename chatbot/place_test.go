@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/knowledge/places"
 )
 
@@ -44,7 +45,7 @@ func TestFormerCommunesWithLLM(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	llm := newFakeLLM(t, "Xã Thanh Phú Long cũ nay thuộc Xã Thuận Mỹ, tỉnh Tây Ninh [1].")
+	llm := llmtest.New(t, "Xã Thanh Phú Long cũ nay thuộc Xã Thuận Mỹ, tỉnh Tây Ninh [1].")
 	b, _ := newBot(t, llm, nil)
 	b.cfg.Places = dir
 	q := Question{Text: "tôi ở xã Thanh Phú Long cũ, giờ nộp hồ sơ ở đâu?"}
@@ -52,7 +53,7 @@ func TestFormerCommunesWithLLM(t *testing.T) {
 	if r.Mode != "llm" || !r.Grounded || !strings.Contains(r.Answer, "Thuận Mỹ") {
 		t.Errorf("mode %s grounded %v answer %q", r.Mode, r.Grounded, r.Answer)
 	}
-	reqs := llm.requests()
+	reqs := llm.Requests()
 	if len(reqs) != 1 {
 		t.Fatalf("%d LLM requests, want 1", len(reqs))
 	}
@@ -62,7 +63,7 @@ func TestFormerCommunesWithLLM(t *testing.T) {
 			t.Errorf("prompt lacks %q", w)
 		}
 	}
-	llm.set("500")
+	llm.Set("500")
 	r = reply(t, b, q)
 	if r.Mode != "extractive" || !strings.Contains(r.Answer, "/x/thuan-my-tay-ninh") {
 		t.Errorf("with the LLM down: mode %s answer %q", r.Mode, r.Answer)

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
@@ -28,8 +29,7 @@ func newFakeChat(tb testing.TB, chunks ...string) (*fakeChat, string) {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
 		for i, c := range f.chunks {
-			msg, _ := json.Marshal(map[string]any{"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": c}}}})
-			fmt.Fprintf(w, "data: %s\n\n", msg)
+			fmt.Fprint(w, llmtest.Chunk(c))
 			w.(http.Flusher).Flush()
 			if i == 0 {
 				select {
@@ -38,7 +38,7 @@ func newFakeChat(tb testing.TB, chunks ...string) (*fakeChat, string) {
 				}
 			}
 		}
-		fmt.Fprint(w, "data: [DONE]\n\n")
+		fmt.Fprint(w, llmtest.Done)
 	}))
 	tb.Cleanup(srv.Close)
 	return f, srv.URL + "/v1"

@@ -2,7 +2,6 @@ package web
 
 import (
 	"bufio"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
@@ -106,11 +106,10 @@ func TestMetricsCountStreamsInFlight(t *testing.T) {
 	release := make(chan struct{})
 	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
-		msg, _ := json.Marshal(map[string]any{"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": "Hồ sơ gồm tờ khai [1]."}}}})
-		fmt.Fprintf(w, "data: %s\n\n", msg)
+		fmt.Fprint(w, llmtest.Chunk("Hồ sơ gồm tờ khai [1]."))
 		w.(http.Flusher).Flush()
 		<-release
-		fmt.Fprint(w, "data: [DONE]\n\n")
+		fmt.Fprint(w, llmtest.Done)
 	}))
 	t.Cleanup(llm.Close)
 	t.Cleanup(func() {
@@ -151,7 +150,7 @@ func TestMetricsStreamEndsWhenResidentLeaves(t *testing.T) {
 	t.Cleanup(func() { close(release) })
 	llm := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/event-stream")
-		fmt.Fprint(w, `data: {"choices":[{"index":0,"delta":{"content":"Hồ sơ gồm"}}]}`+"\n\n")
+		fmt.Fprint(w, llmtest.Chunk("Hồ sơ gồm"))
 		w.(http.Flusher).Flush()
 		select { // an LLM that never finishes
 		case <-release:

@@ -4,14 +4,13 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/llmtest"
 )
 
 // syncBuffer is a bytes.Buffer that the server's goroutines and the test
@@ -109,45 +108,14 @@ func mustServe(tb testing.TB, env map[string]string, args ...string) *served {
 	return s
 }
 
-// slowLLM is an OpenAI-compatible chat server that streams chunks with a
-// pause between them; mode "500", "hang" or "garbage" makes it fail.
+// slowLLM is an OpenAI-compatible server in mode (llmtest's modes) that
+// streams chunks pause apart; it returns the base URL.
 func slowLLM(tb testing.TB, mode string, pause time.Duration, chunks ...string) string {
 	tb.Helper()
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Read the request to its end: only then does the server notice a
-		// client that hangs up, and end r.Context().
-		_, _ = io.Copy(io.Discard, r.Body)
-		switch mode {
-		case "500":
-			http.Error(w, `{"error":{"message":"boom"}}`, http.StatusInternalServerError)
-			return
-		case "hang":
-			<-r.Context().Done()
-			return
-		}
-		w.Header().Set("Content-Type", "text/event-stream")
-		fl := w.(http.Flusher)
-		if mode == "garbage" {
-			fmt.Fprint(w, "data: {not json\n\n")
-			fl.Flush()
-			return
-		}
-		for _, c := range chunks {
-			msg, _ := json.Marshal(map[string]any{"id": "x", "object": "chat.completion.chunk", "model": "fake",
-				"choices": []map[string]any{{"index": 0, "delta": map[string]string{"content": c}}}})
-			fmt.Fprintf(w, "data: %s\n\n", msg)
-			fl.Flush()
-			select {
-			case <-time.After(pause):
-			case <-r.Context().Done():
-				return
-			}
-		}
-		fmt.Fprint(w, "data: [DONE]\n\n")
-		fl.Flush()
-	}))
-	tb.Cleanup(srv.Close)
-	return srv.URL + "/v1"
+	f := llmtest.New(tb, chunks...)
+	f.Set(mode)
+	f.SetPause(pause)
+	return f.URL()
 }
 
 // getJSON fetches url and decodes its JSON body into v, returning the
