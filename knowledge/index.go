@@ -17,7 +17,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the analysis
 // changes; an index built with another version is rebuilt from the store.
-const MappingVersion = "4"
+const MappingVersion = "6"
 
 const (
 	versionKey = "hoidap_mapping_version"
@@ -29,6 +29,7 @@ const (
 // indexDoc is what bleve sees of a passage.
 type indexDoc struct {
 	Title   string `json:"title"`
+	Names   string `json:"names"` // what residents call a procedure, first passage only
 	Heading string `json:"heading"`
 	Body    string `json:"body"`
 	DocID   string `json:"doc_id"`
@@ -54,7 +55,12 @@ type docEntry struct {
 	foldTitle                            string             // " " + folded title words + " "
 	titleWeights                         map[string]float64 // distinct folded title word -> share it counts with
 	ages                                 []ageBound         // age bounds the title states
-	titlePairs                           []string           // distinct adjacent folded title syllables
+	titlePairs                           []string           // distinct adjacent folded title (and names) syllables
+	titleWords                           []string           // distinct folded syllables of the title and names
+	typedTitle                           []string           // " " + title, then each name, lower-case with diacritics + " "
+	names                                []string           // " " + folded words of each name residents use + " "
+	nameWeights                          []map[string]float64
+	level, audience                      string             // the procedure's level and audience, as the record writes them
 	foldText                             string             // " " + folded words of title and all passages + " "
 	plain                                bool               // written without diacritics: any spelling matches its words
 	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
@@ -79,7 +85,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 		f.DocValues = false
 		return f
 	}
-	for _, prop := range []string{"title", "heading", "body"} {
+	for _, prop := range []string{"title", "names", "heading", "body"} {
 		doc.AddFieldMappingsAt(prop,
 			text(prop, vietnamese.AnalyzerAccent),
 			text(prop+"_f", vietnamese.AnalyzerFold),
@@ -170,11 +176,17 @@ func (ix *Index) put(docs []Document, gone []string) error {
 			}
 			// The title goes with the first passage only: repeated on every
 			// passage it would multiply the postings every query walks.
-			title := ""
+			title, names := "", ""
 			if i == 0 {
-				title = d.Title
+				// Every document's names field holds its title, so that
+				// a word's weight there is measured over all documents,
+				// not over the few that residents have names for.
+				title, names = d.Title, d.Title
+				if d.Procedure != nil && len(d.Procedure.Names) > 0 {
+					names += "\n" + strings.Join(d.Procedure.Names, "\n")
+				}
 			}
-			if err := batch.Index(p.ID, indexDoc{Title: title, Heading: heading, Body: p.Text, DocID: d.ID, Commune: commune}); err != nil {
+			if err := batch.Index(p.ID, indexDoc{Title: title, Names: names, Heading: heading, Body: p.Text, DocID: d.ID, Commune: commune}); err != nil {
 				return fmt.Errorf("knowledge: index %s: %w", p.ID, err)
 			}
 		}
@@ -225,27 +237,57 @@ func (ix *Index) forget(docID string) {
 func newDocEntry(d Document, s *wordStats) *docEntry {
 	e := &docEntry{ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Commune: d.Commune,
 		passages: make(map[string]Passage, len(d.Passages))}
+	var names []string
 	if d.Procedure != nil {
 		e.Level = d.Procedure.Level
+		e.audience = d.Procedure.Audience
 		if e.URL == "" {
 			e.URL = d.Procedure.SourceURL
 		}
+		names = d.Procedure.Names
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
 	e.titleWeights = titleWeights(d.Title)
 	e.ages = titleAgeBounds(titleWords)
 	seen := make(map[string]bool, len(titleWords))
-	for i := 0; i+1 < len(titleWords); i++ {
-		if pair := titleWords[i] + " " + titleWords[i+1]; !seen[pair] {
-			seen[pair] = true
-			e.titlePairs = append(e.titlePairs, pair)
+	addPairs := func(words []string) {
+		for i := 0; i+1 < len(words); i++ {
+			if pair := words[i] + " " + words[i+1]; !seen[pair] {
+				seen[pair] = true
+				e.titlePairs = append(e.titlePairs, pair)
+			}
 		}
+	}
+	seenWord := make(map[string]bool, len(titleWords))
+	addWords := func(words []string) {
+		for _, w := range words {
+			if !seenWord[w] {
+				seenWord[w] = true
+				e.titleWords = append(e.titleWords, w)
+			}
+		}
+	}
+	addPairs(titleWords)
+	addWords(titleWords)
+	typed, _ := vietnamese.Said(d.Title)
+	e.typedTitle = append(e.typedTitle, " "+strings.Join(typed, " ")+" ")
+	for _, n := range names {
+		ws := vietnamese.Words(n)
+		addPairs(ws)
+		addWords(ws)
+		typed, _ := vietnamese.Said(n)
+		e.typedTitle = append(e.typedTitle, " "+strings.Join(typed, " ")+" ")
+		e.names = append(e.names, " "+strings.Join(ws, " ")+" ")
+		e.nameWeights = append(e.nameWeights, titleWeights(n))
 	}
 	// foldText is written at its exact size, and the words are kept as
 	// numbers: the passages' own folded copies are not kept.
 	folded := make([][]string, len(d.Passages))
 	size := len(e.foldTitle)
+	for _, n := range e.names {
+		size += len(n)
+	}
 	for i, p := range d.Passages {
 		e.passages[p.ID] = p
 		folded[i] = vietnamese.Words(p.Heading + "\n" + p.Text)
@@ -256,6 +298,9 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 	var text strings.Builder
 	text.Grow(size)
 	text.WriteString(e.foldTitle)
+	for _, n := range e.names {
+		text.WriteString(n[1:])
+	}
 	for _, ws := range folded {
 		for _, w := range ws {
 			text.WriteString(w)

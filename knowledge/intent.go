@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,7 +15,7 @@ import (
 var askWords = map[string]bool{
 	"giay to": true, "ho so": true, "thu tuc": true, "le phi": true,
 	"phi": true, "tien": true, "bao lau": true, "thoi gian": true,
-	"thoi han": true, "mat": true, "nop": true, "noi nop": true,
+	"thoi han": true, "mat": true, "het": true, "nop": true, "noi nop": true,
 	"truc tuyen": true, "online": true, "qua mang": true, "mang": true,
 	"mang theo": true, "gom": true, "nhung": true, "cach": true,
 	"dieu kien": true, "cac buoc": true, "quy trinh": true,
@@ -22,10 +23,22 @@ var askWords = map[string]bool{
 	"mau": true, "to khai": true, "nhan": false, "gi": true,
 }
 
+// costAfter are the words after which "mất" or "hết" asks what
+// something costs or how long it takes.
+var costAfter = map[string]bool{"bao": true, "phi": true, "tien": true, "may": true, "thoi": true, "nhieu": true,
+	"het": true, "lau": true, "khoang": true, "le": true, "chi": true, "bn": true, "ngay": true, "gio": true}
+
 // splitAsk separates a query's content words into those naming the
 // procedure (topic) and those naming what is asked about it.
 func splitAsk(words []string) (topic, ask []string) {
 	for i := 0; i < len(words); i++ {
+		// "mất", "hết" ask a cost before "bao lâu", "phí", "tiền";
+		// otherwise they are part of the topic ("mất giấy khai sinh",
+		// "tạm trú hết hạn").
+		if (words[i] == "mat" || words[i] == "het") && (i+1 == len(words) || !costAfter[words[i+1]]) {
+			topic = append(topic, words[i])
+			continue
+		}
 		if i+1 < len(words) && askWords[words[i]+" "+words[i+1]] {
 			ask = append(ask, words[i], words[i+1])
 			i++
@@ -196,4 +209,33 @@ func titleWeights(title string) map[string]float64 {
 	}
 	flush()
 	return out
+}
+
+// vneidChannel finds VNeID named as the way to submit ("trên VNeID", "qua
+// app VNeID"), not as what is asked about.
+var vneidChannel = regexp.MustCompile(`(?i)\b(?:(?:trên|tren|qua|bằng|bang|dùng|dung|vào|vao|trong)\s+)?(?:(?:app|ứng dụng|ung dung)\s+)?vneid\b`)
+
+// accountWords name the VNeID account itself: a question with them is
+// about the account, whatever else it says.
+var accountWords = []string{"tai khoan", "dinh danh", "muc 2", "muc do 2", "kich hoat", "khoa", "mat khau", "dang nhap", "can cuoc dien tu", "cai dat", "tich hop"}
+
+// dropChannel removes VNeID from a question that names it only as the way
+// to submit something else ("thông báo lưu trú qua app VNeID"), so that
+// the VNeID account procedure does not answer it.
+func dropChannel(text string) string {
+	if !vneidChannel.MatchString(text) {
+		return text
+	}
+	rest := vneidChannel.ReplaceAllString(text, " ")
+	padded := " " + strings.Join(vietnamese.Words(rest), " ") + " "
+	for _, w := range accountWords {
+		if strings.Contains(padded, " "+w+" ") {
+			return text
+		}
+	}
+	topic, _ := splitAsk(vietnamese.ContentWords(rest))
+	if len(topic) < 2 {
+		return text
+	}
+	return rest
 }

@@ -75,6 +75,12 @@ type Procedure struct {
 	Related    string   `json:"related,omitempty"`
 	Note       string   `json:"note,omitempty"` // shown to residents, e.g. "verify"
 	SourceURL  string   `json:"source_url,omitempty"`
+	// Names are what residents call the procedure ("làm sổ đỏ"), searched
+	// like its title; Explain is a plain-words explanation shown as this
+	// project's own, never a fee, time, place or paper. Both are attached
+	// to an official record by its code.
+	Names   []string `json:"names,omitempty"`
+	Explain string   `json:"explain,omitempty"`
 }
 
 // Document is the unit the store keeps and administrators upload, replace

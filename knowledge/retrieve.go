@@ -23,6 +23,7 @@ const (
 	boostBodyBi    = 1.5
 	boostAccent    = 1.5
 	boostExpansion = 2.0
+	boostNames     = 3.0
 	// hitsPerQuery is how many passages are read to fill the documents
 	// asked for: enough that ten distinct documents survive grouping.
 	hitsPerQuery = 100
@@ -43,6 +44,10 @@ const (
 // of words the corpus does not know, and the dictionary's expansions.
 type plan struct {
 	words       []string
+	cover       []string          // the words coverage weighs: the topic
+	said        []string          // every folded word, filler included, in order
+	filler      []bool            // which of said are question filler
+	typed       []string          // said as typed, diacritics kept
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	expansions  []string
@@ -59,16 +64,26 @@ type plan struct {
 
 func (ix *Index) plan(text string) plan {
 	var p plan
+	text = dropChannel(text)
 	p.words = vietnamese.ContentWordsIn(text, func(pair string) bool {
 		return ix.stats.titlePair(pair) || ix.dict != nil && ix.dict.HasPair(pair)
 	})
 	if len(p.words) == 0 {
 		p.words = vietnamese.Words(text)
 	}
+	typed, said := vietnamese.Said(text)
+	p.said, p.typed = said, typed
+	p.filler = make([]bool, len(typed))
+	for i, t := range typed {
+		p.filler[i] = vietnamese.IsFiller(t)
+	}
 	p.topic, _ = splitAsk(p.words)
 	if len(p.topic) == 0 {
 		p.topic = p.words
 	}
+	// Coverage weighs what the question is about, not what it asks of it:
+	// "có mất phí không" says nothing of which procedure.
+	p.cover = p.topic
 	for _, w := range p.words {
 		if ix.dict != nil && ix.dict.IsTerm(w) {
 			continue
@@ -156,6 +171,10 @@ func (p plan) query(commune string) query.Query {
 	parts := []query.Query{
 		match(topic, "title_f", boostTitle),
 		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
+		// The names field holds every title and the names residents use
+		// for some procedures, so its words weigh as they do in titles.
+		match(topic, "names_f", boostTitle),
+		match(strings.Join(p.topic, " ")+extra, "names_b", boostNames),
 		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
 	}
 	if p.heading != "" {
@@ -247,18 +266,20 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	hits := make([]Hit, 0, len(order))
 	for _, g := range order {
 		hits = append(hits, Hit{
-			DocID:     g.entry.ID,
-			PassageID: g.best.ID,
-			Kind:      g.entry.Kind,
-			Title:     g.entry.Title,
-			Section:   g.best.Section,
-			Heading:   g.best.Heading,
-			Snippet:   snippet(g.best.Text, 240),
-			Text:      g.best.Text,
-			URL:       g.entry.URL,
-			Commune:   g.entry.Commune,
-			Score:     g.score,
-			Coverage:  ix.coverage(p, g.entry),
+			DocID:         g.entry.ID,
+			PassageID:     g.best.ID,
+			Kind:          g.entry.Kind,
+			Title:         g.entry.Title,
+			Section:       g.best.Section,
+			Heading:       g.best.Heading,
+			Snippet:       snippet(g.best.Text, 240),
+			Text:          g.best.Text,
+			URL:           g.entry.URL,
+			Commune:       g.entry.Commune,
+			Score:         g.score,
+			Coverage:      ix.coverage(p, g.entry),
+			Topical:       ix.topical(p, g.entry),
+			TitleCoverage: ix.titleCoverage(p, g.entry),
 		})
 	}
 	return hits, nil
@@ -270,6 +291,7 @@ type group struct {
 	best    Passage
 	score   float64
 	matches int
+	named   int // words of the longest residents' name the question says
 }
 
 // rerank weighs each document's score by how much of its title the query
@@ -298,34 +320,99 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 	}
 	top := groups[0].score
+	longestName := 0 // words of the longest name the question says word for word
 	for _, g := range groups {
 		if g.score > top {
 			top = g.score
 		}
+		g.named = saidName(p.said, g.entry.names)
+		longestName = max(longestName, g.named)
 	}
 	for _, g := range groups {
-		var have, all float64
-		for w, share := range g.entry.titleWeights {
-			if askWords[w] {
-				continue
-			}
-			idf := ix.stats.idf(w) * share
-			all += idf
-			if asked[w] {
-				have += idf
-			}
+		precision := ix.explained(asked, g.entry.titleWeights)
+		named := 0.0 // how fully a name residents use says what was asked
+		for _, nw := range g.entry.nameWeights {
+			named = max(named, ix.explained(asked, nw))
 		}
-		precision := 0.0
-		if all > 0 {
-			precision = have / all
-		}
+		precision = max(precision, named)
 		g.score = g.score / top * (titleFloor + (1-titleFloor)*precision)
+		if g.named > 0 && g.named == longestName {
+			g.score *= nameBonus
+		}
+		if named < 1 {
+			g.score *= variantFit(p.words, g.entry.foldTitle)
+		}
 		if p.age > 0 {
 			g.score *= ageFit(p.age, g.entry.ages)
 		}
 		c := ix.wordCoverage(p, g.entry)
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
+}
+
+// nameBonus weighs a procedure one of whose residents' names the
+// question says word for word ("đổi chủ hộ").
+const nameBonus = 1.4
+
+// saidName returns the words of the longest of names (each " "-padded)
+// that the question says word for word, 0 for none; names of one word are
+// left to the title. Only the procedures with the longest such name get
+// nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
+// sinh" must not outweigh the procedure for those never registered.
+func saidName(said []string, names []string) int {
+	if len(names) == 0 {
+		return 0
+	}
+	q := " " + strings.Join(said, " ") + " "
+	longest := 0
+	for _, n := range names {
+		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && strings.Contains(q, n) {
+			longest = w
+		}
+	}
+	return longest
+}
+
+// variantMarkers are title words that make a procedure a variant of a
+// more common one: a resident who says none of them means the common one
+// ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động").
+var variantMarkers = []string{" lai ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
+
+// variantWeight is the weight of a title for each variant marker the
+// question does not say.
+const variantWeight = 0.8
+
+// variantFit weighs a title by the variant markers it has and the
+// question lacks.
+func variantFit(words []string, foldTitle string) float64 {
+	q := " " + strings.Join(words, " ") + " "
+	fit := 1.0
+	for _, m := range variantMarkers {
+		if strings.Contains(foldTitle, m) && !strings.Contains(q, m) {
+			fit *= variantWeight
+		}
+	}
+	return fit
+}
+
+// explained is the share, weighted by rarity, of a title's (or a name's)
+// words that the question asks: what of the title the question explains.
+func (ix *Index) explained(asked map[string]bool, weights map[string]float64) float64 {
+	var have, all float64
+	for w, share := range weights {
+		if askWords[w] {
+			continue
+		}
+		idf := ix.stats.idf(w) * share
+		all += idf
+		if asked[w] {
+			have += idf
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return have / all
 }
 
 // snippet cuts text to about n bytes at a word boundary.

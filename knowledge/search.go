@@ -28,6 +28,15 @@ type Hit struct {
 	// the document's title or passage. It is the grounding signal: scores
 	// are not comparable between queries, coverage is.
 	Coverage float64 `json:"coverage"`
+	// Topical reports that the document's title, or a name residents use
+	// for it, names what the question is about: a specific pair of words
+	// the question says side by side, a rare word, or a dictionary phrase
+	// of the question. Without it a document that merely shares words is
+	// not an answer (an electricity bill is not "giấy phép hoạt động
+	// điện lực").
+	Topical bool `json:"topical"`
+	// TitleCoverage is Coverage over the title and residents' names only.
+	TitleCoverage float64 `json:"title_coverage"`
 }
 
 // AnswerRecord is what the service keeps of one answer for the

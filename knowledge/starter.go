@@ -16,40 +16,23 @@ import (
 	"time"
 )
 
-//go:embed starter/procedures/*.json starter/articles/*.md starter/demo-commune.json
+//go:embed starter/articles/*.md starter/demo-commune.json
 var starterFS embed.FS
 
 // SourceStarter marks the documents of the embedded starter corpus.
 const SourceStarter = "starter"
 
-// starterDate is when the starter corpus was written; shown as its
-// "last updated".
-var starterDate = time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+// starterDate is when the starter articles were last revised; shown as
+// their "last updated".
+var starterDate = time.Date(2026, 12, 3, 0, 0, 0, 0, time.UTC)
 
-// StarterDocuments returns the embedded starter corpus: procedures done at
-// commune level and articles on the two-level government, written from the
-// law as sample data for administrators to verify.
+// StarterDocuments returns the embedded starter articles: plain-words
+// explanations of the two-level local government, the public
+// administration service centre, online submission and following up a
+// file. They are this project's own words and answer general questions
+// only: fees, times, places and papers come from the official records.
 func StarterDocuments() ([]Document, error) {
 	var docs []Document
-	procs, err := fs.Glob(starterFS, "starter/procedures/*.json")
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: starter: %w", err)
-	}
-	for _, name := range procs {
-		raw, err := starterFS.ReadFile(name)
-		if err != nil {
-			return nil, fmt.Errorf("knowledge: starter %s: %w", name, err)
-		}
-		var p Procedure
-		if err := json.Unmarshal(raw, &p); err != nil {
-			return nil, fmt.Errorf("knowledge: starter %s: %w", name, err)
-		}
-		slug := strings.TrimSuffix(path.Base(name), ".json")
-		docs = append(docs, Document{
-			ID: "starter-" + slug, Kind: KindProcedure, Title: p.Title, Source: SourceStarter,
-			URL: p.SourceURL, Procedure: &p, Updated: starterDate,
-		})
-	}
 	arts, err := fs.Glob(starterFS, "starter/articles/*.md")
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: starter: %w", err)
@@ -109,8 +92,9 @@ func starterVersion() (string, error) {
 	return hex.EncodeToString(h.Sum(nil))[:16], nil
 }
 
-// SeedStarter writes the starter corpus into the store unless this version
-// of it is there already. It reports whether it wrote anything.
+// SeedStarter writes the starter articles into the store unless this
+// version of them is there already, and removes starter documents that
+// this version no longer has. It reports whether it wrote anything.
 func (b *Base) SeedStarter(ctx context.Context) (bool, error) {
 	version, err := starterVersion()
 	if err != nil {
@@ -126,6 +110,24 @@ func (b *Base) SeedStarter(ctx context.Context) (bool, error) {
 	}
 	if err := b.Ingest(ctx, docs...); err != nil {
 		return false, err
+	}
+	// Starter documents an older binary wrote and this one no longer has
+	// (the procedures it once wrote itself) go: they would compete with
+	// the official records.
+	stored, err := b.store.Documents(ctx, ListOptions{Source: SourceStarter})
+	if err != nil {
+		return false, err
+	}
+	keep := make(map[string]bool, len(docs))
+	for _, d := range docs {
+		keep[d.ID] = true
+	}
+	for _, d := range stored {
+		if !keep[d.ID] {
+			if err := b.Delete(ctx, d.ID); err != nil {
+				return false, err
+			}
+		}
 	}
 	b.log.Info("starter corpus loaded", slog.Int("documents", len(docs)), slog.String("version", version))
 	return true, b.store.SetMeta(ctx, "starter_version", version)

@@ -19,6 +19,9 @@ type wordStats struct {
 	// pairs counts the documents whose title holds each pair of adjacent
 	// folded syllables.
 	pairs map[string]int
+	// titled counts the documents whose title or names hold each folded
+	// syllable.
+	titled map[string]int
 	// heads counts the documents whose passage headings hold each folded
 	// syllable: the section names every procedure has ("thành phần hồ
 	// sơ") are in nearly all.
@@ -32,7 +35,7 @@ type wordStats struct {
 
 func newWordStats() wordStats {
 	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int), heads: make(map[string]int),
-		ids: make(map[string]uint32)}
+		titled: make(map[string]int), ids: make(map[string]uint32)}
 }
 
 // intern returns w's number, numbering it if it is new.
@@ -92,6 +95,9 @@ func (s *wordStats) add(e *docEntry) {
 	for _, p := range e.titlePairs {
 		s.pairs[p]++
 	}
+	for _, w := range e.titleWords {
+		s.titled[w]++
+	}
 	for w := range headingWords(e) {
 		s.heads[w]++
 	}
@@ -113,6 +119,11 @@ func (s *wordStats) remove(e *docEntry) {
 	for _, p := range e.titlePairs {
 		if s.pairs[p]--; s.pairs[p] <= 0 {
 			delete(s.pairs, p)
+		}
+	}
+	for _, w := range e.titleWords {
+		if s.titled[w]--; s.titled[w] <= 0 {
+			delete(s.titled, w)
 		}
 	}
 	for w := range headingWords(e) {
@@ -185,7 +196,7 @@ func (s *wordStats) correct(w string) string {
 // cheap enough to weigh every candidate with.
 func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 	var have, want float64
-	for _, w := range p.words {
+	for _, w := range p.cover {
 		if c, ok := p.corrections[w]; ok && !ix.stats.has(e, w) {
 			w = c
 		}
@@ -217,7 +228,7 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 func (ix *Index) coverage(p plan, e *docEntry) float64 {
 	var have, want float64
 	var text *spelledText // the document's own spellings, read when needed
-	for _, w := range p.words {
+	for _, w := range p.cover {
 		c, corrected := p.corrections[w]
 		if corrected {
 			w = c

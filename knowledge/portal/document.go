@@ -1,6 +1,8 @@
 package portal
 
 import (
+	"strings"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -47,7 +49,7 @@ func (r Record) Procedure() *knowledge.Procedure {
 		Where:      where,
 		Methods:    methods,
 		Steps:      parseSteps(r.Steps),
-		Papers:     parsePapers(r.Papers),
+		Papers:     r.papers(),
 		Time:       summarise(methods, func(m knowledge.Method) string { return m.Time }),
 		Fee:        summarise(methods, func(m knowledge.Method) string { return m.Fee }),
 		Result:     parseResult(r.Result),
@@ -56,6 +58,9 @@ func (r Record) Procedure() *knowledge.Procedure {
 		Related:    parseRelated(r.Related),
 		SourceURL:  cleanText(r.DetailURL),
 	}
+	if g, ok := GuideFor(p.Code); ok {
+		p.Names, p.Explain = g.Names, g.Explain
+	}
 	for _, m := range methods {
 		if m.Channel == ChannelOnline {
 			p.OnlineURL = p.SourceURL
@@ -63,4 +68,23 @@ func (r Record) Procedure() *knowledge.Procedure {
 		}
 	}
 	return p
+}
+
+// papers reads the "Thành phần hồ sơ" tables, from the page's own text
+// when the field holds something else: some records (social insurance)
+// carry their steps in that field, while the page lists the papers.
+func (r Record) papers() []knowledge.Paper {
+	if ps := parsePapers(r.Papers); len(ps) > 0 {
+		return ps
+	}
+	raw := r.RawText
+	i := strings.LastIndex(raw, "Thành phần hồ sơ")
+	if i < 0 || !paperHeader.MatchString(raw[i:]) {
+		return nil
+	}
+	raw = raw[i+len("Thành phần hồ sơ"):]
+	if j := strings.Index(raw, "Căn cứ pháp lý"); j >= 0 {
+		raw = raw[:j]
+	}
+	return parsePapers(raw)
 }

@@ -183,6 +183,23 @@ func ContentWordsIn(s string, known func(pair string) bool) []string {
 	return out
 }
 
+// Said returns the syllables of s as typed (normalised, diacritics kept)
+// with their folded forms, in order, filler included.
+func Said(s string) (typed, folded []string) {
+	typed = strings.FieldsFunc(Normalize(s), notWordRune)
+	folded = make([]string, len(typed))
+	for i, a := range typed {
+		folded[i] = Fold(a)
+	}
+	return typed, folded
+}
+
+// IsFiller reports whether a syllable as typed (normalised) is question
+// filler: judged by its diacritics when it has them ("cần" is, "căn" is
+// not), and without them only when no title word folds to it as well
+// ("cho" is, "can" is not).
+func IsFiller(typed string) bool { return isFiller(typed, Fold(typed)) }
+
 // isFiller reports whether a syllable, normalised (a) and folded (f), is
 // question filler: judged by its diacritics when typed with them, and
 // without them only when no title word folds to it as well.
