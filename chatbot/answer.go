@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -82,7 +83,7 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 		done.Grounded = p.grounded
 		switch {
 		case !p.grounded:
-			err = out(Event{Kind: EventDelta, Delta: b.notGrounded(p.q.Commune)})
+			err = out(Event{Kind: EventDelta, Delta: b.notGrounded(&p)})
 		default:
 			err = b.answerGrounded(ctx, &p, &done, out)
 		}
@@ -200,17 +201,27 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 	return b.speak(ctx, p, done, b.extractive(p, second), out)
 }
 
+// view is what p's answer depends on besides its documents: the day, the
+// commune office, the language.
+func (b *Bot) view(p *plan) view {
+	v := view{today: b.cfg.Now().In(vietnam), lang: p.q.Lang}
+	v.contact, v.office = b.contact(p.q.Commune)
+	return v
+}
+
 // source is sourceOf the i-th cited document, its card derived once per
 // generation of the knowledge base.
 func (b *Bot) source(p *plan, i int, section string) Source {
 	d, hit := p.docs[i], p.hits[i]
+	v := b.view(p)
 	if b.memo == nil {
-		return sourceOf(i+1, d, hit, section)
+		return sourceOf(i+1, d, hit, section, v)
 	}
-	s, ok := b.memo.card(p.gen, d.ID)
+	key := viewKey(d.ID, v)
+	s, ok := b.memo.card(p.gen, key)
 	if !ok {
-		s = sourceOf(0, d, knowledge.Hit{}, "")
-		b.memo.putCard(p.gen, d.ID, s)
+		s = sourceOf(0, d, knowledge.Hit{}, "", v)
+		b.memo.putCard(p.gen, key, s)
 	}
 	s.N, s.ID, s.Section = i+1, hit.PassageID, hit.Section
 	if section != "" {
@@ -224,18 +235,26 @@ func (b *Bot) source(p *plan, i int, section string) Source {
 // generation of the knowledge base.
 func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
 	best := p.docs[0]
+	v := b.view(p)
+	detail := ""
+	if best.Procedure != nil {
+		detail = recordDetail(p.q.Text, best.Title, best.Procedure)
+	}
 	if b.memo == nil || best.Procedure == nil {
-		return extractive(p.q.Text, p.intents, best, p.hits[0], second)
+		return extractive(p.q.Text, p.intents, best, p.hits[0], second, detail, v)
 	}
 	secondID := ""
 	if second != nil {
 		secondID = second.ID
 	}
-	key := textKey(best.ID, secondID, p.intents)
+	// The answer depends on the question through the record's sentence it
+	// quotes and the case of papers it picks.
+	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" +
+		strconv.Itoa(pickCase(paperCases(best.Procedure), p.q.Text))
 	if t, ok := b.memo.text(p.gen, key); ok {
 		return t
 	}
-	t := extractive(p.q.Text, p.intents, best, p.hits[0], second)
+	t := extractive(p.q.Text, p.intents, best, p.hits[0], second, detail, v)
 	b.memo.putText(p.gen, key, t)
 	return t
 }
@@ -246,7 +265,7 @@ func (b *Bot) speak(ctx context.Context, p *plan, done *Done, fallback string, o
 	if b.llm == nil {
 		return emitLines(fallback, out)
 	}
-	res := b.llm.answer(ctx, p, out)
+	res := b.llm.answer(ctx, p, b.view(p), out)
 	done.Tokens = res.tokens
 	if res.err != nil {
 		return res.err
@@ -279,15 +298,23 @@ func emitLines(text string, out func(Event) error) error {
 	return nil
 }
 
-// notGrounded is the polite reply when the sources do not answer.
-func (b *Bot) notGrounded(commune string) string {
+// portalHome is the national portal, where a resident can search every
+// procedure.
+const portalHome = "https://dichvucong.gov.vn"
+
+// notGrounded is the reply when no procedure answers the question: no
+// guess, the commune office's contact, and the portal to search.
+func (b *Bot) notGrounded(p *plan) string {
+	v := view{lang: p.q.Lang}
 	var s strings.Builder
-	s.WriteString("Xin lỗi, tôi chưa tìm thấy thông tin phù hợp trong các thủ tục hành chính mà tôi có. ")
-	s.WriteString("Dịch vụ này trả lời câu hỏi về thủ tục hành chính: giấy tờ cần mang, lệ phí, thời hạn, nơi nộp hồ sơ. ")
-	s.WriteString("Bạn có thể hỏi lại, ví dụ: «Đăng ký khai sinh cần giấy tờ gì?».\n")
-	if c, ok := b.contact(commune); ok {
-		s.WriteString("\n" + contactLines(c))
+	s.WriteString(v.word("Xin lỗi, tôi không tìm thấy thủ tục hành chính nào đúng với câu hỏi này nên không trả lời, để tránh nói sai.",
+		"Sorry, I found no administrative procedure that answers this question, so I will not guess."))
+	if c, ok := b.contact(p.q.Commune); ok {
+		s.WriteString(" " + contactLines(c, v))
+	} else {
+		s.WriteString("\n")
 	}
+	s.WriteString(v.word("Tra cứu thủ tục: ", "Search procedures: ") + portalHome + "\n")
 	return s.String()
 }
 
@@ -298,21 +325,26 @@ func (b *Bot) contact(slug string) (Contact, bool) {
 	return b.cfg.CommuneContact(slug)
 }
 
-func contactLines(c Contact) string {
+// contactLines asks the resident to turn to the commune office, with what
+// its details say, or that they are not filled in.
+func contactLines(c Contact, v view) string {
 	var s strings.Builder
-	s.WriteString("Bạn cũng có thể liên hệ " + c.Name)
+	s.WriteString(v.word("Bạn hãy hỏi ", "Please ask ") + c.Name)
 	if c.Province != "" {
 		s.WriteString(", " + c.Province)
 	}
 	s.WriteString(":\n")
 	if c.Address != "" {
-		s.WriteString("- Địa chỉ: " + c.Address + "\n")
+		s.WriteString(v.word("- Địa chỉ: ", "- Address: ") + c.Address + "\n")
 	}
 	if c.Hours != "" {
-		s.WriteString("- Giờ làm việc: " + c.Hours + "\n")
+		s.WriteString(v.word("- Giờ làm việc: ", "- Opening hours: ") + c.Hours + "\n")
 	}
 	if c.Hotline != "" {
-		s.WriteString("- Điện thoại: " + c.Hotline + "\n")
+		s.WriteString(v.word("- Điện thoại: ", "- Phone: ") + c.Hotline + "\n")
+	}
+	if c.Address == "" && c.Hours == "" && c.Hotline == "" {
+		s.WriteString(v.word("(xã chưa cập nhật địa chỉ, giờ làm việc và số điện thoại)\n", "(the commune has not filled in its address, hours and phone yet)\n"))
 	}
 	return s.String()
 }

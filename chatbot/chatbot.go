@@ -158,12 +158,19 @@ type Question struct {
 
 // Source is one cited document with its checklist.
 type Source struct {
-	N       int      `json:"n"` // the [n] answers cite
-	ID      string   `json:"id"`
-	DocID   string   `json:"doc_id"`
-	Title   string   `json:"title"`
-	Section string   `json:"section"`
-	URL     string   `json:"url,omitempty"`
+	N       int    `json:"n"` // the [n] answers cite
+	ID      string `json:"id"`
+	DocID   string `json:"doc_id"`
+	Title   string `json:"title"`
+	Section string `json:"section"`
+	URL     string `json:"url,omitempty"`
+	// Code is the official procedure code when the source is a record of
+	// the national portal; Level is the record's level ("Cấp xã", …).
+	Code  string `json:"code,omitempty"`
+	Level string `json:"level,omitempty"`
+	// Explain is this project's plain-words explanation of the
+	// procedure, shown as such; never a fee, time, place or paper.
+	Explain string   `json:"explain,omitempty"`
 	Papers  []string `json:"papers,omitempty"`
 	Fee     string   `json:"fee,omitempty"`
 	Time    string   `json:"time,omitempty"`

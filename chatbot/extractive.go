@@ -4,156 +4,52 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // Limits that keep an extractive answer short enough for a phone.
 const (
-	maxPapers   = 6
-	maxSteps    = 6
 	maxField    = 420 // characters of a free-text field
 	maxPassageA = 700 // characters of an article passage
 )
 
-// extractive composes the answer to intents from the best document, a
-// few lines with the source's title, and mentions a close second one.
-func extractive(question string, intents []intent, best knowledge.Document, hit knowledge.Hit, second *knowledge.Document) string {
+// view is what an answer depends on beyond its documents: the day (fees
+// change with reductions in force), the commune office, the language.
+type view struct {
+	today   time.Time
+	contact Contact
+	office  bool   // contact holds the commune's office
+	lang    string // "en" for English framing; the record's words stay Vietnamese
+}
+
+// extractive composes the answer to intents from the best document and
+// mentions a close second one.
+func extractive(question string, intents []intent, best knowledge.Document, hit knowledge.Hit, second *knowledge.Document, detail string, v view) string {
 	var b strings.Builder
-	b.Grow(2048) // most answers are shorter: one allocation
+	b.Grow(1024) // most answers are shorter: one allocation
 	if p := best.Procedure; p != nil {
-		for i, in := range intents {
-			if i > 0 {
-				b.WriteString("\n")
-			}
-			procedureSection(&b, in, p, best.Title)
-		}
+		recordAnswer(&b, question, intents, best, detail, v)
 	} else {
 		articleSection(&b, question, intents, best, hit)
+		fmt.Fprintf(&b, "\n%s: %s [1]", v.word("Nguồn", "Source"), best.Title)
 	}
-	fmt.Fprintf(&b, "\nNguồn: %s [1]", best.Title)
 	if second != nil {
-		fmt.Fprintf(&b, "\nCó thể bạn cũng cần: «%s» [2].", second.Title)
+		fmt.Fprintf(&b, "\n%s «%s» [2].", v.word("Có thể bạn cũng cần:", "You may also need:"), shortTitle(second.Title))
 	}
 	return strings.TrimSpace(b.String()) + "\n"
 }
 
-func procedureSection(b *strings.Builder, in intent, p *knowledge.Procedure, title string) {
-	switch in {
-	case intentPapers:
-		if len(p.Papers) == 0 {
-			break
-		}
-		fmt.Fprintf(b, "Hồ sơ «%s» gồm:\n", title)
-		for i, pp := range p.Papers {
-			if i == maxPapers {
-				fmt.Fprintf(b, "- … và %d giấy tờ khác (xem nguồn)\n", len(p.Papers)-maxPapers)
-				break
-			}
-			b.WriteString("- " + paperLine(pp) + "\n")
-		}
-		return
-	case intentFee:
-		if fee := feeOf(p); fee != "" {
-			fmt.Fprintf(b, "Lệ phí «%s»: %s\n", title, fee)
-			return
-		}
-	case intentTime:
-		if t := timeOf(p); t != "" {
-			fmt.Fprintf(b, "Thời hạn giải quyết «%s»: %s\n", title, t)
-			return
-		}
-	case intentOnline:
-		if online(p) {
-			fmt.Fprintf(b, "Có, «%s» nộp trực tuyến được", title)
-			if u := p.OnlineURL; u != "" {
-				fmt.Fprintf(b, " tại %s", u)
-			}
-			b.WriteString(".\n")
-			for _, m := range p.Methods {
-				if isOnline(m.Channel) && m.Note != "" {
-					b.WriteString(clip(m.Note, maxField) + "\n")
-				}
-			}
-		} else {
-			fmt.Fprintf(b, "Nguồn không ghi hình thức nộp trực tuyến cho «%s».\n", title)
-			if p.Where != "" {
-				b.WriteString("Nơi nộp: " + clip(p.Where, maxField) + "\n")
-			}
-		}
-		return
-	case intentSubmit:
-		if p.Where != "" || len(p.Methods) > 0 {
-			fmt.Fprintf(b, "Nơi nộp hồ sơ «%s»: %s\n", title, clip(p.Where, maxField))
-			var ch []string
-			for _, m := range p.Methods {
-				ch = append(ch, strings.ToLower(m.Channel))
-			}
-			if len(ch) > 0 {
-				b.WriteString("Cách nộp: " + strings.Join(ch, ", ") + ".\n")
-			}
-			if p.OnlineURL != "" {
-				b.WriteString("Nộp trực tuyến: " + p.OnlineURL + "\n")
-			}
-			return
-		}
-	case intentSteps:
-		if len(p.Steps) > 0 {
-			fmt.Fprintf(b, "Các bước «%s»:\n", title)
-			for i, s := range p.Steps {
-				if i == maxSteps {
-					b.WriteString("… (xem đầy đủ trong nguồn)\n")
-					break
-				}
-				fmt.Fprintf(b, "%d. %s\n", i+1, clip(strings.TrimPrefix(s, "- "), 240))
-			}
-			return
-		}
-	case intentConditions:
-		if p.Conditions != "" {
-			fmt.Fprintf(b, "Điều kiện «%s»: %s\n", title, clip(p.Conditions, maxField))
-			return
-		}
-	case intentResult:
-		if p.Result != "" {
-			fmt.Fprintf(b, "Kết quả «%s»: %s\n", title, clip(p.Result, maxField))
-			return
-		}
+// word picks the Vietnamese or the English framing.
+func (v view) word(vi, en string) string {
+	if v.lang == "en" {
+		return en
 	}
-	summary(b, p, title)
-}
-
-// summary is the general answer: the checklist in four lines.
-func summary(b *strings.Builder, p *knowledge.Procedure, title string) {
-	fmt.Fprintf(b, "«%s»:\n", title)
-	if len(p.Papers) > 0 {
-		names := make([]string, 0, 3)
-		for i, pp := range p.Papers {
-			if i == 3 {
-				break
-			}
-			names = append(names, clip(pp.Name, 90))
-		}
-		more := ""
-		if len(p.Papers) > 3 {
-			more = fmt.Sprintf(" (và %d giấy tờ khác)", len(p.Papers)-3)
-		}
-		b.WriteString("- Hồ sơ: " + strings.Join(names, "; ") + more + "\n")
-	}
-	if fee := feeOf(p); fee != "" {
-		b.WriteString("- Lệ phí: " + clip(fee, 200) + "\n")
-	}
-	if t := timeOf(p); t != "" {
-		b.WriteString("- Thời hạn: " + clip(t, 200) + "\n")
-	}
-	if p.Where != "" {
-		b.WriteString("- Nơi nộp: " + clip(p.Where, 200) + "\n")
-	}
-	if online(p) && p.OnlineURL != "" {
-		b.WriteString("- Nộp trực tuyến: " + p.OnlineURL + "\n")
-	}
+	return vi
 }
 
 // articleSection answers from an article: the passage of the asked
@@ -234,37 +130,6 @@ func clipLines(s string, n int) string {
 		left -= l
 	}
 	return strings.TrimRight(b.String(), "\n")
-}
-
-func paperLine(p knowledge.Paper) string {
-	s := clip(p.Name, 160)
-	if p.Count != "" {
-		s += " (" + p.Count + ")"
-	}
-	return s
-}
-
-func feeOf(p *knowledge.Procedure) string {
-	return summaryOrMethods(p.Fee, p.Methods, func(m knowledge.Method) string { return m.Fee })
-}
-
-func timeOf(p *knowledge.Procedure) string {
-	return summaryOrMethods(p.Time, p.Methods, func(m knowledge.Method) string { return m.Time })
-}
-
-// summaryOrMethods returns the procedure's own summary of a field or, when
-// it has none, each submission method's value, clipped for a card.
-func summaryOrMethods(summary string, methods []knowledge.Method, value func(knowledge.Method) string) string {
-	if summary != "" {
-		return clip(summary, maxField)
-	}
-	var parts []string
-	for _, m := range methods {
-		if v := value(m); v != "" {
-			parts = append(parts, m.Channel+": "+v)
-		}
-	}
-	return clip(strings.Join(parts, "; "), maxField)
 }
 
 func online(p *knowledge.Procedure) bool {
@@ -391,8 +256,12 @@ func isSpace(r rune) bool {
 	return 0x2000 <= r && r <= 0x200A
 }
 
-// sourceOf builds the source event of a document: its checklist.
-func sourceOf(n int, d knowledge.Document, hit knowledge.Hit, section string) Source {
+// maxCardPapers bounds the papers a source card lists.
+const maxCardPapers = 8
+
+// sourceOf builds the source event of a document: its checklist, read
+// from the record as a resident should read it on the day of v.
+func sourceOf(n int, d knowledge.Document, hit knowledge.Hit, section string, v view) Source {
 	s := Source{N: n, ID: hit.PassageID, DocID: d.ID, Title: d.Title, Section: hit.Section, URL: d.URL}
 	if section != "" {
 		s.Section = section
@@ -401,16 +270,26 @@ func sourceOf(n int, d knowledge.Document, hit knowledge.Hit, section string) So
 		if s.URL == "" {
 			s.URL = p.SourceURL
 		}
-		for i, pp := range p.Papers {
-			if i == maxPapers {
+		if strings.HasPrefix(d.ID, portal.IDPrefix) {
+			s.Code = p.Code
+		}
+		papers, _, _ := papersOf(p, "")
+		for i, pp := range papers {
+			if i == maxCardPapers {
 				break
 			}
-			s.Papers = append(s.Papers, clip(pp.Name, 90))
+			name := pp.name
+			if pp.show {
+				name += " (xuất trình)"
+			}
+			s.Papers = append(s.Papers, name)
 		}
-		s.Fee, s.Time, s.Where = clip(feeOf(p), 160), clip(timeOf(p), 160), clip(p.Where, 160)
+		s.Fee, s.Time, s.Where = clip(feeOf(p, v.today), 200), clip(timeOf(p), 200), clip(placeOf(p, v), 200)
 		if online(p) {
 			s.Online = p.OnlineURL
 		}
+		s.Level = p.Level
+		s.Explain = p.Explain
 	}
 	return s
 }

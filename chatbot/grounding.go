@@ -37,6 +37,16 @@ const (
 	// of the question's words side by side ("đèn đường"): "tình yêu" is
 	// not covered by "tình trạng … yêu cầu".
 	minArticleCoverage = 0.6
+	// minProcedureCoverage is the least coverage at which a procedure
+	// that names the question's topic answers it: below it the question
+	// is mostly about something else ("vay ngân hàng mua xe máy trả góp"
+	// names motorbikes, not their registration).
+	minProcedureCoverage = 0.3
+	// minLongCoverage is that floor for a long question (longWords
+	// content words or more), most of whose words tell the resident's
+	// story rather than name the procedure.
+	minLongCoverage = 0.2
+	longWords       = 14
 )
 
 // Grounded reports whether hits are relevant enough to answer question
@@ -49,6 +59,7 @@ func Grounded(question string, hits []knowledge.Hit) bool {
 // grounding judges hits for one question, reading the question once.
 type grounding struct {
 	question string
+	words    int // content words, counted when asked
 	blocked  bool
 	about    int8 // aboutProcedures(question), once asked: 0 unknown, 1 no, 2 yes
 }
@@ -67,6 +78,17 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 	if hits[0].Coverage < minCoverage {
 		return false
 	}
+	// A procedure answers only a question about it: its title or a name
+	// residents use for it names what the question asks about. That is a
+	// stronger sign than the procedure vocabulary, which a question about
+	// something else can share.
+	if hits[0].Kind == knowledge.KindProcedure {
+		floor := minProcedureCoverage
+		if g.long() {
+			floor = minLongCoverage
+		}
+		return hits[0].Topical && hits[0].Coverage >= floor
+	}
 	if g.about == 0 {
 		g.about = 1
 		if aboutProcedures(g.question) {
@@ -74,6 +96,14 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 		}
 	}
 	return g.about == 2
+}
+
+// long reports a question of longWords content words or more.
+func (g *grounding) long() bool {
+	if g.words == 0 {
+		g.words = len(vietnamese.ContentWords(g.question)) + 1
+	}
+	return g.words-1 >= longWords
 }
 
 // sharesPair reports whether two adjacent content words of question occur

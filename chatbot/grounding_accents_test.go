@@ -4,6 +4,8 @@ import (
 	"context"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -54,7 +56,7 @@ func TestGroundedByNotice(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer kb.Close()
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
 	notice := knowledge.Document{ID: "notice-den", Kind: knowledge.KindArticle, Commune: "demo",

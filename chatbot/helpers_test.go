@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -22,7 +24,7 @@ func starterBase(tb testing.TB) *knowledge.Base {
 		ctx := context.Background()
 		starter.kb, starter.err = knowledge.Open(ctx, knowledge.Config{})
 		if starter.err == nil {
-			_, starter.err = starter.kb.SeedStarter(ctx)
+			starter.err = testcorpus.Seed(ctx, starter.kb)
 		}
 	})
 	if starter.err != nil {

@@ -18,7 +18,10 @@ const (
 	intentOnline     intent = "online"
 	intentConditions intent = knowledge.SectionConditions
 	intentResult     intent = knowledge.SectionResult
-	intentGeneral    intent = "general"
+	// intentDeadline asks by when the resident must act ("khai tử trong
+	// bao lâu", "hạn chót"), not how long the office takes.
+	intentDeadline intent = "deadline"
+	intentGeneral  intent = "general"
 )
 
 // intentCues are folded phrases, matched on whole words, in the order
@@ -70,6 +73,9 @@ func detectIntents(padded string) []intent {
 			}
 		}
 	}
+	if deadlineCue(padded) {
+		out = append([]intent{intentDeadline}, out...)
+	}
 	// "nộp online ở đâu" asks about online submission, not the office.
 	if has(out, intentOnline) && has(out, intentSubmit) {
 		out = remove(out, intentSubmit)
@@ -88,6 +94,32 @@ func detectIntents(padded string) []intent {
 		out = out[:3]
 	}
 	return out
+}
+
+// deadlineCue reports a question about the resident's own time limit:
+// "hạn chót", "quá hạn", or "phải" with a length of time ("phải đi đăng ký
+// trong bao lâu", "trong vòng mấy ngày phải khai tử").
+func deadlineCue(padded string) bool {
+	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai "} {
+		if strings.Contains(padded, c) {
+			return true
+		}
+	}
+	// "phải đi đăng ký … trong bao lâu": the resident must act; "bao lâu
+	// phải xong" asks the office's time.
+	acts := false
+	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai bao ", " phai nop ", " phai dk "} {
+		acts = acts || strings.Contains(padded, c)
+	}
+	if !acts {
+		return false
+	}
+	for _, c := range []string{" bao lau ", " bao nhieu ngay ", " may ngay ", " thoi han ", " trong vong "} {
+		if strings.Contains(padded, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // topical reports whether a question has words beyond what it asks

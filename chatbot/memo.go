@@ -88,6 +88,12 @@ func (m *memo) putText(gen uint64, key, text string) {
 // textKey names an extractive answer from a procedure: it depends on the
 // document, the intents and the close second's title, not on the words of
 // the question.
+// viewKey is a document's memo key for one view: a card or an answer
+// reads fees for the day and names the commune's office.
+func viewKey(docID string, v view) string {
+	return docID + "\x00" + v.today.Format("20060102") + "\x00" + v.contact.Name + "\x00" + v.contact.Address + "\x00" + v.lang
+}
+
 func textKey(best, second string, intents []intent) string {
 	var b strings.Builder
 	b.WriteString(best)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -18,7 +20,7 @@ func TestAnswerFollowsReplacedDocument(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { kb.Close() })
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
 	bot, err := New(Config{Knowledge: kb})
@@ -40,8 +42,11 @@ func TestAnswerFollowsReplacedDocument(t *testing.T) {
 	if err != nil || d.Procedure == nil {
 		t.Fatalf("cited document %s: %v", first.Sources[0].DocID, err)
 	}
-	const fee = "Lệ phí mới: 12.345 đồng (thử nghiệm)"
-	d.Procedure.Fee = fee
+	// The fee of every way to submit, as a corrected record would state it.
+	d.Procedure.Fee = "12.345 đồng"
+	for i := range d.Procedure.Methods {
+		d.Procedure.Methods[i].Fee = "12.345 đồng"
+	}
 	if err := kb.Ingest(ctx, d); err != nil {
 		t.Fatal(err)
 	}

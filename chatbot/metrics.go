@@ -42,7 +42,7 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Name: "hoidap_llm_tokens_total", Help: "Tokens the LLM used, prompt included, as the server reports them (stream chunks when it reports none).",
 		}),
 		fallbacks: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "hoidap_fallbacks_total", Help: "LLM answers replaced by extractive ones, by reason: error, timeout, numbers, open, budget.",
+			Name: "hoidap_fallbacks_total", Help: "LLM answers replaced by extractive ones, by reason: error, timeout, numbers, open, budget, claims.",
 		}, []string{"reason"}),
 	}
 	for _, c := range []prometheus.Collector{m.answers, m.firstToken, m.total, m.errors, m.tokens, m.fallbacks} {

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -62,7 +63,9 @@ func money(s string) float64 {
 // sentence end and without digits passes at a word boundary.
 type numberGate struct {
 	allowed map[string]bool
+	source  string // the sources' text, folded and " "-padded, for claims
 	pending string
+	failed  string // why the last check failed: "numbers" or "claims"
 }
 
 // longRun is how much digit-free text is held at most without a sentence
@@ -70,7 +73,7 @@ type numberGate struct {
 const longRun = 160
 
 func newNumberGate(sourceText string) *numberGate {
-	g := &numberGate{allowed: map[string]bool{}}
+	g := &numberGate{allowed: map[string]bool{}, source: " " + strings.Join(vietnamese.Words(sourceText), " ") + " "}
 	for _, q := range quantities(sourceText) {
 		g.allowed[q] = true
 	}
@@ -113,10 +116,66 @@ func (g *numberGate) flush() (string, bool) {
 func (g *numberGate) check(s string) bool {
 	for _, q := range quantities(s) {
 		if !g.allowed[q] {
+			g.failed = "numbers"
 			return false
 		}
 	}
+	if !g.claimsHeld(s) {
+		g.failed = "claims"
+		return false
+	}
 	return true
+}
+
+// Claims an answer may only repeat from its sources: a place to submit
+// (an agency), a paper to bring, a phone or account number, a link.
+var (
+	placeClaim = regexp.MustCompile(`(?i)\b(công an|ủy ban nhân dân|uỷ ban nhân dân|ubnd|văn phòng đăng ký|chi nhánh|sở|phòng|cục|bộ|tòa án|kho bạc|bảo hiểm xã hội|trung tâm)\s+(\p{L}+(?:\s+\p{L}+)?)`)
+	paperClaim = regexp.MustCompile(`(?i)\b(tờ khai|đơn|giấy|bản sao|phiếu|văn bản)\s+(\p{L}+(?:\s+\p{L}+)?)`)
+	// longDigits is a phone or account number: nine digits or more,
+	// perhaps in groups split by spaces or dashes (amounts group by dots).
+	longDigits = regexp.MustCompile(`\d(?:[ \-]?\d){8,}`)
+	linkClaim  = regexp.MustCompile(`(?i)(https?://|www\.)[^\s)\]]+`)
+)
+
+// claimsHeld reports whether every place, paper, long number and link a
+// sentence names is in the sources: an LLM may word an answer, not add a
+// counter, a form or an account to pay into.
+func (g *numberGate) claimsHeld(s string) bool {
+	for _, m := range longDigits.FindAllString(s, -1) {
+		digits := strings.Map(func(r rune) rune {
+			if r >= '0' && r <= '9' {
+				return r
+			}
+			return -1
+		}, m)
+		if !strings.Contains(strings.ReplaceAll(g.source, " ", ""), digits) {
+			return false
+		}
+	}
+	for _, m := range linkClaim.FindAllString(s, -1) {
+		if !strings.Contains(g.source, " "+strings.Join(vietnamese.Words(strings.TrimRight(m, ".,;")), " ")+" ") {
+			return false
+		}
+	}
+	for _, re := range []*regexp.Regexp{placeClaim, paperClaim} {
+		for _, m := range re.FindAllStringSubmatch(s, -1) {
+			// The kind and the first word after it: "Công an cấp xã",
+			// "Giấy chứng sinh"; the rest may be worded freely.
+			head := strings.Join(vietnamese.Words(m[1]+" "+firstWord(m[2])), " ")
+			if !strings.Contains(g.source, " "+head+" ") {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func firstWord(s string) string {
+	if i := strings.IndexFunc(s, unicode.IsSpace); i > 0 {
+		return s[:i]
+	}
+	return s
 }
 
 // sentenceEnd returns the index just past the end of the first sentence

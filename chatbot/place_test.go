@@ -58,7 +58,7 @@ func TestFormerCommunesWithLLM(t *testing.T) {
 		t.Fatalf("%d LLM requests, want 1", len(reqs))
 	}
 	_, user := userPrompt(t, reqs[0])
-	for _, w := range []string{"<<<NGUỒN 1>>>", "Xã Thuận Mỹ", "Tây Ninh", "/x/thuan-my-tay-ninh"} {
+	for _, w := range []string{"<<<NGUỒN 1 ", "Xã Thuận Mỹ", "Tây Ninh", "/x/thuan-my-tay-ninh"} {
 		if !strings.Contains(user, w) {
 			t.Errorf("prompt lacks %q", w)
 		}

@@ -1,0 +1,268 @@
+package chatbot
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
+)
+
+// Budgets of a procedure's answer, in characters: the whole text stays
+// near 400 so that it reads on a phone; the source card carries the full
+// list of papers.
+const (
+	maxContent     = 220 // characters of the parts asked about, for one thing asked
+	extraPerIntent = 130 // more characters for each further thing asked
+	maxPaperName   = 48  // characters of a paper's name in the text
+	maxTextPapers  = 4   // papers named in the text
+	maxSteps       = 5   // steps named in the text
+	maxStep        = 110 // characters of a step
+	maxPart        = 220 // characters of a free-text part (conditions, result)
+)
+
+// recordAnswer writes a procedure's answer: its short title and level,
+// the parts asked about in the order asked, then where to submit and the
+// record's own page with the date of the data.
+func recordAnswer(b *strings.Builder, question string, intents []intent, d knowledge.Document, detail string, v view) {
+	p := d.Procedure
+	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))
+	if lv := levelNote(p.Level, v); lv != "" {
+		b.WriteString(" — " + lv)
+	}
+	b.WriteString(":\n")
+	// The parts asked about, within a budget that grows with the number
+	// of things asked: a part that would overflow it is cut at a line or
+	// left for the source card.
+	budget := maxContent + extraPerIntent*(len(intents)-1)
+	var parts strings.Builder
+	add := func(part string) {
+		left := budget - utf8.RuneCountInString(parts.String())
+		switch n := utf8.RuneCountInString(part); {
+		case n <= left:
+			parts.WriteString(part)
+		case left > 60:
+			parts.WriteString(clipLines(part, left) + "\n")
+		}
+	}
+	asked := map[intent]bool{}
+	for _, in := range intents {
+		if in == intentSubmit {
+			asked[in] = true // said at the end, always
+			continue
+		}
+		if asked[in] {
+			continue
+		}
+		asked[in] = true
+		var part strings.Builder
+		recordPart(&part, in, p, question, len(intents)-1, v)
+		add(part.String())
+	}
+	b.WriteString(parts.String())
+	// What the question asks beyond the parts: the record's own sentence.
+	if detail != "" {
+		b.WriteString(v.word("Theo bản ghi: ", "The record says: ") + "«" + detail + "»\n")
+	}
+	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + strings.TrimRight(placeOf(p, v), ".;, "))
+	if online(p) && !asked[intentOnline] {
+		b.WriteString(v.word("; hoặc trực tuyến", "; or online"))
+	}
+	b.WriteString(".\n" + dataDate(d, v))
+	if p.SourceURL != "" {
+		b.WriteString(": " + p.SourceURL)
+	}
+	b.WriteString("\n")
+}
+
+// recordPart writes what one intent asks of the record.
+func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question string, many int, v view) {
+	switch in {
+	case intentPapers:
+		papersLine(b, p, question, v, maxTextPapers-min(many, 1))
+	case intentFee:
+		fee := feeOf(p, v.today)
+		if fee == "" {
+			fee = v.word("bản ghi không ghi lệ phí; hãy hỏi cán bộ tiếp nhận", "the record gives no fee; ask the office")
+		}
+		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
+	case intentTime:
+		t := timeOf(p)
+		if t == "" {
+			t = v.word("bản ghi không ghi thời hạn; hãy hỏi cán bộ tiếp nhận", "the record gives no time; ask the office")
+		}
+		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 200) + ".\n")
+	case intentDeadline:
+		if d := deadlineOf(p); d != "" {
+			b.WriteString(v.word("Hạn phải làm, theo bản ghi: ", "Deadline, as the record says: ") + "«" + d + "»\n")
+		} else {
+			b.WriteString(v.word("Bản ghi không ghi hạn phải làm thủ tục này.", "The record sets no deadline for this procedure.") + "\n")
+			if t := timeOf(p); t != "" {
+				b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 160) + ".\n")
+			}
+		}
+	case intentOnline:
+		if online(p) {
+			b.WriteString(v.word("Nộp trực tuyến: được, qua Cổng Dịch vụ công quốc gia", "Online: yes, on the National Public Service Portal"))
+			if note := onlineNote(p); note != "" {
+				b.WriteString(" (" + clip(note, 120) + ")")
+			}
+			b.WriteString(".\n")
+		} else {
+			b.WriteString(v.word("Bản ghi không ghi cách nộp trực tuyến cho thủ tục này.\n", "The record lists no online submission for this procedure.\n"))
+		}
+	case intentSteps:
+		steps := stepsOf(p)
+		if len(steps) == 0 {
+			summaryParts(b, p, question, v)
+			return
+		}
+		b.WriteString(v.word("Các bước:\n", "Steps:\n"))
+		for i, s := range steps {
+			if i == maxSteps {
+				b.WriteString(v.word("… (các bước sau: xem trên Cổng DVC)\n", "… (further steps on the portal)\n"))
+				break
+			}
+			fmt.Fprintf(b, "%d. %s\n", i+1, clip(s, maxStep))
+		}
+	case intentConditions:
+		if p.Conditions != "" {
+			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(p.Conditions, maxPart) + "\n")
+		} else {
+			b.WriteString(v.word("Bản ghi không ghi điều kiện riêng cho thủ tục này.\n", "The record states no special conditions.\n"))
+		}
+	case intentResult:
+		if p.Result != "" {
+			b.WriteString(v.word("Kết quả: ", "Result: ") + clip(p.Result, maxPart) + "\n")
+		}
+	default:
+		summaryParts(b, p, question, v)
+	}
+}
+
+// summaryParts is the general answer: the main papers, the fee, the time.
+func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v view) {
+	papersLine(b, p, question, v, 2)
+	if fee := feeOf(p, v.today); fee != "" {
+		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 160) + ".\n")
+	}
+	if t := timeOf(p); t != "" {
+		b.WriteString(v.word("Thời hạn: ", "Time: ") + clip(t, 120) + ".\n")
+	}
+}
+
+// papersLine names the papers every applicant brings, then counts the
+// special cases the source card lists.
+func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v view, n int) {
+	papers, heading, others := papersOf(p, question)
+	if len(papers) == 0 {
+		b.WriteString(v.word("Giấy tờ: bản ghi không liệt kê; hãy hỏi cán bộ tiếp nhận.\n", "Papers: the record lists none; ask the office.\n"))
+		return
+	}
+	var names []string
+	special := 0
+	for _, x := range papers {
+		if x.special {
+			special++
+			continue
+		}
+		if len(names) < n {
+			name := clip(x.name, maxPaperName)
+			if x.show {
+				name += v.word(" (xuất trình)", " (to show)")
+			}
+			names = append(names, name)
+		}
+	}
+	if len(names) == 0 { // every paper is for a special case
+		for _, x := range papers[:min(n, len(papers))] {
+			names = append(names, x.name)
+		}
+		special -= len(names)
+	}
+	b.WriteString(v.word("Giấy tờ", "Papers"))
+	if heading != "" && others > 0 {
+		b.WriteString(v.word(" (trường hợp «", " (case «") + clip(lowerFirst(heading), 50) + "»)")
+	}
+	b.WriteString(": " + strings.Join(names, "; "))
+	switch more := len(papers) - len(names); {
+	case others > 0:
+		b.WriteString(v.word(fmt.Sprintf(" (%d trường hợp khác: xem danh sách)", others), fmt.Sprintf(" (%d other cases: see the list)", others)))
+	case more > 0:
+		b.WriteString(v.word(fmt.Sprintf(" (+%d giấy tờ cho trường hợp riêng: xem danh sách)", more),
+			fmt.Sprintf(" (+%d for special cases: see the list)", more)))
+	}
+	b.WriteString(".\n")
+}
+
+// levelNote says at which level the procedure is done, and plainly when
+// it is not the commune.
+func levelNote(level string, v view) string {
+	l := strings.ToLower(level)
+	switch {
+	case l == "":
+		return ""
+	case strings.Contains(l, "cấp xã"):
+		return v.word("làm tại cấp xã", "done at commune level")
+	case strings.Contains(l, "cấp tỉnh"):
+		return v.word("thủ tục cấp tỉnh, không giải quyết tại xã", "a provincial procedure, not decided by the commune")
+	case strings.Contains(l, "cấp bộ"):
+		return v.word("thủ tục cấp trung ương (bộ, ngành), không giải quyết tại xã", "a national (ministry) procedure, not decided by the commune")
+	}
+	return strings.ToLower(level)
+}
+
+// placeOf is where to submit: the record's own place, else its agency;
+// for a commune-level procedure without either, the commune's own office.
+func placeOf(p *knowledge.Procedure, v view) string {
+	where := strings.TrimSpace(p.Where)
+	if where == "" {
+		where = strings.TrimSpace(p.Agency)
+	}
+	commune := strings.Contains(strings.ToLower(p.Level), "cấp xã")
+	switch {
+	case where != "" && commune && v.office && v.contact.Name != "" && mentionsCommune(where):
+		return clip(where, 140) + " (" + v.contact.Name + ")"
+	case where != "":
+		return clip(where, 160)
+	case commune && v.office && v.contact.Name != "":
+		return v.contact.Name
+	case commune:
+		return v.word("Trung tâm phục vụ hành chính công cấp xã", "the commune's Public Administration Service Centre")
+	}
+	return v.word("bản ghi không ghi nơi nộp; hãy hỏi Trung tâm phục vụ hành chính công của xã", "the record gives no place; ask the commune's service centre")
+}
+
+// mentionsCommune reports a place written for any commune ("Công an cấp
+// xã", "Ủy ban nhân dân cấp xã"), which this commune's name makes concrete.
+func mentionsCommune(where string) bool {
+	w := strings.ToLower(where)
+	return strings.Contains(w, "cấp xã") && utf8.RuneCountInString(where) < 80
+}
+
+// onlineNote is the note the record gives for online submission.
+func onlineNote(p *knowledge.Procedure) string {
+	for _, m := range p.Methods {
+		if isOnline(m.Channel) && m.Note != "" {
+			return m.Note
+		}
+	}
+	return ""
+}
+
+// dataDate says where a record's facts come from and how current they
+// are: the portal's snapshot, or the day an administrator imported it.
+func dataDate(d knowledge.Document, v view) string {
+	official := strings.HasPrefix(d.ID, portal.IDPrefix)
+	day := d.Updated.In(vietnam).Format("02/01/2006")
+	switch {
+	case official && !d.Updated.After(portal.Snapshot):
+		return v.word("Cổng DVC quốc gia, dữ liệu "+portal.SnapshotLabel, "National Public Service Portal, data of June–July 2026")
+	case official:
+		return v.word("Cổng DVC quốc gia, dữ liệu ngày "+day, "National Public Service Portal, data of "+day)
+	case !d.Updated.IsZero():
+		return v.word("Theo tài liệu của xã, cập nhật ngày "+day, "From the commune's document, updated "+day)
+	}
+	return v.word("Nguồn", "Source")
+}

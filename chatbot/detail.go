@@ -1,0 +1,105 @@
+package chatbot
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// maxDetail bounds the sentence of a record quoted for what a question
+// asks beyond the procedure's name.
+const maxDetail = 170
+
+// minDetailScore is the least score (detailScore) of a sentence worth
+// quoting: two of the question's words and a pair of them side by side,
+// or four words.
+const minDetailScore = 4
+
+// genericWords are folded words too common in questions and records to
+// tell one sentence of a record from another.
+var genericWords = map[string]bool{
+	"xa": true, "phuong": true, "nguoi": true, "toi": true, "em": true, "minh": true, "nha": true,
+	"lam": true, "di": true, "ra": true, "ve": true, "den": true, "duoc": true, "co": true,
+	"khong": true, "hay": true, "voi": true, "cho": true, "cua": true, "va": true, "thi": true,
+	"ma": true, "da": true, "se": true, "dang": true, "muon": true, "can": true, "phai": true,
+	"gi": true, "nao": true, "sao": true, "bao": true, "nhieu": true, "the": true, "nay": true,
+	"ubnd": true, "ban": true, "nhan": true, "dan": true, "cap": true, "so": true,
+	"giay": true, "to": true, "ho": true, "thu": true, "tuc": true, "ky": true,
+}
+
+// sentenceBreak splits a record's text into the sentences a resident
+// could be shown one at a time.
+var sentenceBreak = regexp.MustCompile(`\.\s+|;\s*|\n+|\s+[-+]\s+|:\s+-\s*`)
+
+// recordDetail returns the record's sentence that holds most of what the
+// question asks beyond the procedure's name ("có cần giấy ủy quyền
+// không", "trong bao nhiêu ngày phải đi"), or "" when no sentence holds
+// enough of it.
+func recordDetail(question, title string, p *knowledge.Procedure) string {
+	var words []string
+	for _, w := range askedBeyondTitle(question, title) {
+		if !genericWords[w] && !intentWords[w] && len(w) > 1 {
+			words = append(words, w)
+		}
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	q := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	best, bestScore := "", 0
+	consider := func(text string) {
+		for _, s := range sentenceBreak.Split(text, -1) {
+			s = strings.TrimSpace(strings.Trim(s, "-+*•. "))
+			if len([]rune(s)) < 15 {
+				continue
+			}
+			if score := detailScore(words, q, s); score > bestScore || score == bestScore && score > 0 && len(s) < len(best) {
+				best, bestScore = s, score
+			}
+		}
+	}
+	for _, pp := range p.Papers {
+		consider(pp.Name)
+	}
+	for _, s := range p.Steps {
+		consider(s)
+	}
+	consider(p.Conditions)
+	consider(p.Audience)
+	for _, m := range p.Methods {
+		consider(m.Note)
+		consider(m.Fee)
+	}
+	if bestScore < minDetailScore {
+		return ""
+	}
+	return clip(best, maxDetail)
+}
+
+// detailScore counts the question's words a sentence holds, and once more
+// each pair of them it holds side by side as the question says them.
+func detailScore(words []string, question, sentence string) int {
+	f := " " + strings.Join(vietnamese.Words(sentence), " ") + " "
+	score := 0
+	for _, w := range words {
+		if strings.Contains(f, " "+w+" ") {
+			score++
+		}
+	}
+	if score == 0 {
+		return 0
+	}
+	qs := strings.Fields(question)
+	for i := 0; i+1 < len(qs); i++ {
+		pair := " " + qs[i] + " " + qs[i+1] + " "
+		if genericWords[qs[i]] && genericWords[qs[i+1]] {
+			continue
+		}
+		if strings.Contains(f, pair) {
+			score++
+		}
+	}
+	return score
+}

@@ -1,0 +1,330 @@
+package chatbot
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// How a fee cell of the portal reads to a resident. The portal writes
+// "Miễn phí" in the amount column whenever no amount is filled in, also
+// when its note says the fee is set by law or by the province: that is
+// not free. A note may also lower the amount for a period (a 50 %
+// reduction until 31/12/2026): in force today, the lower amount is what a
+// resident pays.
+var (
+	// setByLaw notes say the amount is set elsewhere: by law, a circular,
+	// the provincial council or committee.
+	setByLaw = regexp.MustCompile(`(?i)hội đồng nhân dân|hđnd|ủy ban nhân dân (cấp )?tỉnh|uỷ ban nhân dân (cấp )?tỉnh|luật phí|theo quy định|mức thu|mức lệ phí|mức phí|thông tư|nghị quyết|biểu phí|quyết định`)
+	// provincial notes name the provincial council or committee.
+	provincial = regexp.MustCompile(`(?i)hội đồng nhân dân|hđnd|(ủy|uỷ) ban nhân dân (cấp )?tỉnh`)
+	// window is a period a rate applies in: "kể từ ngày 01/7/2025 đến hết
+	// ngày 31/12/2026", "áp dụng đến hết ngày 31/12/2026".
+	window = regexp.MustCompile(`(?i)(?:(?:kể )?từ(?: kể từ)? ngày (\d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}) )?đến hết(?: ngày)? (\d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4})`)
+	// moneyRe is an amount in đồng: "400.000 đồng", "25.000đ", "03 triệu đồng".
+	moneyRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu đồng|đồng|đ\b|VNĐ)`)
+	percent = regexp.MustCompile(`bằng (\d{1,3})\s*%`)
+)
+
+// feeReading is one channel's fee as a resident should read it.
+type feeReading struct {
+	text  string // what to say
+	known bool   // an amount or "free" the record states; false: ask the office
+}
+
+// readFee reads one fee cell ("70.000 đồng (…)", "Miễn phí (Mức lệ phí do
+// HĐND tỉnh quyết định)") for the day today.
+func readFee(cell string, today time.Time) feeReading {
+	cell = strings.TrimSpace(cell)
+	if cell == "" {
+		return feeReading{}
+	}
+	main, note := cell, ""
+	if i := strings.IndexByte(cell, '('); i >= 0 {
+		main, note = strings.TrimSpace(cell[:i]), strings.TrimSpace(cell[i:])
+	}
+	note = strings.TrimSpace(strings.Trim(note, "() .;"))
+	free := strings.EqualFold(main, "Miễn phí")
+	if r, ok := reduced(main, note, today); ok {
+		return feeReading{text: r, known: true}
+	}
+	if free {
+		return readFreeNote(note, today)
+	}
+	text := main
+	if note != "" {
+		rest := dropExpired(note, today)
+		if provincial.MatchString(rest) {
+			text += "; mức cụ thể do Hội đồng nhân dân tỉnh quyết định"
+		} else if strings.HasPrefix(rest, "/") && len([]rune(rest)) < 40 {
+			text += rest
+		} else if rest != "" && !strings.Contains(rest, main) {
+			text += " (" + clip(rest, 120) + ")"
+		} else if u := perUnit(rest, main); u != "" {
+			text = u
+		}
+	}
+	return feeReading{text: text, known: true}
+}
+
+// readFreeNote reads the note beside the portal's "Miễn phí": free
+// outright ("Miễn lệ phí."), free except where the note says a council
+// sets it, or an amount the note holds.
+func readFreeNote(note string, today time.Time) feeReading {
+	note = dropExpired(note, today)
+	if len([]rune(note)) <= 3 {
+		return feeReading{text: "miễn phí", known: true}
+	}
+	var auth, exemptions, others []string
+	free := false
+	for _, seg := range segments(note) {
+		l := strings.ToLower(seg)
+		switch {
+		case strings.HasPrefix(l, "miễn") || strings.HasPrefix(l, "không thu"):
+			if len([]rune(seg)) < 20 && !strings.Contains(l, "đối với") && !strings.Contains(l, "trường hợp") {
+				free = true // "Miễn lệ phí."
+			} else {
+				exemptions = append(exemptions, seg)
+			}
+		case setByLaw.MatchString(seg) && !moneyRe.MatchString(seg):
+			auth = append(auth, seg)
+		default:
+			others = append(others, seg)
+		}
+	}
+	var parts []string
+	known := true
+	switch {
+	case free:
+		parts = append(parts, "miễn lệ phí")
+	case len(others) > 0 && moneyRe.MatchString(strings.Join(others, " ")):
+		parts = append(parts, "có thu: "+clip(strings.Join(others, "; "), 160))
+		others = nil
+	case len(auth) > 0:
+		known = false
+		if provincial.MatchString(strings.Join(auth, " ")) {
+			parts = append(parts, "theo mức Hội đồng nhân dân tỉnh quyết định (bản ghi không ghi số tiền; hỏi cán bộ)")
+		} else {
+			parts = append(parts, "theo quy định về phí, lệ phí (bản ghi không ghi số tiền; hỏi cán bộ)")
+		}
+	case len(exemptions) == 0:
+		parts = append(parts, "miễn phí")
+		if len(others) > 0 {
+			parts[0] += " (" + clip(strings.Join(others, "; "), 120) + ")"
+		}
+		others = nil
+	}
+	for _, e := range exemptions {
+		parts = append(parts, lowerFirst(clip(e, 160)))
+	}
+	if free && len(others) > 0 {
+		parts = append(parts, lowerFirst(clip(others[0], 120)))
+	}
+	return feeReading{text: strings.Join(parts, "; "), known: known}
+}
+
+func lowerFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !unicode.IsUpper(r) {
+		return s
+	}
+	// Keep "Giấy", "Ủy ban" capitals in the middle of a text only at its start.
+	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// perUnit returns "70.000 đồng/Giấy chứng nhận" when the note only says
+// what the amount is counted by.
+func perUnit(note, main string) string {
+	amt := strings.TrimSuffix(main, " đồng")
+	i := strings.Index(note, amt)
+	if i < 0 {
+		return ""
+	}
+	rest := note[i+len(amt):]
+	rest = strings.TrimPrefix(strings.TrimSpace(rest), "đồng")
+	rest = strings.TrimPrefix(strings.TrimSpace(rest), "đ")
+	rest = strings.TrimSpace(rest)
+	if !strings.HasPrefix(rest, "/") || len([]rune(rest)) > 40 {
+		return ""
+	}
+	return main + strings.TrimRight(rest, ".);")
+}
+
+// reduced finds a lower rate in force today in a fee note and returns the
+// fee as a resident pays it, with the usual amount beside it.
+func reduced(main, note string, today time.Time) (string, bool) {
+	for _, seg := range segments(note) {
+		m := window.FindStringSubmatchIndex(seg)
+		if m == nil {
+			continue
+		}
+		end, ok := parseDate(seg[m[4]:m[5]])
+		if !ok || today.After(end.AddDate(0, 0, 1)) {
+			continue // expired
+		}
+		if m[2] >= 0 {
+			if start, ok := parseDate(seg[m[2]:m[3]]); ok && today.Before(start) {
+				continue // not yet
+			}
+		}
+		until := end.Format("02/01/2006")
+		online := strings.Contains(strings.ToLower(seg), "trực tuyến") || strings.Contains(strings.ToLower(seg), "trực tuyển")
+		scope := ""
+		if online {
+			scope = " khi nộp trực tuyến"
+		}
+		if p := percent.FindStringSubmatch(seg); p != nil {
+			base, ok := amountOf(main)
+			if !ok {
+				base, ok = amountOf(moneyRe.FindString(note))
+			}
+			pct, _ := strconv.Atoi(p[1])
+			if !ok || pct <= 0 || pct >= 100 {
+				continue
+			}
+			now := base * int64(pct) / 100
+			return formatDong(now) + scope + " (giảm còn " + p[1] + "% mức thường " + formatDong(base) + ", áp dụng đến hết " + until + ")", true
+		}
+		amounts := moneyRe.FindAllString(seg[:m[0]], -1)
+		if len(amounts) == 0 {
+			amounts = moneyRe.FindAllString(seg[m[1]:], -1)
+		}
+		if len(amounts) == 0 {
+			continue
+		}
+		low, ok := amountOf(amounts[len(amounts)-1])
+		if !ok {
+			continue
+		}
+		text := formatDong(low) + scope + " (mức áp dụng đến hết " + until
+		if base, ok := amountOf(main); ok && base != low {
+			text += "; mức thường " + formatDong(base)
+		}
+		return text + ")", true
+	}
+	return "", false
+}
+
+// dropExpired removes the parts of a note whose period has ended.
+func dropExpired(note string, today time.Time) string {
+	var keep []string
+	for _, seg := range segments(note) {
+		if m := window.FindStringSubmatch(seg); m != nil {
+			if end, ok := parseDate(m[2]); ok && today.After(end.AddDate(0, 0, 1)) {
+				continue
+			}
+		}
+		keep = append(keep, seg)
+	}
+	return strings.TrimSpace(strings.Join(keep, "; "))
+}
+
+// segments splits a note into its clauses: list items and sentences.
+func segments(note string) []string {
+	f := func(r rune) bool { return r == ';' || r == '\n' }
+	var out []string
+	for _, part := range strings.FieldsFunc(strings.ReplaceAll(note, " - ", "\n"), f) {
+		for _, s := range strings.Split(part, ". ") {
+			if s = strings.TrimSpace(strings.Trim(s, "-+*. ")); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// parseDate reads "31/12/2026" or "31 tháng 12 năm 2026".
+func parseDate(s string) (time.Time, bool) {
+	s = strings.NewReplacer(" tháng ", "/", " năm ", "/").Replace(s)
+	parts := strings.Split(s, "/")
+	if len(parts) != 3 {
+		return time.Time{}, false
+	}
+	d, e1 := strconv.Atoi(parts[0])
+	m, e2 := strconv.Atoi(parts[1])
+	y, e3 := strconv.Atoi(parts[2])
+	if e1 != nil || e2 != nil || e3 != nil || m < 1 || m > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, vietnam), true
+}
+
+// amountOf reads an amount in đồng: "70.000 đồng" → 70000, "03 triệu
+// đồng" → 3000000.
+func amountOf(s string) (int64, bool) {
+	m := moneyRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	n, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "").Replace(m[1]), 10, 64)
+	if err != nil || n <= 0 {
+		return 0, false
+	}
+	if m[2] == "triệu đồng" {
+		n *= 1_000_000
+	}
+	return n, true
+}
+
+// formatDong writes 35000 as "35.000 đồng".
+func formatDong(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	var b strings.Builder
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(c)
+	}
+	return b.String() + " đồng"
+}
+
+// feeOf reads the fee of every channel, in person first, and says it
+// once when the channels agree.
+func feeOf(p *knowledge.Procedure, today time.Time) string {
+	return perChannel(p.Methods, func(m knowledge.Method) string { return readFee(m.Fee, today).text })
+}
+
+// perChannel writes a value per submission channel: in person, online,
+// then by post (left out when another channel says the same or has a
+// value), once when all agree.
+func perChannel(methods []knowledge.Method, value func(knowledge.Method) string) string {
+	type cv struct{ channel, v string }
+	var vals []cv
+	for _, order := range []string{"trực tiếp", "trực tuyến", "bưu chính", ""} {
+		for _, m := range methods {
+			c := strings.ToLower(m.Channel)
+			if order != "" && !strings.Contains(c, order) || order == "" && (strings.Contains(c, "trực tiếp") || strings.Contains(c, "trực tuyến") || strings.Contains(c, "bưu chính")) {
+				continue
+			}
+			if v := value(m); v != "" {
+				vals = append(vals, cv{c, v})
+			}
+		}
+	}
+	if len(vals) == 0 {
+		return ""
+	}
+	same := true
+	for _, x := range vals[1:] {
+		if x.v != vals[0].v && !strings.Contains(x.channel, "bưu chính") {
+			same = false
+		}
+	}
+	if same {
+		return vals[0].v
+	}
+	var parts []string
+	for _, x := range vals {
+		if strings.Contains(x.channel, "bưu chính") && len(parts) > 0 {
+			continue
+		}
+		parts = append(parts, x.channel+": "+x.v)
+	}
+	return strings.Join(parts, "; ")
+}

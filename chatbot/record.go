@@ -1,0 +1,311 @@
+package chatbot
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// Reading an official record so that a resident on a phone does not
+// misread it: times with their unit, the main papers apart from the
+// special cases and notes, steps numbered once.
+
+// bareNumber is a time cell that lost its unit ("1", "120").
+var bareNumber = regexp.MustCompile(`^\d+(?:[.,]\d+)?$`)
+
+// readTime writes one channel's time with its unit, or says that the
+// record gives none.
+func readTime(cell string) string {
+	cell = strings.TrimSpace(cell)
+	if bareNumber.MatchString(cell) {
+		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
+	}
+	return cell
+}
+
+// timeOf reads the time of every channel, once when they agree; when the
+// table gives none, the time the steps set the office ("trong thời hạn
+// 03 ngày làm việc … cấp Giấy chứng nhận").
+func timeOf(p *knowledge.Procedure) string {
+	t := readTime(p.Time)
+	if len(p.Methods) > 0 {
+		t = perChannel(p.Methods, func(m knowledge.Method) string { return readTime(m.Time) })
+	}
+	if t == "" {
+		if s := officeTime(p); s != "" {
+			return "theo các bước trong bản ghi: «" + s + "»"
+		}
+	}
+	return t
+}
+
+// officeTimeRe is the office's own time limit in a record's steps.
+var officeTimeRe = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|không quá)\s*\d+\s*(ngày làm việc|ngày|giờ làm việc|giờ)`)
+
+// officeTime is the step that says how long the office takes.
+func officeTime(p *knowledge.Procedure) string {
+	for _, step := range p.Steps {
+		for _, s := range sentenceBreak.Split(step, -1) {
+			l := strings.ToLower(s)
+			if officeTimeRe.MatchString(s) && (strings.Contains(l, "cấp") || strings.Contains(l, "giải quyết") || strings.Contains(l, "trả kết quả")) {
+				return clip(strings.TrimSpace(strings.Trim(s, "-+*. ")), 160)
+			}
+		}
+	}
+	return ""
+}
+
+// paper is one paper to bring, read for a resident.
+type paper struct {
+	name    string // short name
+	full    string // as the record writes it, with its count
+	special bool   // only in a special case ("Trường hợp …", "nếu …")
+	show    bool   // to show, not to hand in
+}
+
+// specialCase starts a paper needed only in some cases; near its start
+// (within ~100 characters, before any bracket) a name may say so too:
+// "(nếu nộp trực tiếp)" after a form's name does not.
+var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^[^(]{0,100}(trong trường hợp|đối với trường hợp|nếu có)`)
+
+// copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
+// starts many papers' names; the count says it, the name is what follows.
+var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử)*( hoặc | và |, )?)+(từ bản chính )?(của )?`)
+
+// paperCase is the papers of one case a record lists under its own
+// heading ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở
+// nhờ"), or of the record as a whole (heading "").
+type paperCase struct {
+	heading string
+	papers  []paper
+}
+
+// caseHeading tells a heading that names a case of the procedure from
+// one that names a kind of paper ("Giấy tờ phải nộp:") or a note.
+var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|nlđ|lao động|công dân)`)
+
+// notCase marks a heading that says how to hand papers in, not for whom:
+// "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
+var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất trình|tải lên|thành phần hồ sơ|hồ sơ gồm|lưu ý|trực tuyến|trực tiếp|bưu chính|gửi kèm|nộp, |bản chụp|bản sao`)
+
+// isCase reports a heading that names a case of the procedure.
+func isCase(heading string) bool {
+	return caseHeading.MatchString(heading) && !notCase.MatchString(heading)
+}
+
+// paperCases reads a record's papers case by case: a row without a count
+// heads the papers that follow it; notes between tables are dropped. The
+// papers in each case come every applicant's first (see paperRank).
+func paperCases(p *knowledge.Procedure) []paperCase {
+	var cases []paperCase
+	pending := ""
+	show := false
+	for _, pp := range p.Papers {
+		name := strings.TrimSpace(pp.Name)
+		if pp.Count == "" && pp.Form == "" {
+			pending = name
+			continue
+		}
+		if pending != "" {
+			l := strings.ToLower(pending)
+			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp")
+			if isCase(pending) {
+				cases = append(cases, paperCase{heading: strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")})
+			}
+			pending = ""
+		}
+		if len(cases) == 0 {
+			cases = append(cases, paperCase{})
+		}
+		if name == "" {
+			name = pp.Form
+		}
+		full := name
+		if pp.Count != "" {
+			full += " (" + pp.Count + ")"
+		}
+		c := &cases[len(cases)-1]
+		short := shortPaper(name)
+		dup := false
+		for _, x := range c.papers {
+			dup = dup || x.name == short
+		}
+		if !dup {
+			c.papers = append(c.papers, paper{name: short, full: full, special: specialCase.MatchString(name), show: show})
+		}
+	}
+	for i := range cases {
+		slices.SortStableFunc(cases[i].papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
+	}
+	return cases
+}
+
+// papersOf returns the papers of the case the question is about (the
+// first case when it names none), then those of the other cases.
+func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading string, others int) {
+	cases := paperCases(p)
+	if len(cases) == 0 {
+		return nil, "", 0
+	}
+	best := pickCase(cases, question)
+	papers = append(papers, cases[best].papers...)
+	for i, c := range cases {
+		if i != best {
+			papers = append(papers, c.papers...)
+			others++
+		}
+	}
+	return papers, cases[best].heading, others
+}
+
+// pickCase returns the case whose heading (counted twice) and papers
+// hold most of the question's own words, or the first when none holds
+// any.
+func pickCase(cases []paperCase, question string) int {
+	if len(cases) < 2 || question == "" {
+		return 0
+	}
+	var words []string
+	for _, w := range vietnamese.ContentWords(question) {
+		if !genericWords[w] && !intentWords[w] {
+			words = append(words, w)
+		}
+	}
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	best, bestScore := 0, 0
+	for i, c := range cases {
+		text := c.heading
+		for _, x := range c.papers {
+			text += " " + x.full
+		}
+		score := 2*detailScore(words, said, c.heading) + detailScore(words, said, text)
+		if score > bestScore {
+			best, bestScore = i, score
+		}
+	}
+	return best
+}
+
+// formStart begins the name of the form an applicant fills in.
+var formStart = regexp.MustCompile(`(?i)^(tờ khai|đơn|phiếu|văn bản đề nghị|giấy đề nghị|bản khai)`)
+
+// paperRank orders papers for a resident: the form first, special cases
+// last.
+func paperRank(p paper) int {
+	electronic := strings.Contains(strings.ToLower(p.name), "điện tử tương tác")
+	switch {
+	case p.special:
+		return 5
+	case electronic:
+		return 4
+	case p.show:
+		return 3
+	case formStart.MatchString(p.name):
+		return 0
+	}
+	return 1
+}
+
+// shortPaper cuts a paper's name to what names it: before the first
+// semicolon or bracket, or at a word near 70 characters.
+func shortPaper(name string) string {
+	s := strings.TrimSpace(stepPrefix.ReplaceAllString(name, ""))
+	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
+		rest := s[loc[1]:]
+		r, n := utf8.DecodeRuneInString(rest)
+		s = string(unicode.ToUpper(r)) + rest[n:]
+	}
+	// "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/…"
+	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
+		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
+	}
+	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
+		if i := strings.Index(s, sep); i > 12 {
+			s = s[:i]
+		}
+	}
+	s = strings.TrimRight(strings.TrimSpace(s), ".,;:")
+	if utf8.RuneCountInString(s) > 70 {
+		s = clip(s, 70)
+	}
+	return s
+}
+
+// stepPrefix is the numbering a record's steps carry: "- Bước 1:", "1.",
+// "a)", "(i)", "+".
+var stepPrefix = regexp.MustCompile(`^(?:[-+•*]\s*)*(?:(?:Bước|bước)\s*\d+\s*[:.\-–]?\s*|\d{1,2}(?:\.\d{1,2})?\s*[.)]\s*|[a-zđ]\d?\)\s*|\((?:i{1,3}|iv|v|vi{0,3})\)\s*)`)
+
+// stepsOf returns a record's steps without their own numbering or stray
+// labels, ready to be numbered once.
+func stepsOf(p *knowledge.Procedure) []string {
+	var out []string
+	for _, s := range p.Steps {
+		for i := 0; i < 3; i++ {
+			s = strings.TrimSpace(stepPrefix.ReplaceAllString(s, ""))
+		}
+		s = strings.TrimSpace(s)
+		if utf8.RuneCountInString(s) < 4 || !hasLetter(s) {
+			continue // a stray "b)" or "-"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortTitle is a procedure's title cut for a line of text: without a
+// leading "Thủ tục", at most about 90 characters.
+func shortTitle(title string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "Thủ tục ") {
+		t = strings.TrimPrefix(t, "Thủ tục ")
+		r, n := utf8.DecodeRuneInString(t)
+		t = string(unicode.ToUpper(r)) + t[n:]
+	}
+	t = strings.TrimRight(t, ".: ")
+	if utf8.RuneCountInString(t) > 70 {
+		t = clip(t, 70)
+	}
+	return t
+}
+
+// deadline is a time limit a record sets on the resident: "trong thời hạn
+// 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)`)
+
+// deadlineOf returns the record's sentence that sets the resident a time
+// limit, from its steps, conditions and papers' notes, or "".
+func deadlineOf(p *knowledge.Procedure) string {
+	var texts []string
+	texts = append(texts, p.Conditions)
+	texts = append(texts, p.Steps...)
+	for _, pp := range p.Papers {
+		texts = append(texts, pp.Name)
+	}
+	for _, t := range texts {
+		for _, s := range sentenceBreak.Split(t, -1) {
+			l := strings.ToLower(s)
+			if !deadline.MatchString(s) || strings.Contains(l, "cơ quan") && !strings.Contains(l, "người") ||
+				strings.Contains(l, "trả kết quả") || strings.Contains(l, "giải quyết") || strings.Contains(l, "thẩm tra") {
+				continue
+			}
+			if strings.Contains(l, "có trách nhiệm") || strings.Contains(l, "phải") || strings.Contains(l, "kể từ ngày") {
+				return clip(strings.TrimSpace(strings.Trim(s, "-+*. ")), 200)
+			}
+		}
+	}
+	return ""
+}
