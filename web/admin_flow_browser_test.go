@@ -52,7 +52,7 @@ func TestAdminFlowUnansweredToApproved(t *testing.T) {
 	resident := newTab(t, browser)
 	resident.do(chromedp.Navigate(base+"/x/demo"), chromedp.WaitVisible(chromedp.CSS("#q")))
 	resident.ask(question, 1)
-	if a := resident.text("#log .turn .a"); !strings.Contains(a, "chưa tìm thấy") {
+	if a := resident.text("#log .turn .a"); !strings.Contains(a, "không tìm thấy thủ tục") {
 		t.Fatalf("first answer %q: want the polite not-found reply", a)
 	}
 
@@ -64,7 +64,7 @@ func TestAdminFlowUnansweredToApproved(t *testing.T) {
 	if gaps := admin.text("#gaps + p + table td"); !strings.Contains(gaps, question) {
 		t.Fatalf("dashboard gaps %q: want the unanswered question", gaps)
 	}
-	if !strings.Contains(admin.text("table td"), "Đăng ký khai sinh") {
+	if !strings.Contains(admin.text("table td"), "đăng ký khai sinh") {
 		t.Errorf("top procedures lack the seeded ones")
 	}
 	if r := admin.text(".hint"); !strings.Contains(r, "Lưu trữ hội thoại: 180 ngày") {
@@ -113,11 +113,11 @@ func seedQuestions(t *testing.T, st *knowledge.Store) {
 	asked := []struct {
 		q, doc, mode string
 	}{
-		{"Đăng ký khai sinh cần giấy tờ gì?", "starter-dang-ky-khai-sinh", "extractive"},
-		{"làm căn cước cho con dưới 14 tuổi", "starter-cap-can-cuoc-duoi-14-tuoi", "llm"},
-		{"đăng ký kết hôn mất bao lâu", "starter-dang-ky-ket-hon", "extractive"},
-		{"chứng thực bản sao lệ phí bao nhiêu", "starter-chung-thuc-ban-sao", "llm"},
-		{"đăng ký thường trú cần gì", "starter-dang-ky-thuong-tru", "extractive"},
+		{"Đăng ký khai sinh cần giấy tờ gì?", "dvc-1.001193", "extractive"},
+		{"làm căn cước cho con dưới 14 tuổi", "dvc-1.014062", "llm"},
+		{"đăng ký kết hôn mất bao lâu", "dvc-1.000894", "extractive"},
+		{"chứng thực bản sao lệ phí bao nhiêu", "dvc-2.000815", "llm"},
+		{"đăng ký thường trú cần gì", "dvc-1.004222", "extractive"},
 		{"Xin giấy phép bán hàng rong ở chợ", "", "extractive"},
 	}
 	now := time.Now()

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -33,7 +35,7 @@ func mustAdminServer(tb testing.TB, dir string, edit func(*Config)) (*httptest.S
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { kb.Close() })
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		tb.Fatal(err)
 	}
 	cfg := Config{Knowledge: kb, BaseURL: "http://hoidap.test", Places: mustPlaces(tb), AdminPassword: adminPW}

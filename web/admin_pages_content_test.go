@@ -75,7 +75,7 @@ func TestDashboard(t *testing.T) {
 	for i, r := range []knowledge.AnswerRecord{
 		{Question: "Nuôi chó có phải đăng ký không?", Grounded: false},
 		{Question: "nuoi cho co phai dang ky khong", Grounded: false},
-		{Question: "Đăng ký kết hôn cần gì", Grounded: true, Sources: []string{"starter-dang-ky-ket-hon"}},
+		{Question: "Đăng ký kết hôn cần gì", Grounded: true, Sources: []string{"dvc-1.000894"}},
 		{Question: "=HYPERLINK(\"http://x\")", Grounded: false},
 	} {
 		r.ID, r.Commune, r.Mode, r.Created = "d"+string(rune('a'+i)), "demo", "extractive", now.Add(-time.Duration(i)*time.Hour)
@@ -88,7 +88,7 @@ func TestDashboard(t *testing.T) {
 		t.Fatalf("officer's dashboard: %d", r.status)
 	}
 	for _, want := range []string{"Lưu trữ hội thoại: 180 ngày", `<svg class="chart"`, `<title id="questions-t">`, "câu hỏi</text>",
-		"Đăng ký kết hôn", "Nuôi chó có phải đăng ký không?", `<td class="num">2</td>`,
+		"Thủ tục đăng ký kết hôn", "Nuôi chó có phải đăng ký không?", `<td class="num">2</td>`,
 		`href="/admin/approved/new?commune=demo&amp;q=Nu%C3%B4i`} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("dashboard lacks %q", want)

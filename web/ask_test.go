@@ -94,7 +94,7 @@ func TestAskJSON(t *testing.T) {
 			if got.ID == "" || got.Grounded != tt.grounded || got.Mode != "extractive" || !strings.Contains(got.Answer, tt.want) {
 				t.Errorf("got %+v", got)
 			}
-			if tt.grounded && (len(got.Sources) == 0 || got.Sources[0].Title != "Đăng ký kết hôn" || len(got.Sources[0].Papers) == 0) {
+			if tt.grounded && (len(got.Sources) == 0 || got.Sources[0].Title != "Thủ tục đăng ký kết hôn" || len(got.Sources[0].Papers) == 0) {
 				t.Errorf("sources %+v", got.Sources)
 			}
 		})

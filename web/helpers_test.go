@@ -8,6 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/places"
 )
@@ -21,7 +23,7 @@ func mustStarter(tb testing.TB) *knowledge.Base {
 		tb.Fatal(err)
 	}
 	tb.Cleanup(func() { kb.Close() })
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		tb.Fatal(err)
 	}
 	return kb

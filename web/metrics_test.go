@@ -13,6 +13,7 @@ import (
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/ssetest"
+	"github.com/hoidap/hoidap/internal/testcorpus"
 )
 
 // metricValue returns the value of the series of name whose labels
@@ -50,6 +51,11 @@ func scrapeMetrics(tb testing.TB, url string) string {
 }
 
 func TestMetricsMoveWithRequests(t *testing.T) {
+	size, err := testcorpus.Size()
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus := float64(size)
 	srv, _, _ := mustOpsServer(t, "", nil)
 	json := "Content-Type: application/json"
 	opsDo(t, "GET", srv.URL+"/x/demo", nil)
@@ -76,8 +82,8 @@ func TestMetricsMoveWithRequests(t *testing.T) {
 		{"hoidap_answers_total", []string{`mode="extractive"`, `grounded="true"`}, 1},
 		{"hoidap_answers_total", []string{`mode="extractive"`, `grounded="false"`}, 1},
 		{"hoidap_streams_in_flight", nil, 0},
-		{"hoidap_index_documents", nil, 50},
-		{"hoidap_store_documents", nil, 50},
+		{"hoidap_index_documents", nil, corpus},
+		{"hoidap_store_documents", nil, corpus},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name+fmt.Sprint(tt.labels), func(t *testing.T) {
@@ -87,7 +93,7 @@ func TestMetricsMoveWithRequests(t *testing.T) {
 			}
 		})
 	}
-	if p, _ := metricValue(body, "hoidap_store_passages"); p <= 50 {
+	if p, _ := metricValue(body, "hoidap_store_passages"); p <= corpus {
 		t.Errorf("hoidap_store_passages = %v, want more than the documents", p)
 	}
 	for _, raw := range []string{"khong-co-xa-nay", "wp-login", "khai+sinh"} {

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -22,7 +24,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer kb.Close()
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
 	// A writer adds documents and answer records all through the backup.

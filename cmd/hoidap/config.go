@@ -36,6 +36,10 @@ type config struct {
 	LLMDailyTokens   int
 	// RetentionDays is how long conversation records are kept.
 	RetentionDays int
+	// NationalRecords imports the national portal's records embedded in
+	// the binary at start (once per version); off, the store holds only
+	// what administrators import.
+	NationalRecords bool
 	// PprofAddr serves Go's profiles apart from the service; "" none.
 	PprofAddr string
 }
@@ -60,6 +64,18 @@ func (f *flagSet) str(p *string, name, env, def, help string) {
 		def = v
 	}
 	f.StringVar(p, name, def, fmt.Sprintf("%s (env %s)", help, env))
+}
+
+func (f *flagSet) bool(p *bool, name, env string, def bool, help string) {
+	if v := f.getenv(env); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			f.errs = append(f.errs, fmt.Errorf("%s=%q: want true or false", env, v))
+		} else {
+			def = b
+		}
+	}
+	f.BoolVar(p, name, def, fmt.Sprintf("%s (env %s)", help, env))
 }
 
 func (f *flagSet) int(p *int, name, env string, def int, help string) {
@@ -143,6 +159,7 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flagSet, *config
 	f.int(&c.LLMDailyRequests, "llm-daily-requests", "HOIDAP_LLM_DAILY_REQUESTS", 0, "LLM requests per day, past which answers are extractive; 0 for no bound")
 	f.int(&c.LLMDailyTokens, "llm-daily-tokens", "HOIDAP_LLM_DAILY_TOKENS", 0, "LLM tokens per day, past which answers are extractive; 0 for no bound")
 	f.int(&c.RetentionDays, "retention-days", "HOIDAP_RETENTION_DAYS", 180, "days conversation records are kept")
+	f.bool(&c.NationalRecords, "national-records", "HOIDAP_NATIONAL_RECORDS", true, "import the national portal's procedures embedded in the binary at start (once per version)")
 	f.str(&c.LogLevel, "log-level", "HOIDAP_LOG_LEVEL", "info", "debug, info, warn or error")
 	f.str(&c.PprofAddr, "pprof-addr", "HOIDAP_PPROF_ADDR", "", "address for Go's profiles (/debug/pprof/), kept off the public one, e.g. 127.0.0.1:6060; empty serves none")
 	return f, &c

@@ -16,9 +16,13 @@ import (
 func cmdEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	f := newFlagSet("eval", getenv, stderr)
 	var data, corpus string
-	var asJSON, misses bool
+	var asJSON, misses, answers, show bool
+	var commune string
 	f.dataFlag(&data)
-	f.StringVar(&corpus, "corpus", "", `evaluate on a fresh in-memory corpus instead of --data: "starter", or a portal JSON/JSONL(.gz) file`)
+	f.BoolVar(&answers, "answers", false, "grade answers instead of titles: QUESTIONS.jsonl holds expect_codes, facts and must_not (see DESIGN)")
+	f.BoolVar(&show, "show", false, "with --answers, print every question with its answer and grade")
+	f.StringVar(&commune, "commune", "demo", "with --answers, the commune page the questions are asked on")
+	f.StringVar(&corpus, "corpus", "", `evaluate on a fresh in-memory corpus instead of --data: "default" (the embedded national records and the starter articles), or a portal JSON/JSONL(.gz) file`)
 	f.BoolVar(&asJSON, "json", false, "print the reports as JSON")
 	f.BoolVar(&misses, "misses", false, "list the questions missed in the top 3")
 	files, err := parseInterspersed(f, args)
@@ -27,6 +31,9 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 	}
 	if len(files) != 1 {
 		return fmt.Errorf("%w: name one QUESTIONS.jsonl file", errUsage)
+	}
+	if answers {
+		return evalAnswers(ctx, files[0], data, corpus, commune, asJSON, misses, show, stdout, stderr)
 	}
 	qf, err := os.Open(files[0])
 	if err != nil {
@@ -116,7 +123,7 @@ func evalBase(ctx context.Context, data, corpus string, stderr io.Writer) (*know
 			return nil, err
 		}
 		if kb.Indexed() == 0 {
-			if _, err := kb.SeedStarter(ctx); err != nil {
+			if err := seedDefaults(ctx, kb, nil, true); err != nil {
 				kb.Close()
 				return nil, err
 			}
@@ -127,8 +134,8 @@ func evalBase(ctx context.Context, data, corpus string, stderr io.Writer) (*know
 	if err != nil {
 		return nil, err
 	}
-	if corpus == "starter" {
-		_, err = kb.SeedStarter(ctx)
+	if corpus == "default" {
+		err = seedDefaults(ctx, kb, nil, true)
 	} else {
 		_, err = ingestFile(ctx, kb, corpus, "")
 	}

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/testcorpus"
+
 	"github.com/blevesearch/bleve/v2"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -171,7 +173,7 @@ func TestIndexRebuiltWhenDeletedOrCorrupted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
 	want := kb.Indexed()

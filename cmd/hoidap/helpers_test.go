@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/llmtest"
+	"github.com/hoidap/hoidap/internal/testcorpus"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 // syncBuffer is a bytes.Buffer that the server's goroutines and the test
@@ -63,12 +65,23 @@ func mustServe(tb testing.TB, env map[string]string, args ...string) *served {
 	if data == "" {
 		data = tb.TempDir()
 	}
+	// Unless a test asks for them, the national records are the test
+	// corpus, written before the service starts: importing all 2,642
+	// takes half a minute, once per fresh data directory.
+	_, records := env["HOIDAP_NATIONAL_RECORDS"]
+	if !records {
+		mustSeedTestCorpus(tb, data)
+	}
 	getenv := func(k string) string {
 		switch k {
 		case "HOIDAP_ADDR":
 			return "127.0.0.1:0"
 		case "HOIDAP_DATA":
 			return data
+		case "HOIDAP_NATIONAL_RECORDS":
+			if !records {
+				return "false"
+			}
 		}
 		return env[k]
 	}
@@ -133,4 +146,18 @@ func getJSON(tb testing.TB, url string, v any) int {
 		}
 	}
 	return resp.StatusCode
+}
+
+// mustSeedTestCorpus writes the test corpus into the store in data.
+func mustSeedTestCorpus(tb testing.TB, data string) {
+	tb.Helper()
+	ctx := context.Background()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer kb.Close()
+	if err := testcorpus.Seed(ctx, kb); err != nil {
+		tb.Fatal(err)
+	}
 }

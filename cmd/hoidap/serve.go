@@ -15,6 +15,7 @@ import (
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/places"
+	"github.com/hoidap/hoidap/knowledge/portal"
 	"github.com/hoidap/hoidap/web"
 )
 
@@ -54,7 +55,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 			log.Error("close knowledge base", slog.Any("error", err))
 		}
 	}()
-	if _, err := kb.SeedStarter(ctx); err != nil {
+	if err := seedDefaults(ctx, kb, log, cfg.NationalRecords); err != nil {
 		return err
 	}
 	dir, err := places.Load()
@@ -105,6 +106,20 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// seedDefaults writes what a store starts with: the starter articles and,
+// unless records is false, the national portal's records embedded in the
+// binary, each only when the store does not hold this version yet.
+func seedDefaults(ctx context.Context, kb *knowledge.Base, log *slog.Logger, records bool) error {
+	if _, err := kb.SeedStarter(ctx); err != nil {
+		return err
+	}
+	if !records {
+		return nil
+	}
+	_, err := portal.Seed(ctx, kb, log)
+	return err
 }
 
 // newRegistry is the one Prometheus registry of the process, with Go
