@@ -79,6 +79,8 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 		done.Grounded, err = handled, aerr
 	} else if handled, perr := b.answerPlace(ctx, &p, &done, out); perr != nil || handled {
 		done.Grounded, err = handled, perr
+	} else if handled, oerr := b.answerOffice(ctx, &p, &done, out); oerr != nil || handled {
+		done.Grounded, err = handled && len(p.docs) > 0, oerr
 	} else if err = b.retrieve(ctx, &p); err == nil {
 		done.Grounded = p.grounded
 		switch {
@@ -356,7 +358,7 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	for _, d := range p.docs {
 		ids = append(ids, d.ID)
 	}
-	if done.Grounded && len(ids) > 0 && ids[0] != placesID { // the places list is not a document
+	if done.Grounded && len(ids) > 0 && ids[0] != placesID && !strings.HasPrefix(ids[0], officeID) { // neither is a document
 		t.DocID = ids[0]
 	}
 	if p.approved != "" { // recorded, but never a follow-up's topic

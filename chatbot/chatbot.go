@@ -41,6 +41,7 @@ type Recorder interface {
 // Contact is what residents see of a commune office.
 type Contact struct {
 	Name, Province, Address, Hours, Hotline string
+	MapURL                                  string
 }
 
 // Config holds the bot's dependencies and settings. Zero values choose

@@ -21,7 +21,7 @@ func storeContact(st *knowledge.Store, cs *communes) func(string) (chatbot.Conta
 		if d, saved, err := st.CommuneDetails(context.Background(), slug); err == nil && saved {
 			c, ok = d.CommuneInfo, true
 		}
-		return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline}, ok
+		return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline, MapURL: c.MapURL}, ok
 	}
 }
 

@@ -65,6 +65,30 @@ func mustAskServer(tb testing.TB, llmURL string) *httptest.Server {
 	return srv
 }
 
+// The API answers questions about the commune office from the commune's
+// details, with those details as the source.
+func TestAskOfficeDetails(t *testing.T) {
+	srv, _ := mustChatServer(t)
+	for _, tt := range []struct{ q, want string }{
+		{"thứ bảy ủy ban xã có làm việc không", "sáng Thứ Bảy 7h30–11h30"},
+		{"số điện thoại xã", "0000 000 000"},
+		{"trụ sở xã ở đâu", "số 1 đường Mẫu"},
+	} {
+		resp := ssetest.Ask(t, srv.URL, fmt.Sprintf(`{"question":%q,"commune":"demo"}`, tt.q), false)
+		var got struct {
+			Answer   string `json:"answer"`
+			Grounded bool   `json:"grounded"`
+			Sources  []struct{ ID, Title string }
+		}
+		if err := json.NewDecoder(resp.Body).Decode(&got); err != nil || resp.StatusCode != http.StatusOK {
+			t.Fatalf("%q: status %d: %v", tt.q, resp.StatusCode, err)
+		}
+		if !got.Grounded || !strings.Contains(got.Answer, tt.want) || len(got.Sources) != 1 || got.Sources[0].ID != "office:demo" {
+			t.Errorf("%q: got %+v, want %q from the commune's details", tt.q, got, tt.want)
+		}
+	}
+}
+
 func TestAskJSON(t *testing.T) {
 	srv := mustAskServer(t, "")
 	tests := []struct {

@@ -37,7 +37,7 @@ func withChatBot(tb testing.TB) func(*Config) {
 			Knowledge: cfg.Knowledge, Places: cfg.Places, Recorder: cfg.Knowledge.Store(),
 			CommuneContact: func(slug string) (chatbot.Contact, bool) {
 				c, ok := cs.lookup(slug)
-				return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline}, ok
+				return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline, MapURL: c.MapURL}, ok
 			},
 		})
 		if err != nil {
@@ -249,6 +249,25 @@ func TestBrowserChat(t *testing.T) {
 		}
 		if errs := tb.errors(); len(errs) > 0 {
 			t.Errorf("console errors: %q", errs)
+		}
+	})
+
+	t.Run("office questions answered from the commune's details", func(t *testing.T) {
+		tb := newTab(t, browser)
+		// A fresh conversation: the tab shares the earlier one's storage.
+		tb.do(chromedp.Navigate(srv.URL+"/x/demo"), chromedp.WaitVisible(chromedp.CSS("#q")))
+		eval[bool](tb, `localStorage.clear(), sessionStorage.clear(), true`)
+		tb.do(chromedp.Reload(), chromedp.WaitVisible(chromedp.CSS("#q")))
+		tb.ask("ủy ban xã làm việc mấy giờ", 1)
+		if a := tb.text("#log .turn:nth-child(1) .a"); !strings.Contains(a, "Thứ Hai–Thứ Sáu 7h30–11h30") || !strings.Contains(a, "Theo thông tin xã cập nhật") {
+			t.Errorf("hours answer %q: want the commune's own hours, cited as its details", a)
+		}
+		if cards := tb.text("#log .turn:nth-child(1) .card h3"); !strings.Contains(cards, "Thông tin của Xã Mẫu") {
+			t.Errorf("source %q: want the commune's details", cards)
+		}
+		tb.ask("so dien thoai cua xa la gi", 2)
+		if a := tb.text("#log .turn:nth-child(2) .a"); !strings.Contains(a, "0000 000 000") {
+			t.Errorf("phone answer %q: want the commune's hotline", a)
 		}
 	})
 

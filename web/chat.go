@@ -52,7 +52,7 @@ func newSite(cfg Config) (*site, error) {
 		return nil, err
 	}
 	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now}
-	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref}
+	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
 	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))

@@ -55,10 +55,10 @@ func communeContact(store *knowledge.Store, dir *places.Directory, demo knowledg
 			log.Warn("commune contact", slog.String("commune", slug), slog.Any("error", err))
 		}
 		if ok {
-			return chatbot.Contact{Name: d.Name, Province: d.Province, Address: d.Address, Hours: d.Hours, Hotline: d.Hotline}, true
+			return chatbot.Contact{Name: d.Name, Province: d.Province, Address: d.Address, Hours: d.Hours, Hotline: d.Hotline, MapURL: d.MapURL}, true
 		}
 		if slug == demo.Slug {
-			return chatbot.Contact{Name: demo.Name, Province: demo.Province, Address: demo.Address, Hours: demo.Hours, Hotline: demo.Hotline}, true
+			return chatbot.Contact{Name: demo.Name, Province: demo.Province, Address: demo.Address, Hours: demo.Hours, Hotline: demo.Hotline, MapURL: demo.MapURL}, true
 		}
 		c, ok := dir.Commune(slug)
 		if !ok {

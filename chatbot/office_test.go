@@ -1,0 +1,61 @@
+package chatbot
+
+import (
+	"strings"
+	"testing"
+)
+
+// Questions about the commune office itself are answered from the
+// commune's own details, cited as such, and never from a procedure.
+func TestOfficeQuestionsUseCommuneDetails(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	b.cfg.CommuneContact = func(slug string) (Contact, bool) {
+		switch slug {
+		case "phu-tuc":
+			return Contact{Name: "Trung tâm phục vụ hành chính công xã Phú Túc", Province: "Tỉnh Đồng Nai",
+				Address: "12 Quốc lộ 20, ấp 1", Hours: "Thứ Hai–Thứ Sáu 7h–11h30, 13h30–17h; sáng Thứ Bảy 7h30–11h",
+				Hotline: "0251 3 123 456", MapURL: "https://maps.example/phu-tuc"}, true
+		case "chua-co":
+			return Contact{Name: "Trung tâm phục vụ hành chính công xã Chưa Có"}, true
+		}
+		return Contact{}, false
+	}
+	tests := []struct {
+		q, commune string
+		grounded   bool
+		want, not  []string
+	}{
+		{"ủy ban xã làm việc mấy giờ", "phu-tuc", true, []string{"Thứ Hai–Thứ Sáu 7h–11h30", "Theo thông tin xã cập nhật"}, []string{"0251"}},
+		{"xa lam viec gio nao vay", "phu-tuc", true, []string{"sáng Thứ Bảy 7h30–11h"}, nil},
+		{"thứ bảy xã có làm việc không", "phu-tuc", true, []string{"sáng Thứ Bảy"}, nil},
+		{"số điện thoại của xã là gì", "phu-tuc", true, []string{"0251 3 123 456"}, []string{"7h–11h30"}},
+		{"trụ sở ủy ban xã ở đâu", "phu-tuc", true, []string{"12 Quốc lộ 20", "https://maps.example/phu-tuc"}, nil},
+		{"ủy ban xã làm việc mấy giờ", "chua-co", false, []string{"chưa cập nhật", "dichvucong.gov.vn"}, []string{"Thứ Hai"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q+" "+tt.commune, func(t *testing.T) {
+			r := reply(t, b, Question{Text: tt.q, Commune: tt.commune})
+			if r.Grounded != tt.grounded {
+				t.Errorf("grounded %v, want %v:\n%s", r.Grounded, tt.grounded, r.Answer)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.Answer, w) {
+					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
+				}
+			}
+			for _, w := range tt.not {
+				if strings.Contains(r.Answer, w) {
+					t.Errorf("answer has %q, which was not asked:\n%s", w, r.Answer)
+				}
+			}
+			if tt.grounded && (len(r.Sources) != 1 || r.Sources[0].ID != "office:"+tt.commune) {
+				t.Errorf("sources %+v, want the commune's details", r.Sources)
+			}
+		})
+	}
+	// A procedure asked about at the commune is still the procedure.
+	r := reply(t, b, Question{Text: "đăng ký khai sinh ở đâu", Commune: "phu-tuc"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "1.001193" {
+		t.Errorf("procedure question answered as an office question: %+v\n%s", r.Sources, r.Answer)
+	}
+}
