@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -22,7 +24,9 @@ const maskedNote = "Lưu ý: để bảo vệ thông tin cá nhân, bạn không
 
 // plan is what the bot found for a question before it writes.
 type plan struct {
-	q      Question // masked
+	both   bool     // the question asks two procedures: docs[1] is answered too
+	q      Question // masked; for an English question, in the records' words
+	asked  string   // the question as the resident asked it, masked
 	padded string   // q.Text folded, between spaces (fold)
 	// grounding judges hits for q.Text.
 	grounding *grounding
@@ -56,6 +60,17 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 	}
 	p := plan{q: q}
 	p.q.Text, p.masked = Mask(text)
+	p.asked = p.q.Text
+	// An English question is asked of the records in their own words and
+	// answered in English.
+	if vi, ok := englishQuestion(p.q.Text); ok {
+		if p.q.Lang == "" {
+			p.q.Lang = "en"
+		}
+		if vi != "" {
+			p.q.Text = vi
+		}
+	}
 	p.padded = fold(p.q.Text)
 	p.grounding = newGrounding(p.q.Text, p.padded)
 	p.history = b.sessions.turns(q.Session)
@@ -106,8 +121,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if b.gens != nil {
 		p.gen = b.gens.Generation()
 	}
-	padded := p.padded
-	p.intents = detectIntents(padded)
+	p.intents = detectIntents(p.padded)
 	hits, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3})
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)
@@ -124,7 +138,10 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 				p.hits = []knowledge.Hit{{DocID: d.ID, PassageID: d.ID + "#0", Title: d.Title, Kind: d.Kind, URL: d.URL}}
 				return nil
 			}
-		case !p.grounded || followUpCue(padded):
+		case !p.grounded:
+			// A follow-up that names a procedure of its own ("còn đăng ký
+			// kết hôn thì sao?") switches to it; one that names none is
+			// read with the question before it.
 			both := last.Question + " " + p.q.Text
 			h2, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: both, Commune: p.q.Commune, Limit: 3})
 			if err != nil {
@@ -143,8 +160,12 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 
 // load reads the best document and a close second one.
 func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
+	if both, ok := b.bothAsked(ctx, p, hits); ok {
+		// Two procedures in one question: both answered.
+		p.both, hits = true, both
+	}
 	for i, h := range hits {
-		if i == 2 || i == 1 && (h.Score < closeSecond*hits[0].Score || !p.grounding.grounded(hits[1:2])) {
+		if i == 2 || i == 1 && !p.both && (h.Score < closeSecond*hits[0].Score || !p.grounding.grounded(hits[1:2])) {
 			break
 		}
 		d, err := b.cfg.Knowledge.Document(ctx, h.DocID)
@@ -157,17 +178,58 @@ func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
 	return nil
 }
 
-// followUpCue reports a short question that refers back: "… thì sao?".
-func followUpCue(padded string) bool {
-	if len(strings.Fields(padded)) > 8 {
-		return false
+// joiner splits a question that asks two things: "làm khai sinh và nhập
+// hộ khẩu cho con", "căn cước, tạm trú".
+var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi)\s+`)
+
+// fillerNamed are words a residents' name may share with a question
+// without saying what the procedure is ("làm một lần … cho bé").
+var fillerNamed = map[string]bool{"mot": true, "lan": true, "luc": true, "cung": true, "nay": true, "moi": true, "hai": true}
+
+// maxSideWords bounds each side of a two-procedure question: a long story
+// joined by "và" is one question.
+const maxSideWords = 10
+
+// bothAsked finds the two procedures a question joining two things asks
+// about: each side of its joiner answered on its own by its own
+// procedure, in the order asked. A procedure the whole question found
+// that names both sides' words (a linked "liên thông" one) answers alone.
+func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]knowledge.Hit, bool) {
+	loc := joiner.FindStringIndex(p.q.Text)
+	if loc == nil || len(hits) == 0 {
+		return nil, false
 	}
-	for _, c := range []string{"thi sao", "the con", "con thi", "vay con", "truong hop"} {
-		if strings.Contains(padded, " "+c+" ") {
-			return true
+	var tops []knowledge.Hit
+	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
+		if n := len(vietnamese.ContentWords(part)); n < 2 || n > maxSideWords {
+			return nil, false
 		}
+		hs, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: part, Commune: p.q.Commune, Limit: 1})
+		if err != nil || len(hs) == 0 || !Grounded(part, hs) {
+			return nil, false
+		}
+		tops = append(tops, hs[0])
 	}
-	return false
+	if tops[0].DocID == tops[1].DocID || hits[0].DocID != tops[0].DocID && hits[0].DocID != tops[1].DocID && hits[0].Topical {
+		return nil, false
+	}
+	names := func(h knowledge.Hit, of ...knowledge.Hit) bool {
+		for _, o := range of {
+			if o.DocID == h.DocID {
+				continue
+			}
+			for _, w := range o.Named {
+				if len(w) > 2 && !genericWords[w] && !fillerNamed[w] && !slices.Contains(h.Named, w) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if names(hits[0], tops...) {
+		return nil, false
+	}
+	return tops, true
 }
 
 func lastTopic(ts []turn) *turn {
@@ -243,7 +305,7 @@ func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
 		detail = recordDetail(p.q.Text, best.Title, best.Procedure)
 	}
 	if b.memo == nil || best.Procedure == nil {
-		return extractive(p.q.Text, p.intents, best, p.hits[0], second, detail, v)
+		return extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, detail, v)
 	}
 	secondID := ""
 	if second != nil {
@@ -251,12 +313,12 @@ func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
 	}
 	// The answer depends on the question through the record's sentence it
 	// quotes and the case of papers it picks.
-	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" +
+	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" + strconv.FormatBool(p.both) + "\x00" +
 		strconv.Itoa(pickCase(paperCases(best.Procedure), p.q.Text))
 	if t, ok := b.memo.text(p.gen, key); ok {
 		return t
 	}
-	t := extractive(p.q.Text, p.intents, best, p.hits[0], second, detail, v)
+	t := extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, detail, v)
 	b.memo.putText(p.gen, key, t)
 	return t
 }
@@ -369,7 +431,7 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 		return
 	}
 	rec := knowledge.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
-		Question: p.q.Text, Answer: answer, Mode: done.Mode, Grounded: done.Grounded, Sources: ids,
+		Question: p.asked, Answer: answer, Mode: done.Mode, Grounded: done.Grounded, Sources: ids,
 		LatencyMS: done.LatencyMS, Tokens: done.Tokens, Created: b.cfg.Now()}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
 	defer cancel()

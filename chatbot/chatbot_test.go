@@ -122,6 +122,8 @@ func TestFollowUpsStayOnTopic(t *testing.T) {
 		{"dang ky ket hon o dau", "lam online duoc khong", "Nộp trực tuyến: được"},
 		{"đăng ký khai sinh cần gì", "mất bao lâu", "khai sinh"},
 		{"làm căn cước cho con 16 tuổi ở đâu", "con tôi 3 tuổi thì sao", "dưới 14 tuổi"},
+		// A follow-up naming a procedure of its own switches to it.
+		{"đăng ký khai sinh cần gì", "còn đăng ký kết hôn thì sao?", "«Đăng ký kết hôn»"},
 	}
 	for i, tt := range tests {
 		t.Run(tt.then, func(t *testing.T) {

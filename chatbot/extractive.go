@@ -29,7 +29,7 @@ type view struct {
 
 // extractive composes the answer to intents from the best document and
 // mentions a close second one.
-func extractive(question string, intents []intent, best knowledge.Document, hit knowledge.Hit, second *knowledge.Document, detail string, v view) string {
+func extractive(question string, intents []intent, best knowledge.Document, hit knowledge.Hit, second *knowledge.Document, both bool, detail string, v view) string {
 	var b strings.Builder
 	b.Grow(1024) // most answers are shorter: one allocation
 	if p := best.Procedure; p != nil {
@@ -38,7 +38,11 @@ func extractive(question string, intents []intent, best knowledge.Document, hit 
 		articleSection(&b, question, intents, best, hit)
 		fmt.Fprintf(&b, "\n%s: %s [1]", v.word("Nguồn", "Source"), best.Title)
 	}
-	if second != nil {
+	switch {
+	case second != nil && both && second.Procedure != nil:
+		b.WriteString("\n[2] ")
+		recordAnswer(&b, question, intents, *second, "", v)
+	case second != nil:
 		fmt.Fprintf(&b, "\n%s «%s» [2].", v.word("Có thể bạn cũng cần:", "You may also need:"), shortTitle(second.Title))
 	}
 	return strings.TrimSpace(b.String()) + "\n"

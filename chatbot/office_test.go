@@ -59,3 +59,41 @@ func TestOfficeQuestionsUseCommuneDetails(t *testing.T) {
 		t.Errorf("procedure question answered as an office question: %+v\n%s", r.Sources, r.Answer)
 	}
 }
+
+// An English question on the English page is answered in English from
+// the Vietnamese record; the page's own example question is found.
+func TestEnglishQuestions(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "what do I need for a birth certificate?", Commune: "demo", Lang: "en"})
+	if !r.Grounded || len(r.Sources) == 0 || r.Sources[0].Code != "1.001193" {
+		t.Fatalf("not answered from the birth registration record: %+v\n%s", r.Sources, r.Answer)
+	}
+	for _, w := range []string{"Papers:", "Where to submit:", "Giấy chứng sinh", "National Public Service Portal"} {
+		if !strings.Contains(r.Answer, w) {
+			t.Errorf("English answer lacks %q:\n%s", w, r.Answer)
+		}
+	}
+	r = reply(t, b, Question{Text: "how much does it cost to register a marriage", Commune: "demo"})
+	if !r.Grounded || !strings.Contains(r.Answer, "Fee: miễn lệ phí") {
+		t.Errorf("English question on the Vietnamese page:\n%s", r.Answer)
+	}
+	r = reply(t, b, Question{Text: "what is the weather tomorrow", Commune: "demo", Lang: "en"})
+	if r.Grounded || !strings.Contains(r.Answer, "Sorry, I found no administrative procedure") {
+		t.Errorf("out of scope in English:\n%s", r.Answer)
+	}
+}
+
+// A question joining two procedures gets both; one naming a linked
+// procedure gets it.
+func TestTwoProceduresInOneQuestion(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "làm giấy khai sinh và nhập hộ khẩu cho con cần gì", Commune: "demo"})
+	if len(r.Sources) != 2 || r.Sources[0].Code != "1.001193" || r.Sources[1].Code != "1.004222" ||
+		!strings.Contains(r.Answer, "«Đăng ký khai sinh»") || !strings.Contains(r.Answer, "[2] «Đăng ký thường trú»") {
+		t.Errorf("two procedures: %+v\n%s", r.Sources, r.Answer)
+	}
+	r = reply(t, b, Question{Text: "làm giấy khai sinh và thẻ bảo hiểm y tế cho bé cùng lúc cần gì", Commune: "demo"})
+	if len(r.Sources) == 0 || !strings.HasPrefix(r.Sources[0].Title, "Liên thông") {
+		t.Errorf("linked procedure not first: %+v\n%s", r.Sources, r.Answer)
+	}
+}

@@ -71,7 +71,7 @@ type paper struct {
 // specialCase starts a paper needed only in some cases; near its start
 // (within ~100 characters, before any bracket) a name may say so too:
 // "(nếu nộp trực tiếp)" after a form's name does not.
-var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^[^(]{0,100}(trong trường hợp|đối với trường hợp|nếu có)`)
+var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}(trong trường hợp|đối với trường hợp|nếu có)`)
 
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
@@ -91,11 +91,11 @@ var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*)?(trường hợp|đối v�
 
 // notCase marks a heading that says how to hand papers in, not for whom:
 // "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
-var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất trình|tải lên|thành phần hồ sơ|hồ sơ gồm|lưu ý|trực tuyến|trực tiếp|bưu chính|gửi kèm|nộp, |bản chụp|bản sao`)
+var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất trình|tải lên|thành phần hồ sơ|hồ sơ gồm|lưu ý|trực tuyến|trực tiếp|bưu chính|gửi kèm|nộp, |bản chụp|bản sao| thì |không phải`)
 
 // isCase reports a heading that names a case of the procedure.
 func isCase(heading string) bool {
-	return caseHeading.MatchString(heading) && !notCase.MatchString(heading)
+	return caseHeading.MatchString(heading) && !notCase.MatchString(heading) && utf8.RuneCountInString(heading) <= 200
 }
 
 // paperCases reads a record's papers case by case: a row without a count

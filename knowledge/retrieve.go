@@ -265,6 +265,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	hits := make([]Hit, 0, len(order))
 	for _, g := range order {
+		tc, named := ix.titleCoverage(p, g.entry)
 		hits = append(hits, Hit{
 			DocID:         g.entry.ID,
 			PassageID:     g.best.ID,
@@ -279,7 +280,8 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 			Score:         g.score,
 			Coverage:      ix.coverage(p, g.entry),
 			Topical:       ix.topical(p, g.entry),
-			TitleCoverage: ix.titleCoverage(p, g.entry),
+			TitleCoverage: tc,
+			Named:         named,
 		})
 	}
 	return hits, nil
@@ -352,7 +354,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 
 // nameBonus weighs a procedure one of whose residents' names the
 // question says word for word ("đổi chủ hộ").
-const nameBonus = 1.4
+const nameBonus = 1.6
 
 // saidName returns the words of the longest of names (each " "-padded)
 // that the question says word for word, 0 for none; names of one word are
@@ -376,7 +378,7 @@ func saidName(said []string, names []string) int {
 // variantMarkers are title words that make a procedure a variant of a
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động").
-var variantMarkers = []string{" lai ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
 
 // variantWeight is the weight of a title for each variant marker the
 // question does not say.
@@ -400,7 +402,9 @@ func variantFit(words []string, foldTitle string) float64 {
 func (ix *Index) explained(asked map[string]bool, weights map[string]float64) float64 {
 	var have, all float64
 	for w, share := range weights {
-		if askWords[w] {
+		// "mất", "hết" in a name say what happened ("mất căn cước"),
+		// not what is asked.
+		if askWords[w] && w != "mat" && w != "het" {
 			continue
 		}
 		idf := ix.stats.idf(w) * share

@@ -35,8 +35,10 @@ type Hit struct {
 	// not an answer (an electricity bill is not "giấy phép hoạt động
 	// điện lực").
 	Topical bool `json:"topical"`
-	// TitleCoverage is Coverage over the title and residents' names only.
-	TitleCoverage float64 `json:"title_coverage"`
+	// TitleCoverage is Coverage over the title and residents' names only;
+	// Named lists the question's words (folded) that they hold.
+	TitleCoverage float64  `json:"title_coverage"`
+	Named         []string `json:"-"`
 }
 
 // AnswerRecord is what the service keeps of one answer for the

@@ -105,8 +105,9 @@ func askPhrase(x string) bool {
 // titleCoverage is coverage (see Hit.Coverage) over the title and the
 // names residents use only: how much of what the question is about the
 // procedure's name says.
-func (ix *Index) titleCoverage(p plan, e *docEntry) float64 {
+func (ix *Index) titleCoverage(p plan, e *docEntry) (float64, []string) {
 	var have, want float64
+	var named []string
 	for _, w := range p.cover {
 		if c, ok := p.corrections[w]; ok {
 			w = c
@@ -115,12 +116,15 @@ func (ix *Index) titleCoverage(p plan, e *docEntry) float64 {
 		want += idf
 		if slices.Contains(e.titleWords, w) {
 			have += idf
+			if !slices.Contains(named, w) {
+				named = append(named, w)
+			}
 		}
 	}
 	if want == 0 {
-		return 0
+		return 0, nil
 	}
-	return have / want
+	return have / want, named
 }
 
 // modifierPairs say how, when or how often, in titles and questions
