@@ -37,6 +37,7 @@ type Base struct {
 	// searches and docs hold recent results; every write empties them.
 	searches *lru[[]Hit]
 	docs     *lru[Document]
+	hidden   hiddenSet // documents hidden from residents, by commune
 
 	closeOnce sync.Once
 	closeErr  error
@@ -74,6 +75,10 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		docs:     newLRU[Document](docCacheEntries, docCacheBytes)}
 	if err := b.openIndex(ctx, indexDir, dict); err != nil {
 		store.Close()
+		return nil, err
+	}
+	if err := b.loadHidden(ctx); err != nil {
+		b.Close()
 		return nil, err
 	}
 	return b, nil
@@ -306,10 +311,19 @@ func (b *Base) Search(ctx context.Context, q Query) ([]Hit, error) {
 		return cloneHits(hits), nil
 	}
 	gen := b.searches.generation()
-	hits, err := b.index.Search(ctx, q)
+	limit := q.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	iq := q
+	if n := b.hidden.count(q.Commune); n > 0 {
+		iq.Limit = limit + min(n, 50) // room for the hidden ones left out
+	}
+	hits, err := b.index.Search(ctx, iq)
 	if err != nil {
 		return nil, err
 	}
+	hits = b.visible(q, hits, limit)
 	b.searches.put(gen, key, cloneHits(hits), hitsSize(hits))
 	return hits, nil
 }

@@ -2,6 +2,7 @@ package knowledge_test
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -335,5 +336,60 @@ func TestSearchLeavesDictionaryWordsUncorrected(t *testing.T) {
 		if strings.Contains(title, "CAND") {
 			t.Errorf("got %q among %q: cmnd was corrected to cand", title, got)
 		}
+	}
+}
+
+// A procedure hidden for one commune is left out of that commune's search
+// only; one hidden province-wide from every commune's; unhidden, it is
+// back.
+func TestHiddenProceduresLeaveSearch(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	if err := testcorpus.Seed(ctx, kb); err != nil {
+		t.Fatal(err)
+	}
+	const q, id = "đăng ký kết hôn cần giấy tờ gì", "dvc-1.000894"
+	first := func(commune string) string {
+		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Commune: commune, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, h := range hits {
+			if h.DocID == id {
+				return id
+			}
+		}
+		return ""
+	}
+	if first("xa-a") != id {
+		t.Fatal("not found before hiding")
+	}
+	if err := kb.Hide(ctx, id, "xa-a", "officer"); err != nil {
+		t.Fatal(err)
+	}
+	if first("xa-a") != "" || first("xa-b") != id || first("") != id {
+		t.Errorf("hidden for xa-a: xa-a %q, xa-b %q, province %q", first("xa-a"), first("xa-b"), first(""))
+	}
+	if err := kb.Hide(ctx, id, "", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	if first("xa-b") != "" || first("") != "" {
+		t.Error("hidden province-wide, still found")
+	}
+	hidden, err := kb.HiddenFor(ctx, "xa-a")
+	if err != nil || len(hidden) != 2 {
+		t.Errorf("HiddenFor(xa-a) = %v, %v; want 2", hidden, err)
+	}
+	if err := kb.Unhide(ctx, id, ""); err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.Unhide(ctx, id, "xa-a"); err != nil {
+		t.Fatal(err)
+	}
+	if first("xa-a") != id {
+		t.Error("not back after unhiding")
+	}
+	if err := kb.Hide(ctx, "dvc-nope", "", "admin"); !errors.Is(err, knowledge.ErrNotFound) {
+		t.Errorf("hiding a missing document: %v, want ErrNotFound", err)
 	}
 }

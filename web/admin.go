@@ -219,6 +219,8 @@ func (s *Server) adminRoutes(r *gin.Engine) {
 	adm.POST("/documents/:id/replace", s.handleReplace)
 	adm.GET("/documents/:id/delete", s.handleDeletePage)
 	adm.POST("/documents/:id/delete", s.handleDelete)
+	adm.POST("/documents/:id/hide", s.handleHide)
+	adm.POST("/documents/:id/unhide", s.handleUnhide)
 	adm.GET("/users", s.handleUsers)
 	adm.POST("/users", s.requireProvince, s.handleCreateUser)
 	adm.POST("/users/:id/password", s.requireProvince, s.handleResetPassword)

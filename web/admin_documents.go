@@ -174,6 +174,11 @@ type documentPage struct {
 	adminPage
 	Doc      knowledge.Document
 	Editable bool
+	// Scope is where the user hides procedures: their commune, or the
+	// province ("") for its administrator; Hidden tells whether this one
+	// is hidden there.
+	Scope  string
+	Hidden bool
 }
 
 // document loads the document of the URL if the user may see it (change
@@ -198,6 +203,8 @@ func (s *Server) handleDocument(c *gin.Context) {
 		return
 	}
 	p := documentPage{adminPage: s.adminPage(c, d.Title), Doc: d, Editable: s.mayCommune(c, d.Commune)}
+	p.Scope = adminUser(c).Commune
+	p.Hidden = s.cfg.Knowledge.IsHidden(d.ID, p.Scope)
 	s.renderAdmin(c, http.StatusOK, "admin_document.html", p)
 }
 

@@ -30,6 +30,11 @@ type Knowledge interface {
 	Delete(ctx context.Context, id string) error
 	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
 	Dir() string
+	// Hide, Unhide and IsHidden keep a procedure from a commune's
+	// residents ("" for the province's) when it does not apply there.
+	Hide(ctx context.Context, docID, commune, by string) error
+	Unhide(ctx context.Context, docID, commune string) error
+	IsHidden(docID, commune string) bool
 }
 
 // Config holds the server's dependencies and settings.
