@@ -3,6 +3,7 @@ package chatbot
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
@@ -10,7 +11,7 @@ import (
 
 // maxDetail bounds the sentence of a record quoted for what a question
 // asks beyond the procedure's name.
-const maxDetail = 170
+const maxDetail = 200
 
 // minDetailScore is the least score (detailScore) of a sentence worth
 // quoting: two of the question's words and a pair of them side by side,
@@ -75,8 +76,53 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 	if bestScore < minDetailScore {
 		return ""
 	}
-	return clip(best, maxDetail)
+	return quoteAround(best, words, maxDetail)
 }
+
+// quoteAround cuts a long sentence to about n characters around the first of
+// words it holds, so that what the question asks about is in the quote.
+func quoteAround(sentence string, words []string, n int) string {
+	if utf8.RuneCountInString(sentence) <= n {
+		return sentence
+	}
+	folded := vietnamese.Fold(sentence) // same length in runes as sentence
+	first := -1
+	for _, w := range words {
+		if i := indexWord(folded, w); i >= 0 && (first < 0 || i < first) {
+			first = i
+		}
+	}
+	runes := []rune(sentence)
+	start := 0
+	if first > 0 {
+		start = utf8.RuneCountInString(folded[:first]) - 50
+	}
+	if start <= 0 {
+		return clip(sentence, n)
+	}
+	for start < len(runes) && runes[start] != ' ' {
+		start++
+	}
+	return "… " + clip(strings.TrimSpace(string(runes[start:])), n)
+}
+
+// indexWord returns where w starts as a whole word in folded text, or -1.
+func indexWord(folded, w string) int {
+	for i := 0; ; {
+		j := strings.Index(folded[i:], w)
+		if j < 0 {
+			return -1
+		}
+		at := i + j
+		end := at + len(w)
+		if (at == 0 || folded[at-1] == ' ') && (end == len(folded) || !isLetterByte(folded[end])) {
+			return at
+		}
+		i = at + 1
+	}
+}
+
+func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
 // detailScore counts the question's words a sentence holds, and once more
 // each pair of them it holds side by side as the question says them.

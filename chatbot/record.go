@@ -75,7 +75,7 @@ var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|k
 
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
-var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử)*( hoặc | và |, )?)+(từ bản chính )?(của )?`)
+var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử)*( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?(của )?`)
 
 // paperCase is the papers of one case a record lists under its own
 // heading ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở
@@ -160,7 +160,39 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 			others++
 		}
 	}
+	// The papers that hold the question's own words come first, special
+	// cases included: "đã ly hôn" asks for the divorce judgment.
+	if words := ownWords(question); len(words) > 0 {
+		said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+		score := make(map[string]int, len(papers))
+		for _, x := range papers[:len(cases[best].papers)] {
+			score[x.full] = detailScore(words, said, x.full)
+		}
+		mine := papers[:len(cases[best].papers)]
+		slices.SortStableFunc(mine, func(a, b paper) int {
+			sa, sb := min(score[a.full], 4), min(score[b.full], 4)
+			if sa < 3 {
+				sa = 0
+			}
+			if sb < 3 {
+				sb = 0
+			}
+			return sb - sa
+		})
+	}
 	return papers, cases[best].heading, others
+}
+
+// ownWords are a question's content words that say more than what is
+// asked or who asks.
+func ownWords(question string) []string {
+	var words []string
+	for _, w := range vietnamese.ContentWords(question) {
+		if !genericWords[w] && !intentWords[w] && len(w) > 1 {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // pickCase returns the case whose heading (counted twice) and papers
@@ -170,12 +202,7 @@ func pickCase(cases []paperCase, question string) int {
 	if len(cases) < 2 || question == "" {
 		return 0
 	}
-	var words []string
-	for _, w := range vietnamese.ContentWords(question) {
-		if !genericWords[w] && !intentWords[w] {
-			words = append(words, w)
-		}
-	}
+	words := ownWords(question)
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	best, bestScore := 0, 0
 	for i, c := range cases {
