@@ -371,7 +371,7 @@ const portalHome = "https://dichvucong.gov.vn"
 func (b *Bot) notGrounded(p *plan) string {
 	v := view{lang: p.q.Lang}
 	var s strings.Builder
-	s.WriteString(v.word("Xin lỗi, tôi không tìm thấy thủ tục hành chính nào đúng với câu hỏi này nên không trả lời, để tránh nói sai.",
+	s.WriteString(v.word("Xin lỗi, tôi không tìm thấy thủ tục hành chính nào đúng với câu hỏi này nên không đoán.",
 		"Sorry, I found no administrative procedure that answers this question, so I will not guess."))
 	if c, ok := b.contact(p.q.Commune); ok {
 		s.WriteString(" " + contactLines(c, v))
@@ -393,11 +393,7 @@ func (b *Bot) contact(slug string) (Contact, bool) {
 // its details say, or that they are not filled in.
 func contactLines(c Contact, v view) string {
 	var s strings.Builder
-	s.WriteString(v.word("Bạn hãy hỏi ", "Please ask ") + c.Name)
-	if c.Province != "" {
-		s.WriteString(", " + c.Province)
-	}
-	s.WriteString(":\n")
+	s.WriteString(v.word("Bạn hãy hỏi ", "Please ask ") + c.Name + ":\n")
 	if c.Address != "" {
 		s.WriteString(v.word("- Địa chỉ: ", "- Address: ") + c.Address + "\n")
 	}

@@ -71,11 +71,12 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	if online(p) && !asked[intentOnline] {
 		b.WriteString(v.word("; hoặc trực tuyến", "; or online"))
 	}
-	b.WriteString(".\n" + dataDate(d, v))
+	b.WriteString(".\n")
 	if p.SourceURL != "" {
-		b.WriteString(": " + p.SourceURL)
+		b.WriteString(v.word("Nguồn: ", "Source: ") + p.SourceURL + " (" + dataDate(d, v) + ")\n")
+	} else {
+		b.WriteString(dataDate(d, v) + "\n")
 	}
-	b.WriteString("\n")
 }
 
 // recordPart writes what one intent asks of the record.
@@ -192,7 +193,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	case others > 0:
 		b.WriteString(v.word(fmt.Sprintf(" (%d trường hợp khác: xem danh sách)", others), fmt.Sprintf(" (%d other cases: see the list)", others)))
 	case more > 0:
-		b.WriteString(v.word(fmt.Sprintf(" (+%d giấy tờ cho trường hợp riêng: xem danh sách)", more),
+		b.WriteString(v.word(fmt.Sprintf(" (+%d cho trường hợp riêng: xem danh sách)", more),
 			fmt.Sprintf(" (+%d for special cases: see the list)", more)))
 	}
 	b.WriteString(".\n")
@@ -206,7 +207,7 @@ func levelNote(level string, v view) string {
 	case l == "":
 		return ""
 	case strings.Contains(l, "cấp xã"):
-		return v.word("làm tại cấp xã", "done at commune level")
+		return "" // where to submit says the commune
 	case strings.Contains(l, "cấp tỉnh"):
 		return v.word("thủ tục cấp tỉnh, không giải quyết tại xã", "a provincial procedure, not decided by the commune")
 	case strings.Contains(l, "cấp bộ"):
@@ -221,11 +222,10 @@ func levelNote(level string, v view) string {
 // A place written for any commune gets this commune's office beside it.
 func placeOf(p *knowledge.Procedure, v view) string {
 	where := strings.Join(submitPlaces(p), ", ")
-	if where == "" {
-		where = strings.TrimSpace(p.Where)
-	}
-	if where == "" {
-		where = strings.TrimSpace(p.Agency)
+	for _, f := range []string{p.Where, p.Agency} {
+		if where == "" && !sentenceLike.MatchString(f) {
+			where = strings.TrimSpace(f)
+		}
 	}
 	where = strings.TrimRight(where, ".;, ")
 	commune := strings.Contains(strings.ToLower(p.Level), "cấp xã")
@@ -241,6 +241,9 @@ func placeOf(p *knowledge.Procedure, v view) string {
 	}
 	return v.word("bản ghi không ghi nơi nộp; hãy hỏi Trung tâm phục vụ hành chính công của xã", "the record gives no place; ask the commune's service centre")
 }
+
+// sentenceLike is a place field that holds a step instead of a place.
+var sentenceLike = regexp.MustCompile(`(?i)tiến hành|thực hiện|\*|: `)
 
 // places a record's steps may name as where a file is handed in, with the
 // words residents read them in.
@@ -309,7 +312,8 @@ func submitPlaces(p *knowledge.Procedure) []string {
 // xã", "Ủy ban nhân dân cấp xã"), which this commune's name makes concrete.
 func mentionsCommune(where string) bool {
 	w := strings.ToLower(where)
-	return strings.Contains(w, "cấp xã") && utf8.RuneCountInString(where) < 80
+	return (strings.Contains(w, "cấp xã") || strings.HasPrefix(w, "trung tâm phục vụ hành chính công") || strings.HasPrefix(w, "bộ phận một cửa")) &&
+		utf8.RuneCountInString(where) < 100
 }
 
 // onlineNote is the note the record gives for online submission.
@@ -329,9 +333,9 @@ func dataDate(d knowledge.Document, v view) string {
 	day := d.Updated.In(vietnam).Format("02/01/2006")
 	switch {
 	case official && !d.Updated.After(portal.Snapshot):
-		return v.word("Cổng DVC quốc gia, dữ liệu "+portal.SnapshotLabel, "National Public Service Portal, data of June–July 2026")
+		return v.word("Cổng DVC quốc gia, "+portal.SnapshotLabel, "National Public Service Portal, June–July 2026")
 	case official:
-		return v.word("Cổng DVC quốc gia, dữ liệu ngày "+day, "National Public Service Portal, data of "+day)
+		return v.word("Cổng DVC quốc gia, "+day, "National Public Service Portal, "+day)
 	case !d.Updated.IsZero():
 		return v.word("Theo tài liệu của xã, cập nhật ngày "+day, "From the commune's document, updated "+day)
 	}

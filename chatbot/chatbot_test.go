@@ -67,8 +67,8 @@ func TestExtractiveAnswers(t *testing.T) {
 	}{
 		// Facts as the official record 1.000894 states them, with its page
 		// and the date of the data.
-		{"dang ky ket hon can gi", true, []string{"«Đăng ký kết hôn» — làm tại cấp xã", "Tờ khai đăng ký kết hôn",
-			"Nơi nộp: Ủy ban Nhân dân xã, phường, thị trấn", "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/", "dữ liệu tháng 6–7/2026"}},
+		{"dang ky ket hon can gi", true, []string{"«Đăng ký kết hôn»", "Tờ khai đăng ký kết hôn",
+			"Nơi nộp: Trung tâm phục vụ hành chính công", "https://dichvucong.gov.vn/thu-tuc-hanh-chinh/", "dữ liệu tháng 6–7/2026"}},
 		{"Đăng ký kết hôn cần giấy tờ gì?", true, []string{"Tờ khai đăng ký kết hôn"}},
 		{"lệ phí đăng ký kết hôn bao nhiêu", true, []string{"Lệ phí: miễn lệ phí"}},
 		// The record's time cell is "1" without a unit: said so, not

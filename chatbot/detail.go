@@ -11,7 +11,12 @@ import (
 
 // maxDetail bounds the sentence of a record quoted for what a question
 // asks beyond the procedure's name.
-const maxDetail = 200
+const maxDetail = 180
+
+// minDetailWords is how many words of its own a question needs, beyond
+// the procedure's name and what it asks of it, for a sentence to be
+// quoted.
+const minDetailWords = 2
 
 // minDetailScore is the least score (detailScore) of a sentence worth
 // quoting: two of the question's words and a pair of them side by side,
@@ -45,8 +50,8 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 			words = append(words, w)
 		}
 	}
-	if len(words) == 0 {
-		return ""
+	if len(words) < minDetailWords {
+		return "" // the question asks nothing the parts do not answer
 	}
 	q := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	best, bestScore := "", 0

@@ -63,6 +63,11 @@ func readFee(cell string, today time.Time) feeReading {
 			text += "; mức cụ thể do Hội đồng nhân dân tỉnh quyết định"
 		} else if strings.HasPrefix(rest, "/") && len([]rune(rest)) < 40 {
 			text += rest
+		} else if a, ok := amountOf(main); ok && sameAmount(rest, a) {
+			// "5.000 đồng (… thu 5000 đồng/lần đăng ký)": the note says it again.
+			if u := perUnit(strings.ReplaceAll(rest, strconv.FormatInt(a, 10), strings.TrimSuffix(formatDong(a), " đồng")), main); u != "" {
+				text = u
+			}
 		} else if rest != "" && !strings.Contains(rest, main) {
 			text += " (" + clip(rest, 120) + ")"
 		} else if u := perUnit(rest, main); u != "" {
@@ -135,6 +140,20 @@ func lowerFirst(s string) string {
 	}
 	// Keep "Giấy", "Ủy ban" capitals in the middle of a text only at its start.
 	return string(unicode.ToLower(r)) + s[n:]
+}
+
+// sameAmount reports a note whose only amount is a.
+func sameAmount(note string, a int64) bool {
+	ms := moneyRe.FindAllString(note, -1)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if v, ok := amountOf(m); !ok || v != a {
+			return false
+		}
+	}
+	return true
 }
 
 // perUnit returns "70.000 đồng/Giấy chứng nhận" when the note only says

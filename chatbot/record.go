@@ -247,7 +247,11 @@ func shortPaper(name string) string {
 		r, n := utf8.DecodeRuneInString(rest)
 		s = string(unicode.ToUpper(r)) + rest[n:]
 	}
-	// "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/…"
+	// "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/…
+	// (sau đây gọi là giấy tờ tùy thân)": the record's own short name.
+	if strings.Contains(s, "gọi là giấy tờ tùy thân") {
+		return "Giấy tờ tùy thân (hộ chiếu, thẻ căn cước…)"
+	}
 	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
 	}

@@ -37,7 +37,7 @@ var Snapshot = time.Date(2026, 7, 31, 0, 0, 0, 0, time.UTC)
 
 // SnapshotLabel names the embedded records' date in answers: the crawl
 // took two months and no record says its own day.
-const SnapshotLabel = "tháng 6–7/2026"
+const SnapshotLabel = "dữ liệu tháng 6–7/2026"
 
 // Guide is what residents call a procedure and, where it helps, a short
 // explanation in plain words. It never holds a fee, a time, a place or a
