@@ -97,13 +97,10 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		}
 		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 200) + ".\n")
 	case intentDeadline:
-		if d := deadlineOf(p); d != "" {
+		if d := deadlineOf(p, question); d != "" {
 			b.WriteString(v.word("Hạn phải làm, theo bản ghi: ", "Deadline, as the record says: ") + "«" + d + "»\n")
 		} else {
 			b.WriteString(v.word("Bản ghi không ghi hạn phải làm thủ tục này.", "The record sets no deadline for this procedure.") + "\n")
-			if t := timeOf(p); t != "" {
-				b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 160) + ".\n")
-			}
 		}
 	case intentOnline:
 		if online(p) {

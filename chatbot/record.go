@@ -318,25 +318,46 @@ func shortTitle(title string) string {
 var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
-// limit, from its steps, conditions and papers' notes, or "".
-func deadlineOf(p *knowledge.Procedure) string {
+// limit, from its steps, conditions and papers' notes: of those that
+// name one, the one sharing most of the question's words, and not one
+// that sets the office its own ("Ủy ban nhân dân cấp xã có trách nhiệm
+// kiểm tra trong 03 ngày"). "" when there is none.
+func deadlineOf(p *knowledge.Procedure, question string) string {
 	var texts []string
 	texts = append(texts, p.Conditions)
 	texts = append(texts, p.Steps...)
 	for _, pp := range p.Papers {
 		texts = append(texts, pp.Name)
 	}
+	var words []string
+	for _, w := range vietnamese.ContentWords(question) {
+		if !intentWords[w] && len(w) > 1 {
+			words = append(words, w)
+		}
+	}
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	best, bestScore := "", -1<<30
 	for _, t := range texts {
 		for _, s := range sentenceBreak.Split(t, -1) {
-			l := strings.ToLower(s)
-			if !deadline.MatchString(s) || strings.Contains(l, "cơ quan") && !strings.Contains(l, "người") ||
-				strings.Contains(l, "trả kết quả") || strings.Contains(l, "giải quyết") || strings.Contains(l, "thẩm tra") {
+			if !deadline.MatchString(s) {
 				continue
 			}
-			if strings.Contains(l, "có trách nhiệm") || strings.Contains(l, "phải") || strings.Contains(l, "kể từ ngày") {
-				return clip(strings.TrimSpace(strings.Trim(s, "-+*. ")), 200)
+			l := strings.ToLower(s)
+			office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
+				strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
+			resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
+				strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân")
+			if office && !resident {
+				continue
+			}
+			score := detailScore(words, said, s)
+			if office {
+				score -= 2
+			}
+			if score > bestScore {
+				best, bestScore = s, score
 			}
 		}
 	}
-	return ""
+	return clip(strings.TrimSpace(strings.Trim(best, "-+*. ")), 200)
 }
