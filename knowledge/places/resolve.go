@@ -213,7 +213,13 @@ func (q *query) accept(m mention) []int {
 	toneOK := q.toneMatches(m, fs)
 	switch {
 	case m.unit == "":
-		if !q.cue || n < 2 || !toneOK && n < 3 {
+		// A bare name in a question typed with diacritics must be typed
+		// as the name is: "xin cái" is not "Xín Cái".
+		exact := false
+		for _, fi := range fs {
+			exact = exact || q.exactTones(m, &q.d.formers[fi])
+		}
+		if !q.cue || n < 2 || !toneOK && n < 3 || !exact {
 			return nil
 		}
 	case n == 1 && !isDigits(m.key):

@@ -172,3 +172,19 @@ func TestResolveNotFormer(t *testing.T) {
 		})
 	}
 }
+
+// Ordinary words typed with their diacritics are not a former unit whose
+// name folds to them: "giờ xin cái mới" is not the former Xã Xín Cái.
+func TestResolveBareNameNeedsItsOwnTones(t *testing.T) {
+	d, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	q := "giấy xác nhận tình trạng hôn nhân xin năm ngoái hết hạn dùng rồi, giờ xin cái mới có phải nộp lại tờ cũ không"
+	if r := d.Resolve(q); r.Found {
+		t.Errorf("%q resolved to %+v", q, r.Candidates)
+	}
+	if r := d.Resolve("tôi ở Xín Cái cũ, giờ nộp hồ sơ ở đâu"); !r.Found {
+		t.Error("the name typed with its own tones is no longer found")
+	}
+}
