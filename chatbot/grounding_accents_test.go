@@ -51,14 +51,7 @@ func TestGroundedReadsDiacritics(t *testing.T) {
 // vocabulary does not know, when it holds them side by side.
 func TestGroundedByNotice(t *testing.T) {
 	ctx := context.Background()
-	kb, err := knowledge.Open(ctx, knowledge.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer kb.Close()
-	if err := testcorpus.Seed(ctx, kb); err != nil {
-		t.Fatal(err)
-	}
+	kb := testcorpus.Open(t, "")
 	notice := knowledge.Document{ID: "notice-den", Kind: knowledge.KindArticle, Commune: "demo",
 		Title: "Báo hỏng đèn đường và cống thoát nước",
 		Body:  "Khi đèn đường trong thôn bị hỏng hoặc cống thoát nước bị tắc, bà con gọi tổ quản lý hạ tầng của xã: 0912 000 111, hoặc báo trưởng thôn."}

@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"context"
+	"os"
 	"sync"
 	"testing"
 
@@ -32,3 +33,6 @@ func starterBase(tb testing.TB) *knowledge.Base {
 	}
 	return starter.kb
 }
+
+// TestMain removes the test corpus's template after the tests.
+func TestMain(m *testing.M) { os.Exit(testcorpus.Main(m)) }

@@ -6,8 +6,6 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/internal/testcorpus"
-
-	"github.com/hoidap/hoidap/knowledge"
 )
 
 // An administrator who corrects a procedure's fee sees residents told the
@@ -15,14 +13,7 @@ import (
 // question was answered (and its answer kept) a moment before.
 func TestAnswerFollowsReplacedDocument(t *testing.T) {
 	ctx := context.Background()
-	kb, err := knowledge.Open(ctx, knowledge.Config{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { kb.Close() })
-	if err := testcorpus.Seed(ctx, kb); err != nil {
-		t.Fatal(err)
-	}
+	kb := testcorpus.Open(t, "")
 	bot, err := New(Config{Knowledge: kb})
 	if err != nil {
 		t.Fatal(err)

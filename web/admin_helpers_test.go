@@ -25,19 +25,11 @@ const (
 )
 
 // mustAdminServer serves the whole engine over the starter corpus with
-// the first administrator "admin" (adminPW); dir keeps the knowledge base
-// on disk (uploads are kept only then), "" in memory.
+// the first administrator "admin" (adminPW); the knowledge base is kept in
+// dir, or in a temporary directory when dir is "".
 func mustAdminServer(tb testing.TB, dir string, edit func(*Config)) (*httptest.Server, *Server, *knowledge.Base) {
 	tb.Helper()
-	ctx := context.Background()
-	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { kb.Close() })
-	if err := testcorpus.Seed(ctx, kb); err != nil {
-		tb.Fatal(err)
-	}
+	kb := testcorpus.Open(tb, dir)
 	cfg := Config{Knowledge: kb, BaseURL: "http://hoidap.test", Places: mustPlaces(tb), AdminPassword: adminPW}
 	if edit != nil {
 		edit(&cfg)

@@ -1,9 +1,9 @@
 package web
 
 import (
-	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"slices"
 	"testing"
 	"time"
@@ -14,20 +14,15 @@ import (
 	"github.com/hoidap/hoidap/knowledge/places"
 )
 
-// mustStarter opens an in-memory knowledge base holding the starter corpus.
+// mustStarter opens a knowledge base holding the test corpus, in a
+// temporary directory.
 func mustStarter(tb testing.TB) *knowledge.Base {
 	tb.Helper()
-	ctx := context.Background()
-	kb, err := knowledge.Open(ctx, knowledge.Config{})
-	if err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { kb.Close() })
-	if err := testcorpus.Seed(ctx, kb); err != nil {
-		tb.Fatal(err)
-	}
-	return kb
+	return testcorpus.Open(tb, "")
 }
+
+// TestMain removes the test corpus's template after the tests.
+func TestMain(m *testing.M) { os.Exit(testcorpus.Main(m)) }
 
 // mustPlaces loads the commune directory.
 func mustPlaces(tb testing.TB) *places.Directory {

@@ -4,7 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -148,9 +151,16 @@ func getJSON(tb testing.TB, url string, v any) int {
 	return resp.StatusCode
 }
 
-// mustSeedTestCorpus writes the test corpus into the store in data.
+// mustSeedTestCorpus writes the test corpus into the store in data: a copy
+// of the seeded template when data holds no store yet.
 func mustSeedTestCorpus(tb testing.TB, data string) {
 	tb.Helper()
+	if _, err := os.Stat(filepath.Join(data, "hoidap.db")); errors.Is(err, os.ErrNotExist) {
+		if err := testcorpus.CopyTo(data); err != nil {
+			tb.Fatal(err)
+		}
+		return
+	}
 	ctx := context.Background()
 	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
 	if err != nil {
@@ -161,3 +171,6 @@ func mustSeedTestCorpus(tb testing.TB, data string) {
 		tb.Fatal(err)
 	}
 }
+
+// TestMain removes the test corpus's template after the tests.
+func TestMain(m *testing.M) { os.Exit(testcorpus.Main(m)) }

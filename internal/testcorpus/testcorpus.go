@@ -6,6 +6,10 @@ package testcorpus
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"sync"
+	"testing"
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
@@ -29,4 +33,78 @@ func Size() (int, error) {
 	}
 	records, err := portal.EmbeddedDocuments(portal.GuidedCodes()...)
 	return len(articles) + len(records), err
+}
+
+// template is a data directory seeded once per test process; Open copies
+// it, which takes milliseconds where seeding takes seconds (and many times
+// that under the race detector).
+var template struct {
+	once sync.Once
+	dir  string
+	err  error
+}
+
+// Open returns a knowledge base on disk in dir (a fresh temporary
+// directory when dir is "") holding what Seed writes, copied from a
+// template seeded once per test process. The base is closed when the test
+// ends.
+func Open(tb testing.TB, dir string) *knowledge.Base {
+	tb.Helper()
+	if dir == "" {
+		dir = tb.TempDir()
+	}
+	if err := CopyTo(dir); err != nil {
+		tb.Fatal(err)
+	}
+	kb, err := knowledge.Open(context.Background(), knowledge.Config{Dir: dir})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { kb.Close() })
+	return kb
+}
+
+// CopyTo writes a seeded data directory into dir, which must hold no
+// knowledge base yet.
+func CopyTo(dir string) error {
+	template.once.Do(func() {
+		template.dir, template.err = build()
+	})
+	if template.err != nil {
+		return template.err
+	}
+	return os.CopyFS(dir, os.DirFS(template.dir))
+}
+
+// build seeds a data directory in a new temporary directory.
+func build() (string, error) {
+	dir, err := os.MkdirTemp("", "hoidap-testcorpus-")
+	if err != nil {
+		return "", err
+	}
+	ctx := context.Background()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir})
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", err
+	}
+	err = Seed(ctx, kb)
+	if cerr := kb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return "", fmt.Errorf("testcorpus: seed template: %w", err)
+	}
+	return dir, nil
+}
+
+// Main runs a package's tests and then removes the template; call it from
+// TestMain: os.Exit(testcorpus.Main(m)).
+func Main(m *testing.M) int {
+	code := m.Run()
+	if template.dir != "" {
+		os.RemoveAll(template.dir)
+	}
+	return code
 }
