@@ -54,6 +54,8 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 		return "" // the question asks nothing the parts do not answer
 	}
 	q := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	ask := " " + strings.Join(vietnamese.Words(askingSentence(question)), " ") + " "
+	yesNo := yesNoQuestion.MatchString(q)
 	best, bestScore := "", 0
 	consider := func(text string) {
 		for _, s := range sentenceBreak.Split(text, -1) {
@@ -61,7 +63,7 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 			if len([]rune(s)) < 15 {
 				continue
 			}
-			if score := detailScore(words, q, s); score > bestScore || score == bestScore && score > 0 && len(s) < len(best) {
+			if score := detailScore(words, q, ask, yesNo, s); score > bestScore || score == bestScore && score > 0 && len(s) < len(best) {
 				best, bestScore = s, score
 			}
 		}
@@ -78,7 +80,7 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 		consider(m.Note)
 		consider(m.Fee)
 	}
-	if bestScore < minDetailScore {
+	if bestScore < 2*minDetailScore {
 		return ""
 	}
 	return quoteAround(best, words, maxDetail)
@@ -129,14 +131,45 @@ func indexWord(folded, w string) int {
 
 func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' }
 
-// detailScore counts the question's words a sentence holds, and once more
-// each pair of them it holds side by side as the question says them.
-func detailScore(words []string, question, sentence string) int {
+// yesNoQuestion matches a folded question asking yes or no ("có cần …
+// không", "được không", "ko").
+var yesNoQuestion = regexp.MustCompile(` (co|duoc|phai|can) .*(khong|ko|k|hok|hem|chua) $| (duoc|dc|phai|can) (khong|ko|k|chua) `)
+
+// rulingWords are what a record's sentence says when it settles a yes or
+// no: "không phải có văn bản ủy quyền", "chỉ cần xuất trình".
+var rulingWords = regexp.MustCompile(` (khong phai|khong can|khong duoc|chi can|bat buoc|duoc mien|khong bat buoc) `)
+
+// questionSentences splits a question into its sentences.
+var questionSentences = regexp.MustCompile(`[.!?]+\s+`)
+
+// askingSentence is the sentence of a question that asks (the one with
+// the question mark, else the last one): a long question tells its
+// story first and asks at the end.
+func askingSentence(question string) string {
+	parts := questionSentences.Split(strings.TrimSpace(question), -1)
+	for _, p := range parts {
+		if strings.Contains(p, "?") {
+			return p
+		}
+	}
+	return parts[len(parts)-1]
+}
+
+// detailScore scores a sentence of a record against a question, in
+// halves: two for each word of the asking sentence (askingSentence) it
+// holds and one for each word of the story before it; two for each pair
+// of the question's words it holds side by side; one more when the
+// question asks yes or no and the sentence rules on it.
+func detailScore(words []string, question, ask string, yesNo bool, sentence string) int {
 	f := " " + strings.Join(vietnamese.Words(sentence), " ") + " "
 	score := 0
 	for _, w := range words {
 		if strings.Contains(f, " "+w+" ") {
-			score++
+			if strings.Contains(ask, " "+w+" ") {
+				score += 2
+			} else {
+				score++
+			}
 		}
 	}
 	if score == 0 {
@@ -149,8 +182,17 @@ func detailScore(words []string, question, sentence string) int {
 			continue
 		}
 		if strings.Contains(f, pair) {
-			score++
+			score += 2
 		}
 	}
+	if yesNo && rulingWords.MatchString(f) {
+		score++
+	}
 	return score
+}
+
+// matchScore counts the question's words a text holds, and once more
+// each pair of them it holds side by side as the question says them.
+func matchScore(words []string, question, text string) int {
+	return detailScore(words, question, question, false, text) / 2
 }

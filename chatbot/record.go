@@ -166,7 +166,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 		score := make(map[string]int, len(papers))
 		for _, x := range papers[:len(cases[best].papers)] {
-			score[x.full] = detailScore(words, said, x.full)
+			score[x.full] = matchScore(words, said, x.full)
 		}
 		mine := papers[:len(cases[best].papers)]
 		slices.SortStableFunc(mine, func(a, b paper) int {
@@ -210,7 +210,7 @@ func pickCase(cases []paperCase, question string) int {
 		for _, x := range c.papers {
 			text += " " + x.full
 		}
-		score := 2*detailScore(words, said, c.heading) + detailScore(words, said, text)
+		score := 2*matchScore(words, said, c.heading) + matchScore(words, said, text)
 		if score > bestScore {
 			best, bestScore = i, score
 		}
@@ -350,7 +350,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 			if office && !resident {
 				continue
 			}
-			score := detailScore(words, said, s)
+			score := matchScore(words, said, s)
 			if office {
 				score -= 2
 			}
