@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -241,6 +242,10 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		}
 		g.matches++
 	}
+	order, err = ix.addNamed(ctx, p, q.Commune, groups, order)
+	if err != nil {
+		return nil, err
+	}
 	ix.rerank(p, order)
 	for _, g := range order {
 		if strings.Contains(g.entry.Level, "xã") {
@@ -285,6 +290,51 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 		})
 	}
 	return hits, nil
+}
+
+// addNamed adds to a result list the documents one of whose residents'
+// names the question says word for word but that bleve left below
+// hitsPerQuery passages, common words like "đổi" outscoring them: "đổi
+// chủ hộ" must find the procedure residents call so. The caller holds
+// ix.mu for reading.
+func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups map[string]*group, order []*group) ([]*group, error) {
+	var ids []string
+	for id, e := range ix.docs {
+		if _, found := groups[id]; found || len(e.names) == 0 || saidName(p.said, e.names) == 0 {
+			continue
+		}
+		for pid := range e.passages {
+			ids = append(ids, pid)
+		}
+	}
+	if len(ids) == 0 {
+		return order, nil
+	}
+	b := bleve.NewBooleanQuery()
+	b.AddMust(p.query(commune))
+	b.AddFilter(bleve.NewDocIDQuery(ids))
+	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(b, len(ids), 0, false))
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: search: %w", err)
+	}
+	for _, h := range res.Hits {
+		docID := h.ID[:strings.LastIndexByte(h.ID, '#')]
+		e, ok := ix.docs[docID]
+		if !ok {
+			continue
+		}
+		g, ok := groups[docID]
+		if !ok {
+			g = &group{entry: e, best: e.passages[h.ID]}
+			groups[docID] = g
+			order = append(order, g)
+		}
+		if g.matches < 3 {
+			g.score += h.Score
+		}
+		g.matches++
+	}
+	return order, nil
 }
 
 // group is one document's best passage and score in a result list.
@@ -337,10 +387,17 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			named = max(named, ix.explained(asked, nw))
 		}
 		precision = max(precision, named)
-		g.score = g.score / top * (titleFloor + (1-titleFloor)*precision)
+		share := g.score / top
 		if g.named > 0 && g.named == longestName {
-			g.score *= nameBonus
+			// A name said word for word that explains what the question
+			// is about weighs at least namedShare of the best match of
+			// the words, however long the record's names field.
+			if ix.namesExplain(p, g.entry) >= minNamedExplain {
+				share = max(share, namedShare)
+			}
+			share *= nameBonus
 		}
+		g.score = share * (titleFloor + (1-titleFloor)*precision)
 		if named < 1 {
 			g.score *= variantFit(p.words, g.entry.foldTitle)
 		}
@@ -355,6 +412,36 @@ func (ix *Index) rerank(p plan, groups []*group) {
 // nameBonus weighs a procedure one of whose residents' names the
 // question says word for word ("đổi chủ hộ").
 const nameBonus = 1.6
+
+// minNamedExplain is how much of what a question is about
+// (namesExplain) a procedure's title and names must hold for the name
+// the question says to lift it (namedShare): "đăng ký kết hôn với người
+// Hàn Quốc" says the name of the common procedure and more.
+const minNamedExplain = 0.75
+
+// namesExplain is the share, weighted by rarity, of the question's topic
+// words that a procedure's title and residents' names hold.
+func (ix *Index) namesExplain(p plan, e *docEntry) float64 {
+	var have, want float64
+	for _, w := range p.topic {
+		if askWords[w] {
+			continue
+		}
+		idf := ix.stats.idf(w)
+		want += idf
+		if slices.Contains(e.titleWords, w) {
+			have += idf
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// namedShare is the least share of the best bleve score a procedure gets
+// when the question says one of its residents' names (nameBonus).
+const namedShare = 0.6
 
 // saidName returns the words of the longest of names (each " "-padded)
 // that the question says word for word, 0 for none; names of one word are
