@@ -401,6 +401,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if named < 1 {
 			g.score *= variantFit(p.words, g.entry.foldTitle)
 		}
+		g.score *= actionFit(p.words, g.entry.foldTitle)
 		if p.age > 0 {
 			g.score *= ageFit(p.age, g.entry.ages)
 		}
@@ -482,6 +483,42 @@ func variantFit(words []string, foldTitle string) float64 {
 		}
 	}
 	return fit
+}
+
+// actions are the stages of a procedure's life that sibling procedures
+// split between them (setting up, changing, suspending, ending,
+// re-issuing, repairing): the words a question says them with, and the
+// words a title says them with.
+var actions = []struct{ said, title []string }{
+	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}},
+	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh "}, []string{" cham dut ", " giai the "}},
+	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " chuyen dia diem ", " doi nganh ", " them nganh ", " bo sung nganh "}, []string{" thay doi "}},
+	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}},
+}
+
+// actionWeight is the weight of a title that says none of the stage a
+// question names but another stage, or a first registration.
+const actionWeight = 0.7
+
+// otherStage are title words of a procedure's other stages, a first
+// registration included.
+var otherStage = []string{" thanh lap ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+
+// actionFit weighs a title by whether it is the stage of a procedure's
+// life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
+// lập hộ kinh doanh".
+func actionFit(words []string, foldTitle string) float64 {
+	q := " " + strings.Join(words, " ") + " "
+	title := " " + foldTitle + " "
+	for _, a := range actions {
+		if !containsAny(q, a.said...) || containsAny(title, a.title...) {
+			continue
+		}
+		if containsAny(title, otherStage...) {
+			return actionWeight
+		}
+	}
+	return 1
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)
