@@ -15,13 +15,15 @@ import (
 // near 400 so that it reads on a phone; the source card carries the full
 // list of papers.
 const (
-	maxContent     = 220 // characters of the parts asked about, for one thing asked
-	extraPerIntent = 130 // more characters for each further thing asked
-	maxPaperName   = 48  // characters of a paper's name in the text
-	maxTextPapers  = 4   // papers named in the text
-	maxSteps       = 5   // steps named in the text
-	maxStep        = 110 // characters of a step
-	maxPart        = 220 // characters of a free-text part (conditions, result)
+	maxContent      = 220 // characters of the parts asked about, for one thing asked
+	extraPerIntent  = 130 // more characters for each further thing asked
+	maxPaperName    = 72  // characters of a paper's name in the text
+	maxTextPapers   = 4   // papers named in the text
+	maxPaperList    = 190 // characters of the papers named in the text
+	papersOnlyExtra = 80  // more characters when papers are all that is asked
+	maxSteps        = 5   // steps named in the text
+	maxStep         = 110 // characters of a step
+	maxPart         = 220 // characters of a free-text part (conditions, result)
 )
 
 // recordAnswer writes a procedure's answer: its short title and level,
@@ -38,6 +40,9 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	// of things asked: a part that would overflow it is cut at a line or
 	// left for the source card.
 	budget := maxContent + extraPerIntent*(len(intents)-1)
+	if len(intents) == 1 && intents[0] == intentPapers {
+		budget += papersOnlyExtra // a list of papers is all that was asked
+	}
 	var parts strings.Builder
 	add := func(part string) {
 		left := budget - utf8.RuneCountInString(parts.String())
@@ -83,7 +88,7 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question string, many int, v view) {
 	switch in {
 	case intentPapers:
-		papersLine(b, p, question, v, maxTextPapers-min(many, 1))
+		papersLine(b, p, question, v, maxTextPapers-min(many, 1), maxPaperList+papersOnlyExtra*(1-min(many, 1)))
 	case intentFee:
 		fee := feeOf(p, v.today)
 		if fee == "" {
@@ -143,7 +148,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 
 // summaryParts is the general answer: the main papers, the fee, the time.
 func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v view) {
-	papersLine(b, p, question, v, 2)
+	papersLine(b, p, question, v, 2, maxPaperList)
 	if fee := feeOf(p, v.today); fee != "" {
 		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 160) + ".\n")
 	}
@@ -152,23 +157,25 @@ func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v
 	}
 }
 
-// papersLine names the papers every applicant brings, then counts the
-// special cases the source card lists.
-func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v view, n int) {
+// papersLine names the papers every applicant brings (n at most, in
+// maxList characters), then counts the special cases the source card
+// lists.
+func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v view, n, maxList int) {
 	papers, heading, others := papersOf(p, question)
 	if len(papers) == 0 {
 		b.WriteString(v.word("Giấy tờ: bản ghi không liệt kê; hãy hỏi cán bộ tiếp nhận.\n", "Papers: the record lists none; ask the office.\n"))
 		return
 	}
 	var names []string
-	special := 0
+	special, listed := 0, 0
 	for _, x := range papers {
 		if x.special {
 			special++
 			continue
 		}
-		if len(names) < n {
-			name := clip(x.name, maxPaperName)
+		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(x.name) <= maxList) {
+			name := x.name
+			listed += utf8.RuneCountInString(name) + 2
 			if x.show {
 				name += v.word(" (xuất trình)", " (to show)")
 			}
@@ -194,6 +201,25 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 			fmt.Sprintf(" (+%d for special cases: see the list)", more)))
 	}
 	b.WriteString(".\n")
+}
+
+// paperBreaks are where a paper's long name stops naming the paper and
+// starts qualifying it: "Tờ khai … theo mẫu, trong đó có cam đoan …",
+// "Giấy báo tử … do cơ quan có thẩm quyền cấp".
+var paperBreaks = []string{", trong đó", ", có ", " do cơ quan", " được cấp", " đã được", ", kèm", ", gồm", ", ghi rõ", " đối với "}
+
+// paperName is a paper's name for the text: whole when short, else cut
+// where its qualification begins, else at a word with "…".
+func paperName(name string) string {
+	if utf8.RuneCountInString(name) <= maxPaperName {
+		return name
+	}
+	for _, br := range paperBreaks {
+		if i := strings.Index(name, br); i > 15 && utf8.RuneCountInString(name[:i]) <= maxPaperName {
+			return name[:i]
+		}
+	}
+	return clip(name, maxPaperName)
 }
 
 // levelNote says at which level the procedure is done, and plainly when

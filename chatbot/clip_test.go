@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -78,4 +79,18 @@ func FuzzClip(f *testing.F) {
 			t.Errorf("clip(%q, %d) has %d characters", s, n, got)
 		}
 	})
+}
+
+// A paper's long name is cut where it stops naming the paper and starts
+// qualifying it, not in the middle of a phrase; a question that asks only
+// for papers gets the record's first papers named in full.
+func TestPaperNamesCutAtTheirQualification(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	got := reply(t, b, Question{Text: "đăng ký kết hôn cần những giấy tờ gì", Commune: "demo"}).Answer
+	if !strings.Contains(got, "Tờ khai đăng ký kết hôn theo mẫu;") {
+		t.Errorf("the form is not named whole:\n%s", got)
+	}
+	if strings.Contains(got, "hai bên nam, …") || strings.Contains(got, "theo mẫu, có đủ") {
+		t.Errorf("the form's qualification is shown cut:\n%s", got)
+	}
 }

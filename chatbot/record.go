@@ -239,7 +239,8 @@ func paperRank(p paper) int {
 }
 
 // shortPaper cuts a paper's name to what names it: before the first
-// semicolon or bracket, or at a word near 70 characters.
+// semicolon or bracket, where its qualification begins, or at a word near
+// maxPaperName characters.
 func shortPaper(name string) string {
 	s := strings.TrimSpace(stepPrefix.ReplaceAllString(name, ""))
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
@@ -260,11 +261,7 @@ func shortPaper(name string) string {
 			s = s[:i]
 		}
 	}
-	s = strings.TrimRight(strings.TrimSpace(s), ".,;:")
-	if utf8.RuneCountInString(s) > 70 {
-		s = clip(s, 70)
-	}
-	return s
+	return paperName(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
 }
 
 // stepPrefix is the numbering a record's steps carry: "- Bước 1:", "1.",
