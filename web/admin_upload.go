@@ -16,6 +16,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
@@ -106,6 +107,13 @@ func (s *Server) ingestUpload(ctx context.Context, f upload.File, commune string
 	if err != nil {
 		return nil, err
 	}
+	// A new upload replaces only the same scope's own copy of a record:
+	// never another commune's document, whatever its id.
+	for _, old := range prior {
+		if old.Commune != commune {
+			return nil, errForbidden
+		}
+	}
 	kept, err := s.keepOriginal(f)
 	if err != nil {
 		return nil, err
@@ -158,13 +166,16 @@ func (s *Server) undoIngest(ctx context.Context, docs []knowledge.Document, prio
 	}
 }
 
-// portalID names a national portal record: "dvc-" and its code, with the
-// commune for a commune's own copy. Only code-safe characters are kept.
+// portalID names a national portal record: "dvc-" and its code, with
+// "-" and the commune for a commune's own copy. The code keeps letters,
+// digits, dots and underscores only: no "-", so that no code can end in a
+// commune's name and make another commune's id ("9.999001-tran" uploaded
+// for hung-dao-hai-phong is not 9.999001 of tran-hung-dao-hai-phong).
 func portalID(code, commune string) string {
 	var b strings.Builder
-	b.WriteString("dvc-")
+	b.WriteString(portal.IDPrefix)
 	for _, r := range code {
-		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.' || r == '-' || r == '_' {
+		if r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.' || r == '_' {
 			b.WriteRune(r)
 		}
 	}
