@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
@@ -51,8 +52,8 @@ func (s *Server) handleExport(c *gin.Context) {
 		if row.Helpful != nil {
 			helpful = boolText(*row.Helpful)
 		}
-		return w.Write([]string{row.Time.In(vietnam).Format("2006-01-02 15:04:05"), row.Commune, cell(row.Poster),
-			cell(row.Question), row.Mode, boolText(row.Grounded), helpful, cell(strings.Join(row.Sources, " "))})
+		return w.Write([]string{row.Time.In(vietnam).Format("2006-01-02 15:04:05"), cell(row.Commune), cell(row.Poster),
+			cell(row.Question), cell(row.Mode), boolText(row.Grounded), helpful, cell(strings.Join(row.Sources, " "))})
 	})
 	w.Flush()
 	if err == nil {
@@ -70,9 +71,15 @@ func boolText(b bool) string {
 	return "false"
 }
 
-// cell keeps a spreadsheet from reading a resident's text as a formula.
+// cell keeps a spreadsheet from reading stored text as a formula: a cell
+// that starts with a formula sign, after any white space, or with its
+// full-width form, is quoted.
 func cell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+	t := strings.TrimLeft(s, " \t\r\n\u00a0\u3000")
+	if t == "" {
+		return s
+	}
+	if r, _ := utf8.DecodeRuneInString(t); strings.ContainsRune("=+-@\t\r＝＋－＠", r) || t != s {
 		return "'" + s
 	}
 	return s

@@ -91,6 +91,17 @@ func (s *Server) handleAsk(c *gin.Context) {
 	if len(q.Session) > maxSessionID {
 		q.Session = "" // not a session id this service gave: no context
 	}
+	if q.Commune != "" {
+		info, ok := s.site.communes.lookup(q.Commune)
+		if !ok {
+			s.fail(c, badRequest{"Không có xã/phường này. (Unknown commune)"})
+			return
+		}
+		q.Commune = info.Slug
+	}
+	if q.Commune == "" || !ValidPoster(q.Poster) {
+		q.Poster = "" // a poster belongs to a commune's page
+	}
 	if q.Text == "" {
 		s.fail(c, badRequest{"Thiếu câu hỏi. (Missing question)"})
 		return
