@@ -180,6 +180,11 @@ func TestMask(t *testing.T) {
 		{"CCCD 001.234.567.890 nhé", "CCCD " + maskToken + " nhé"},
 		{"tài khoản 19036512345678 Techcombank", "tài khoản " + maskToken + " Techcombank"},
 		{"đất giá 1.500.000.000 đồng", "đất giá 1.500.000.000 đồng"},
+		// Digits joined to letters, full-width digits, e-mail addresses.
+		{"gọi 0912345678la được", "gọi " + maskToken + "la được"},
+		{"sđt０９１２３４５６７８ nhé", "sđt" + maskToken + " nhé"},
+		{"mail lan.nguyen@gmail.com nhé", "mail " + emailToken + " nhé"},
+		{"hỏi ubnd@xa-demo.gov.vn", "hỏi " + emailToken},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

@@ -15,15 +15,39 @@ const MaxQuestion = 500
 // insurance code and Vietnamese phone numbers, written together or in
 // groups separated by spaces, dots or dashes, with or without +84.
 // A longer run of digits (a bank account) is masked whole.
-var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\d*\b`)
+// It needs no word boundary after the digits: "0912345678la" is a phone
+// number too.
+var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\d*`)
+
+// email matches an e-mail address.
+var email = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}`)
+
+// emailToken replaces an e-mail address.
+const emailToken = "[email đã ẩn]"
 
 // maskToken replaces a personal number everywhere it would be kept or sent.
 const maskToken = "[số cá nhân đã ẩn]"
 
-// Mask replaces personal numbers in s and reports whether it found any.
+// Mask replaces personal numbers and e-mail addresses in s and reports
+// whether it found any; full-width digits are read as digits.
 // Runs of 9 digits or more (or a phone number with +84) count; amounts
 // written with thousands separators ("1.500.000") stay.
 func Mask(s string) (string, bool) {
+	found := false
+	if strings.ContainsRune(s, '@') {
+		s = email.ReplaceAllStringFunc(s, func(string) string {
+			found = true
+			return emailToken
+		})
+	}
+	if strings.ContainsFunc(s, isFullWidthDigit) {
+		s = strings.Map(func(r rune) rune {
+			if isFullWidthDigit(r) {
+				return r - '０' + '0'
+			}
+			return r
+		}, s)
+	}
 	digits := 0
 	for i := 0; i < len(s); i++ {
 		if '0' <= s[i] && s[i] <= '9' {
@@ -31,9 +55,8 @@ func Mask(s string) (string, bool) {
 		}
 	}
 	if digits < 9 { // most questions: nothing to look for
-		return s, false
+		return s, found
 	}
-	found := false
 	out := personalNumber.ReplaceAllStringFunc(s, func(m string) string {
 		digits := 0
 		for _, r := range m {
@@ -50,6 +73,9 @@ func Mask(s string) (string, bool) {
 	})
 	return out, found
 }
+
+// isFullWidthDigit reports a digit typed in its full-width form ("０９１").
+func isFullWidthDigit(r rune) bool { return r >= '０' && r <= '９' }
 
 // isAmount reports whether m reads as a number with thousands separators
 // ("1.500.000"), which is money, not a personal number.

@@ -283,3 +283,37 @@ func TestAskCancelledIsNotAServerError(t *testing.T) {
 		})
 	}
 }
+
+// A feedback comment is stored with its personal numbers and e-mail
+// addresses masked, as questions are.
+func TestFeedbackCommentMasked(t *testing.T) {
+	s, kb := mustServer(t, func(cfg *Config) {
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.Bot = bot
+	})
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	var a struct{ ID string }
+	json.NewDecoder(ssetest.Ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
+	body := fmt.Sprintf(`{"answer_id":%q,"helpful":false,"comment":"gọi tôi 0912345678 hoặc CCCD 001099012345, mail lan@gmail.com"}`, a.ID)
+	resp, err := http.Post(srv.URL+"/api/v1/feedback", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		t.Fatalf("feedback: %d", resp.StatusCode)
+	}
+	var comment string
+	if err := kb.Store().DB().QueryRowContext(context.Background(), "SELECT comment FROM answers WHERE id = ?", a.ID).Scan(&comment); err != nil {
+		t.Fatal(err)
+	}
+	for _, personal := range []string{"0912345678", "001099012345", "lan@gmail.com"} {
+		if strings.Contains(comment, personal) {
+			t.Errorf("stored comment %q keeps %s", comment, personal)
+		}
+	}
+}

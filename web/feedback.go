@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/hoidap/hoidap/chatbot"
 )
 
 // maxFeedbackBody bounds a feedback request body.
@@ -26,7 +28,8 @@ func (s *Server) handleFeedback(c *gin.Context) {
 		s.fail(c, badRequest{"Cần answer_id và helpful. (answer_id and helpful are required)"})
 		return
 	}
-	if err := s.cfg.Knowledge.Store().Feedback(c.Request.Context(), req.AnswerID, *req.Helpful, req.Comment); err != nil {
+	comment, _ := chatbot.Mask(req.Comment) // kept masked, as questions are
+	if err := s.cfg.Knowledge.Store().Feedback(c.Request.Context(), req.AnswerID, *req.Helpful, comment); err != nil {
 		s.fail(c, err)
 		return
 	}
