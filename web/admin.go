@@ -19,8 +19,9 @@ package web
 //   - s.failPage(c, err) writes the error page and aborts: a
 //     *knowledge.InputError shows its message (400), knowledge.ErrNotFound
 //     404, anything else "Internal error" (500, logged once there).
-//   - Flash: redirect to a page with ?ok=<message>; adminPage shows it on
-//     logged-in pages only (never on the login page).
+//   - Flash: seeOther redirects to a page with ?ok=<message> signed for
+//     the session (okm); adminPage shows it on logged-in pages only, and
+//     only with its signature.
 //   - Pages: every web/templates/admin_*.html except admin_base.html and
 //     admin_part*.html is a page, parsed at start (a broken one fails the
 //     boot) together with admin_base.html (the layout: nav, flash, error)
@@ -43,6 +44,7 @@ package web
 import (
 	"bytes"
 	"context"
+	"crypto/hmac"
 	"fmt"
 	"html/template"
 	"io"
@@ -170,8 +172,8 @@ type adminPage struct {
 func (s *Server) adminPage(c *gin.Context, title string) adminPage {
 	nav, _, _ := strings.Cut(strings.TrimPrefix(c.Request.URL.Path, "/admin/"), "/")
 	p := adminPage{User: adminUser(c), CSRF: csrfToken(c), Title: title, Nav: nav}
-	if p.User.ID != 0 { // never on the login page, where a link could plant a message
-		p.Flash = c.Query("ok")
+	if msg := c.Query("ok"); msg != "" && p.User.ID != 0 && hmac.Equal([]byte(c.Query("okm")), []byte(flashMAC(c, msg))) {
+		p.Flash = msg // only a message this service wrote for this session
 	}
 	return p
 }

@@ -17,13 +17,20 @@ import (
 // tokenUserName is the user name the configured HOIDAP_ADMIN_TOKEN acts as.
 const tokenUserName = "HOIDAP_ADMIN_TOKEN"
 
+// bearer returns the token of an Authorization header of the Bearer
+// scheme, whose name is case-insensitive (RFC 7235).
+func bearer(header string) (string, bool) {
+	scheme, token, ok := strings.Cut(strings.TrimSpace(header), " ")
+	token = strings.TrimSpace(token)
+	return token, ok && strings.EqualFold(scheme, "Bearer") && token != ""
+}
+
 // requireToken lets through a request with a valid bearer token: the
 // configured admin token (province-wide) or one created in the pages (with
 // its creator's role and commune). Others get 401 in JSON.
 func (s *Server) requireToken(c *gin.Context) {
-	secret, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
-	secret = strings.TrimSpace(secret)
-	if !ok || secret == "" {
+	secret, ok := bearer(c.GetHeader("Authorization"))
+	if !ok {
 		s.unauthorized(c)
 		return
 	}

@@ -2,6 +2,9 @@ package web
 
 import (
 	"context"
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/base64"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -120,12 +123,26 @@ func (s *Server) communeName(slug string) string {
 // seeOther redirects after a successful form, with a message for the
 // next page's flash.
 func seeOther(c *gin.Context, path, msg string) {
-	if msg != "" {
-		sep := "?"
-		if strings.Contains(path, "?") {
-			sep = "&"
-		}
-		path += sep + "ok=" + url.QueryEscape(msg)
+	c.Redirect(http.StatusSeeOther, withFlash(c, path, msg))
+}
+
+// withFlash adds to path a success message for the next page, signed
+// with the session's CSRF token: a link someone else writes with a
+// message of their own shows nothing.
+func withFlash(c *gin.Context, path, msg string) string {
+	if msg == "" {
+		return path
 	}
-	c.Redirect(http.StatusSeeOther, path)
+	sep := "?"
+	if strings.Contains(path, "?") {
+		sep = "&"
+	}
+	return path + sep + "ok=" + url.QueryEscape(msg) + "&okm=" + flashMAC(c, msg)
+}
+
+// flashMAC signs a flash message for the request's session.
+func flashMAC(c *gin.Context, msg string) string {
+	m := hmac.New(sha256.New, []byte("flash:"+csrfToken(c)))
+	m.Write([]byte(msg))
+	return base64.RawURLEncoding.EncodeToString(m.Sum(nil)[:18])
 }

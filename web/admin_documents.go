@@ -162,11 +162,10 @@ func (s *Server) handleUpload(c *gin.Context) {
 		return
 	}
 	if len(docs) == 1 {
-		c.Redirect(http.StatusSeeOther, "/admin/documents/"+url.PathEscape(docs[0].ID)+"?ok="+
-			url.QueryEscape("Đã tải lên: tài liệu đã tìm được ngay."))
+		seeOther(c, "/admin/documents/"+url.PathEscape(docs[0].ID), "Đã tải lên: tài liệu đã tìm được ngay.")
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/documents?ok="+url.QueryEscape(fmt.Sprintf("Đã tải lên %d tài liệu.", len(docs))))
+	seeOther(c, "/admin/documents", fmt.Sprintf("Đã tải lên %d tài liệu.", len(docs)))
 }
 
 // documentPage is the data of admin_document.html and admin_delete.html.
@@ -224,7 +223,7 @@ func (s *Server) handleReplace(c *gin.Context) {
 		s.renderAdmin(c, status, "admin_document.html", p)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/documents/"+url.PathEscape(d.ID)+"?ok="+url.QueryEscape("Đã thay bằng tệp mới."))
+	seeOther(c, "/admin/documents/"+url.PathEscape(d.ID), "Đã thay bằng tệp mới.")
 }
 
 func (s *Server) handleDeletePage(c *gin.Context) {
@@ -245,7 +244,7 @@ func (s *Server) handleDelete(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/documents?ok="+url.QueryEscape("Đã xóa: "+d.Title))
+	seeOther(c, "/admin/documents", "Đã xóa: "+d.Title)
 }
 
 // deleteDocument removes a document from the store and the index, then

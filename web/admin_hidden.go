@@ -1,7 +1,6 @@
 package web
 
 import (
-	"net/http"
 	"net/url"
 
 	"github.com/gin-gonic/gin"
@@ -37,5 +36,5 @@ func (s *Server) setHidden(c *gin.Context, hide bool) {
 		s.failPage(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/documents/"+url.PathEscape(d.ID)+"?ok="+url.QueryEscape(msg))
+	seeOther(c, "/admin/documents/"+url.PathEscape(d.ID), msg)
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/gin-gonic/gin"
@@ -119,5 +118,5 @@ func (s *Server) handlePassword(c *gin.Context) {
 		s.renderAdmin(c, http.StatusBadRequest, "admin_password.html", p)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/documents?ok="+url.QueryEscape("Đã đổi mật khẩu."))
+	seeOther(c, "/admin/documents", "Đã đổi mật khẩu.")
 }

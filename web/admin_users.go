@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -148,7 +147,7 @@ func (s *Server) handleDeleteUser(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/users?ok="+url.QueryEscape("Đã xóa tài khoản "+u.Name+" và các token của tài khoản."))
+	seeOther(c, "/admin/users", "Đã xóa tài khoản "+u.Name+" và các token của tài khoản.")
 }
 
 func (s *Server) handleCreateToken(c *gin.Context) {
@@ -184,5 +183,5 @@ func (s *Server) handleDeleteToken(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	c.Redirect(http.StatusSeeOther, "/admin/users?ok="+url.QueryEscape("Đã thu hồi token "+t.Name+"."))
+	seeOther(c, "/admin/users", "Đã thu hồi token "+t.Name+".")
 }

@@ -85,7 +85,7 @@ func (s *Server) measure(c *gin.Context) {
 // scraper with the metrics token when one is set.
 func (s *Server) handleMetrics(c *gin.Context) {
 	if t := s.cfg.MetricsToken; t != "" {
-		got, ok := strings.CutPrefix(c.GetHeader("Authorization"), "Bearer ")
+		got, ok := bearer(c.GetHeader("Authorization"))
 		if !ok || subtle.ConstantTimeCompare([]byte(got), []byte(t)) != 1 {
 			c.Header("WWW-Authenticate", `Bearer realm="metrics"`)
 			c.AbortWithStatusJSON(http.StatusUnauthorized, gin.H{"error": "Cần mã truy cập số liệu. (Metrics token required)"})

@@ -1,0 +1,61 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"testing"
+)
+
+// A success message comes only from this service, for this session: a
+// link carrying ?ok= of someone else's making shows nothing, while the
+// message after a real upload shows.
+func TestFlashCannotBeSpoofed(t *testing.T) {
+	srv, _, kb := mustAdminServer(t, "", nil)
+	mustOfficer(t, kb, "cb", "demo")
+	b := newBrowserless(t, srv)
+	b.login("cb", officerPW, "/admin/documents")
+	const lure = "Hệ thống yêu cầu chuyển phí vào tài khoản 0123456789"
+	for _, path := range []string{"/admin/documents?ok=" + url.QueryEscape(lure), "/admin/documents?ok=" + url.QueryEscape(lure) + "&okm=AAAA"} {
+		if r := b.get(path); strings.Contains(r.body, "chuyển phí vào tài khoản") {
+			t.Errorf("%s shows a message the service did not write", path)
+		}
+	}
+	r := b.upload("/admin/documents", "demo", "tb.md", []byte("# Thông báo họp dân\n\nHọp dân thôn 4 tối thứ năm.\n"))
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("upload: %d %s", r.status, r.body)
+	}
+	if r := b.get(r.location); !strings.Contains(r.body, "Đã tải lên") {
+		t.Errorf("the upload's own message is not shown after its redirect")
+	}
+	// Another session cannot replay it.
+	other := newBrowserless(t, srv)
+	other.login("cb", officerPW, "/admin/documents")
+	if r := other.get(r.location); strings.Contains(r.body, "Đã tải lên") {
+		t.Errorf("a signed message shows in another session")
+	}
+}
+
+// The Bearer scheme's name is case-insensitive (RFC 7235), for the admin
+// API and for /metrics.
+func TestBearerSchemeAnyCase(t *testing.T) {
+	const token = "ma-truy-cap-quan-tri-thu-nghiem-0123456789"
+	srv, _, _ := mustAdminServer(t, "", func(c *Config) { c.AdminToken = token; c.MetricsToken = token })
+	for _, scheme := range []string{"Bearer", "bearer", "BEARER"} {
+		if r := apiCall(t, srv, http.MethodGet, "/api/v1/admin/documents", "", nil, ""); r.status != http.StatusUnauthorized {
+			t.Fatalf("no token: %d", r.status)
+		}
+		for _, path := range []string{"/api/v1/admin/documents", "/metrics"} {
+			req, _ := http.NewRequest(http.MethodGet, srv.URL+path, nil)
+			req.Header.Set("Authorization", scheme+" "+token)
+			resp, err := srv.Client().Do(req)
+			if err != nil {
+				t.Fatal(err)
+			}
+			resp.Body.Close()
+			if resp.StatusCode != http.StatusOK {
+				t.Errorf("%s with %q: %d, want 200", path, scheme, resp.StatusCode)
+			}
+		}
+	}
+}
