@@ -196,6 +196,15 @@ func (s *Store) DeleteToken(ctx context.Context, id int64) error {
 	return nil
 }
 
+// DeleteUserTokens revokes every API token a user created: a password
+// reset for a user who lost theirs, or left, ends what they could do.
+func (s *Store) DeleteUserTokens(ctx context.Context, userID int64) error {
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM api_tokens WHERE user_id = ?", userID); err != nil {
+		return fmt.Errorf("knowledge: delete tokens of %d: %w", userID, err)
+	}
+	return nil
+}
+
 // loginLock is how long a key is locked after loginFreeFailures+step
 // failures: 1, 5, 15 minutes, then an hour each time.
 func loginLock(step int) time.Duration {

@@ -1,6 +1,8 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"strings"
@@ -57,5 +59,29 @@ func TestBearerSchemeAnyCase(t *testing.T) {
 				t.Errorf("%s with %q: %d, want 200", path, scheme, resp.StatusCode)
 			}
 		}
+	}
+}
+
+// An administrator's password reset for an officer ends what the officer
+// could do: their sessions and their API tokens.
+func TestPasswordResetRevokesTokens(t *testing.T) {
+	ctx := context.Background()
+	srv, _, kb := mustAdminServer(t, "", nil)
+	u := mustOfficer(t, kb, "cb", "demo")
+	_, secret, err := kb.Store().CreateToken(ctx, "kịch bản", u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := apiCall(t, srv, http.MethodGet, "/api/v1/admin/documents", secret, nil, ""); r.status != http.StatusOK {
+		t.Fatalf("token before the reset: %d", r.status)
+	}
+	admin := newBrowserless(t, srv)
+	admin.login("admin", adminPW, "/admin/documents")
+	admin.get("/admin/users")
+	if r := admin.post(fmt.Sprintf("/admin/users/%d/password", u.ID), nil); r.status != http.StatusOK || !strings.Contains(r.body, "token API") {
+		t.Fatalf("reset: %d", r.status)
+	}
+	if r := apiCall(t, srv, http.MethodGet, "/api/v1/admin/documents", secret, nil, ""); r.status != http.StatusUnauthorized {
+		t.Errorf("token after the reset: %d, want 401", r.status)
 	}
 }

@@ -117,6 +117,9 @@ func (s *Server) handleResetPassword(c *gin.Context) {
 	if err == nil {
 		err = s.admin.store.DeleteSessions(ctx, u.ID, "")
 	}
+	if err == nil {
+		err = s.admin.store.DeleteUserTokens(ctx, u.ID)
+	}
 	if err != nil {
 		s.failPage(c, err)
 		return
