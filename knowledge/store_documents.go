@@ -11,7 +11,8 @@ import (
 
 // PutDocuments writes docs and their passages in one transaction, replacing
 // any document with the same ID, and queues them for indexing. Either all
-// land or none does.
+// land or none does. A document without Updated gets the time it was
+// stored.
 func (s *Store) PutDocuments(ctx context.Context, docs []Document) error {
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
@@ -41,6 +42,8 @@ func putDocument(ctx context.Context, tx *sql.Tx, d *Document, now int64) error 
 	updated := now
 	if !d.Updated.IsZero() {
 		updated = d.Updated.Unix()
+	} else {
+		d.Updated = time.Unix(now, 0).UTC() // the caller sees the time stored
 	}
 	_, err := tx.ExecContext(ctx, `INSERT INTO documents
 		(id, kind, title, commune, source, url, procedure_json, body, original_name, original_path, created_at, updated_at)

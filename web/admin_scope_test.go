@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 
@@ -126,6 +127,9 @@ func TestAdminAPI(t *testing.T) {
 		r := send(officerToken, "", md)
 		if r.status != http.StatusCreated || !strings.Contains(r.body, `"commune":"demo"`) || !strings.Contains(r.body, `"passages":`) {
 			t.Fatalf("upload: %d %s", r.status, r.body)
+		}
+		if updated, err := time.Parse(time.RFC3339, jsonField(r.body, "updated")); err != nil || time.Since(updated) > time.Hour {
+			t.Errorf("upload answers updated %q, want the time it was stored", jsonField(r.body, "updated"))
 		}
 		if !searchFinds(t, kb, "tiêm phòng dại chó mèo", "demo", jsonField(r.body, "id")) {
 			t.Errorf("not searchable when the upload returned")
