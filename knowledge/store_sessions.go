@@ -285,6 +285,37 @@ func unixOrZero(t time.Time) int64 {
 	return t.Unix()
 }
 
+// knownFor is how long a successful login makes its address known for the
+// account.
+const knownFor = 90 * 24 * time.Hour
+
+// RememberLogin makes addr a known address of the account name: failures
+// of strangers elsewhere do not lock the account there.
+func (s *Store) RememberLogin(ctx context.Context, name, addr string) error {
+	_, err := s.db.ExecContext(ctx, `INSERT INTO login_failures(key, failures, locked_until, updated_at) VALUES (?, 0, 0, ?)
+		ON CONFLICT(key) DO UPDATE SET updated_at = excluded.updated_at`, knownKey(name, addr), s.Now().Unix())
+	if err != nil {
+		return fmt.Errorf("knowledge: remember login: %w", err)
+	}
+	return nil
+}
+
+// KnownLogin reports whether the account name logged in from addr in the
+// last 90 days.
+func (s *Store) KnownLogin(ctx context.Context, name, addr string) (bool, error) {
+	var updated int64
+	err := s.db.QueryRowContext(ctx, "SELECT updated_at FROM login_failures WHERE key = ?", knownKey(name, addr)).Scan(&updated)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	if err != nil {
+		return false, fmt.Errorf("knowledge: known login: %w", err)
+	}
+	return s.Now().Sub(time.Unix(updated, 0)) < knownFor, nil
+}
+
+func knownKey(name, addr string) string { return "known:" + name + "@" + addr }
+
 // LoginSucceeded forgets the failures of keys.
 func (s *Store) LoginSucceeded(ctx context.Context, keys ...string) error {
 	for _, k := range keys {

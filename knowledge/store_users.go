@@ -9,10 +9,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+	"github.com/trustelem/zxcvbn"
 	"golang.org/x/crypto/bcrypt"
 )
 
@@ -109,16 +112,35 @@ func hashSecret(secret string) string {
 }
 
 // CheckPassword returns an error (wrapping ErrInvalid, with a Vietnamese
-// message) when pw is too short or too long.
-func CheckPassword(pw string) error {
+// message) when pw is too short, too long, or easy to guess: zxcvbn's
+// estimate below minPasswordScore, with the service's and the user's own
+// words (userWords, e.g. the user name) and the Vietnamese words for
+// "password" counted as known.
+func CheckPassword(pw string, userWords ...string) error {
 	switch {
 	case utf8.RuneCountInString(pw) < MinPassword:
 		return inputError("Mật khẩu cần ít nhất %d ký tự. (Password too short)", MinPassword)
 	case len(pw) > maxPassword:
 		return inputError("Mật khẩu dài quá %d byte. (Password too long)", maxPassword)
 	}
+	known := append(slices.Clone(guessableWords), userWords...)
+	// Typed with or without diacritics, "mậtkhẩu" is the same guess.
+	score := min(zxcvbn.PasswordStrength(pw, known).Score, zxcvbn.PasswordStrength(vietnamese.Fold(pw), known).Score)
+	if score < minPasswordScore {
+		return inputError("Mật khẩu quá dễ đoán: hãy dùng một câu dài vài từ, hoặc trộn chữ, số và ký hiệu. (Password too easy to guess)")
+	}
 	return nil
 }
+
+// minPasswordScore is the least zxcvbn score (0–4) a password needs:
+// 3 is "safely unguessable" against an online attack with throttling
+// and a slow hash.
+const minPasswordScore = 3
+
+// guessableWords are words an attacker tries first on this service, beyond
+// zxcvbn's English dictionaries.
+var guessableWords = []string{"matkhau", "mat khau", "mật khẩu", "hoidap", "hoi dap", "quantri", "quan tri", "admin",
+	"canbo", "can bo", "ubnd", "uybannhandan", "vietnam", "việt nam", "xinchao", "anhyeuem", "iloveyou"}
 
 // validUserName accepts 2 to 40 lower-case ASCII letters, digits, ".", "_"
 // and "-".
@@ -148,7 +170,7 @@ func (s *Store) CreateUser(ctx context.Context, u User, password string) (User, 
 	case u.Role != RoleCommune:
 		return User{}, fmt.Errorf("knowledge: role %q: %w", u.Role, ErrInvalid)
 	}
-	if err := CheckPassword(password); err != nil {
+	if err := CheckPassword(password, u.Name); err != nil {
 		return User{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)

@@ -191,3 +191,19 @@ func BenchmarkSession(b *testing.B) {
 		}
 	}
 }
+
+// Passwords an attacker tries first are refused, however long: repeated
+// or sequential characters, common words with digits, the Vietnamese word
+// for password, the user's own name.
+func TestWeakPasswordsRefused(t *testing.T) {
+	for _, pw := range []string{"aaaaaaaaaa", "1234567890", "password123", "matkhau123", "mậtkhẩu2026", "qwertyuiop", "xa-thuan-my-1"} {
+		if err := knowledge.CheckPassword(pw, "xa-thuan-my"); !errors.Is(err, knowledge.ErrInvalid) {
+			t.Errorf("%q accepted", pw)
+		}
+	}
+	for _, pw := range []string{"mat-khau-quan-tri", "gio lam viec sang thu bay", "Tr0ub4dor&3x-7"} {
+		if err := knowledge.CheckPassword(pw, "xa-thuan-my"); err != nil {
+			t.Errorf("%q refused: %v", pw, err)
+		}
+	}
+}
