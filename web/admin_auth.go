@@ -1,11 +1,13 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -150,17 +152,73 @@ func safeNext(next string) string {
 	return u.RequestURI()
 }
 
+// loginThrottle counts failed passwords for an account from an address.
+// Three keys count them: the address (every account), the account from
+// that address, and the account from anywhere. The last one locks only
+// addresses the account has not logged in from: strangers who fail many
+// times cannot lock the owner out at the owner's usual address, and
+// guesses spread over many addresses still meet a lock.
+type loginThrottle struct {
+	store       *knowledge.Store
+	name, addr  string
+	local, anyw []string
+	known       bool
+}
+
+func (s *Server) throttle(ctx context.Context, c *gin.Context, name string) (loginThrottle, error) {
+	addr := c.ClientIP()
+	th := loginThrottle{store: s.admin.store, name: name, addr: addr,
+		local: []string{"ip:" + addr, "user:" + name + "@" + addr}, anyw: []string{"user:" + name}}
+	var err error
+	th.known, err = s.admin.store.KnownLogin(ctx, name, addr)
+	return th, err
+}
+
+// locked returns until when the account is locked for this address.
+func (th loginThrottle) locked(ctx context.Context) (time.Time, error) {
+	keys := th.local
+	if !th.known {
+		keys = append(slices.Clone(keys), th.anyw...)
+	}
+	return th.store.LoginLocked(ctx, keys...)
+}
+
+// failed counts a wrong password and returns until when the account is
+// now locked for this address.
+func (th loginThrottle) failed(ctx context.Context) (time.Time, error) {
+	until, err := th.store.LoginFailed(ctx, th.local...)
+	if err != nil {
+		return until, err
+	}
+	anyw, err := th.store.LoginFailed(ctx, th.anyw...)
+	if !th.known && anyw.After(until) {
+		until = anyw
+	}
+	return until, err
+}
+
+// succeeded forgets the failures and makes the address known.
+func (th loginThrottle) succeeded(ctx context.Context) error {
+	if err := th.store.LoginSucceeded(ctx, append(slices.Clone(th.local), th.anyw...)...); err != nil {
+		return err
+	}
+	return th.store.RememberLogin(ctx, th.name, th.addr)
+}
+
 func (s *Server) handleLogin(c *gin.Context) {
 	ctx := c.Request.Context()
 	name := strings.ToLower(strings.TrimSpace(c.PostForm("name")))
 	p := loginPage{adminPage: s.adminPage(c, "Đăng nhập"), Name: name, Next: safeNext(c.PostForm("next"))}
-	keys := []string{"ip:" + c.ClientIP(), "user:" + name}
-	until, err := s.admin.store.LoginLocked(ctx, keys...)
+	th, err := s.throttle(ctx, c, name)
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
-	if !until.IsZero() {
+	if until, err := th.locked(ctx); err != nil || !until.IsZero() {
+		if err != nil {
+			s.failPage(c, err)
+			return
+		}
 		p.Error = s.lockedMessage(until)
 		s.renderAdmin(c, http.StatusTooManyRequests, "admin_login.html", p)
 		return
@@ -169,7 +227,8 @@ func (s *Server) handleLogin(c *gin.Context) {
 	if errors.Is(err, knowledge.ErrWrongPassword) {
 		status := http.StatusUnauthorized
 		p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
-		if until, err = s.admin.store.LoginFailed(ctx, keys...); err != nil {
+		until, err := th.failed(ctx)
+		if err != nil {
 			s.failPage(c, err)
 			return
 		}
@@ -180,7 +239,7 @@ func (s *Server) handleLogin(c *gin.Context) {
 		return
 	}
 	if err == nil {
-		err = s.admin.store.LoginSucceeded(ctx, keys...)
+		err = th.succeeded(ctx)
 	}
 	var secret string
 	if err == nil {

@@ -56,10 +56,11 @@ func mustOfficer(tb testing.TB, kb *knowledge.Base, name, commune string) knowle
 // browserless is an admin's HTTP client: it keeps cookies, does not follow
 // redirects, and remembers the CSRF token of the last page it read.
 type browserless struct {
-	tb   testing.TB
-	base string
-	c    *http.Client
-	csrf string
+	tb     testing.TB
+	base   string
+	c      *http.Client
+	csrf   string
+	header http.Header // sent with every request
 }
 
 // reply is a response read whole.
@@ -84,6 +85,9 @@ func newBrowserless(tb testing.TB, srv *httptest.Server) *browserless {
 
 func (b *browserless) do(req *http.Request) reply {
 	b.tb.Helper()
+	for k, v := range b.header {
+		req.Header[k] = v
+	}
 	resp, err := b.c.Do(req)
 	if err != nil {
 		b.tb.Fatal(err)

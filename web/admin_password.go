@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -94,10 +95,27 @@ func (s *Server) handlePassword(c *gin.Context) {
 	case next == current:
 		p.Error = "Mật khẩu mới phải khác mật khẩu cũ. (New password must differ)"
 	default:
+		// The current password is throttled as at login: a stolen session
+		// cannot guess it.
+		var th loginThrottle
+		var until time.Time
+		if th, err = s.throttle(ctx, c, u.Name); err != nil {
+			break
+		}
+		if until, err = th.locked(ctx); err != nil {
+			break
+		}
+		if !until.IsZero() {
+			p.Error = s.lockedMessage(until)
+			s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
+			return
+		}
 		if _, err = s.admin.store.Login(ctx, u.Name, current); errors.Is(err, knowledge.ErrWrongPassword) {
 			p.Error, err = "Mật khẩu hiện tại không đúng. (Wrong current password)", nil
-			if _, err = s.admin.store.LoginFailed(ctx, "user:"+u.Name); err != nil {
-				break
+			if until, err = th.failed(ctx); err == nil && !until.IsZero() {
+				p.Error += " " + s.lockedMessage(until)
+				s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
+				return
 			}
 		} else if err == nil {
 			err = s.admin.store.SetPassword(ctx, u.ID, next, false)

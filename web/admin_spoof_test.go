@@ -85,3 +85,49 @@ func TestPasswordResetRevokesTokens(t *testing.T) {
 		t.Errorf("token after the reset: %d, want 401", r.status)
 	}
 }
+
+// Strangers who fail many passwords for an account cannot lock its owner
+// out at the owner's usual address; guesses from new addresses still
+// meet a lock; the password-change form is throttled like the login.
+func TestLoginLockSparesTheOwner(t *testing.T) {
+	srv, _, _ := mustAdminServer(t, "", func(c *Config) { c.TrustedProxies = []string{"127.0.0.1"} })
+	from := func(addr string) *browserless {
+		b := newBrowserless(t, srv)
+		b.header = http.Header{"X-Forwarded-For": {addr}}
+		b.get("/admin/login") // for its CSRF token
+		return b
+	}
+	owner := from("10.0.0.1")
+	owner.login("admin", adminPW, "/admin/documents")
+	owner.post("/admin/logout", nil)
+
+	for i, addr := range []string{"10.0.0.66", "10.0.0.67", "10.0.0.68"} {
+		stranger := from(addr)
+		for j := 0; j < 5; j++ {
+			stranger.post("/admin/login", url.Values{"name": {"admin"}, "password": {fmt.Sprintf("doan-sai-%d-%d", i, j)}})
+		}
+	}
+	if r := from("10.0.0.66").post("/admin/login", url.Values{"name": {"admin"}, "password": {adminPW}}); r.status != http.StatusTooManyRequests {
+		t.Errorf("the stranger's address after 5 failures: %d, want 429", r.status)
+	}
+	if r := from("10.0.0.99").post("/admin/login", url.Values{"name": {"admin"}, "password": {adminPW}}); r.status != http.StatusTooManyRequests {
+		t.Errorf("a new address after 15 failures elsewhere: %d, want 429", r.status)
+	}
+	owner = from("10.0.0.1")
+	owner.login("admin", adminPW, "/admin/documents")
+
+	owner.get("/admin/password")
+	status := 0
+	for i := 0; i < 6; i++ {
+		owner.get("/admin/password")
+		r := owner.post("/admin/password", url.Values{"current": {fmt.Sprintf("khong-phai-%d", i)}, "new": {"mot cau mat khau moi dai"}, "repeat": {"mot cau mat khau moi dai"}})
+		status = r.status
+	}
+	if status != http.StatusTooManyRequests {
+		t.Errorf("6 wrong current passwords: %d, want 429", status)
+	}
+	owner.get("/admin/password")
+	if r := owner.post("/admin/password", url.Values{"current": {adminPW}, "new": {"mot cau mat khau moi dai"}, "repeat": {"mot cau mat khau moi dai"}}); r.status != http.StatusTooManyRequests {
+		t.Errorf("the right current password while locked: %d, want 429", r.status)
+	}
+}
