@@ -97,17 +97,25 @@ func (l *limiter) size() int {
 
 // limitRate refuses questions past the per-client rate: POST
 // /api/v1/ask and the chat page's form share a bucket, voice recordings
-// have their own, so a spoken question costs one of each. The client is
+// have their own, so a spoken question costs one of each; searches and
+// feedback have theirs. The client is
 // c.ClientIP(), which believes X-Forwarded-For only from trusted proxies.
 func (s *Server) limitRate(c *gin.Context) {
 	var l *limiter
-	if c.Request.Method == http.MethodPost {
-		switch c.FullPath() {
-		case "/api/v1/ask", "/x/:commune":
+	post := c.Request.Method == http.MethodPost
+	switch c.FullPath() {
+	case "/api/v1/ask", "/x/:commune":
+		if post {
 			l = s.ops.questions
-		case "/api/v1/transcribe":
+		}
+	case "/api/v1/transcribe":
+		if post {
 			l = s.ops.voice
 		}
+	case "/api/v1/search":
+		l = s.ops.searches
+	case "/api/v1/feedback":
+		l = s.ops.feedback
 	}
 	if l == nil {
 		c.Next()
@@ -126,7 +134,13 @@ func (s *Server) refuseRate(c *gin.Context, wait time.Duration) {
 	secs := max(1, int(math.Ceil(wait.Seconds())))
 	s.ops.metrics.rateLimited.WithLabelValues(c.FullPath()).Inc()
 	c.Header("Retry-After", strconv.Itoa(secs))
-	if c.FullPath() != "/x/:commune" {
+	switch c.FullPath() {
+	case "/api/v1/search", "/api/v1/feedback":
+		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": fmt.Sprintf(
+			"Quá nhiều yêu cầu, vui lòng đợi %d giây. (Too many requests: wait %d seconds)", secs, secs)})
+		return
+	case "/x/:commune":
+	default:
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": fmt.Sprintf(
 			"Bạn hỏi nhanh quá, vui lòng đợi %d giây rồi hỏi tiếp. (Too many questions: wait %d seconds)", secs, secs)})
 		return

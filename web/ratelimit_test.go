@@ -135,6 +135,22 @@ func TestRateLimitQuestions(t *testing.T) {
 			t.Errorf("recording %d: status %d, want %d", i+1, status, want)
 		}
 	}
+	// Searches and feedback have buckets of their own: four searches per
+	// question, one feedback per question.
+	limited := func(do func() (int, http.Header, string)) (int, string) {
+		for i := 1; i <= 20; i++ {
+			if status, _, body := do(); status == http.StatusTooManyRequests {
+				return i, opsError(body)
+			}
+		}
+		return 0, ""
+	}
+	if n, msg := limited(func() (int, http.Header, string) { return opsDo(t, "GET", srv.URL+"/api/v1/search?q=khai+sinh", nil) }); n != 4*2 || !strings.HasPrefix(msg, "Quá nhiều yêu cầu") {
+		t.Errorf("searches: refused at %d (%q), want at %d (one was made above) with a message", n, msg, 4*2)
+	}
+	if n, msg := limited(func() (int, http.Header, string) { return post("/api/v1/feedback", "application/json", `{}`) }); n != 2 || !strings.HasPrefix(msg, "Quá nhiều yêu cầu") {
+		t.Errorf("feedback: refused at %d (%q), want at 2 (one was sent above) with a message", n, msg)
+	}
 	body = scrapeMetrics(t, srv.URL)
 	for route, want := range map[string]float64{"/api/v1/ask": 1, "/x/:commune": 2, "/api/v1/transcribe": 1} {
 		if got, _ := metricValue(body, "hoidap_rate_limited_total", `route="`+route+`"`); got != want {
