@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -314,7 +315,9 @@ func (s *Store) KnownLogin(ctx context.Context, name, addr string) (bool, error)
 	return s.Now().Sub(time.Unix(updated, 0)) < knownFor, nil
 }
 
-func knownKey(name, addr string) string { return "known:" + name + "@" + addr }
+func knownKey(name, addr string) string {
+	return "known:" + strconv.Itoa(len(name)) + ":" + name + "@" + addr
+}
 
 // LoginSucceeded forgets the failures of keys.
 func (s *Store) LoginSucceeded(ctx context.Context, keys ...string) error {

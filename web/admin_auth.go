@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -166,9 +167,12 @@ type loginThrottle struct {
 }
 
 func (s *Server) throttle(ctx context.Context, c *gin.Context, name string) (loginThrottle, error) {
-	addr := c.ClientIP()
+	addr := clientKey(c)
+	// The name is typed by anyone: its length goes into the key, so that
+	// no name can spell another account's key at another address
+	// ("an@10.0.0.1" is not "an" from 10.0.0.1).
 	th := loginThrottle{store: s.admin.store, name: name, addr: addr,
-		local: []string{"ip:" + addr, "user:" + name + "@" + addr}, anyw: []string{"user:" + name}}
+		local: []string{"ip:" + addr, "user:" + strconv.Itoa(len(name)) + ":" + name + "@" + addr}, anyw: []string{"user:" + name}}
 	var err error
 	th.known, err = s.admin.store.KnownLogin(ctx, name, addr)
 	return th, err

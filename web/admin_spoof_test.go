@@ -3,10 +3,14 @@ package web
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
+
+	"github.com/gin-gonic/gin"
 )
 
 // A success message comes only from this service, for this session: a
@@ -113,6 +117,11 @@ func TestLoginLockSparesTheOwner(t *testing.T) {
 	if r := from("10.0.0.99").post("/admin/login", url.Values{"name": {"admin"}, "password": {adminPW}}); r.status != http.StatusTooManyRequests {
 		t.Errorf("a new address after 15 failures elsewhere: %d, want 429", r.status)
 	}
+	// A name that spells the owner's key at the owner's address, tried
+	// from anywhere, counts against itself only.
+	for i := 0; i < 6; i++ {
+		from(fmt.Sprintf("10.0.1.%d", i)).post("/admin/login", url.Values{"name": {"admin@10.0.0.1"}, "password": {"sai"}})
+	}
 	owner = from("10.0.0.1")
 	owner.login("admin", adminPW, "/admin/documents")
 
@@ -129,5 +138,24 @@ func TestLoginLockSparesTheOwner(t *testing.T) {
 	owner.get("/admin/password")
 	if r := owner.post("/admin/password", url.Values{"current": {adminPW}, "new": {"mot cau mat khau moi dai"}, "repeat": {"mot cau mat khau moi dai"}}); r.status != http.StatusTooManyRequests {
 		t.Errorf("the right current password while locked: %d, want 429", r.status)
+	}
+}
+
+// Limits count a client, not a spelling of its address: an IPv4 address
+// however written, an IPv6 subscriber by its /64.
+func TestClientKey(t *testing.T) {
+	for addr, want := range map[string]string{
+		"203.0.113.7":             "203.0.113.7",
+		"::ffff:203.0.113.7":      "203.0.113.7",
+		"2001:db8:1:2:aaaa::1":    "2001:db8:1:2::/64",
+		"2001:db8:1:2:ffff:1:2:3": "2001:db8:1:2::/64",
+		"2001:db8:1:3::1":         "2001:db8:1:3::/64",
+	} {
+		c, _ := gin.CreateTestContext(httptest.NewRecorder())
+		c.Request = httptest.NewRequest(http.MethodGet, "/", nil)
+		c.Request.RemoteAddr = net.JoinHostPort(addr, "1234")
+		if got := clientKey(c); got != want {
+			t.Errorf("clientKey(%s) = %s, want %s", addr, got, want)
+		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"net/http"
+	"net/netip"
 	"strconv"
 	"sync"
 	"time"
@@ -121,11 +122,30 @@ func (s *Server) limitRate(c *gin.Context) {
 		c.Next()
 		return
 	}
-	if ok, wait := l.allow(c.ClientIP()); !ok {
+	if ok, wait := l.allow(clientKey(c)); !ok {
 		s.refuseRate(c, wait)
 		return
 	}
 	c.Next()
+}
+
+// clientKey names the client a limit counts: its address as
+// c.ClientIP() gives it (believing X-Forwarded-For only from trusted
+// proxies), an IPv4 address however it is written, and an IPv6 address
+// by its /64, which one subscriber holds whole.
+func clientKey(c *gin.Context) string {
+	ip := c.ClientIP()
+	addr, err := netip.ParseAddr(ip)
+	if err != nil {
+		return ip
+	}
+	addr = addr.Unmap()
+	if addr.Is6() {
+		if p, err := addr.Prefix(64); err == nil {
+			return p.String()
+		}
+	}
+	return addr.String()
 }
 
 // refuseRate answers 429 with Retry-After: JSON for the API, the chat
