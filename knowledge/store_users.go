@@ -132,6 +132,21 @@ func CheckPassword(pw string, userWords ...string) error {
 	return nil
 }
 
+// userWords are the words of a user's name and commune an attacker tries
+// first: "hungdao.a", "hungdao", "hung-dao-hai-phong", "haiphong".
+func userWords(name, commune string) []string {
+	words := []string{name}
+	for _, s := range []string{name, commune} {
+		parts := strings.FieldsFunc(s, func(r rune) bool { return r == '.' || r == '-' || r == '_' })
+		words = append(words, parts...)
+		words = append(words, strings.Join(parts, ""))
+		for i := 0; i+1 < len(parts); i++ {
+			words = append(words, parts[i]+parts[i+1])
+		}
+	}
+	return words
+}
+
 // minPasswordScore is the least zxcvbn score (0–4) a password needs:
 // 3 is "safely unguessable" against an online attack with throttling
 // and a slow hash.
@@ -170,7 +185,7 @@ func (s *Store) CreateUser(ctx context.Context, u User, password string) (User, 
 	case u.Role != RoleCommune:
 		return User{}, fmt.Errorf("knowledge: role %q: %w", u.Role, ErrInvalid)
 	}
-	if err := CheckPassword(password, u.Name); err != nil {
+	if err := CheckPassword(password, userWords(u.Name, u.Commune)...); err != nil {
 		return User{}, err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)
@@ -264,7 +279,12 @@ func (s *Store) Login(ctx context.Context, name, password string) (User, error) 
 // SetPassword replaces a user's password. mustChange makes them choose
 // another at their next request (a reset by an administrator).
 func (s *Store) SetPassword(ctx context.Context, id int64, password string, mustChange bool) error {
-	if err := CheckPassword(password); err != nil {
+	var name, commune string
+	err := s.db.QueryRowContext(ctx, "SELECT name, commune FROM users WHERE id = ?", id).Scan(&name, &commune)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return fmt.Errorf("knowledge: set password: %w", err)
+	}
+	if err := CheckPassword(password, userWords(name, commune)...); err != nil {
 		return err
 	}
 	hash, err := bcrypt.GenerateFromPassword([]byte(password), bcrypt.DefaultCost)

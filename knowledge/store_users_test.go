@@ -207,3 +207,22 @@ func TestWeakPasswordsRefused(t *testing.T) {
 		}
 	}
 }
+
+// A password made of the user's own name or commune is refused, when the
+// user is created and when the password is changed.
+func TestPasswordOfOwnNameRefused(t *testing.T) {
+	ctx := context.Background()
+	st, _ := mustStore(t)
+	u, err := st.CreateUser(ctx, knowledge.User{Name: "hungdao.a", Role: knowledge.RoleCommune, Commune: "hung-dao-hai-phong"}, "mot cau mat khau rat dai")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pw := range []string{"hungdao.a1", "Haiphong@2026", "hungdaohaiphong", "hungdao2026!"} {
+		if err := st.SetPassword(ctx, u.ID, pw, false); !errors.Is(err, knowledge.ErrInvalid) {
+			t.Errorf("%q accepted for hungdao.a of hung-dao-hai-phong", pw)
+		}
+		if _, err := st.CreateUser(ctx, knowledge.User{Name: "hungdao.b", Role: knowledge.RoleCommune, Commune: "hung-dao-hai-phong"}, pw); !errors.Is(err, knowledge.ErrInvalid) {
+			t.Errorf("%q accepted for a new officer of hung-dao-hai-phong", pw)
+		}
+	}
+}
