@@ -185,6 +185,19 @@ func TestMask(t *testing.T) {
 		{"sđt０９１２３４５６７８ nhé", "sđt" + maskToken + " nhé"},
 		{"mail lan.nguyen@gmail.com nhé", "mail " + emailToken + " nhé"},
 		{"hỏi ubnd@xa-demo.gov.vn", "hỏi " + emailToken},
+		// Separators residents and phones put in numbers.
+		{"gọi (0912) 345 678 nhé", "gọi (" + maskToken + " nhé"},
+		{"gọi 0912\u00a0345\u00a0678 nhé", "gọi " + maskToken + " nhé"},
+		{"gọi 0912  345  678 nhé", "gọi " + maskToken + " nhé"},
+		{"gọi 0912–345–678 nhé", "gọi " + maskToken + " nhé"},
+		{"gọi 0912\u200b345678 nhé", "gọi " + maskToken + " nhé"},
+		{"CCCD 001/234/567/890 nhé", "CCCD " + maskToken + " nhé"},
+		{"CCCD 001_234_567_890 nhé", "CCCD " + maskToken + " nhé"},
+		{"mail nguyenvana＠gmail.com nhé", "mail " + emailToken + " nhé"},
+		{"mail x @ gmail.com nhé", "mail " + emailToken + " nhé"},
+		{"mail x@gmail．com nhé", "mail " + emailToken + " nhé"},
+		// Still not personal numbers.
+		{"nộp từ 1/1/2025 đến 31/12/2025", "nộp từ 1/1/2025 đến 31/12/2025"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.in, func(t *testing.T) {

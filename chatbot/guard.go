@@ -17,10 +17,18 @@ const MaxQuestion = 500
 // A longer run of digits (a bank account) is masked whole.
 // It needs no word boundary after the digits: "0912345678la" is a phone
 // number too.
-var personalNumber = regexp.MustCompile(`(?:\+\s?84[\s.\-]?|\b0)?\d(?:[\s.\-]?\d){7,11}\d*`)
+// Digits may be split by up to two separators: spaces of any width
+// (zero-width ones too), dots, dashes of any length, slashes,
+// underscores and brackets ("(0912) 345 678", "001/234/567/890").
+var personalNumber = regexp.MustCompile(`(?:\+\s?84` + numberSep + `?|\b0)?\d(?:` + numberSep + `{0,2}\d){7,11}\d*`)
+
+// numberSep is a character that may split a personal number's digits.
+const numberSep = `[\s\x{00A0}\x{2000}-\x{200D}\x{202F}\x{205F}\x{2060}\x{3000}\x{FEFF}.\-\x{2010}-\x{2015}\x{2212}/_()]`
 
 // email matches an e-mail address.
-var email = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+@[\p{L}\p{N}\-]+(?:\.[\p{L}\p{N}\-]+)*\.\p{L}{2,}`)
+// The at sign and the dots may be full-width or have a space around them
+// ("x @ gmail.com", "x＠gmail．com").
+var email = regexp.MustCompile(`[\p{L}\p{N}._%+\-]+\s?[@＠﹫]\s?[\p{L}\p{N}\-]+(?:\s?[.．。]\s?[\p{L}\p{N}\-]+)*\s?[.．。]\s?\p{L}{2,}`)
 
 // emailToken replaces an e-mail address.
 const emailToken = "[email đã ẩn]"
@@ -34,7 +42,7 @@ const maskToken = "[số cá nhân đã ẩn]"
 // written with thousands separators ("1.500.000") stay.
 func Mask(s string) (string, bool) {
 	found := false
-	if strings.ContainsRune(s, '@') {
+	if strings.ContainsAny(s, "@＠﹫") {
 		s = email.ReplaceAllStringFunc(s, func(string) string {
 			found = true
 			return emailToken
