@@ -99,9 +99,7 @@ func (s *Server) handleAsk(c *gin.Context) {
 		}
 		q.Commune = info.Slug
 	}
-	if q.Commune == "" || !ValidPoster(q.Poster) {
-		q.Poster = "" // a poster belongs to a commune's page
-	}
+	q.Poster = s.knownPoster(c.Request.Context(), q.Commune, q.Poster) // a poster belongs to a commune's page
 	if q.Text == "" {
 		s.fail(c, badRequest{"Thiếu câu hỏi. (Missing question)"})
 		return

@@ -141,6 +141,21 @@ func (s *Server) newChatPage(c *gin.Context, info knowledge.CommuneInfo, lang st
 	return p
 }
 
+// knownPoster returns id when it is a poster of commune, else "": only a
+// poster an officer made is counted or recorded, never free text.
+func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
+	if id == "" || !ValidPoster(id) {
+		return ""
+	}
+	if _, err := s.cfg.Knowledge.Store().Poster(ctx, commune, id); err != nil {
+		if !errors.Is(err, knowledge.ErrNotFound) {
+			s.log.Error("poster", slog.String("commune", commune), slog.Any("error", err))
+		}
+		return ""
+	}
+	return id
+}
+
 // handleChatPage serves GET /x/{commune}; ?p= counts a poster scan.
 func (s *Server) handleChatPage(c *gin.Context) {
 	info, ok := s.site.communes.lookup(c.Param("commune"))
@@ -149,7 +164,7 @@ func (s *Server) handleChatPage(c *gin.Context) {
 		return
 	}
 	p := s.newChatPage(c, info, pageLang(c.Query("lang")))
-	if poster := c.Query("p"); poster != "" && posterID.MatchString(poster) {
+	if poster := s.knownPoster(c.Request.Context(), info.Slug, c.Query("p")); poster != "" {
 		p.Poster = poster
 		if err := s.cfg.Knowledge.Store().CountScan(c.Request.Context(), info.Slug, poster, s.site.now().In(vietnam)); err != nil {
 			s.log.Error("count scan", slog.String("commune", info.Slug), slog.Any("error", err))
@@ -168,10 +183,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 	}
 	lang := pageLang(c.PostForm("lang"))
 	p := s.newChatPage(c, info, lang)
-	p.Poster = c.PostForm("p")
-	if !ValidPoster(p.Poster) {
-		p.Poster = ""
-	}
+	p.Poster = s.knownPoster(c.Request.Context(), info.Slug, c.PostForm("p"))
 	q := strings.TrimSpace(c.PostForm("s"))
 	if q == "" {
 		q = strings.TrimSpace(c.PostForm("q"))
