@@ -159,7 +159,7 @@ func (s *Server) refuseRate(c *gin.Context, wait time.Duration) {
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": fmt.Sprintf(
 			"Quá nhiều yêu cầu, vui lòng đợi %d giây. (Too many requests: wait %d seconds)", secs, secs)})
 		return
-	case "/x/:commune":
+	case "/x/:commune": // the page itself says it, below
 	default:
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": fmt.Sprintf(
 			"Bạn hỏi nhanh quá, vui lòng đợi %d giây rồi hỏi tiếp. (Too many questions: wait %d seconds)", secs, secs)})
