@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"log/slog"
@@ -24,6 +25,11 @@ const maskedNote = "Lưu ý: để bảo vệ thông tin cá nhân, bạn không
 
 // plan is what the bot found for a question before it writes.
 type plan struct {
+	// said holds the answer's text as kept and returned; emit sends an
+	// event to the resident without keeping it.
+	said *bytes.Buffer
+	emit func(Event) error
+
 	both   bool     // the question asks two procedures: docs[1] is answered too
 	q      Question // masked; for an English question, in the records' words
 	asked  string   // the question as the resident asked it, masked
@@ -75,7 +81,7 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 	p.grounding = newGrounding(p.q.Text, p.padded)
 	p.history = b.sessions.turns(q.Session)
 	done := Done{ID: newID(), Mode: "extractive", Masked: p.masked}
-	var answer strings.Builder
+	var answer bytes.Buffer
 	answer.Grow(2048) // most answers are shorter: one allocation
 	out := func(e Event) error {
 		if e.Kind == EventDelta {
@@ -83,6 +89,7 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 		}
 		return emit(e)
 	}
+	p.said, p.emit = &answer, emit
 	if p.masked {
 		if err := out(Event{Kind: EventDelta, Delta: maskedNote}); err != nil {
 			return done, answer.String(), err
@@ -329,6 +336,7 @@ func (b *Bot) speak(ctx context.Context, p *plan, done *Done, fallback string, o
 	if b.llm == nil {
 		return emitLines(fallback, out)
 	}
+	start := p.said.Len()
 	res := b.llm.answer(ctx, p, b.view(p), out)
 	done.Tokens = res.tokens
 	if res.err != nil {
@@ -340,8 +348,14 @@ func (b *Bot) speak(ctx context.Context, p *plan, done *Done, fallback string, o
 	}
 	done.Fallback = res.fallback
 	b.log.Warn("llm answer replaced by extractive", slog.String("reason", res.fallback), slog.String("answer_id", done.ID))
+	// What the LLM said before the check failed is neither returned as
+	// the answer nor kept in its record; a streaming resident has seen
+	// it, and is told what follows is the sources' word.
+	p.said.Truncate(start)
 	if res.shown {
-		fallback = "\n\nThông tin chính xác từ nguồn:\n" + fallback
+		if err := p.emit(Event{Kind: EventDelta, Delta: "\n\nThông tin chính xác từ nguồn:\n"}); err != nil {
+			return err
+		}
 	}
 	return emitLines(fallback, out)
 }

@@ -200,3 +200,27 @@ func TestNumberGateEnd(t *testing.T) {
 		t.Errorf("an invented duration at the very end passed")
 	}
 }
+
+// Text an LLM wrote before one of its sentences failed a check (here an
+// account number no source holds) is neither returned in the JSON answer
+// nor kept in the answer's record: only the sources' word is.
+func TestLLMTextFailingACheckIsNotKept(t *testing.T) {
+	llm := llmtest.New(t)
+	llm.Set("stream", "Hồ sơ gồm tờ khai đăng ký kết hôn theo mẫu [1]. ", "Lệ phí chuyển vào tài khoản 1903 6512 3456 78 [1].")
+	b, rec := newBot(t, llm, nil)
+	r := reply(t, b, Question{Text: "đăng ký kết hôn cần giấy tờ gì", Commune: "demo"})
+	if r.Fallback != "claims" && r.Fallback != "numbers" {
+		t.Fatalf("fallback %q, want claims or numbers", r.Fallback)
+	}
+	kept := rec.recs[len(rec.recs)-1].Answer
+	for _, text := range []string{r.Answer, kept} {
+		for _, bad := range []string{"1903", "chuyển vào tài khoản", "theo mẫu [1]"} {
+			if strings.Contains(text, bad) {
+				t.Errorf("the failed LLM text %q is kept:\n%s", bad, text)
+			}
+		}
+		if !strings.Contains(text, "Tờ khai đăng ký kết hôn") {
+			t.Errorf("no extractive answer:\n%s", text)
+		}
+	}
+}
