@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
@@ -222,26 +223,7 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	groups := make(map[string]*group)
-	var order []*group
-	for _, h := range res.Hits {
-		docID := h.ID[:strings.LastIndexByte(h.ID, '#')]
-		e, ok := ix.docs[docID]
-		if !ok {
-			continue
-		}
-		g, ok := groups[docID]
-		if !ok {
-			g = &group{entry: e, best: e.passages[h.ID]}
-			groups[docID] = g
-			order = append(order, g)
-		}
-		// A document's evidence adds up over its passages: the title on
-		// the first, the details on the others.
-		if g.matches < 3 {
-			g.score += h.Score
-		}
-		g.matches++
-	}
+	order := ix.addHits(res.Hits, groups, nil)
 	order, err = ix.addNamed(ctx, p, q.Commune, groups, order)
 	if err != nil {
 		return nil, err
@@ -317,7 +299,15 @@ func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups ma
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: search: %w", err)
 	}
-	for _, h := range res.Hits {
+	return ix.addHits(res.Hits, groups, order), nil
+}
+
+// addHits adds bleve's passage hits to their documents' groups, new
+// groups in the order met. A document's evidence adds up over its first
+// three passages: the title on the first, the details on the others. The
+// caller holds ix.mu for reading.
+func (ix *Index) addHits(hits search.DocumentMatchCollection, groups map[string]*group, order []*group) []*group {
+	for _, h := range hits {
 		docID := h.ID[:strings.LastIndexByte(h.ID, '#')]
 		e, ok := ix.docs[docID]
 		if !ok {
@@ -334,7 +324,7 @@ func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups ma
 		}
 		g.matches++
 	}
-	return order, nil
+	return order
 }
 
 // group is one document's best passage and score in a result list.
