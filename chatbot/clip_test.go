@@ -94,3 +94,17 @@ func TestPaperNamesCutAtTheirQualification(t *testing.T) {
 		t.Errorf("the form's qualification is shown cut:\n%s", got)
 	}
 }
+
+// A paper's own numbering in the record ("(5) Bản vẽ …") is not shown:
+// the list is the record's papers, not its clause numbers.
+func TestPaperNumberingDropped(t *testing.T) {
+	for in, want := range map[string]string{
+		"(5) Bản vẽ tách thửa đất": "Bản vẽ tách thửa đất",
+		"(iv) Giấy chứng nhận":     "Giấy chứng nhận",
+		"2. Đơn đề nghị tách thửa": "Đơn đề nghị tách thửa",
+	} {
+		if got := shortPaper(in); got != want {
+			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
