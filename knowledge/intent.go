@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
@@ -233,6 +235,27 @@ func dropChannel(text string) string {
 			return text
 		}
 	}
+	topic, _ := splitAsk(vietnamese.ContentWords(rest))
+	if len(topic) < 2 {
+		return text
+	}
+	return rest
+}
+
+// officeVisit finds the commune's People's Committee named as where the
+// resident goes ("ra UBND xã", "nhờ ủy ban xã chứng thực"), not as what
+// is asked about: titles that say "thuộc thẩm quyền của Chủ tịch Ủy ban
+// nhân dân cấp xã" must not win on it.
+var officeVisit = regexp.MustCompile(`(?i)(^|\s)(?:ở|o|tại|tai|ra|lên|len|đến|den|tới|toi|nhờ|nho|qua)\s+(?:ubnd|ủy ban|uỷ ban|uy ban)(?:\s+(?:nhân dân|nhan dan))?(?:\s+(?:cấp\s+|cap\s+)?(?:xã|xa|phường|phuong))?`)
+
+// dropOffice removes the commune office said as a place to go, when the
+// question says something else to look for.
+func dropOffice(text string) string {
+	text = norm.NFC.String(text)
+	if !officeVisit.MatchString(text) {
+		return text
+	}
+	rest := officeVisit.ReplaceAllString(text, " ")
 	topic, _ := splitAsk(vietnamese.ContentWords(rest))
 	if len(topic) < 2 {
 		return text

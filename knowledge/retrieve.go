@@ -66,7 +66,7 @@ type plan struct {
 
 func (ix *Index) plan(text string) plan {
 	var p plan
-	text = dropChannel(text)
+	text = dropOffice(dropChannel(text))
 	p.words = vietnamese.ContentWordsIn(text, func(pair string) bool {
 		return ix.stats.titlePair(pair) || ix.dict != nil && ix.dict.HasPair(pair)
 	})
@@ -371,14 +371,21 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		longestName = max(longestName, g.named)
 	}
 	for _, g := range groups {
+		// A title of another stage than the one the question names gets
+		// nothing from the residents' name the question says: "có đăng ký
+		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
+		// say what is paused.
+		act := actionFit(p.words, g.entry.foldTitle)
 		precision := ix.explained(asked, g.entry.titleWeights)
 		named := 0.0 // how fully a name residents use says what was asked
 		for _, nw := range g.entry.nameWeights {
-			named = max(named, ix.explained(asked, nw))
+			if act == 1 {
+				named = max(named, ix.explained(asked, nw))
+			}
 		}
 		precision = max(precision, named)
 		share := g.score / top
-		if g.named > 0 && g.named == longestName {
+		if g.named > 0 && g.named == longestName && act == 1 {
 			// A name said word for word that explains what the question
 			// is about weighs at least namedShare of the best match of
 			// the words, however long the record's names field.
@@ -391,7 +398,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if named < 1 {
 			g.score *= variantFit(p.words, g.entry.foldTitle)
 		}
-		g.score *= actionFit(p.words, g.entry.foldTitle)
+		g.score *= act
 		if p.age > 0 {
 			g.score *= ageFit(p.age, g.entry.ages)
 		}
@@ -482,8 +489,9 @@ func variantFit(words []string, foldTitle string) float64 {
 var actions = []struct{ said, title []string }{
 	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}},
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh "}, []string{" cham dut ", " giai the "}},
-	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " chuyen dia diem ", " doi nganh ", " them nganh ", " bo sung nganh "}, []string{" thay doi "}},
+	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}},
+	{[]string{" cap lai ", " lam lai "}, []string{" cap lai "}},
 }
 
 // actionWeight is the weight of a title that says none of the stage a
