@@ -1,0 +1,80 @@
+package chatbot
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// The fee cells and descriptions below are as the national portal writes
+// them (records 1.004884, 1.002626, 2.000815, 1.001456).
+func TestFeeAsAResidentReadsIt(t *testing.T) {
+	today := time.Date(2026, 12, 3, 0, 0, 0, 0, vietnam)
+	later := time.Date(2027, 1, 5, 0, 0, 0, 0, vietnam)
+	cases := []struct {
+		name    string
+		methods []knowledge.Method
+		day     time.Time
+		want    []string
+		wantNot []string
+	}{
+		{
+			name:    "set by the provincial council is not free",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí do Hội đồng nhân dân tỉnh quyết định)"}},
+			day:     today,
+			want:    []string{"Hội đồng nhân dân tỉnh"},
+			wantNot: []string{"miễn phí"},
+		},
+		{
+			name: "a reduction written in the description applies today",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "500.000 đồng",
+				Note: "Phí: 500.000 đồng/hồ sơ (áp dụng mức phí 250.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC)."}},
+			day:  today,
+			want: []string{"250.000 đồng", "31/12/2026", "mức thường 500.000 đồng"},
+		},
+		{
+			name: "an expired reduction is not applied",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "500.000 đồng",
+				Note: "Phí: 500.000 đồng/hồ sơ (áp dụng mức phí 250.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC)."}},
+			day:     later,
+			want:    []string{"500.000 đồng"},
+			wantNot: []string{"250.000"},
+		},
+		{
+			name: "tiers in the description are said with the amount",
+			methods: []knowledge.Method{
+				{Channel: "Trực tiếp", Fee: "2.000 đồng (/trang)", Note: "Tại Ủy ban nhân dân cấp xã, Tổ chức hành nghề công chứng: 2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản. Trang là căn cứ để thu phí được tính theo trang của bản chính;"},
+				{Channel: "Trực tiếp", Fee: "10 USD (/bản)", Note: "Tại cơ quan đại diện: 10 USD/bản."},
+			},
+			day:     today,
+			want:    []string{"2.000 đồng/trang", "1.000 đồng/trang", "200.000 đồng/bản", "cơ quan đại diện: 10 USD"},
+			wantNot: []string{"trực tiếp:"},
+		},
+		{
+			name: "channels that differ keep their names",
+			methods: []knowledge.Method{
+				{Channel: "Trực tiếp", Fee: "200.000 đồng"},
+				{Channel: "Trực tuyến", Fee: "160.000 đồng"},
+			},
+			day:  today,
+			want: []string{"trực tiếp: 200.000 đồng", "trực tuyến: 160.000 đồng"},
+		},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := feeOf(&knowledge.Procedure{Methods: c.methods}, c.day)
+			for _, w := range c.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("fee %q lacks %q", got, w)
+				}
+			}
+			for _, w := range c.wantNot {
+				if strings.Contains(strings.ToLower(got), strings.ToLower(w)) {
+					t.Errorf("fee %q says %q", got, w)
+				}
+			}
+		})
+	}
+}
