@@ -52,8 +52,11 @@ func officeTime(p *knowledge.Procedure) string {
 	for _, step := range p.Steps {
 		for _, s := range sentenceBreak.Split(step, -1) {
 			l := strings.ToLower(s)
-			if officeTimeRe.MatchString(s) && (strings.Contains(l, "cấp") || strings.Contains(l, "giải quyết") || strings.Contains(l, "trả kết quả")) {
-				return clip(strings.TrimSpace(strings.Trim(s, "-+*. ")), 160)
+			if loc := officeTimeRe.FindStringIndex(s); loc != nil && (strings.Contains(l, "cấp") || strings.Contains(l, "giải quyết") || strings.Contains(l, "trả kết quả")) {
+				s = strings.TrimSpace(strings.Trim(s, "-+*. "))
+				// The quote holds the time, however far into the step it is.
+				time := vietnamese.Fold(officeTimeRe.FindString(s))
+				return quoteAround(s, strings.Fields(time)[:1], 160)
 			}
 		}
 	}
