@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -87,6 +89,38 @@ func (s *Server) handleQR(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=86400")
+	// A code printed before the base URL was fixed must not live on in
+	// caches: the tag names the base URL, and caches keep the image an
+	// hour at most before asking again.
+	etag := qrETag(s.cfg.BaseURL, slug, c.Query("p"), size)
+	c.Header("Cache-Control", "public, max-age=3600")
+	c.Header("ETag", etag)
+	if c.GetHeader("If-None-Match") == etag {
+		c.Status(http.StatusNotModified)
+		return
+	}
 	c.Data(http.StatusOK, "image/png", png)
+}
+
+// qrETag names one QR image: what it encodes and its size.
+func qrETag(baseURL, slug, poster string, size int) string {
+	sum := sha256.Sum256([]byte(ChatURL(baseURL, slug, poster) + "\x00" + strconv.Itoa(size)))
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
+// qrURL is the address of a commune's QR image for a poster ("" none)
+// at size ("" for the screen). It carries a short digest of the base
+// URL, so that a page served after the base URL changed asks for a new
+// image instead of reading the old one from a cache.
+func (s *Server) qrURL(slug, poster, size string) string {
+	v := url.Values{}
+	if poster != "" {
+		v.Set("p", poster)
+	}
+	if size != "" {
+		v.Set("size", size)
+	}
+	sum := sha256.Sum256([]byte(s.cfg.BaseURL))
+	v.Set("b", hex.EncodeToString(sum[:4]))
+	return "/qr/" + url.PathEscape(slug) + ".png?" + v.Encode()
 }
