@@ -110,16 +110,7 @@ func (s *Server) handleResetPassword(c *gin.Context) {
 	if !ok {
 		return
 	}
-	pw, err := oneTimePassword()
-	if err == nil {
-		err = s.admin.store.SetPassword(ctx, u.ID, pw, true)
-	}
-	if err == nil {
-		err = s.admin.store.DeleteSessions(ctx, u.ID, "")
-	}
-	if err == nil {
-		err = s.admin.store.DeleteUserTokens(ctx, u.ID)
-	}
+	pw, err := s.admin.store.ResetPassword(ctx, u.ID)
 	if err != nil {
 		s.failPage(c, err)
 		return
