@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -31,7 +32,11 @@ type approvedForm struct {
 	ID                              int64
 	Commune, CommuneName            string
 	Question, Answer, Notes, Action string
+	Wordings                        string // other wordings, one a line
 }
+
+// formWordings reads the other wordings of a question, one a line.
+func formWordings(c *gin.Context) []string { return strings.Split(c.PostForm("wordings"), "\n") }
 
 // handleApprovedList lists the approved answers the user can see: an
 // officer's own commune's (editable) and the province-wide ones.
@@ -78,7 +83,7 @@ func (s *Server) handleApprovedCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Answer: c.PostForm("answer"),
+	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Wordings: formWordings(c), Answer: c.PostForm("answer"),
 		Notes: c.PostForm("notes"), CreatedBy: adminUser(c).Name}
 	s.saveApproved(c, a, "/admin/approved/new")
 }
@@ -90,7 +95,7 @@ func (s *Server) handleApprovedPage(c *gin.Context) {
 		return
 	}
 	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
-		Answer: a.Answer, Notes: a.Notes, Action: "/admin/approved/" + strconv.FormatInt(a.ID, 10)}
+		Wordings: strings.Join(a.Wordings, "\n"), Answer: a.Answer, Notes: a.Notes, Action: "/admin/approved/" + strconv.FormatInt(a.ID, 10)}
 	s.approvedForm(c, http.StatusOK, f, "")
 }
 
@@ -100,7 +105,7 @@ func (s *Server) handleApprovedSave(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a.Question, a.Answer, a.Notes = c.PostForm("question"), c.PostForm("answer"), c.PostForm("notes")
+	a.Question, a.Wordings, a.Answer, a.Notes = c.PostForm("question"), formWordings(c), c.PostForm("answer"), c.PostForm("notes")
 	s.saveApproved(c, a, "/admin/approved/"+strconv.FormatInt(a.ID, 10))
 }
 
@@ -151,7 +156,7 @@ func (s *Server) saveApproved(c *gin.Context, a knowledge.ApprovedAnswer, action
 		return
 	}
 	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
-		Answer: a.Answer, Notes: a.Notes, Action: action}
+		Wordings: strings.Join(a.Wordings, "\n"), Answer: a.Answer, Notes: a.Notes, Action: action}
 	s.approvedForm(c, http.StatusBadRequest, f, msg)
 }
 
