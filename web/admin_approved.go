@@ -19,6 +19,7 @@ type approvedPage struct {
 	List     []approvedRow
 	Form     *approvedForm
 	Province bool
+	Picks    []communePick // communes a name typed in the form may mean
 }
 
 type approvedRow struct {
@@ -33,6 +34,7 @@ type approvedForm struct {
 	Commune, CommuneName            string
 	Question, Answer, Notes, Action string
 	Wordings                        string // other wordings, one a line
+	Typed                           string // the commune field as shown
 }
 
 // formWordings reads the other wordings of a question, one a line.
@@ -73,13 +75,22 @@ func (s *Server) handleApprovedNew(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f := &approvedForm{Commune: slug, CommuneName: s.communeName(slug), Question: c.Query("q"), Action: "/admin/approved/new"}
+	f := &approvedForm{Commune: slug, CommuneName: s.communeName(slug), Question: c.Query("q"), Action: "/admin/approved/new",
+		Typed: s.admin.communeValue(slug)}
 	s.approvedForm(c, http.StatusOK, f, "")
 }
 
 // handleApprovedCreate stores a new approved answer.
 func (s *Server) handleApprovedCreate(c *gin.Context) {
-	slug, ok := s.adminCommune(c, c.PostForm("commune"), true)
+	typed := c.PostForm("commune")
+	resolved, msg, offer := s.postedCommune(typed)
+	if msg != "" {
+		f := &approvedForm{Question: c.PostForm("question"), Wordings: c.PostForm("wordings"), Answer: c.PostForm("answer"),
+			Notes: c.PostForm("notes"), Action: "/admin/approved/new", Typed: typed}
+		s.approvedFormPick(c, http.StatusBadRequest, f, msg, offer)
+		return
+	}
+	slug, ok := s.adminCommune(c, resolved, true)
 	if !ok {
 		return
 	}
@@ -161,11 +172,20 @@ func (s *Server) saveApproved(c *gin.Context, a knowledge.ApprovedAnswer, action
 }
 
 func (s *Server) approvedForm(c *gin.Context, status int, f *approvedForm, errMsg string) {
+	s.approvedFormPick(c, status, f, errMsg, nil)
+}
+
+// approvedFormPick is approvedForm with the communes a name typed in the
+// form may mean.
+func (s *Server) approvedFormPick(c *gin.Context, status int, f *approvedForm, errMsg string, offer []communePick) {
 	title := "Viết câu trả lời"
 	if f.ID != 0 {
 		title = "Sửa câu trả lời"
 	}
-	p := approvedPage{adminPage: s.adminPage(c, title), Commune: f.Commune, Form: f, Province: adminUser(c).Province()}
+	if f.Typed == "" {
+		f.Typed = s.admin.communeValue(f.Commune)
+	}
+	p := approvedPage{adminPage: s.adminPage(c, title), Commune: f.Commune, Form: f, Province: adminUser(c).Province(), Picks: offer}
 	p.Error = errMsg
 	s.renderAdmin(c, status, "admin_approved.html", p)
 }
