@@ -86,3 +86,22 @@ func TestCommuneChosenByName(t *testing.T) {
 		}
 	})
 }
+
+// An officer's commune is chosen by name too.
+func TestOfficerCommuneChosenByName(t *testing.T) {
+	srv, _, kb := mustAdminServer(t, "", nil)
+	a := newBrowserless(t, srv)
+	a.login("admin", adminPW, "/admin/documents")
+	a.get("/admin/users")
+	if r := a.post("/admin/users", url.Values{"name": {"canbo-thuanmy"}, "role": {"commune"}, "commune": {"Thuận Mỹ"}}); r.status != http.StatusOK || !strings.Contains(r.body, "canbo-thuanmy") {
+		t.Fatalf("create by name: %d\n%s", r.status, r.body)
+	}
+	u, err := kb.Store().UserByName(context.Background(), "canbo-thuanmy")
+	if err != nil || u.Commune != "thuan-my-tay-ninh" {
+		t.Errorf("officer %+v, %v: want commune thuan-my-tay-ninh", u, err)
+	}
+	a.get("/admin/users")
+	if r := a.post("/admin/users", url.Values{"name": {"canbo-tanphu"}, "role": {"commune"}, "commune": {"tan phu"}}); r.status != http.StatusBadRequest || !strings.Contains(r.body, "(tan-phu-dong-nai)") {
+		t.Errorf("several communes: %d, want 400 with them offered", r.status)
+	}
+}
