@@ -29,7 +29,7 @@ func (s *Server) handlePoster(c *gin.Context) {
 	}
 	poster := c.Query("p")
 	if !ValidPoster(poster) {
-		s.fail(c, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"})
+		s.fail(c, errPosterID)
 		return
 	}
 	lang := pageLang(c.Query("lang"))

@@ -27,6 +27,9 @@ const (
 // a resident's personal data.
 var posterID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
 
+// errPosterID refuses a poster id that ValidPoster does not accept.
+var errPosterID = badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+
 // ValidPoster reports whether p is an acceptable poster id ("" is: no poster).
 func ValidPoster(p string) bool { return p == "" || posterID.MatchString(p) }
 
@@ -44,7 +47,7 @@ func ChatURL(baseURL, commune, poster string) string {
 // correction level High so that a worn or stained poster still scans.
 func QRCode(baseURL, commune, poster string, size int) ([]byte, error) {
 	if !ValidPoster(poster) {
-		return nil, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+		return nil, errPosterID
 	}
 	png, err := qrcode.Encode(ChatURL(baseURL, commune, poster), qrcode.High, size)
 	if err != nil {
@@ -84,19 +87,24 @@ func (s *Server) handleQR(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	png, err := QRCode(s.cfg.BaseURL, slug, c.Query("p"), size)
-	if err != nil {
-		s.fail(c, err)
+	poster := c.Query("p")
+	if !ValidPoster(poster) {
+		s.fail(c, errPosterID)
 		return
 	}
 	// A code printed before the base URL was fixed must not live on in
-	// caches: the tag names the base URL, and caches keep the image an
-	// hour at most before asking again.
-	etag := qrETag(s.cfg.BaseURL, slug, c.Query("p"), size)
+	// caches: the tag names what the image encodes, base URL included, and
+	// caches keep the image an hour at most before asking again.
+	etag := qrETag(s.cfg.BaseURL, slug, poster, size)
 	c.Header("Cache-Control", "public, max-age=3600")
 	c.Header("ETag", etag)
 	if c.GetHeader("If-None-Match") == etag {
 		c.Status(http.StatusNotModified)
+		return
+	}
+	png, err := QRCode(s.cfg.BaseURL, slug, poster, size)
+	if err != nil {
+		s.fail(c, err)
 		return
 	}
 	c.Data(http.StatusOK, "image/png", png)
