@@ -35,7 +35,7 @@ func cmdIngest(ctx context.Context, args []string, getenv func(string) string, s
 	}
 	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data, Logger: newLogger(stderr, parseLevel("warn"))})
 	if errors.Is(err, knowledge.ErrBusy) {
-		return busyData(data)
+		return busyData(data, getenv("HOIDAP_BASE_URL"))
 	}
 	if err != nil {
 		return err
@@ -99,12 +99,15 @@ func ingestible(name string) bool {
 
 // busyData is the error of a command that found the data directory held
 // by a running service: it names the way to add documents meanwhile.
-func busyData(data string) error {
+func busyData(data, baseURL string) error {
+	if baseURL == "" {
+		baseURL = "http://localhost:8080"
+	}
 	return fmt.Errorf("%s is in use by a running \"hoidap serve\" (its search index is locked). "+
 		"Upload through the running service instead: POST /api/v1/admin/documents with an admin token, e.g. "+
-		"curl -H \"Authorization: Bearer $HOIDAP_ADMIN_TOKEN\" -F file=@FILE http://localhost:8080/api/v1/admin/documents "+
+		"curl -H \"Authorization: Bearer $HOIDAP_ADMIN_TOKEN\" -F file=@FILE %s/api/v1/admin/documents "+
 		"(portal JSON/JSONL, PDF, DOCX, HTML, Markdown, text), or the admin page /admin/documents; or stop the service and run this again: %w",
-		data, knowledge.ErrBusy)
+		data, strings.TrimRight(baseURL, "/"), knowledge.ErrBusy)
 }
 
 // ingestFile adds the documents in one file: the national portal's JSON,
