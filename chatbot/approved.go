@@ -46,9 +46,42 @@ type wordSet struct {
 	total   float64
 }
 
+// sameOffice reads "ủy ban xã", "UBND xã", "ủy ban nhân dân xã" and "xã"
+// as one place, the commune's office: it folds the names of the office in folded content
+// words to "xa": "uy ban xa" and "ubnd" become "xa", so "xã làm việc giờ
+// nào" and "ủy ban xã làm việc mấy giờ" hold the same words. Only the
+// run "uy ban" (with "nhan dan" after it) and "ubnd" are read so: "bản
+// sao" or "nhân dân" alone stay what they are.
+func sameOffice(words []string) []string {
+	out := make([]string, 0, len(words))
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		run := 0
+		switch {
+		case w == "ubnd":
+			run = 1
+		case w == "uy" && i+1 < len(words) && words[i+1] == "ban":
+			run = 2
+			if i+3 < len(words) && words[i+2] == "nhan" && words[i+3] == "dan" {
+				run = 4
+			}
+		}
+		if run == 0 {
+			out = append(out, w)
+			continue
+		}
+		i += run - 1
+		if next := i + 1; next < len(words) && (words[next] == "xa" || words[next] == "phuong") {
+			continue // "ủy ban xã": the "xã" that follows says it
+		}
+		out = append(out, "xa")
+	}
+	return out
+}
+
 func newWordSet(question string, dict *vietnamese.Dictionary) wordSet {
 	ws := wordSet{w: map[string]float64{}, implied: map[string]bool{}}
-	for _, word := range vietnamese.ContentWords(question) {
+	for _, word := range sameOffice(vietnamese.ContentWords(question)) {
 		if _, ok := ws.w[word]; ok {
 			continue
 		}
@@ -61,7 +94,7 @@ func newWordSet(question string, dict *vietnamese.Dictionary) wordSet {
 	}
 	if dict != nil {
 		for _, phrase := range dict.Expand(question) {
-			for _, word := range vietnamese.ContentWords(phrase) {
+			for _, word := range sameOffice(vietnamese.ContentWords(phrase)) {
 				if _, own := ws.w[word]; !own {
 					ws.implied[word] = true
 				}
@@ -116,7 +149,7 @@ func NewApprovedMatcher() *ApprovedMatcher {
 func (m *ApprovedMatcher) Match(question, commune string, answers []knowledge.ApprovedAnswer) (knowledge.ApprovedAnswer, bool) {
 	list := make([]prepared, len(answers))
 	for i, a := range answers {
-		list[i] = prepared{ApprovedAnswer: a, set: newWordSet(a.Question, m.dict)}
+		list[i] = prepare(a, m.dict)
 	}
 	return bestApproved(newWordSet(question, m.dict), commune, list)
 }
@@ -142,10 +175,19 @@ type approvedCache struct {
 	lists   map[string][]prepared
 }
 
-// prepared is an approved answer with its question analysed.
+// prepared is an approved answer with its question and other wordings
+// analysed.
 type prepared struct {
 	knowledge.ApprovedAnswer
-	set wordSet
+	sets []wordSet
+}
+
+func prepare(a knowledge.ApprovedAnswer, dict *vietnamese.Dictionary) prepared {
+	p := prepared{ApprovedAnswer: a}
+	for _, q := range a.Questions() {
+		p.sets = append(p.sets, newWordSet(q, dict))
+	}
+	return p
 }
 
 func newApprovedCache() *approvedCache { return &approvedCache{lists: map[string][]prepared{}} }
@@ -178,7 +220,7 @@ func (b *Bot) approvedFor(ctx context.Context, commune string) ([]prepared, erro
 	}
 	list := make([]prepared, len(raw))
 	for i, a := range raw {
-		list[i] = prepared{ApprovedAnswer: a, set: newWordSet(a.Question, c.matcher.dict)}
+		list[i] = prepare(a, c.matcher.dict)
 	}
 	if versioned {
 		c.mu.Lock()
@@ -218,8 +260,10 @@ func bestApproved(q wordSet, commune string, list []prepared) (knowledge.Approve
 		case a.Commune != "":
 			continue // another commune's answer is never given here
 		}
-		if s, ok := similarity(q, a.set); ok && s > score[tier] {
-			best[tier], score[tier] = a.ApprovedAnswer, s
+		for _, set := range a.sets { // the wording that fits best
+			if s, ok := similarity(q, set); ok && s > score[tier] {
+				best[tier], score[tier] = a.ApprovedAnswer, s
+			}
 		}
 	}
 	for tier := range best {

@@ -168,3 +168,61 @@ func TestApprovedMatcher(t *testing.T) {
 		}
 	}
 }
+
+// Close paraphrases match an approved answer (the office named as "ủy ban
+// xã" or "xã", filler and word order aside, with or without diacritics);
+// a different question about the same office does not. Other wordings an
+// administrator adds match as the question does.
+func TestApprovedParaphrasesAndWordings(t *testing.T) {
+	m := NewApprovedMatcher()
+	answers := []knowledge.ApprovedAnswer{
+		{ID: 1, Commune: "demo", Question: "ủy ban xã làm việc mấy giờ"},
+		{ID: 2, Commune: "demo", Question: "Đèn đường hỏng thì báo ai?", Wordings: []string{"cột điện bị đổ gọi ai", "đường tối không có đèn"}},
+	}
+	for _, tt := range []struct {
+		q    string
+		want int64 // 0: none
+	}{
+		{"xã làm việc giờ nào vậy", 1},
+		{"xa lam viec gio nao vay", 1},
+		{"UBND xã làm việc mấy giờ", 1},
+		{"mấy giờ thì ủy ban nhân dân xã làm việc ạ", 1},
+		{"uy ban xa lam viec may gio", 1},
+		{"xã nghỉ làm việc ngày nào", 0},
+		{"ủy ban xã ở đâu", 0},
+		{"xã làm việc thứ bảy không", 0},
+		{"chứng thực bản sao ở ủy ban xã mấy giờ", 0},
+		{"số điện thoại ủy ban xã", 0},
+		{"cột điện bị đổ thì gọi ai", 2},
+		{"cot dien bi do goi ai", 2},
+		{"đường tối không có đèn", 2},
+		{"den duong hong bao ai", 2},
+		{"đèn giao thông hỏng", 0},
+		{"cột điện ở đâu", 0},
+	} {
+		a, ok := m.Match(tt.q, "demo", answers)
+		if got := map[bool]int64{true: a.ID}[ok]; got != tt.want {
+			t.Errorf("%q: answer %d, want %d", tt.q, got, tt.want)
+		}
+	}
+}
+
+// The bot gives an approved answer to a paraphrase and to an extra
+// wording saved in the store, and not to another question on the office.
+func TestApprovedParaphraseAnsweredByBot(t *testing.T) {
+	b, _, ids := approvedBot(t, []knowledge.ApprovedAnswer{
+		{Commune: "demo", Question: "ủy ban xã làm việc mấy giờ", Wordings: []string{"thứ bảy xã có mở cửa không"},
+			Answer: "Xã Mẫu: sáng 7 giờ 30, chiều 13 giờ 30; sáng thứ Bảy có trực."},
+	})
+	for q, approved := range map[string]bool{
+		"xã làm việc giờ nào vậy":    true,
+		"thu bay xa co mo cua khong": true,
+		"xã nghỉ làm việc ngày nào":  false,
+		"đăng ký khai sinh cần gì":   false,
+	} {
+		r := reply(t, b, Question{Text: q, Commune: "demo"})
+		if got := r.Mode == "approved" && len(r.Sources) == 1 && r.Sources[0].ID == fmt.Sprintf("approved-%d", ids[0]); got != approved {
+			t.Errorf("%q: approved %v, want %v (mode %s)\n%s", q, got, approved, r.Mode, r.Answer)
+		}
+	}
+}

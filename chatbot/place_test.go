@@ -20,7 +20,7 @@ func TestFormerCommunes(t *testing.T) {
 		want []string
 	}{
 		{"tôi ở xã Thanh Phú Long cũ, giờ nộp hồ sơ ở đâu?", []string{"Xã Thuận Mỹ", "Tây Ninh", "/x/thuan-my-tay-ninh", "Huyện Châu Thành"}},
-		{"xã Sơn Bình cũ giờ thuộc xã nào?", []string{"Bạn ở đơn vị nào", "Tỉnh Khánh Hòa", "Tỉnh Lai Châu"}},
+		{"xã Sơn Bình cũ giờ thuộc xã nào?", []string{"Bạn ở đơn vị nào", "Tỉnh Khánh Hoà", "Tỉnh Lai Châu"}},
 		{"phường Cống Vị, quận Ba Đình cũ giờ thuộc phường nào?", []string{"chia về", "Phường Giảng Võ"}},
 	}
 	for _, tt := range tests {

@@ -8,9 +8,11 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
+	bolt "go.etcd.io/bbolt"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -18,6 +20,11 @@ import (
 // MappingVersion changes whenever the index mapping or the analysis
 // changes; an index built with another version is rebuilt from the store.
 const MappingVersion = "6"
+
+// lockWait bounds the wait for the index's lock, which the process that
+// has it open holds until it closes: a second process (an ingest while the
+// service runs) is told so instead of waiting for ever.
+const lockWait = time.Second
 
 const (
 	versionKey = "hoidap_mapping_version"
@@ -123,7 +130,11 @@ func openBleve(dir string) (idx bleve.Index, fresh bool, err error) {
 		return idx, true, err
 	}
 	if _, statErr := os.Stat(filepath.Join(dir, "index_meta.json")); statErr == nil {
-		idx, err = bleve.Open(dir)
+		idx, err = bleve.OpenUsing(dir, map[string]any{"bolt_timeout": lockWait.String()})
+		if errors.Is(err, bolt.ErrTimeout) {
+			// Never rebuilt: the index is whole, another process has it.
+			return nil, false, fmt.Errorf("knowledge: open index %s: %w", dir, ErrBusy)
+		}
 		if err == nil {
 			v, verr := idx.GetInternal([]byte(versionKey))
 			if verr == nil && string(v) == MappingVersion {

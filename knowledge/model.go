@@ -15,6 +15,9 @@ var (
 	ErrNotFound = errors.New("not found")
 	// ErrInvalid means the input was rejected as malformed or unsupported.
 	ErrInvalid = errors.New("invalid input")
+	// ErrBusy means another process (a running "hoidap serve") holds the
+	// data directory's index.
+	ErrBusy = errors.New("data directory in use by another process")
 )
 
 // Document kinds.

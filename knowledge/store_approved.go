@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -18,6 +19,7 @@ const (
 	maxApprovedQuestion = 500
 	maxApprovedAnswer   = 4000
 	maxApprovedNotes    = 1000
+	maxApprovedWordings = 20
 )
 
 // ApprovedAnswer is an answer written by an administrator. The service
@@ -27,6 +29,9 @@ type ApprovedAnswer struct {
 	ID       int64
 	Commune  string // "" is province-wide
 	Question string
+	// Wordings are other ways residents ask the same question; each is
+	// matched as the question is.
+	Wordings []string
 	Answer   string
 	// Notes are the sources or remarks behind the answer, for the
 	// administrators; residents do not see them.
@@ -36,10 +41,30 @@ type ApprovedAnswer struct {
 	Updated   time.Time
 }
 
+// Questions returns the question and its other wordings.
+func (a ApprovedAnswer) Questions() []string {
+	return append([]string{a.Question}, a.Wordings...)
+}
+
 func (a *ApprovedAnswer) clean() error {
 	a.Question = norm.NFC.String(strings.Join(strings.Fields(a.Question), " "))
 	a.Answer = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(a.Answer, "\r\n", "\n")))
 	a.Notes = norm.NFC.String(strings.TrimSpace(strings.ReplaceAll(a.Notes, "\r\n", "\n")))
+	var wordings []string
+	for _, w := range a.Wordings {
+		w = norm.NFC.String(strings.Join(strings.Fields(w), " "))
+		if w == "" || w == a.Question || slices.Contains(wordings, w) {
+			continue
+		}
+		if utf8.RuneCountInString(w) > maxApprovedQuestion {
+			return inputError("Mỗi cách hỏi tối đa %d ký tự. (Each wording: %d characters at most)", maxApprovedQuestion, maxApprovedQuestion)
+		}
+		wordings = append(wordings, w)
+	}
+	if len(wordings) > maxApprovedWordings {
+		return inputError("Tối đa %d cách hỏi khác. (%d other wordings at most)", maxApprovedWordings, maxApprovedWordings)
+	}
+	a.Wordings = wordings
 	switch {
 	case a.Question == "" || a.Answer == "":
 		return inputError("Cần nhập cả câu hỏi và câu trả lời. (Question and answer are both required)")
@@ -65,8 +90,8 @@ func (s *Store) SaveApproved(ctx context.Context, a ApprovedAnswer) (ApprovedAns
 		a.Created, a.Updated = now, now
 		err := s.approvedChange(ctx, func(tx *sql.Tx) error {
 			res, err := tx.ExecContext(ctx, `INSERT INTO approved_answers
-				(commune, question, answer, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				a.Commune, a.Question, a.Answer, a.Notes, a.CreatedBy, now.Unix(), now.Unix())
+				(commune, question, wordings, answer, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+				a.Commune, a.Question, strings.Join(a.Wordings, "\n"), a.Answer, a.Notes, a.CreatedBy, now.Unix(), now.Unix())
 			if err != nil {
 				return fmt.Errorf("knowledge: save approved answer: %w", err)
 			}
@@ -78,8 +103,8 @@ func (s *Store) SaveApproved(ctx context.Context, a ApprovedAnswer) (ApprovedAns
 		return a, err
 	}
 	err := s.approvedChange(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE approved_answers SET question = ?, answer = ?, notes = ?, updated_at = ?
-			WHERE id = ?`, a.Question, a.Answer, a.Notes, now.Unix(), a.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE approved_answers SET question = ?, wordings = ?, answer = ?, notes = ?, updated_at = ?
+			WHERE id = ?`, a.Question, strings.Join(a.Wordings, "\n"), a.Answer, a.Notes, now.Unix(), a.ID)
 		return touchedOne(res, err, fmt.Sprintf("save approved answer %d", a.ID))
 	})
 	if err != nil {
@@ -218,15 +243,19 @@ func (s *Store) DeleteApproved(ctx context.Context, id int64) error {
 	})
 }
 
-const approvedColumns = `id, commune, question, answer, notes, created_by, created_at, updated_at`
+const approvedColumns = `id, commune, question, wordings, answer, notes, created_by, created_at, updated_at`
 
 func scanApproved(r interface{ Scan(...any) error }) (ApprovedAnswer, error) {
 	var (
 		a                ApprovedAnswer
+		wordings         string
 		created, updated int64
 	)
-	if err := r.Scan(&a.ID, &a.Commune, &a.Question, &a.Answer, &a.Notes, &a.CreatedBy, &created, &updated); err != nil {
+	if err := r.Scan(&a.ID, &a.Commune, &a.Question, &wordings, &a.Answer, &a.Notes, &a.CreatedBy, &created, &updated); err != nil {
 		return a, err
+	}
+	if wordings != "" {
+		a.Wordings = strings.Split(wordings, "\n")
 	}
 	a.Created, a.Updated = time.Unix(created, 0), time.Unix(updated, 0)
 	return a, nil

@@ -301,6 +301,61 @@ func (s *Store) SetPassword(ctx context.Context, id int64, password string, must
 	return nil
 }
 
+// ResetPassword gives a user a one-time password that they must change
+// at their next login, and ends their sessions and revokes their API
+// tokens: what they could do with the old password ends with it. The
+// admin page and "hoidap admin reset-password" both reset so.
+func (s *Store) ResetPassword(ctx context.Context, id int64) (string, error) {
+	pw, err := OneTimePassword()
+	if err != nil {
+		return "", err
+	}
+	if err := s.SetPassword(ctx, id, pw, true); err != nil {
+		return "", err
+	}
+	if err := s.DeleteSessions(ctx, id, ""); err != nil {
+		return "", err
+	}
+	if err := s.DeleteUserTokens(ctx, id); err != nil {
+		return "", err
+	}
+	return pw, nil
+}
+
+// UserByName returns the user of that login name (lower case).
+func (s *Store) UserByName(ctx context.Context, name string) (User, error) {
+	users, err := s.Users(ctx)
+	if err != nil {
+		return User{}, err
+	}
+	for _, u := range users {
+		if u.Name == name {
+			return u, nil
+		}
+	}
+	return User{}, fmt.Errorf("knowledge: user %q: %w", name, ErrNotFound)
+}
+
+// OneTimePassword is a random password that is easy to type: 20
+// characters without look-alikes (about 99 bits).
+func OneTimePassword() (string, error) {
+	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+	const limit = 256 - 256%len(alphabet) // bytes at or over it would favour the first letters
+	var b strings.Builder
+	buf := make([]byte, 32)
+	for b.Len() < 20 {
+		if _, err := rand.Read(buf); err != nil {
+			return "", fmt.Errorf("knowledge: one-time password: %w", err)
+		}
+		for _, x := range buf {
+			if int(x) < limit && b.Len() < 20 {
+				b.WriteByte(alphabet[int(x)%len(alphabet)])
+			}
+		}
+	}
+	return b.String(), nil
+}
+
 // DeleteUser removes a user with their sessions and API tokens.
 func (s *Store) DeleteUser(ctx context.Context, id int64) error {
 	res, err := s.db.ExecContext(ctx, "DELETE FROM users WHERE id = ?", id)

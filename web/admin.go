@@ -125,10 +125,12 @@ func (ad *adminSite) parse(a *assets) error {
 	}
 	funcs := template.FuncMap{
 		"asset": a.URL, "tel": telHref, "add": func(x, y int) int { return x + y },
-		"date":     func(t time.Time) string { return fmtTime(t, "02/01/2006") },
-		"datetime": func(t time.Time) string { return fmtTime(t, "02/01/2006 15:04") },
-		"commune":  ad.communeName,
-		"section":  knowledge.SectionHeading,
+		"date":         func(t time.Time) string { return fmtTime(t, "02/01/2006") },
+		"datetime":     func(t time.Time) string { return fmtTime(t, "02/01/2006 15:04") },
+		"commune":      ad.communeName,
+		"section":      knowledge.SectionHeading,
+		"communeField": newCommuneField,
+		"communeValue": ad.communeValue,
 	}
 	for _, page := range pages {
 		t, err := template.New(page).Funcs(funcs).ParseFS(templateFS, append(shared, "templates/"+page)...)
@@ -214,7 +216,7 @@ func (s *Server) adminRoutes(r *gin.Engine) {
 	pub.GET("/password", s.requireSession, s.handlePasswordPage)
 	pub.POST("/password", s.requireSession, s.handlePassword)
 
-	adm := r.Group("/admin", s.requireLogin, s.checkCSRF)
+	adm := r.Group("/admin", s.requireLogin, s.checkCSRF, s.communeByName)
 	adm.GET("/documents", s.handleDocuments)
 	adm.POST("/documents", s.handleUpload)
 	adm.GET("/documents/:id", s.handleDocument)

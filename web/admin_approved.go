@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -18,6 +19,7 @@ type approvedPage struct {
 	List     []approvedRow
 	Form     *approvedForm
 	Province bool
+	Picks    []communePick // communes a name typed in the form may mean
 }
 
 type approvedRow struct {
@@ -31,7 +33,12 @@ type approvedForm struct {
 	ID                              int64
 	Commune, CommuneName            string
 	Question, Answer, Notes, Action string
+	Wordings                        string // other wordings, one a line
+	Typed                           string // the commune field as shown
 }
+
+// formWordings reads the other wordings of a question, one a line.
+func formWordings(c *gin.Context) []string { return strings.Split(c.PostForm("wordings"), "\n") }
 
 // handleApprovedList lists the approved answers the user can see: an
 // officer's own commune's (editable) and the province-wide ones.
@@ -68,17 +75,26 @@ func (s *Server) handleApprovedNew(c *gin.Context) {
 	if !ok {
 		return
 	}
-	f := &approvedForm{Commune: slug, CommuneName: s.communeName(slug), Question: c.Query("q"), Action: "/admin/approved/new"}
+	f := &approvedForm{Commune: slug, CommuneName: s.communeName(slug), Question: c.Query("q"), Action: "/admin/approved/new",
+		Typed: s.admin.communeValue(slug)}
 	s.approvedForm(c, http.StatusOK, f, "")
 }
 
 // handleApprovedCreate stores a new approved answer.
 func (s *Server) handleApprovedCreate(c *gin.Context) {
-	slug, ok := s.adminCommune(c, c.PostForm("commune"), true)
+	typed := c.PostForm("commune")
+	resolved, msg, offer := s.postedCommune(typed)
+	if msg != "" {
+		f := &approvedForm{Question: c.PostForm("question"), Wordings: c.PostForm("wordings"), Answer: c.PostForm("answer"),
+			Notes: c.PostForm("notes"), Action: "/admin/approved/new", Typed: typed}
+		s.approvedFormPick(c, http.StatusBadRequest, f, msg, offer)
+		return
+	}
+	slug, ok := s.adminCommune(c, resolved, true)
 	if !ok {
 		return
 	}
-	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Answer: c.PostForm("answer"),
+	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Wordings: formWordings(c), Answer: c.PostForm("answer"),
 		Notes: c.PostForm("notes"), CreatedBy: adminUser(c).Name}
 	s.saveApproved(c, a, "/admin/approved/new")
 }
@@ -90,7 +106,7 @@ func (s *Server) handleApprovedPage(c *gin.Context) {
 		return
 	}
 	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
-		Answer: a.Answer, Notes: a.Notes, Action: "/admin/approved/" + strconv.FormatInt(a.ID, 10)}
+		Wordings: strings.Join(a.Wordings, "\n"), Answer: a.Answer, Notes: a.Notes, Action: "/admin/approved/" + strconv.FormatInt(a.ID, 10)}
 	s.approvedForm(c, http.StatusOK, f, "")
 }
 
@@ -100,7 +116,7 @@ func (s *Server) handleApprovedSave(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a.Question, a.Answer, a.Notes = c.PostForm("question"), c.PostForm("answer"), c.PostForm("notes")
+	a.Question, a.Wordings, a.Answer, a.Notes = c.PostForm("question"), formWordings(c), c.PostForm("answer"), c.PostForm("notes")
 	s.saveApproved(c, a, "/admin/approved/"+strconv.FormatInt(a.ID, 10))
 }
 
@@ -151,16 +167,25 @@ func (s *Server) saveApproved(c *gin.Context, a knowledge.ApprovedAnswer, action
 		return
 	}
 	f := &approvedForm{ID: a.ID, Commune: a.Commune, CommuneName: s.communeName(a.Commune), Question: a.Question,
-		Answer: a.Answer, Notes: a.Notes, Action: action}
+		Wordings: strings.Join(a.Wordings, "\n"), Answer: a.Answer, Notes: a.Notes, Action: action}
 	s.approvedForm(c, http.StatusBadRequest, f, msg)
 }
 
 func (s *Server) approvedForm(c *gin.Context, status int, f *approvedForm, errMsg string) {
+	s.approvedFormPick(c, status, f, errMsg, nil)
+}
+
+// approvedFormPick is approvedForm with the communes a name typed in the
+// form may mean.
+func (s *Server) approvedFormPick(c *gin.Context, status int, f *approvedForm, errMsg string, offer []communePick) {
 	title := "Viết câu trả lời"
 	if f.ID != 0 {
 		title = "Sửa câu trả lời"
 	}
-	p := approvedPage{adminPage: s.adminPage(c, title), Commune: f.Commune, Form: f, Province: adminUser(c).Province()}
+	if f.Typed == "" {
+		f.Typed = s.admin.communeValue(f.Commune)
+	}
+	p := approvedPage{adminPage: s.adminPage(c, title), Commune: f.Commune, Form: f, Province: adminUser(c).Province(), Picks: offer}
 	p.Error = errMsg
 	s.renderAdmin(c, status, "admin_approved.html", p)
 }

@@ -27,6 +27,10 @@ type documentsPage struct {
 	Page    int    // from 1
 	PrevURL string // "" on the first page
 	NextURL string // "" on the last page
+	// Typed and Picks refill the upload form's commune after a name that
+	// fitted several communes, with those communes.
+	Typed string
+	Picks []communePick
 }
 
 // docRow is a listed document and whether the user may change it.
@@ -76,7 +80,13 @@ func (s *Server) handleDocuments(c *gin.Context) {
 // renderDocuments writes a page of the list with the upload form, and msg
 // as an error when it is not empty.
 func (s *Server) renderDocuments(c *gin.Context, status int, msg string) {
-	p := documentsPage{adminPage: s.adminPage(c, "Tài liệu"), Filter: c.Query("commune"), Page: 1}
+	s.renderDocumentsPick(c, status, msg, "", nil)
+}
+
+// renderDocumentsPick is renderDocuments with the upload form's commune
+// typed back and the communes it may mean.
+func (s *Server) renderDocumentsPick(c *gin.Context, status int, msg, typed string, offer []communePick) {
+	p := documentsPage{adminPage: s.adminPage(c, "Tài liệu"), Filter: c.Query("commune"), Page: 1, Typed: typed, Picks: offer}
 	p.Error = msg
 	if n, err := strconv.Atoi(c.Query("page")); err == nil && n > 1 {
 		p.Page = n
@@ -150,7 +160,12 @@ func (s *Server) uploadFailure(c *gin.Context, err error) (int, string) {
 }
 
 func (s *Server) handleUpload(c *gin.Context) {
-	commune := strings.TrimSpace(c.PostForm("commune"))
+	typed := strings.TrimSpace(c.PostForm("commune"))
+	commune, msg, offer := s.postedCommune(typed)
+	if msg != "" {
+		s.renderDocumentsPick(c, http.StatusBadRequest, msg+" Chọn lại tệp khi gửi lại.", typed, offer)
+		return
+	}
 	docs, err := s.receiveUpload(c, commune)
 	if errors.Is(err, errForbidden) {
 		s.forbid(c)

@@ -33,11 +33,17 @@ func TestPosterAdmin(t *testing.T) {
 		}
 	}
 	r = o.get("/admin/posters/demo")
-	for _, want := range []string{"Bảng tin UBND", `href="/poster/demo?p=` + id + `"`, `href="/qr/demo.png?p=` + id + `"`,
+	for _, want := range []string{"Bảng tin UBND", `href="/poster/demo?p=` + id + `"`,
 		`<svg class="chart"`, "<title", `<td class="num">2</td>`} {
 		if !strings.Contains(r.body, want) {
 			t.Errorf("posters page lacks %q", want)
 		}
+	}
+	if !regexp.MustCompile(`href="/qr/demo\.png\?[^"]*p=` + id + `[&"]`).MatchString(r.body) {
+		t.Errorf("posters page lacks a link to the poster's QR image")
+	}
+	if strings.Contains(r.body, "không mở được") {
+		t.Errorf("a warning about the base URL http://hoidap.test, which phones can open")
 	}
 	if strings.Contains(r.body, "style=") {
 		t.Errorf("a style attribute: the CSP refuses it")
@@ -65,6 +71,21 @@ func TestPosterAdmin(t *testing.T) {
 	// Its scans stay counted, under its id.
 	if r := o.get("/admin/posters/demo"); !strings.Contains(r.body, "mã "+id) {
 		t.Errorf("scans of a deleted poster vanished")
+	}
+}
+
+// With a base URL that phones cannot open, the posters page says so
+// before anyone prints.
+func TestPosterAdminWarnsOfLocalBaseURL(t *testing.T) {
+	for _, base := range []string{"http://localhost:8080", "http://192.168.1.10:8080"} {
+		srv, _, _ := mustAdminServer(t, "", func(cfg *Config) { cfg.BaseURL = base })
+		a := newBrowserless(t, srv)
+		a.login("admin", adminPW, "/admin/documents")
+		for _, path := range []string{"/admin/posters", "/admin/posters/demo"} {
+			if r := a.get(path); !strings.Contains(r.body, "Mã QR đang trỏ tới "+base) || !strings.Contains(r.body, "không mở được") {
+				t.Errorf("%s with base URL %s: no warning\n%s", path, base, r.body)
+			}
+		}
 	}
 }
 

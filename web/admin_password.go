@@ -2,11 +2,9 @@ package web
 
 import (
 	"context"
-	"crypto/rand"
 	"errors"
 	"fmt"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -55,25 +53,9 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 	return err
 }
 
-// oneTimePassword is a random password that is easy to type: 20
-// characters without look-alikes (about 99 bits).
-func oneTimePassword() (string, error) {
-	const alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
-	const limit = 256 - 256%len(alphabet) // bytes at or over it would favour the first letters
-	var b strings.Builder
-	buf := make([]byte, 32)
-	for b.Len() < 20 {
-		if _, err := rand.Read(buf); err != nil {
-			return "", fmt.Errorf("web: one-time password: %w", err)
-		}
-		for _, x := range buf {
-			if int(x) < limit && b.Len() < 20 {
-				b.WriteByte(alphabet[int(x)%len(alphabet)])
-			}
-		}
-	}
-	return b.String(), nil
-}
+// oneTimePassword is knowledge.OneTimePassword: one rule for every
+// one-time password, the first administrator's and a reset's.
+func oneTimePassword() (string, error) { return knowledge.OneTimePassword() }
 
 func (s *Server) handlePasswordPage(c *gin.Context) {
 	p := s.adminPage(c, "Đổi mật khẩu")

@@ -30,6 +30,9 @@ type postersPage struct {
 	ChatURL  string
 	PlainQR  string // the commune's QR without a poster
 	PlainOut string // its printable poster
+	// Warning says, in Vietnamese, why residents' phones cannot open the
+	// base URL the codes point to; "" when they can.
+	Warning string
 }
 
 // posterRow is one named poster with its links and scans.
@@ -58,7 +61,7 @@ func (s *Server) handleAdminPosters(c *gin.Context) {
 		c.Redirect(http.StatusSeeOther, "/admin/posters/"+url.PathEscape(slug))
 		return
 	}
-	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR"), Q: strings.TrimSpace(c.Query("q"))}
+	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR"), Q: strings.TrimSpace(c.Query("q")), Warning: baseURLProblemVI(s.cfg.BaseURL)}
 	if p.Q != "" {
 		p.Pick = s.site.communes.find(p.Q, 20)
 	}
@@ -86,8 +89,8 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 		return
 	}
 	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR — "+s.communeName(slug)), Commune: slug, Name: s.communeName(slug),
-		ChatURL: ChatURL(s.cfg.BaseURL, slug, ""), PlainQR: "/qr/" + url.PathEscape(slug) + ".png",
-		PlainOut: "/poster/" + url.PathEscape(slug)}
+		ChatURL: ChatURL(s.cfg.BaseURL, slug, ""), PlainQR: s.qrURL(slug, "", ""),
+		PlainOut: "/poster/" + url.PathEscape(slug), Warning: baseURLProblemVI(s.cfg.BaseURL)}
 	byPoster := map[string]map[string]int{} // poster id → day → count
 	all := map[string]int{}
 	for _, sc := range scans {
@@ -103,7 +106,7 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 	for _, ps := range posters {
 		row := posterRow{Poster: ps,
 			PrintURL: "/poster/" + url.PathEscape(slug) + "?p=" + url.QueryEscape(ps.ID),
-			QRURL:    "/qr/" + url.PathEscape(slug) + ".png?p=" + url.QueryEscape(ps.ID),
+			QRURL:    s.qrURL(slug, ps.ID, ""),
 			ChatURL:  ChatURL(s.cfg.BaseURL, slug, ps.ID),
 			Chart:    chart{ID: "scan-" + ps.ID, Title: "Lượt quét: " + ps.Name, Unit: "lượt quét", Small: true, Points: daySeries(byPoster[ps.ID], today, scanDays)},
 		}

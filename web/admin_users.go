@@ -16,11 +16,12 @@ type usersPage struct {
 	adminPage
 	Users               []knowledge.User
 	Tokens              []knowledge.APIToken
-	OneTime             string // a new one-time password ...
-	OneTimeFor          string // ... and whose it is
-	NewToken            string // a new API token ...
-	TokenName           string // ... and its name
-	Name, Role, Commune string // the create form, kept after an error
+	OneTime             string        // a new one-time password ...
+	OneTimeFor          string        // ... and whose it is
+	NewToken            string        // a new API token ...
+	TokenName           string        // ... and its name
+	Name, Role, Commune string        // the create form, kept after an error
+	Picks               []communePick // communes the typed name may mean
 }
 
 // renderUsers writes the users and tokens page: a province administrator
@@ -59,6 +60,13 @@ func (s *Server) handleCreateUser(c *gin.Context) {
 	p := usersPage{Name: c.PostForm("name"), Role: c.PostForm("role"), Commune: strings.TrimSpace(c.PostForm("commune"))}
 	nu := knowledge.User{Name: p.Name, Role: p.Role, Commune: p.Commune, MustChange: true}
 	if nu.Role == knowledge.RoleCommune && nu.Commune != "" {
+		slug, msg, offer := s.postedCommune(nu.Commune)
+		if msg != "" {
+			p.Picks = offer
+			s.refuseUsers(c, http.StatusBadRequest, msg, p)
+			return
+		}
+		nu.Commune = slug
 		ok, err := s.knownCommune(ctx, nu.Commune)
 		if err != nil {
 			s.failPage(c, err)
@@ -110,16 +118,7 @@ func (s *Server) handleResetPassword(c *gin.Context) {
 	if !ok {
 		return
 	}
-	pw, err := oneTimePassword()
-	if err == nil {
-		err = s.admin.store.SetPassword(ctx, u.ID, pw, true)
-	}
-	if err == nil {
-		err = s.admin.store.DeleteSessions(ctx, u.ID, "")
-	}
-	if err == nil {
-		err = s.admin.store.DeleteUserTokens(ctx, u.ID)
-	}
+	pw, err := s.admin.store.ResetPassword(ctx, u.ID)
 	if err != nil {
 		s.failPage(c, err)
 		return

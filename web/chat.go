@@ -156,7 +156,8 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 	return id
 }
 
-// handleChatPage serves GET /x/{commune}; ?p= counts a poster scan.
+// handleChatPage serves GET /x/{commune}; ?p= counts a poster scan, once
+// per browser and day.
 func (s *Server) handleChatPage(c *gin.Context) {
 	info, ok := s.site.communes.lookup(c.Param("commune"))
 	if !ok {
@@ -166,9 +167,7 @@ func (s *Server) handleChatPage(c *gin.Context) {
 	p := s.newChatPage(c, info, pageLang(c.Query("lang")))
 	if poster := s.knownPoster(c.Request.Context(), info.Slug, c.Query("p")); poster != "" {
 		p.Poster = poster
-		if err := s.cfg.Knowledge.Store().CountScan(c.Request.Context(), info.Slug, poster, s.site.now().In(vietnam)); err != nil {
-			s.log.Error("count scan", slog.String("commune", info.Slug), slog.Any("error", err))
-		}
+		s.countScan(c, info.Slug, poster)
 	}
 	s.render(c, http.StatusOK, "chat.html", p)
 }

@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -183,11 +184,18 @@ func TestPosterPage(t *testing.T) {
 	s, _ := mustServer(t, nil)
 	body := html.UnescapeString(get(t, s, "/poster/thuan-my-tay-ninh?p=bang-tin").Body.String())
 	for _, w := range []string{"Quét mã để hỏi về thủ tục hành chính — 24/7, bằng chữ hoặc giọng nói", "Xã Thuận Mỹ",
-		"/qr/thuan-my-tay-ninh.png?size=print&p=bang-tin", "http://hoidap.test/x/thuan-my-tay-ninh?p=bang-tin",
+		"http://hoidap.test/x/thuan-my-tay-ninh?p=bang-tin",
 		"Thông tin văn phòng chưa được cập nhật", "bang-tin"} {
 		if !strings.Contains(body, w) {
 			t.Errorf("poster lacks %q", w)
 		}
+	}
+	img := regexp.MustCompile(`src="(/qr/thuan-my-tay-ninh\.png\?[^"]+)"`).FindStringSubmatch(body)
+	if img == nil {
+		t.Fatal("poster has no QR image of the commune")
+	}
+	if u, err := url.Parse(img[1]); err != nil || u.Query().Get("p") != "bang-tin" || u.Query().Get("size") != "print" {
+		t.Errorf("QR image %q: want the poster's id at print size", img[1])
 	}
 	if rec := get(t, s, "/poster/demo?p=a%20b"); rec.Code != http.StatusBadRequest {
 		t.Errorf("bad poster id: status %d", rec.Code)

@@ -2,7 +2,6 @@ package web
 
 import (
 	"net/http"
-	"net/url"
 
 	"github.com/gin-gonic/gin"
 
@@ -12,11 +11,12 @@ import (
 // posterPage is the data of poster.html.
 type posterPage struct {
 	pageBase
-	C      knowledge.CommuneInfo
-	Office bool
-	Poster string
-	URL    string // what the QR code encodes
-	QR     string // the QR image's address
+	C       knowledge.CommuneInfo
+	Office  bool
+	Poster  string
+	URL     string // what the QR code encodes
+	QR      string // the QR image's address
+	Warning string // why phones cannot open URL, in Vietnamese; "" when they can
 }
 
 // handlePoster serves GET /poster/{commune}?p=: a printable A4 poster
@@ -29,14 +29,11 @@ func (s *Server) handlePoster(c *gin.Context) {
 	}
 	poster := c.Query("p")
 	if !ValidPoster(poster) {
-		s.fail(c, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"})
+		s.fail(c, errPosterID)
 		return
 	}
 	lang := pageLang(c.Query("lang"))
-	qr := "/qr/" + url.PathEscape(info.Slug) + ".png?size=print"
-	if poster != "" {
-		qr += "&p=" + url.QueryEscape(poster)
-	}
+	qr := s.qrURL(info.Slug, poster, "print")
 	shown := poster
 	if poster != "" { // a named poster shows its name, so the officer knows where it goes
 		if p, err := s.cfg.Knowledge.Store().Poster(c.Request.Context(), info.Slug, poster); err == nil {
@@ -47,5 +44,6 @@ func (s *Server) handlePoster(c *gin.Context) {
 		pageBase: newPageBase(lang, "/poster/"+info.Slug, "poster"),
 		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
 		Poster: shown, URL: ChatURL(s.cfg.BaseURL, info.Slug, poster), QR: qr,
+		Warning: baseURLProblemVI(s.cfg.BaseURL),
 	})
 }

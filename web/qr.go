@@ -1,6 +1,8 @@
 package web
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -25,6 +27,9 @@ const (
 // a resident's personal data.
 var posterID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
 
+// errPosterID refuses a poster id that ValidPoster does not accept.
+var errPosterID = badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+
 // ValidPoster reports whether p is an acceptable poster id ("" is: no poster).
 func ValidPoster(p string) bool { return p == "" || posterID.MatchString(p) }
 
@@ -42,7 +47,7 @@ func ChatURL(baseURL, commune, poster string) string {
 // correction level High so that a worn or stained poster still scans.
 func QRCode(baseURL, commune, poster string, size int) ([]byte, error) {
 	if !ValidPoster(poster) {
-		return nil, badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+		return nil, errPosterID
 	}
 	png, err := qrcode.Encode(ChatURL(baseURL, commune, poster), qrcode.High, size)
 	if err != nil {
@@ -82,11 +87,48 @@ func (s *Server) handleQR(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	png, err := QRCode(s.cfg.BaseURL, slug, c.Query("p"), size)
+	poster := c.Query("p")
+	if !ValidPoster(poster) {
+		s.fail(c, errPosterID)
+		return
+	}
+	// A code printed before the base URL was fixed must not live on in
+	// caches: the tag names what the image encodes, base URL included, and
+	// caches keep the image an hour at most before asking again.
+	etag := qrETag(s.cfg.BaseURL, slug, poster, size)
+	c.Header("Cache-Control", "public, max-age=3600")
+	c.Header("ETag", etag)
+	if c.GetHeader("If-None-Match") == etag {
+		c.Status(http.StatusNotModified)
+		return
+	}
+	png, err := QRCode(s.cfg.BaseURL, slug, poster, size)
 	if err != nil {
 		s.fail(c, err)
 		return
 	}
-	c.Header("Cache-Control", "public, max-age=86400")
 	c.Data(http.StatusOK, "image/png", png)
+}
+
+// qrETag names one QR image: what it encodes and its size.
+func qrETag(baseURL, slug, poster string, size int) string {
+	sum := sha256.Sum256([]byte(ChatURL(baseURL, slug, poster) + "\x00" + strconv.Itoa(size)))
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
+}
+
+// qrURL is the address of a commune's QR image for a poster ("" none)
+// at size ("" for the screen). It carries a short digest of the base
+// URL, so that a page served after the base URL changed asks for a new
+// image instead of reading the old one from a cache.
+func (s *Server) qrURL(slug, poster, size string) string {
+	v := url.Values{}
+	if poster != "" {
+		v.Set("p", poster)
+	}
+	if size != "" {
+		v.Set("size", size)
+	}
+	sum := sha256.Sum256([]byte(s.cfg.BaseURL))
+	v.Set("b", hex.EncodeToString(sum[:4]))
+	return "/qr/" + url.PathEscape(slug) + ".png?" + v.Encode()
 }

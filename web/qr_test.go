@@ -3,9 +3,12 @@ package web
 import (
 	"bytes"
 	"image/png"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -71,5 +74,73 @@ func TestQRRejects(t *testing.T) {
 		if rec := get(t, s, target); rec.Code != status {
 			t.Errorf("%s: status %d, want %d", target, rec.Code, status)
 		}
+	}
+}
+
+func TestBaseURLProblem(t *testing.T) {
+	for base, bad := range map[string]bool{
+		"http://localhost:8080":            true,
+		"http://app.localhost":             true,
+		"http://127.0.0.1:8080":            true,
+		"http://[::1]:8080":                true,
+		"http://0.0.0.0:8080":              true,
+		"http://192.168.1.20:8080":         true,
+		"http://10.0.0.5":                  true,
+		"http://172.16.3.4":                true,
+		"http://100.72.1.1":                true, // carrier-grade NAT
+		"http://[fd00::1]":                 true,
+		"https://hoidap.tayninh.gov.vn":    false,
+		"http://203.113.131.5:8080":        false,
+		"https://hoidap.example.vn/xa/abc": false,
+	} {
+		if got := BaseURLProblem(base) != ""; got != bad {
+			t.Errorf("BaseURLProblem(%q) = %q, want a problem: %v", base, BaseURLProblem(base), bad)
+		}
+	}
+}
+
+// A QR image's tag names the base URL it encodes, so a cache that kept
+// the code of an earlier base URL asks again and gets the new one.
+func TestQRNotCachedPastABaseURLChange(t *testing.T) {
+	kb := mustStarter(t)
+	serve := func(base string) *Server {
+		s, err := New(Config{Knowledge: kb, BaseURL: base, Places: mustPlaces(t)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	before, after := serve("http://localhost:8080"), serve("https://hoidap.example.vn")
+	old := get(t, before, "/qr/demo.png?p=A7")
+	etag := old.Header().Get("ETag")
+	if etag == "" {
+		t.Fatal("no ETag")
+	}
+	if cc := old.Header().Get("Cache-Control"); !strings.Contains(cc, "max-age=3600") {
+		t.Errorf("Cache-Control %q: want at most an hour", cc)
+	}
+	revalidate := func(s *Server) *httptest.ResponseRecorder {
+		req := httptest.NewRequest(http.MethodGet, "/qr/demo.png?p=A7", nil)
+		req.Header.Set("If-None-Match", etag)
+		rec := httptest.NewRecorder()
+		s.ServeHTTP(rec, req)
+		return rec
+	}
+	if rec := revalidate(before); rec.Code != http.StatusNotModified {
+		t.Errorf("same base URL: status %d, want 304", rec.Code)
+	}
+	rec := revalidate(after)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("new base URL: status %d, want 200 with the new code", rec.Code)
+	}
+	if got, want := zbar(t, rec.Body.Bytes()), "https://hoidap.example.vn/x/demo?p=A7"; got != want {
+		t.Errorf("decoded %q, want %q", got, want)
+	}
+	// The pages link the image under a name that changes with the base URL.
+	img := regexp.MustCompile(`src="(/qr/[^"]+)"`)
+	a := img.FindStringSubmatch(get(t, before, "/poster/demo").Body.String())
+	b := img.FindStringSubmatch(get(t, after, "/poster/demo").Body.String())
+	if a == nil || b == nil || a[1] == b[1] {
+		t.Errorf("poster image addresses %q and %q: want them to differ", a, b)
 	}
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -28,7 +29,14 @@ func cmdIngest(ctx context.Context, args []string, getenv func(string) string, s
 	if f.NArg() == 0 {
 		return fmt.Errorf("%w: name at least one file", errUsage)
 	}
+	// Every file is checked before the data directory is opened (or made).
+	if err := checkInputs(f.Args()); err != nil {
+		return err
+	}
 	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data, Logger: newLogger(stderr, parseLevel("warn"))})
+	if errors.Is(err, knowledge.ErrBusy) {
+		return busyData(data, getenv("HOIDAP_BASE_URL"))
+	}
 	if err != nil {
 		return err
 	}
@@ -42,6 +50,64 @@ func cmdIngest(ctx context.Context, args []string, getenv func(string) string, s
 		fmt.Fprintf(stdout, "%s: %d documents in %s\n", name, n, time.Since(start).Round(time.Millisecond))
 	}
 	return nil
+}
+
+// checkInputs reports, all at once, the files that are missing, are not
+// regular files, cannot be read, or are of a kind ingest does not read.
+func checkInputs(names []string) error {
+	var errs []error
+	for _, name := range names {
+		if !ingestible(name) {
+			errs = append(errs, fmt.Errorf("%s: %w: want .json, .jsonl, .jsonl.gz, .md or .txt", name, knowledge.ErrInvalid))
+			continue
+		}
+		fi, err := os.Stat(name)
+		switch {
+		case errors.Is(err, os.ErrNotExist):
+			errs = append(errs, fmt.Errorf("%s: no such file", name))
+			continue
+		case err != nil:
+			errs = append(errs, err)
+			continue
+		case !fi.Mode().IsRegular():
+			errs = append(errs, fmt.Errorf("%s: not a regular file", name))
+			continue
+		}
+		file, err := os.Open(name)
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		file.Close()
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w (nothing was ingested)", errors.Join(errs...))
+	}
+	return nil
+}
+
+// ingestible reports whether ingest reads files named so.
+func ingestible(name string) bool {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".json", ".jsonl", ".gz", ".md", ".txt"} {
+		if strings.HasSuffix(lower, ext) {
+			return true
+		}
+	}
+	return false
+}
+
+// busyData is the error of a command that found the data directory held
+// by a running service: it names the way to add documents meanwhile.
+func busyData(data, baseURL string) error {
+	if baseURL == "" {
+		baseURL = "http://localhost:8080"
+	}
+	return fmt.Errorf("%s is in use by a running \"hoidap serve\" (its search index is locked). "+
+		"Upload through the running service instead: POST /api/v1/admin/documents with an admin token, e.g. "+
+		"curl -H \"Authorization: Bearer $HOIDAP_ADMIN_TOKEN\" -F file=@FILE %s/api/v1/admin/documents "+
+		"(portal JSON/JSONL, PDF, DOCX, HTML, Markdown, text), or the admin page /admin/documents; or stop the service and run this again: %w",
+		data, strings.TrimRight(baseURL, "/"), knowledge.ErrBusy)
 }
 
 // ingestFile adds the documents in one file: the national portal's JSON,
@@ -127,6 +193,9 @@ func cmdReindex(ctx context.Context, args []string, getenv func(string) string, 
 	}
 	start := time.Now()
 	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data, Logger: newLogger(stderr, parseLevel("warn"))})
+	if errors.Is(err, knowledge.ErrBusy) {
+		return fmt.Errorf("%s is in use by a running \"hoidap serve\": stop it first (a stale index is rebuilt at its start anyway): %w", data, err)
+	}
 	if err != nil {
 		return err
 	}

@@ -58,6 +58,9 @@ func cmdQR(_ context.Context, args []string, getenv func(string) string, stdout,
 		return fmt.Errorf("write %s: %w", out, err)
 	}
 	fmt.Fprintf(stdout, "%s → %s\n", out, web.ChatURL(c.BaseURL, slug, poster))
+	if problem := web.BaseURLProblem(c.BaseURL); problem != "" {
+		fmt.Fprintf(stderr, "WARNING: residents' phones cannot open %s: %s. Pass --base-url (or HOIDAP_BASE_URL) with the service's public address before printing this code.\n", c.BaseURL, problem)
+	}
 	return nil
 }
 

@@ -26,6 +26,9 @@ Usage:
   hoidap healthcheck [--url URL]  exit 0 when the service answers /healthz
   hoidap qr COMMUNE [--poster P] [--out FILE] [--base-url URL]
                                   write the PNG QR code of a commune's chat page
+  hoidap admin reset-password USER [--data DIR]
+                                  print a one-time password for USER, revoke their
+                                  sessions and API tokens (works while serving)
 
 Run "hoidap COMMAND -h" for a command's flags. Every flag also reads an
 environment variable, named in its help.
@@ -52,6 +55,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdQR(ctx, args, getenv, stdout, stderr)
 	case "backup":
 		err = cmdBackup(ctx, args, getenv, stdout, stderr)
+	case "admin":
+		err = cmdAdmin(ctx, args, getenv, stdout, stderr)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":

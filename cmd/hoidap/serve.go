@@ -90,11 +90,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		stopMaintain()
 		<-maintained
 	}()
-	log.Info("serving", slog.String("addr", ln.Addr().String()), slog.String("demo", cfg.BaseURL+"/x/demo"))
-	fmt.Fprintf(stdout, "hoidap: serving on %s — demo commune: %s/x/demo\n", ln.Addr(), cfg.BaseURL)
-	if qr, err := terminalQR(web.ChatURL(cfg.BaseURL, "demo", "")); err == nil {
-		fmt.Fprint(stdout, qr)
-	}
+	announce(stdout, log, ln.Addr(), cfg.BaseURL)
 	if err := serveUntilDone(ctx, newHTTPServer(srv), ln, log); err != nil {
 		return err
 	}

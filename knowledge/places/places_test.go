@@ -136,3 +136,43 @@ func TestFold(t *testing.T) {
 		t.Error("toned must ignore tone-mark placement but not the tone")
 	}
 }
+
+// Unit names are spelt one way, the current official list's: its tone
+// marks sit on the second vowel of "oa", "oe" and "uy" ending a syllable
+// ("Khánh Hoà", "Thanh Hoá"), and former names, from another list that
+// writes "Hòa", are shown the same way.
+func TestUnitNamesSpeltOneWay(t *testing.T) {
+	d, err := Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	oldStyle := regexp.MustCompile(`(?i)(?:^|[^\pL])[^\s\pP]*?(?:[òóỏõọ][ae]|[^q][ùúủũụ]y)(?:$|[^\pL])`)
+	currentOld := 0
+	for _, c := range d.Communes() {
+		if oldStyle.MatchString(c.Name) {
+			currentOld++ // as the official list writes it ("Nguyễn Úy")
+		}
+		for _, f := range d.FormerOf(c.Slug) {
+			for _, name := range []string{f.FullName, f.District, f.Province} {
+				if oldStyle.MatchString(name) {
+					t.Errorf("former unit of %s: %q spelt the other way", c.Slug, name)
+				}
+			}
+		}
+	}
+	if currentOld > 1 {
+		t.Errorf("%d current names with the tone on the first vowel of oa/oe/uy", currentOld)
+	}
+	for _, tt := range []struct{ slug, name, former string }{
+		{"yen-hoa-ha-noi", "Phường Yên Hoà", "Phường Yên Hoà"},
+	} {
+		c, _ := d.Commune(tt.slug)
+		found := false
+		for _, f := range d.FormerOf(tt.slug) {
+			found = found || f.FullName == tt.former
+		}
+		if c.FullName != tt.name || !found {
+			t.Errorf("%s: %q with former %v, want %q and %q", tt.slug, c.FullName, d.FormerOf(tt.slug), tt.name, tt.former)
+		}
+	}
+}

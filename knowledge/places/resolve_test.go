@@ -88,9 +88,9 @@ func TestResolveAmbiguous(t *testing.T) {
 		q         string
 		provinces []string // former provinces of the candidates
 	}{
-		{"xã Sơn Bình cũ giờ thuộc xã nào?", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
-		{"son binh cu gio la xa nao", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
-		{"xã Sơn Bình huyện Không Có cũ", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hòa", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+		{"xã Sơn Bình cũ giờ thuộc xã nào?", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hoà", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+		{"son binh cu gio la xa nao", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hoà", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
+		{"xã Sơn Bình huyện Không Có cũ", []string{"Tỉnh Bà Rịa - Vũng Tàu", "Tỉnh Khánh Hoà", "Tỉnh Kiên Giang", "Tỉnh Lai Châu"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// cmdAdmin runs an administration command on the store, which works while
+// the service runs: hoidap admin reset-password USER [--data DIR].
+func cmdAdmin(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "reset-password" {
+		return fmt.Errorf("%w: hoidap admin reset-password USER [--data DIR]", errUsage)
+	}
+	f := newFlagSet("admin reset-password", getenv, stderr)
+	var data string
+	f.dataFlag(&data)
+	pos, err := parseInterspersed(f, args[1:])
+	if err != nil {
+		return err
+	}
+	if len(pos) != 1 {
+		return fmt.Errorf("%w: name one user, e.g. hoidap admin reset-password admin", errUsage)
+	}
+	name := strings.ToLower(strings.TrimSpace(pos[0]))
+	// The store only, never made anew: a typo in --data must not create an
+	// empty store with no users.
+	db := filepath.Join(data, "hoidap.db")
+	if _, err := os.Stat(db); err != nil {
+		return fmt.Errorf("no store at %s (is --data right?): %w", db, err)
+	}
+	st, err := knowledge.OpenStore(ctx, db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	u, err := st.UserByName(ctx, name)
+	if errors.Is(err, knowledge.ErrNotFound) {
+		return fmt.Errorf("%w: no user %q in %s", errUsage, name, db)
+	}
+	if err != nil {
+		return err
+	}
+	pw, err := st.ResetPassword(ctx, u.ID)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Mật khẩu dùng một lần của %s (one-time password for %s): %s\n"+
+		"Đăng nhập tại /admin/login và đổi mật khẩu ngay; các phiên đăng nhập và token API của tài khoản này đã bị thu hồi.\n"+
+		"(Log in at /admin/login and choose a new password; this account's sessions and API tokens were revoked.)\n",
+		u.Name, u.Name, pw)
+	return nil
+}
