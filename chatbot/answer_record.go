@@ -68,8 +68,9 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		add(part.String())
 	}
 	b.WriteString(parts.String())
-	// What the question asks beyond the parts: the record's own sentence.
-	if detail != "" {
+	// What the question asks beyond the parts: the record's own sentence,
+	// unless a part already says it (a step quoted whole).
+	if detail != "" && !saysAlready(parts.String(), detail) {
 		b.WriteString(v.word("Theo bản ghi: ", "The record says: ") + "«" + detail + "»\n")
 	}
 	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + strings.TrimRight(placeOf(p, v), ".;, "))
@@ -82,6 +83,15 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	} else {
 		b.WriteString(dataDate(d, v) + "\n")
 	}
+}
+
+// saysAlready reports a quote whose opening words the text already holds.
+func saysAlready(text, quote string) bool {
+	q := []rune(strings.TrimSpace(strings.TrimPrefix(quote, "…")))
+	if len(q) < 20 {
+		return false
+	}
+	return strings.Contains(text, string(q[:min(len(q), 50)]))
 }
 
 // recordPart writes what one intent asks of the record.

@@ -1,9 +1,12 @@
 package chatbot
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 func TestClip(t *testing.T) {
@@ -106,5 +109,23 @@ func TestPaperNumberingDropped(t *testing.T) {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// Steps are numbered once: the record's own "Bước 1:", "a)" and bare
+// bullets ("* Trường hợp …") go.
+func TestStepsNumberedOnce(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"* Trường hợp đăng ký trực tiếp: nộp hồ sơ tại cơ quan đăng ký kinh doanh cấp xã",
+		"- Bước 2: Cơ quan đăng ký kinh doanh gửi thông tin cho Cơ quan thuế",
+		"b)",
+	}}
+	got := stepsOf(p)
+	want := []string{
+		"Trường hợp đăng ký trực tiếp: nộp hồ sơ tại cơ quan đăng ký kinh doanh cấp xã",
+		"Cơ quan đăng ký kinh doanh gửi thông tin cho Cơ quan thuế",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("stepsOf = %q, want %q", got, want)
 	}
 }

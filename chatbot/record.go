@@ -268,8 +268,8 @@ func shortPaper(name string) string {
 }
 
 // stepPrefix is the numbering a record's steps carry: "- Bước 1:", "1.",
-// "a)", "(i)", "(5)", "+".
-var stepPrefix = regexp.MustCompile(`^(?:[-+•*]\s*)*(?:(?:Bước|bước)\s*\d+\s*[:.\-–]?\s*|\d{1,2}(?:\.\d{1,2})?\s*[.)]\s*|[a-zđ]\d?\)\s*|\((?:i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s*)`)
+// "a)", "(i)", "(5)", or a bullet alone ("+", "*").
+var stepPrefix = regexp.MustCompile(`^(?:[-+•*]\s*)*(?:(?:Bước|bước)\s*\d+\s*[:.\-–]?\s*|\d{1,2}(?:\.\d{1,2})?\s*[.)]\s*|[a-zđ]\d?\)\s*|\((?:i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s*)?`)
 
 // stepsOf returns a record's steps without their own numbering or stray
 // labels, ready to be numbered once.

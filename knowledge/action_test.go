@@ -33,6 +33,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// The commune office said as the place to go, not as the topic.
 		"ra uy ban xa xac nhan chu ky vao giay uy quyen thi mat phi may":        "Chứng thực chữ ký",
 		"lập văn bản khước từ phần đất bố để lại, nhờ UBND xã chứng thực ở đâu": "từ chối nhận di sản",
+		// Residents' words and abbreviations for a procedure.
+		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":          "tình trạng hôn nhân",
+		"ho chieu cu het han roi, lam cuon moi het bao nhieu tien":          "hộ chiếu",
+		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":     "Đổi giấy phép lái xe",
+		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào": "Chấm dứt",
 	} {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {
