@@ -1,0 +1,126 @@
+package upload
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/webassembly"
+	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
+	"github.com/tetratelabs/wazero/experimental"
+)
+
+// pdfiumMemoryPages caps the linear memory of a PDFium instance, in
+// 64 KiB WebAssembly pages: 64 MiB, room for a 20 MB file copied into it
+// and PDFium's own structures. A hostile file that needs more makes
+// PDFium's allocations fail, and the upload is refused as broken.
+const pdfiumMemoryPages = 64 << 20 >> 16
+
+// pdfiumIdle is how long the engine stays loaded after a PDF: uploads
+// come in batches, and loading it again costs about a second.
+const pdfiumIdle = 2 * time.Minute
+
+// pdfEngine runs PDFium compiled to WebAssembly inside the process, in
+// wazero's interpreter: no cgo, and no compiler run that would hold
+// some 300 MB while it works. The module is loaded on the first PDF (about
+// 1 s and 66 MB of heap, measured 2026-12-03), kept while uploads keep
+// coming, and dropped after pdfiumIdle without one, so a server that is
+// given no PDF never pays for it. Documents are read one at a time, each
+// in a fresh instance whose memory is dropped with it.
+type pdfEngine struct {
+	turn    chan struct{} // holds one token: whose turn it is to use pool
+	pool    pdfium.Pool
+	used    time.Time
+	closing *time.Timer
+}
+
+// engine is the package's one PDF engine: its only mutable state, kept
+// because a second one would cost as much memory again and gain nothing.
+var engine = &pdfEngine{turn: make(chan struct{}, 1)}
+
+// errPDFiumInit reports a PDF engine that could not start: an error of
+// the server, not of the file.
+var errPDFiumInit = errors.New("upload: PDF engine did not start")
+
+// run waits for its turn until deadline, then runs fn on a fresh PDFium
+// instance with the time left, and kills the instance if fn is still
+// running at the deadline. Loading the engine is not charged to the
+// deadline.
+func (e *pdfEngine) run(timeout time.Duration, fn func(pdfium.Pdfium) error) error {
+	wait, cancelWait := context.WithTimeout(context.Background(), timeout)
+	defer cancelWait()
+	select {
+	case e.turn <- struct{}{}:
+	case <-wait.Done():
+		return errBroken("PDF", errors.New("timed out waiting for the PDF engine"))
+	}
+	defer func() { <-e.turn }()
+	if e.pool == nil {
+		pool, err := newPDFiumPool()
+		if err != nil {
+			return fmt.Errorf("%w: %w", errPDFiumInit, err)
+		}
+		e.pool = pool
+	}
+	defer e.closeLater()
+	ctx, cancel := context.WithTimeout(context.Background(), timeout)
+	defer cancel()
+	inst, err := e.pool.GetInstanceWithContext(ctx)
+	if err != nil {
+		return fmt.Errorf("%w: %w", errPDFiumInit, err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		defer func() {
+			if p := recover(); p != nil {
+				done <- fmt.Errorf("panic: %v", p)
+			}
+		}()
+		done <- fn(inst)
+	}()
+	select {
+	case err := <-done:
+		inst.Close()
+		return err
+	case <-ctx.Done():
+		inst.Kill() // cancels the instance's context: the interpreter stops at its next check
+		return errBroken("PDF", errors.New("extraction timed out"))
+	}
+}
+
+// closeLater drops the engine after pdfiumIdle without a PDF. Called
+// with the turn held.
+func (e *pdfEngine) closeLater() {
+	e.used = time.Now()
+	if e.closing != nil {
+		e.closing.Stop()
+	}
+	e.closing = time.AfterFunc(pdfiumIdle, func() {
+		e.turn <- struct{}{}
+		defer func() { <-e.turn }()
+		if e.pool != nil && time.Since(e.used) >= pdfiumIdle {
+			e.pool.Close()
+			e.pool = nil
+		}
+	})
+}
+
+func newPDFiumPool() (pdfium.Pool, error) {
+	rc := wazero.NewRuntimeConfigInterpreter().
+		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
+		WithMemoryLimitPages(pdfiumMemoryPages).
+		WithCloseOnContextDone(true) // so Kill stops a parse stuck in PDFium
+	return webassembly.Init(webassembly.Config{
+		MinIdle:       0, // an instance is made per document and dropped after
+		MaxIdle:       1,
+		MaxTotal:      1,
+		FSConfig:      wazero.NewFSConfig(), // no host directory: PDFium reads only the bytes it is given
+		RuntimeConfig: rc,
+		Stdout:        io.Discard,
+		Stderr:        io.Discard,
+	})
+}
