@@ -166,20 +166,27 @@ func NoticeFODT(nfd bool) string {
 	return b.String()
 }
 
-// NoticeDOCX is Notice as Word saves it: Title and Heading 2 styles, a
-// table; Word's header and footer parts are left out.
-func NoticeDOCX(tb testing.TB) []byte {
+// NoticeDOCX is Notice as Word saves it, its headings in the Title and
+// Heading 2 styles, or, unstyled, typed by hand in bold; Word's header and
+// footer parts are left out.
+func NoticeDOCX(tb testing.TB, styled bool) []byte {
 	tb.Helper()
 	n := Notice
+	heading := func(style, text string) string {
+		if styled {
+			return Para(style, text, false)
+		}
+		return BoldPara(text)
+	}
 	var body strings.Builder
 	for _, l := range n.Letterhead {
 		body.WriteString(Para("", l, false))
 	}
-	body.WriteString(Para("Title", n.Title, false))
+	body.WriteString(heading("Title", n.Title))
 	for _, s := range n.Sections {
-		body.WriteString(Para("Heading2", s.Heading, false) + Para("", s.Text, false))
+		body.WriteString(heading("Heading2", s.Heading) + Para("", s.Text, false))
 	}
-	body.WriteString(Para("Heading2", n.ColumnsHeading, false) + Para("", n.Columns[0], false) + Para("", n.Columns[1], false))
+	body.WriteString(heading("Heading2", n.ColumnsHeading) + Para("", n.Columns[0], false) + Para("", n.Columns[1], false))
 	body.WriteString(Table(n.Table...))
 	return DOCX(tb, body.String())
 }
