@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hoidap/hoidap/internal/ssetest"
 	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
@@ -27,7 +28,8 @@ func TestUploadedNoticeAnswers(t *testing.T) {
 	for _, f := range files {
 		t.Run(f.name, func(t *testing.T) {
 			data := f.make(t)
-			srv, _, _ := mustAdminServer(t, filepath.Join(t.TempDir(), "data"), withChatBot(t))
+			srv, s, _ := mustAdminServer(t, filepath.Join(t.TempDir(), "data"), withChatBot(t))
+			s.admin.limits.Timeout = 2 * time.Minute // the PDF engine is an interpreter, ten times slower under -race
 			b := newBrowserless(t, srv)
 			b.login("admin", adminPW, "/admin/documents")
 			id := docIDFrom(t, b.upload("/admin/documents", "demo", f.file, data))

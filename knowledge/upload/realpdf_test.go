@@ -9,10 +9,15 @@ import (
 	"image/png"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hoidap/hoidap/knowledge/upload"
 	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
 )
+
+// realLimits leave the PDF engine, an interpreter, time enough under the
+// race detector on a shared machine, where it runs ten times slower.
+var realLimits = upload.Limits{Timeout: 2 * time.Minute}
 
 // TestParseRealPDFs reads the notice as Chromium and LibreOffice print
 // it, from NFC and from NFD text: the words read must be the notice's
@@ -36,7 +41,11 @@ func TestParseRealPDFs(t *testing.T) {
 			}
 			t.Run(name, func(t *testing.T) {
 				data := m.make(t, nfd)
-				d := mustParse(t, upload.File{Name: "thong-bao.pdf", Data: data})[0]
+				docs, err := upload.Parse(upload.File{Name: "thong-bao.pdf", Data: data}, realLimits)
+				if err != nil {
+					t.Fatal(err)
+				}
+				d := docs[0]
 				got := d.Title + "\n" + d.Body
 				recall, precision := uploadtest.WordMatch(want, got)
 				t.Logf("words: %.1f %% of the notice's read, %.1f %% of those read are the notice's", 100*recall, 100*precision)
@@ -75,9 +84,30 @@ func TestParseRealPDFs(t *testing.T) {
 		}
 		page := `<!doctype html><html><body style="margin:0"><img style="width:100%" src="data:image/png;base64,` +
 			base64.StdEncoding.EncodeToString(img.Bytes()) + `"></body></html>`
-		_, err := upload.Parse(upload.File{Name: "ban-scan.pdf", Data: uploadtest.ChromiumPDF(t, page)}, upload.Limits{})
+		_, err := upload.Parse(upload.File{Name: "ban-scan.pdf", Data: uploadtest.ChromiumPDF(t, page)}, realLimits)
 		if !errors.Is(err, upload.ErrScanned) || !strings.Contains(upload.Message(err), "không có lớp chữ") {
 			t.Errorf("scanned page: %v, want the scanned-PDF message", err)
 		}
 	})
+}
+
+// TestParseLibreOfficeDOCX reads the notice as LibreOffice saves it in
+// Word's format: its words, its title and a passage for each heading.
+func TestParseLibreOfficeDOCX(t *testing.T) {
+	n := uploadtest.Notice
+	d := mustParse(t, upload.File{Name: "thong-bao.docx", Data: uploadtest.Soffice(t, "thong-bao.fodt", uploadtest.NoticeFODT(false), "docx")})[0]
+	// Word keeps the header and footer in parts of their own, not read.
+	want := strings.NewReplacer(n.Header, "", n.Footer, "").Replace(uploadtest.NoticeText())
+	if recall, precision := uploadtest.WordMatch(want, d.Title+"\n"+d.Body); recall < 0.99 || precision < 0.99 {
+		t.Errorf("words read %.3f / %.3f, want ≥ 0.99 both:\n%s", recall, precision, d.Body)
+	}
+	if d.Title != n.Title {
+		t.Errorf("title = %q, want %q", d.Title, n.Title)
+	}
+	heads := strings.Join(headings(d), " / ")
+	for _, s := range n.Sections {
+		if !strings.Contains(heads, s.Heading) {
+			t.Errorf("no passage under %q; headings: %s\n%s", s.Heading, heads, d.Body)
+		}
+	}
 }

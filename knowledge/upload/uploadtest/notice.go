@@ -229,6 +229,13 @@ func ChromiumPDF(tb testing.TB, page string) []byte {
 // with LibreOffice, headless, in a profile of its own.
 func SofficePDF(tb testing.TB, name, doc string) []byte {
 	tb.Helper()
+	return Soffice(tb, name, doc, "pdf")
+}
+
+// Soffice converts a document to another format ("pdf", "docx") with
+// LibreOffice, headless, in a profile of its own.
+func Soffice(tb testing.TB, name, doc, format string) []byte {
+	tb.Helper()
 	bin := Tool(tb, "soffice", "libreoffice-writer-nogui")
 	dir := tb.TempDir()
 	in := filepath.Join(dir, name)
@@ -236,11 +243,11 @@ func SofficePDF(tb testing.TB, name, doc string) []byte {
 		tb.Fatal(err)
 	}
 	cmd := exec.Command(bin, "-env:UserInstallation=file://"+filepath.Join(dir, "profile"), "--headless", "--norestore",
-		"--convert-to", "pdf", "--outdir", dir, in)
+		"--convert-to", format, "--outdir", dir, in)
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("soffice: %v\n%s", err, msg)
 	}
-	return mustRead(tb, strings.TrimSuffix(in, filepath.Ext(in))+".pdf")
+	return mustRead(tb, strings.TrimSuffix(in, filepath.Ext(in))+"."+format)
 }
 
 func mustRead(tb testing.TB, path string) []byte {
