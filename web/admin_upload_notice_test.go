@@ -29,7 +29,7 @@ func TestUploadedNoticeAnswers(t *testing.T) {
 		t.Run(f.name, func(t *testing.T) {
 			data := f.make(t)
 			srv, s, _ := mustAdminServer(t, filepath.Join(t.TempDir(), "data"), withChatBot(t))
-			s.admin.limits.Timeout = 2 * time.Minute // the PDF engine is an interpreter, ten times slower under -race
+			s.admin.limits.Timeout = 2 * time.Minute // a shared machine under -race
 			b := newBrowserless(t, srv)
 			b.login("admin", adminPW, "/admin/documents")
 			id := docIDFrom(t, b.upload("/admin/documents", "demo", f.file, data))

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
@@ -43,14 +44,50 @@ func nestedPDF() []byte {
 	return b.Bytes()
 }
 
-// peakLive parses f under GOMEMLIMIT=200MiB and returns the largest live
-// heap the garbage collector saw above the heap before it.
-func peakLive(t *testing.T, f upload.File, lim upload.Limits) (uint64, time.Duration, error) {
+// cost is what one parse took: the largest live heap the garbage
+// collector saw and the largest resident memory of the process (Linux;
+// PDFium's memory is mapped outside the heap), both above where they
+// stood before.
+type cost struct {
+	heap, rss uint64 // -1 (all ones) when rss could not be read
+	took      time.Duration
+}
+
+func (c cost) String() string {
+	rss := "rss unknown"
+	if c.rss != ^uint64(0) {
+		rss = fmt.Sprintf("peak RSS +%d MB", c.rss>>20)
+	}
+	return fmt.Sprintf("peak live heap +%d MB, %s, %s", c.heap>>20, rss, c.took.Round(time.Millisecond))
+}
+
+// procStatus reads a "VmXXX:  123 kB" line of /proc/self/status in bytes.
+func procStatus(field string) (uint64, bool) {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0, false
+	}
+	for line := range strings.SplitSeq(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, field+":"); ok {
+			var kb uint64
+			if _, err := fmt.Sscan(strings.TrimSuffix(strings.TrimSpace(rest), " kB"), &kb); err == nil {
+				return kb << 10, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// measure parses f under GOMEMLIMIT=200MiB and returns its cost.
+func measure(f upload.File, lim upload.Limits) (cost, error) {
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(200 << 20))
 	runtime.GC()
+	debug.FreeOSMemory()
 	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(sample)
 	base := sample[0].Value.Uint64()
+	rss, rssOK := procStatus("VmRSS")
+	rssOK = rssOK && os.WriteFile("/proc/self/clear_refs", []byte("5"), 0) == nil // resets VmHWM to VmRSS
 	stop, done := make(chan struct{}), make(chan uint64)
 	go func() {
 		peak := base
@@ -67,40 +104,53 @@ func peakLive(t *testing.T, f upload.File, lim upload.Limits) (uint64, time.Dura
 	}()
 	start := time.Now()
 	_, err := upload.Parse(f, lim)
-	took := time.Since(start)
+	c := cost{took: time.Since(start), rss: ^uint64(0)}
 	runtime.GC()
 	close(stop)
-	return <-done - base, took, err
+	c.heap = <-done - base
+	if hwm, ok := procStatus("VmHWM"); ok && rssOK {
+		c.rss = hwm - min(hwm, rss)
+	}
+	return c, err
 }
 
-// Reading a PDF, the PDF engine's first load included, stays under
-// GOMEMLIMIT=200MiB however hostile the file, and a file PDFium chokes
-// on is refused within the time limit.
+// Reading a PDF, loading the PDF engine from its compilation cache
+// included, adds less than 100 MB of live heap under GOMEMLIMIT=200MiB,
+// however hostile the file, and a file PDFium chokes on is refused
+// within the time limit. The first compilation on a machine, which fills
+// the cache, is measured and logged, not bounded.
 func TestPDFMemory(t *testing.T) {
 	if testing.Short() {
 		t.Skip("loads the PDF engine and parses an 18 MB file")
 	}
-	nested := nestedPDF()
-	good := uploadtest.PDF(t, "Thông báo", uploadtest.TextPage("Thu tuc dang ky khai sinh", "Le phi: mien phi"))
+	good := upload.File{Name: "a.pdf", Data: uploadtest.PDF(t, "Thông báo", uploadtest.TextPage("Thu tuc dang ky khai sinh", "Le phi: mien phi"))}
+	upload.DropPDFEngine()
+	c, err := measure(good, realLimits)
+	t.Logf("first PDF of this test process (compiles PDFium unless cached): %s, %v", c, err)
 	for _, tc := range []struct {
-		name string
-		data []byte
-		lim  upload.Limits
+		name   string
+		data   []byte
+		lim    upload.Limits
+		reload bool // unload the engine first, to measure loading it from the cache
 	}{
-		{"small PDF", good, upload.Limits{}},
-		{"18 MB of nested arrays", nested, upload.Limits{Timeout: 5 * time.Second}},
+		{"small PDF, engine loaded from the cache", good.Data, realLimits, true},
+		{"small PDF", good.Data, realLimits, false},
+		{"18 MB of nested arrays", nestedPDF(), upload.Limits{Timeout: 5 * time.Second}, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			peak, took, err := peakLive(t, upload.File{Name: "a.pdf", Data: tc.data}, tc.lim)
-			t.Logf("%d bytes: peak live heap +%d MB, %s, %v", len(tc.data), peak>>20, took.Round(time.Millisecond), err)
+			if tc.reload {
+				upload.DropPDFEngine()
+			}
+			c, err := measure(upload.File{Name: "a.pdf", Data: tc.data}, tc.lim)
+			t.Logf("%d bytes: %s, %v", len(tc.data), c, err)
 			if err != nil && !errors.Is(err, upload.ErrBroken) {
 				t.Errorf("error %v, want none or a broken file", err)
 			}
-			if peak > 200<<20 {
-				t.Errorf("peak live heap +%d MB, want under 200 MB", peak>>20)
+			if c.heap > 100<<20 || c.rss != ^uint64(0) && c.rss > 100<<20 {
+				t.Errorf("%s, want under 100 MB", c)
 			}
-			if took > tc.lim.Timeout+10*time.Second && tc.lim.Timeout > 0 {
-				t.Errorf("took %s, past its %s limit", took, tc.lim.Timeout)
+			if c.took > tc.lim.Timeout+10*time.Second {
+				t.Errorf("took %s, past its %s limit", c.took, tc.lim.Timeout)
 			}
 		})
 	}

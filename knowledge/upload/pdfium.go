@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -22,18 +24,25 @@ import (
 const pdfiumMemoryPages = 64 << 20 >> 16
 
 // pdfiumIdle is how long the engine stays loaded after a PDF: uploads
-// come in batches, and loading it again costs one to two seconds, but
-// while loaded it holds some 140 MB.
+// come in batches; loading it again from the compilation cache costs
+// some 0.2–0.5 s.
 const pdfiumIdle = 30 * time.Second
 
-// pdfEngine runs PDFium compiled to WebAssembly inside the process, in
-// wazero's interpreter: no cgo, and no compiler run, which would need
-// some 250 MB of live heap for 7–15 s (measured 2026-12-03, 2 cores)
-// against the interpreter's 140 MB for 1–2 s. The module is loaded on the
-// first PDF, kept while uploads keep coming and dropped after pdfiumIdle
-// without one, so a server given no PDF never pays for it. Documents are
-// read one at a time, each in a fresh instance (about 18 MB, its linear
-// memory capped at pdfiumMemoryPages) dropped after it.
+// pdfEngine runs PDFium compiled to WebAssembly inside the process with
+// wazero's compiler: no cgo. Compiling PDFium's 6 MB module to machine
+// code costs 7–15 s and some 300 MB of live heap (2-core machine,
+// 2026-12-03), so the code is kept in a compilation cache on disk
+// (pdfiumCacheDir) and the compilation happens once per machine and
+// version; loading from the cache costs 0.2–0.5 s and about 12 MB.
+// wazero's interpreter would need no compilation but holds 140 MB while
+// loaded and reads a page in some 200 ms, so that a 60-page decree would
+// not be read within the time limit.
+//
+// The engine is loaded on the first PDF, kept while uploads keep coming
+// and dropped after pdfiumIdle without one, so a server given no PDF never
+// pays for it. Documents are read one at a time, each in a fresh instance
+// (about 18 MB, its linear memory capped at pdfiumMemoryPages) dropped
+// after it.
 type pdfEngine struct {
 	turn    chan struct{} // holds one token: whose turn it is to use pool
 	pool    pdfium.Pool
@@ -108,17 +117,21 @@ func (e *pdfEngine) closeLater() {
 		if e.pool != nil && time.Since(e.used) >= pdfiumIdle {
 			e.pool.Close()
 			e.pool = nil
-			debug.FreeOSMemory() // give the module's 140 MB back now, not at the scavenger's pace
+			debug.FreeOSMemory() // give the instance's memory back now, not at the scavenger's pace
 		}
 	})
 }
 
 func newPDFiumPool() (pdfium.Pool, error) {
-	rc := wazero.NewRuntimeConfigInterpreter().
+	rc := wazero.NewRuntimeConfigCompiler().
 		WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling).
 		WithMemoryLimitPages(pdfiumMemoryPages).
 		WithCloseOnContextDone(true) // so Kill stops a parse stuck in PDFium
+	if cache, err := wazero.NewCompilationCacheWithDir(pdfiumCacheDir()); err == nil {
+		rc = rc.WithCompilationCache(cache)
+	}
 	return webassembly.Init(webassembly.Config{
+		Context:       experimental.WithMemoryAllocator(context.Background(), pdfiumAllocator()),
 		MinIdle:       0, // an instance is made per document and dropped after
 		MaxIdle:       1,
 		MaxTotal:      1,
@@ -127,4 +140,15 @@ func newPDFiumPool() (pdfium.Pool, error) {
 		Stdout:        io.Discard,
 		Stderr:        io.Discard,
 	})
+}
+
+// pdfiumCacheDir is where compiled PDFium is kept: the user's cache
+// directory ($XDG_CACHE_HOME or ~/.cache), else the temporary one. wazero
+// keys its files by its version and the CPU's features.
+func pdfiumCacheDir() string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		dir = os.TempDir()
+	}
+	return filepath.Join(dir, "hoidap", "pdfium")
 }

@@ -15,8 +15,8 @@ import (
 	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
 )
 
-// realLimits leave the PDF engine, an interpreter, time enough under the
-// race detector on a shared machine, where it runs ten times slower.
+// realLimits leave the PDF engine time enough, its first compilation
+// included, under the race detector on a shared machine.
 var realLimits = upload.Limits{Timeout: 2 * time.Minute}
 
 // TestParseRealPDFs reads the notice as Chromium and LibreOffice print
