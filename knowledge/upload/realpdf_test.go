@@ -72,6 +72,12 @@ func TestParseRealPDFs(t *testing.T) {
 			})
 		}
 	}
+	t.Run("password-protected", func(t *testing.T) {
+		_, err := upload.Parse(upload.File{Name: "mat.pdf", Data: uploadtest.EncryptedPDF(t)}, realLimits)
+		if !errors.Is(err, upload.ErrEncrypted) || !strings.Contains(upload.Message(err), "có mật khẩu") {
+			t.Errorf("encrypted PDF: %v, want the password message", err)
+		}
+	})
 	t.Run("scanned page", func(t *testing.T) {
 		var img bytes.Buffer
 		m := image.NewGray(image.Rect(0, 0, 400, 200))

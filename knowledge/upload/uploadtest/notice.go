@@ -232,8 +232,9 @@ func SofficePDF(tb testing.TB, name, doc string) []byte {
 	return Soffice(tb, name, doc, "pdf")
 }
 
-// Soffice converts a document to another format ("pdf", "docx") with
-// LibreOffice, headless, in a profile of its own.
+// Soffice converts a document to another format ("pdf", "docx", or a
+// format with its filter's options) with LibreOffice, headless, in a
+// profile of its own.
 func Soffice(tb testing.TB, name, doc, format string) []byte {
 	tb.Helper()
 	bin := Tool(tb, "soffice", "libreoffice-writer-nogui")
@@ -247,7 +248,17 @@ func Soffice(tb testing.TB, name, doc, format string) []byte {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		tb.Fatalf("soffice: %v\n%s", err, msg)
 	}
-	return mustRead(tb, strings.TrimSuffix(in, filepath.Ext(in))+"."+format)
+	ext, _, _ := strings.Cut(format, ":") // "pdf:writer_pdf_Export:{…}" writes a .pdf
+	return mustRead(tb, strings.TrimSuffix(in, filepath.Ext(in))+"."+ext)
+}
+
+// EncryptedPDF is a PDF that LibreOffice locks with the password "abc".
+func EncryptedPDF(tb testing.TB) []byte {
+	tb.Helper()
+	doc := `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.3" office:mimetype="application/vnd.oasis.opendocument.text"><office:body><office:text><text:p>Thông báo có mật khẩu</text:p></office:text></office:body></office:document>`
+	return Soffice(tb, "mat.fodt", doc, `pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},`+
+		`"DocumentOpenPassword":{"type":"string","value":"abc"}}`)
 }
 
 func mustRead(tb testing.TB, path string) []byte {
