@@ -99,7 +99,7 @@ func (e *pdfEngine) run(timeout time.Duration, fn func(pdfium.Pdfium) error) err
 		inst.Close()
 		return err
 	case <-ctx.Done():
-		inst.Kill() // cancels the instance's context: the interpreter stops at its next check
+		inst.Kill() // cancels the instance's context: wazero ends the call at its next check
 		return errBroken("PDF", errors.New("extraction timed out"))
 	}
 }
