@@ -48,10 +48,15 @@ var sectionHeadings = map[string]string{
 	SectionLegal:      "Căn cứ pháp lý",
 }
 
-// SectionHeading returns the Vietnamese heading of a section key.
+// SectionHeading returns the Vietnamese heading of a section key, or ""
+// for free text (SectionBody), which is named by its own heading: the
+// key is internal and never shown.
 func SectionHeading(section string) string {
 	if h, ok := sectionHeadings[section]; ok {
 		return h
+	}
+	if section == SectionBody {
+		return ""
 	}
 	return section
 }

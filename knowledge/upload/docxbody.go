@@ -4,6 +4,7 @@ import (
 	"encoding/xml"
 	"io"
 	"strings"
+	"unicode/utf8"
 )
 
 // docxWriter turns the WordprocessingML of word/document.xml into
@@ -17,6 +18,10 @@ type docxWriter struct {
 	style     string          // its pStyle
 	list      bool            // it has numPr
 	inText    bool            // inside w:t
+	inRun     bool            // inside w:r, where w:b bolds text (in w:pPr it bolds the paragraph mark)
+	runBold   bool            // the current run is bold
+	boldRunes int             // letters of the paragraph in bold runs
+	plainRune int             // and in regular runs
 	tableRow  []string        // cells of the current table row
 	cell      strings.Builder // text of the current cell
 	tableDeep int             // nesting of w:tbl
@@ -41,6 +46,12 @@ func (w *docxWriter) read(r io.Reader) error {
 		case xml.CharData:
 			if w.inText {
 				w.para.Write(t)
+				n := len(strings.TrimSpace(string(t)))
+				if w.runBold {
+					w.boldRunes += n
+				} else {
+					w.plainRune += n
+				}
 			}
 		}
 	}
@@ -51,6 +62,14 @@ func (w *docxWriter) start(t xml.StartElement) {
 	case "p":
 		w.para.Reset()
 		w.style, w.list = "", false
+		w.boldRunes, w.plainRune = 0, 0
+	case "r":
+		w.inRun, w.runBold = true, false
+	case "b":
+		if w.inRun {
+			v := attr(t, "val")
+			w.runBold = v != "0" && v != "false" && v != "off"
+		}
 	case "pStyle":
 		w.style = attr(t, "val")
 	case "numPr":
@@ -79,6 +98,8 @@ func (w *docxWriter) end(local string) {
 	switch local {
 	case "t":
 		w.inText = false
+	case "r":
+		w.inRun = false
 	case "p":
 		w.endParagraph()
 	case "tc":
@@ -113,12 +134,16 @@ func (w *docxWriter) endParagraph() {
 	if !ok {
 		level, ok = headingLevel(w.style)
 	}
+	// A short paragraph set all in bold is a heading typed by hand, as
+	// many notices are written: numbered sections in bold, no styles.
+	bold := !ok && !w.list && w.boldRunes > 0 && w.plainRune == 0 &&
+		utf8.RuneCountInString(text) <= maxBoldHeading && !strings.HasSuffix(text, ".")
 	switch {
-	case ok && level == 0 && w.title == "":
-		w.title = text
+	case ok && level == 0 && w.title == "", bold && w.title == "":
+		w.title = text // the first bold line, when no style names a title, is the title typed by hand
 	case ok && level == 0, ok && level == 1:
 		w.out.WriteString("\n## " + text + "\n")
-	case ok && level <= 3:
+	case ok, bold:
 		w.out.WriteString("\n### " + text + "\n")
 	case w.list:
 		w.out.WriteString("- " + text + "\n")

@@ -7,160 +7,188 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"time"
+	"unicode"
 
-	"github.com/ledongthuc/pdf"
+	"github.com/klippa-app/go-pdfium"
+	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
 )
 
-// errStop is panicked inside the content interpreter to stop it when the
-// deadline passes or the text grows past the limit.
-var errStop = errors.New("pdf: extraction budget exhausted")
-
-// errPages is returned by the page walk for a document over MaxPages.
-var errPages = errors.New("pdf: too many pages")
-
-type pdfResult struct {
-	title, body string
-	err         error
-}
-
-// parsePDF extracts the text layer. The third-party reader runs in its own
-// goroutine behind a recover and a timeout, so a hostile file costs at most
-// lim.Timeout and is reported as broken, never as a crash.
+// parsePDF reads the text layer with PDFium, line by line with the size
+// and weight of each line's font, and lays it out as Markdown-ish text
+// whose headings come from the document's own larger or bold lines.
 func parsePDF(data []byte, lim Limits) (title, body string, err error) {
 	if err := inflatedWithin(data, lim.MaxUnzipped); err != nil {
 		return "", "", err
 	}
-	done := make(chan pdfResult, 1)
-	deadline := time.Now().Add(lim.Timeout)
-	go func() {
-		var res pdfResult
-		defer func() {
-			if p := recover(); p != nil {
-				res = pdfResult{err: errBroken("PDF", fmt.Errorf("panic: %v", p))}
-			}
-			done <- res
-		}()
-		res.title, res.body, res.err = extractPDF(data, lim, deadline)
-	}()
-	timer := time.NewTimer(lim.Timeout + time.Second)
-	defer timer.Stop()
-	select {
-	case res := <-done:
-		return res.title, res.body, res.err
-	case <-timer.C:
-		return "", "", errBroken("PDF", errors.New("extraction timed out"))
-	}
-}
-
-func extractPDF(data []byte, lim Limits, deadline time.Time) (title, body string, err error) {
-	r, err := pdf.NewReader(headerFix{data}, int64(len(data)))
+	var (
+		pages []pdfPage
+		meta  string
+	)
+	err = engine.run(lim.Timeout, func(p pdfium.Pdfium) error {
+		var err error
+		pages, meta, err = readPDF(p, data, lim)
+		return err
+	})
 	if err != nil {
-		if errors.Is(err, pdf.ErrInvalidPassword) || strings.Contains(err.Error(), "encrypt") {
-			return "", "", errEncrypted
+		var e *Error
+		if errors.As(err, &e) || errors.Is(err, errPDFiumInit) {
+			return "", "", err
 		}
 		return "", "", errBroken("PDF", err)
 	}
-	pages, err := pageList(r.Trailer().Key("Root").Key("Pages"), lim.MaxPages)
-	if errors.Is(err, errPages) {
-		return "", "", errTooManyPages(lim.MaxPages)
-	}
-	if err != nil {
-		return "", "", errBroken("PDF", err)
-	}
-	if len(pages) == 0 {
-		return "", "", errBroken("PDF", errors.New("no pages"))
-	}
-	t := textSink{deadline: deadline, max: lim.MaxUnzipped}
-	for i, p := range pages {
-		if i > 0 {
-			t.b.WriteString("\n\n")
-		}
-		if err := t.page(p); err != nil {
-			if errors.Is(err, errStop) && time.Now().Before(deadline) {
-				return "", "", errUnzippedTooLarge(lim.MaxUnzipped)
-			}
-			return "", "", errBroken("PDF", err)
-		}
-	}
-	body = tidyLines(t.b.String())
-	if strings.TrimSpace(body) == "" {
+	title, body = layoutPDF(pages)
+	if strings.TrimSpace(body) == "" && title == "" {
 		return "", "", errScanned
 	}
-	title = metaTitle(r)
+	if title == "" {
+		title = cleanMetaTitle(meta)
+	}
 	if first, _, _ := strings.Cut(body, "\n"); title == "" && len([]rune(first)) <= maxTitleLine {
-		title = first
+		title = strings.TrimLeft(first, "# ")
 	}
 	return title, body, nil
 }
 
-// pageList walks the page tree with bounded depth and visits, since a
-// hostile tree may loop.
-func pageList(root pdf.Value, maxPages int) ([]pdf.Page, error) {
-	var pages []pdf.Page
-	visits := 0
-	var walk func(v pdf.Value, depth int) error
-	walk = func(v pdf.Value, depth int) error {
-		visits++
-		if depth > 64 || visits > 4*maxPages+1000 {
-			return errors.New("pdf: page tree too deep or cyclic")
+// readPDF opens the document in PDFium and reads every page's lines.
+func readPDF(p pdfium.Pdfium, data []byte, lim Limits) ([]pdfPage, string, error) {
+	doc, err := p.OpenDocument(&requests.OpenDocument{File: &data})
+	if err != nil {
+		if errors.Is(err, pdfiumerrors.ErrPassword) || errors.Is(err, pdfiumerrors.ErrSecurity) {
+			return nil, "", errEncrypted
 		}
-		switch v.Key("Type").Name() {
-		case "Page":
-			if len(pages) >= maxPages {
-				return errPages
-			}
-			pages = append(pages, pdf.Page{V: v})
-		default: // "Pages", or a node missing its type
-			kids := v.Key("Kids")
-			for i := 0; i < kids.Len(); i++ {
-				if err := walk(kids.Index(i), depth+1); err != nil {
-					return err
-				}
-			}
-		}
-		return nil
+		return nil, "", err
 	}
-	return pages, walk(root, 0)
+	defer p.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc.Document})
+	count, err := p.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc.Document})
+	if err != nil {
+		return nil, "", err
+	}
+	switch {
+	case count.PageCount > lim.MaxPages:
+		return nil, "", errTooManyPages(lim.MaxPages)
+	case count.PageCount <= 0:
+		return nil, "", errors.New("no pages")
+	}
+	var (
+		pages []pdfPage
+		total int64
+	)
+	for i := range count.PageCount {
+		page, err := readPage(p, doc.Document, i)
+		if err != nil {
+			return nil, "", fmt.Errorf("page %d: %w", i+1, err)
+		}
+		for _, l := range page.lines {
+			total += int64(len(l.text))
+		}
+		if total > lim.MaxUnzipped {
+			return nil, "", errUnzippedTooLarge(lim.MaxUnzipped)
+		}
+		pages = append(pages, page)
+	}
+	meta, _ := p.FPDF_GetMetaText(&requests.FPDF_GetMetaText{Document: doc.Document, Tag: "Title"})
+	if meta == nil {
+		return pages, "", nil
+	}
+	return pages, meta.Value, nil
 }
 
-// metaTitle is the document information title, without the "Microsoft
-// Word - x.docx" that printing to PDF leaves there.
-func metaTitle(r *pdf.Reader) string {
-	t := oneLine(r.Trailer().Key("Info").Key("Title").Text())
+// readPage reads one page's text as PDFium orders it, cut into lines,
+// with the font of each line read at its first and middle letters.
+func readPage(p pdfium.Pdfium, doc references.FPDF_DOCUMENT, index int) (pdfPage, error) {
+	page, err := p.FPDF_LoadPage(&requests.FPDF_LoadPage{Document: doc, Index: index})
+	if err != nil {
+		return pdfPage{}, err
+	}
+	defer p.FPDF_ClosePage(&requests.FPDF_ClosePage{Page: page.Page})
+	tp, err := p.FPDFText_LoadPage(&requests.FPDFText_LoadPage{Page: requests.Page{ByReference: &page.Page}})
+	if err != nil {
+		return pdfPage{}, err
+	}
+	defer p.FPDFText_ClosePage(&requests.FPDFText_ClosePage{TextPage: tp.TextPage})
+	n, err := p.FPDFText_CountChars(&requests.FPDFText_CountChars{TextPage: tp.TextPage})
+	if err != nil || n.Count <= 0 {
+		return pdfPage{}, err
+	}
+	text, err := p.FPDFText_GetText(&requests.FPDFText_GetText{TextPage: tp.TextPage, StartIndex: 0, Count: n.Count})
+	if err != nil {
+		return pdfPage{}, err
+	}
+	runes := []rune(text.Text)
+	// Char indices are UTF-16 units; they match runes when no character
+	// lies outside the BMP, as in Vietnamese. Otherwise fonts are not read.
+	aligned := len(runes) <= n.Count && !strings.ContainsFunc(text.Text, func(r rune) bool { return r > 0xffff })
+	font := func(i int) pdfFont {
+		if !aligned {
+			return pdfFont{}
+		}
+		size, err := p.FPDFText_GetFontSize(&requests.FPDFText_GetFontSize{TextPage: tp.TextPage, Index: i})
+		if err != nil {
+			return pdfFont{}
+		}
+		f := pdfFont{size: size.FontSize}
+		if info, err := p.FPDFText_GetFontInfo(&requests.FPDFText_GetFontInfo{TextPage: tp.TextPage, Index: i}); err == nil {
+			name := strings.ToLower(info.FontName)
+			f.bold = strings.Contains(name, "bold") || strings.Contains(name, "heavy") || strings.Contains(name, "black") ||
+				info.Flags&(1<<18) != 0 // ForceBold
+		}
+		return f
+	}
+	var out pdfPage
+	start := 0
+	for i := 0; i <= len(runes); i++ {
+		if i < len(runes) && runes[i] != '\n' && runes[i] != '\r' {
+			continue
+		}
+		line := cleanLine(runes[start:i])
+		if line != "" {
+			first, last := start, i-1
+			for first < i && !unicode.IsLetter(runes[first]) && !unicode.IsDigit(runes[first]) {
+				first++
+			}
+			a, b := font(first), font((first+last)/2)
+			out.lines = append(out.lines, pdfLine{text: line, size: max(a.size, b.size), bold: a.bold && b.bold})
+		}
+		start = i + 1
+	}
+	return out, nil
+}
+
+// cleanLine drops control characters and the replacement character, and
+// collapses white space.
+func cleanLine(rs []rune) string {
+	s := strings.Map(func(r rune) rune {
+		switch {
+		case r == '\t' || r == 0xa0:
+			return ' '
+		case r < 0x20, r == 0xfffd, r == 0xfffe, r == 0xffff:
+			return -1
+		}
+		return r
+	}, string(rs))
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// cleanMetaTitle is the document information title, without the
+// "Microsoft Word - x.docx" that printing to PDF leaves there.
+func cleanMetaTitle(t string) string {
+	t = oneLine(t)
 	t = strings.TrimPrefix(t, "Microsoft Word - ")
-	for _, ext := range []string{".docx", ".doc", ".pdf"} {
+	for _, ext := range []string{".docx", ".doc", ".odt", ".pdf", ".html", ".htm"} {
 		t = strings.TrimSuffix(t, ext)
 	}
 	switch strings.ToLower(t) {
-	case "untitled", "untitled document", "document":
+	case "untitled", "untitled document", "document", "about:blank":
 		return ""
 	}
 	return t
 }
 
-// headerFix presents a "%PDF-1.7\n" header to the reader, which refuses
-// PDF 2.0 and headers followed by a space, whatever the body holds.
-type headerFix struct{ data []byte }
-
-func (h headerFix) ReadAt(p []byte, off int64) (int, error) {
-	if off < 0 || off >= int64(len(h.data)) {
-		return 0, io.EOF
-	}
-	n := copy(p, h.data[off:])
-	const fixed = "%PDF-1.7\n"
-	for i := 0; i < n && off+int64(i) < int64(len(fixed)) && len(h.data) >= len(fixed); i++ {
-		p[i] = fixed[off+int64(i)]
-	}
-	if n < len(p) {
-		return n, io.EOF
-	}
-	return n, nil
-}
-
 // inflatedWithin inflates every Flate stream of the file, counting bytes,
-// and refuses a file whose streams add up to more than max: the reader
-// would otherwise inflate a PDF bomb into memory.
+// and refuses a file whose streams add up to more than max, with a
+// message that says so, before PDFium is asked to read it.
 func inflatedWithin(data []byte, max int64) error {
 	total := int64(0)
 	kw := []byte("stream")

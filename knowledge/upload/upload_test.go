@@ -6,6 +6,7 @@ import (
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/upload"
+	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
 )
 
 func mustParse(tb testing.TB, f upload.File) []knowledge.Document {
@@ -60,6 +61,16 @@ func TestParseArticles(t *testing.T) {
 			body: []string{"Ủy ban nhân dân xã tiếp công dân vào sáng thứ Năm.", "## Thành phần hồ sơ",
 				"- Tờ khai đăng ký khai sinh\n- Giấy chứng sinh", "### Lệ phí", "Loại việc | Mức thu\nKhai sinh đúng hạn | Miễn phí"},
 			heads: []string{"Thông báo lịch tiếp dân", "Thành phần hồ sơ", "Lệ phí"},
+		},
+		{
+			name: "docx with headings typed in bold", file: "thong-bao.docx",
+			data: buildDOCX(t, para("", "ỦY BAN NHÂN DÂN XÃ PHÚ TÚC", false)+uploadtest.BoldPara("Thông báo cấp cây giống")+
+				uploadtest.BoldPara("1. Nơi nộp đơn")+para("", "Bộ phận một cửa.", false)+
+				`<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Lưu ý:</w:t></w:r><w:r><w:t xml:space="preserve"> nộp sớm.</w:t></w:r></w:p>`+
+				`<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:t>Chỉ dấu đoạn in đậm</w:t></w:r></w:p>`),
+			title: "Thông báo cấp cây giống",
+			body:  []string{"ỦY BAN NHÂN DÂN XÃ PHÚ TÚC", "### 1. Nơi nộp đơn\nBộ phận một cửa.", "\nLưu ý: nộp sớm.", "\nChỉ dấu đoạn in đậm"},
+			heads: []string{"Thông báo cấp cây giống", "1. Nơi nộp đơn"},
 		},
 		{
 			name: "html", file: "trang.htm",

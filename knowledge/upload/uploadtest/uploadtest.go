@@ -114,6 +114,12 @@ func Para(style, text string, list bool) string {
 	return "<w:p>" + ppr + `<w:r><w:t xml:space="preserve">` + text + "</w:t></w:r></w:p>"
 }
 
+// BoldPara is a w:p without a style whose one run is bold, as a heading
+// typed by hand is; the bold paragraph mark alone does not bold it.
+func BoldPara(text string) string {
+	return `<w:p><w:pPr><w:rPr><w:b/></w:rPr></w:pPr><w:r><w:rPr><w:b/><w:sz w:val="28"/></w:rPr><w:t>` + text + "</w:t></w:r></w:p>"
+}
+
 // Table is a w:tbl of one paragraph per cell.
 func Table(rows ...[]string) string {
 	var b strings.Builder
