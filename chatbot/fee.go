@@ -56,6 +56,9 @@ func readFee(cell string, today time.Time) feeReading {
 	if free {
 		return readFreeNote(note, today)
 	}
+	if until, ok := expiredRate(main, note, today); ok {
+		return feeReading{text: main + " (bản ghi ghi mức này áp dụng đến hết " + until + ", nay đã hết hạn; hỏi cán bộ mức hiện hành)"}
+	}
 	text := main
 	if note != "" {
 		rest := dropExpired(note, today)
@@ -225,6 +228,27 @@ func reduced(main, note string, today time.Time) (string, bool) {
 			text += "; mức thường " + formatDong(base)
 		}
 		return text + ")", true
+	}
+	return "", false
+}
+
+// expiredRate reports a note that gives the amount itself a period that
+// has ended ("160.000/hộ chiếu … áp dụng đến hết ngày 31/12/2023"): the
+// amount the cell shows is no longer what a resident pays.
+func expiredRate(main, note string, today time.Time) (string, bool) {
+	a, ok := amountOf(main)
+	if !ok {
+		return "", false
+	}
+	digits := strings.TrimSuffix(formatDong(a), " đồng")
+	for _, seg := range segments(note) {
+		m := window.FindStringSubmatch(seg)
+		if m == nil || !strings.Contains(seg, digits) {
+			continue
+		}
+		if end, ok := parseDate(m[2]); ok && today.After(end.AddDate(0, 0, 1)) {
+			return end.Format("02/01/2006"), true
+		}
 	}
 	return "", false
 }

@@ -43,6 +43,15 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"250.000"},
 		},
 		{
+			name: "an amount whose own period has ended is not given as today's",
+			methods: []knowledge.Method{
+				{Channel: "Trực tiếp", Fee: "200.000 đồng (200.000đ/ hộ chiếu. Trường hợp cấp lại do bị hỏng hoặc bị mất: 400.000đ/hộ chiếu (Thông tư số 25/2021/TT-BTC ngày 07/4/2021 của Bộ Tài chính).)"},
+				{Channel: "Trực tuyến", Fee: "160.000 đồng (+ 160.000/hộ chiếu, trường hợp cấp lại do bị hư hỏng hoặc bị mất: 320.000đ/hộ chiếu (áp dụng đến hết ngày 31/12/2023 theo Thông tư số 44/2023/TT-BTC ngày 29/6/2023 của Bộ tài chính).)"},
+			},
+			day:  today,
+			want: []string{"trực tiếp: 200.000 đồng", "31/12/2023, nay đã hết hạn"},
+		},
+		{
 			name: "tiers in the description are said with the amount",
 			methods: []knowledge.Method{
 				{Channel: "Trực tiếp", Fee: "2.000 đồng (/trang)", Note: "Tại Ủy ban nhân dân cấp xã, Tổ chức hành nghề công chứng: 2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản. Trang là căn cứ để thu phí được tính theo trang của bản chính;"},

@@ -33,9 +33,10 @@ var intentCues = []struct {
 	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo", "chuan bi",
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
-		"chi phi", "mien phi", "tien", "dong bao nhieu"}},
+		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
-		"bao gio co", "trong bao lau", "lau khong"}},
+		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "bn ngay", "may hom", "may tuan", "bao gio xong",
+		"khi nao xong", "bao gio nhan", "khi nao nhan"}},
 	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
 	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
 		"buu chinh", "di dau", "lam o"}},
@@ -100,7 +101,7 @@ func detectIntents(padded string) []intent {
 // "hạn chót", "quá hạn", or "phải" with a length of time ("phải đi đăng ký
 // trong bao lâu", "trong vòng mấy ngày phải khai tử").
 func deadlineCue(padded string) bool {
-	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai "} {
+	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai "} {
 		if strings.Contains(padded, c) {
 			return true
 		}

@@ -313,6 +313,9 @@ func shortTitle(title string) string {
 	return t
 }
 
+// daysBefore is a length of time before an event the resident causes.
+var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)`)
+
 // deadline is a time limit a record sets on the resident: "trong thời hạn
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
 var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)`)
@@ -345,8 +348,12 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 			l := strings.ToLower(s)
 			office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
 				strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
+			// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
+			// time before an event is the resident's, whoever the
+			// sentence names.
 			resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
-				strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân")
+				strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân") || strings.Contains(l, "hộ kinh doanh") ||
+				daysBefore.MatchString(l)
 			if office && !resident {
 				continue
 			}
@@ -354,10 +361,22 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 			if office {
 				score -= 2
 			}
+			if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
+				score += 2 // "báo trước mấy ngày"
+			}
 			if score > bestScore {
 				best, bestScore = s, score
 			}
 		}
 	}
-	return clip(strings.TrimSpace(strings.Trim(best, "-+*. ")), 200)
+	best = strings.TrimSpace(strings.Trim(best, "-+*. "))
+	// The quote holds the time limit, however far into the sentence.
+	at := daysBefore.FindString(strings.ToLower(best))
+	if at == "" {
+		at = deadline.FindString(best)
+	}
+	if at == "" {
+		return clip(best, 200)
+	}
+	return quoteAround(best, strings.Fields(vietnamese.Fold(at))[:1], 200)
 }

@@ -1,0 +1,42 @@
+package chatbot
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// What a question asks is read from the words residents type, short forms
+// included ("bn ngày", "lâu ko"), and "khi nào phải", "báo trước mấy
+// ngày" ask the resident's own time limit, not the office's.
+func TestIntentsAsResidentsType(t *testing.T) {
+	for q, want := range map[string]intent{
+		"tach thua dat hs gom nhung gi, bn ngay xong":      intentTime,
+		"làm lại thẻ bảo hiểm có lâu ko":                   intentTime,
+		"đăng ký khai sinh hết bn":                         intentFee,
+		"tam tru thi khi nao phai di gia han":              intentDeadline,
+		"tam nghi ban 2 thang thi phai bao truoc may ngay": intentDeadline,
+	} {
+		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
+		if got := detectIntents(padded); !slices.Contains(got, want) {
+			t.Errorf("%q: intents %v, want %v among them", q, got, want)
+		}
+	}
+}
+
+// A time limit before an event ("chậm nhất là 03 ngày làm việc trước
+// ngày tạm ngừng") is the resident's, and the quote holds it even at the
+// end of a long step.
+func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"Trường hợp đăng ký trực tiếp hoặc đăng ký qua dịch vụ bưu chính: Trường hợp hộ kinh doanh tạm ngừng kinh doanh từ 15 ngày trở lên hoặc tiếp tục kinh doanh trước thời hạn đã đăng ký, hộ kinh doanh gửi hồ sơ đăng ký đến Cơ quan đăng ký kinh doanh cấp xã nơi hộ kinh doanh đăng ký trụ sở chậm nhất là 03 ngày làm việc trước ngày tạm ngừng kinh doanh.",
+		"Cơ quan đăng ký kinh doanh cấp xã trả kết quả trong thời hạn 03 ngày làm việc.",
+	}}
+	got := deadlineOf(p, "quán cơm tạm nghỉ bán 2 tháng thì phải báo trước mấy ngày")
+	if !strings.Contains(got, "03 ngày làm việc trước ngày tạm ngừng") {
+		t.Errorf("deadline %q lacks the 3 working days before the pause", got)
+	}
+}
