@@ -71,6 +71,11 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	// No upload is in flight yet: every file no document refers to is
+	// left from a process that died mid-upload.
+	if _, err := srv.SweepUploads(ctx, 0); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
