@@ -100,4 +100,13 @@ func TestParseRefusesTooManyPassages(t *testing.T) {
 	refused(t, err, "tối đa 10 đoạn")
 	_, err = upload.Parse(upload.File{Name: "muc.md", Data: sections(5000)}, upload.Limits{})
 	refused(t, err, "tối đa 1000 đoạn")
+
+	// 2 MB of headings would make 300,000 passages: counting them must
+	// not cut them all (it allocated 366 MB).
+	headings := []byte("# Hướng dẫn\n" + strings.Repeat("## a\nb\n", (upload.DefaultMaxText-20)/7))
+	got := allocated(func() { _, err = upload.Parse(upload.File{Name: "muc.md", Data: headings}, upload.Limits{}) })
+	refused(t, err, "tối đa 1000 đoạn")
+	if got > 8*uint64(len(headings)) {
+		t.Errorf("refusing %d KB of headings allocated %d MB", len(headings)>>10, got>>20)
+	}
 }

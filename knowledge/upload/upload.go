@@ -148,11 +148,9 @@ func Parse(f File, lim Limits) ([]knowledge.Document, error) {
 // within its memory and time, however the text is laid out (a heading
 // every line makes a passage every line).
 func bounded(docs []knowledge.Document, lim Limits) ([]knowledge.Document, error) {
-	for _, d := range docs {
-		d.Passages = nil // Split reuses the slice; docs keep theirs
-		knowledge.Split(&d)
-		if len(d.Passages) > lim.MaxPassages {
-			return nil, errTooManyPassages(d.Title, lim.MaxPassages)
+	for i := range docs {
+		if knowledge.PassagesOver(&docs[i], lim.MaxPassages) {
+			return nil, errTooManyPassages(docs[i].Title, lim.MaxPassages)
 		}
 	}
 	return docs, nil
