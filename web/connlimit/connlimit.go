@@ -164,3 +164,13 @@ func (c *conn) Close() error {
 	})
 	return err
 }
+
+// CloseWrite half-closes the connection as the HTTP server does with a
+// bare TCP connection before it closes one whose request it refused, so
+// that the client reads the refusal instead of a reset.
+func (c *conn) CloseWrite() error {
+	if cw, ok := c.Conn.(interface{ CloseWrite() error }); ok {
+		return cw.CloseWrite()
+	}
+	return nil
+}
