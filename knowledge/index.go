@@ -161,9 +161,31 @@ func newIndex(b bleve.Index, dict *vietnamese.Dictionary) *Index {
 	return &Index{bleve: b, dict: dict, docs: make(map[string]*docEntry), stats: newWordStats()}
 }
 
+// maxBatchPassages bounds the passages one bleve batch analyses: a batch
+// holds every passage's analysis in memory until it is written, so a
+// write of many documents goes in several batches (a document's own
+// passages stay in one, with the removal of its earlier version).
+const maxBatchPassages = 256
+
 // put indexes docs, replacing earlier versions of the same documents, and
-// removes from the index the IDs in gone (deleted documents).
+// removes from the index the IDs in gone (deleted documents), in batches
+// of about maxBatchPassages passages.
 func (ix *Index) put(docs []Document, gone []string) error {
+	start, passages := 0, 0
+	for i, d := range docs {
+		if passages > 0 && passages+len(d.Passages) > maxBatchPassages {
+			if err := ix.putBatch(docs[start:i], gone); err != nil {
+				return err
+			}
+			start, passages, gone = i, 0, nil
+		}
+		passages += len(d.Passages)
+	}
+	return ix.putBatch(docs[start:], gone)
+}
+
+// putBatch writes docs and the removal of gone in one bleve batch.
+func (ix *Index) putBatch(docs []Document, gone []string) error {
 	batch := ix.bleve.NewBatch()
 	for _, id := range gone {
 		if err := ix.deleteFromBatch(batch, id); err != nil {

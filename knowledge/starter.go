@@ -1,7 +1,6 @@
 package knowledge
 
 import (
-	"bufio"
 	"context"
 	"crypto/sha256"
 	"embed"
@@ -56,18 +55,20 @@ func StarterDocuments() ([]Document, error) {
 // MarkdownTitle takes the first "# " heading of a Markdown text as its
 // title and returns the rest as the body.
 func MarkdownTitle(md string) (title, body string) {
-	sc := bufio.NewScanner(strings.NewReader(md))
-	sc.Buffer(make([]byte, 0, 64*1024), len(md)+1)
-	var rest []string
-	for sc.Scan() {
-		line := sc.Text()
-		if title == "" && strings.HasPrefix(strings.TrimSpace(line), "# ") {
-			title = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "# "))
-			continue
+	// One cut around the title line, not a slice of every line: an
+	// upload may hold hundreds of thousands of them.
+	md = strings.ReplaceAll(md, "\r\n", "\n")
+	for off := 0; off < len(md); {
+		line, next := md[off:], len(md)
+		if i := strings.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i], off+i+1
 		}
-		rest = append(rest, line)
+		if t := strings.TrimSpace(line); strings.HasPrefix(t, "# ") {
+			return strings.TrimSpace(strings.TrimPrefix(t, "# ")), strings.TrimSpace(md[:off] + md[next:])
+		}
+		off = next
 	}
-	return title, strings.TrimSpace(strings.Join(rest, "\n"))
+	return "", strings.TrimSpace(md)
 }
 
 // starterVersion is a hash of the embedded corpus, so that a binary with

@@ -81,11 +81,18 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
 		return fmt.Errorf("knowledge: read schema version: %w", err)
 	}
+	last := 0
 	for _, name := range names {
 		n, err := strconv.Atoi(strings.SplitN(strings.TrimPrefix(name, "migrations/"), "_", 2)[0])
 		if err != nil {
 			return fmt.Errorf("knowledge: migration %s: bad name", name)
 		}
+		// Two scripts with one number: the second would be skipped as
+		// done on every database that ran the first.
+		if n == last {
+			return fmt.Errorf("knowledge: migration %s: number %d used twice", name, n)
+		}
+		last = n
 		if n <= version {
 			continue
 		}

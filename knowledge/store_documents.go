@@ -299,3 +299,24 @@ func (s *Store) allPassages(ctx context.Context) (map[string][]Passage, error) {
 	}
 	return all, rows.Err()
 }
+
+// OriginalPaths returns the kept originals that documents refer to.
+func (s *Store) OriginalPaths(ctx context.Context) (map[string]bool, error) {
+	rows, err := s.db.QueryContext(ctx, "SELECT DISTINCT original_path FROM documents WHERE original_path != ''")
+	if err != nil {
+		return nil, fmt.Errorf("knowledge: original paths: %w", err)
+	}
+	defer rows.Close()
+	paths := map[string]bool{}
+	for rows.Next() {
+		var p string
+		if err := rows.Scan(&p); err != nil {
+			return nil, fmt.Errorf("knowledge: original paths: %w", err)
+		}
+		paths[p] = true
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("knowledge: original paths: %w", err)
+	}
+	return paths, nil
+}

@@ -3,6 +3,7 @@ package web
 import (
 	"crypto/sha256"
 	"crypto/subtle"
+	"encoding/json"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -122,9 +123,14 @@ func (s *Server) handleAPIUpload(c *gin.Context) {
 	if commune == "" && !adminUser(c).Province() {
 		commune = adminUser(c).Commune // an officer's token uploads for its commune
 	}
+	idem, run := s.claimIdempotencyKey(c, commune)
+	if !run {
+		return
+	}
 	docs, err := s.receiveUpload(c, commune)
 	if err != nil {
 		status, msg := s.uploadFailure(c, err)
+		s.finishIdempotency(c.Request.Context(), idem, status, nil)
 		c.AbortWithStatusJSON(status, gin.H{"error": msg})
 		return
 	}
@@ -133,7 +139,14 @@ func (s *Server) handleAPIUpload(c *gin.Context) {
 		all[i] = toAPI(d)
 	}
 	s.log.Info("admin api upload", slog.String("user", adminUser(c).Name), slog.String("id", docs[0].ID), slog.Int("documents", len(docs)))
-	c.JSON(http.StatusCreated, gin.H{"id": all[0].ID, "title": all[0].Title, "commune": commune, "passages": all[0].Passages, "documents": all})
+	body, err := json.Marshal(gin.H{"id": all[0].ID, "title": all[0].Title, "commune": commune, "passages": all[0].Passages, "documents": all})
+	if err != nil {
+		s.finishIdempotency(c.Request.Context(), idem, http.StatusInternalServerError, nil)
+		s.fail(c, err)
+		return
+	}
+	s.finishIdempotency(c.Request.Context(), idem, http.StatusCreated, body)
+	c.Data(http.StatusCreated, "application/json; charset=utf-8", body)
 }
 
 func (s *Server) handleAPIDelete(c *gin.Context) {

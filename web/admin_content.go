@@ -65,8 +65,9 @@ func (s *Server) retentionDays() int {
 }
 
 // Maintain deletes conversation records older than the retention period
-// (Config.RetentionDays, default 180 days) now and then once a day, until
-// ctx is done.
+// (Config.RetentionDays, default 180 days), Idempotency-Keys older than
+// a day and kept uploads no document refers to, now and then once a day,
+// until ctx is done.
 func (s *Server) Maintain(ctx context.Context) {
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
@@ -78,6 +79,12 @@ func (s *Server) Maintain(ctx context.Context) {
 			s.log.Error("purge answer records", slog.Any("error", err))
 		case n > 0:
 			s.log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", s.retentionDays()))
+		}
+		if _, err := s.cfg.Knowledge.Store().PurgeIdempotencyKeys(ctx, s.site.now().Add(-idempotencyKeyTTL)); err != nil && ctx.Err() == nil {
+			s.log.Error("purge idempotency keys", slog.Any("error", err))
+		}
+		if _, err := s.SweepUploads(ctx, sweepAge); err != nil && ctx.Err() == nil {
+			s.log.Error("sweep uploads", slog.Any("error", err))
 		}
 		select {
 		case <-ctx.Done():

@@ -195,7 +195,10 @@ func randomID(prefix string) (string, error) {
 
 // keepOriginal writes the uploaded file under uploads/ with a random
 // prefix and its sanitised name, and returns the path relative to the data
-// directory; "" when the knowledge base lives in memory.
+// directory; "" when the knowledge base lives in memory. The file is
+// written under a partial name and renamed once whole and synced, so that
+// a process killed mid-write leaves only a partial file, which
+// SweepUploads removes.
 func (s *Server) keepOriginal(f upload.File) (string, error) {
 	dir := s.cfg.Knowledge.Dir()
 	if dir == "" {
@@ -209,17 +212,23 @@ func (s *Server) keepOriginal(f upload.File) (string, error) {
 	if err := os.MkdirAll(filepath.Join(dir, uploadsDir), 0o750); err != nil {
 		return "", fmt.Errorf("web: keep upload: %w", err)
 	}
-	out, err := os.OpenFile(filepath.Join(dir, filepath.FromSlash(rel)), os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
+	part := filepath.Join(dir, uploadsDir, partPrefix+prefix)
+	out, err := os.OpenFile(part, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o640)
 	if err != nil {
 		return "", fmt.Errorf("web: keep upload: %w", err)
 	}
-	if _, err := out.Write(f.Data); err != nil {
-		out.Close()
-		os.Remove(out.Name())
-		return "", fmt.Errorf("web: keep upload: %w", err)
+	_, err = out.Write(f.Data)
+	if err == nil {
+		err = out.Sync()
 	}
-	if err := out.Close(); err != nil {
-		os.Remove(out.Name())
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(part, filepath.Join(dir, filepath.FromSlash(rel)))
+	}
+	if err != nil {
+		os.Remove(part)
 		return "", fmt.Errorf("web: keep upload: %w", err)
 	}
 	return rel, nil

@@ -235,6 +235,16 @@ func TestAdminReplaceAndDelete(t *testing.T) {
 	if diff := cmp.Diff(before, stateOf(t, kb, root)); diff != "" {
 		t.Errorf("a failed replace changed (-before +after):\n%s", diff)
 	}
+	// A file over the bounds of one upload is refused and the document
+	// it would replace stays.
+	nested := makeDOCX(t, strings.Repeat("<w:p>", 300)+"<w:r><w:t>x</w:t></w:r>"+strings.Repeat("</w:p>", 300))
+	r = b.upload("/admin/documents/"+id+"/replace", "", "moi.docx", nested)
+	if r.status != http.StatusRequestEntityTooLarge || !strings.Contains(r.body, "lồng nhau quá sâu") {
+		t.Errorf("replace with a DOCX nested 300 deep: %d", r.status)
+	}
+	if diff := cmp.Diff(before, stateOf(t, kb, root)); diff != "" {
+		t.Errorf("a refused replace changed (-before +after):\n%s", diff)
+	}
 	r = b.upload("/admin/documents/"+id+"/replace", "", "lich-moi.md", []byte("# Lịch thu gom rác\n\nTừ tháng 12 xe thu gom rác đến vào thứ năm.\n"))
 	if got := docIDFrom(t, r); got != id {
 		t.Errorf("replace moved the document to %s", got)

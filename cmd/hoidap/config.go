@@ -42,6 +42,10 @@ type config struct {
 	NationalRecords bool
 	// PprofAddr serves Go's profiles apart from the service; "" none.
 	PprofAddr string
+	// MaxConns and MaxConnsPerAddr cap the connections open at once, in
+	// all and from one address; 0 turns a cap off.
+	MaxConns        int
+	MaxConnsPerAddr int
 }
 
 // flagSet makes a FlagSet whose defaults come from the environment: every
@@ -161,6 +165,8 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flagSet, *config
 	f.int(&c.RetentionDays, "retention-days", "HOIDAP_RETENTION_DAYS", 180, "days conversation records are kept")
 	f.bool(&c.NationalRecords, "national-records", "HOIDAP_NATIONAL_RECORDS", true, "import the national portal's procedures embedded in the binary at start (once per version)")
 	f.str(&c.LogLevel, "log-level", "HOIDAP_LOG_LEVEL", "info", "debug, info, warn or error")
+	f.int(&c.MaxConns, "max-conns", "HOIDAP_MAX_CONNS", 4096, "connections open at once, in all (lowered to fit the open-file limit); 0 turns the cap off")
+	f.int(&c.MaxConnsPerAddr, "max-conns-per-addr", "HOIDAP_MAX_CONNS_PER_ADDR", 128, "connections open at once from one address (IPv6: one /64; --trusted-proxies exempt); 0 turns the cap off")
 	f.str(&c.PprofAddr, "pprof-addr", "HOIDAP_PPROF_ADDR", "", "address for Go's profiles (/debug/pprof/), kept off the public one, e.g. 127.0.0.1:6060; empty serves none")
 	return f, &c
 }
@@ -205,6 +211,12 @@ func (c *config) validate() error {
 	}
 	if c.LLMDailyTokens < 0 {
 		errs = append(errs, fmt.Errorf("--llm-daily-tokens %d: must be 0 or more", c.LLMDailyTokens))
+	}
+	if c.MaxConns < 0 {
+		errs = append(errs, fmt.Errorf("--max-conns %d: must be 0 or more", c.MaxConns))
+	}
+	if c.MaxConnsPerAddr < 0 {
+		errs = append(errs, fmt.Errorf("--max-conns-per-addr %d: must be 0 or more", c.MaxConnsPerAddr))
 	}
 	if c.RetentionDays < 1 {
 		errs = append(errs, fmt.Errorf("--retention-days %d: must be 1 or more", c.RetentionDays))

@@ -71,10 +71,16 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
+	// No upload is in flight yet: every file no document refers to is
+	// left from a process that died mid-upload.
+	if _, err := srv.SweepUploads(ctx, 0); err != nil {
+		return err
+	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
+	ln = capConnections(ln, cfg, log, reg)
 	if err := servePprof(ctx, cfg.PprofAddr, log); err != nil {
 		ln.Close()
 		return err
@@ -152,6 +158,7 @@ func newHTTPServer(h http.Handler) *http.Server {
 		ReadHeaderTimeout: 10 * time.Second,
 		ReadTimeout:       readTimeout,
 		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
 		// No WriteTimeout: it would cut answers that stream; handlers set
 		// their own deadlines.
 	}

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -298,5 +299,47 @@ func TestProfilesOnlyOnTheirOwnAddress(t *testing.T) {
 		if resp.StatusCode != want {
 			t.Errorf("%s: %d, want %d", url, resp.StatusCode, want)
 		}
+	}
+}
+
+// A process killed mid-upload leaves the original it had written and no
+// document referring to it; the next start removes it, and keeps the
+// originals documents refer to.
+func TestServeRemovesOrphanUploadsAtStart(t *testing.T) {
+	data := t.TempDir()
+	mustSeedTestCorpus(t, data)
+	ctx := context.Background()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = kb.Ingest(ctx, knowledge.Document{ID: "tl-giu", Title: "Lịch họp thôn", Body: "Họp thôn tối thứ hai.",
+		OriginalName: "hop.md", OriginalPath: "uploads/0123456789ab-hop.md"})
+	if cerr := kb.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	uploads := filepath.Join(data, "uploads")
+	if err := os.MkdirAll(uploads, 0o750); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"0123456789ab-hop.md", "0123456789ac-mo-coi.pdf", ".part-0123456789ad"} {
+		if err := os.WriteFile(filepath.Join(uploads, name), []byte("x"), 0o640); err != nil {
+			t.Fatal(err)
+		}
+	}
+	mustServe(t, map[string]string{"HOIDAP_DATA": data})
+	entries, err := os.ReadDir(uploads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var left []string
+	for _, e := range entries {
+		left = append(left, e.Name())
+	}
+	if want := []string{"0123456789ab-hop.md"}; fmt.Sprint(left) != fmt.Sprint(want) {
+		t.Errorf("uploads after start: %v, want %v", left, want)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -12,6 +13,42 @@ import (
 
 // errBomb stops reading a zip member that decompresses past the limit.
 var errBomb = errors.New("decompressed size over the limit")
+
+// Bounds on the XML of a DOCX. Word nests tables in tables and text
+// boxes in drawings some dozens of levels deep and writes some thousand
+// elements a page; XML made to cost memory nests millions of paragraphs,
+// each level of which the decoder remembers.
+const (
+	maxXMLDepth    = 256
+	maxXMLElements = 2_000_000
+)
+
+var (
+	errXMLDepth    = errors.New("XML nested too deeply")
+	errXMLElements = errors.New("too many XML elements")
+	errDOCXText    = errors.New("text over the limit")
+)
+
+// xmlBounds counts the elements read from a DOCX's parts and the depth
+// of the current one.
+type xmlBounds struct{ depth, elements int }
+
+func (b *xmlBounds) see(tok xml.Token) error {
+	switch tok.(type) {
+	case xml.StartElement:
+		b.depth++
+		b.elements++
+		if b.depth > maxXMLDepth {
+			return errXMLDepth
+		}
+		if b.elements > maxXMLElements {
+			return errXMLElements
+		}
+	case xml.EndElement:
+		b.depth--
+	}
+	return nil
+}
 
 // parseDOCX reads the paragraphs, headings, lists and tables of
 // word/document.xml. Members are decompressed with their declared sizes
@@ -35,12 +72,14 @@ func parseDOCX(data []byte, lim Limits) (title, body string, err error) {
 	}
 	budget := lim.MaxUnzipped
 	levels := map[string]int{}
+	bounds := &xmlBounds{}
 	if styles != nil {
-		if err := readMember(styles, &budget, func(r io.Reader) error { return styleLevels(r, levels) }); err != nil {
+		if err := readMember(styles, &budget, func(r io.Reader) error { return styleLevels(r, levels, bounds) }); err != nil {
 			return "", "", docxError(err, lim)
 		}
 	}
-	w := docxWriter{levels: levels}
+	bounds.depth = 0
+	w := docxWriter{levels: levels, bounds: bounds, maxText: int(lim.MaxText)}
 	if err := readMember(doc, &budget, w.read); err != nil {
 		return "", "", docxError(err, lim)
 	}
@@ -48,8 +87,19 @@ func parseDOCX(data []byte, lim Limits) (title, body string, err error) {
 }
 
 func docxError(err error, lim Limits) error {
-	if errors.Is(err, errBomb) {
+	switch {
+	case errors.Is(err, errBomb):
 		return errUnzippedTooLarge(lim.MaxUnzipped)
+	case errors.Is(err, errDOCXText):
+		return errTextTooLong(lim.MaxText)
+	case errors.Is(err, errXMLDepth):
+		return &Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
+			"Tệp DOCX lồng nhau quá sâu (hơn %d cấp): không đọc được như một văn bản Word. "+
+				"(DOCX nested more than %d levels deep)", maxXMLDepth, maxXMLDepth)}
+	case errors.Is(err, errXMLElements):
+		return &Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
+			"Tệp DOCX có quá nhiều phần tử (hơn %d): hãy chia thành nhiều tệp nhỏ hơn. "+
+				"(DOCX has more than %d elements)", maxXMLElements, maxXMLElements)}
 	}
 	return errBroken("DOCX", err)
 }
@@ -93,7 +143,7 @@ func (c *countingReader) Read(p []byte) (int, error) {
 // styleLevels maps style IDs to heading levels (0 for Title) by their
 // names ("heading 1", "Title") or outline level, since localised Word
 // gives styles IDs of its own.
-func styleLevels(r io.Reader, levels map[string]int) error {
+func styleLevels(r io.Reader, levels map[string]int, bounds *xmlBounds) error {
 	dec := xml.NewDecoder(r)
 	var id string
 	for {
@@ -102,6 +152,9 @@ func styleLevels(r io.Reader, levels map[string]int) error {
 			return nil
 		}
 		if err != nil {
+			return err
+		}
+		if err := bounds.see(tok); err != nil {
 			return err
 		}
 		se, ok := tok.(xml.StartElement)

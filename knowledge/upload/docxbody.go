@@ -10,9 +10,11 @@ import (
 // docxWriter turns the WordprocessingML of word/document.xml into
 // Markdown-ish text.
 type docxWriter struct {
-	levels map[string]int // style ID -> heading level, from styles.xml
-	out    strings.Builder
-	title  string
+	levels  map[string]int // style ID -> heading level, from styles.xml
+	bounds  *xmlBounds
+	maxText int // bytes of text written, in all
+	out     strings.Builder
+	title   string
 
 	para      strings.Builder // text of the current paragraph
 	style     string          // its pStyle
@@ -37,6 +39,12 @@ func (w *docxWriter) read(r io.Reader) error {
 		}
 		if err != nil {
 			return err
+		}
+		if err := w.bounds.see(tok); err != nil {
+			return err
+		}
+		if w.out.Len()+w.para.Len()+w.cell.Len() > w.maxText {
+			return errDOCXText
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

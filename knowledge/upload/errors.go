@@ -79,6 +79,18 @@ func errTooManyPages(max int) error {
 		"Tệp PDF có quá nhiều trang: tối đa %d trang. (Too many pages: at most %d)", max, max)}
 }
 
+func errTextTooLong(max int64) error {
+	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+		"Nội dung chữ của tệp quá dài: tối đa %s chữ. Hãy chia thành nhiều tệp nhỏ hơn. "+
+			"(Text too long: at most %s; split the file)", size(max), size(max))}
+}
+
+func errTooManyPassages(title string, max int) error {
+	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+		"Tài liệu “%s” quá dài: tối đa %d đoạn mỗi tài liệu. Hãy chia thành nhiều tệp nhỏ hơn. "+
+			"(Document too long: at most %d passages; split the file)", oneLine(title), max, max)}
+}
+
 func errBroken(kind string, cause error) error {
 	return &Error{Reason: ErrBroken, Cause: cause, Message: fmt.Sprintf(
 		"Tệp %s bị hỏng hoặc không đọc được. (Broken %s file)", kind, kind)}

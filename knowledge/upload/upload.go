@@ -26,6 +26,9 @@ const (
 	DefaultMaxUnzipped = 50 << 20
 	DefaultMaxPages    = 500
 	DefaultTimeout     = 20 * time.Second
+	// DefaultMaxText bounds the text read out of one file: about 600
+	// pages, and about 1,100 passages of knowledge's length.
+	DefaultMaxText = 2 << 20
 )
 
 // Limits bound what one upload may cost. Zero fields take the defaults.
@@ -34,6 +37,10 @@ type Limits struct {
 	MaxUnzipped int64         // decompressed DOCX, gzip and PDF streams (50 MB)
 	MaxPages    int           // PDF pages (500)
 	Timeout     time.Duration // PDF text extraction (20 s)
+	MaxText     int64         // text read out of the file (2 MB)
+	// MaxPassages bounds the passages of each document
+	// (knowledge.MaxPassages): what indexing one costs in memory and time.
+	MaxPassages int
 }
 
 func (l Limits) withDefaults() Limits {
@@ -48,6 +55,12 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.Timeout <= 0 {
 		l.Timeout = DefaultTimeout
+	}
+	if l.MaxText <= 0 {
+		l.MaxText = DefaultMaxText
+	}
+	if l.MaxPassages <= 0 {
+		l.MaxPassages = knowledge.MaxPassages
 	}
 	return l
 }
@@ -87,7 +100,11 @@ func Parse(f File, lim Limits) ([]knowledge.Document, error) {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		title, body, err = parseDOCX(data, lim)
 	case bytes.HasPrefix(data, []byte{0x1f, 0x8b}):
-		return parseGzip(data, name, lim)
+		docs, err := parseGzip(data, name, lim)
+		if err != nil {
+			return nil, err
+		}
+		return bounded(docs, lim)
 	default:
 		text, terr := textOf(data)
 		if terr != nil {
@@ -95,15 +112,24 @@ func Parse(f File, lim Limits) ([]knowledge.Document, error) {
 		}
 		switch {
 		case looksJSON(text):
-			return parsePortal(strings.NewReader(text), name)
+			docs, err := parsePortal(strings.NewReader(text), name)
+			if err != nil {
+				return nil, err
+			}
+			return bounded(docs, lim)
 		case looksHTML(text):
 			title, body = parseHTML(text)
+		case int64(len(text)) > lim.MaxText:
+			return nil, errTextTooLong(lim.MaxText)
 		default:
 			title, body = parseText(text)
 		}
 	}
 	if err != nil {
 		return nil, err
+	}
+	if int64(len(body)) > lim.MaxText {
+		return nil, errTextTooLong(lim.MaxText)
 	}
 	body = strings.TrimSpace(norm.NFC.String(body))
 	if body == "" {
@@ -113,7 +139,21 @@ func Parse(f File, lim Limits) ([]knowledge.Document, error) {
 	if title == "" {
 		title = strings.TrimSuffix(name, path.Ext(name))
 	}
-	return []knowledge.Document{{Kind: knowledge.KindArticle, Title: title, Source: name, Body: body}}, nil
+	docs := []knowledge.Document{{Kind: knowledge.KindArticle, Title: title, Source: name, Body: body}}
+	return bounded(docs, lim)
+}
+
+// bounded returns docs unless knowledge would cut one of them into more
+// passages than lim.MaxPassages: the bound that keeps indexing an upload
+// within its memory and time, however the text is laid out (a heading
+// every line makes a passage every line).
+func bounded(docs []knowledge.Document, lim Limits) ([]knowledge.Document, error) {
+	for i := range docs {
+		if knowledge.PassagesOver(&docs[i], lim.MaxPassages) {
+			return nil, errTooManyPassages(docs[i].Title, lim.MaxPassages)
+		}
+	}
+	return docs, nil
 }
 
 // refuseBinary rejects executables, images and other binary formats by
