@@ -34,10 +34,15 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"ra uy ban xa xac nhan chu ky vao giay uy quyen thi mat phi may":        "Chứng thực chữ ký",
 		"lập văn bản khước từ phần đất bố để lại, nhờ UBND xã chứng thực ở đâu": "từ chối nhận di sản",
 		// Residents' words and abbreviations for a procedure.
-		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":          "tình trạng hôn nhân",
-		"ho chieu cu het han roi, lam cuon moi het bao nhieu tien":          "hộ chiếu",
-		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":     "Đổi giấy phép lái xe",
-		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào": "Chấm dứt",
+		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":                                                            "tình trạng hôn nhân",
+		"ho chieu cu het han roi, lam cuon moi het bao nhieu tien":                                                            "hộ chiếu",
+		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":                                                       "Đổi giấy phép lái xe",
+		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào":                                                   "Chấm dứt",
+		"mở tiệm cắt tóc 3 năm, có giấy đăng ký hộ kinh doanh, giờ muốn đóng hẳn tiệm, thủ tục chấm dứt hộ kinh doanh cần gì": "Chấm dứt",
+		// How the file is handed in is not what it is about.
+		"DK thuong tru nop truc tiep o CA xa het bao nhieu tien": "thường trú",
+		// "bằng giấy thông hành" is not a paper driving licence.
+		"đi du lịch Trung Quốc bằng giấy thông hành thì làm ở đâu": "giấy thông hành",
 	} {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {

@@ -248,14 +248,20 @@ func dropChannel(text string) string {
 // nhân dân cấp xã" must not win on it.
 var officeVisit = regexp.MustCompile(`(?i)(^|\s)(?:ở|o|tại|tai|ra|lên|len|đến|den|tới|toi|nhờ|nho|qua)\s+(?:ubnd|ủy ban|uỷ ban|uy ban)(?:\s+(?:nhân dân|nhan dan))?(?:\s+(?:cấp\s+|cap\s+)?(?:xã|xa|phường|phuong))?`)
 
-// dropOffice removes the commune office said as a place to go, when the
-// question says something else to look for.
+// submitWay finds how the resident means to hand in the file ("nộp trực
+// tiếp", "làm online"): titles that say "trực tiếp thực hiện tại cấp …"
+// must not win on it.
+var submitWay = regexp.MustCompile(`(?i)(^|\s)(?:nộp|nop|làm|lam|gửi|gui)\s+(?:hồ sơ\s+|ho so\s+)?(?:trực tiếp|truc tiep|trực tuyến|truc tuyen|online|qua mạng|qua mang)`)
+
+// dropOffice removes the commune office said as a place to go, and the
+// way to hand in the file, when the question says something else to
+// look for.
 func dropOffice(text string) string {
 	text = norm.NFC.String(text)
-	if !officeVisit.MatchString(text) {
+	if !officeVisit.MatchString(text) && !submitWay.MatchString(text) {
 		return text
 	}
-	rest := officeVisit.ReplaceAllString(text, " ")
+	rest := submitWay.ReplaceAllString(officeVisit.ReplaceAllString(text, " "), " ")
 	topic, _ := splitAsk(vietnamese.ContentWords(rest))
 	if len(topic) < 2 {
 		return text

@@ -496,7 +496,7 @@ var actions = []struct{ said, title []string }{
 
 // actionWeight is the weight of a title that says none of the stage a
 // question names but another stage, or a first registration.
-const actionWeight = 0.7
+const actionWeight = 0.5
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
