@@ -35,7 +35,7 @@ func extractive(question string, intents []intent, best knowledge.Document, hit 
 	if p := best.Procedure; p != nil {
 		recordAnswer(&b, question, intents, best, detail, v)
 	} else {
-		articleSection(&b, question, intents, best, hit)
+		articleSection(&b, question, intents, best, hit, v)
 		fmt.Fprintf(&b, "\n%s: %s [1]", v.word("Nguồn", "Source"), best.Title)
 	}
 	switch {
@@ -58,8 +58,10 @@ func (v view) word(vi, en string) string {
 
 // articleSection answers from an article: the passage of the asked
 // section if it has one, else the passage holding most of the question's
-// words, else the best hit's.
-func articleSection(b *strings.Builder, question string, intents []intent, d knowledge.Document, hit knowledge.Hit) {
+// words, else the best hit's. From an uploaded article, a sentence with a
+// phone or account number or a link that the commune's details do not
+// hold is left out, and the resident is told so.
+func articleSection(b *strings.Builder, question string, intents []intent, d knowledge.Document, hit knowledge.Hit, v view) {
 	heading, text := hit.Heading, hit.Text
 	best := -1
 	asked := askedBeyondTitle(question, d.Title)
@@ -80,7 +82,19 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 	} else {
 		fmt.Fprintf(b, "%s:\n", d.Title)
 	}
+	dropped := false
+	if !official(d) {
+		c := ""
+		if v.office {
+			c = contactLines(v.contact, v)
+		}
+		text, dropped = dropUntrusted(text, newTrust(c))
+	}
 	b.WriteString(clipLines(text, maxPassageA) + "\n")
+	if dropped {
+		b.WriteString(v.word("(Đã bỏ câu có số tài khoản, số điện thoại hoặc đường link không có trong thông tin chính thức của xã; đừng chuyển tiền theo những câu như vậy.)\n",
+			"(A sentence with an account or phone number or a link that is not in the commune's official details was left out; do not send money on such a sentence.)\n"))
+	}
 }
 
 // askedBeyondTitle returns the question's distinct content words that the
