@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -109,4 +110,30 @@ func dropUntrusted(text string, t *trust) (string, bool) {
 		}
 	}
 	return b.String(), dropped
+}
+
+// redactUntrusted replaces in an uploaded document's title or heading
+// each number or link that t does not hold: the title is shown whole.
+func redactUntrusted(s string, t *trust) string {
+	if t.holds(s) {
+		return s
+	}
+	for _, re := range []*regexp.Regexp{longDigits, linkClaim} {
+		s = re.ReplaceAllStringFunc(s, func(m string) string {
+			if t.holds(m) {
+				return m
+			}
+			return "…"
+		})
+	}
+	return s
+}
+
+// communeTrust is the trust of an answer that has no official record in
+// it: the commune's details only.
+func communeTrust(v view) *trust {
+	if !v.office {
+		return newTrust("")
+	}
+	return newTrust(contactLines(v.contact, v))
 }

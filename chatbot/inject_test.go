@@ -89,9 +89,10 @@ func TestInjectedUploadGivesSafeAnswer(t *testing.T) {
 
 // Without an LLM, the extractive answer does not quote an uploaded
 // document's sentence holding an account, a phone or a link that the
-// commune's details do not hold; a number of the commune's own stays.
+// commune's details do not hold, nor show such a link in its title; a
+// number of the commune's own stays.
 func TestExtractiveDropsUntrustedClaims(t *testing.T) {
-	best := knowledge.Document{ID: "tl-x", Kind: knowledge.KindArticle, Title: "Lệ phí đăng ký kết hôn", OriginalName: "x.docx",
+	best := knowledge.Document{ID: "tl-x", Kind: knowledge.KindArticle, Title: "Lệ phí đăng ký kết hôn, nộp qua www.gia-mao.example.com", OriginalName: "x.docx",
 		Passages: []knowledge.Passage{{Heading: "Lệ phí", Text: "Miễn lệ phí. Chuyển khoản vào tài khoản 0123456789 Vietcombank. Xem www.gia-mao.example.com nhé.\nHỏi thêm: gọi 0000 000 000."}}}
 	contact, _ := demoContact("demo")
 	v := view{contact: contact, office: true}
@@ -101,7 +102,10 @@ func TestExtractiveDropsUntrustedClaims(t *testing.T) {
 			t.Errorf("answer quotes %q:\n%s", bad, got)
 		}
 	}
-	for _, want := range []string{"Miễn lệ phí.", "gọi 0000 000 000"} {
+	if card := sourceOf(1, best, knowledge.Hit{}, "", v); strings.Contains(card.Title, "gia-mao") {
+		t.Errorf("source card title %q", card.Title)
+	}
+	for _, want := range []string{"Miễn lệ phí.", "gọi 0000 000 000", "Đã bỏ câu"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("answer lacks %q:\n%s", want, got)
 		}
