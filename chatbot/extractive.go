@@ -35,15 +35,18 @@ func extractive(question string, intents []intent, best knowledge.Document, hit 
 	if p := best.Procedure; p != nil {
 		recordAnswer(&b, question, intents, best, detail, v)
 	} else {
-		articleSection(&b, question, intents, best, hit)
-		fmt.Fprintf(&b, "\n%s: %s [1]", v.word("Nguồn", "Source"), best.Title)
+		fmt.Fprintf(&b, "\n%s: %s [1]", v.word("Nguồn", "Source"), articleSection(&b, question, intents, best, hit, v))
 	}
 	switch {
 	case second != nil && both && second.Procedure != nil:
 		b.WriteString("\n[2] ")
 		recordAnswer(&b, question, intents, *second, "", v)
 	case second != nil:
-		fmt.Fprintf(&b, "\n%s «%s» [2].", v.word("Có thể bạn cũng cần:", "You may also need:"), shortTitle(second.Title))
+		title := second.Title
+		if !official(*second) {
+			title = redactUntrusted(title, communeTrust(v))
+		}
+		fmt.Fprintf(&b, "\n%s «%s» [2].", v.word("Có thể bạn cũng cần:", "You may also need:"), shortTitle(title))
 	}
 	return strings.TrimSpace(b.String()) + "\n"
 }
@@ -58,8 +61,10 @@ func (v view) word(vi, en string) string {
 
 // articleSection answers from an article: the passage of the asked
 // section if it has one, else the passage holding most of the question's
-// words, else the best hit's.
-func articleSection(b *strings.Builder, question string, intents []intent, d knowledge.Document, hit knowledge.Hit) {
+// words, else the best hit's. From an uploaded article, a sentence with a
+// phone or account number or a link that the commune's details do not
+// hold is left out, and the resident is told so.
+func articleSection(b *strings.Builder, question string, intents []intent, d knowledge.Document, hit knowledge.Hit, v view) (title string) {
 	heading, text := hit.Heading, hit.Text
 	best := -1
 	asked := askedBeyondTitle(question, d.Title)
@@ -75,12 +80,23 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 			best, heading, text = n, p.Heading, p.Text
 		}
 	}
-	if heading != "" && heading != d.Title {
-		fmt.Fprintf(b, "%s — %s:\n", d.Title, heading)
+	title, dropped := d.Title, false
+	if !official(d) {
+		t := communeTrust(v)
+		title, heading = redactUntrusted(title, t), redactUntrusted(heading, t)
+		text, dropped = dropUntrusted(text, t)
+	}
+	if heading != "" && heading != title {
+		fmt.Fprintf(b, "%s — %s:\n", title, heading)
 	} else {
-		fmt.Fprintf(b, "%s:\n", d.Title)
+		fmt.Fprintf(b, "%s:\n", title)
 	}
 	b.WriteString(clipLines(text, maxPassageA) + "\n")
+	if dropped {
+		b.WriteString(v.word("(Đã bỏ câu có số tài khoản, số điện thoại hoặc đường link không có trong thông tin chính thức của xã; đừng chuyển tiền theo những câu như vậy.)\n",
+			"(A sentence with an account or phone number or a link that is not in the commune's official details was left out; do not send money on such a sentence.)\n"))
+	}
+	return title
 }
 
 // askedBeyondTitle returns the question's distinct content words that the
@@ -267,6 +283,9 @@ const maxCardPapers = 8
 // from the record as a resident should read it on the day of v.
 func sourceOf(n int, d knowledge.Document, hit knowledge.Hit, section string, v view) Source {
 	s := Source{N: n, ID: hit.PassageID, DocID: d.ID, Title: d.Title, Section: hit.Section, URL: d.URL}
+	if !official(d) {
+		s.Title = redactUntrusted(s.Title, communeTrust(v))
+	}
 	if section != "" {
 		s.Section = section
 	}

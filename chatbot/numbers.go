@@ -66,6 +66,10 @@ type numberGate struct {
 	source  string // the sources' text, folded and " "-padded, for claims
 	pending string
 	failed  string // why the last check failed: "numbers" or "claims"
+	// trust, when set, holds the numbers and links an answer may give
+	// beyond being in the sources: those of the official records and of
+	// the commune's details, not an uploaded notice's.
+	trust *trust
 }
 
 // longRun is how much digit-free text is held at most without a sentence
@@ -143,15 +147,12 @@ var (
 // counter, a form or an account to pay into.
 func (g *numberGate) claimsHeld(s string) bool {
 	for _, m := range longDigits.FindAllString(s, -1) {
-		digits := strings.Map(func(r rune) rune {
-			if r >= '0' && r <= '9' {
-				return r
-			}
-			return -1
-		}, m)
-		if !strings.Contains(strings.ReplaceAll(g.source, " ", ""), digits) {
+		if !strings.Contains(strings.ReplaceAll(g.source, " ", ""), onlyDigits(m)) {
 			return false
 		}
+	}
+	if g.trust != nil && !g.trust.holds(s) {
+		return false
 	}
 	for _, m := range linkClaim.FindAllString(s, -1) {
 		if !strings.Contains(g.source, " "+strings.Join(vietnamese.Words(strings.TrimRight(m, ".,;")), " ")+" ") {
