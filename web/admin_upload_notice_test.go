@@ -13,7 +13,8 @@ import (
 	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
 )
 
-// A commune's notice, uploaded as the PDF Chromium prints and as DOCX,
+// A commune's notice, uploaded as the PDF Chromium prints, as the PDF
+// LibreOffice makes (from text in NFD) and as DOCX,
 // answers residents' questions about its facts from the passage that
 // holds each fact, not from its letterhead (issue 13).
 func TestUploadedNoticeAnswers(t *testing.T) {
@@ -22,6 +23,9 @@ func TestUploadedNoticeAnswers(t *testing.T) {
 		make       func(t *testing.T) []byte
 	}{
 		{"PDF from Chromium", "thong-bao.pdf", func(t *testing.T) []byte { return uploadtest.ChromiumPDF(t, uploadtest.NoticeHTML(false)) }},
+		{"PDF from LibreOffice, NFD", "thong-bao.pdf", func(t *testing.T) []byte {
+			return uploadtest.SofficePDF(t, "thong-bao.fodt", uploadtest.NoticeFODT(true))
+		}},
 		{"DOCX with heading styles", "thong-bao.docx", func(t *testing.T) []byte { return uploadtest.NoticeDOCX(t, true) }},
 		{"DOCX with headings in bold", "thong-bao.docx", func(t *testing.T) []byte { return uploadtest.NoticeDOCX(t, false) }},
 	}
