@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
@@ -47,6 +48,26 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {
 			t.Errorf("%q: first %q, want a title with %q", q, got, want)
+		}
+	}
+
+	// A commune's own notice that the question names by its specific
+	// words (a village, a help desk) comes before the national procedure
+	// that shares only common words with it (issue 13).
+	notice := knowledge.Document{ID: "tl-notice-phu-tuc", Kind: knowledge.KindArticle, Commune: "demo",
+		Title: "Thông báo lịch trực Tổ hỗ trợ kỹ năng số thôn Phú Túc",
+		Body: "## Lịch trực\nTổ hỗ trợ kỹ năng số thôn Phú Túc trực tại nhà văn hóa thôn vào tối thứ Ba và tối thứ Năm hằng tuần, từ 19 giờ đến 21 giờ, " +
+			"hướng dẫn người dân cài đặt và kích hoạt tài khoản định danh điện tử VNeID, nộp hồ sơ trực tuyến.\n## Liên hệ\nTổ trưởng: ông Nguyễn Văn Túc."}
+	if err := kb.Ingest(context.Background(), notice); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"tổ hỗ trợ kỹ năng số thôn Phú Túc mở cửa tối nào",
+		"thon phu tuc co cho huong dan kich hoat vneid vao buoi toi khong",
+	} {
+		got := titles(t, kb, q, "demo")
+		if len(got) == 0 || got[0] != notice.Title {
+			t.Errorf("%q: first %q, want the village's notice", q, got)
 		}
 	}
 }

@@ -385,6 +385,13 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		precision = max(precision, named)
 		share := g.score / top
+		// A commune's own document whose title the question names by a
+		// pair of words few titles hold ("thôn Phú Túc") is what the
+		// resident asks about, before a national procedure that shares
+		// the common words.
+		if g.entry.Commune != "" && ix.namesRare(p, g.entry) {
+			share, precision = nameBonus, 1 // as strong as the best match, and named
+		}
 		if g.named > 0 && g.named == longestName && act == 1 {
 			// A name said word for word that explains what the question
 			// is about weighs at least namedShare of the best match of
@@ -405,6 +412,25 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		c := ix.wordCoverage(p, g.entry)
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
+}
+
+// rareTitles is how many titles at most may hold a pair of words for
+// namesRare to take it as naming one document.
+const rareTitles = 2
+
+// namesRare reports a question that says, word for word, a pair of
+// adjacent words of e's title that at most rareTitles titles hold.
+func (ix *Index) namesRare(p plan, e *docEntry) bool {
+	for i := 0; i+1 < len(p.said); i++ {
+		if p.filler[i] || p.filler[i+1] || askWords[p.said[i]] || askWords[p.said[i+1]] {
+			continue
+		}
+		pair := p.said[i] + " " + p.said[i+1]
+		if slices.Contains(e.titlePairs, pair) && ix.stats.pairs[pair] <= rareTitles {
+			return true
+		}
+	}
+	return false
 }
 
 // nameBonus weighs a procedure one of whose residents' names the
