@@ -40,3 +40,14 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 		t.Errorf("deadline %q lacks the 3 working days before the pause", got)
 	}
 }
+
+// A record whose table gives no time has it in its steps; the quote holds
+// the number of days even at the end of a long step.
+func TestOfficeTimeQuotedFromTheSteps(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"Trường hợp hồ sơ đủ điều kiện cấp, Cơ quan đăng ký kinh doanh cấp xã cấp Giấy chứng nhận đăng ký hộ kinh doanh và gửi thông báo về Cơ quan thuế quản lý trực tiếp hộ kinh doanh cho hộ kinh doanh trong thời hạn 03 ngày làm việc kể từ ngày nhận hồ sơ.",
+	}}
+	if got := timeOf(p); !strings.Contains(got, "03 ngày làm việc") {
+		t.Errorf("time %q lacks the 3 working days of the steps", got)
+	}
+}

@@ -55,8 +55,11 @@ func officeTime(p *knowledge.Procedure) string {
 			if loc := officeTimeRe.FindStringIndex(s); loc != nil && (strings.Contains(l, "cấp") || strings.Contains(l, "giải quyết") || strings.Contains(l, "trả kết quả")) {
 				s = strings.TrimSpace(strings.Trim(s, "-+*. "))
 				// The quote holds the time, however far into the step it is.
-				time := vietnamese.Fold(officeTimeRe.FindString(s))
-				return quoteAround(s, strings.Fields(time)[:1], 160)
+				limit := strings.Fields(vietnamese.Fold(officeTimeRe.FindString(s)))
+				if len(limit) == 0 {
+					return clip(s, 160)
+				}
+				return quoteAround(s, limit[:1], 160)
 			}
 		}
 	}

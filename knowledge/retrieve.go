@@ -378,8 +378,8 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		act := actionFit(p.words, g.entry.foldTitle)
 		precision := ix.explained(asked, g.entry.titleWeights)
 		named := 0.0 // how fully a name residents use says what was asked
-		for _, nw := range g.entry.nameWeights {
-			if act == 1 {
+		if act == 1 {
+			for _, nw := range g.entry.nameWeights {
 				named = max(named, ix.explained(asked, nw))
 			}
 		}
