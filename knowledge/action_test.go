@@ -42,6 +42,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"mở tiệm cắt tóc 3 năm, có giấy đăng ký hộ kinh doanh, giờ muốn đóng hẳn tiệm, thủ tục chấm dứt hộ kinh doanh cần gì": "Chấm dứt",
 		// How the file is handed in is not what it is about.
 		"DK thuong tru nop truc tiep o CA xa het bao nhieu tien": "thường trú",
+		// The police and the committee both said as places ("ở CA xã hay
+		// UBND"), and "ĐK" read as "đăng ký" for coverage too.
+		"ĐK tạm trú hết bao nhiêu tiền, nộp ở CA xã hay UBND?": "Đăng ký tạm trú",
+		// Of one procedure at two levels, the commune's copy.
+		"mất HC phổ thông, trình báo ở CA xã thì bao lâu giải quyết": "(thực hiện tại cấp xã)",
 		// "bằng giấy thông hành" is not a paper driving licence.
 		"đi du lịch Trung Quốc bằng giấy thông hành thì làm ở đâu": "giấy thông hành",
 	} {

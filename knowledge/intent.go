@@ -67,6 +67,23 @@ func titleKey(foldTitle string) string {
 	return strings.TrimSpace(t)
 }
 
+// initials reports a folded word written as initials, without a vowel
+// but "y" ("dk", "cmnd", "bhyt"): an abbreviation, not a word of its own
+// like "passport" that a document may say itself.
+func initials(w string) bool {
+	return w != "" && !strings.ContainsAny(w, "aeiou")
+}
+
+// atCommune reports a folded title that says it is the commune level's
+// ("… (thực hiện tại cấp xã)").
+func atCommune(foldTitle string) bool {
+	return strings.Contains(foldTitle, "thuc hien tai cap xa")
+}
+
+// nearTie is the share of the best score within which the commune's own
+// copy of a procedure is kept instead of another level's.
+const nearTie = 0.8
+
 // Weights of a title whose age bounds exclude, or include, the age asked
 // about.
 const (
@@ -242,11 +259,11 @@ func dropChannel(text string) string {
 	return rest
 }
 
-// officeVisit finds the commune's People's Committee named as where the
-// resident goes ("ra UBND xã", "nhờ ủy ban xã chứng thực"), not as what
-// is asked about: titles that say "thuộc thẩm quyền của Chủ tịch Ủy ban
+// officeVisit finds the commune's People's Committee or police named as
+// where the resident goes ("ra UBND xã", "nhờ ủy ban xã chứng thực", "nộp
+// ở CA xã hay UBND"), not as what is asked about: titles that say "thuộc thẩm quyền của Chủ tịch Ủy ban
 // nhân dân cấp xã" must not win on it.
-var officeVisit = regexp.MustCompile(`(?i)(^|\s)(?:ở|o|tại|tai|ra|lên|len|đến|den|tới|toi|nhờ|nho|qua)\s+(?:ubnd|ủy ban|uỷ ban|uy ban)(?:\s+(?:nhân dân|nhan dan))?(?:\s+(?:cấp\s+|cap\s+)?(?:xã|xa|phường|phuong))?`)
+var officeVisit = regexp.MustCompile(`(?i)(^|\s)(?:ở|o|tại|tai|ra|lên|len|đến|den|tới|toi|nhờ|nho|qua|hay|hoặc|hoac)\s+(?:(?:ubnd|ủy ban|uỷ ban|uy ban)(?:\s+(?:nhân dân|nhan dan))?(?:\s+(?:cấp\s+|cap\s+)?(?:xã|xa|phường|phuong))?|(?:công an|cong an|ca)\s+(?:cấp\s+|cap\s+)?(?:xã|xa|phường|phuong))(\s|$|[?,.!])`)
 
 // submitWay finds how the resident means to hand in the file ("nộp trực
 // tiếp", "làm online"): titles that say "trực tiếp thực hiện tại cấp …"
@@ -261,7 +278,11 @@ func dropOffice(text string) string {
 	if !officeVisit.MatchString(text) && !submitWay.MatchString(text) {
 		return text
 	}
-	rest := submitWay.ReplaceAllString(officeVisit.ReplaceAllString(text, " "), " ")
+	rest := text
+	for officeVisit.MatchString(rest) { // "ở CA xã hay UBND": matches share a space
+		rest = officeVisit.ReplaceAllString(rest, " ")
+	}
+	rest = submitWay.ReplaceAllString(rest, " ")
 	topic, _ := splitAsk(vietnamese.ContentWords(rest))
 	if len(topic) < 2 {
 		return text

@@ -53,9 +53,13 @@ type plan struct {
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	expansions  []string
-	age         int      // age the question states, 0 when none
-	ages        []string // title phrases of age bounds the age asked about falls in
-	accented    string
+	// aliases maps a word of cover that is a dictionary term made of
+	// initials ("dk", "cmnd") to what it expands to: a document holding
+	// an expansion covers the word.
+	aliases  map[string][]string
+	age      int      // age the question states, 0 when none
+	ages     []string // title phrases of age bounds the age asked about falls in
+	accented string
 	// heading is what headings are searched for: the words and the
 	// expansions' words, without those most headings hold.
 	heading string
@@ -103,6 +107,17 @@ func (ix *Index) plan(text string) plan {
 			if !allStopwords(x) {
 				p.expansions = append(p.expansions, x)
 			}
+		}
+	}
+	if ix.dict != nil {
+		for _, w := range p.cover {
+			if !ix.dict.IsTerm(w) || !initials(w) {
+				continue
+			}
+			if p.aliases == nil {
+				p.aliases = make(map[string][]string)
+			}
+			p.aliases[w] = ix.dict.Expand(w)
 		}
 	}
 	var heading []string
@@ -236,14 +251,19 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	}
 	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
 	// The same procedure done at several levels is one answer.
-	seen := make(map[string]bool, len(order))
-	kept := order[:0]
+	// Of near ties, the one done at the commune is kept: the district
+	// level is gone, but its records remain.
+	seen := make(map[string]int, len(order))
+	kept := make([]*group, 0, len(order))
 	for _, g := range order {
 		k := titleKey(g.entry.foldTitle)
-		if seen[k] {
+		if i, ok := seen[k]; ok {
+			if atCommune(g.entry.foldTitle) && !atCommune(kept[i].entry.foldTitle) && g.score >= nearTie*kept[i].score {
+				kept[i] = g
+			}
 			continue
 		}
-		seen[k] = true
+		seen[k] = len(kept)
 		kept = append(kept, g)
 	}
 	order = kept

@@ -202,7 +202,7 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 		}
 		idf := ix.stats.idf(w)
 		want += idf
-		if ix.stats.has(e, w) {
+		if ix.stats.has(e, w) || ix.stats.holdsAlias(e, p.aliases[w]) {
 			have += idf
 		}
 	}
@@ -236,6 +236,9 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 		idf := ix.stats.idf(w)
 		want += idf
 		if !ix.stats.has(e, w) {
+			if ix.stats.holdsAlias(e, p.aliases[w]) {
+				have += idf
+			}
 			continue
 		}
 		if typed, ok := p.spelled[w]; ok && !corrected && !e.plain {
@@ -259,6 +262,17 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 		return 0
 	}
 	return have / want
+}
+
+// holdsAlias reports whether e holds one of the phrases a dictionary
+// term of the question stands for ("dk" → "dang ky").
+func (s *wordStats) holdsAlias(e *docEntry, phrases []string) bool {
+	for _, x := range phrases {
+		if s.holds(e, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // holds reports whether every word of a folded phrase occurs in e.
