@@ -12,6 +12,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -440,7 +441,7 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	if b.cfg.Recorder == nil {
 		return
 	}
-	rec := knowledge.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
+	rec := records.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
 		Question: p.asked, Answer: answer, Mode: done.Mode, Grounded: done.Grounded, Sources: ids,
 		LatencyMS: done.LatencyMS, Tokens: done.Tokens, Created: b.cfg.Now()}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)

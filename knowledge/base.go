@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -348,8 +349,40 @@ func (b *Base) Documents(ctx context.Context, o ListOptions) ([]Document, error)
 	return b.store.Documents(ctx, o)
 }
 
-// Store returns the store, for the records other packages keep in it.
-func (b *Base) Store() *Store { return b.store }
+// Meta returns the value stored under key, or "" when there is none.
+func (b *Base) Meta(ctx context.Context, key string) (string, error) { return b.store.Meta(ctx, key) }
+
+// SetMeta stores value under key.
+func (b *Base) SetMeta(ctx context.Context, key, value string) error {
+	return b.store.SetMeta(ctx, key, value)
+}
+
+// EachDocument calls fn with every document and its passages, in id order.
+func (b *Base) EachDocument(ctx context.Context, fn func(Document) error) error {
+	return b.store.EachDocument(ctx, fn)
+}
+
+// CountDocuments returns the numbers of documents and passages stored.
+func (b *Base) CountDocuments(ctx context.Context) (docs, passages int, err error) {
+	return b.store.CountDocuments(ctx)
+}
+
+// OriginalPaths returns the kept originals that documents refer to,
+// relative to the data directory.
+func (b *Base) OriginalPaths(ctx context.Context) (map[string]bool, error) {
+	return b.store.OriginalPaths(ctx)
+}
+
+// Ping checks that the database answers.
+func (b *Base) Ping(ctx context.Context) error { return b.store.Ping(ctx) }
+
+// Backup writes a consistent copy of the database to path; see
+// Store.Backup.
+func (b *Base) Backup(ctx context.Context, path string) error { return b.store.Backup(ctx, path) }
+
+// DB returns the database the base keeps its documents in, so that the
+// office's records can keep theirs beside them (see cmd wiring).
+func (b *Base) DB() *sql.DB { return b.store.db }
 
 // Dir returns the data directory, "" when in memory.
 func (b *Base) Dir() string { return b.dir }

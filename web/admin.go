@@ -10,14 +10,14 @@ package web
 //     dashboard pages. Every handler in adm runs with a logged-in user whose
 //     password is not due for a change, and every non-GET request in it has
 //     passed the CSRF check (form field "csrf" or header "X-CSRF-Token").
-//   - adminUser(c) knowledge.User is the logged-in user.
+//   - adminUser(c) records.User is the logged-in user.
 //   - s.mayCommune(c, slug) bool: may the user act on commune slug? A
 //     province administrator may act on any; a commune officer only on
 //     their own; slug "" (province-wide) only a province administrator.
 //   - s.forbid(c) writes the 403 page (Vietnamese) and aborts;
 //     s.requireProvince is a middleware that forbids commune officers.
 //   - s.failPage(c, err) writes the error page and aborts: a
-//     *knowledge.InputError shows its message (400), knowledge.ErrNotFound
+//     *records.InputError shows its message (400), knowledge.ErrNotFound
 //     404, anything else "Internal error" (500, logged once there).
 //   - Flash: seeOther redirects to a page with ?ok=<message> signed for
 //     the session (okm); adminPage shows it on logged-in pages only, and
@@ -56,6 +56,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
@@ -64,8 +65,13 @@ import (
 // session settings, upload limits and the first-start console.
 type adminSite struct {
 	pages    map[string]*template.Template
-	communes *communes // the residents' directory, set by New
-	store    *knowledge.Store
+	communes Communes
+	accounts Accounts
+	keys     IdempotencyKeys
+	posters  Posters
+	answers  AnswerLog
+	approved ApprovedAnswers
+	now      func() time.Time
 	secure   bool // cookies only over HTTPS: BaseURL is https
 	token    string
 	limits   upload.Limits
@@ -91,7 +97,9 @@ func newAdminSite(cfg Config) (*adminSite, error) {
 		console = io.Discard
 	}
 	ad := &adminSite{
-		pages: map[string]*template.Template{}, store: cfg.Knowledge.Store(),
+		pages: map[string]*template.Template{}, communes: cfg.Communes,
+		accounts: cfg.Records, keys: cfg.Records, posters: cfg.Records, answers: cfg.Records, approved: cfg.Records,
+		now:    time.Now,
 		secure: strings.HasPrefix(cfg.BaseURL, "https://"), token: cfg.AdminToken,
 		limits: upload.Limits{MaxBytes: maxUpload}, idle: sessionIdle, maxAge: sessionMaxAge,
 		console: console,
@@ -154,7 +162,7 @@ func (ad *adminSite) communeName(slug string) string {
 	if slug == "" {
 		return "Toàn tỉnh"
 	}
-	if c, ok := ad.communes.lookup(slug); ok {
+	if c, ok := ad.communes.Lookup(slug); ok {
 		return c.Name
 	}
 	return slug
@@ -162,7 +170,7 @@ func (ad *adminSite) communeName(slug string) string {
 
 // adminPage is what every admin page template reads.
 type adminPage struct {
-	User  knowledge.User
+	User  records.User
 	CSRF  string
 	Title string
 	Nav   string // active menu entry

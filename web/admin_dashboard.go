@@ -11,7 +11,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/hoidap/hoidap/chatbot"
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // Dashboard bounds: days charted, procedures and gaps listed.
@@ -26,7 +26,7 @@ type dashboardPage struct {
 	adminPage
 	Commune   string // "" is the whole province
 	Name      string
-	Sum       knowledge.Summary
+	Sum       records.Summary
 	Chart     chart
 	Modes     []modeRow
 	Grounded  int // percent of answers
@@ -52,7 +52,7 @@ type topRow struct {
 // gapRow is a question answered badly, with the link that writes its
 // approved answer.
 type gapRow struct {
-	knowledge.Gap
+	records.Gap
 	CommuneName string
 	Write       string
 	// Covered says an approved answer now covers the question; Answered
@@ -85,7 +85,7 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 	today := s.site.now().In(vietnam)
 	y, m, d := today.Date()
 	from := time.Date(y, m, d-(dashboardDays-1), 0, 0, 0, 0, vietnam)
-	sum, err := s.cfg.Knowledge.Store().Summarize(ctx, knowledge.Range{Commune: slug, From: from}, vietnam, topProcedures, topGaps)
+	sum, err := s.admin.answers.Summarize(ctx, records.Range{Commune: slug, From: from}, vietnam, topProcedures, topGaps)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -110,7 +110,7 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 	for _, sc := range sum.TopSources {
 		p.Top = append(p.Top, topRow{Title: s.sourceTitle(c, sc.ID), Count: sc.Count})
 	}
-	approved := map[string][]knowledge.ApprovedAnswer{} // by commune asked in
+	approved := map[string][]records.ApprovedAnswer{} // by commune asked in
 	for _, g := range sum.Gaps {
 		q := url.Values{"q": {g.Question}}
 		if slug != "" { // the province's own list writes province-wide answers
@@ -119,7 +119,7 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
 		list, ok := approved[g.Commune]
 		if !ok {
-			if list, err = s.cfg.Knowledge.Store().ApprovedAnswers(ctx, g.Commune); err != nil {
+			if list, err = s.admin.approved.ApprovedAnswers(ctx, g.Commune); err != nil {
 				s.failPage(c, err)
 				return
 			}

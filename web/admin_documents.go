@@ -116,11 +116,11 @@ func (s *Server) renderDocumentsPick(c *gin.Context, status int, msg, typed stri
 // knownCommune reports whether slug names a commune: the demo commune, one
 // of the directory or one the administrators created.
 func (s *Server) knownCommune(ctx context.Context, slug string) (bool, error) {
-	if _, ok := s.site.communes.lookup(slug); ok {
+	if _, ok := s.site.communes.Lookup(slug); ok {
 		return true, nil
 	}
-	_, ok, err := s.cfg.Knowledge.Store().CommuneDetails(ctx, slug)
-	return ok, err
+	_, ok := s.site.communes.Saved(slug)
+	return ok, nil
 }
 
 // uploadScope checks the commune an upload is for: one the user may act

@@ -28,7 +28,7 @@ func TestUploadNeverReplacesAnotherCommunesDocument(t *testing.T) {
 	if r := v.upload("/admin/documents", victim, "tt.json", record("9.999001", "Thủ tục của phường Trần Hưng Đạo")); r.status != http.StatusSeeOther && r.status != http.StatusOK {
 		t.Fatalf("victim's upload: %d %s", r.status, r.body)
 	}
-	docs, err := kb.Store().Documents(ctx, knowledge.ListOptions{Commune: victim})
+	docs, err := kb.Documents(ctx, knowledge.ListOptions{Commune: victim})
 	if err != nil || len(docs) != 1 {
 		t.Fatalf("victim's documents: %v, %v", docs, err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // firstAdmin creates the province administrator "admin" when there are no
@@ -18,11 +18,11 @@ import (
 // first login. Until "admin" has chosen a password of their own, every
 // start does this again (a missed console line is not a dead end).
 func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
-	users, err := ad.store.Users(ctx)
+	users, err := ad.accounts.Users(ctx)
 	if err != nil {
 		return err
 	}
-	existing := knowledge.User{}
+	existing := records.User{}
 	for _, u := range users {
 		if u.Name == firstAdmin {
 			existing = u
@@ -38,9 +38,9 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 		}
 	}
 	if existing.ID != 0 {
-		err = ad.store.SetPassword(ctx, existing.ID, password, oneTime)
+		err = ad.accounts.SetPassword(ctx, existing.ID, password, oneTime)
 	} else {
-		_, err = ad.store.CreateUser(ctx, knowledge.User{Name: firstAdmin, Role: knowledge.RoleProvince, MustChange: oneTime}, password)
+		_, err = ad.accounts.CreateUser(ctx, records.User{Name: firstAdmin, Role: records.RoleProvince, MustChange: oneTime}, password)
 	}
 	if err != nil {
 		return fmt.Errorf("web: first administrator (HOIDAP_ADMIN_PASSWORD): %w", err)
@@ -53,9 +53,9 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 	return err
 }
 
-// oneTimePassword is knowledge.OneTimePassword: one rule for every
+// oneTimePassword is records.OneTimePassword: one rule for every
 // one-time password, the first administrator's and a reset's.
-func oneTimePassword() (string, error) { return knowledge.OneTimePassword() }
+func oneTimePassword() (string, error) { return records.OneTimePassword() }
 
 func (s *Server) handlePasswordPage(c *gin.Context) {
 	p := s.adminPage(c, "Đổi mật khẩu")
@@ -92,7 +92,7 @@ func (s *Server) handlePassword(c *gin.Context) {
 			s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
 			return
 		}
-		if _, err = s.admin.store.Login(ctx, u.Name, current); errors.Is(err, knowledge.ErrWrongPassword) {
+		if _, err = s.admin.accounts.Login(ctx, u.Name, current); errors.Is(err, records.ErrWrongPassword) {
 			p.Error, err = "Mật khẩu hiện tại không đúng. (Wrong current password)", nil
 			if until, err = th.failed(ctx); err == nil && !until.IsZero() {
 				p.Error += " " + s.lockedMessage(until)
@@ -100,7 +100,7 @@ func (s *Server) handlePassword(c *gin.Context) {
 				return
 			}
 		} else if err == nil {
-			err = s.admin.store.SetPassword(ctx, u.ID, next, false)
+			err = s.admin.accounts.SetPassword(ctx, u.ID, next, false)
 		}
 	}
 	if msg, ok := inputMessage(err); ok {
@@ -108,7 +108,7 @@ func (s *Server) handlePassword(c *gin.Context) {
 	}
 	if err == nil && p.Error == "" {
 		secret, _ := c.Get(ctxSecret)
-		err = s.admin.store.DeleteSessions(ctx, u.ID, secret.(string))
+		err = s.admin.accounts.DeleteSessions(ctx, u.ID, secret.(string))
 	}
 	if err != nil {
 		s.failPage(c, err)

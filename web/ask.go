@@ -92,7 +92,7 @@ func (s *Server) handleAsk(c *gin.Context) {
 		q.Session = "" // not a session id this service gave: no context
 	}
 	if q.Commune != "" {
-		info, ok := s.site.communes.lookup(q.Commune)
+		info, ok := s.site.communes.Lookup(q.Commune)
 		if !ok {
 			s.fail(c, badRequest{"Không có xã/phường này. (Unknown commune)"})
 			return

@@ -14,6 +14,7 @@ import (
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/ssetest"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 // fakeChat is an in-process OpenAI-compatible server that streams chunks
@@ -51,7 +52,7 @@ func mustAskServer(tb testing.TB, llmURL string) *httptest.Server {
 	var bot *chatbot.Bot
 	s, _ := mustServer(tb, func(cfg *Config) {
 		var err error
-		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store(), FirstToken: time.Second}
+		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: recordsOf(tb, cfg.Knowledge.(*knowledge.Base)), FirstToken: time.Second}
 		if llmURL != "" {
 			bc.BaseURL, bc.Model = llmURL, "fake"
 		}
@@ -288,7 +289,7 @@ func TestAskCancelledIsNotAServerError(t *testing.T) {
 // addresses masked, as questions are.
 func TestFeedbackCommentMasked(t *testing.T) {
 	s, kb := mustServer(t, func(cfg *Config) {
-		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store()})
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Recorder: recordsOf(t, cfg.Knowledge.(*knowledge.Base))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -308,7 +309,7 @@ func TestFeedbackCommentMasked(t *testing.T) {
 		t.Fatalf("feedback: %d", resp.StatusCode)
 	}
 	var comment string
-	if err := kb.Store().DB().QueryRowContext(context.Background(), "SELECT comment FROM answers WHERE id = ?", a.ID).Scan(&comment); err != nil {
+	if err := recordsOf(t, kb).DB().QueryRowContext(context.Background(), "SELECT comment FROM answers WHERE id = ?", a.ID).Scan(&comment); err != nil {
 		t.Fatal(err)
 	}
 	for _, personal := range []string{"0912345678", "001099012345", "lan@gmail.com"} {

@@ -5,7 +5,6 @@ import (
 	"context"
 	"embed"
 	"errors"
-	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -17,6 +16,7 @@ import (
 	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -32,7 +32,9 @@ var vietnam = time.FixedZone("ICT", 7*3600)
 type site struct {
 	pages    map[string]*template.Template
 	assets   *assets
-	communes *communes
+	communes Communes
+	posters  Posters   // the poster of a ?p= link, and its scans
+	feedback AnswerLog // residents' feedback on answers
 	stt      *openai.Client
 	sttModel string
 	now      func() time.Time
@@ -43,15 +45,8 @@ func newSite(cfg Config) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs, err := newCommunes(cfg.Places)
-	if err != nil {
-		return nil, fmt.Errorf("web: communes: %w", err)
-	}
-	// Office details and former names saved by administrators.
-	if err := cs.stored.load(context.Background(), cfg.Knowledge.Store(), cs.directoryFormer); err != nil {
-		return nil, err
-	}
-	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now}
+	st := &site{assets: a, communes: cfg.Communes, posters: cfg.Records, feedback: cfg.Records,
+		pages: map[string]*template.Template{}, now: time.Now}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
 	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {
 		// A broken template fails the boot, not a resident's request.
@@ -106,7 +101,7 @@ func newPageBase(lang, path, class string) pageBase {
 // chatPage is the data of chat.html.
 type chatPage struct {
 	pageBase
-	C       knowledge.CommuneInfo
+	C       records.CommuneInfo
 	Office  bool // address, hours or hotline filled in
 	Poster  string
 	STT     bool
@@ -125,7 +120,7 @@ type pageTurn struct {
 	Cards []card
 }
 
-func (s *Server) newChatPage(c *gin.Context, info knowledge.CommuneInfo, lang string) *chatPage {
+func (s *Server) newChatPage(c *gin.Context, info records.CommuneInfo, lang string) *chatPage {
 	p := &chatPage{
 		pageBase: newPageBase(lang, "/x/"+info.Slug, "chat"),
 		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
@@ -147,7 +142,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 	if id == "" || !ValidPoster(id) {
 		return ""
 	}
-	if _, err := s.cfg.Knowledge.Store().Poster(ctx, commune, id); err != nil {
+	if _, err := s.site.posters.Poster(ctx, commune, id); err != nil {
 		if !errors.Is(err, knowledge.ErrNotFound) {
 			s.log.Error("poster", slog.String("commune", commune), slog.Any("error", err))
 		}
@@ -159,7 +154,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 // handleChatPage serves GET /x/{commune}; ?p= counts a poster scan, once
 // per browser and day.
 func (s *Server) handleChatPage(c *gin.Context) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return
@@ -175,7 +170,7 @@ func (s *Server) handleChatPage(c *gin.Context) {
 // handleChatPost answers the chat form without JavaScript: POST
 // /x/{commune} with field q (or s, a suggested question).
 func (s *Server) handleChatPost(c *gin.Context) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return

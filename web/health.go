@@ -18,7 +18,7 @@ func (s *Server) handleReady(c *gin.Context) {
 	defer cancel()
 	checks := gin.H{}
 	ready := true
-	if err := s.cfg.Knowledge.Store().Ping(ctx); err != nil {
+	if err := s.cfg.Knowledge.Ping(ctx); err != nil {
 		checks["store"] = "down"
 		ready = false
 	} else {

@@ -124,7 +124,7 @@ func (k *knowledgeCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(k.indexed, prometheus.GaugeValue, float64(k.kb.Indexed()))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	docs, passages, err := k.kb.Store().CountDocuments(ctx)
+	docs, passages, err := k.kb.CountDocuments(ctx)
 	if err != nil {
 		ch <- prometheus.NewInvalidMetric(k.docs, err)
 		return

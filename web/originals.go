@@ -13,16 +13,16 @@ import (
 // own name only once whole.
 const partPrefix = ".part-"
 
-// sweepAge is how old a kept file must be for a sweep while serving to
+// SweepAge is how old a kept file must be for a sweep while serving to
 // remove it unreferenced: an upload writes its original some seconds
 // before its documents refer to it.
-const sweepAge = time.Hour
+const SweepAge = time.Hour
 
 // SweepUploads removes the files under the data directory's uploads that
 // no document refers to and that are older than age: originals of an
 // upload the process died in, or that a failed undo left, and partial
 // writes. At start, before serving, age can be 0; while serving, use at
-// least sweepAge. It returns how many files it removed.
+// least SweepAge. It returns how many files it removed.
 func (s *Server) SweepUploads(ctx context.Context, age time.Duration) (int, error) {
 	dir := s.cfg.Knowledge.Dir()
 	if dir == "" {
@@ -35,7 +35,7 @@ func (s *Server) SweepUploads(ctx context.Context, age time.Duration) (int, erro
 	if err != nil {
 		return 0, fmt.Errorf("web: sweep uploads: %w", err)
 	}
-	kept, err := s.cfg.Knowledge.Store().OriginalPaths(ctx)
+	kept, err := s.cfg.Knowledge.OriginalPaths(ctx)
 	if err != nil {
 		return 0, err
 	}

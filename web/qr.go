@@ -78,7 +78,7 @@ func (s *Server) handleQR(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	if _, ok := s.site.communes.lookup(slug); !ok {
+	if _, ok := s.site.communes.Lookup(slug); !ok {
 		s.notFound(c)
 		return
 	}

@@ -15,7 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
 )
 
 // Knowledge is what the web layer needs of the knowledge base.
@@ -23,7 +22,11 @@ type Knowledge interface {
 	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
 	Document(ctx context.Context, id string) (knowledge.Document, error)
 	Indexed() int
-	Store() *knowledge.Store
+	// Ping, CountDocuments and OriginalPaths serve readiness, metrics and
+	// the sweep of kept uploads.
+	Ping(ctx context.Context) error
+	CountDocuments(ctx context.Context) (docs, passages int, err error)
+	OriginalPaths(ctx context.Context) (map[string]bool, error)
 	// Ingest, Delete, Documents and Dir serve the admin documents pages
 	// and API; Dir is "" when the base lives in memory.
 	Ingest(ctx context.Context, docs ...knowledge.Document) error
@@ -37,10 +40,25 @@ type Knowledge interface {
 	IsHidden(docID, commune string) bool
 }
 
+// Records is what the web layer needs of the office's records: the small
+// interfaces each area declares where it uses them.
+type Records interface {
+	Accounts
+	IdempotencyKeys
+	Posters
+	AnswerLog
+	ApprovedAnswers
+}
+
 // Config holds the server's dependencies and settings.
 type Config struct {
 	Knowledge Knowledge
-	Logger    *slog.Logger
+	// Records are the office's own rows: accounts, posters and scans,
+	// answer records and feedback, approved answers, idempotency keys.
+	Records Records
+	// Communes is the one lookup of communes, shared with the chatbot.
+	Communes Communes
+	Logger   *slog.Logger
 	// BaseURL is the public URL of the service, without a trailing slash.
 	BaseURL string
 	// TrustedProxies are the addresses (or CIDRs) of reverse proxies whose
@@ -48,8 +66,6 @@ type Config struct {
 	TrustedProxies []string
 	// Bot answers residents' questions at /api/v1/ask; nil answers 503.
 	Bot Bot
-	// Places is the directory of communes; nil loads the embedded one.
-	Places *places.Directory
 	// STTBaseURL and STTModel name an OpenAI-compatible speech-to-text
 	// endpoint; an empty STTBaseURL leaves voice to the browser.
 	STTBaseURL, STTModel, STTKey string
@@ -66,7 +82,9 @@ type Config struct {
 	// Console receives what the operator must read once and that must
 	// never reach the log (the one-time password); nil discards it.
 	Console io.Writer
-	// RetentionDays is how long conversation records are kept; 0 means 180.
+	// RetentionDays is how long conversation records are kept, as the
+	// dashboard says; 0 means records.DefaultRetentionDays. The records
+	// are purged by the retention job that cmd runs.
 	RetentionDays int
 
 	// RateLimit is questions per minute per client; 0 turns it off.
@@ -92,8 +110,8 @@ type Server struct {
 
 // New builds the server and its routes.
 func New(cfg Config) (*Server, error) {
-	if cfg.Knowledge == nil {
-		return nil, fmt.Errorf("web: no knowledge base")
+	if cfg.Knowledge == nil || cfg.Records == nil || cfg.Communes == nil {
+		return nil, fmt.Errorf("web: no knowledge base, records or communes")
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -111,9 +129,6 @@ func New(cfg Config) (*Server, error) {
 	if s.admin, err = newAdminSite(cfg); err != nil {
 		return nil, err
 	}
-	// One directory of communes for residents' and admin pages, so that
-	// details saved in the admin pages show everywhere at once.
-	s.admin.communes = site.communes
 	if s.ops, err = newOps(cfg); err != nil {
 		return nil, err
 	}

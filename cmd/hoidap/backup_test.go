@@ -13,6 +13,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/testcorpus"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -24,6 +25,7 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer kb.Close()
+	rs := testcorpus.Records(t, kb)
 	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
@@ -44,8 +46,8 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			rec := knowledge.AnswerRecord{ID: fmt.Sprintf("a-%d", i), Question: "khai sinh", Mode: "extractive", Grounded: true}
-			if err := kb.Store().RecordAnswer(ctx, rec); err != nil {
+			rec := records.AnswerRecord{ID: fmt.Sprintf("a-%d", i), Question: "khai sinh", Mode: "extractive", Grounded: true}
+			if err := rs.RecordAnswer(ctx, rec); err != nil {
 				t.Error(err)
 				return
 			}
@@ -82,7 +84,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	liveDocs, _, _ := kb.Store().CountDocuments(ctx)
+	liveDocs, _, _ := kb.CountDocuments(ctx)
 	if docs < 50 || docs > liveDocs || passages < docs || orphans != 0 {
 		t.Errorf("copy has %d documents (live %d), %d passages, %d orphan passages", docs, liveDocs, passages, orphans)
 	}

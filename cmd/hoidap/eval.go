@@ -51,7 +51,7 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 	defer kb.Close()
 
 	var docs []knowledge.Document
-	if err := kb.Store().EachDocument(ctx, func(d knowledge.Document) error {
+	if err := kb.EachDocument(ctx, func(d knowledge.Document) error {
 		docs = append(docs, d)
 		return nil
 	}); err != nil {

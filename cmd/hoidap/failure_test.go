@@ -96,7 +96,7 @@ func TestKilledMidIngestStoreAndIndexAgree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("open after kill: %v", err)
 	}
-	stored, passages, err := kb.Store().CountDocuments(ctx)
+	stored, passages, err := kb.CountDocuments(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -125,7 +125,7 @@ func TestKilledMidIngestStoreAndIndexAgree(t *testing.T) {
 		}
 	}
 	storedPassages := map[string]bool{}
-	rows, err := kb.Store().DB().QueryContext(ctx, "SELECT id FROM passages")
+	rows, err := kb.DB().QueryContext(ctx, "SELECT id FROM passages")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,59 @@
+-- Documents and passages: the source of truth. The bleve index is derived.
+CREATE TABLE documents (
+	id             TEXT PRIMARY KEY,
+	kind           TEXT NOT NULL,
+	title          TEXT NOT NULL,
+	commune        TEXT NOT NULL DEFAULT '',
+	source         TEXT NOT NULL DEFAULT '',
+	url            TEXT NOT NULL DEFAULT '',
+	procedure_json TEXT NOT NULL DEFAULT '',
+	body           TEXT NOT NULL DEFAULT '',
+	original_name  TEXT NOT NULL DEFAULT '',
+	original_path  TEXT NOT NULL DEFAULT '',
+	created_at     INTEGER NOT NULL,
+	updated_at     INTEGER NOT NULL
+);
+CREATE INDEX documents_commune ON documents(commune);
+
+CREATE TABLE passages (
+	id      TEXT PRIMARY KEY,
+	doc_id  TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	ordinal INTEGER NOT NULL,
+	section TEXT NOT NULL,
+	heading TEXT NOT NULL,
+	text    TEXT NOT NULL
+);
+CREATE INDEX passages_doc ON passages(doc_id, ordinal);
+
+-- Index operations written in the same transaction as the documents and
+-- removed once the index has them: replayed at start after a crash.
+CREATE TABLE index_queue (
+	doc_id TEXT PRIMARY KEY,
+	queued_at INTEGER NOT NULL
+);
+
+CREATE TABLE meta (
+	key   TEXT PRIMARY KEY,
+	value TEXT NOT NULL
+);
+
+-- One row per answer given, for the administrators' analytics.
+-- The question is masked before it is written.
+CREATE TABLE answers (
+	id         TEXT PRIMARY KEY,
+	session    TEXT NOT NULL DEFAULT '',
+	commune    TEXT NOT NULL DEFAULT '',
+	poster     TEXT NOT NULL DEFAULT '',
+	question   TEXT NOT NULL,
+	answer     TEXT NOT NULL DEFAULT '',
+	mode       TEXT NOT NULL,
+	grounded   INTEGER NOT NULL,
+	sources    TEXT NOT NULL DEFAULT '[]',
+	latency_ms INTEGER NOT NULL DEFAULT 0,
+	tokens     INTEGER NOT NULL DEFAULT 0,
+	helpful    INTEGER,            -- NULL: no feedback; 1 helpful; 0 not helpful
+	comment    TEXT NOT NULL DEFAULT '',
+	created_at INTEGER NOT NULL
+);
+CREATE INDEX answers_commune_created ON answers(commune, created_at);
+CREATE INDEX answers_created ON answers(created_at);
