@@ -11,7 +11,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -22,33 +21,6 @@ var errNoCommune = fmt.Errorf("web: commune: %w", knowledge.ErrNotFound)
 
 // errNoApproved is an approved answer id that is not a number.
 var errNoApproved = fmt.Errorf("web: approved answer: %w", knowledge.ErrNotFound)
-
-// adminContentRoutes declares the communes, posters, dashboard, export and
-// approved-answer pages inside the logged-in /admin group. Every handler
-// checks the commune it acts on with mayCommune.
-func (s *Server) adminContentRoutes(g *gin.RouterGroup) {
-	g.GET("/communes", s.handleAdminCommunes)
-	g.GET("/communes/new", s.requireProvince, s.handleCommuneNewPage)
-	g.POST("/communes/new", s.requireProvince, s.handleCommuneCreate)
-	g.GET("/communes/:commune", s.handleCommunePage)
-	g.POST("/communes/:commune", s.handleCommuneSave)
-
-	g.GET("/posters", s.handleAdminPosters)
-	g.GET("/posters/:commune", s.handlePostersPage)
-	g.POST("/posters/:commune", s.handlePosterCreate)
-	g.POST("/posters/:commune/:poster/rename", s.handlePosterRename)
-	g.POST("/posters/:commune/:poster/delete", s.handlePosterDelete)
-
-	g.GET("/dashboard", s.handleDashboard(chatbot.NewApprovedMatcher()))
-	g.GET("/export.csv", s.handleExport)
-
-	g.GET("/approved", s.handleApprovedList)
-	g.GET("/approved/new", s.handleApprovedNew)
-	g.POST("/approved/new", s.handleApprovedCreate)
-	g.GET("/approved/:id", s.handleApprovedPage)
-	g.POST("/approved/:id", s.handleApprovedSave)
-	g.POST("/approved/:id/delete", s.handleApprovedDelete)
-}
 
 // retentionDays is how many days conversation records are kept.
 func (s *Server) retentionDays() int {

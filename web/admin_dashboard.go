@@ -10,7 +10,6 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/records"
 )
 
@@ -68,15 +67,11 @@ var modeLabels = []struct{ mode, label string }{
 	{"approved", "Câu trả lời đã duyệt"},
 }
 
-// handleDashboard returns the handler of the dashboard: what residents
-// asked over the last 30 days, for one commune or (province
-// administrators) the whole province. match marks the questions an
-// approved answer now covers.
-func (s *Server) handleDashboard(match *chatbot.ApprovedMatcher) gin.HandlerFunc {
-	return func(c *gin.Context) { s.dashboard(c, match) }
-}
-
-func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
+// handleDashboard shows what residents asked over the last 30 days, for
+// one commune or (province administrators) the whole province, marking
+// the questions an approved answer now covers.
+func (s *Server) handleDashboard(c *gin.Context) {
+	match := s.admin.matcher
 	slug, ok := s.adminCommune(c, c.Query("commune"), true)
 	if !ok {
 		return
