@@ -283,15 +283,6 @@ func (s *Server) handleLogout(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, "/admin/login?out=1")
 }
 
-// inputMessage returns the message of a refusal meant for the user.
-func inputMessage(err error) (string, bool) {
-	var ie *records.InputError
-	if errors.As(err, &ie) {
-		return ie.Message, true
-	}
-	return "", false
-}
-
 // failPage logs err and writes the error page: "Internal error" for
 // anything that is not the user's doing.
 func (s *Server) failPage(c *gin.Context, err error) {

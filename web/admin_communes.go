@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
 )
 
@@ -98,7 +99,7 @@ func (s *Server) handleCommuneCreate(c *gin.Context) {
 	d := communeForm(c, slug)
 	var err error
 	if _, known := s.site.communes.Lookup(slug); known {
-		err = &records.InputError{Message: "Mã «" + slug + "» đã thuộc một xã, phường khác; hãy chọn mã khác. (Slug in use)"}
+		err = &fault.Error{Message: "Mã «" + slug + "» đã thuộc một xã, phường khác; hãy chọn mã khác. (Slug in use)"}
 	} else {
 		d, err = s.site.communes.Create(c.Request.Context(), d)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
@@ -135,7 +136,7 @@ func (s *Server) uploadScope(c *gin.Context, commune string) error {
 	}
 	ok, err := s.knownCommune(c.Request.Context(), commune)
 	if err == nil && !ok {
-		err = &upload.Error{Reason: knowledge.ErrNotFound, Message: fmt.Sprintf(
+		err = &fault.Error{Reason: knowledge.ErrNotFound, Message: fmt.Sprintf(
 			"Không có xã/phường mã %q. (No such commune)", commune)}
 	}
 	return err
@@ -144,7 +145,7 @@ func (s *Server) uploadScope(c *gin.Context, commune string) error {
 // uploadFailure maps an upload error to a status and a message for the
 // administrator, logging what is not the file's fault.
 func (s *Server) uploadFailure(c *gin.Context, err error) (int, string) {
-	var ue *upload.Error
+	var ue *fault.Error
 	switch {
 	case errors.Is(err, errForbidden):
 		return http.StatusForbidden, "Bạn không có quyền với xã/phường này. (Forbidden for this commune)"

@@ -10,6 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
 )
 
@@ -93,7 +94,7 @@ func exportDay(v string, addDays int) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(time.DateOnly, v, vietnam)
 	if err != nil {
-		return time.Time{}, &records.InputError{Message: "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-27. (Dates: YYYY-MM-DD)"}
+		return time.Time{}, &fault.Error{Message: "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-27. (Dates: YYYY-MM-DD)"}
 	}
 	return t.AddDate(0, 0, addDays), nil
 }

@@ -15,6 +15,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
 	"github.com/hoidap/hoidap/knowledge/upload"
@@ -24,14 +25,14 @@ import (
 const uploadsDir = "uploads"
 
 // errNoFile is an upload form sent without a file.
-var errNoFile = &upload.Error{Reason: upload.ErrNoText, Message: "Chưa chọn tệp để tải lên. (No file chosen)"}
+var errNoFile = &fault.Error{Reason: upload.ErrNoText, Message: "Chưa chọn tệp để tải lên. (No file chosen)"}
 
 // errReplaceMany refuses to replace one document with a file of several.
-var errReplaceMany = &upload.Error{Reason: upload.ErrUnsupported,
+var errReplaceMany = &fault.Error{Reason: upload.ErrUnsupported,
 	Message: "Tệp thay thế phải chứa đúng một tài liệu. (A replacement must hold exactly one document)"}
 
 // errUploadTooLarge is a body cut at the size limit.
-var errUploadTooLarge = &upload.Error{Reason: upload.ErrTooLarge, Message: tooLargeMessage}
+var errUploadTooLarge = &fault.Error{Reason: upload.ErrTooLarge, Message: tooLargeMessage}
 
 // readUpload reads the form's "file" within the size limit.
 func readUpload(c *gin.Context, max int64) (upload.File, error) {

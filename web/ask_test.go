@@ -221,6 +221,26 @@ func TestFeedback(t *testing.T) {
 	}
 }
 
+// A comment over the limit is refused with a message a resident can
+// read, never the store's own error text.
+func TestFeedbackTooLongSaysSo(t *testing.T) {
+	srv := mustAskServer(t, "")
+	var a struct{ ID string }
+	json.NewDecoder(ssetest.Ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
+	body := fmt.Sprintf(`{"answer_id":%q,"helpful":false,"comment":%q}`, a.ID, strings.Repeat("a", 1001))
+	resp, err := http.Post(srv.URL+"/api/v1/feedback", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct{ Error string }
+	json.NewDecoder(resp.Body).Decode(&got)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(got.Error, "Góp ý quá dài, tối đa 1000 ký tự") ||
+		strings.Contains(got.Error, "records") || strings.Contains(got.Error, "invalid input") {
+		t.Errorf("1,001 characters: %d %q, want 400 with a Vietnamese message", resp.StatusCode, got.Error)
+	}
+}
+
 // BenchmarkFirstDelta measures the time from the fake LLM's first token
 // to the client's first delta event, through the whole server.
 func BenchmarkFirstDelta(b *testing.B) {

@@ -13,18 +13,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
-	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/vntime"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// vietnam is the zone scans are counted in: a day is a Vietnamese day.
-var vietnam = time.FixedZone("ICT", 7*3600)
+// vietnam is the zone days are counted in: a day is a Vietnamese day.
+var vietnam = vntime.Zone
 
 // site is what the residents' pages need beyond the API: parsed
 // templates, hashed assets, the commune directory and the speech-to-text
@@ -35,8 +35,6 @@ type site struct {
 	communes Communes
 	posters  Posters   // the poster of a ?p= link, and its scans
 	feedback AnswerLog // residents' feedback on answers
-	stt      *openai.Client
-	sttModel string
 	now      func() time.Time
 }
 
@@ -52,7 +50,6 @@ func newSite(cfg Config) (*site, error) {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))
 	}
-	st.stt, st.sttModel = newSTT(cfg)
 	return st, nil
 }
 
@@ -124,7 +121,7 @@ func (s *Server) newChatPage(c *gin.Context, info records.CommuneInfo, lang stri
 	p := &chatPage{
 		pageBase: newPageBase(lang, "/x/"+info.Slug, "chat"),
 		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
-		STT: s.site.stt != nil, JS: jsTexts(lang),
+		STT: s.cfg.Speech != nil, JS: jsTexts(lang),
 	}
 	for _, sg := range suggestions {
 		label := sg.vi
@@ -187,7 +184,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		p.Error = p.T["empty"]
 		s.render(c, http.StatusBadRequest, "chat.html", p)
 		return
-	case utf8.RuneCountInString(q) > maxQuestion:
+	case utf8.RuneCountInString(q) > chatbot.MaxQuestion:
 		p.Error = p.T["too_long"]
 		s.render(c, http.StatusBadRequest, "chat.html", p)
 		return
@@ -203,9 +200,8 @@ func (s *Server) handleChatPost(c *gin.Context) {
 	// JavaScript keeps no conversation.
 	ans, err := s.cfg.Bot.Reply(ctx, chatbot.Question{Text: q, Commune: info.Slug, Poster: p.Poster, Lang: lang})
 	if err != nil {
-		var br badRequest
-		if errors.As(askError(err), &br) {
-			p.Error = br.msg
+		if msg, ok := inputMessage(askError(err)); ok {
+			p.Error = msg
 		} else {
 			s.log.Error("answer form", slog.String("commune", info.Slug), slog.Any("error", err))
 			p.Error = p.T["error"]

@@ -14,7 +14,7 @@ import (
 func (s *Server) handleCommunes(c *gin.Context) {
 	q := c.Query("q")
 	if utf8.RuneCountInString(q) > 100 {
-		s.fail(c, badRequest{"Tên quá dài, tối đa 100 ký tự. (Name too long: 100 characters at most)"})
+		s.fail(c, badRequest("Tên quá dài, tối đa 100 ký tự. (Name too long: 100 characters at most)"))
 		return
 	}
 	c.Header("Cache-Control", "public, max-age=3600")

@@ -28,7 +28,7 @@ func (s *Server) handleFeedback(c *gin.Context) {
 		return
 	}
 	if req.AnswerID == "" || req.Helpful == nil {
-		s.fail(c, badRequest{"Cần answer_id và helpful. (answer_id and helpful are required)"})
+		s.fail(c, badRequest("Cần answer_id và helpful. (answer_id and helpful are required)"))
 		return
 	}
 	comment, _ := chatbot.Mask(req.Comment) // kept masked, as questions are

@@ -66,12 +66,9 @@ type Config struct {
 	TrustedProxies []string
 	// Bot answers residents' questions at /api/v1/ask; nil answers 503.
 	Bot Bot
-	// STTBaseURL and STTModel name an OpenAI-compatible speech-to-text
-	// endpoint; an empty STTBaseURL leaves voice to the browser.
-	STTBaseURL, STTModel, STTKey string
-	// HTTPClient calls outside services (speech-to-text); nil uses a
-	// client with a timeout.
-	HTTPClient *http.Client
+	// Speech transcribes residents' recorded questions; nil leaves voice
+	// to the browser.
+	Speech Speech
 
 	// AdminPassword is the first administrator's password; empty makes a
 	// one-time password, written once to Console at first start.

@@ -9,6 +9,7 @@ import (
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/web"
 )
 
 // parts are what serve opens and wires together: the knowledge base, the
@@ -48,4 +49,14 @@ func newBot(p parts, cfg *config) (*chatbot.Bot, error) {
 	p.log.Info("chatbot ready", slog.String("llm", bot.LLMState()), slog.String("model", bc.Model),
 		slog.Int("daily_requests", cfg.LLMDailyRequests), slog.Int("daily_tokens", cfg.LLMDailyTokens))
 	return bot, nil
+}
+
+// speech is the speech-to-text client when HOIDAP_STT_BASE_URL names
+// one, else nil (a nil interface, not a nil *chatbot.Speech): voice is
+// left to the browser.
+func speech(cfg *config) web.Speech {
+	if cfg.STTBaseURL == "" {
+		return nil
+	}
+	return chatbot.NewSpeech(chatbot.SpeechConfig{BaseURL: cfg.STTBaseURL, Model: cfg.STTModel, APIKey: cfg.STTKey})
 }

@@ -150,7 +150,7 @@ func newRegistry(kb *knowledge.Base) *prometheus.Registry {
 func webConfig(cfg *config, p parts, bot web.Bot, console io.Writer) web.Config {
 	return web.Config{
 		Knowledge: p.kb, Records: p.records, Communes: p.communes, Logger: p.log, BaseURL: cfg.BaseURL, Bot: bot,
-		STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel, STTKey: cfg.STTKey,
+		Speech:         speech(cfg),
 		TrustedProxies: cfg.TrustedProxies,
 		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken, MetricsToken: cfg.MetricsToken,
 		Console:       console,

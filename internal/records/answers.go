@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/internal/fault"
 )
 
 // AnswerRecord is what the service keeps of one answer for the
@@ -62,7 +64,7 @@ func (s *Store) RecordAnswer(ctx context.Context, r AnswerRecord) error {
 func (s *Store) Feedback(ctx context.Context, answerID string, helpful bool, comment string) error {
 	comment = strings.TrimSpace(comment)
 	if utf8.RuneCountInString(comment) > maxComment {
-		return fmt.Errorf("records: feedback: comment over %d characters: %w", maxComment, ErrInvalid)
+		return &fault.Error{Message: fmt.Sprintf("Góp ý quá dài, tối đa %d ký tự. (Comment too long: %d characters at most)", maxComment, maxComment)}
 	}
 	h := 0
 	if helpful {

@@ -14,6 +14,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 	"github.com/trustelem/zxcvbn"
 	"golang.org/x/crypto/bcrypt"
@@ -36,19 +37,7 @@ var ErrWrongPassword = errors.New("wrong name or password")
 // expired.
 var ErrNoSession = errors.New("no such session")
 
-// InputError is a refusal with a message the admin pages can show as it
-// is: Vietnamese first, English in brackets. It matches ErrInvalid.
-type InputError struct{ Message string }
-
-// Error returns the message.
-func (e *InputError) Error() string { return e.Message }
-
-// Unwrap makes errors.Is(err, ErrInvalid) hold.
-func (e *InputError) Unwrap() error { return ErrInvalid }
-
-func inputError(format string, args ...any) error {
-	return &InputError{Message: fmt.Sprintf(format, args...)}
-}
+func inputError(format string, args ...any) error { return fault.Invalid(format, args...) }
 
 // MinPassword is the shortest password accepted, in characters; bcrypt
 // reads at most 72 bytes, so longer ones are refused rather than cut.

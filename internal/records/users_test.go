@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
 )
 
@@ -47,7 +48,7 @@ func TestUserCreateAndLogin(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := st.CreateUser(ctx, tc.u, tc.pw)
-			var ie *records.InputError
+			var ie *fault.Error
 			if !errors.As(err, &ie) || !errors.Is(err, records.ErrInvalid) || !strings.Contains(ie.Message, tc.msg) {
 				t.Errorf("err = %v, want an InputError saying %q", err, tc.msg)
 			}
