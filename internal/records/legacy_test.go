@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"testing"
 	"time"
 
@@ -15,10 +13,25 @@ import (
 	"github.com/hoidap/hoidap/knowledge"
 )
 
+// legacyScripts are the scripts the knowledge base ran, by their number
+// in its user_version, before the records had migrations of their own:
+// the same files, split since between the two packages.
+var legacyScripts = []struct {
+	n     int
+	files []string
+}{
+	{1, []string{"../../knowledge/migrations/0001_init.sql", "migrations/0001_answers.sql"}},
+	{2, []string{"migrations/0002_scans.sql"}},
+	{3, []string{"migrations/0003_accounts.sql"}},
+	{4, []string{"migrations/0004_admin_content.sql"}},
+	{5, []string{"../../knowledge/migrations/0005_hidden.sql"}},
+	{6, []string{"migrations/0006_approved_wordings.sql"}},
+	{7, []string{"migrations/0007_idempotency.sql"}},
+}
+
 // makeLegacyDir writes a data directory the way the service made it while
-// the knowledge base ran the records' scripts too: testdata/legacy holds
-// those scripts as they were, applied up to upTo under user_version, with
-// a row in each table they made.
+// the knowledge base ran the records' scripts too: legacyScripts applied
+// up to upTo under user_version, with a row in each table they made.
 func makeLegacyDir(tb testing.TB, upTo int) string {
 	tb.Helper()
 	ctx := context.Background()
@@ -28,23 +41,20 @@ func makeLegacyDir(tb testing.TB, upTo int) string {
 		tb.Fatal(err)
 	}
 	defer db.Close()
-	scripts, err := filepath.Glob("testdata/legacy/*.sql")
-	if err != nil || len(scripts) != 7 {
-		tb.Fatalf("legacy scripts: %v, %v", scripts, err)
-	}
-	for _, name := range scripts {
-		n, _ := strconv.Atoi(strings.SplitN(filepath.Base(name), "_", 2)[0])
-		if n > upTo {
+	for _, script := range legacyScripts {
+		if script.n > upTo {
 			break
 		}
-		script, err := os.ReadFile(name)
-		if err != nil {
-			tb.Fatal(err)
+		for _, name := range script.files {
+			text, err := os.ReadFile(name)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			if _, err := db.ExecContext(ctx, string(text)); err != nil {
+				tb.Fatal(name, err)
+			}
 		}
-		if _, err := db.ExecContext(ctx, string(script)); err != nil {
-			tb.Fatal(name, err)
-		}
-		if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n)); err != nil {
+		if _, err := db.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", script.n)); err != nil {
 			tb.Fatal(err)
 		}
 	}
