@@ -269,6 +269,6 @@ func (s *Server) deleteDocument(ctx context.Context, d knowledge.Document) error
 	if err := s.cfg.Knowledge.Delete(ctx, d.ID); err != nil {
 		return err
 	}
-	s.removeOriginal(ctx, d.OriginalPath)
+	s.uploads.RemoveOriginal(ctx, d.OriginalPath)
 	return nil
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/ingest"
+	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
 // Knowledge is what the web layer needs of the knowledge base.
@@ -58,7 +60,10 @@ type Config struct {
 	Records Records
 	// Communes is the one lookup of communes, shared with the chatbot.
 	Communes Communes
-	Logger   *slog.Logger
+	// Uploads ingests administrators' files; nil runs knowledge/ingest's
+	// workflow on Knowledge within the upload size limit.
+	Uploads Uploads
+	Logger  *slog.Logger
 	// BaseURL is the public URL of the service, without a trailing slash.
 	BaseURL string
 	// TrustedProxies are the addresses (or CIDRs) of reverse proxies whose
@@ -96,13 +101,14 @@ type Config struct {
 
 // Server is the HTTP face of hoidap.
 type Server struct {
-	cfg    Config
-	log    *slog.Logger
-	router *gin.Engine
-	site   *site      // residents' pages: templates, assets, communes, QR, voice
-	admin  *adminSite // administrators' pages and API: accounts, sessions, documents
-	ops    *ops       // metrics and limits
-	bodies sync.Pool  // *bytes.Buffer for JSON bodies (writeJSON)
+	cfg     Config
+	log     *slog.Logger
+	router  *gin.Engine
+	site    *site      // residents' pages: templates, assets, communes, QR, voice
+	admin   *adminSite // administrators' pages and API: accounts, sessions, documents
+	ops     *ops       // metrics and limits
+	bodies  sync.Pool  // *bytes.Buffer for JSON bodies (writeJSON)
+	uploads Uploads    // the ingest workflow
 }
 
 // New builds the server and its routes.
@@ -114,7 +120,10 @@ func New(cfg Config) (*Server, error) {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, log: cfg.Logger, router: gin.New()}
+	s := &Server{cfg: cfg, log: cfg.Logger, router: gin.New(), uploads: cfg.Uploads}
+	if s.uploads == nil {
+		s.uploads = ingest.New(cfg.Knowledge, upload.Limits{MaxBytes: maxUpload}, cfg.Logger)
+	}
 	if err := s.router.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("web: trusted proxies: %w", err)
 	}

@@ -9,17 +9,20 @@ import (
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/web"
 )
 
 // parts are what serve opens and wires together: the knowledge base, the
 // office's records on its database, the one lookup of communes over the
-// national directory, the log and the metrics registry.
+// national directory, the ingest workflow, the log and the metrics
+// registry.
 type parts struct {
 	kb       *knowledge.Base
 	records  *records.Store
 	communes *records.Communes
 	dir      *places.Directory
+	uploads  *ingest.Workflow
 	log      *slog.Logger
 	reg      *prometheus.Registry
 }

@@ -6,13 +6,13 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/records"
-	"github.com/hoidap/hoidap/web"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 )
 
 // maintain runs the daily housekeeping now and then once a day until ctx
 // is done: conversation records older than days and Idempotency-Keys
 // older than a day are deleted, and kept uploads no document refers to
-// are removed by sweep (web.Server.SweepUploads).
+// are removed by sweep (the ingest workflow's Sweep).
 func maintain(ctx context.Context, rs *records.Store, days int, sweep func(context.Context, time.Duration) (int, error), log *slog.Logger) {
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
@@ -24,7 +24,7 @@ func maintain(ctx context.Context, rs *records.Store, days int, sweep func(conte
 		case n > 0:
 			log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", days))
 		}
-		if _, err := sweep(ctx, web.SweepAge); err != nil && ctx.Err() == nil {
+		if _, err := sweep(ctx, ingest.SweepAge); err != nil && ctx.Err() == nil {
 			log.Error("sweep uploads", slog.Any("error", err))
 		}
 		select {

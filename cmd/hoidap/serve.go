@@ -16,7 +16,9 @@ import (
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/knowledge/portal"
+	"github.com/hoidap/hoidap/knowledge/upload"
 	"github.com/hoidap/hoidap/web"
 )
 
@@ -64,7 +66,8 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 		return err
 	}
 	defer rs.Close()
-	p := parts{kb: kb, records: rs, log: log, reg: newRegistry(kb)}
+	p := parts{kb: kb, records: rs, log: log, reg: newRegistry(kb),
+		uploads: ingest.New(kb, upload.Limits{MaxBytes: upload.DefaultMaxBytes}, log)}
 	if p.dir, err = places.Load(); err != nil {
 		return err
 	}
@@ -81,7 +84,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	// No upload is in flight yet: every file no document refers to is
 	// left from a process that died mid-upload.
-	if _, err := srv.SweepUploads(ctx, 0); err != nil {
+	if _, err := p.uploads.Sweep(ctx, 0); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
@@ -98,7 +101,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	maintained := make(chan struct{})
 	go func() {
 		defer close(maintained)
-		maintain(mctx, rs, cfg.RetentionDays, srv.SweepUploads, log)
+		maintain(mctx, rs, cfg.RetentionDays, p.uploads.Sweep, log)
 	}()
 	defer func() {
 		stopMaintain()
@@ -149,7 +152,7 @@ func newRegistry(kb *knowledge.Base) *prometheus.Registry {
 // webConfig is the web server's share of the configuration.
 func webConfig(cfg *config, p parts, bot web.Bot, console io.Writer) web.Config {
 	return web.Config{
-		Knowledge: p.kb, Records: p.records, Communes: p.communes, Logger: p.log, BaseURL: cfg.BaseURL, Bot: bot,
+		Knowledge: p.kb, Records: p.records, Communes: p.communes, Uploads: p.uploads, Logger: p.log, BaseURL: cfg.BaseURL, Bot: bot,
 		Speech:         speech(cfg),
 		TrustedProxies: cfg.TrustedProxies,
 		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken, MetricsToken: cfg.MetricsToken,
