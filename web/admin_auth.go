@@ -230,17 +230,7 @@ func (s *Server) handleLogin(c *gin.Context) {
 	}
 	u, err := s.admin.accounts.Login(ctx, name, c.PostForm("password"))
 	if errors.Is(err, records.ErrWrongPassword) {
-		status := http.StatusUnauthorized
-		p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
-		until, err := th.failed(ctx)
-		if err != nil {
-			s.failPage(c, err)
-			return
-		}
-		if !until.IsZero() {
-			status, p.Error = http.StatusTooManyRequests, p.Error+" "+s.lockedMessage(until)
-		}
-		s.renderAdmin(c, status, "admin_login.html", p)
+		s.wrongPassword(c, th, p)
 		return
 	}
 	if err == nil {
@@ -263,6 +253,22 @@ func (s *Server) handleLogin(c *gin.Context) {
 		next = "/admin/documents"
 	}
 	c.Redirect(http.StatusSeeOther, next)
+}
+
+// wrongPassword counts a failed login and writes the login page again,
+// with the lock it may have brought.
+func (s *Server) wrongPassword(c *gin.Context, th loginThrottle, p loginPage) {
+	status := http.StatusUnauthorized
+	p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
+	until, err := th.failed(c.Request.Context())
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if !until.IsZero() {
+		status, p.Error = http.StatusTooManyRequests, p.Error+" "+s.lockedMessage(until)
+	}
+	s.renderAdmin(c, status, "admin_login.html", p)
 }
 
 // lockedMessage tells when to try again, in Vietnam time.

@@ -71,7 +71,6 @@ var modeLabels = []struct{ mode, label string }{
 // one commune or (province administrators) the whole province, marking
 // the questions an approved answer now covers.
 func (s *Server) handleDashboard(c *gin.Context) {
-	match := s.admin.matcher
 	slug, ok := s.adminCommune(c, c.Query("commune"), true)
 	if !ok {
 		return
@@ -105,28 +104,9 @@ func (s *Server) handleDashboard(c *gin.Context) {
 	for _, sc := range sum.TopSources {
 		p.Top = append(p.Top, topRow{Title: s.sourceTitle(c, sc.ID), Count: sc.Count})
 	}
-	approved := map[string][]records.ApprovedAnswer{} // by commune asked in
-	for _, g := range sum.Gaps {
-		q := url.Values{"q": {g.Question}}
-		if slug != "" { // the province's own list writes province-wide answers
-			q.Set("commune", slug)
-		}
-		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
-		list, ok := approved[g.Commune]
-		if !ok {
-			if list, err = s.admin.approved.ApprovedAnswers(ctx, g.Commune); err != nil {
-				s.failPage(c, err)
-				return
-			}
-			approved[g.Commune] = list
-		}
-		if a, ok := match.Match(g.Question, g.Commune, list); ok {
-			row.Covered = true
-			if s.mayCommune(c, a.Commune) {
-				row.Answered = "/admin/approved/" + strconv.FormatInt(a.ID, 10)
-			}
-		}
-		p.Gaps = append(p.Gaps, row)
+	if p.Gaps, err = s.gapRows(c, slug, sum.Gaps); err != nil {
+		s.failPage(c, err)
+		return
 	}
 	exp := url.Values{"from": {from.Format("2006-01-02")}, "to": {today.Format("2006-01-02")}}
 	if slug != "" {
@@ -138,6 +118,37 @@ func (s *Server) handleDashboard(c *gin.Context) {
 		p.Approved += "?commune=" + url.QueryEscape(slug)
 	}
 	s.renderAdmin(c, http.StatusOK, "admin_dashboard.html", p)
+}
+
+// gapRows are the unanswered questions of the dashboard of slug ("" for
+// the province), each with the approved answer that now covers it, if
+// any, and a link to write one.
+func (s *Server) gapRows(c *gin.Context, slug string, gaps []records.Gap) ([]gapRow, error) {
+	var rows []gapRow
+	approved := map[string][]records.ApprovedAnswer{} // by commune asked in
+	for _, g := range gaps {
+		q := url.Values{"q": {g.Question}}
+		if slug != "" { // the province's own list writes province-wide answers
+			q.Set("commune", slug)
+		}
+		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
+		list, ok := approved[g.Commune]
+		if !ok {
+			var err error
+			if list, err = s.admin.approved.ApprovedAnswers(c.Request.Context(), g.Commune); err != nil {
+				return nil, err
+			}
+			approved[g.Commune] = list
+		}
+		if a, ok := s.admin.matcher.Match(g.Question, g.Commune, list); ok {
+			row.Covered = true
+			if s.mayCommune(c, a.Commune) {
+				row.Answered = "/admin/approved/" + strconv.FormatInt(a.ID, 10)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 // sourceTitle names a cited source: a document's title, or the approved

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
@@ -77,30 +76,10 @@ func (s *Server) handlePassword(c *gin.Context) {
 	case next == current:
 		p.Error = "Mật khẩu mới phải khác mật khẩu cũ. (New password must differ)"
 	default:
-		// The current password is throttled as at login: a stolen session
-		// cannot guess it.
-		var th loginThrottle
-		var until time.Time
-		if th, err = s.throttle(ctx, c, u.Name); err != nil {
-			break
-		}
-		if until, err = th.locked(ctx); err != nil {
-			break
-		}
-		if !until.IsZero() {
-			p.Error = s.lockedMessage(until)
+		var locked bool
+		if locked, err = s.changePassword(c, u, current, next, &p); locked {
 			s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
 			return
-		}
-		if _, err = s.admin.accounts.Login(ctx, u.Name, current); errors.Is(err, records.ErrWrongPassword) {
-			p.Error, err = "Mật khẩu hiện tại không đúng. (Wrong current password)", nil
-			if until, err = th.failed(ctx); err == nil && !until.IsZero() {
-				p.Error += " " + s.lockedMessage(until)
-				s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
-				return
-			}
-		} else if err == nil {
-			err = s.admin.accounts.SetPassword(ctx, u.ID, next, false)
 		}
 	}
 	if msg, ok := inputMessage(err); ok {
@@ -119,4 +98,35 @@ func (s *Server) handlePassword(c *gin.Context) {
 		return
 	}
 	seeOther(c, "/admin/documents", "Đã đổi mật khẩu.")
+}
+
+// changePassword checks the current password, throttled as at login (a
+// stolen session cannot guess it), and sets the new one. A wrong current
+// password sets p.Error; locked reports a lock, its message in p.Error.
+func (s *Server) changePassword(c *gin.Context, u records.User, current, next string, p *adminPage) (locked bool, err error) {
+	ctx := c.Request.Context()
+	th, err := s.throttle(ctx, c, u.Name)
+	if err != nil {
+		return false, err
+	}
+	until, err := th.locked(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !until.IsZero() {
+		p.Error = s.lockedMessage(until)
+		return true, nil
+	}
+	if _, err = s.admin.accounts.Login(ctx, u.Name, current); errors.Is(err, records.ErrWrongPassword) {
+		p.Error = "Mật khẩu hiện tại không đúng. (Wrong current password)"
+		if until, err = th.failed(ctx); err == nil && !until.IsZero() {
+			p.Error += " " + s.lockedMessage(until)
+			return true, nil
+		}
+		return false, err
+	}
+	if err != nil {
+		return false, err
+	}
+	return false, s.admin.accounts.SetPassword(ctx, u.ID, next, false)
 }

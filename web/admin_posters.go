@@ -92,6 +92,13 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR — "+s.communeName(slug)), Commune: slug, Name: s.communeName(slug),
 		ChatURL: ChatURL(s.cfg.BaseURL, slug, ""), PlainQR: s.qrURL(slug, "", ""),
 		PlainOut: "/poster/" + url.PathEscape(slug), Warning: baseURLProblemVI(s.cfg.BaseURL)}
+	s.fillScans(&p, slug, posters, scans, today)
+	s.renderAdmin(c, http.StatusOK, "admin_posters.html", p)
+}
+
+// fillScans adds to p each poster's row and the commune's scans per day
+// and poster, named posters first, then ids no (longer) named poster has.
+func (s *Server) fillScans(p *postersPage, slug string, posters []records.Poster, scans []records.ScanCount, today time.Time) {
 	byPoster := map[string]map[string]int{} // poster id → day → count
 	all := map[string]int{}
 	for _, sc := range scans {
@@ -143,7 +150,6 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 		}
 		p.Days = append(p.Days, day)
 	}
-	s.renderAdmin(c, http.StatusOK, "admin_posters.html", p)
 }
 
 // handlePosterCreate adds a named poster to a commune.

@@ -209,6 +209,13 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		s.render(c, http.StatusOK, "chat.html", p)
 		return
 	}
+	p.Turn = newPageTurn(q, ans)
+	s.render(c, http.StatusOK, "chat.html", p)
+}
+
+// newPageTurn is the question and its answer as the page shows them, one
+// card a cited document.
+func newPageTurn(q string, ans chatbot.Reply) *pageTurn {
 	turn := &pageTurn{Q: q, A: ans.Answer}
 	seen := map[string]bool{}
 	for _, src := range ans.Sources {
@@ -218,8 +225,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 			turn.Cards = append(turn.Cards, cd)
 		}
 	}
-	p.Turn = turn
-	s.render(c, http.StatusOK, "chat.html", p)
+	return turn
 }
 
 // notFound serves the 404 page, with a way to find the right commune.
