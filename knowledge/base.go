@@ -271,10 +271,6 @@ func (b *Base) OriginalPaths(ctx context.Context) (map[string]bool, error) {
 // Ping checks that the database answers.
 func (b *Base) Ping(ctx context.Context) error { return b.store.Ping(ctx) }
 
-// Backup writes a consistent copy of the database to path; see
-// Store.Backup.
-func (b *Base) Backup(ctx context.Context, path string) error { return b.store.Backup(ctx, path) }
-
 // DB returns the database the base keeps its documents in, so that the
 // office's records can keep theirs beside them (see cmd wiring).
 func (b *Base) DB() *sql.DB { return b.store.db }

@@ -106,14 +106,14 @@ func apply(ctx context.Context, db *sql.DB, fsys fs.FS, name string, n int, v Ve
 // base's key, which also counted the records' migrations before they had
 // a package of their own.
 func UserVersion() Version {
-	return Version{Get: ReadUserVersion, Set: func(ctx context.Context, tx *sql.Tx, n int) error {
+	return Version{Get: readUserVersion, Set: func(ctx context.Context, tx *sql.Tx, n int) error {
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
 		return err
 	}}
 }
 
-// ReadUserVersion returns SQLite's user_version of db.
-func ReadUserVersion(ctx context.Context, db *sql.DB) (int, error) {
+// readUserVersion returns SQLite's user_version of db.
+func readUserVersion(ctx context.Context, db *sql.DB) (int, error) {
 	var n int
 	err := db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&n)
 	return n, err
