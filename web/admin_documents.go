@@ -272,3 +272,14 @@ func (s *Server) deleteDocument(ctx context.Context, d knowledge.Document) error
 	s.uploads.RemoveOriginal(ctx, d.OriginalPath)
 	return nil
 }
+
+// Library is what the admin documents pages need of the knowledge base
+// beyond search: the list, deletion, and procedures hidden from a
+// commune's residents ("" for the province's) where they do not apply.
+type Library interface {
+	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
+	Delete(ctx context.Context, id string) error
+	Hide(ctx context.Context, docID, commune, by string) error
+	Unhide(ctx context.Context, docID, commune string) error
+	IsHidden(docID, commune string) bool
+}

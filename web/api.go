@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"unicode/utf8"
@@ -45,4 +46,11 @@ func (s *Server) handleSearch(c *gin.Context) {
 		out = append(out, searchResult{ID: h.PassageID, Title: h.Title, Section: h.Section, Snippet: h.Snippet, Score: h.Score, URL: h.URL})
 	}
 	s.writeJSON(c, http.StatusOK, gin.H{"results": out})
+}
+
+// Searcher finds documents for the search API, the answers' sources and
+// the admin pages.
+type Searcher interface {
+	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
+	Document(ctx context.Context, id string) (knowledge.Document, error)
 }

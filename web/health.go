@@ -49,3 +49,10 @@ func (s *Server) handleReady(c *gin.Context) {
 	checks["ready"] = ready
 	c.JSON(status, checks)
 }
+
+// Readiness is what readiness and the metrics read of the knowledge base.
+type Readiness interface {
+	Ping(ctx context.Context) error
+	Indexed() int
+	CountDocuments(ctx context.Context) (docs, passages int, err error)
+}

@@ -98,11 +98,11 @@ func (s *Server) handleMetrics(c *gin.Context) {
 // knowledgeCollector reports the size of the knowledge base at each
 // scrape: documents in the index, documents and passages in the store.
 type knowledgeCollector struct {
-	kb                      Knowledge
+	kb                      Readiness
 	indexed, docs, passages *prometheus.Desc
 }
 
-func newKnowledgeCollector(kb Knowledge) *knowledgeCollector {
+func newKnowledgeCollector(kb Readiness) *knowledgeCollector {
 	return &knowledgeCollector{
 		kb:       kb,
 		indexed:  prometheus.NewDesc("hoidap_index_documents", "Documents in the search index.", nil, nil),

@@ -4,7 +4,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,32 +13,18 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
-// Knowledge is what the web layer needs of the knowledge base.
+// Knowledge is what the web layer needs of the knowledge base: the small
+// interfaces each area declares where it uses them, and what the default
+// ingest workflow needs (ingest.Base).
 type Knowledge interface {
-	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
-	Document(ctx context.Context, id string) (knowledge.Document, error)
-	Indexed() int
-	// Ping, CountDocuments and OriginalPaths serve readiness, metrics and
-	// the sweep of kept uploads.
-	Ping(ctx context.Context) error
-	CountDocuments(ctx context.Context) (docs, passages int, err error)
-	OriginalPaths(ctx context.Context) (map[string]bool, error)
-	// Ingest, Delete, Documents and Dir serve the admin documents pages
-	// and API; Dir is "" when the base lives in memory.
-	Ingest(ctx context.Context, docs ...knowledge.Document) error
-	Delete(ctx context.Context, id string) error
-	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
-	Dir() string
-	// Hide, Unhide and IsHidden keep a procedure from a commune's
-	// residents ("" for the province's) when it does not apply there.
-	Hide(ctx context.Context, docID, commune, by string) error
-	Unhide(ctx context.Context, docID, commune string) error
-	IsHidden(docID, commune string) bool
+	Searcher
+	Library
+	Readiness
+	ingest.Base
 }
 
 // Records is what the web layer needs of the office's records: the small
