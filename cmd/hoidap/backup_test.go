@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -32,7 +33,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	// A writer adds documents and answer records all through the backup.
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	written := 0
+	var written atomic.Int64
 	wg.Go(func() {
 		for i := 0; ; i++ {
 			select {
@@ -51,10 +52,14 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			written = i + 1
+			written.Store(int64(i + 1))
 		}
 	})
-	time.Sleep(100 * time.Millisecond)
+	// The backup starts once the writer has written a record (on a busy
+	// machine its first document alone can take longer than a fixed wait).
+	for deadline := time.Now().Add(10 * time.Second); written.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	out := filepath.Join(t.TempDir(), "hoidap-backup.db")
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, []string{"backup", "--data", data, "--out", out}, func(string) string { return "" }, &stdout, &stderr)
@@ -64,7 +69,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if written == 0 {
+	if written.Load() == 0 {
 		t.Fatal("the writer wrote nothing")
 	}
 
@@ -88,10 +93,10 @@ func TestBackupWhileWriting(t *testing.T) {
 	if docs < 50 || docs > liveDocs || passages < docs || orphans != 0 {
 		t.Errorf("copy has %d documents (live %d), %d passages, %d orphan passages", docs, liveDocs, passages, orphans)
 	}
-	if answers == 0 || answers > written {
-		t.Errorf("copy has %d answer records, writer wrote %d", answers, written)
+	if answers == 0 || int64(answers) > written.Load() {
+		t.Errorf("copy has %d answer records, writer wrote %d", answers, written.Load())
 	}
-	t.Logf("copy: %d documents, %d passages, %d answers; writer wrote %d", docs, passages, answers, written)
+	t.Logf("copy: %d documents, %d passages, %d answers; writer wrote %d", docs, passages, answers, written.Load())
 
 	// The copy restores: a data directory with it alone serves searches.
 	restored := t.TempDir()
