@@ -5,13 +5,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 	"unicode/utf8"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -185,69 +184,6 @@ func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
 	return nil
 }
 
-// joiner splits a question that asks two things: "làm khai sinh và nhập
-// hộ khẩu cho con", "căn cước, tạm trú".
-var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi)\s+`)
-
-// fillerNamed are words a residents' name may share with a question
-// without saying what the procedure is ("làm một lần … cho bé").
-var fillerNamed = map[string]bool{"mot": true, "lan": true, "luc": true, "cung": true, "nay": true, "moi": true, "hai": true}
-
-// maxSideWords bounds each side of a two-procedure question: a long story
-// joined by "và" is one question.
-const maxSideWords = 10
-
-// bothAsked finds the two procedures a question joining two things asks
-// about: each side of its joiner answered on its own by its own
-// procedure, in the order asked. A procedure the whole question found
-// that names both sides' words (a linked "liên thông" one) answers alone.
-func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]knowledge.Hit, bool) {
-	loc := joiner.FindStringIndex(p.q.Text)
-	if loc == nil || len(hits) == 0 {
-		return nil, false
-	}
-	var tops []knowledge.Hit
-	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
-		if n := len(vietnamese.ContentWords(part)); n < 2 || n > maxSideWords {
-			return nil, false
-		}
-		hs, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: part, Commune: p.q.Commune, Limit: 1})
-		if err != nil || len(hs) == 0 || !Grounded(part, hs) {
-			return nil, false
-		}
-		tops = append(tops, hs[0])
-	}
-	if tops[0].DocID == tops[1].DocID || hits[0].DocID != tops[0].DocID && hits[0].DocID != tops[1].DocID && hits[0].Topical {
-		return nil, false
-	}
-	names := func(h knowledge.Hit, of ...knowledge.Hit) bool {
-		for _, o := range of {
-			if o.DocID == h.DocID {
-				continue
-			}
-			for _, w := range o.Named {
-				if len(w) > 2 && !genericWords[w] && !fillerNamed[w] && !slices.Contains(h.Named, w) {
-					return false
-				}
-			}
-		}
-		return true
-	}
-	if names(hits[0], tops...) {
-		return nil, false
-	}
-	return tops, true
-}
-
-func lastTopic(ts []turn) *turn {
-	for i := len(ts) - 1; i >= 0; i-- {
-		if ts[i].DocID != "" {
-			return &ts[i]
-		}
-	}
-	return nil
-}
-
 // answerGrounded emits the sources, then the LLM's answer or the
 // extractive one.
 func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(Event) error) error {
@@ -376,53 +312,6 @@ func emitLines(text string, out func(Event) error) error {
 	return nil
 }
 
-// portalHome is the national portal, where a resident can search every
-// procedure.
-const portalHome = "https://dichvucong.gov.vn"
-
-// notGrounded is the reply when no procedure answers the question: no
-// guess, the commune office's contact, and the portal to search.
-func (b *Bot) notGrounded(p *plan) string {
-	v := view{lang: p.q.Lang}
-	var s strings.Builder
-	s.WriteString(v.word("Xin lỗi, tôi không tìm thấy thủ tục hành chính nào đúng với câu hỏi này nên không đoán.",
-		"Sorry, I found no administrative procedure that answers this question, so I will not guess."))
-	if c, ok := b.contact(p.q.Commune); ok {
-		s.WriteString(" " + contactLines(c, v))
-	} else {
-		s.WriteString("\n")
-	}
-	s.WriteString(v.word("Tra cứu thủ tục: ", "Search procedures: ") + portalHome + "\n")
-	return s.String()
-}
-
-func (b *Bot) contact(slug string) (Contact, bool) {
-	if slug == "" || b.cfg.CommuneContact == nil {
-		return Contact{}, false
-	}
-	return b.cfg.CommuneContact(slug)
-}
-
-// contactLines asks the resident to turn to the commune office, with what
-// its details say, or that they are not filled in.
-func contactLines(c Contact, v view) string {
-	var s strings.Builder
-	s.WriteString(v.word("Bạn hãy hỏi ", "Please ask ") + c.Name + ":\n")
-	if c.Address != "" {
-		s.WriteString(v.word("- Địa chỉ: ", "- Address: ") + c.Address + "\n")
-	}
-	if c.Hours != "" {
-		s.WriteString(v.word("- Giờ làm việc: ", "- Opening hours: ") + c.Hours + "\n")
-	}
-	if c.Hotline != "" {
-		s.WriteString(v.word("- Điện thoại: ", "- Phone: ") + c.Hotline + "\n")
-	}
-	if c.Address == "" && c.Hours == "" && c.Hotline == "" {
-		s.WriteString(v.word("(xã chưa cập nhật địa chỉ, giờ làm việc và số điện thoại)\n", "(the commune has not filled in its address, hours and phone yet)\n"))
-	}
-	return s.String()
-}
-
 // remember keeps the turn in the session and records the answer.
 func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	t := turn{Question: p.q.Text, Answer: answer, Intents: p.intents}
@@ -440,7 +329,7 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	if b.cfg.Recorder == nil {
 		return
 	}
-	rec := knowledge.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
+	rec := records.AnswerRecord{ID: done.ID, Session: p.q.Session, Commune: p.q.Commune, Poster: p.q.Poster,
 		Question: p.asked, Answer: answer, Mode: done.Mode, Grounded: done.Grounded, Sources: ids,
 		LatencyMS: done.LatencyMS, Tokens: done.Tokens, Created: b.cfg.Now()}
 	rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)

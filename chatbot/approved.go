@@ -6,14 +6,14 @@ import (
 	"strconv"
 	"sync"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // ApprovedAnswers gives the answers administrators wrote that apply in a
 // commune: its own and the province-wide ones (Commune "").
 type ApprovedAnswers interface {
-	ApprovedAnswers(ctx context.Context, commune string) ([]knowledge.ApprovedAnswer, error)
+	ApprovedAnswers(ctx context.Context, commune string) ([]records.ApprovedAnswer, error)
 }
 
 // An approved answer is given when the question holds nearly all of the
@@ -146,7 +146,7 @@ func NewApprovedMatcher() *ApprovedMatcher {
 
 // Match returns the answer of answers that the bot gives to the (masked)
 // question asked in commune, if any.
-func (m *ApprovedMatcher) Match(question, commune string, answers []knowledge.ApprovedAnswer) (knowledge.ApprovedAnswer, bool) {
+func (m *ApprovedMatcher) Match(question, commune string, answers []records.ApprovedAnswer) (records.ApprovedAnswer, bool) {
 	list := make([]prepared, len(answers))
 	for i, a := range answers {
 		list[i] = prepare(a, m.dict)
@@ -178,11 +178,11 @@ type approvedCache struct {
 // prepared is an approved answer with its question and other wordings
 // analysed.
 type prepared struct {
-	knowledge.ApprovedAnswer
+	records.ApprovedAnswer
 	sets []wordSet
 }
 
-func prepare(a knowledge.ApprovedAnswer, dict *vietnamese.Dictionary) prepared {
+func prepare(a records.ApprovedAnswer, dict *vietnamese.Dictionary) prepared {
 	p := prepared{ApprovedAnswer: a}
 	for _, q := range a.Questions() {
 		p.sets = append(p.sets, newWordSet(q, dict))
@@ -234,23 +234,23 @@ func (b *Bot) approvedFor(ctx context.Context, commune string) ([]prepared, erro
 
 // matchApproved returns the approved answer that fits question best, the
 // commune's own before any province-wide one.
-func (b *Bot) matchApproved(ctx context.Context, question, commune string) (knowledge.ApprovedAnswer, bool) {
+func (b *Bot) matchApproved(ctx context.Context, question, commune string) (records.ApprovedAnswer, bool) {
 	if b.cfg.Approved == nil {
-		return knowledge.ApprovedAnswer{}, false
+		return records.ApprovedAnswer{}, false
 	}
 	list, err := b.approvedFor(ctx, commune)
 	if err != nil {
 		b.log.Error("approved answers", slog.String("commune", commune), slog.Any("error", err))
-		return knowledge.ApprovedAnswer{}, false
+		return records.ApprovedAnswer{}, false
 	}
 	if len(list) == 0 {
-		return knowledge.ApprovedAnswer{}, false
+		return records.ApprovedAnswer{}, false
 	}
 	return bestApproved(newWordSet(question, b.approved.matcher.dict), commune, list)
 }
 
-func bestApproved(q wordSet, commune string, list []prepared) (knowledge.ApprovedAnswer, bool) {
-	var best [2]knowledge.ApprovedAnswer // [0] the commune's own, [1] province-wide
+func bestApproved(q wordSet, commune string, list []prepared) (records.ApprovedAnswer, bool) {
+	var best [2]records.ApprovedAnswer // [0] the commune's own, [1] province-wide
 	var score [2]float64
 	for _, a := range list {
 		tier := 1
@@ -271,7 +271,7 @@ func bestApproved(q wordSet, commune string, list []prepared) (knowledge.Approve
 			return best[tier], true
 		}
 	}
-	return knowledge.ApprovedAnswer{}, false
+	return records.ApprovedAnswer{}, false
 }
 
 // answerApproved answers with an administrator's approved answer when one

@@ -8,15 +8,15 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // approvedBot is a bot on the starter corpus whose approved answers are
 // in a real in-memory store; it returns the ids of the answers saved.
-func approvedBot(tb testing.TB, answers []knowledge.ApprovedAnswer) (*Bot, *memRecorder, []int64) {
+func approvedBot(tb testing.TB, answers []records.ApprovedAnswer) (*Bot, *memRecorder, []int64) {
 	tb.Helper()
 	ctx := context.Background()
-	st, err := knowledge.OpenStore(ctx, "")
+	st, err := records.OpenFile(ctx, "")
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -38,7 +38,7 @@ func approvedBot(tb testing.TB, answers []knowledge.ApprovedAnswer) (*Bot, *memR
 }
 
 func TestApprovedAnswers(t *testing.T) {
-	b, rec, ids := approvedBot(t, []knowledge.ApprovedAnswer{
+	b, rec, ids := approvedBot(t, []records.ApprovedAnswer{
 		{Commune: "demo", Question: "Làm giấy khai sinh cần gì?", Answer: "Xã Mẫu: mang tờ khai và giấy chứng sinh đến quầy số 2."},
 		{Question: "Giờ làm việc của trung tâm thế nào?", Answer: "Sáng 7 giờ 30 đến 11 giờ 30, chiều 13 giờ 30 đến 17 giờ."},
 		{Commune: "other", Question: "Nuôi chó có phải đăng ký không?", Answer: "Xã khác: có, tại công an xã."},
@@ -104,7 +104,7 @@ func TestApprovedAnswers(t *testing.T) {
 }
 
 func TestApprovedStreamsLikeExtractive(t *testing.T) {
-	b, _, _ := approvedBot(t, []knowledge.ApprovedAnswer{{Commune: "demo", Question: "Nộp hồ sơ ở quầy nào?", Answer: "Quầy số 3.\nMang theo bản chính."}})
+	b, _, _ := approvedBot(t, []records.ApprovedAnswer{{Commune: "demo", Question: "Nộp hồ sơ ở quầy nào?", Answer: "Quầy số 3.\nMang theo bản chính."}})
 	var kinds []string
 	done, err := b.Answer(context.Background(), Question{Text: "nop ho so o quay nao", Commune: "demo", Session: "s1"}, func(e Event) error {
 		kinds = append(kinds, e.Kind)
@@ -135,9 +135,9 @@ func TestApprovedOff(t *testing.T) {
 // BenchmarkApprovedMatch matches a question that fits none of 300
 // approved answers: the cost every retrieved answer pays.
 func BenchmarkApprovedMatch(b *testing.B) {
-	var answers []knowledge.ApprovedAnswer
+	var answers []records.ApprovedAnswer
 	for i := range 300 {
-		answers = append(answers, knowledge.ApprovedAnswer{Commune: []string{"demo", ""}[i%2],
+		answers = append(answers, records.ApprovedAnswer{Commune: []string{"demo", ""}[i%2],
 			Question: fmt.Sprintf("Thủ tục số %d của thôn %d cần giấy tờ gì?", i, i%7), Answer: "…"})
 	}
 	bot, _, _ := approvedBot(b, answers)
@@ -152,7 +152,7 @@ func BenchmarkApprovedMatch(b *testing.B) {
 
 func TestApprovedMatcher(t *testing.T) {
 	m := NewApprovedMatcher()
-	answers := []knowledge.ApprovedAnswer{{ID: 1, Commune: "demo", Question: "Đèn đường hỏng thì báo ai?"}, {ID: 2, Question: "Giờ làm việc của trung tâm?"}}
+	answers := []records.ApprovedAnswer{{ID: 1, Commune: "demo", Question: "Đèn đường hỏng thì báo ai?"}, {ID: 2, Question: "Giờ làm việc của trung tâm?"}}
 	for _, tt := range []struct {
 		q, commune string
 		want       int64 // 0: none
@@ -175,7 +175,7 @@ func TestApprovedMatcher(t *testing.T) {
 // administrator adds match as the question does.
 func TestApprovedParaphrasesAndWordings(t *testing.T) {
 	m := NewApprovedMatcher()
-	answers := []knowledge.ApprovedAnswer{
+	answers := []records.ApprovedAnswer{
 		{ID: 1, Commune: "demo", Question: "ủy ban xã làm việc mấy giờ"},
 		{ID: 2, Commune: "demo", Question: "Đèn đường hỏng thì báo ai?", Wordings: []string{"cột điện bị đổ gọi ai", "đường tối không có đèn"}},
 	}
@@ -210,7 +210,7 @@ func TestApprovedParaphrasesAndWordings(t *testing.T) {
 // The bot gives an approved answer to a paraphrase and to an extra
 // wording saved in the store, and not to another question on the office.
 func TestApprovedParaphraseAnsweredByBot(t *testing.T) {
-	b, _, ids := approvedBot(t, []knowledge.ApprovedAnswer{
+	b, _, ids := approvedBot(t, []records.ApprovedAnswer{
 		{Commune: "demo", Question: "ủy ban xã làm việc mấy giờ", Wordings: []string{"thứ bảy xã có mở cửa không"},
 			Answer: "Xã Mẫu: sáng 7 giờ 30, chiều 13 giờ 30; sáng thứ Bảy có trực."},
 	})

@@ -3,11 +3,13 @@ package chatbot
 import (
 	"sync"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/vntime"
 )
 
 // vietnam is the zone a budget day is counted in: it resets at midnight
 // in Vietnam (UTC+7), not in UTC.
-var vietnam = time.FixedZone("ICT", 7*3600)
+var vietnam = vntime.Zone
 
 // Budget states, as LLMBudget reports them.
 const (

@@ -15,8 +15,9 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/places"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
 )
 
 // Errors a caller shows the resident as they are.
@@ -35,7 +36,7 @@ type Knowledge interface {
 
 // Recorder keeps a record of every answer, for the administrators.
 type Recorder interface {
-	RecordAnswer(ctx context.Context, r knowledge.AnswerRecord) error
+	RecordAnswer(ctx context.Context, r records.AnswerRecord) error
 }
 
 // Contact is what residents see of a commune office.

@@ -11,15 +11,15 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/llmtest"
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 type memRecorder struct {
 	mu   sync.Mutex
-	recs []knowledge.AnswerRecord
+	recs []records.AnswerRecord
 }
 
-func (m *memRecorder) RecordAnswer(_ context.Context, r knowledge.AnswerRecord) error {
+func (m *memRecorder) RecordAnswer(_ context.Context, r records.AnswerRecord) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.recs = append(m.recs, r)

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/internal/llmtest"
-	"github.com/hoidap/hoidap/knowledge/places"
+	"github.com/hoidap/hoidap/internal/places"
 )
 
 func TestFormerCommunes(t *testing.T) {

@@ -2,6 +2,7 @@ package knowledge
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -9,7 +10,6 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -104,110 +104,6 @@ func LoadDictionary(dir string) (*vietnamese.Dictionary, error) {
 		return nil, fmt.Errorf("knowledge: %s: %w", f.Name(), err)
 	}
 	return dict.Merge(own), nil
-}
-
-func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dictionary) error {
-	start := time.Now()
-	bi, fresh, err := openBleve(dir)
-	if err != nil {
-		return err
-	}
-	b.index = newIndex(bi, dict)
-	if fresh {
-		if err := b.fill(ctx); err != nil {
-			return err
-		}
-		b.log.Info("index built from store", slog.Int("documents", b.index.Len()), slog.Duration("took", time.Since(start)))
-		return nil
-	}
-	var docs []Document
-	err = b.store.EachDocument(ctx, func(d Document) error {
-		docs = append(docs, d)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	b.index.remember(docs)
-	if err := b.replay(ctx); err != nil {
-		return err
-	}
-	if b.agrees(ctx) || dir == "" {
-		return nil
-	}
-	// Garbage segment files can open as an empty index: it must hold what
-	// the store holds, or it is rebuilt.
-	b.log.Warn("index disagrees with the store: rebuilding it", slog.String("dir", dir))
-	if err := b.index.Close(); err != nil {
-		b.log.Warn("close index", slog.Any("error", err))
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		return fmt.Errorf("knowledge: remove index: %w", err)
-	}
-	return b.openIndex(ctx, dir, dict)
-}
-
-// agrees reports whether the index holds as many passages as the store.
-func (b *Base) agrees(ctx context.Context) bool {
-	n, err := b.index.bleve.DocCount()
-	if err != nil {
-		return false
-	}
-	_, passages, err := b.store.CountDocuments(ctx)
-	return err == nil && int(n) == passages
-}
-
-// fill indexes every document of the store into an empty index.
-func (b *Base) fill(ctx context.Context) error {
-	var batch []Document
-	flush := func() error {
-		if err := b.index.put(batch, nil); err != nil {
-			return err
-		}
-		batch = batch[:0]
-		return nil
-	}
-	err := b.store.EachDocument(ctx, func(d Document) error {
-		batch = append(batch, d)
-		if len(batch) == 200 {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if err := flush(); err != nil {
-		return err
-	}
-	return b.store.ClearQueue(ctx)
-}
-
-// replay brings the index up to date with writes the store has and the
-// index may not, after a crash between the two.
-func (b *Base) replay(ctx context.Context) error {
-	ids, err := b.store.Pending(ctx)
-	if err != nil || len(ids) == 0 {
-		return err
-	}
-	var docs []Document
-	var gone []string
-	for _, id := range ids {
-		d, err := b.store.Document(ctx, id)
-		switch {
-		case errors.Is(err, ErrNotFound):
-			gone = append(gone, id)
-		case err != nil:
-			return err
-		default:
-			docs = append(docs, d)
-		}
-	}
-	if err := b.index.put(docs, gone); err != nil {
-		return err
-	}
-	b.log.Info("index caught up with store", slog.Int("documents", len(ids)))
-	return b.store.MarkIndexed(ctx, ids)
 }
 
 // Ingest splits docs into passages and writes them, replacing documents
@@ -348,8 +244,36 @@ func (b *Base) Documents(ctx context.Context, o ListOptions) ([]Document, error)
 	return b.store.Documents(ctx, o)
 }
 
-// Store returns the store, for the records other packages keep in it.
-func (b *Base) Store() *Store { return b.store }
+// Meta returns the value stored under key, or "" when there is none.
+func (b *Base) Meta(ctx context.Context, key string) (string, error) { return b.store.Meta(ctx, key) }
+
+// SetMeta stores value under key.
+func (b *Base) SetMeta(ctx context.Context, key, value string) error {
+	return b.store.SetMeta(ctx, key, value)
+}
+
+// EachDocument calls fn with every document and its passages, in id order.
+func (b *Base) EachDocument(ctx context.Context, fn func(Document) error) error {
+	return b.store.EachDocument(ctx, fn)
+}
+
+// CountDocuments returns the numbers of documents and passages stored.
+func (b *Base) CountDocuments(ctx context.Context) (docs, passages int, err error) {
+	return b.store.CountDocuments(ctx)
+}
+
+// OriginalPaths returns the kept originals that documents refer to,
+// relative to the data directory.
+func (b *Base) OriginalPaths(ctx context.Context) (map[string]bool, error) {
+	return b.store.OriginalPaths(ctx)
+}
+
+// Ping checks that the database answers.
+func (b *Base) Ping(ctx context.Context) error { return b.store.Ping(ctx) }
+
+// DB returns the database the base keeps its documents in, so that the
+// office's records can keep theirs beside them (see cmd wiring).
+func (b *Base) DB() *sql.DB { return b.store.db }
 
 // Dir returns the data directory, "" when in memory.
 func (b *Base) Dir() string { return b.dir }

@@ -207,10 +207,10 @@ func TestIndexCatchesUpAfterCrash(t *testing.T) {
 	// dies between the two: the store queues it, nobody indexes it.
 	fresh := knowledge.Document{ID: "note-2", Title: "Thông báo thu gom rác cồng kềnh", Body: "## Thời gian\nThu gom rác cồng kềnh chiều thứ Bảy."}
 	knowledge.Split(&fresh)
-	if err := kb.Store().PutDocuments(ctx, []knowledge.Document{fresh}); err != nil {
+	if err := knowledge.StoreOf(kb).PutDocuments(ctx, []knowledge.Document{fresh}); err != nil {
 		t.Fatal(err)
 	}
-	if err := kb.Store().DeleteDocument(ctx, "note-1"); err != nil {
+	if err := knowledge.StoreOf(kb).DeleteDocument(ctx, "note-1"); err != nil {
 		t.Fatal(err)
 	}
 	kb.Close()
@@ -239,7 +239,7 @@ func TestReingestReplacesInPlace(t *testing.T) {
 	if err := kb.Ingest(ctx, d); err != nil {
 		t.Fatal(err)
 	}
-	docs, passages, err := kb.Store().CountDocuments(ctx)
+	docs, passages, err := knowledge.StoreOf(kb).CountDocuments(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

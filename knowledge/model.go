@@ -1,20 +1,28 @@
 // Package knowledge holds the procedures and documents that answers come
-// from: the document model, parsing of uploads, splitting into passages,
-// the Vietnamese-aware bleve index, the SQLite store and the embedded
-// starter corpus. It knows nothing about HTTP or LLMs.
+// from: the document model, splitting into passages, the SQLite tables of
+// documents and passages (the source of truth), the Vietnamese-aware bleve
+// index derived from them, search, and the embedded starter corpus. Its
+// sub-packages read uploads (upload), the national portal's records
+// (portal) and Vietnamese text (vietnamese). The office's own records —
+// accounts, communes, posters, answer records, approved answers — live in
+// internal/records, on the same database. It knows nothing about HTTP or
+// LLMs.
 package knowledge
 
 import (
 	"errors"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/fault"
 )
 
 // Sentinel errors callers can test with errors.Is.
 var (
-	// ErrNotFound means the document, passage or commune does not exist.
-	ErrNotFound = errors.New("not found")
+	// ErrNotFound means the document or passage does not exist; the same
+	// value as the office's records'.
+	ErrNotFound = fault.ErrNotFound
 	// ErrInvalid means the input was rejected as malformed or unsupported.
-	ErrInvalid = errors.New("invalid input")
+	ErrInvalid = fault.ErrInvalid
 	// ErrBusy means another process (a running "hoidap serve") holds the
 	// data directory's index.
 	ErrBusy = errors.New("data directory in use by another process")

@@ -1,7 +1,5 @@
 package knowledge
 
-import "time"
-
 // Query is what a caller asks the index.
 type Query struct {
 	Text    string // the resident's words, any normalisation, with or without diacritics
@@ -39,21 +37,4 @@ type Hit struct {
 	// Named lists the question's words (folded) that they hold.
 	TitleCoverage float64  `json:"title_coverage"`
 	Named         []string `json:"-"`
-}
-
-// AnswerRecord is what the service keeps of one answer for the
-// administrators' analytics. Question is already masked.
-type AnswerRecord struct {
-	ID        string
-	Session   string
-	Commune   string
-	Poster    string
-	Question  string
-	Answer    string
-	Mode      string // "llm" or "extractive" or "approved"
-	Grounded  bool
-	Sources   []string // document IDs cited
-	LatencyMS int64
-	Tokens    int
-	Created   time.Time
 }

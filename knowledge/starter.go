@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"embed"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io/fs"
 	"log/slog"
@@ -15,7 +14,7 @@ import (
 	"time"
 )
 
-//go:embed starter/articles/*.md starter/demo-commune.json
+//go:embed starter/articles/*.md
 var starterFS embed.FS
 
 // SourceStarter marks the documents of the embedded starter corpus.
@@ -132,31 +131,4 @@ func (b *Base) SeedStarter(ctx context.Context) (bool, error) {
 	}
 	b.log.Info("starter corpus loaded", slog.Int("documents", len(docs)), slog.String("version", version))
 	return true, b.store.SetMeta(ctx, "starter_version", version)
-}
-
-// CommuneInfo is what residents see of a commune office.
-type CommuneInfo struct {
-	Slug     string   `json:"slug"`
-	Name     string   `json:"name"`
-	Province string   `json:"province"`
-	Address  string   `json:"address,omitempty"`
-	Hours    string   `json:"hours,omitempty"`
-	Hotline  string   `json:"hotline,omitempty"`
-	MapURL   string   `json:"map_url,omitempty"`
-	Former   []string `json:"former,omitempty"`
-	Sample   bool     `json:"sample,omitempty"` // sample data, to be replaced
-}
-
-// DemoCommune returns the embedded demo commune, slug "demo", whose office
-// details are sample data.
-func DemoCommune() (CommuneInfo, error) {
-	var c CommuneInfo
-	raw, err := starterFS.ReadFile("starter/demo-commune.json")
-	if err != nil {
-		return c, fmt.Errorf("knowledge: demo commune: %w", err)
-	}
-	if err := json.Unmarshal(raw, &c); err != nil {
-		return c, fmt.Errorf("knowledge: demo commune: %w", err)
-	}
-	return c, nil
 }

@@ -1,45 +1,12 @@
 package web
 
 // The administrators' side: accounts, sessions, CSRF, API tokens and the
-// documents pages. Contract for the other admin files (admin_content*.go,
-// admin_communes*, admin_posters*, admin_dashboard*, ...):
-//
-//   - Routes: adminRoutes declares
-//     adm := r.Group("/admin", s.requireLogin, s.checkCSRF)
-//     and calls s.adminContentRoutes(adm) for the communes, posters and
-//     dashboard pages. Every handler in adm runs with a logged-in user whose
-//     password is not due for a change, and every non-GET request in it has
-//     passed the CSRF check (form field "csrf" or header "X-CSRF-Token").
-//   - adminUser(c) knowledge.User is the logged-in user.
-//   - s.mayCommune(c, slug) bool: may the user act on commune slug? A
-//     province administrator may act on any; a commune officer only on
-//     their own; slug "" (province-wide) only a province administrator.
-//   - s.forbid(c) writes the 403 page (Vietnamese) and aborts;
-//     s.requireProvince is a middleware that forbids commune officers.
-//   - s.failPage(c, err) writes the error page and aborts: a
-//     *knowledge.InputError shows its message (400), knowledge.ErrNotFound
-//     404, anything else "Internal error" (500, logged once there).
-//   - Flash: seeOther redirects to a page with ?ok=<message> signed for
-//     the session (okm); adminPage shows it on logged-in pages only, and
-//     only with its signature.
-//   - Pages: every web/templates/admin_*.html except admin_base.html and
-//     admin_part*.html is a page, parsed at start (a broken one fails the
-//     boot) together with admin_base.html (the layout: nav, flash, error)
-//     and every admin_part*.html (shared {{define}}s). A page defines
-//     {{define "content"}} and may define {{define "head"}} (extra <head>
-//     tags, e.g. a stylesheet). Render it with
-//     s.renderAdmin(c, http.StatusOK, "admin_x.html", data)
-//     where data is s.adminPage(c, "Title") or a struct embedding adminPage
-//     (fields User, CSRF, Title, Nav, Flash, Error). Forms write
-//     {{template "csrf" $}} inside <form method="post"> ($ is the data:
-//     anything with a CSRF field). Nav is the active menu key: "documents",
-//     "communes", "posters", "dashboard", "users"; adminPage sets it from
-//     the URL's first segment after /admin/.
-//   - Template funcs: asset, tel, date (time → 02/01/2006, Vietnam time),
-//     datetime (02/01/2006 15:04), add, commune (slug → name, or "Toàn tỉnh"
-//     for ""), section (section key → Vietnamese heading).
-//   - csrfField(c) template.HTML is the hidden input for hand-made HTML.
-//   - Stylesheet: web/static/admin.css (linked by the layout).
+// admin pages' templates. Every admin page handler runs after
+// requireLogin and checkCSRF (see routes.go); adminUser(c) is the user,
+// s.mayCommune(c, slug) says whether they may act on a commune, s.forbid
+// and s.failPage write the 403 and error pages, and s.renderAdmin renders
+// a page (web/templates/admin_*.html, parsed at start with admin_base.html
+// and every admin_part*.html) with data embedding adminPage.
 
 import (
 	"bytes"
@@ -56,6 +23,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
@@ -64,9 +33,15 @@ import (
 // session settings, upload limits and the first-start console.
 type adminSite struct {
 	pages    map[string]*template.Template
-	communes *communes // the residents' directory, set by New
-	store    *knowledge.Store
-	secure   bool // cookies only over HTTPS: BaseURL is https
+	communes Communes
+	accounts Accounts
+	keys     IdempotencyKeys
+	posters  Posters
+	answers  AnswerLog
+	approved ApprovedAnswers
+	now      func() time.Time
+	matcher  *chatbot.ApprovedMatcher // the dashboard's: which gaps an approved answer covers
+	secure   bool                     // cookies only over HTTPS: BaseURL is https
 	token    string
 	limits   upload.Limits
 	idle     time.Duration // a session unused this long ends
@@ -91,7 +66,9 @@ func newAdminSite(cfg Config) (*adminSite, error) {
 		console = io.Discard
 	}
 	ad := &adminSite{
-		pages: map[string]*template.Template{}, store: cfg.Knowledge.Store(),
+		pages: map[string]*template.Template{}, communes: cfg.Communes,
+		accounts: cfg.Records, keys: cfg.Records, posters: cfg.Records, answers: cfg.Records, approved: cfg.Records,
+		now: time.Now, matcher: chatbot.NewApprovedMatcher(),
 		secure: strings.HasPrefix(cfg.BaseURL, "https://"), token: cfg.AdminToken,
 		limits: upload.Limits{MaxBytes: maxUpload}, idle: sessionIdle, maxAge: sessionMaxAge,
 		console: console,
@@ -154,7 +131,7 @@ func (ad *adminSite) communeName(slug string) string {
 	if slug == "" {
 		return "Toàn tỉnh"
 	}
-	if c, ok := ad.communes.lookup(slug); ok {
+	if c, ok := ad.communes.Lookup(slug); ok {
 		return c.Name
 	}
 	return slug
@@ -162,7 +139,7 @@ func (ad *adminSite) communeName(slug string) string {
 
 // adminPage is what every admin page template reads.
 type adminPage struct {
-	User  knowledge.User
+	User  records.User
 	CSRF  string
 	Title string
 	Nav   string // active menu entry
@@ -204,38 +181,4 @@ func (s *Server) forbid(c *gin.Context) {
 	p.Error = "Bạn không có quyền xem hoặc thay đổi mục này. Cán bộ xã chỉ làm việc với dữ liệu của xã mình."
 	s.renderAdmin(c, http.StatusForbidden, "admin_error.html", p)
 	c.Abort()
-}
-
-// adminRoutes declares /admin and /api/v1/admin.
-func (s *Server) adminRoutes(r *gin.Engine) {
-	r.GET("/admin", func(c *gin.Context) { c.Redirect(http.StatusSeeOther, "/admin/documents") })
-	pub := r.Group("/admin", s.preSession, s.checkCSRF)
-	pub.GET("/login", s.handleLoginPage)
-	pub.POST("/login", s.handleLogin)
-	pub.POST("/logout", s.handleLogout)
-	pub.GET("/password", s.requireSession, s.handlePasswordPage)
-	pub.POST("/password", s.requireSession, s.handlePassword)
-
-	adm := r.Group("/admin", s.requireLogin, s.checkCSRF, s.communeByName)
-	adm.GET("/documents", s.handleDocuments)
-	adm.POST("/documents", s.handleUpload)
-	adm.GET("/documents/:id", s.handleDocument)
-	adm.POST("/documents/:id/replace", s.handleReplace)
-	adm.GET("/documents/:id/delete", s.handleDeletePage)
-	adm.POST("/documents/:id/delete", s.handleDelete)
-	adm.POST("/documents/:id/hide", s.handleHide)
-	adm.POST("/documents/:id/unhide", s.handleUnhide)
-	adm.GET("/users", s.handleUsers)
-	adm.POST("/users", s.requireProvince, s.handleCreateUser)
-	adm.POST("/users/:id/password", s.requireProvince, s.handleResetPassword)
-	adm.GET("/users/:id/delete", s.requireProvince, s.handleDeleteUserPage)
-	adm.POST("/users/:id/delete", s.requireProvince, s.handleDeleteUser)
-	adm.POST("/tokens", s.handleCreateToken)
-	adm.POST("/tokens/:id/delete", s.handleDeleteToken)
-	s.adminContentRoutes(adm)
-
-	api := r.Group("/api/v1/admin", s.requireToken)
-	api.GET("/documents", s.handleAPIDocuments)
-	api.POST("/documents", s.handleAPIUpload)
-	api.DELETE("/documents/:id", s.handleAPIDelete)
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -36,12 +37,12 @@ func (s *Server) requireToken(c *gin.Context) {
 		return
 	}
 	if s.admin.token != "" && sameSecret(secret, s.admin.token) {
-		c.Set(ctxUser, knowledge.User{Name: tokenUserName, Role: knowledge.RoleProvince})
+		c.Set(ctxUser, records.User{Name: tokenUserName, Role: records.RoleProvince})
 		c.Next()
 		return
 	}
-	t, err := s.admin.store.TokenBySecret(c.Request.Context(), secret)
-	if errors.Is(err, knowledge.ErrNoSession) {
+	t, err := s.admin.accounts.TokenBySecret(c.Request.Context(), secret)
+	if errors.Is(err, records.ErrNoSession) {
 		s.unauthorized(c)
 		return
 	}
@@ -49,7 +50,7 @@ func (s *Server) requireToken(c *gin.Context) {
 		s.fail(c, err)
 		return
 	}
-	c.Set(ctxUser, knowledge.User{ID: t.UserID, Name: t.Creator, Role: t.Role, Commune: t.Commune})
+	c.Set(ctxUser, records.User{ID: t.UserID, Name: t.Creator, Role: t.Role, Commune: t.Commune})
 	c.Next()
 }
 

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -8,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // approvedPage is the data of admin_approved.html: the list of approved
@@ -23,7 +24,7 @@ type approvedPage struct {
 }
 
 type approvedRow struct {
-	knowledge.ApprovedAnswer
+	records.ApprovedAnswer
 	CommuneName string
 	Editable    bool
 }
@@ -48,8 +49,8 @@ func (s *Server) handleApprovedList(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	st := s.cfg.Knowledge.Store()
-	var list []knowledge.ApprovedAnswer
+	st := s.admin.approved
+	var list []records.ApprovedAnswer
 	var err error
 	if slug == "" {
 		list, err = st.AllApproved(ctx)
@@ -94,7 +95,7 @@ func (s *Server) handleApprovedCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	a := knowledge.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Wordings: formWordings(c), Answer: c.PostForm("answer"),
+	a := records.ApprovedAnswer{Commune: slug, Question: c.PostForm("question"), Wordings: formWordings(c), Answer: c.PostForm("answer"),
 		Notes: c.PostForm("notes"), CreatedBy: adminUser(c).Name}
 	s.saveApproved(c, a, "/admin/approved/new")
 }
@@ -126,7 +127,7 @@ func (s *Server) handleApprovedDelete(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := s.cfg.Knowledge.Store().DeleteApproved(c.Request.Context(), a.ID); err != nil {
+	if err := s.admin.approved.DeleteApproved(c.Request.Context(), a.ID); err != nil {
 		s.failPage(c, err)
 		return
 	}
@@ -135,13 +136,13 @@ func (s *Server) handleApprovedDelete(c *gin.Context) {
 
 // approvedOf loads the approved answer of the :id parameter, if the user
 // may act on its commune; otherwise it writes the 403 or 404 page.
-func (s *Server) approvedOf(c *gin.Context) (knowledge.ApprovedAnswer, bool) {
+func (s *Server) approvedOf(c *gin.Context) (records.ApprovedAnswer, bool) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
 		s.failPage(c, errNoApproved)
-		return knowledge.ApprovedAnswer{}, false
+		return records.ApprovedAnswer{}, false
 	}
-	a, err := s.cfg.Knowledge.Store().Approved(c.Request.Context(), id)
+	a, err := s.admin.approved.Approved(c.Request.Context(), id)
 	if err != nil {
 		s.failPage(c, err)
 		return a, false
@@ -155,8 +156,8 @@ func (s *Server) approvedOf(c *gin.Context) (knowledge.ApprovedAnswer, bool) {
 
 // saveApproved stores a and goes back to the list, or shows the form
 // again with the refusal.
-func (s *Server) saveApproved(c *gin.Context, a knowledge.ApprovedAnswer, action string) {
-	saved, err := s.cfg.Knowledge.Store().SaveApproved(c.Request.Context(), a)
+func (s *Server) saveApproved(c *gin.Context, a records.ApprovedAnswer, action string) {
+	saved, err := s.admin.approved.SaveApproved(c.Request.Context(), a)
 	if err == nil {
 		seeOther(c, approvedListURL(saved.Commune), "Đã lưu câu trả lời. Từ giờ câu hỏi này và những câu hỏi gần giống được trả lời bằng nội dung này.")
 		return
@@ -195,4 +196,14 @@ func approvedListURL(commune string) string {
 		return "/admin/approved"
 	}
 	return "/admin/approved?commune=" + url.QueryEscape(commune)
+}
+
+// ApprovedAnswers is what the approved-answer pages and the dashboard
+// need of the answers administrators wrote.
+type ApprovedAnswers interface {
+	SaveApproved(ctx context.Context, a records.ApprovedAnswer) (records.ApprovedAnswer, error)
+	Approved(ctx context.Context, id int64) (records.ApprovedAnswer, error)
+	ApprovedAnswers(ctx context.Context, commune string) ([]records.ApprovedAnswer, error)
+	AllApproved(ctx context.Context) ([]records.ApprovedAnswer, error)
+	DeleteApproved(ctx context.Context, id int64) error
 }

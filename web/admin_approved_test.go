@@ -22,7 +22,7 @@ func TestApprovedWordingsSavedFromTheForm(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("save: %d\n%s", r.status, r.body)
 	}
-	list, err := f.kb.Store().ApprovedAnswers(context.Background(), "demo")
+	list, err := recordsOf(t, f.kb).ApprovedAnswers(context.Background(), "demo")
 	if err != nil {
 		t.Fatal(err)
 	}

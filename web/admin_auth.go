@@ -14,6 +14,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -37,9 +38,9 @@ func (s *Server) loadSession(c *gin.Context) bool {
 	if err != nil || secret == "" {
 		return false
 	}
-	ss, u, err := s.admin.store.Session(c.Request.Context(), secret, s.admin.idle, s.admin.maxAge)
+	ss, u, err := s.admin.accounts.Session(c.Request.Context(), secret, s.admin.idle, s.admin.maxAge)
 	if err != nil {
-		if !errors.Is(err, knowledge.ErrNoSession) {
+		if !errors.Is(err, records.ErrNoSession) {
 			s.log.Error("admin session", slog.Any("error", err))
 		}
 		return false
@@ -94,9 +95,9 @@ func (s *Server) toLogin(c *gin.Context) {
 }
 
 // adminUser returns the logged-in user (the zero User when none).
-func adminUser(c *gin.Context) knowledge.User {
+func adminUser(c *gin.Context) records.User {
 	v, _ := c.Get(ctxUser)
-	u, _ := v.(knowledge.User)
+	u, _ := v.(records.User)
 	return u
 }
 
@@ -108,7 +109,7 @@ func (s *Server) mayCommune(c *gin.Context, slug string) bool {
 	if u.Province() {
 		return true
 	}
-	return u.Role == knowledge.RoleCommune && slug != "" && slug == u.Commune
+	return u.Role == records.RoleCommune && slug != "" && slug == u.Commune
 }
 
 // setSessionCookie writes the session cookie; an empty secret deletes it.
@@ -160,7 +161,7 @@ func safeNext(next string) string {
 // times cannot lock the owner out at the owner's usual address, and
 // guesses spread over many addresses still meet a lock.
 type loginThrottle struct {
-	store       *knowledge.Store
+	accounts    Accounts
 	name, addr  string
 	local, anyw []string
 	known       bool
@@ -171,10 +172,10 @@ func (s *Server) throttle(ctx context.Context, c *gin.Context, name string) (log
 	// The name is typed by anyone: its length goes into the key, so that
 	// no name can spell another account's key at another address
 	// ("an@10.0.0.1" is not "an" from 10.0.0.1).
-	th := loginThrottle{store: s.admin.store, name: name, addr: addr,
+	th := loginThrottle{accounts: s.admin.accounts, name: name, addr: addr,
 		local: []string{"ip:" + addr, "user:" + strconv.Itoa(len(name)) + ":" + name + "@" + addr}, anyw: []string{"user:" + name}}
 	var err error
-	th.known, err = s.admin.store.KnownLogin(ctx, name, addr)
+	th.known, err = s.admin.accounts.KnownLogin(ctx, name, addr)
 	return th, err
 }
 
@@ -184,17 +185,17 @@ func (th loginThrottle) locked(ctx context.Context) (time.Time, error) {
 	if !th.known {
 		keys = append(slices.Clone(keys), th.anyw...)
 	}
-	return th.store.LoginLocked(ctx, keys...)
+	return th.accounts.LoginLocked(ctx, keys...)
 }
 
 // failed counts a wrong password and returns until when the account is
 // now locked for this address.
 func (th loginThrottle) failed(ctx context.Context) (time.Time, error) {
-	until, err := th.store.LoginFailed(ctx, th.local...)
+	until, err := th.accounts.LoginFailed(ctx, th.local...)
 	if err != nil {
 		return until, err
 	}
-	anyw, err := th.store.LoginFailed(ctx, th.anyw...)
+	anyw, err := th.accounts.LoginFailed(ctx, th.anyw...)
 	if !th.known && anyw.After(until) {
 		until = anyw
 	}
@@ -203,10 +204,10 @@ func (th loginThrottle) failed(ctx context.Context) (time.Time, error) {
 
 // succeeded forgets the failures and makes the address known.
 func (th loginThrottle) succeeded(ctx context.Context) error {
-	if err := th.store.LoginSucceeded(ctx, append(slices.Clone(th.local), th.anyw...)...); err != nil {
+	if err := th.accounts.LoginSucceeded(ctx, append(slices.Clone(th.local), th.anyw...)...); err != nil {
 		return err
 	}
-	return th.store.RememberLogin(ctx, th.name, th.addr)
+	return th.accounts.RememberLogin(ctx, th.name, th.addr)
 }
 
 func (s *Server) handleLogin(c *gin.Context) {
@@ -227,19 +228,9 @@ func (s *Server) handleLogin(c *gin.Context) {
 		s.renderAdmin(c, http.StatusTooManyRequests, "admin_login.html", p)
 		return
 	}
-	u, err := s.admin.store.Login(ctx, name, c.PostForm("password"))
-	if errors.Is(err, knowledge.ErrWrongPassword) {
-		status := http.StatusUnauthorized
-		p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
-		until, err := th.failed(ctx)
-		if err != nil {
-			s.failPage(c, err)
-			return
-		}
-		if !until.IsZero() {
-			status, p.Error = http.StatusTooManyRequests, p.Error+" "+s.lockedMessage(until)
-		}
-		s.renderAdmin(c, status, "admin_login.html", p)
+	u, err := s.admin.accounts.Login(ctx, name, c.PostForm("password"))
+	if errors.Is(err, records.ErrWrongPassword) {
+		s.wrongPassword(c, th, p)
 		return
 	}
 	if err == nil {
@@ -247,7 +238,7 @@ func (s *Server) handleLogin(c *gin.Context) {
 	}
 	var secret string
 	if err == nil {
-		secret, _, err = s.admin.store.CreateSession(ctx, u.ID)
+		secret, _, err = s.admin.accounts.CreateSession(ctx, u.ID)
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -264,31 +255,38 @@ func (s *Server) handleLogin(c *gin.Context) {
 	c.Redirect(http.StatusSeeOther, next)
 }
 
+// wrongPassword counts a failed login and writes the login page again,
+// with the lock it may have brought.
+func (s *Server) wrongPassword(c *gin.Context, th loginThrottle, p loginPage) {
+	status := http.StatusUnauthorized
+	p.Error = "Sai tên đăng nhập hoặc mật khẩu. (Wrong name or password)"
+	until, err := th.failed(c.Request.Context())
+	if err != nil {
+		s.failPage(c, err)
+		return
+	}
+	if !until.IsZero() {
+		status, p.Error = http.StatusTooManyRequests, p.Error+" "+s.lockedMessage(until)
+	}
+	s.renderAdmin(c, status, "admin_login.html", p)
+}
+
 // lockedMessage tells when to try again, in Vietnam time.
 func (s *Server) lockedMessage(until time.Time) string {
-	wait := max(1, int(until.Sub(s.admin.store.Now()).Round(time.Minute)/time.Minute))
+	wait := max(1, int(until.Sub(s.admin.now()).Round(time.Minute)/time.Minute))
 	return fmt.Sprintf("Đăng nhập sai quá nhiều lần: hãy thử lại sau %s (khoảng %d phút nữa). "+
 		"(Too many failed logins: try again after %s)", until.In(vietnam).Format("15:04"), wait, until.In(vietnam).Format("15:04"))
 }
 
 func (s *Server) handleLogout(c *gin.Context) {
 	if secret, ok := c.Get(ctxSecret); ok {
-		if err := s.admin.store.DeleteSession(c.Request.Context(), secret.(string)); err != nil {
+		if err := s.admin.accounts.DeleteSession(c.Request.Context(), secret.(string)); err != nil {
 			s.failPage(c, err)
 			return
 		}
 	}
 	s.setSessionCookie(c, "")
 	c.Redirect(http.StatusSeeOther, "/admin/login?out=1")
-}
-
-// inputMessage returns the message of a refusal meant for the user.
-func inputMessage(err error) (string, bool) {
-	var ie *knowledge.InputError
-	if errors.As(err, &ie) {
-		return ie.Message, true
-	}
-	return "", false
 }
 
 // failPage logs err and writes the error page: "Internal error" for
@@ -307,4 +305,33 @@ func (s *Server) failPage(c *gin.Context, err error) {
 	}
 	s.renderAdmin(c, status, "admin_error.html", p)
 	c.Abort()
+}
+
+// Accounts is what the admin pages and API need of administrators'
+// accounts: users, sessions, API tokens and the login throttle.
+type Accounts interface {
+	CreateUser(ctx context.Context, u records.User, password string) (records.User, error)
+	Users(ctx context.Context) ([]records.User, error)
+	User(ctx context.Context, id int64) (records.User, error)
+	Login(ctx context.Context, name, password string) (records.User, error)
+	SetPassword(ctx context.Context, id int64, password string, mustChange bool) error
+	ResetPassword(ctx context.Context, id int64) (string, error)
+	DeleteUser(ctx context.Context, id int64) error
+
+	CreateSession(ctx context.Context, userID int64) (string, records.Session, error)
+	Session(ctx context.Context, secret string, idle, maxAge time.Duration) (records.Session, records.User, error)
+	DeleteSession(ctx context.Context, secret string) error
+	DeleteSessions(ctx context.Context, userID int64, keep string) error
+
+	CreateToken(ctx context.Context, name string, creator records.User) (records.APIToken, string, error)
+	Tokens(ctx context.Context, commune string) ([]records.APIToken, error)
+	Token(ctx context.Context, id int64) (records.APIToken, error)
+	TokenBySecret(ctx context.Context, secret string) (records.APIToken, error)
+	DeleteToken(ctx context.Context, id int64) error
+
+	LoginLocked(ctx context.Context, keys ...string) (time.Time, error)
+	LoginFailed(ctx context.Context, keys ...string) (time.Time, error)
+	LoginSucceeded(ctx context.Context, keys ...string) error
+	RememberLogin(ctx context.Context, name, addr string) error
+	KnownLogin(ctx context.Context, name, addr string) (bool, error)
 }

@@ -44,9 +44,10 @@ func TestAdminLoginAndCookie(t *testing.T) {
 }
 
 func TestAdminLoginWrongAndThrottled(t *testing.T) {
-	srv, _, kb := mustAdminServer(t, "", nil)
+	srv, s, kb := mustAdminServer(t, "", nil)
 	now := time.Now()
-	kb.Store().Now = func() time.Time { return now }
+	clock := func() time.Time { return now }
+	recordsOf(t, kb).Now, s.admin.now = clock, clock
 	b := newBrowserless(t, srv)
 	b.get("/admin/login")
 	for i := 1; i <= 5; i++ {
@@ -82,7 +83,7 @@ func TestAdminLoginWrongAndThrottled(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("after the lock: %d", r.status)
 	}
-	if until, _ := kb.Store().LoginLocked(context.Background(), "user:admin"); !until.IsZero() {
+	if until, _ := recordsOf(t, kb).LoginLocked(context.Background(), "user:admin"); !until.IsZero() {
 		t.Errorf("success did not reset the failures")
 	}
 }
@@ -117,7 +118,7 @@ func TestAdminOneTimePassword(t *testing.T) {
 	// A restart before the first login prints a new one: a missed line is
 	// not a dead end.
 	console.Reset()
-	if _, err := New(Config{Knowledge: kb, Places: mustPlaces(t), Console: &console}); err != nil {
+	if _, err := New(withRecords(t, Config{Knowledge: kb, Console: &console})); err != nil {
 		t.Fatal(err)
 	}
 	m2 := regexp.MustCompile(`one-time password\): (\S+)`).FindStringSubmatch(console.String())
@@ -149,7 +150,7 @@ func TestAdminOneTimePassword(t *testing.T) {
 	}
 	// A second start prints nothing: the administrator exists.
 	console.Reset()
-	if _, err := New(Config{Knowledge: kb, Places: mustPlaces(t), Console: &console}); err != nil {
+	if _, err := New(withRecords(t, Config{Knowledge: kb, Console: &console})); err != nil {
 		t.Fatal(err)
 	}
 	if console.Len() != 0 {
@@ -217,7 +218,7 @@ func TestAdminUsersAndTokens(t *testing.T) {
 		t.Errorf("API with the officer's token: %d", r.status)
 	}
 	// Deleting the officer revokes their token and ends their session.
-	users, _ := kb.Store().Users(context.Background())
+	users, _ := recordsOf(t, kb).Users(context.Background())
 	var id int64
 	for _, u := range users {
 		if u.Name == "can-bo-demo" {
@@ -236,7 +237,7 @@ func TestAdminUsersAndTokens(t *testing.T) {
 	if r := officer.get("/admin/documents"); r.status != http.StatusSeeOther {
 		t.Errorf("session of a deleted user: %d, want a redirect to login", r.status)
 	}
-	if _, err := kb.Store().User(context.Background(), id); err == nil {
+	if _, err := recordsOf(t, kb).User(context.Background(), id); err == nil {
 		t.Errorf("user still stored")
 	}
 }
@@ -258,7 +259,7 @@ func TestAdminSafeNext(t *testing.T) {
 }
 
 func TestAdminFirstPasswordTooShort(t *testing.T) {
-	_, err := New(Config{Knowledge: mustStarter(t), Places: mustPlaces(t), AdminPassword: "ngan"})
+	_, err := New(withRecords(t, Config{Knowledge: mustStarter(t), AdminPassword: "ngan"}))
 	if err == nil || !strings.Contains(err.Error(), "HOIDAP_ADMIN_PASSWORD") {
 		t.Errorf("err = %v, want a refusal naming HOIDAP_ADMIN_PASSWORD", err)
 	}

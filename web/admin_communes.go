@@ -7,7 +7,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/fault"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // communesPage is the data of admin_communes.html: the communes a
@@ -15,15 +16,15 @@ import (
 type communesPage struct {
 	adminPage
 	Q       string
-	Results []communeResult
-	Stored  []knowledge.CommuneDetails
+	Results []records.CommuneMatch
+	Stored  []records.CommuneDetails
 }
 
 // communePage is the data of admin_commune.html: one commune's form.
 type communePage struct {
 	adminPage
 	New     bool
-	C       knowledge.CommuneInfo
+	C       records.CommuneInfo
 	Former  string // one per line
 	Custom  bool
 	Updated time.Time
@@ -43,9 +44,9 @@ func (s *Server) handleAdminCommunes(c *gin.Context) {
 	}
 	p := communesPage{adminPage: s.adminPage(c, "Xã, phường"), Q: strings.TrimSpace(c.Query("q"))}
 	if p.Q != "" {
-		p.Results = s.site.communes.find(p.Q, 50)
+		p.Results = s.site.communes.Find(p.Q, 50)
 	}
-	stored, err := s.cfg.Knowledge.Store().StoredCommunes(c.Request.Context())
+	stored, err := s.site.communes.Stored(c.Request.Context())
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -61,9 +62,9 @@ func (s *Server) handleCommunePage(c *gin.Context) {
 	if !ok {
 		return
 	}
-	info, _ := s.site.communes.lookup(slug)
+	info, _ := s.site.communes.Lookup(slug)
 	p := communePage{adminPage: s.adminPage(c, info.Name), C: info, Former: strings.Join(info.Former, "\n")}
-	if d, saved := s.site.communes.stored.get(slug); saved {
+	if d, saved := s.site.communes.Saved(slug); saved {
 		p.Custom, p.Updated, p.By = d.Custom, d.Updated, d.UpdatedBy
 		p.FromDirectory = len(d.Former) == 0 && len(info.Former) > 0
 	} else {
@@ -79,11 +80,10 @@ func (s *Server) handleCommuneSave(c *gin.Context) {
 		return
 	}
 	d := communeForm(c, slug)
-	saved, err := s.cfg.Knowledge.Store().SaveCommune(c.Request.Context(), d)
+	saved, err := s.site.communes.Save(c.Request.Context(), d)
 	if s.communeFormError(c, d, false, err) {
 		return
 	}
-	s.site.communes.save(saved)
 	seeOther(c, "/admin/communes/"+slug, "Đã lưu thông tin "+saved.Name+".")
 }
 
@@ -98,21 +98,20 @@ func (s *Server) handleCommuneCreate(c *gin.Context) {
 	slug := strings.TrimSpace(c.PostForm("slug"))
 	d := communeForm(c, slug)
 	var err error
-	if _, known := s.site.communes.lookup(slug); known {
-		err = &knowledge.InputError{Message: "Mã «" + slug + "» đã thuộc một xã, phường khác; hãy chọn mã khác. (Slug in use)"}
+	if _, known := s.site.communes.Lookup(slug); known {
+		err = &fault.Error{Message: "Mã «" + slug + "» đã thuộc một xã, phường khác; hãy chọn mã khác. (Slug in use)"}
 	} else {
-		d, err = s.cfg.Knowledge.Store().CreateCommune(c.Request.Context(), d)
+		d, err = s.site.communes.Create(c.Request.Context(), d)
 	}
 	if s.communeFormError(c, d, true, err) {
 		return
 	}
-	s.site.communes.save(d)
 	seeOther(c, "/admin/communes/"+d.Slug, "Đã thêm "+d.Name+".")
 }
 
 // communeForm reads the commune form.
-func communeForm(c *gin.Context, slug string) knowledge.CommuneDetails {
-	d := knowledge.CommuneDetails{CommuneInfo: knowledge.CommuneInfo{
+func communeForm(c *gin.Context, slug string) records.CommuneDetails {
+	d := records.CommuneDetails{CommuneInfo: records.CommuneInfo{
 		Slug: slug, Name: c.PostForm("name"), Province: c.PostForm("province"), Address: c.PostForm("address"),
 		Hours: c.PostForm("hours"), Hotline: c.PostForm("hotline"), MapURL: c.PostForm("map_url"),
 		Former: strings.Split(strings.ReplaceAll(c.PostForm("former"), "\r\n", "\n"), "\n"),
@@ -122,7 +121,7 @@ func communeForm(c *gin.Context, slug string) knowledge.CommuneDetails {
 
 // communeFormError shows the form again with the refusal's message, or
 // the error page; it reports whether there was an error.
-func (s *Server) communeFormError(c *gin.Context, d knowledge.CommuneDetails, isNew bool, err error) bool {
+func (s *Server) communeFormError(c *gin.Context, d records.CommuneDetails, isNew bool, err error) bool {
 	if err == nil {
 		return false
 	}

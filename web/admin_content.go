@@ -1,20 +1,17 @@
 package web
 
 import (
-	"context"
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"net/url"
 	"strings"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -25,73 +22,12 @@ var errNoCommune = fmt.Errorf("web: commune: %w", knowledge.ErrNotFound)
 // errNoApproved is an approved answer id that is not a number.
 var errNoApproved = fmt.Errorf("web: approved answer: %w", knowledge.ErrNotFound)
 
-// defaultRetentionDays is how long conversation records are kept when
-// Config.RetentionDays is 0.
-const defaultRetentionDays = 180
-
-// adminContentRoutes declares the communes, posters, dashboard, export and
-// approved-answer pages inside the logged-in /admin group. Every handler
-// checks the commune it acts on with mayCommune.
-func (s *Server) adminContentRoutes(g *gin.RouterGroup) {
-	g.GET("/communes", s.handleAdminCommunes)
-	g.GET("/communes/new", s.requireProvince, s.handleCommuneNewPage)
-	g.POST("/communes/new", s.requireProvince, s.handleCommuneCreate)
-	g.GET("/communes/:commune", s.handleCommunePage)
-	g.POST("/communes/:commune", s.handleCommuneSave)
-
-	g.GET("/posters", s.handleAdminPosters)
-	g.GET("/posters/:commune", s.handlePostersPage)
-	g.POST("/posters/:commune", s.handlePosterCreate)
-	g.POST("/posters/:commune/:poster/rename", s.handlePosterRename)
-	g.POST("/posters/:commune/:poster/delete", s.handlePosterDelete)
-
-	g.GET("/dashboard", s.handleDashboard(chatbot.NewApprovedMatcher()))
-	g.GET("/export.csv", s.handleExport)
-
-	g.GET("/approved", s.handleApprovedList)
-	g.GET("/approved/new", s.handleApprovedNew)
-	g.POST("/approved/new", s.handleApprovedCreate)
-	g.GET("/approved/:id", s.handleApprovedPage)
-	g.POST("/approved/:id", s.handleApprovedSave)
-	g.POST("/approved/:id/delete", s.handleApprovedDelete)
-}
-
 // retentionDays is how many days conversation records are kept.
 func (s *Server) retentionDays() int {
 	if s.cfg.RetentionDays > 0 {
 		return s.cfg.RetentionDays
 	}
-	return defaultRetentionDays
-}
-
-// Maintain deletes conversation records older than the retention period
-// (Config.RetentionDays, default 180 days), Idempotency-Keys older than
-// a day and kept uploads no document refers to, now and then once a day,
-// until ctx is done.
-func (s *Server) Maintain(ctx context.Context) {
-	tick := time.NewTicker(24 * time.Hour)
-	defer tick.Stop()
-	for {
-		before := s.site.now().AddDate(0, 0, -s.retentionDays())
-		n, err := s.cfg.Knowledge.Store().PurgeAnswers(ctx, before)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			s.log.Error("purge answer records", slog.Any("error", err))
-		case n > 0:
-			s.log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", s.retentionDays()))
-		}
-		if _, err := s.cfg.Knowledge.Store().PurgeIdempotencyKeys(ctx, s.site.now().Add(-idempotencyKeyTTL)); err != nil && ctx.Err() == nil {
-			s.log.Error("purge idempotency keys", slog.Any("error", err))
-		}
-		if _, err := s.SweepUploads(ctx, sweepAge); err != nil && ctx.Err() == nil {
-			s.log.Error("sweep uploads", slog.Any("error", err))
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-		}
-	}
+	return records.DefaultRetentionDays
 }
 
 // adminCommune resolves the commune a page is about: an officer's own when
@@ -108,7 +44,7 @@ func (s *Server) adminCommune(c *gin.Context, slug string, all bool) (string, bo
 		return "", false
 	}
 	if slug != "" {
-		if _, ok := s.site.communes.lookup(slug); !ok {
+		if _, ok := s.site.communes.Lookup(slug); !ok {
 			s.failPage(c, errNoCommune)
 			return "", false
 		}
@@ -121,7 +57,7 @@ func (s *Server) communeName(slug string) string {
 	if slug == "" {
 		return "Toàn tỉnh"
 	}
-	if info, ok := s.site.communes.lookup(slug); ok {
+	if info, ok := s.site.communes.Lookup(slug); ok {
 		return info.Name
 	}
 	return slug

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -23,9 +24,9 @@ type contentFixture struct {
 	kb         *knowledge.Base
 	admin      *browserless
 	officer    *browserless
-	posterB    knowledge.Poster
-	approvedB  knowledge.ApprovedAnswer
-	approvedP  knowledge.ApprovedAnswer // province-wide
+	posterB    records.Poster
+	approvedB  records.ApprovedAnswer
+	approvedP  records.ApprovedAnswer // province-wide
 	docB       string
 	secretsOfB []string
 }
@@ -38,7 +39,7 @@ func mustContentFixture(t *testing.T) *contentFixture {
 	f.admin.login("admin", adminPW, "/admin/documents")
 	f.officer.login("canbo", officerPW, "/admin/documents")
 	ctx := context.Background()
-	st := kb.Store()
+	st := recordsOf(t, kb)
 	r := f.admin.post("/admin/communes/"+communeB, url.Values{"name": {"Xã Thuận Mỹ"}, "province": {"Tây Ninh"},
 		"address": {"Ấp Bí Mật Bê, xã Thuận Mỹ"}, "hours": {"7:00–17:00"}, "hotline": {"0272 999 999"}, "former": {"Xã Thanh Phú Long"}})
 	if r.status != http.StatusSeeOther {
@@ -48,11 +49,11 @@ func mustContentFixture(t *testing.T) *contentFixture {
 	if f.posterB, err = st.CreatePoster(ctx, communeB, "Áp phích bí mật B", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	if f.approvedB, err = st.SaveApproved(ctx, knowledge.ApprovedAnswer{Commune: communeB, Question: "Câu hỏi riêng của xã B?",
+	if f.approvedB, err = st.SaveApproved(ctx, records.ApprovedAnswer{Commune: communeB, Question: "Câu hỏi riêng của xã B?",
 		Answer: "Câu trả lời bí mật của xã B.", CreatedBy: "admin"}); err != nil {
 		t.Fatal(err)
 	}
-	if f.approvedP, err = st.SaveApproved(ctx, knowledge.ApprovedAnswer{Question: "Câu hỏi toàn tỉnh?",
+	if f.approvedP, err = st.SaveApproved(ctx, records.ApprovedAnswer{Question: "Câu hỏi toàn tỉnh?",
 		Answer: "Câu trả lời toàn tỉnh.", CreatedBy: "admin"}); err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func mustContentFixture(t *testing.T) *contentFixture {
 		Commune: communeB, Body: "## Lịch\nLịch tiếp dân bí mật của xã B."}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.RecordAnswer(ctx, knowledge.AnswerRecord{ID: "b1", Commune: communeB, Question: "Câu hỏi cư dân B bí mật",
+	if err := st.RecordAnswer(ctx, records.AnswerRecord{ID: "b1", Commune: communeB, Question: "Câu hỏi cư dân B bí mật",
 		Mode: "extractive", Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
@@ -73,7 +74,7 @@ func mustContentFixture(t *testing.T) *contentFixture {
 func (f *contentFixture) snapshotB(t *testing.T) string {
 	t.Helper()
 	ctx := context.Background()
-	st := f.kb.Store()
+	st := recordsOf(t, f.kb)
 	d, _, err := st.CommuneDetails(ctx, communeB)
 	if err != nil {
 		t.Fatal(err)

@@ -9,7 +9,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // preCookie carries the CSRF token of a browser that is not logged in
@@ -29,7 +29,7 @@ func (s *Server) preSession(c *gin.Context) {
 	}
 	token, err := c.Cookie(preCookie)
 	if err != nil || len(token) < 32 {
-		if token, err = knowledge.NewSecret(); err != nil {
+		if token, err = records.NewSecret(); err != nil {
 			s.failPage(c, err)
 			return
 		}

@@ -10,8 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/chatbot"
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // Dashboard bounds: days charted, procedures and gaps listed.
@@ -26,7 +25,7 @@ type dashboardPage struct {
 	adminPage
 	Commune   string // "" is the whole province
 	Name      string
-	Sum       knowledge.Summary
+	Sum       records.Summary
 	Chart     chart
 	Modes     []modeRow
 	Grounded  int // percent of answers
@@ -52,7 +51,7 @@ type topRow struct {
 // gapRow is a question answered badly, with the link that writes its
 // approved answer.
 type gapRow struct {
-	knowledge.Gap
+	records.Gap
 	CommuneName string
 	Write       string
 	// Covered says an approved answer now covers the question; Answered
@@ -68,15 +67,10 @@ var modeLabels = []struct{ mode, label string }{
 	{"approved", "Câu trả lời đã duyệt"},
 }
 
-// handleDashboard returns the handler of the dashboard: what residents
-// asked over the last 30 days, for one commune or (province
-// administrators) the whole province. match marks the questions an
-// approved answer now covers.
-func (s *Server) handleDashboard(match *chatbot.ApprovedMatcher) gin.HandlerFunc {
-	return func(c *gin.Context) { s.dashboard(c, match) }
-}
-
-func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
+// handleDashboard shows what residents asked over the last 30 days, for
+// one commune or (province administrators) the whole province, marking
+// the questions an approved answer now covers.
+func (s *Server) handleDashboard(c *gin.Context) {
 	slug, ok := s.adminCommune(c, c.Query("commune"), true)
 	if !ok {
 		return
@@ -85,7 +79,7 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 	today := s.site.now().In(vietnam)
 	y, m, d := today.Date()
 	from := time.Date(y, m, d-(dashboardDays-1), 0, 0, 0, 0, vietnam)
-	sum, err := s.cfg.Knowledge.Store().Summarize(ctx, knowledge.Range{Commune: slug, From: from}, vietnam, topProcedures, topGaps)
+	sum, err := s.admin.answers.Summarize(ctx, records.Range{Commune: slug, From: from}, vietnam, topProcedures, topGaps)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -110,28 +104,9 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 	for _, sc := range sum.TopSources {
 		p.Top = append(p.Top, topRow{Title: s.sourceTitle(c, sc.ID), Count: sc.Count})
 	}
-	approved := map[string][]knowledge.ApprovedAnswer{} // by commune asked in
-	for _, g := range sum.Gaps {
-		q := url.Values{"q": {g.Question}}
-		if slug != "" { // the province's own list writes province-wide answers
-			q.Set("commune", slug)
-		}
-		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
-		list, ok := approved[g.Commune]
-		if !ok {
-			if list, err = s.cfg.Knowledge.Store().ApprovedAnswers(ctx, g.Commune); err != nil {
-				s.failPage(c, err)
-				return
-			}
-			approved[g.Commune] = list
-		}
-		if a, ok := match.Match(g.Question, g.Commune, list); ok {
-			row.Covered = true
-			if s.mayCommune(c, a.Commune) {
-				row.Answered = "/admin/approved/" + strconv.FormatInt(a.ID, 10)
-			}
-		}
-		p.Gaps = append(p.Gaps, row)
+	if p.Gaps, err = s.gapRows(c, slug, sum.Gaps); err != nil {
+		s.failPage(c, err)
+		return
 	}
 	exp := url.Values{"from": {from.Format("2006-01-02")}, "to": {today.Format("2006-01-02")}}
 	if slug != "" {
@@ -143,6 +118,37 @@ func (s *Server) dashboard(c *gin.Context, match *chatbot.ApprovedMatcher) {
 		p.Approved += "?commune=" + url.QueryEscape(slug)
 	}
 	s.renderAdmin(c, http.StatusOK, "admin_dashboard.html", p)
+}
+
+// gapRows are the unanswered questions of the dashboard of slug ("" for
+// the province), each with the approved answer that now covers it, if
+// any, and a link to write one.
+func (s *Server) gapRows(c *gin.Context, slug string, gaps []records.Gap) ([]gapRow, error) {
+	var rows []gapRow
+	approved := map[string][]records.ApprovedAnswer{} // by commune asked in
+	for _, g := range gaps {
+		q := url.Values{"q": {g.Question}}
+		if slug != "" { // the province's own list writes province-wide answers
+			q.Set("commune", slug)
+		}
+		row := gapRow{Gap: g, CommuneName: s.communeName(g.Commune), Write: "/admin/approved/new?" + q.Encode()}
+		list, ok := approved[g.Commune]
+		if !ok {
+			var err error
+			if list, err = s.admin.approved.ApprovedAnswers(c.Request.Context(), g.Commune); err != nil {
+				return nil, err
+			}
+			approved[g.Commune] = list
+		}
+		if a, ok := s.admin.matcher.Match(g.Question, g.Commune, list); ok {
+			row.Covered = true
+			if s.mayCommune(c, a.Commune) {
+				row.Answered = "/admin/approved/" + strconv.FormatInt(a.ID, 10)
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows, nil
 }
 
 // sourceTitle names a cited source: a document's title, or the approved

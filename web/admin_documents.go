@@ -12,6 +12,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/upload"
 )
@@ -116,11 +117,11 @@ func (s *Server) renderDocumentsPick(c *gin.Context, status int, msg, typed stri
 // knownCommune reports whether slug names a commune: the demo commune, one
 // of the directory or one the administrators created.
 func (s *Server) knownCommune(ctx context.Context, slug string) (bool, error) {
-	if _, ok := s.site.communes.lookup(slug); ok {
+	if _, ok := s.site.communes.Lookup(slug); ok {
 		return true, nil
 	}
-	_, ok, err := s.cfg.Knowledge.Store().CommuneDetails(ctx, slug)
-	return ok, err
+	_, ok := s.site.communes.Saved(slug)
+	return ok, nil
 }
 
 // uploadScope checks the commune an upload is for: one the user may act
@@ -135,7 +136,7 @@ func (s *Server) uploadScope(c *gin.Context, commune string) error {
 	}
 	ok, err := s.knownCommune(c.Request.Context(), commune)
 	if err == nil && !ok {
-		err = &upload.Error{Reason: knowledge.ErrNotFound, Message: fmt.Sprintf(
+		err = &fault.Error{Reason: knowledge.ErrNotFound, Message: fmt.Sprintf(
 			"Không có xã/phường mã %q. (No such commune)", commune)}
 	}
 	return err
@@ -144,7 +145,7 @@ func (s *Server) uploadScope(c *gin.Context, commune string) error {
 // uploadFailure maps an upload error to a status and a message for the
 // administrator, logging what is not the file's fault.
 func (s *Server) uploadFailure(c *gin.Context, err error) (int, string) {
-	var ue *upload.Error
+	var ue *fault.Error
 	switch {
 	case errors.Is(err, errForbidden):
 		return http.StatusForbidden, "Bạn không có quyền với xã/phường này. (Forbidden for this commune)"
@@ -268,6 +269,17 @@ func (s *Server) deleteDocument(ctx context.Context, d knowledge.Document) error
 	if err := s.cfg.Knowledge.Delete(ctx, d.ID); err != nil {
 		return err
 	}
-	s.removeOriginal(ctx, d.OriginalPath)
+	s.uploads.RemoveOriginal(ctx, d.OriginalPath)
 	return nil
+}
+
+// Library is what the admin documents pages need of the knowledge base
+// beyond search: the list, deletion, and procedures hidden from a
+// commune's residents ("" for the province's) where they do not apply.
+type Library interface {
+	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
+	Delete(ctx context.Context, id string) error
+	Hide(ctx context.Context, docID, commune, by string) error
+	Unhide(ctx context.Context, docID, commune string) error
+	IsHidden(docID, commune string) bool
 }

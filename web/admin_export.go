@@ -10,7 +10,8 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/fault"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // utf8BOM starts the CSV so that Excel reads it as UTF-8, Vietnamese intact.
@@ -25,7 +26,7 @@ func (s *Server) handleExport(c *gin.Context) {
 	if !ok {
 		return
 	}
-	r := knowledge.Range{Commune: slug}
+	r := records.Range{Commune: slug}
 	var err error
 	if r.From, err = exportDay(c.Query("from"), 0); err == nil {
 		r.To, err = exportDay(c.Query("to"), 1)
@@ -47,7 +48,7 @@ func (s *Server) handleExport(c *gin.Context) {
 	}
 	w := csv.NewWriter(c.Writer)
 	_ = w.Write([]string{"time", "commune", "poster", "question", "mode", "grounded", "helpful", "sources"})
-	err = s.cfg.Knowledge.Store().ExportAnswers(c.Request.Context(), r, func(row knowledge.ExportRow) error {
+	err = s.admin.answers.ExportAnswers(c.Request.Context(), r, func(row records.ExportRow) error {
 		helpful := ""
 		if row.Helpful != nil {
 			helpful = boolText(*row.Helpful)
@@ -93,7 +94,7 @@ func exportDay(v string, addDays int) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation(time.DateOnly, v, vietnam)
 	if err != nil {
-		return time.Time{}, &knowledge.InputError{Message: "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-27. (Dates: YYYY-MM-DD)"}
+		return time.Time{}, &fault.Error{Message: "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-11-27. (Dates: YYYY-MM-DD)"}
 	}
 	return t.AddDate(0, 0, addDays), nil
 }

@@ -10,20 +10,9 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
-
-// storeContact is the contact the chatbot gives of a commune: the details
-// administrators saved, else the built-in ones (as cmd/hoidap wires it).
-func storeContact(st *knowledge.Store, cs *communes) func(string) (chatbot.Contact, bool) {
-	return func(slug string) (chatbot.Contact, bool) {
-		c, ok := cs.builtIn(slug)
-		if d, saved, err := st.CommuneDetails(context.Background(), slug); err == nil && saved {
-			c, ok = d.CommuneInfo, true
-		}
-		return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline, MapURL: c.MapURL}, ok
-	}
-}
 
 // TestAdminFlowUnansweredToApproved is the officer's loop: a resident asks
 // something the documents do not answer, the administrator sees it on the
@@ -31,13 +20,9 @@ func storeContact(st *knowledge.Store, cs *communes) func(string) (chatbot.Conta
 // again (without diacritics) gets it.
 func TestAdminFlowUnansweredToApproved(t *testing.T) {
 	srv, _, kb := mustAdminServer(t, "", func(cfg *Config) {
-		cs, err := newCommunes(cfg.Places)
-		if err != nil {
-			t.Fatal(err)
-		}
-		st := cfg.Knowledge.Store()
-		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: cfg.Places, Recorder: st,
-			CommuneContact: storeContact(st, cs), Approved: st})
+		st := recordsOf(t, cfg.Knowledge.(*knowledge.Base))
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: mustPlaces(t), Recorder: st,
+			CommuneContact: chatbot.OfficeContacts(cfg.Communes.(chatbot.Offices)), Approved: st})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -48,7 +33,7 @@ func TestAdminFlowUnansweredToApproved(t *testing.T) {
 	const question = "Đèn đường thôn 3 bị hỏng thì báo ai?"
 	const answer = "Báo trưởng thôn 3 hoặc bộ phận một cửa của xã; đèn được sửa trong vòng 3 ngày làm việc."
 
-	seedQuestions(t, kb.Store())
+	seedQuestions(t, recordsOf(t, kb))
 	resident := newTab(t, browser)
 	resident.do(chromedp.Navigate(base+"/x/demo"), chromedp.WaitVisible(chromedp.CSS("#q")))
 	resident.ask(question, 1)
@@ -108,7 +93,7 @@ func TestAdminFlowUnansweredToApproved(t *testing.T) {
 
 // seedQuestions records a month of residents' questions in demo, so the
 // dashboard has something to show besides the question of the test.
-func seedQuestions(t *testing.T, st *knowledge.Store) {
+func seedQuestions(t *testing.T, st *records.Store) {
 	t.Helper()
 	asked := []struct {
 		q, doc, mode string
@@ -125,7 +110,7 @@ func seedQuestions(t *testing.T, st *knowledge.Store) {
 	for day := 29; day >= 1; day-- {
 		for i := 0; i < (day*7)%5+1+(30-day)/6; i++ {
 			a := asked[(day+i)%len(asked)]
-			r := knowledge.AnswerRecord{ID: fmt.Sprintf("seed%d", n), Commune: "demo", Question: a.q, Mode: a.mode,
+			r := records.AnswerRecord{ID: fmt.Sprintf("seed%d", n), Commune: "demo", Question: a.q, Mode: a.mode,
 				Grounded: a.doc != "", Created: now.AddDate(0, 0, -day).Add(time.Duration(i) * time.Minute)}
 			if a.doc != "" {
 				r.Sources = []string{a.doc}

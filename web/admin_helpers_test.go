@@ -15,6 +15,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/testcorpus"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -30,7 +31,7 @@ const (
 func mustAdminServer(tb testing.TB, dir string, edit func(*Config)) (*httptest.Server, *Server, *knowledge.Base) {
 	tb.Helper()
 	kb := testcorpus.Open(tb, dir)
-	cfg := Config{Knowledge: kb, BaseURL: "http://hoidap.test", Places: mustPlaces(tb), AdminPassword: adminPW}
+	cfg := withRecords(tb, Config{Knowledge: kb, BaseURL: "http://hoidap.test", AdminPassword: adminPW})
 	if edit != nil {
 		edit(&cfg)
 	}
@@ -44,9 +45,9 @@ func mustAdminServer(tb testing.TB, dir string, edit func(*Config)) (*httptest.S
 }
 
 // mustOfficer creates a commune officer with officerPW.
-func mustOfficer(tb testing.TB, kb *knowledge.Base, name, commune string) knowledge.User {
+func mustOfficer(tb testing.TB, kb *knowledge.Base, name, commune string) records.User {
 	tb.Helper()
-	u, err := kb.Store().CreateUser(context.Background(), knowledge.User{Name: name, Role: knowledge.RoleCommune, Commune: commune}, officerPW)
+	u, err := recordsOf(tb, kb).CreateUser(context.Background(), records.User{Name: name, Role: records.RoleCommune, Commune: commune}, officerPW)
 	if err != nil {
 		tb.Fatal(err)
 	}

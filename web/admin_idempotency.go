@@ -9,13 +9,10 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
-	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/hoidap/hoidap/internal/records"
 )
-
-// idempotencyKeyTTL is how long a key's response is replayed.
-const idempotencyKeyTTL = 24 * time.Hour
 
 // idempotency is the Idempotency-Key of an admin API request, claimed
 // for its user.
@@ -45,7 +42,7 @@ func (s *Server) claimIdempotencyKey(c *gin.Context, commune string) (*idempoten
 	}
 	u := adminUser(c)
 	idem := &idempotency{scope: strconv.FormatInt(u.ID, 10) + "/" + u.Name, key: key}
-	earlier, claimed, err := s.admin.store.ClaimIdempotencyKey(c.Request.Context(), idem.scope, key, fp)
+	earlier, claimed, err := s.admin.keys.ClaimIdempotencyKey(c.Request.Context(), idem.scope, key, fp)
 	switch {
 	case err != nil:
 		s.fail(c, err)
@@ -75,9 +72,9 @@ func (s *Server) finishIdempotency(ctx context.Context, idem *idempotency, statu
 	ctx = context.WithoutCancel(ctx)
 	var err error
 	if status >= 200 && status < 300 {
-		err = s.admin.store.FinishIdempotencyKey(ctx, idem.scope, idem.key, status, body)
+		err = s.admin.keys.FinishIdempotencyKey(ctx, idem.scope, idem.key, status, body)
 	} else {
-		err = s.admin.store.ReleaseIdempotencyKey(ctx, idem.scope, idem.key)
+		err = s.admin.keys.ReleaseIdempotencyKey(ctx, idem.scope, idem.key)
 	}
 	if err != nil {
 		s.log.Error("idempotency key", slog.Any("error", err))
@@ -111,4 +108,11 @@ func printableASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// IdempotencyKeys keeps the admin API's responses by Idempotency-Key.
+type IdempotencyKeys interface {
+	ClaimIdempotencyKey(ctx context.Context, scope, key, fingerprint string) (records.Replay, bool, error)
+	FinishIdempotencyKey(ctx context.Context, scope, key string, status int, body []byte) error
+	ReleaseIdempotencyKey(ctx context.Context, scope, key string) error
 }

@@ -17,7 +17,7 @@ func TestUploadRetriedWithIdempotencyKeyIsStoredOnce(t *testing.T) {
 	const token = "hoidap-token-idempotency-rat-dai-1"
 	srv, _, kb := mustAdminServer(t, t.TempDir(), func(c *Config) { c.AdminToken = token })
 	officer := mustOfficer(t, kb, "xa-demo-idem", "demo")
-	_, officerToken, err := kb.Store().CreateToken(ctx, "máy quét", officer)
+	_, officerToken, err := recordsOf(t, kb).CreateToken(ctx, "máy quét", officer)
 	if err != nil {
 		t.Fatal(err)
 	}

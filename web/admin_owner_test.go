@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 )
 
 // An officer cannot overwrite another commune's copy of a portal record:
@@ -28,7 +29,7 @@ func TestUploadNeverReplacesAnotherCommunesDocument(t *testing.T) {
 	if r := v.upload("/admin/documents", victim, "tt.json", record("9.999001", "Thủ tục của phường Trần Hưng Đạo")); r.status != http.StatusSeeOther && r.status != http.StatusOK {
 		t.Fatalf("victim's upload: %d %s", r.status, r.body)
 	}
-	docs, err := kb.Store().Documents(ctx, knowledge.ListOptions{Commune: victim})
+	docs, err := kb.Documents(ctx, knowledge.ListOptions{Commune: victim})
 	if err != nil || len(docs) != 1 {
 		t.Fatalf("victim's documents: %v, %v", docs, err)
 	}
@@ -39,7 +40,7 @@ func TestUploadNeverReplacesAnotherCommunesDocument(t *testing.T) {
 	a.upload("/admin/documents", attacker, "x.json", record("9.999001-tran", "Thủ tục giả mạo"))
 	// A document of another commune whose id an upload would meet, as an
 	// older binary could have written it.
-	forged := knowledge.Document{ID: portalID("9.999002", attacker), Title: "Thủ tục của phường khác", Commune: victim, Body: "Nội dung thật."}
+	forged := knowledge.Document{ID: ingest.PortalID("9.999002", attacker), Title: "Thủ tục của phường khác", Commune: victim, Body: "Nội dung thật."}
 	if err := kb.Ingest(ctx, forged); err != nil {
 		t.Fatal(err)
 	}

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 func TestPosterAdmin(t *testing.T) {
@@ -21,7 +21,7 @@ func TestPosterAdmin(t *testing.T) {
 	if r.status != http.StatusSeeOther {
 		t.Fatalf("create: %d\n%s", r.status, r.body)
 	}
-	ps, err := f.kb.Store().Posters(context.Background(), "demo")
+	ps, err := recordsOf(t, f.kb).Posters(context.Background(), "demo")
 	if err != nil || len(ps) != 1 {
 		t.Fatalf("posters %v, %v", ps, err)
 	}
@@ -93,14 +93,14 @@ func TestDashboard(t *testing.T) {
 	f := mustContentFixture(t)
 	ctx := context.Background()
 	now := time.Now()
-	for i, r := range []knowledge.AnswerRecord{
+	for i, r := range []records.AnswerRecord{
 		{Question: "Nuôi chó có phải đăng ký không?", Grounded: false},
 		{Question: "nuoi cho co phai dang ky khong", Grounded: false},
 		{Question: "Đăng ký kết hôn cần gì", Grounded: true, Sources: []string{"dvc-1.000894"}},
 		{Question: "=HYPERLINK(\"http://x\")", Grounded: false},
 	} {
 		r.ID, r.Commune, r.Mode, r.Created = "d"+string(rune('a'+i)), "demo", "extractive", now.Add(-time.Duration(i)*time.Hour)
-		if err := f.kb.Store().RecordAnswer(ctx, r); err != nil {
+		if err := recordsOf(t, f.kb).RecordAnswer(ctx, r); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -212,41 +212,6 @@ func TestApprovedAdmin(t *testing.T) {
 	r = f.admin.post("/admin/approved/new", url.Values{"commune": {""}, "question": {"Giờ làm việc?"}, "answer": {"7:30–17:00"}})
 	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.location, "/admin/approved?ok="+url.QueryEscape("Đã lưu câu trả lời. Từ giờ câu hỏi này và những câu hỏi gần giống được trả lời bằng nội dung này.")+"&okm=") {
 		t.Errorf("province-wide: %d → %s", r.status, r.location)
-	}
-}
-
-func TestAdminContentMaintain(t *testing.T) {
-	s, kb := mustServer(t, func(c *Config) { c.RetentionDays = 30 })
-	ctx := context.Background()
-	now := time.Now()
-	for i, age := range []time.Duration{31 * 24 * time.Hour, 29 * 24 * time.Hour} {
-		r := knowledge.AnswerRecord{ID: string(rune('a' + i)), Question: "q", Mode: "extractive", Created: now.Add(-age)}
-		if err := kb.Store().RecordAnswer(ctx, r); err != nil {
-			t.Fatal(err)
-		}
-	}
-	mctx, cancel := context.WithCancel(ctx)
-	done := make(chan struct{})
-	go func() { s.Maintain(mctx); close(done) }()
-	deadline := time.Now().Add(5 * time.Second)
-	for {
-		sum, err := kb.Store().Summarize(ctx, knowledge.Range{}, vietnam, 1, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if sum.Total == 1 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("%d records left, want the one younger than 30 days", sum.Total)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	cancel()
-	select {
-	case <-done:
-	case <-time.After(5 * time.Second):
-		t.Fatal("Maintain did not stop with its context")
 	}
 }
 

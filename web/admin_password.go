@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // firstAdmin creates the province administrator "admin" when there are no
@@ -18,11 +17,11 @@ import (
 // first login. Until "admin" has chosen a password of their own, every
 // start does this again (a missed console line is not a dead end).
 func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
-	users, err := ad.store.Users(ctx)
+	users, err := ad.accounts.Users(ctx)
 	if err != nil {
 		return err
 	}
-	existing := knowledge.User{}
+	existing := records.User{}
 	for _, u := range users {
 		if u.Name == firstAdmin {
 			existing = u
@@ -38,9 +37,9 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 		}
 	}
 	if existing.ID != 0 {
-		err = ad.store.SetPassword(ctx, existing.ID, password, oneTime)
+		err = ad.accounts.SetPassword(ctx, existing.ID, password, oneTime)
 	} else {
-		_, err = ad.store.CreateUser(ctx, knowledge.User{Name: firstAdmin, Role: knowledge.RoleProvince, MustChange: oneTime}, password)
+		_, err = ad.accounts.CreateUser(ctx, records.User{Name: firstAdmin, Role: records.RoleProvince, MustChange: oneTime}, password)
 	}
 	if err != nil {
 		return fmt.Errorf("web: first administrator (HOIDAP_ADMIN_PASSWORD): %w", err)
@@ -53,9 +52,9 @@ func (ad *adminSite) firstAdmin(ctx context.Context, password string) error {
 	return err
 }
 
-// oneTimePassword is knowledge.OneTimePassword: one rule for every
+// oneTimePassword is records.OneTimePassword: one rule for every
 // one-time password, the first administrator's and a reset's.
-func oneTimePassword() (string, error) { return knowledge.OneTimePassword() }
+func oneTimePassword() (string, error) { return records.OneTimePassword() }
 
 func (s *Server) handlePasswordPage(c *gin.Context) {
 	p := s.adminPage(c, "Đổi mật khẩu")
@@ -77,30 +76,10 @@ func (s *Server) handlePassword(c *gin.Context) {
 	case next == current:
 		p.Error = "Mật khẩu mới phải khác mật khẩu cũ. (New password must differ)"
 	default:
-		// The current password is throttled as at login: a stolen session
-		// cannot guess it.
-		var th loginThrottle
-		var until time.Time
-		if th, err = s.throttle(ctx, c, u.Name); err != nil {
-			break
-		}
-		if until, err = th.locked(ctx); err != nil {
-			break
-		}
-		if !until.IsZero() {
-			p.Error = s.lockedMessage(until)
+		var locked bool
+		if locked, err = s.changePassword(c, u, current, next, &p); locked {
 			s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
 			return
-		}
-		if _, err = s.admin.store.Login(ctx, u.Name, current); errors.Is(err, knowledge.ErrWrongPassword) {
-			p.Error, err = "Mật khẩu hiện tại không đúng. (Wrong current password)", nil
-			if until, err = th.failed(ctx); err == nil && !until.IsZero() {
-				p.Error += " " + s.lockedMessage(until)
-				s.renderAdmin(c, http.StatusTooManyRequests, "admin_password.html", p)
-				return
-			}
-		} else if err == nil {
-			err = s.admin.store.SetPassword(ctx, u.ID, next, false)
 		}
 	}
 	if msg, ok := inputMessage(err); ok {
@@ -108,7 +87,7 @@ func (s *Server) handlePassword(c *gin.Context) {
 	}
 	if err == nil && p.Error == "" {
 		secret, _ := c.Get(ctxSecret)
-		err = s.admin.store.DeleteSessions(ctx, u.ID, secret.(string))
+		err = s.admin.accounts.DeleteSessions(ctx, u.ID, secret.(string))
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -119,4 +98,35 @@ func (s *Server) handlePassword(c *gin.Context) {
 		return
 	}
 	seeOther(c, "/admin/documents", "Đã đổi mật khẩu.")
+}
+
+// changePassword checks the current password, throttled as at login (a
+// stolen session cannot guess it), and sets the new one. A wrong current
+// password sets p.Error; locked reports a lock, its message in p.Error.
+func (s *Server) changePassword(c *gin.Context, u records.User, current, next string, p *adminPage) (locked bool, err error) {
+	ctx := c.Request.Context()
+	th, err := s.throttle(ctx, c, u.Name)
+	if err != nil {
+		return false, err
+	}
+	until, err := th.locked(ctx)
+	if err != nil {
+		return false, err
+	}
+	if !until.IsZero() {
+		p.Error = s.lockedMessage(until)
+		return true, nil
+	}
+	if _, err = s.admin.accounts.Login(ctx, u.Name, current); errors.Is(err, records.ErrWrongPassword) {
+		p.Error = "Mật khẩu hiện tại không đúng. (Wrong current password)"
+		if until, err = th.failed(ctx); err == nil && !until.IsZero() {
+			p.Error += " " + s.lockedMessage(until)
+			return true, nil
+		}
+		return false, err
+	}
+	if err != nil {
+		return false, err
+	}
+	return false, s.admin.accounts.SetPassword(ctx, u.ID, next, false)
 }

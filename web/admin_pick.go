@@ -8,6 +8,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
@@ -24,7 +25,7 @@ var slugInLabel = regexp.MustCompile(`\(([a-z0-9]+(?:-[a-z0-9]+)*)\)\s*$`)
 
 // communePick is a commune offered for a typed name.
 type communePick struct {
-	communeResult
+	records.CommuneMatch
 	Label string // "Name, Province (slug)": typed back, it names the one commune
 	URL   string // the page asked for, with this commune
 }
@@ -33,22 +34,22 @@ type communePick struct {
 // offered, or a name (new or former) that fits one commune only or one
 // exactly. Otherwise it returns the communes that fit, none when nothing
 // does.
-func (s *Server) resolveCommune(typed string) (string, []communeResult) {
+func (s *Server) resolveCommune(typed string) (string, []records.CommuneMatch) {
 	typed = strings.TrimSpace(typed)
-	if _, ok := s.site.communes.lookup(typed); ok {
+	if _, ok := s.site.communes.Lookup(typed); ok {
 		return typed, nil
 	}
 	if m := slugInLabel.FindStringSubmatch(typed); m != nil {
-		if _, ok := s.site.communes.lookup(m[1]); ok {
+		if _, ok := s.site.communes.Lookup(m[1]); ok {
 			return m[1], nil
 		}
 	}
-	found := s.site.communes.find(typed, maxPicks)
+	found := s.site.communes.Find(typed, maxPicks)
 	if len(found) == 1 {
 		return found[0].Slug, nil
 	}
 	want := vietnamese.Fold(typed)
-	var exact []communeResult
+	var exact []records.CommuneMatch
 	for _, r := range found {
 		name := vietnamese.Fold(r.Name)
 		full := name + ", " + vietnamese.Fold(r.Province)
@@ -66,7 +67,7 @@ func (s *Server) resolveCommune(typed string) (string, []communeResult) {
 }
 
 // communeLabel is how a pick is shown and typed back.
-func communeLabel(r communeResult) string {
+func communeLabel(r records.CommuneMatch) string {
 	l := r.Name
 	if r.Province != "" {
 		l += ", " + r.Province
@@ -75,14 +76,14 @@ func communeLabel(r communeResult) string {
 }
 
 // picks turns communes into choices that link to the current page.
-func picks(c *gin.Context, found []communeResult) []communePick {
+func picks(c *gin.Context, found []records.CommuneMatch) []communePick {
 	out := make([]communePick, 0, len(found))
 	for _, r := range found {
 		u := *c.Request.URL
 		q := u.Query()
 		q.Set("commune", r.Slug)
 		u.RawQuery = q.Encode()
-		out = append(out, communePick{communeResult: r, Label: communeLabel(r), URL: u.RequestURI()})
+		out = append(out, communePick{CommuneMatch: r, Label: communeLabel(r), URL: u.RequestURI()})
 	}
 	return out
 }
@@ -104,7 +105,7 @@ func (s *Server) communeByName(c *gin.Context) {
 	if c.Request.Method != http.MethodGet || typed == "" || typed == "-" {
 		return
 	}
-	if _, ok := s.site.communes.lookup(typed); ok {
+	if _, ok := s.site.communes.Lookup(typed); ok {
 		return
 	}
 	slug, found := s.resolveCommune(typed)
@@ -143,7 +144,7 @@ func (s *Server) postedCommune(typed string) (slug, msg string, offer []communeP
 		return "", fmt.Sprintf("Không tìm thấy xã, phường nào tên «%s». Gõ tên khác (có dấu hay không dấu), tên cũ, hoặc mã xã.", typed), nil
 	}
 	for _, r := range found {
-		offer = append(offer, communePick{communeResult: r, Label: communeLabel(r)})
+		offer = append(offer, communePick{CommuneMatch: r, Label: communeLabel(r)})
 	}
 	return "", fmt.Sprintf("Có %d xã, phường hợp với «%s»: chọn một trong ô «Xã, phường» (danh sách gợi ý) rồi gửi lại.", len(found), typed), offer
 }
@@ -165,8 +166,8 @@ func (ad *adminSite) communeValue(slug string) string {
 	if slug == "" || slug == "-" {
 		return ""
 	}
-	if _, ok := ad.communes.lookup(slug); !ok {
+	if _, ok := ad.communes.Lookup(slug); !ok {
 		return slug
 	}
-	return communeLabel(ad.communes.result(slug))
+	return communeLabel(ad.communes.Match(slug))
 }

@@ -96,7 +96,7 @@ func TestOfficerCommuneChosenByName(t *testing.T) {
 	if r := a.post("/admin/users", url.Values{"name": {"canbo-thuanmy"}, "role": {"commune"}, "commune": {"Thuận Mỹ"}}); r.status != http.StatusOK || !strings.Contains(r.body, "canbo-thuanmy") {
 		t.Fatalf("create by name: %d\n%s", r.status, r.body)
 	}
-	u, err := kb.Store().UserByName(context.Background(), "canbo-thuanmy")
+	u, err := recordsOf(t, kb).UserByName(context.Background(), "canbo-thuanmy")
 	if err != nil || u.Commune != "thuan-my-tay-ninh" {
 		t.Errorf("officer %+v, %v: want commune thuan-my-tay-ninh", u, err)
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"sort"
@@ -9,7 +10,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // scanDays is how many days of scans the posters page shows.
@@ -24,7 +25,7 @@ type postersPage struct {
 	Chart    chart
 	Days     []scanDay // days with scans, newest first
 	Columns  []string  // poster names, the columns of Days
-	Pick     []communeResult
+	Pick     []records.CommuneMatch
 	Q        string
 	Total    int
 	ChatURL  string
@@ -37,7 +38,7 @@ type postersPage struct {
 
 // posterRow is one named poster with its links and scans.
 type posterRow struct {
-	knowledge.Poster
+	records.Poster
 	PrintURL, QRURL, ChatURL string
 	Scans                    int
 	Chart                    chart
@@ -63,7 +64,7 @@ func (s *Server) handleAdminPosters(c *gin.Context) {
 	}
 	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR"), Q: strings.TrimSpace(c.Query("q")), Warning: baseURLProblemVI(s.cfg.BaseURL)}
 	if p.Q != "" {
-		p.Pick = s.site.communes.find(p.Q, 20)
+		p.Pick = s.site.communes.Find(p.Q, 20)
 	}
 	s.renderAdmin(c, http.StatusOK, "admin_posters.html", p)
 }
@@ -76,7 +77,7 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 		return
 	}
 	ctx := c.Request.Context()
-	st := s.cfg.Knowledge.Store()
+	st := s.admin.posters
 	posters, err := st.Posters(ctx, slug)
 	if err != nil {
 		s.failPage(c, err)
@@ -91,6 +92,13 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 	p := postersPage{adminPage: s.adminPage(c, "Áp phích QR — "+s.communeName(slug)), Commune: slug, Name: s.communeName(slug),
 		ChatURL: ChatURL(s.cfg.BaseURL, slug, ""), PlainQR: s.qrURL(slug, "", ""),
 		PlainOut: "/poster/" + url.PathEscape(slug), Warning: baseURLProblemVI(s.cfg.BaseURL)}
+	s.fillScans(&p, slug, posters, scans, today)
+	s.renderAdmin(c, http.StatusOK, "admin_posters.html", p)
+}
+
+// fillScans adds to p each poster's row and the commune's scans per day
+// and poster, named posters first, then ids no (longer) named poster has.
+func (s *Server) fillScans(p *postersPage, slug string, posters []records.Poster, scans []records.ScanCount, today time.Time) {
 	byPoster := map[string]map[string]int{} // poster id → day → count
 	all := map[string]int{}
 	for _, sc := range scans {
@@ -142,7 +150,6 @@ func (s *Server) handlePostersPage(c *gin.Context) {
 		}
 		p.Days = append(p.Days, day)
 	}
-	s.renderAdmin(c, http.StatusOK, "admin_posters.html", p)
 }
 
 // handlePosterCreate adds a named poster to a commune.
@@ -151,7 +158,7 @@ func (s *Server) handlePosterCreate(c *gin.Context) {
 	if !ok {
 		return
 	}
-	ps, err := s.cfg.Knowledge.Store().CreatePoster(c.Request.Context(), slug, c.PostForm("name"), adminUser(c).Name)
+	ps, err := s.admin.posters.CreatePoster(c.Request.Context(), slug, c.PostForm("name"), adminUser(c).Name)
 	if s.posterError(c, err) {
 		return
 	}
@@ -164,7 +171,7 @@ func (s *Server) handlePosterRename(c *gin.Context) {
 	if !ok {
 		return
 	}
-	err := s.cfg.Knowledge.Store().RenamePoster(c.Request.Context(), slug, c.Param("poster"), c.PostForm("name"))
+	err := s.admin.posters.RenamePoster(c.Request.Context(), slug, c.Param("poster"), c.PostForm("name"))
 	if s.posterError(c, err) {
 		return
 	}
@@ -178,7 +185,7 @@ func (s *Server) handlePosterDelete(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if s.posterError(c, s.cfg.Knowledge.Store().DeletePoster(c.Request.Context(), slug, c.Param("poster"))) {
+	if s.posterError(c, s.admin.posters.DeletePoster(c.Request.Context(), slug, c.Param("poster"))) {
 		return
 	}
 	seeOther(c, "/admin/posters/"+url.PathEscape(slug), "Đã xoá áp phích.")
@@ -191,4 +198,16 @@ func (s *Server) posterError(c *gin.Context, err error) bool {
 	}
 	s.failPage(c, err)
 	return true
+}
+
+// Posters is what the poster pages, the chat page and the scan counter
+// need of a commune's posters and their scans.
+type Posters interface {
+	CreatePoster(ctx context.Context, commune, name, by string) (records.Poster, error)
+	Posters(ctx context.Context, commune string) ([]records.Poster, error)
+	Poster(ctx context.Context, commune, id string) (records.Poster, error)
+	RenamePoster(ctx context.Context, commune, id, name string) error
+	DeletePoster(ctx context.Context, commune, id string) error
+	CountScan(ctx context.Context, commune, poster string, day time.Time) error
+	Scans(ctx context.Context, commune string, since time.Time) ([]records.ScanCount, error)
 }

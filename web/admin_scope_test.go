@@ -10,6 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -59,11 +60,11 @@ func TestAdminOfficerStaysInCommune(t *testing.T) {
 		{"preview a province-wide one", func() reply { return b.get("/admin/documents/" + province) }, http.StatusOK},
 	}
 	// Tokens: another commune's cannot be revoked.
-	otherUser, _ := kb.Store().Users(ctx)
-	var otherTok knowledge.APIToken
+	otherUser, _ := recordsOf(t, kb).Users(ctx)
+	var otherTok records.APIToken
 	for _, u := range otherUser {
 		if u.Name == "xa-khac" {
-			otherTok, _, _ = kb.Store().CreateToken(ctx, "của xã khác", u)
+			otherTok, _, _ = recordsOf(t, kb).CreateToken(ctx, "của xã khác", u)
 		}
 	}
 	steps = append(steps, step{"revoke another commune's token", func() reply {
@@ -103,7 +104,7 @@ func TestAdminAPI(t *testing.T) {
 	srv, _, kb := mustAdminServer(t, t.TempDir(), func(c *Config) { c.AdminToken = adminToken })
 	other := mustPlaces(t).Communes()[0].Slug
 	officer := mustOfficer(t, kb, "xa-demo", "demo")
-	_, officerToken, err := kb.Store().CreateToken(ctx, "máy quét", officer)
+	_, officerToken, err := recordsOf(t, kb).CreateToken(ctx, "máy quét", officer)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -72,7 +72,7 @@ func TestPasswordResetRevokesTokens(t *testing.T) {
 	ctx := context.Background()
 	srv, _, kb := mustAdminServer(t, "", nil)
 	u := mustOfficer(t, kb, "cb", "demo")
-	_, secret, err := kb.Store().CreateToken(ctx, "kịch bản", u)
+	_, secret, err := recordsOf(t, kb).CreateToken(ctx, "kịch bản", u)
 	if err != nil {
 		t.Fatal(err)
 	}

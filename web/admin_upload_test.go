@@ -30,7 +30,7 @@ func stateOf(tb testing.TB, kb *knowledge.Base, root string) kbState {
 	ctx := context.Background()
 	var st kbState
 	var err error
-	if st.Docs, st.Passages, err = kb.Store().CountDocuments(ctx); err != nil {
+	if st.Docs, st.Passages, err = kb.CountDocuments(ctx); err != nil {
 		tb.Fatal(err)
 	}
 	st.Indexed = kb.Indexed()

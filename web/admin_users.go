@@ -7,6 +7,7 @@ import (
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -14,8 +15,8 @@ import (
 // answer to the request that made them.
 type usersPage struct {
 	adminPage
-	Users               []knowledge.User
-	Tokens              []knowledge.APIToken
+	Users               []records.User
+	Tokens              []records.APIToken
 	OneTime             string        // a new one-time password ...
 	OneTimeFor          string        // ... and whose it is
 	NewToken            string        // a new API token ...
@@ -33,12 +34,12 @@ func (s *Server) renderUsers(c *gin.Context, status int, p usersPage) {
 	p.Error = c.GetString("admin.error")
 	var err error
 	if u.Province() {
-		p.Users, err = s.admin.store.Users(ctx)
+		p.Users, err = s.admin.accounts.Users(ctx)
 	} else {
-		p.Users = []knowledge.User{u}
+		p.Users = []records.User{u}
 	}
 	if err == nil {
-		p.Tokens, err = s.admin.store.Tokens(ctx, u.Commune)
+		p.Tokens, err = s.admin.accounts.Tokens(ctx, u.Commune)
 	}
 	if err != nil {
 		s.failPage(c, err)
@@ -58,8 +59,8 @@ func (s *Server) refuseUsers(c *gin.Context, status int, msg string, p usersPage
 func (s *Server) handleCreateUser(c *gin.Context) {
 	ctx := c.Request.Context()
 	p := usersPage{Name: c.PostForm("name"), Role: c.PostForm("role"), Commune: strings.TrimSpace(c.PostForm("commune"))}
-	nu := knowledge.User{Name: p.Name, Role: p.Role, Commune: p.Commune, MustChange: true}
-	if nu.Role == knowledge.RoleCommune && nu.Commune != "" {
+	nu := records.User{Name: p.Name, Role: p.Role, Commune: p.Commune, MustChange: true}
+	if nu.Role == records.RoleCommune && nu.Commune != "" {
 		slug, msg, offer := s.postedCommune(nu.Commune)
 		if msg != "" {
 			p.Picks = offer
@@ -79,7 +80,7 @@ func (s *Server) handleCreateUser(c *gin.Context) {
 	}
 	pw, err := oneTimePassword()
 	if err == nil {
-		nu, err = s.admin.store.CreateUser(ctx, nu, pw)
+		nu, err = s.admin.accounts.CreateUser(ctx, nu, pw)
 	}
 	if msg, ok := inputMessage(err); ok {
 		s.refuseUsers(c, http.StatusBadRequest, msg, p)
@@ -94,13 +95,13 @@ func (s *Server) handleCreateUser(c *gin.Context) {
 
 // otherUser loads the user of the URL; one's own account is changed on
 // the password page, not here.
-func (s *Server) otherUser(c *gin.Context) (knowledge.User, bool) {
+func (s *Server) otherUser(c *gin.Context) (records.User, bool) {
 	id, err := strconv.ParseInt(c.Param("id"), 10, 64)
 	if err != nil {
 		s.failPage(c, knowledge.ErrNotFound)
-		return knowledge.User{}, false
+		return records.User{}, false
 	}
-	u, err := s.admin.store.User(c.Request.Context(), id)
+	u, err := s.admin.accounts.User(c.Request.Context(), id)
 	if err != nil {
 		s.failPage(c, err)
 		return u, false
@@ -118,7 +119,7 @@ func (s *Server) handleResetPassword(c *gin.Context) {
 	if !ok {
 		return
 	}
-	pw, err := s.admin.store.ResetPassword(ctx, u.ID)
+	pw, err := s.admin.accounts.ResetPassword(ctx, u.ID)
 	if err != nil {
 		s.failPage(c, err)
 		return
@@ -129,7 +130,7 @@ func (s *Server) handleResetPassword(c *gin.Context) {
 // userPage is the data of admin_user_delete.html.
 type userPage struct {
 	adminPage
-	Target knowledge.User
+	Target records.User
 }
 
 func (s *Server) handleDeleteUserPage(c *gin.Context) {
@@ -145,7 +146,7 @@ func (s *Server) handleDeleteUser(c *gin.Context) {
 	if !ok {
 		return
 	}
-	if err := s.admin.store.DeleteUser(c.Request.Context(), u.ID); err != nil {
+	if err := s.admin.accounts.DeleteUser(c.Request.Context(), u.ID); err != nil {
 		s.failPage(c, err)
 		return
 	}
@@ -153,7 +154,7 @@ func (s *Server) handleDeleteUser(c *gin.Context) {
 }
 
 func (s *Server) handleCreateToken(c *gin.Context) {
-	t, secret, err := s.admin.store.CreateToken(c.Request.Context(), c.PostForm("name"), adminUser(c))
+	t, secret, err := s.admin.accounts.CreateToken(c.Request.Context(), c.PostForm("name"), adminUser(c))
 	if msg, ok := inputMessage(err); ok {
 		s.refuseUsers(c, http.StatusBadRequest, msg, usersPage{})
 		return
@@ -172,16 +173,16 @@ func (s *Server) handleDeleteToken(c *gin.Context) {
 		s.failPage(c, knowledge.ErrNotFound)
 		return
 	}
-	t, err := s.admin.store.Token(ctx, id)
+	t, err := s.admin.accounts.Token(ctx, id)
 	if err != nil {
 		s.failPage(c, err)
 		return
 	}
-	if u := adminUser(c); !u.Province() && (t.Role != knowledge.RoleCommune || t.Commune != u.Commune) {
+	if u := adminUser(c); !u.Province() && (t.Role != records.RoleCommune || t.Commune != u.Commune) {
 		s.forbid(c)
 		return
 	}
-	if err := s.admin.store.DeleteToken(ctx, id); err != nil {
+	if err := s.admin.accounts.DeleteToken(ctx, id); err != nil {
 		s.failPage(c, err)
 		return
 	}

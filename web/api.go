@@ -1,17 +1,16 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/knowledge"
 )
-
-// maxQuestion is the longest question accepted, in characters.
-const maxQuestion = 500
 
 type searchResult struct {
 	ID      string  `json:"id"`
@@ -25,16 +24,16 @@ type searchResult struct {
 func (s *Server) handleSearch(c *gin.Context) {
 	q := c.Query("q")
 	if q == "" {
-		s.fail(c, badRequest{"Thiếu câu hỏi: tham số q. (Missing q)"})
+		s.fail(c, badRequest("Thiếu câu hỏi: tham số q. (Missing q)"))
 		return
 	}
-	if utf8.RuneCountInString(q) > maxQuestion {
-		s.fail(c, badRequest{"Câu hỏi quá dài, tối đa 500 ký tự. (Question too long: 500 characters at most)"})
+	if utf8.RuneCountInString(q) > chatbot.MaxQuestion {
+		s.fail(c, errQuestionTooLong)
 		return
 	}
 	limit, err := strconv.Atoi(c.DefaultQuery("limit", "10"))
 	if err != nil || limit < 1 || limit > 50 {
-		s.fail(c, badRequest{"limit phải từ 1 đến 50. (limit must be 1 to 50)"})
+		s.fail(c, badRequest("limit phải từ 1 đến 50. (limit must be 1 to 50)"))
 		return
 	}
 	hits, err := s.cfg.Knowledge.Search(c.Request.Context(), knowledge.Query{Text: q, Commune: c.Query("commune"), Limit: limit})
@@ -47,4 +46,11 @@ func (s *Server) handleSearch(c *gin.Context) {
 		out = append(out, searchResult{ID: h.PassageID, Title: h.Title, Section: h.Section, Snippet: h.Snippet, Score: h.Score, URL: h.URL})
 	}
 	s.writeJSON(c, http.StatusOK, gin.H{"results": out})
+}
+
+// Searcher finds documents for the search API, the answers' sources and
+// the admin pages.
+type Searcher interface {
+	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
+	Document(ctx context.Context, id string) (knowledge.Document, error)
 }

@@ -59,9 +59,9 @@ func readJSON(c *gin.Context, limit int64, v any) error {
 			return errTooLarge
 		}
 		if errors.Is(err, io.EOF) {
-			return badRequest{"Thiếu nội dung yêu cầu. (Empty body)"}
+			return badRequest("Thiếu nội dung yêu cầu. (Empty body)")
 		}
-		return badRequest{"Yêu cầu không hợp lệ: cần JSON. (Invalid JSON)"}
+		return badRequest("Yêu cầu không hợp lệ: cần JSON. (Invalid JSON)")
 	}
 	return nil
 }
@@ -92,20 +92,20 @@ func (s *Server) handleAsk(c *gin.Context) {
 		q.Session = "" // not a session id this service gave: no context
 	}
 	if q.Commune != "" {
-		info, ok := s.site.communes.lookup(q.Commune)
+		info, ok := s.site.communes.Lookup(q.Commune)
 		if !ok {
-			s.fail(c, badRequest{"Không có xã/phường này. (Unknown commune)"})
+			s.fail(c, badRequest("Không có xã/phường này. (Unknown commune)"))
 			return
 		}
 		q.Commune = info.Slug
 	}
 	q.Poster = s.knownPoster(c.Request.Context(), q.Commune, q.Poster) // a poster belongs to a commune's page
 	if q.Text == "" {
-		s.fail(c, badRequest{"Thiếu câu hỏi. (Missing question)"})
+		s.fail(c, badRequest("Thiếu câu hỏi. (Missing question)"))
 		return
 	}
 	if utf8.RuneCountInString(q.Text) > chatbot.MaxQuestion {
-		s.fail(c, badRequest{fmt.Sprintf("Câu hỏi quá dài, tối đa %d ký tự. (Question too long: %d characters at most)", chatbot.MaxQuestion, chatbot.MaxQuestion)})
+		s.fail(c, errQuestionTooLong)
 		return
 	}
 	ctx, cancel := context.WithTimeout(c.Request.Context(), askDeadline)
@@ -185,13 +185,17 @@ func (s *Server) streamAnswer(ctx context.Context, c *gin.Context, q chatbot.Que
 	}
 }
 
+// errQuestionTooLong refuses a question over chatbot.MaxQuestion.
+var errQuestionTooLong = badRequest(fmt.Sprintf("Câu hỏi quá dài, tối đa %d ký tự. (Question too long: %d characters at most)",
+	chatbot.MaxQuestion, chatbot.MaxQuestion))
+
 // askError turns the chatbot's refusals into messages for the resident.
 func askError(err error) error {
 	switch {
 	case errors.Is(err, chatbot.ErrTooLong):
-		return badRequest{fmt.Sprintf("Câu hỏi quá dài, tối đa %d ký tự. (Question too long)", chatbot.MaxQuestion)}
+		return errQuestionTooLong
 	case errors.Is(err, chatbot.ErrEmpty):
-		return badRequest{"Câu hỏi chưa có nội dung. (Empty question)"}
+		return badRequest("Câu hỏi chưa có nội dung. (Empty question)")
 	}
 	return err
 }

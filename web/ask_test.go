@@ -14,6 +14,7 @@ import (
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/ssetest"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 // fakeChat is an in-process OpenAI-compatible server that streams chunks
@@ -51,7 +52,7 @@ func mustAskServer(tb testing.TB, llmURL string) *httptest.Server {
 	var bot *chatbot.Bot
 	s, _ := mustServer(tb, func(cfg *Config) {
 		var err error
-		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store(), FirstToken: time.Second}
+		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: recordsOf(tb, cfg.Knowledge.(*knowledge.Base)), FirstToken: time.Second}
 		if llmURL != "" {
 			bc.BaseURL, bc.Model = llmURL, "fake"
 		}
@@ -220,6 +221,26 @@ func TestFeedback(t *testing.T) {
 	}
 }
 
+// A comment over the limit is refused with a message a resident can
+// read, never the store's own error text.
+func TestFeedbackTooLongSaysSo(t *testing.T) {
+	srv := mustAskServer(t, "")
+	var a struct{ ID string }
+	json.NewDecoder(ssetest.Ask(t, srv.URL, `{"question":"dang ky khai sinh can gi"}`, false).Body).Decode(&a)
+	body := fmt.Sprintf(`{"answer_id":%q,"helpful":false,"comment":%q}`, a.ID, strings.Repeat("a", 1001))
+	resp, err := http.Post(srv.URL+"/api/v1/feedback", "application/json", strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var got struct{ Error string }
+	json.NewDecoder(resp.Body).Decode(&got)
+	if resp.StatusCode != http.StatusBadRequest || !strings.Contains(got.Error, "Góp ý quá dài, tối đa 1000 ký tự") ||
+		strings.Contains(got.Error, "records") || strings.Contains(got.Error, "invalid input") {
+		t.Errorf("1,001 characters: %d %q, want 400 with a Vietnamese message", resp.StatusCode, got.Error)
+	}
+}
+
 // BenchmarkFirstDelta measures the time from the fake LLM's first token
 // to the client's first delta event, through the whole server.
 func BenchmarkFirstDelta(b *testing.B) {
@@ -288,7 +309,7 @@ func TestAskCancelledIsNotAServerError(t *testing.T) {
 // addresses masked, as questions are.
 func TestFeedbackCommentMasked(t *testing.T) {
 	s, kb := mustServer(t, func(cfg *Config) {
-		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store()})
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Recorder: recordsOf(t, cfg.Knowledge.(*knowledge.Base))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -308,7 +329,7 @@ func TestFeedbackCommentMasked(t *testing.T) {
 		t.Fatalf("feedback: %d", resp.StatusCode)
 	}
 	var comment string
-	if err := kb.Store().DB().QueryRowContext(context.Background(), "SELECT comment FROM answers WHERE id = ?", a.ID).Scan(&comment); err != nil {
+	if err := recordsOf(t, kb).DB().QueryRowContext(context.Background(), "SELECT comment FROM answers WHERE id = ?", a.ID).Scan(&comment); err != nil {
 		t.Fatal(err)
 	}
 	for _, personal := range []string{"0912345678", "001099012345", "lan@gmail.com"} {

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/gin-gonic/gin"
+	"github.com/hoidap/hoidap/chatbot"
 )
 
 // Request body bounds by route. A question is at most 500 characters, so
@@ -85,7 +86,7 @@ func (s *Server) refuseBody(c *gin.Context, limit int64) {
 	case maxTranscribeBody:
 		msg = recordingTooLarge
 	case maxBody:
-		msg = fmt.Sprintf("Yêu cầu quá lớn: tối đa %s; một câu hỏi tối đa %d ký tự. (Request too large: %s at most)", size, maxQuestion, size)
+		msg = fmt.Sprintf("Yêu cầu quá lớn: tối đa %s; một câu hỏi tối đa %d ký tự. (Request too large: %s at most)", size, chatbot.MaxQuestion, size)
 	}
 	c.AbortWithStatusJSON(http.StatusRequestEntityTooLarge, gin.H{"error": msg})
 }

@@ -29,14 +29,11 @@ const phoneW, phoneH = 360, 740
 // knows the communes' contacts.
 func withChatBot(tb testing.TB) func(*Config) {
 	return func(cfg *Config) {
-		cs, err := newCommunes(cfg.Places)
-		if err != nil {
-			tb.Fatal(err)
-		}
+		cs := cfg.Communes
 		bot, err := chatbot.New(chatbot.Config{
-			Knowledge: cfg.Knowledge, Places: cfg.Places, Recorder: cfg.Knowledge.Store(),
+			Knowledge: cfg.Knowledge, Places: mustPlaces(tb), Recorder: recordsOf(tb, cfg.Knowledge.(*knowledge.Base)),
 			CommuneContact: func(slug string) (chatbot.Contact, bool) {
-				c, ok := cs.lookup(slug)
+				c, ok := cs.Lookup(slug)
 				return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline, MapURL: c.MapURL}, ok
 			},
 		})
@@ -232,7 +229,7 @@ func TestBrowserChat(t *testing.T) {
 		tb.do(chromedp.Click(chromedp.CSS(`#log .turn:nth-child(1) .fb[data-helpful="true"]`)),
 			chromedp.Poll[chromedp.Void](`document.querySelector('#log .turn:nth-child(1) .fb[data-helpful="true"]').getAttribute("aria-pressed") === "true"`))
 		var helpful int
-		if err := kb.Store().DB().QueryRowContext(tb.ctx, `SELECT COUNT(*) FROM answers WHERE helpful = 1`).Scan(&helpful); err != nil {
+		if err := recordsOf(t, kb).DB().QueryRowContext(tb.ctx, `SELECT COUNT(*) FROM answers WHERE helpful = 1`).Scan(&helpful); err != nil {
 			t.Fatal(err)
 		}
 		if helpful != 1 {

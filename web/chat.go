@@ -5,7 +5,6 @@ import (
 	"context"
 	"embed"
 	"errors"
-	"fmt"
 	"html/template"
 	"log/slog"
 	"net/http"
@@ -14,17 +13,18 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
-	openai "github.com/sashabaranov/go-openai"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/vntime"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
 //go:embed templates/*.html
 var templateFS embed.FS
 
-// vietnam is the zone scans are counted in: a day is a Vietnamese day.
-var vietnam = time.FixedZone("ICT", 7*3600)
+// vietnam is the zone days are counted in: a day is a Vietnamese day.
+var vietnam = vntime.Zone
 
 // site is what the residents' pages need beyond the API: parsed
 // templates, hashed assets, the commune directory and the speech-to-text
@@ -32,9 +32,9 @@ var vietnam = time.FixedZone("ICT", 7*3600)
 type site struct {
 	pages    map[string]*template.Template
 	assets   *assets
-	communes *communes
-	stt      *openai.Client
-	sttModel string
+	communes Communes
+	posters  Posters   // the poster of a ?p= link, and its scans
+	feedback AnswerLog // residents' feedback on answers
 	now      func() time.Time
 }
 
@@ -43,21 +43,13 @@ func newSite(cfg Config) (*site, error) {
 	if err != nil {
 		return nil, err
 	}
-	cs, err := newCommunes(cfg.Places)
-	if err != nil {
-		return nil, fmt.Errorf("web: communes: %w", err)
-	}
-	// Office details and former names saved by administrators.
-	if err := cs.stored.load(context.Background(), cfg.Knowledge.Store(), cs.directoryFormer); err != nil {
-		return nil, err
-	}
-	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now}
+	st := &site{assets: a, communes: cfg.Communes, posters: cfg.Records, feedback: cfg.Records,
+		pages: map[string]*template.Template{}, now: time.Now}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
 	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))
 	}
-	st.stt, st.sttModel = newSTT(cfg)
 	return st, nil
 }
 
@@ -106,7 +98,7 @@ func newPageBase(lang, path, class string) pageBase {
 // chatPage is the data of chat.html.
 type chatPage struct {
 	pageBase
-	C       knowledge.CommuneInfo
+	C       records.CommuneInfo
 	Office  bool // address, hours or hotline filled in
 	Poster  string
 	STT     bool
@@ -125,11 +117,11 @@ type pageTurn struct {
 	Cards []card
 }
 
-func (s *Server) newChatPage(c *gin.Context, info knowledge.CommuneInfo, lang string) *chatPage {
+func (s *Server) newChatPage(c *gin.Context, info records.CommuneInfo, lang string) *chatPage {
 	p := &chatPage{
 		pageBase: newPageBase(lang, "/x/"+info.Slug, "chat"),
 		C:        info, Office: info.Address != "" || info.Hours != "" || info.Hotline != "",
-		STT: s.site.stt != nil, JS: jsTexts(lang),
+		STT: s.cfg.Speech != nil, JS: jsTexts(lang),
 	}
 	for _, sg := range suggestions {
 		label := sg.vi
@@ -147,7 +139,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 	if id == "" || !ValidPoster(id) {
 		return ""
 	}
-	if _, err := s.cfg.Knowledge.Store().Poster(ctx, commune, id); err != nil {
+	if _, err := s.site.posters.Poster(ctx, commune, id); err != nil {
 		if !errors.Is(err, knowledge.ErrNotFound) {
 			s.log.Error("poster", slog.String("commune", commune), slog.Any("error", err))
 		}
@@ -159,7 +151,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 // handleChatPage serves GET /x/{commune}; ?p= counts a poster scan, once
 // per browser and day.
 func (s *Server) handleChatPage(c *gin.Context) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return
@@ -175,7 +167,7 @@ func (s *Server) handleChatPage(c *gin.Context) {
 // handleChatPost answers the chat form without JavaScript: POST
 // /x/{commune} with field q (or s, a suggested question).
 func (s *Server) handleChatPost(c *gin.Context) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return
@@ -192,7 +184,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		p.Error = p.T["empty"]
 		s.render(c, http.StatusBadRequest, "chat.html", p)
 		return
-	case utf8.RuneCountInString(q) > maxQuestion:
+	case utf8.RuneCountInString(q) > chatbot.MaxQuestion:
 		p.Error = p.T["too_long"]
 		s.render(c, http.StatusBadRequest, "chat.html", p)
 		return
@@ -208,9 +200,8 @@ func (s *Server) handleChatPost(c *gin.Context) {
 	// JavaScript keeps no conversation.
 	ans, err := s.cfg.Bot.Reply(ctx, chatbot.Question{Text: q, Commune: info.Slug, Poster: p.Poster, Lang: lang})
 	if err != nil {
-		var br badRequest
-		if errors.As(askError(err), &br) {
-			p.Error = br.msg
+		if msg, ok := inputMessage(askError(err)); ok {
+			p.Error = msg
 		} else {
 			s.log.Error("answer form", slog.String("commune", info.Slug), slog.Any("error", err))
 			p.Error = p.T["error"]
@@ -218,6 +209,13 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		s.render(c, http.StatusOK, "chat.html", p)
 		return
 	}
+	p.Turn = newPageTurn(q, ans)
+	s.render(c, http.StatusOK, "chat.html", p)
+}
+
+// newPageTurn is the question and its answer as the page shows them, one
+// card a cited document.
+func newPageTurn(q string, ans chatbot.Reply) *pageTurn {
 	turn := &pageTurn{Q: q, A: ans.Answer}
 	seen := map[string]bool{}
 	for _, src := range ans.Sources {
@@ -227,8 +225,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 			turn.Cards = append(turn.Cards, cd)
 		}
 	}
-	p.Turn = turn
-	s.render(c, http.StatusOK, "chat.html", p)
+	return turn
 }
 
 // notFound serves the 404 page, with a way to find the right commune.

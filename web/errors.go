@@ -7,19 +7,19 @@ import (
 	"net/http"
 
 	"github.com/gin-gonic/gin"
-
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/fault"
 )
 
-// errBadRequest marks errors whose message is safe and useful to show.
-var errBadRequest = errors.New("bad request")
+// badRequest is a refusal whose message the user reads as it is.
+func badRequest(msg string) error { return &fault.Error{Message: msg} }
 
-// badRequest is a client error with a message for the user.
-type badRequest struct{ msg string }
-
-func (e badRequest) Error() string { return e.msg }
-func (e badRequest) Is(target error) bool {
-	return target == errBadRequest
+// inputMessage returns the message of a refusal meant for the user: a
+// *fault.Error's, never another error's text.
+func inputMessage(err error) (string, bool) {
+	if e, ok := errors.AsType[*fault.Error](err); ok {
+		return e.Message, true
+	}
+	return "", false
 }
 
 // statusClientClosed is nginx's status for a request whose client left
@@ -31,14 +31,16 @@ const statusClientClosed = 499
 // once, here.
 func (s *Server) fail(c *gin.Context, err error) {
 	status, msg := http.StatusInternalServerError, "Lỗi hệ thống, vui lòng thử lại sau. (Internal error)"
-	var br badRequest
+	shown, ok := inputMessage(err)
 	switch {
-	case errors.As(err, &br):
-		status, msg = http.StatusBadRequest, br.msg
-	case errors.Is(err, knowledge.ErrNotFound):
+	case ok:
+		status, msg = http.StatusBadRequest, shown
+	case errors.Is(err, fault.ErrNotFound):
 		status, msg = http.StatusNotFound, "Không tìm thấy. (Not found)"
-	case errors.Is(err, knowledge.ErrInvalid):
-		status, msg = http.StatusBadRequest, err.Error()
+	case errors.Is(err, fault.ErrInvalid):
+		// An internal refusal's text is for the log, not for residents.
+		s.log.Warn("request refused", slog.String("path", c.FullPath()), slog.Any("error", err))
+		status, msg = http.StatusBadRequest, "Yêu cầu không hợp lệ. (Invalid request)"
 	case errors.Is(err, context.Canceled) && c.Request.Context().Err() != nil:
 		// The resident hung up: nobody reads the answer, nothing failed.
 		c.AbortWithStatus(statusClientClosed)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/internal/ssetest"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -19,7 +20,7 @@ import (
 func TestAskAndExportRefuseFormulas(t *testing.T) {
 	ctx := context.Background()
 	srv, _, kb := mustAdminServer(t, "", func(c *Config) {
-		bot, err := chatbot.New(chatbot.Config{Knowledge: c.Knowledge, Recorder: c.Knowledge.Store()})
+		bot, err := chatbot.New(chatbot.Config{Knowledge: c.Knowledge, Recorder: recordsOf(t, c.Knowledge.(*knowledge.Base))})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -39,7 +40,7 @@ func TestAskAndExportRefuseFormulas(t *testing.T) {
 		t.Fatalf("ask with a bad poster: %d, want 200", resp.StatusCode)
 	}
 	// Rows an older binary stored, formulas in every text column.
-	if err := kb.Store().RecordAnswer(ctx, knowledge.AnswerRecord{ID: "legacy", Commune: "+1+1", Poster: "-2", Question: " =1+2",
+	if err := recordsOf(t, kb).RecordAnswer(ctx, records.AnswerRecord{ID: "legacy", Commune: "+1+1", Poster: "-2", Question: " =1+2",
 		Mode: "@SUM(A1)", Sources: []string{"＝HYPERLINK(\"x\")"}, Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}

@@ -1,11 +1,14 @@
 package web
 
 import (
+	"context"
 	"net/http"
+	"time"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // maxFeedbackBody bounds a feedback request body.
@@ -25,13 +28,21 @@ func (s *Server) handleFeedback(c *gin.Context) {
 		return
 	}
 	if req.AnswerID == "" || req.Helpful == nil {
-		s.fail(c, badRequest{"Cần answer_id và helpful. (answer_id and helpful are required)"})
+		s.fail(c, badRequest("Cần answer_id và helpful. (answer_id and helpful are required)"))
 		return
 	}
 	comment, _ := chatbot.Mask(req.Comment) // kept masked, as questions are
-	if err := s.cfg.Knowledge.Store().Feedback(c.Request.Context(), req.AnswerID, *req.Helpful, comment); err != nil {
+	if err := s.site.feedback.Feedback(c.Request.Context(), req.AnswerID, *req.Helpful, comment); err != nil {
 		s.fail(c, err)
 		return
 	}
 	c.JSON(http.StatusOK, gin.H{"ok": true})
+}
+
+// AnswerLog is what residents' feedback, the dashboard and the export
+// need of the answer records.
+type AnswerLog interface {
+	Feedback(ctx context.Context, answerID string, helpful bool, comment string) error
+	Summarize(ctx context.Context, r records.Range, zone *time.Location, topN, gapN int) (records.Summary, error)
+	ExportAnswers(ctx context.Context, r records.Range, fn func(records.ExportRow) error) error
 }

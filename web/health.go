@@ -18,7 +18,7 @@ func (s *Server) handleReady(c *gin.Context) {
 	defer cancel()
 	checks := gin.H{}
 	ready := true
-	if err := s.cfg.Knowledge.Store().Ping(ctx); err != nil {
+	if err := s.cfg.Knowledge.Ping(ctx); err != nil {
 		checks["store"] = "down"
 		ready = false
 	} else {
@@ -48,4 +48,11 @@ func (s *Server) handleReady(c *gin.Context) {
 	}
 	checks["ready"] = ready
 	c.JSON(status, checks)
+}
+
+// Readiness is what readiness and the metrics read of the knowledge base.
+type Readiness interface {
+	Ping(ctx context.Context) error
+	Indexed() int
+	CountDocuments(ctx context.Context) (docs, passages int, err error)
 }

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -10,8 +11,9 @@ import (
 
 	"github.com/hoidap/hoidap/internal/testcorpus"
 
+	"github.com/hoidap/hoidap/internal/places"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
 )
 
 // mustStarter opens a knowledge base holding the test corpus, in a
@@ -34,12 +36,32 @@ func mustPlaces(tb testing.TB) *places.Directory {
 	return d
 }
 
+// recordsOf returns the office's records on kb's database.
+func recordsOf(tb testing.TB, kb *knowledge.Base) *records.Store {
+	tb.Helper()
+	return testcorpus.Records(tb, kb)
+}
+
+// withRecords fills in the records and the commune lookup of cfg's
+// knowledge base, as cmd wires them.
+func withRecords(tb testing.TB, cfg Config) Config {
+	tb.Helper()
+	kb := cfg.Knowledge.(*knowledge.Base)
+	rs := recordsOf(tb, kb)
+	cs, err := records.NewCommunes(context.Background(), rs, mustPlaces(tb))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	cfg.Records, cfg.Communes = rs, cs
+	return cfg
+}
+
 // mustServer builds the whole server over the starter corpus; edit
 // changes its config first.
 func mustServer(tb testing.TB, edit func(*Config)) (*Server, *knowledge.Base) {
 	tb.Helper()
 	kb := mustStarter(tb)
-	cfg := Config{Knowledge: kb, BaseURL: "http://hoidap.test", Places: mustPlaces(tb)}
+	cfg := withRecords(tb, Config{Knowledge: kb, BaseURL: "http://hoidap.test"})
 	if edit != nil {
 		edit(&cfg)
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/internal/llmtest"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/internal/ssetest"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -19,12 +20,12 @@ import (
 // keptAnswers records answers in the store and keeps their text for the
 // test to read.
 type keptAnswers struct {
-	store *knowledge.Store
+	store *records.Store
 	mu    sync.Mutex
 	texts []string
 }
 
-func (k *keptAnswers) RecordAnswer(ctx context.Context, r knowledge.AnswerRecord) error {
+func (k *keptAnswers) RecordAnswer(ctx context.Context, r records.AnswerRecord) error {
 	k.mu.Lock()
 	k.texts = append(k.texts, r.Answer)
 	k.mu.Unlock()
@@ -41,14 +42,11 @@ func TestInjectedUploadAnsweredSafely(t *testing.T) {
 		"hoặc vào https://dang-ky-nhanh.example.com để được xác nhận [1].")
 	var kept *keptAnswers
 	withLLM := func(cfg *Config) {
-		kept = &keptAnswers{store: cfg.Knowledge.Store()}
-		cs, err := newCommunes(cfg.Places)
-		if err != nil {
-			t.Fatal(err)
-		}
-		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: cfg.Places, Recorder: kept,
+		kept = &keptAnswers{store: recordsOf(t, cfg.Knowledge.(*knowledge.Base))}
+		cs := cfg.Communes
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: mustPlaces(t), Recorder: kept,
 			CommuneContact: func(slug string) (chatbot.Contact, bool) {
-				c, ok := cs.lookup(slug)
+				c, ok := cs.Lookup(slug)
 				return chatbot.Contact{Name: c.Name, Province: c.Province, Address: c.Address, Hours: c.Hours, Hotline: c.Hotline}, ok
 			},
 			BaseURL: llm.URL(), Model: "fake", APIKey: "k", FirstToken: time.Second, Total: 5 * time.Second})

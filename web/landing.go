@@ -6,13 +6,14 @@ import (
 	"unicode/utf8"
 
 	"github.com/gin-gonic/gin"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // landingPage is the data of landing.html.
 type landingPage struct {
 	pageBase
 	Q        string
-	Results  []communeResult
+	Results  []records.CommuneMatch
 	Searched bool
 }
 
@@ -28,7 +29,7 @@ func (s *Server) handleLanding(c *gin.Context) {
 	}
 	if p.Q != "" {
 		p.Searched = true
-		p.Results = s.site.communes.find(p.Q, 20)
+		p.Results = s.site.communes.Find(p.Q, 20)
 		if len(p.Results) == 1 && c.Query("go") == "1" {
 			c.Redirect(http.StatusSeeOther, "/x/"+p.Results[0].Slug)
 			return

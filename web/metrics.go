@@ -98,11 +98,11 @@ func (s *Server) handleMetrics(c *gin.Context) {
 // knowledgeCollector reports the size of the knowledge base at each
 // scrape: documents in the index, documents and passages in the store.
 type knowledgeCollector struct {
-	kb                      Knowledge
+	kb                      Readiness
 	indexed, docs, passages *prometheus.Desc
 }
 
-func newKnowledgeCollector(kb Knowledge) *knowledgeCollector {
+func newKnowledgeCollector(kb Readiness) *knowledgeCollector {
 	return &knowledgeCollector{
 		kb:       kb,
 		indexed:  prometheus.NewDesc("hoidap_index_documents", "Documents in the search index.", nil, nil),
@@ -124,7 +124,7 @@ func (k *knowledgeCollector) Collect(ch chan<- prometheus.Metric) {
 	ch <- prometheus.MustNewConstMetric(k.indexed, prometheus.GaugeValue, float64(k.kb.Indexed()))
 	ctx, cancel := context.WithTimeout(context.Background(), time.Second)
 	defer cancel()
-	docs, passages, err := k.kb.Store().CountDocuments(ctx)
+	docs, passages, err := k.kb.CountDocuments(ctx)
 	if err != nil {
 		ch <- prometheus.NewInvalidMetric(k.docs, err)
 		return

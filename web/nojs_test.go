@@ -46,7 +46,7 @@ func TestChatFormWithoutJavaScript(t *testing.T) {
 		})
 	}
 	var n int
-	if err := kb.Store().DB().QueryRow(`SELECT COUNT(*) FROM answers WHERE commune = 'demo'`).Scan(&n); err != nil {
+	if err := recordsOf(t, kb).DB().QueryRow(`SELECT COUNT(*) FROM answers WHERE commune = 'demo'`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	if n < 3 {

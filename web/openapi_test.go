@@ -242,7 +242,7 @@ func TestOpenAPIMatchesResponses(t *testing.T) {
 	whisper := fakeWhisper(t, &struct{ model, file, lang string }{})
 	srv, _, _ := mustOpsServer(t, "", func(cfg *Config, _ *chatbot.Config) {
 		cfg.RateLimit = 4 // the fifth question is "too many"
-		cfg.STTBaseURL = whisper.URL + "/v1"
+		cfg.Speech = chatbot.NewSpeech(chatbot.SpeechConfig{BaseURL: whisper.URL + "/v1"})
 	})
 	noSTT, _, _ := mustOpsServer(t, "", nil)
 	var answerID string

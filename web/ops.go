@@ -2,8 +2,6 @@ package web
 
 import (
 	"time"
-
-	"github.com/gin-gonic/gin"
 )
 
 // ops holds what the operator needs: metrics, the per-client question
@@ -44,10 +42,4 @@ func newOps(cfg Config) (*ops, error) {
 		feedback:  newLimiter(cfg.RateLimit, maxClients, time.Now),
 		openapi:   doc,
 	}, nil
-}
-
-// opsRoutes declares /metrics and the API description.
-func (s *Server) opsRoutes(r *gin.Engine) {
-	r.GET("/metrics", s.handleMetrics)
-	r.GET("/api/v1/openapi.yaml", s.handleOpenAPI)
 }

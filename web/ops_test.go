@@ -18,6 +18,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/hoidap/hoidap/chatbot"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 // mustOpsServer runs the whole server, with an extractive bot (or one on
@@ -31,7 +32,7 @@ func mustOpsServer(tb testing.TB, llmURL string, edit func(*Config, *chatbot.Con
 		if err != nil {
 			tb.Fatal(err)
 		}
-		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: cfg.Knowledge.Store(), Metrics: m, FirstToken: 5 * time.Second}
+		bc := chatbot.Config{Knowledge: cfg.Knowledge, Recorder: recordsOf(tb, cfg.Knowledge.(*knowledge.Base)), Metrics: m, FirstToken: 5 * time.Second}
 		if llmURL != "" {
 			bc.BaseURL, bc.Model = llmURL, "fake"
 		}

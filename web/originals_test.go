@@ -39,7 +39,7 @@ func TestSweepUploadsRemovesOrphans(t *testing.T) {
 	if err := os.Chtimes(kept, old, old); err != nil {
 		t.Fatal(err)
 	}
-	n, err := s.SweepUploads(context.Background(), time.Hour)
+	n, err := s.uploads.Sweep(context.Background(), time.Hour)
 	if err != nil || n != 2 {
 		t.Errorf("SweepUploads = %d, %v; want 2 files removed", n, err)
 	}

@@ -13,13 +13,15 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 func TestEveryCommuneHasAChatPage(t *testing.T) {
 	s, _ := mustServer(t, nil)
 	slugs := []string{"demo"}
 	names := map[string]string{"demo": "Xã Mẫu (dữ liệu mẫu)"}
-	for _, c := range s.site.communes.dir.Communes() {
+	for _, c := range mustPlaces(t).Communes() {
 		slugs = append(slugs, c.Slug)
 		names[c.Slug] = c.FullName
 	}
@@ -129,7 +131,7 @@ func TestCommunesAPI(t *testing.T) {
 		t.Run(tt.q, func(t *testing.T) {
 			rec := get(t, s, "/api/v1/communes?q="+url.QueryEscape(tt.q))
 			var got struct {
-				Results []communeResult `json:"results"`
+				Results []records.CommuneMatch `json:"results"`
 			}
 			if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
 				t.Fatal(err)
@@ -162,7 +164,7 @@ func TestLandingFindsFormerName(t *testing.T) {
 func TestPosterScanCounted(t *testing.T) {
 	s, kb := mustServer(t, nil)
 	s.site.now = func() time.Time { return time.Date(2026, 11, 27, 20, 0, 0, 0, time.UTC) } // 28th in Vietnam
-	poster, err := kb.Store().CreatePoster(context.Background(), "demo", "cổng chính", "admin")
+	poster, err := recordsOf(t, kb).CreatePoster(context.Background(), "demo", "cổng chính", "admin")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -171,7 +173,7 @@ func TestPosterScanCounted(t *testing.T) {
 	for _, target := range []string{"/x/demo?p=" + poster.ID, "/x/demo?p=" + poster.ID, "/x/demo?p=<bad>", "/x/demo?p=goi-0912345678", "/x/demo"} {
 		get(t, s, target)
 	}
-	got, err := kb.Store().Scans(context.Background(), "demo", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
+	got, err := recordsOf(t, kb).Scans(context.Background(), "demo", time.Date(2026, 11, 1, 0, 0, 0, 0, time.UTC))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,13 +5,13 @@ import (
 
 	"github.com/gin-gonic/gin"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // posterPage is the data of poster.html.
 type posterPage struct {
 	pageBase
-	C       knowledge.CommuneInfo
+	C       records.CommuneInfo
 	Office  bool
 	Poster  string
 	URL     string // what the QR code encodes
@@ -22,7 +22,7 @@ type posterPage struct {
 // handlePoster serves GET /poster/{commune}?p=: a printable A4 poster
 // with the commune's QR code, for the browser's print dialog.
 func (s *Server) handlePoster(c *gin.Context) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return
@@ -36,7 +36,7 @@ func (s *Server) handlePoster(c *gin.Context) {
 	qr := s.qrURL(info.Slug, poster, "print")
 	shown := poster
 	if poster != "" { // a named poster shows its name, so the officer knows where it goes
-		if p, err := s.cfg.Knowledge.Store().Poster(c.Request.Context(), info.Slug, poster); err == nil {
+		if p, err := s.site.posters.Poster(c.Request.Context(), info.Slug, poster); err == nil {
 			shown = p.Name + " (" + poster + ")"
 		}
 	}

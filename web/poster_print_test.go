@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -97,26 +98,26 @@ func TestPosterPrintsOnOneA4Page(t *testing.T) {
 		return strings.TrimSpace(string(r[:n]))
 	}
 	const base = "https://dichvucong-hoidap.tayninh.gov.vn"
-	var posters = map[string]knowledge.Poster{}
+	var posters = map[string]records.Poster{}
 	srv, _ := mustServer(t, func(cfg *Config) {
 		cfg.BaseURL = base
-		st := cfg.Knowledge.Store()
-		details := []knowledge.CommuneDetails{
-			{CommuneInfo: knowledge.CommuneInfo{Slug: "thuan-my-tay-ninh", Name: "Xã Thuận Mỹ", Province: "Tây Ninh",
+		st := recordsOf(t, cfg.Knowledge.(*knowledge.Base))
+		details := []records.CommuneDetails{
+			{CommuneInfo: records.CommuneInfo{Slug: "thuan-my-tay-ninh", Name: "Xã Thuận Mỹ", Province: "Tây Ninh",
 				Address: "Số 1 đường Nguyễn Trung Trực, ấp Bình Hòa, xã Thuận Mỹ, tỉnh Tây Ninh",
 				Hours:   "Thứ Hai – Thứ Sáu, sáng 7:30–11:30, chiều 13:30–17:00; sáng Thứ Bảy 7:30–11:30",
 				Hotline: "0272 3 888 999", MapURL: "https://maps.example.vn/?q=10.6,106.4"}},
-			{CommuneInfo: knowledge.CommuneInfo{Slug: "binh-lu-lai-chau", Name: "Xã Bình Lư", Province: "Lai Châu",
+			{CommuneInfo: records.CommuneInfo{Slug: "binh-lu-lai-chau", Name: "Xã Bình Lư", Province: "Lai Châu",
 				Address: long("Trung tâm phục vụ hành chính công, tầng 2, nhà B, khu liên cơ quan", 300),
 				Hours:   long("Thứ Hai đến Thứ Sáu 7 giờ đến 11 giờ 30 và 13 giờ đến 17 giờ", 300),
 				Hotline: long("0213 3 876 543 hoặc 0912 345 678", 300), MapURL: "https://maps.example.vn/" + strings.Repeat("x", 270)}},
-			{Custom: true, CommuneInfo: knowledge.CommuneInfo{Slug: "xa-ten-rat-dai",
+			{Custom: true, CommuneInfo: records.CommuneInfo{Slug: "xa-ten-rat-dai",
 				Name:     long("Xã Nghĩa Hưng Thượng Đông Nam", 300),
 				Province: long("Thành phố Hồ Chí Minh", 300),
 				Hours:    "Thứ Hai – Thứ Sáu"}},
 		}
 		for _, d := range details {
-			if _, err := st.SaveCommune(ctx, d); err != nil {
+			if _, err := cfg.Communes.Save(ctx, d); err != nil {
 				t.Fatal(err)
 			}
 		}

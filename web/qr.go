@@ -28,7 +28,7 @@ const (
 var posterID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,40}$`)
 
 // errPosterID refuses a poster id that ValidPoster does not accept.
-var errPosterID = badRequest{"Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)"}
+var errPosterID = badRequest("Mã áp phích chỉ gồm chữ, số, - và _, tối đa 40 ký tự. (Poster id: letters, digits, - and _, 40 at most)")
 
 // ValidPoster reports whether p is an acceptable poster id ("" is: no poster).
 func ValidPoster(p string) bool { return p == "" || posterID.MatchString(p) }
@@ -66,7 +66,7 @@ func qrSize(v string) (int, error) {
 	}
 	n, err := strconv.Atoi(v)
 	if err != nil || n < qrMinSize || n > qrMaxSize {
-		return 0, badRequest{fmt.Sprintf("size phải là screen, print hoặc từ %d đến %d. (size must be screen, print or %d to %d)", qrMinSize, qrMaxSize, qrMinSize, qrMaxSize)}
+		return 0, badRequest(fmt.Sprintf("size phải là screen, print hoặc từ %d đến %d. (size must be screen, print or %d to %d)", qrMinSize, qrMaxSize, qrMinSize, qrMaxSize))
 	}
 	return n, nil
 }
@@ -78,7 +78,7 @@ func (s *Server) handleQR(c *gin.Context) {
 		s.notFound(c)
 		return
 	}
-	if _, ok := s.site.communes.lookup(slug); !ok {
+	if _, ok := s.site.communes.Lookup(slug); !ok {
 		s.notFound(c)
 		return
 	}

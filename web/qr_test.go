@@ -104,7 +104,7 @@ func TestBaseURLProblem(t *testing.T) {
 func TestQRNotCachedPastABaseURLChange(t *testing.T) {
 	kb := mustStarter(t)
 	serve := func(base string) *Server {
-		s, err := New(Config{Knowledge: kb, BaseURL: base, Places: mustPlaces(t)})
+		s, err := New(withRecords(t, Config{Knowledge: kb, BaseURL: base}))
 		if err != nil {
 			t.Fatal(err)
 		}

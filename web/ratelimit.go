@@ -175,7 +175,7 @@ func (s *Server) refuseRate(c *gin.Context, wait time.Duration) {
 // error in the page's language, for a form refused before its handler;
 // form says the (bounded) form may be read for the language and poster.
 func (s *Server) renderChatError(c *gin.Context, status int, form bool, msg func(map[string]string) string) {
-	info, ok := s.site.communes.lookup(c.Param("commune"))
+	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
 		return

@@ -42,7 +42,7 @@ func (s *Server) countScan(c *gin.Context, commune, poster string) {
 	if slices.Contains(seen, key) {
 		return
 	}
-	if err := s.cfg.Knowledge.Store().CountScan(c.Request.Context(), commune, poster, now); err != nil {
+	if err := s.site.posters.CountScan(c.Request.Context(), commune, poster, now); err != nil {
 		s.log.Error("count scan", slog.String("commune", commune), slog.Any("error", err))
 		return
 	}

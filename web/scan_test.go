@@ -16,7 +16,7 @@ func TestScanCountedOncePerVisitorAndDay(t *testing.T) {
 	s, kb := mustServer(t, nil)
 	now := time.Date(2026, 12, 3, 9, 0, 0, 0, vietnam)
 	s.site.now = func() time.Time { return now }
-	st := kb.Store()
+	st := recordsOf(t, kb)
 	a, err := st.CreatePoster(ctx, "demo", "Bảng tin UBND", "admin")
 	if err != nil {
 		t.Fatal(err)

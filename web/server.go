@@ -4,7 +4,6 @@
 package web
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"log/slog"
@@ -14,33 +13,42 @@ import (
 	"github.com/gin-gonic/gin"
 	"github.com/prometheus/client_golang/prometheus"
 
-	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
+	"github.com/hoidap/hoidap/knowledge/ingest"
+	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
-// Knowledge is what the web layer needs of the knowledge base.
+// Knowledge is what the web layer needs of the knowledge base: the small
+// interfaces each area declares where it uses them, and what the default
+// ingest workflow needs (ingest.Base).
 type Knowledge interface {
-	Search(ctx context.Context, q knowledge.Query) ([]knowledge.Hit, error)
-	Document(ctx context.Context, id string) (knowledge.Document, error)
-	Indexed() int
-	Store() *knowledge.Store
-	// Ingest, Delete, Documents and Dir serve the admin documents pages
-	// and API; Dir is "" when the base lives in memory.
-	Ingest(ctx context.Context, docs ...knowledge.Document) error
-	Delete(ctx context.Context, id string) error
-	Documents(ctx context.Context, o knowledge.ListOptions) ([]knowledge.Document, error)
-	Dir() string
-	// Hide, Unhide and IsHidden keep a procedure from a commune's
-	// residents ("" for the province's) when it does not apply there.
-	Hide(ctx context.Context, docID, commune, by string) error
-	Unhide(ctx context.Context, docID, commune string) error
-	IsHidden(docID, commune string) bool
+	Searcher
+	Library
+	Readiness
+	ingest.Base
+}
+
+// Records is what the web layer needs of the office's records: the small
+// interfaces each area declares where it uses them.
+type Records interface {
+	Accounts
+	IdempotencyKeys
+	Posters
+	AnswerLog
+	ApprovedAnswers
 }
 
 // Config holds the server's dependencies and settings.
 type Config struct {
 	Knowledge Knowledge
-	Logger    *slog.Logger
+	// Records are the office's own rows: accounts, posters and scans,
+	// answer records and feedback, approved answers, idempotency keys.
+	Records Records
+	// Communes is the one lookup of communes, shared with the chatbot.
+	Communes Communes
+	// Uploads ingests administrators' files; nil runs knowledge/ingest's
+	// workflow on Knowledge within the upload size limit.
+	Uploads Uploads
+	Logger  *slog.Logger
 	// BaseURL is the public URL of the service, without a trailing slash.
 	BaseURL string
 	// TrustedProxies are the addresses (or CIDRs) of reverse proxies whose
@@ -48,14 +56,9 @@ type Config struct {
 	TrustedProxies []string
 	// Bot answers residents' questions at /api/v1/ask; nil answers 503.
 	Bot Bot
-	// Places is the directory of communes; nil loads the embedded one.
-	Places *places.Directory
-	// STTBaseURL and STTModel name an OpenAI-compatible speech-to-text
-	// endpoint; an empty STTBaseURL leaves voice to the browser.
-	STTBaseURL, STTModel, STTKey string
-	// HTTPClient calls outside services (speech-to-text); nil uses a
-	// client with a timeout.
-	HTTPClient *http.Client
+	// Speech transcribes residents' recorded questions; nil leaves voice
+	// to the browser.
+	Speech Speech
 
 	// AdminPassword is the first administrator's password; empty makes a
 	// one-time password, written once to Console at first start.
@@ -66,7 +69,9 @@ type Config struct {
 	// Console receives what the operator must read once and that must
 	// never reach the log (the one-time password); nil discards it.
 	Console io.Writer
-	// RetentionDays is how long conversation records are kept; 0 means 180.
+	// RetentionDays is how long conversation records are kept, as the
+	// dashboard says; 0 means records.DefaultRetentionDays. The records
+	// are purged by the retention job that cmd runs.
 	RetentionDays int
 
 	// RateLimit is questions per minute per client; 0 turns it off.
@@ -81,25 +86,29 @@ type Config struct {
 
 // Server is the HTTP face of hoidap.
 type Server struct {
-	cfg    Config
-	log    *slog.Logger
-	router *gin.Engine
-	site   *site      // residents' pages: templates, assets, communes, QR, voice
-	admin  *adminSite // administrators' pages and API: accounts, sessions, documents
-	ops    *ops       // metrics and limits
-	bodies sync.Pool  // *bytes.Buffer for JSON bodies (writeJSON)
+	cfg     Config
+	log     *slog.Logger
+	router  *gin.Engine
+	site    *site      // residents' pages: templates, assets, communes, QR, voice
+	admin   *adminSite // administrators' pages and API: accounts, sessions, documents
+	ops     *ops       // metrics and limits
+	bodies  sync.Pool  // *bytes.Buffer for JSON bodies (writeJSON)
+	uploads Uploads    // the ingest workflow
 }
 
 // New builds the server and its routes.
 func New(cfg Config) (*Server, error) {
-	if cfg.Knowledge == nil {
-		return nil, fmt.Errorf("web: no knowledge base")
+	if cfg.Knowledge == nil || cfg.Records == nil || cfg.Communes == nil {
+		return nil, fmt.Errorf("web: no knowledge base, records or communes")
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
 	gin.SetMode(gin.ReleaseMode)
-	s := &Server{cfg: cfg, log: cfg.Logger, router: gin.New()}
+	s := &Server{cfg: cfg, log: cfg.Logger, router: gin.New(), uploads: cfg.Uploads}
+	if s.uploads == nil {
+		s.uploads = ingest.New(cfg.Knowledge, upload.Limits{MaxBytes: maxUpload}, cfg.Logger)
+	}
 	if err := s.router.SetTrustedProxies(cfg.TrustedProxies); err != nil {
 		return nil, fmt.Errorf("web: trusted proxies: %w", err)
 	}
@@ -111,9 +120,6 @@ func New(cfg Config) (*Server, error) {
 	if s.admin, err = newAdminSite(cfg); err != nil {
 		return nil, err
 	}
-	// One directory of communes for residents' and admin pages, so that
-	// details saved in the admin pages show everywhere at once.
-	s.admin.communes = site.communes
 	if s.ops, err = newOps(cfg); err != nil {
 		return nil, err
 	}

@@ -8,33 +8,18 @@ import (
 	"log/slog"
 	"mime"
 	"net/http"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
-	openai "github.com/sashabaranov/go-openai"
 )
 
 // maxAudio is the largest recording accepted: about a minute of speech in
 // Opus, far more than a question needs.
 const maxAudio = 5 << 20
 
-// newSTT returns the speech-to-text client, or nil when none is set.
-func newSTT(cfg Config) (*openai.Client, string) {
-	if cfg.STTBaseURL == "" {
-		return nil, ""
-	}
-	oc := openai.DefaultConfig(cfg.STTKey)
-	oc.BaseURL = strings.TrimRight(cfg.STTBaseURL, "/")
-	oc.HTTPClient = &http.Client{Timeout: 60 * time.Second}
-	if cfg.HTTPClient != nil {
-		oc.HTTPClient = cfg.HTTPClient
-	}
-	model := cfg.STTModel
-	if model == "" {
-		model = openai.Whisper1
-	}
-	return openai.NewClientWithConfig(oc), model
+// Speech turns a recorded question into text; chatbot.Speech in cmd.
+type Speech interface {
+	Transcribe(ctx context.Context, audio []byte, kind string) (string, error)
 }
 
 // audioKind names the container of a recording from its first bytes, as
@@ -59,7 +44,7 @@ func audioKind(b []byte) string {
 // handleTranscribe serves POST /api/v1/transcribe: a recording (the raw
 // body, or the multipart field "audio" or "file") in, {"text"} out.
 func (s *Server) handleTranscribe(c *gin.Context) {
-	if s.site.stt == nil {
+	if s.cfg.Speech == nil {
 		c.JSON(http.StatusServiceUnavailable, gin.H{"error": "Chưa bật chuyển giọng nói thành chữ trên máy chủ; hãy gõ câu hỏi. (Speech-to-text is not configured)"})
 		return
 	}
@@ -70,10 +55,10 @@ func (s *Server) handleTranscribe(c *gin.Context) {
 		c.JSON(http.StatusRequestEntityTooLarge, gin.H{"error": recordingTooLarge})
 		return
 	case err != nil:
-		s.fail(c, badRequest{"Không đọc được bản ghi âm. (Could not read the recording)"})
+		s.fail(c, badRequest("Không đọc được bản ghi âm. (Could not read the recording)"))
 		return
 	case len(audio) == 0:
-		s.fail(c, badRequest{"Bản ghi âm trống. (Empty recording)"})
+		s.fail(c, badRequest("Bản ghi âm trống. (Empty recording)"))
 		return
 	}
 	kind := audioKind(audio)
@@ -83,16 +68,13 @@ func (s *Server) handleTranscribe(c *gin.Context) {
 	}
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 60*time.Second)
 	defer cancel()
-	res, err := s.site.stt.CreateTranscription(ctx, openai.AudioRequest{
-		Model: s.site.sttModel, FilePath: "question." + kind, Reader: bytes.NewReader(audio),
-		Language: "vi", Format: openai.AudioResponseFormatJSON,
-	})
+	text, err := s.cfg.Speech.Transcribe(ctx, audio, kind)
 	if err != nil {
 		s.log.Error("transcribe", slog.Int("bytes", len(audio)), slog.Any("error", err))
 		c.JSON(http.StatusBadGateway, gin.H{"error": "Chưa chuyển được giọng nói thành chữ; hãy thử lại hoặc gõ câu hỏi. (Transcription failed)"})
 		return
 	}
-	c.JSON(http.StatusOK, gin.H{"text": strings.TrimSpace(res.Text)})
+	c.JSON(http.StatusOK, gin.H{"text": text})
 }
 
 // readAudio reads at most maxAudio bytes of the recording.

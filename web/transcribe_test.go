@@ -9,6 +9,8 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+
+	"github.com/hoidap/hoidap/chatbot"
 )
 
 // fakeWhisper speaks the OpenAI audio API: multipart in, {"text"} out. It
@@ -41,7 +43,9 @@ func fakeWhisper(t *testing.T, got *struct{ model, file, lang string }) *httptes
 func TestTranscribe(t *testing.T) {
 	var got struct{ model, file, lang string }
 	whisper := fakeWhisper(t, &got)
-	s, _ := mustServer(t, func(c *Config) { c.STTBaseURL = whisper.URL + "/v1"; c.STTModel = "whisper-small" })
+	s, _ := mustServer(t, func(c *Config) {
+		c.Speech = chatbot.NewSpeech(chatbot.SpeechConfig{BaseURL: whisper.URL + "/v1", Model: "whisper-small"})
+	})
 	webm := append([]byte{0x1A, 0x45, 0xDF, 0xA3}, bytes.Repeat([]byte{1}, 2000)...)
 	ogg := append([]byte("OggS"), bytes.Repeat([]byte{0}, 2000)...)
 	wav := append([]byte("RIFF\x00\x00\x00\x00WAVEfmt "), make([]byte, 100)...)

@@ -9,7 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // cmdAdmin runs an administration command on the store, which works while
@@ -35,13 +35,13 @@ func cmdAdmin(ctx context.Context, args []string, getenv func(string) string, st
 	if _, err := os.Stat(db); err != nil {
 		return fmt.Errorf("no store at %s (is --data right?): %w", db, err)
 	}
-	st, err := knowledge.OpenStore(ctx, db)
+	st, err := records.OpenFile(ctx, db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	u, err := st.UserByName(ctx, name)
-	if errors.Is(err, knowledge.ErrNotFound) {
+	if errors.Is(err, records.ErrNotFound) {
 		return fmt.Errorf("%w: no user %q in %s", errUsage, name, db)
 	}
 	if err != nil {

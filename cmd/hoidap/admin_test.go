@@ -11,7 +11,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/records"
 )
 
 // hoidap admin reset-password, run while the service runs, does what the
@@ -53,7 +53,7 @@ func TestAdminResetPasswordWhileServing(t *testing.T) {
 	if r := login(old); r.StatusCode != http.StatusSeeOther || r.Header.Get("Location") != "/admin/documents" {
 		t.Fatalf("login: %d → %q", r.StatusCode, r.Header.Get("Location"))
 	}
-	st, err := knowledge.OpenStore(ctx, filepath.Join(data, "hoidap.db"))
+	st, err := records.OpenFile(ctx, filepath.Join(data, "hoidap.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/hoidap/hoidap/internal/testcorpus"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 )
 
@@ -24,13 +26,14 @@ func TestBackupWhileWriting(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer kb.Close()
+	rs := testcorpus.Records(t, kb)
 	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}
 	// A writer adds documents and answer records all through the backup.
 	stop := make(chan struct{})
 	var wg sync.WaitGroup
-	written := 0
+	var written atomic.Int64
 	wg.Go(func() {
 		for i := 0; ; i++ {
 			select {
@@ -44,15 +47,19 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			rec := knowledge.AnswerRecord{ID: fmt.Sprintf("a-%d", i), Question: "khai sinh", Mode: "extractive", Grounded: true}
-			if err := kb.Store().RecordAnswer(ctx, rec); err != nil {
+			rec := records.AnswerRecord{ID: fmt.Sprintf("a-%d", i), Question: "khai sinh", Mode: "extractive", Grounded: true}
+			if err := rs.RecordAnswer(ctx, rec); err != nil {
 				t.Error(err)
 				return
 			}
-			written = i + 1
+			written.Store(int64(i + 1))
 		}
 	})
-	time.Sleep(100 * time.Millisecond)
+	// The backup starts once the writer has written a record (on a busy
+	// machine its first document alone can take longer than a fixed wait).
+	for deadline := time.Now().Add(10 * time.Second); written.Load() == 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
 	out := filepath.Join(t.TempDir(), "hoidap-backup.db")
 	var stdout, stderr bytes.Buffer
 	code := run(ctx, []string{"backup", "--data", data, "--out", out}, func(string) string { return "" }, &stdout, &stderr)
@@ -62,7 +69,7 @@ func TestBackupWhileWriting(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr.String())
 	}
-	if written == 0 {
+	if written.Load() == 0 {
 		t.Fatal("the writer wrote nothing")
 	}
 
@@ -82,14 +89,14 @@ func TestBackupWhileWriting(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	liveDocs, _, _ := kb.Store().CountDocuments(ctx)
+	liveDocs, _, _ := kb.CountDocuments(ctx)
 	if docs < 50 || docs > liveDocs || passages < docs || orphans != 0 {
 		t.Errorf("copy has %d documents (live %d), %d passages, %d orphan passages", docs, liveDocs, passages, orphans)
 	}
-	if answers == 0 || answers > written {
-		t.Errorf("copy has %d answer records, writer wrote %d", answers, written)
+	if answers == 0 || int64(answers) > written.Load() {
+		t.Errorf("copy has %d answer records, writer wrote %d", answers, written.Load())
 	}
-	t.Logf("copy: %d documents, %d passages, %d answers; writer wrote %d", docs, passages, answers, written)
+	t.Logf("copy: %d documents, %d passages, %d answers; writer wrote %d", docs, passages, answers, written.Load())
 
 	// The copy restores: a data directory with it alone serves searches.
 	restored := t.TempDir()

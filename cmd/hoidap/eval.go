@@ -11,6 +11,7 @@ import (
 	"github.com/hoidap/hoidap/chatbot"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/eval"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 )
 
 func cmdEval(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
@@ -51,7 +52,7 @@ func cmdEval(ctx context.Context, args []string, getenv func(string) string, std
 	defer kb.Close()
 
 	var docs []knowledge.Document
-	if err := kb.Store().EachDocument(ctx, func(d knowledge.Document) error {
+	if err := kb.EachDocument(ctx, func(d knowledge.Document) error {
 		docs = append(docs, d)
 		return nil
 	}); err != nil {
@@ -137,7 +138,7 @@ func evalBase(ctx context.Context, data, corpus string, stderr io.Writer) (*know
 	if corpus == "default" {
 		err = seedDefaults(ctx, kb, nil, true)
 	} else {
-		_, err = ingestFile(ctx, kb, corpus, "")
+		_, err = ingestFile(ctx, ingest.New(kb, ingestLimits, nil), corpus, "")
 	}
 	if err != nil {
 		kb.Close()

@@ -9,9 +9,9 @@ import (
 	"strings"
 
 	"github.com/hoidap/hoidap/chatbot"
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/places"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge/eval"
-	"github.com/hoidap/hoidap/knowledge/places"
 )
 
 // evalAnswers grades the extractive answers residents would get to a
@@ -36,12 +36,16 @@ func evalAnswers(ctx context.Context, file, data, corpus, commune string, asJSON
 	if err != nil {
 		return err
 	}
-	demo, err := knowledge.DemoCommune()
+	rs, err := records.Open(ctx, kb.DB())
 	if err != nil {
 		return err
 	}
-	bot, err := chatbot.New(chatbot.Config{Knowledge: kb, Places: dir,
-		CommuneContact: communeContact(kb.Store(), dir, demo, newLogger(stderr, parseLevel("warn")))})
+	defer rs.Close()
+	communes, err := records.NewCommunes(ctx, rs, dir)
+	if err != nil {
+		return err
+	}
+	bot, err := chatbot.New(chatbot.Config{Knowledge: kb, Places: dir, CommuneContact: chatbot.OfficeContacts(communes)})
 	if err != nil {
 		return err
 	}

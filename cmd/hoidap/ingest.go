@@ -11,12 +11,14 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/portal"
+	"github.com/hoidap/hoidap/knowledge/ingest"
+	"github.com/hoidap/hoidap/knowledge/upload"
 )
 
-// ingestBatch is how many documents go into one store transaction and one
-// index batch.
-const ingestBatch = 250
+// ingestLimits bound the operator's own files, read whole: larger than an
+// administrator's upload, so that the national portal's full export (a
+// few thousand records) goes in as one file.
+var ingestLimits = upload.Limits{MaxBytes: 200 << 20, MaxUnzipped: 500 << 20, MaxText: 200 << 20}
 
 func cmdIngest(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	f := newFlagSet("ingest", getenv, stderr)
@@ -41,11 +43,12 @@ func cmdIngest(ctx context.Context, args []string, getenv func(string) string, s
 		return err
 	}
 	defer kb.Close()
+	flow := ingest.New(kb, ingestLimits, newLogger(stderr, parseLevel("warn")))
 	for _, name := range f.Args() {
 		start := time.Now()
-		n, err := ingestFile(ctx, kb, name, commune)
+		n, err := ingestFile(ctx, flow, name, commune)
 		if err != nil {
-			return err
+			return fmt.Errorf("%s: %s: %w", name, upload.Message(err), err)
 		}
 		fmt.Fprintf(stdout, "%s: %d documents in %s\n", name, n, time.Since(start).Round(time.Millisecond))
 	}
@@ -53,14 +56,10 @@ func cmdIngest(ctx context.Context, args []string, getenv func(string) string, s
 }
 
 // checkInputs reports, all at once, the files that are missing, are not
-// regular files, cannot be read, or are of a kind ingest does not read.
+// regular files or cannot be read.
 func checkInputs(names []string) error {
 	var errs []error
 	for _, name := range names {
-		if !ingestible(name) {
-			errs = append(errs, fmt.Errorf("%s: %w: want .json, .jsonl, .jsonl.gz, .md or .txt", name, knowledge.ErrInvalid))
-			continue
-		}
 		fi, err := os.Stat(name)
 		switch {
 		case errors.Is(err, os.ErrNotExist):
@@ -86,17 +85,6 @@ func checkInputs(names []string) error {
 	return nil
 }
 
-// ingestible reports whether ingest reads files named so.
-func ingestible(name string) bool {
-	lower := strings.ToLower(name)
-	for _, ext := range []string{".json", ".jsonl", ".gz", ".md", ".txt"} {
-		if strings.HasSuffix(lower, ext) {
-			return true
-		}
-	}
-	return false
-}
-
 // busyData is the error of a command that found the data directory held
 // by a running service: it names the way to add documents meanwhile.
 func busyData(data, baseURL string) error {
@@ -110,78 +98,16 @@ func busyData(data, baseURL string) error {
 		data, strings.TrimRight(baseURL, "/"), knowledge.ErrBusy)
 }
 
-// ingestFile adds the documents in one file: the national portal's JSON,
-// JSON Lines (gzip'd or not), or a Markdown or text article.
-func ingestFile(ctx context.Context, kb *knowledge.Base, name, commune string) (int, error) {
-	file, err := os.Open(name)
+// ingestFile runs the ingest workflow on one file, whatever its kind by
+// content: the national portal's JSON or JSON Lines (gzip'd or not), PDF,
+// DOCX, HTML, Markdown or text. Its documents all land, or none does.
+func ingestFile(ctx context.Context, flow *ingest.Workflow, name, commune string) (int, error) {
+	data, err := os.ReadFile(name)
 	if err != nil {
 		return 0, err
 	}
-	defer file.Close()
-	lower := strings.ToLower(name)
-	switch {
-	case strings.HasSuffix(lower, ".json"), strings.HasSuffix(lower, ".jsonl"), strings.HasSuffix(lower, ".gz"):
-		return ingestPortal(ctx, kb, file, commune)
-	case strings.HasSuffix(lower, ".md"), strings.HasSuffix(lower, ".txt"):
-		raw, err := io.ReadAll(io.LimitReader(file, 20<<20))
-		if err != nil {
-			return 0, err
-		}
-		title, body := knowledge.MarkdownTitle(string(raw))
-		base := filepath.Base(name)
-		if title == "" {
-			title = strings.TrimSuffix(base, filepath.Ext(base))
-		}
-		doc := knowledge.Document{ID: "file-" + slugify(base), Kind: knowledge.KindArticle, Title: title,
-			Body: body, Commune: commune, Source: base}
-		return 1, kb.Ingest(ctx, doc)
-	}
-	return 0, fmt.Errorf("%s: %w: want .json, .jsonl, .jsonl.gz, .md or .txt", name, knowledge.ErrInvalid)
-}
-
-func ingestPortal(ctx context.Context, kb *knowledge.Base, r io.Reader, commune string) (int, error) {
-	var batch []knowledge.Document
-	n := 0
-	flush := func() error {
-		if len(batch) == 0 {
-			return nil
-		}
-		if err := kb.Ingest(ctx, batch...); err != nil {
-			return err
-		}
-		n += len(batch)
-		batch = batch[:0]
-		return nil
-	}
-	err := portal.Read(r, func(rec portal.Record) error {
-		d := rec.Document()
-		d.Commune = commune
-		batch = append(batch, d)
-		if len(batch) == ingestBatch {
-			return flush()
-		}
-		return nil
-	})
-	if err != nil {
-		return n, err
-	}
-	return n, flush()
-}
-
-// slugify keeps letters and digits of an ASCII-folded name, joined by "-".
-func slugify(s string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimRight(b.String(), "-")
+	docs, err := flow.Upload(ctx, upload.File{Name: filepath.Base(name), Data: data}, commune, nil)
+	return len(docs), err
 }
 
 func cmdReindex(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {

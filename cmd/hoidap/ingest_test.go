@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/upload/uploadtest"
 )
 
 // A file that is not there is reported before the data directory is
@@ -76,5 +77,53 @@ func TestIngestWhileServiceRunsSaysSo(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(data, "index", "index_meta.json")); err != nil {
 		t.Errorf("the held index was removed: %v", err)
+	}
+}
+
+// ingest reads a PDF and a DOCX by their content, as the admin upload
+// does, whatever their names say, and keeps their originals.
+func TestIngestReadsPDFAndDOCX(t *testing.T) {
+	dir := t.TempDir()
+	data := filepath.Join(dir, "data")
+	pdf := filepath.Join(dir, "lich-tiep-dan.pdf")
+	docx := filepath.Join(dir, "thong-bao.bin")
+	if err := os.WriteFile(pdf, uploadtest.PDF(t, "Lich tiep cong dan",
+		uploadtest.TextPage("Lich tiep cong dan", "Chu tich xa tiep cong dan sang thu Nam hang tuan.")), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(docx, uploadtest.NoticeDOCX(t, true), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"ingest", "--data", data, "--commune", "demo", pdf, docx}, func(string) string { return "" }, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	ctx := context.Background()
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer kb.Close()
+	docs, err := kb.Documents(ctx, knowledge.ListOptions{Commune: "demo"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := map[string]bool{}
+	for _, d := range docs {
+		full, err := kb.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		names[full.OriginalName] = true
+		if _, err := os.Stat(filepath.Join(data, filepath.FromSlash(full.OriginalPath))); err != nil {
+			t.Errorf("%s: original not kept: %v", d.ID, err)
+		}
+	}
+	if len(docs) != 2 || !names["lich-tiep-dan.pdf"] || !names["thong-bao.bin"] {
+		t.Fatalf("documents %+v: want the PDF and the DOCX", docs)
+	}
+	hits, err := kb.Search(ctx, knowledge.Query{Text: "tiếp công dân thứ năm", Commune: "demo", Limit: 3})
+	if err != nil || len(hits) == 0 {
+		t.Errorf("the PDF's text is not found: %v, %v", hits, err)
 	}
 }

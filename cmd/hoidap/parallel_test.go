@@ -14,8 +14,8 @@ import (
 	"github.com/hoidap/hoidap/internal/ssetest"
 )
 
-// upload posts a Markdown file to the admin API and returns the status.
-func upload(tb testing.TB, base, token, name, text string) int {
+// postUpload posts a Markdown file to the admin API and returns the status.
+func postUpload(tb testing.TB, base, token, name, text string) int {
 	tb.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -89,7 +89,7 @@ func TestUploadsAndQuestionsInParallel(t *testing.T) {
 				word := fmt.Sprintf("zqv%cw%c", 'a'+u, 'a'+i)
 				title := fmt.Sprintf("Thông báo lịch tiếp dân %s", word)
 				text := fmt.Sprintf("# %s\n\n## Lịch\n\nTiếp dân sáng thứ Năm tại Trung tâm phục vụ hành chính công, mã %s.\n", title, word)
-				if code := upload(t, s.URL, token, word+".md", text); code != http.StatusCreated {
+				if code := postUpload(t, s.URL, token, word+".md", text); code != http.StatusCreated {
 					t.Errorf("upload %s: %d", word, code)
 					continue
 				}

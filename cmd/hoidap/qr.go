@@ -8,8 +8,8 @@ import (
 
 	qrcode "github.com/skip2/go-qrcode"
 
-	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
+	"github.com/hoidap/hoidap/internal/places"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/web"
 )
 
@@ -66,7 +66,7 @@ func cmdQR(_ context.Context, args []string, getenv func(string) string, stdout,
 
 // knownCommune checks that slug names the demo commune or a current one.
 func knownCommune(slug string) error {
-	demo, err := knowledge.DemoCommune()
+	demo, err := records.DemoCommune()
 	if err != nil {
 		return err
 	}

@@ -13,9 +13,12 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 
+	"github.com/hoidap/hoidap/internal/places"
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/places"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/knowledge/portal"
+	"github.com/hoidap/hoidap/knowledge/upload"
 	"github.com/hoidap/hoidap/web"
 )
 
@@ -58,29 +61,37 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := seedDefaults(ctx, kb, log, cfg.NationalRecords); err != nil {
 		return err
 	}
-	dir, err := places.Load()
+	rs, err := records.Open(ctx, kb.DB())
 	if err != nil {
 		return err
 	}
-	reg := newRegistry(kb)
-	bot, err := newBot(kb, dir, cfg, log, reg)
+	defer rs.Close()
+	p := parts{kb: kb, records: rs, log: log, reg: newRegistry(kb),
+		uploads: ingest.New(kb, upload.Limits{MaxBytes: upload.DefaultMaxBytes}, log)}
+	if p.dir, err = places.Load(); err != nil {
+		return err
+	}
+	if p.communes, err = records.NewCommunes(ctx, rs, p.dir); err != nil {
+		return err
+	}
+	bot, err := newBot(p, cfg)
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(webConfig(cfg, kb, dir, bot, log, reg, stdout))
+	srv, err := web.New(webConfig(cfg, p, bot, stdout))
 	if err != nil {
 		return err
 	}
 	// No upload is in flight yet: every file no document refers to is
 	// left from a process that died mid-upload.
-	if _, err := srv.SweepUploads(ctx, 0); err != nil {
+	if _, err := p.uploads.Sweep(ctx, 0); err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return fmt.Errorf("listen %s: %w", cfg.Addr, err)
 	}
-	ln = capConnections(ln, cfg, log, reg)
+	ln = capConnections(ln, cfg, log, p.reg)
 	if err := servePprof(ctx, cfg.PprofAddr, log); err != nil {
 		ln.Close()
 		return err
@@ -90,7 +101,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	maintained := make(chan struct{})
 	go func() {
 		defer close(maintained)
-		srv.Maintain(mctx)
+		maintain(mctx, rs, cfg.RetentionDays, p.uploads.Sweep, log)
 	}()
 	defer func() {
 		stopMaintain()
@@ -102,7 +113,9 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	stopMaintain()
 	<-maintained
-	// The index first, then the store, which is the source of truth.
+	// The records' writer, the index, then the store, which is the
+	// source of truth.
+	rs.Close()
 	if err := kb.Close(); err != nil {
 		return fmt.Errorf("close knowledge base: %w", err)
 	}
@@ -131,22 +144,22 @@ func newRegistry(kb *knowledge.Base) *prometheus.Registry {
 	reg.MustRegister(
 		collectors.NewGoCollector(),
 		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
-		collectors.NewDBStatsCollector(kb.Store().DB(), "hoidap"),
+		collectors.NewDBStatsCollector(kb.DB(), "hoidap"),
 	)
 	return reg
 }
 
 // webConfig is the web server's share of the configuration.
-func webConfig(cfg *config, kb *knowledge.Base, dir *places.Directory, bot web.Bot, log *slog.Logger, reg *prometheus.Registry, console io.Writer) web.Config {
+func webConfig(cfg *config, p parts, bot web.Bot, console io.Writer) web.Config {
 	return web.Config{
-		Knowledge: kb, Logger: log, BaseURL: cfg.BaseURL, Bot: bot, Places: dir,
-		STTBaseURL: cfg.STTBaseURL, STTModel: cfg.STTModel, STTKey: cfg.STTKey,
+		Knowledge: p.kb, Records: p.records, Communes: p.communes, Uploads: p.uploads, Logger: p.log, BaseURL: cfg.BaseURL, Bot: bot,
+		Speech:         speech(cfg),
 		TrustedProxies: cfg.TrustedProxies,
 		AdminPassword:  cfg.AdminPassword, AdminToken: cfg.AdminToken, MetricsToken: cfg.MetricsToken,
 		Console:       console,
 		RetentionDays: cfg.RetentionDays,
 		RateLimit:     cfg.RateLimit,
-		Registry:      reg,
+		Registry:      p.reg,
 	}
 }
 

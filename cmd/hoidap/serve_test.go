@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/internal/ssetest"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -237,13 +238,18 @@ func TestRetentionPurgesOldRecordsAtStart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	rs, err := records.Open(ctx, kb.DB())
+	if err != nil {
+		t.Fatal(err)
+	}
 	now := time.Now()
 	for id, age := range map[string]int{"old": 45, "recent": 5} {
-		rec := knowledge.AnswerRecord{ID: id, Question: "khai sinh", Mode: "extractive", Created: now.AddDate(0, 0, -age)}
-		if err := kb.Store().RecordAnswer(ctx, rec); err != nil {
+		rec := records.AnswerRecord{ID: id, Question: "khai sinh", Mode: "extractive", Created: now.AddDate(0, 0, -age)}
+		if err := rs.RecordAnswer(ctx, rec); err != nil {
 			t.Fatal(err)
 		}
 	}
+	rs.Close()
 	kb.Close()
 	s := mustServe(t, map[string]string{"HOIDAP_DATA": data, "HOIDAP_RETENTION_DAYS": "30"})
 	var ids []string

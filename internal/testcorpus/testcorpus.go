@@ -11,6 +11,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
 )
@@ -62,6 +63,32 @@ func Open(tb testing.TB, dir string) *knowledge.Base {
 	}
 	tb.Cleanup(func() { kb.Close() })
 	return kb
+}
+
+// opened holds the records opened by Records, by knowledge base.
+var opened sync.Map
+
+// Records returns the office's records on kb's database, as cmd wires
+// them: opened at the first call for kb, the same store at the next, and
+// closed when the test ends.
+func Records(tb testing.TB, kb *knowledge.Base) *records.Store {
+	tb.Helper()
+	if rs, ok := opened.Load(kb); ok {
+		return rs.(*records.Store)
+	}
+	rs, err := records.Open(context.Background(), kb.DB())
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if got, loaded := opened.LoadOrStore(kb, rs); loaded {
+		rs.Close()
+		return got.(*records.Store)
+	}
+	tb.Cleanup(func() {
+		opened.Delete(kb)
+		rs.Close()
+	})
+	return rs
 }
 
 // CopyTo writes a seeded data directory into dir, which must hold no

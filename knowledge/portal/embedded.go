@@ -148,7 +148,7 @@ func Seed(ctx context.Context, kb *knowledge.Base, log *slog.Logger, codes ...st
 		return false, err
 	}
 	if len(codes) == 0 {
-		have, err := kb.Store().Meta(ctx, seedKey)
+		have, err := kb.Meta(ctx, seedKey)
 		if err != nil || have == version {
 			return false, err
 		}
@@ -163,7 +163,7 @@ func Seed(ctx context.Context, kb *knowledge.Base, log *slog.Logger, codes ...st
 	start := time.Now()
 	fresh := docs[:0]
 	for _, d := range docs {
-		old, err := kb.Store().Document(ctx, d.ID)
+		old, err := kb.Document(ctx, d.ID)
 		if err == nil && old.Updated.After(Snapshot) {
 			continue // a newer export imported by an administrator
 		}
@@ -180,7 +180,7 @@ func Seed(ctx context.Context, kb *knowledge.Base, log *slog.Logger, codes ...st
 	if len(codes) > 0 {
 		return len(fresh) > 0, nil
 	}
-	return true, kb.Store().SetMeta(ctx, seedKey, version)
+	return true, kb.SetMeta(ctx, seedKey, version)
 }
 
 // GuidedCodes returns the codes of the records residents have names for,

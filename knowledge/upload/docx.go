@@ -9,6 +9,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/hoidap/hoidap/internal/fault"
 )
 
 // errBomb stops reading a zip member that decompresses past the limit.
@@ -93,11 +95,11 @@ func docxError(err error, lim Limits) error {
 	case errors.Is(err, errDOCXText):
 		return errTextTooLong(lim.MaxText)
 	case errors.Is(err, errXMLDepth):
-		return &Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
+		return &fault.Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
 			"Tệp DOCX lồng nhau quá sâu (hơn %d cấp): không đọc được như một văn bản Word. "+
 				"(DOCX nested more than %d levels deep)", maxXMLDepth, maxXMLDepth)}
 	case errors.Is(err, errXMLElements):
-		return &Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
+		return &fault.Error{Reason: ErrTooLarge, Cause: err, Message: fmt.Sprintf(
 			"Tệp DOCX có quá nhiều phần tử (hơn %d): hãy chia thành nhiều tệp nhỏ hơn. "+
 				"(DOCX has more than %d elements)", maxXMLElements, maxXMLElements)}
 	}

@@ -4,11 +4,12 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/internal/fault"
 )
 
-// Reasons an upload is refused. Every *Error matches one of them and
-// knowledge.ErrInvalid with errors.Is.
+// Reasons an upload is refused. Every refusal is a *fault.Error (the
+// one error type whose message is shown to users) whose Reason is one of
+// them; it matches the reason and knowledge.ErrInvalid with errors.Is.
 var (
 	// ErrTooLarge means the file, its decompressed content or its page
 	// count is over the limits.
@@ -28,71 +29,42 @@ var (
 	ErrEncrypted = errors.New("encrypted")
 )
 
-// Error is an upload refused with a message that the admin pages can show
-// as it is: Vietnamese first, English in brackets after.
-type Error struct {
-	Reason  error  // one of the Err* reasons above
-	Message string // for the administrator
-	Cause   error  // for the log; may be nil
-}
-
-// Error returns the message for the administrator, and the cause when any.
-func (e *Error) Error() string {
-	if e.Cause != nil {
-		return e.Message + ": " + e.Cause.Error()
-	}
-	return e.Message
-}
-
-// Unwrap lets errors.Is find the reason, knowledge.ErrInvalid and the cause.
-func (e *Error) Unwrap() []error {
-	out := []error{e.Reason, knowledge.ErrInvalid}
-	if e.Cause != nil {
-		out = append(out, e.Cause)
-	}
-	return out
-}
-
 // Message returns the administrator-facing message of err if it is an
-// upload *Error, else a generic one; it never shows internal details.
+// upload *fault.Error, else a generic one; it never shows internal details.
 func Message(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return "Không xử lý được tệp. (Could not process the file)"
+	return fault.Message(err, "Không xử lý được tệp. (Could not process the file)")
 }
 
 func errTooLarge(max int64) error {
-	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
 		"Tệp quá lớn: tối đa %s. (File too large: at most %s)", size(max), size(max))}
 }
 
 func errUnzippedTooLarge(max int64) error {
-	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
 		"Nội dung tệp sau khi giải nén quá lớn: tối đa %s. (Decompressed content too large: at most %s)",
 		size(max), size(max))}
 }
 
 func errTooManyPages(max int) error {
-	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
 		"Tệp PDF có quá nhiều trang: tối đa %d trang. (Too many pages: at most %d)", max, max)}
 }
 
 func errTextTooLong(max int64) error {
-	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
 		"Nội dung chữ của tệp quá dài: tối đa %s chữ. Hãy chia thành nhiều tệp nhỏ hơn. "+
 			"(Text too long: at most %s; split the file)", size(max), size(max))}
 }
 
 func errTooManyPassages(title string, max int) error {
-	return &Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrTooLarge, Message: fmt.Sprintf(
 		"Tài liệu “%s” quá dài: tối đa %d đoạn mỗi tài liệu. Hãy chia thành nhiều tệp nhỏ hơn. "+
 			"(Document too long: at most %d passages; split the file)", oneLine(title), max, max)}
 }
 
 func errBroken(kind string, cause error) error {
-	return &Error{Reason: ErrBroken, Cause: cause, Message: fmt.Sprintf(
+	return &fault.Error{Reason: ErrBroken, Cause: cause, Message: fmt.Sprintf(
 		"Tệp %s bị hỏng hoặc không đọc được. (Broken %s file)", kind, kind)}
 }
 
@@ -102,18 +74,18 @@ func errUnsupported(what, hint string) error {
 	if hint != "" {
 		msg += " " + hint
 	}
-	return &Error{Reason: ErrUnsupported, Message: msg + " (Unsupported type)"}
+	return &fault.Error{Reason: ErrUnsupported, Message: msg + " (Unsupported type)"}
 }
 
 var (
-	errScanned = &Error{Reason: ErrScanned, Message: "Tệp PDF không có lớp chữ (có thể là bản scan): " +
+	errScanned = &fault.Error{Reason: ErrScanned, Message: "Tệp PDF không có lớp chữ (có thể là bản scan): " +
 		"cần bản PDF có chữ hoặc tệp DOCX. (Scanned PDF with no text)"}
-	errEncrypted = &Error{Reason: ErrEncrypted, Message: "Tệp PDF có mật khẩu: hãy bỏ mật khẩu rồi tải lên lại. " +
+	errEncrypted = &fault.Error{Reason: ErrEncrypted, Message: "Tệp PDF có mật khẩu: hãy bỏ mật khẩu rồi tải lên lại. " +
 		"(Password-protected PDF)"}
-	errEmpty = &Error{Reason: ErrNoText, Message: "Tệp trống hoặc không có nội dung chữ. (Empty file, no text)"}
-	errUTF8  = &Error{Reason: ErrEncoding, Message: "Tệp văn bản không dùng mã UTF-8: hãy lưu lại với mã UTF-8. " +
+	errEmpty = &fault.Error{Reason: ErrNoText, Message: "Tệp trống hoặc không có nội dung chữ. (Empty file, no text)"}
+	errUTF8  = &fault.Error{Reason: ErrEncoding, Message: "Tệp văn bản không dùng mã UTF-8: hãy lưu lại với mã UTF-8. " +
 		"(Text is not UTF-8)"}
-	errNotPortal = &Error{Reason: ErrUnsupported, Message: "Tệp JSON không đúng định dạng thủ tục của " +
+	errNotPortal = &fault.Error{Reason: ErrUnsupported, Message: "Tệp JSON không đúng định dạng thủ tục của " +
 		"Cổng Dịch vụ công quốc gia. (JSON is not a national portal procedure record)"}
 )
 

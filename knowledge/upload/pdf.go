@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/klippa-app/go-pdfium"
 	pdfiumerrors "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
@@ -32,7 +33,7 @@ func parsePDF(data []byte, lim Limits) (title, body string, err error) {
 		return err
 	})
 	if err != nil {
-		var e *Error
+		var e *fault.Error
 		if errors.As(err, &e) || errors.Is(err, errPDFiumInit) {
 			return "", "", err
 		}

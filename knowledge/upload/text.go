@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
 )
@@ -91,7 +92,7 @@ func parsePortal(r io.Reader, name string) ([]knowledge.Document, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, &Error{Reason: ErrUnsupported, Message: errNotPortal.Message, Cause: err}
+		return nil, &fault.Error{Reason: ErrUnsupported, Message: errNotPortal.Message, Cause: err}
 	}
 	if len(docs) == 0 {
 		return nil, errEmpty

@@ -3,7 +3,7 @@
 // the national portal's procedure records as JSON, JSON Lines or gzip.
 //
 // The type is found from the content, never from the name alone, and every
-// refusal is an *Error with a message the admin pages can show as it is.
+// refusal is an *fault.Error with a message the admin pages can show as it is.
 // Parsing is bounded in size, decompressed size, pages and time, and never
 // panics on hostile input.
 package upload
@@ -75,7 +75,7 @@ type File struct {
 // Markdown and text, or one procedure per record for the portal's JSON.
 // Article bodies are Markdown-ish text whose "## " headings knowledge.Split
 // cuts passages along. ID, Commune and Updated are left for the caller;
-// Source is the sanitised file name. Errors are *Error values wrapping
+// Source is the sanitised file name. Errors are *fault.Error values wrapping
 // knowledge.ErrInvalid.
 func Parse(f File, lim Limits) ([]knowledge.Document, error) {
 	lim = lim.withDefaults()

@@ -1,0 +1,73 @@
+package chatbot
+
+import (
+	"context"
+	"regexp"
+	"slices"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// joiner splits a question that asks two things: "làm khai sinh và nhập
+// hộ khẩu cho con", "căn cước, tạm trú".
+var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi)\s+`)
+
+// fillerNamed are words a residents' name may share with a question
+// without saying what the procedure is ("làm một lần … cho bé").
+var fillerNamed = map[string]bool{"mot": true, "lan": true, "luc": true, "cung": true, "nay": true, "moi": true, "hai": true}
+
+// maxSideWords bounds each side of a two-procedure question: a long story
+// joined by "và" is one question.
+const maxSideWords = 10
+
+// bothAsked finds the two procedures a question joining two things asks
+// about: each side of its joiner answered on its own by its own
+// procedure, in the order asked. A procedure the whole question found
+// that names both sides' words (a linked "liên thông" one) answers alone.
+func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]knowledge.Hit, bool) {
+	loc := joiner.FindStringIndex(p.q.Text)
+	if loc == nil || len(hits) == 0 {
+		return nil, false
+	}
+	var tops []knowledge.Hit
+	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
+		if n := len(vietnamese.ContentWords(part)); n < 2 || n > maxSideWords {
+			return nil, false
+		}
+		hs, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: part, Commune: p.q.Commune, Limit: 1})
+		if err != nil || len(hs) == 0 || !Grounded(part, hs) {
+			return nil, false
+		}
+		tops = append(tops, hs[0])
+	}
+	if tops[0].DocID == tops[1].DocID || hits[0].DocID != tops[0].DocID && hits[0].DocID != tops[1].DocID && hits[0].Topical {
+		return nil, false
+	}
+	names := func(h knowledge.Hit, of ...knowledge.Hit) bool {
+		for _, o := range of {
+			if o.DocID == h.DocID {
+				continue
+			}
+			for _, w := range o.Named {
+				if len(w) > 2 && !genericWords[w] && !fillerNamed[w] && !slices.Contains(h.Named, w) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	if names(hits[0], tops...) {
+		return nil, false
+	}
+	return tops, true
+}
+
+func lastTopic(ts []turn) *turn {
+	for i := len(ts) - 1; i >= 0; i-- {
+		if ts[i].DocID != "" {
+			return &ts[i]
+		}
+	}
+	return nil
+}

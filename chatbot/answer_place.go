@@ -1,0 +1,94 @@
+package chatbot
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// sentenceLike is a place field that holds a step instead of a place.
+var sentenceLike = regexp.MustCompile(`(?i)tiến hành|thực hiện|\*|: `)
+
+// places a record's steps may name as where a file is handed in, with the
+// words residents read them in.
+var placeNames = []struct {
+	re   *regexp.Regexp
+	name string
+}{
+	{regexp.MustCompile(`(?i)trung tâm phục vụ hành chính công|tâm phục vụ hành chính công`), "Trung tâm phục vụ hành chính công"},
+	{regexp.MustCompile(`(?i)bộ phận (?:tiếp nhận và trả kết quả|một cửa)`), "Bộ phận một cửa"},
+	{regexp.MustCompile(`(?i)(?:ủy|uỷ) ban nhân dân (?:cấp )?(?:xã|phường)|ubnd (?:cấp )?xã`), "Ủy ban nhân dân cấp xã"},
+	{regexp.MustCompile(`(?i)công an (?:cấp )?(?:xã|phường)`), "Công an cấp xã"},
+	{regexp.MustCompile(`(?i)công an (?:cấp )?tỉnh`), "Công an cấp tỉnh"},
+	{regexp.MustCompile(`(?i)cơ quan (?:bhxh|bảo hiểm xã hội)`), "cơ quan Bảo hiểm xã hội"},
+	{regexp.MustCompile(`(?i)tổ chức dịch vụ`), "tổ chức dịch vụ (đại lý thu)"},
+	{regexp.MustCompile(`(?i)chi nhánh văn phòng đăng ký đất đai`), "Chi nhánh Văn phòng đăng ký đất đai"},
+	{regexp.MustCompile(`(?i)(?:^|[^h] )văn phòng đăng ký đất đai`), "Văn phòng đăng ký đất đai"},
+	{regexp.MustCompile(`(?i)cơ quan đăng ký kinh doanh cấp xã`), "cơ quan đăng ký kinh doanh cấp xã"},
+	{regexp.MustCompile(`(?i)cơ quan đăng ký hộ tịch`), "cơ quan đăng ký hộ tịch"},
+}
+
+// handIn is a sentence about handing a file in.
+var handIn = regexp.MustCompile(`(?i)\b(nộp|gửi|tiếp nhận)\b`)
+
+// submitPlaces returns the places, in the record's order, that its steps
+// and channels' notes say a file is handed in at; at most three.
+func submitPlaces(p *knowledge.Procedure) []string {
+	var texts []string
+	texts = append(texts, p.Steps...)
+	for _, m := range p.Methods {
+		texts = append(texts, m.Note)
+	}
+	type found struct {
+		at   int
+		name string
+	}
+	var out []string
+	for _, t := range texts {
+		for _, sent := range sentenceBreak.Split(t, -1) {
+			if !handIn.MatchString(sent) {
+				continue
+			}
+			var fs []found
+			for _, pn := range placeNames {
+				if loc := pn.re.FindStringIndex(sent); loc != nil {
+					fs = append(fs, found{loc[0], pn.name})
+				}
+			}
+			slices.SortFunc(fs, func(a, b found) int { return a.at - b.at })
+			for _, f := range fs {
+				if !slices.Contains(out, f.name) {
+					out = append(out, f.name)
+				}
+				if len(out) == 3 {
+					return out
+				}
+			}
+		}
+		if len(out) > 0 {
+			return out // the first sentences that name places say it
+		}
+	}
+	return out
+}
+
+// mentionsCommune reports a place written for any commune ("Công an cấp
+// xã", "Ủy ban nhân dân cấp xã"), which this commune's name makes concrete.
+func mentionsCommune(where string) bool {
+	w := strings.ToLower(where)
+	return (strings.Contains(w, "cấp xã") || strings.HasPrefix(w, "trung tâm phục vụ hành chính công") || strings.HasPrefix(w, "bộ phận một cửa")) &&
+		utf8.RuneCountInString(where) < 100
+}
+
+// onlineNote is the note the record gives for online submission.
+func onlineNote(p *knowledge.Procedure) string {
+	for _, m := range p.Methods {
+		if isOnline(m.Channel) && m.Note != "" {
+			return m.Note
+		}
+	}
+	return ""
+}

@@ -1,0 +1,125 @@
+package chatbot
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// stepPrefix is the numbering a record's steps carry: "- Bước 1:", "1.",
+// "a)", "(i)", "(5)", or a bullet alone ("+", "*").
+var stepPrefix = regexp.MustCompile(`^(?:[-+•*]\s*)*(?:(?:Bước|bước)\s*\d+\s*[:.\-–]?\s*|\d{1,2}(?:\.\d{1,2})?\s*[.)]\s*|[a-zđ]\d?\)\s*|\((?:i{1,3}|iv|v|vi{0,3}|\d{1,2})\)\s*)?`)
+
+// stepsOf returns a record's steps without their own numbering or stray
+// labels, ready to be numbered once.
+func stepsOf(p *knowledge.Procedure) []string {
+	var out []string
+	for _, s := range p.Steps {
+		for i := 0; i < 3; i++ {
+			s = strings.TrimSpace(stepPrefix.ReplaceAllString(s, ""))
+		}
+		s = strings.TrimSpace(s)
+		if utf8.RuneCountInString(s) < 4 || !hasLetter(s) {
+			continue // a stray "b)" or "-"
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// shortTitle is a procedure's title cut for a line of text: without a
+// leading "Thủ tục", at most about 90 characters.
+func shortTitle(title string) string {
+	t := strings.TrimSpace(title)
+	if strings.HasPrefix(t, "Thủ tục ") {
+		t = strings.TrimPrefix(t, "Thủ tục ")
+		r, n := utf8.DecodeRuneInString(t)
+		t = string(unicode.ToUpper(r)) + t[n:]
+	}
+	t = strings.TrimRight(t, ".: ")
+	if utf8.RuneCountInString(t) > 70 {
+		t = clip(t, 70)
+	}
+	return t
+}
+
+// daysBefore is a length of time before an event the resident causes.
+var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)`)
+
+// deadline is a time limit a record sets on the resident: "trong thời hạn
+// 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)`)
+
+// deadlineOf returns the record's sentence that sets the resident a time
+// limit, from its steps, conditions and papers' notes: of those that
+// name one, the one sharing most of the question's words, and not one
+// that sets the office its own ("Ủy ban nhân dân cấp xã có trách nhiệm
+// kiểm tra trong 03 ngày"). "" when there is none.
+func deadlineOf(p *knowledge.Procedure, question string) string {
+	var texts []string
+	texts = append(texts, p.Conditions)
+	texts = append(texts, p.Steps...)
+	for _, pp := range p.Papers {
+		texts = append(texts, pp.Name)
+	}
+	var words []string
+	for _, w := range vietnamese.ContentWords(question) {
+		if !intentWords[w] && len(w) > 1 {
+			words = append(words, w)
+		}
+	}
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	best, bestScore := "", -1<<30
+	for _, t := range texts {
+		for _, s := range sentenceBreak.Split(t, -1) {
+			if !deadline.MatchString(s) {
+				continue
+			}
+			l := strings.ToLower(s)
+			office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
+				strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
+			// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
+			// time before an event is the resident's, whoever the
+			// sentence names.
+			resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
+				strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân") || strings.Contains(l, "hộ kinh doanh") ||
+				daysBefore.MatchString(l)
+			if office && !resident {
+				continue
+			}
+			score := matchScore(words, said, s)
+			if office {
+				score -= 2
+			}
+			if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
+				score += 2 // "báo trước mấy ngày"
+			}
+			if score > bestScore {
+				best, bestScore = s, score
+			}
+		}
+	}
+	best = strings.TrimSpace(strings.Trim(best, "-+*. "))
+	// The quote holds the time limit, however far into the sentence.
+	at := daysBefore.FindString(strings.ToLower(best))
+	if at == "" {
+		at = deadline.FindString(best)
+	}
+	if at == "" {
+		return clip(best, 200)
+	}
+	return quoteAround(best, strings.Fields(vietnamese.Fold(at))[:1], 200)
+}

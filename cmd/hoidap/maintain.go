@@ -1,0 +1,36 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/knowledge/ingest"
+)
+
+// maintain runs the daily housekeeping now and then once a day until ctx
+// is done: conversation records older than days and Idempotency-Keys
+// older than a day are deleted, and kept uploads no document refers to
+// are removed by sweep (the ingest workflow's Sweep).
+func maintain(ctx context.Context, rs *records.Store, days int, sweep func(context.Context, time.Duration) (int, error), log *slog.Logger) {
+	tick := time.NewTicker(24 * time.Hour)
+	defer tick.Stop()
+	for {
+		n, err := rs.Retain(ctx, days)
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Error("purge answer records", slog.Any("error", err))
+		case n > 0:
+			log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", days))
+		}
+		if _, err := sweep(ctx, ingest.SweepAge); err != nil && ctx.Err() == nil {
+			log.Error("sweep uploads", slog.Any("error", err))
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-tick.C:
+		}
+	}
+}

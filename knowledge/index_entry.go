@@ -1,0 +1,136 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// docEntry is what the index remembers of a document to rank and show it
+// without a round trip to the store.
+type docEntry struct {
+	ID, Kind, Title, URL, Commune, Level string
+	foldTitle                            string             // " " + folded title words + " "
+	titleWeights                         map[string]float64 // distinct folded title word -> share it counts with
+	ages                                 []ageBound         // age bounds the title states
+	titlePairs                           []string           // distinct adjacent folded title (and names) syllables
+	titleWords                           []string           // distinct folded syllables of the title and names
+	typedTitle                           []string           // " " + title, then each name, lower-case with diacritics + " "
+	names                                []string           // " " + folded words of each name residents use + " "
+	nameWeights                          []map[string]float64
+	level, audience                      string             // the procedure's level and audience, as the record writes them
+	foldText                             string             // " " + folded words of title and all passages + " "
+	plain                                bool               // written without diacritics: any spelling matches its words
+	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
+	passages                             map[string]Passage // by passage ID
+}
+
+func (ix *Index) forget(docID string) {
+	if e, ok := ix.docs[docID]; ok {
+		ix.stats.remove(e)
+		delete(ix.docs, docID)
+	}
+}
+
+// newDocEntry reads d into an entry, numbering its words in s; the caller
+// holds the index's write lock.
+func newDocEntry(d Document, s *wordStats) *docEntry {
+	e := &docEntry{ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Commune: d.Commune,
+		passages: make(map[string]Passage, len(d.Passages))}
+	var names []string
+	if d.Procedure != nil {
+		e.Level = d.Procedure.Level
+		e.audience = d.Procedure.Audience
+		if e.URL == "" {
+			e.URL = d.Procedure.SourceURL
+		}
+		names = d.Procedure.Names
+	}
+	titleWords := vietnamese.Words(d.Title)
+	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	e.titleWeights = titleWeights(d.Title)
+	e.ages = titleAgeBounds(titleWords)
+	seen := make(map[string]bool, len(titleWords))
+	addPairs := func(words []string) {
+		for i := 0; i+1 < len(words); i++ {
+			if pair := words[i] + " " + words[i+1]; !seen[pair] {
+				seen[pair] = true
+				e.titlePairs = append(e.titlePairs, pair)
+			}
+		}
+	}
+	seenWord := make(map[string]bool, len(titleWords))
+	addWords := func(words []string) {
+		for _, w := range words {
+			if !seenWord[w] {
+				seenWord[w] = true
+				e.titleWords = append(e.titleWords, w)
+			}
+		}
+	}
+	addPairs(titleWords)
+	addWords(titleWords)
+	typed, _ := vietnamese.Said(d.Title)
+	e.typedTitle = append(e.typedTitle, " "+strings.Join(typed, " ")+" ")
+	for _, n := range names {
+		ws := vietnamese.Words(n)
+		addPairs(ws)
+		addWords(ws)
+		typed, _ := vietnamese.Said(n)
+		e.typedTitle = append(e.typedTitle, " "+strings.Join(typed, " ")+" ")
+		e.names = append(e.names, " "+strings.Join(ws, " ")+" ")
+		e.nameWeights = append(e.nameWeights, titleWeights(n))
+	}
+	// foldText is written at its exact size, and the words are kept as
+	// numbers: the passages' own folded copies are not kept.
+	folded := make([][]string, len(d.Passages))
+	size := len(e.foldTitle)
+	for _, n := range e.names {
+		size += len(n)
+	}
+	for i, p := range d.Passages {
+		e.passages[p.ID] = p
+		folded[i] = vietnamese.Words(p.Heading + "\n" + p.Text)
+		for _, w := range folded[i] {
+			size += len(w) + 1
+		}
+	}
+	var text strings.Builder
+	text.Grow(size)
+	text.WriteString(e.foldTitle)
+	for _, n := range e.names {
+		text.WriteString(n[1:])
+	}
+	for _, ws := range folded {
+		for _, w := range ws {
+			text.WriteString(w)
+			text.WriteByte(' ')
+		}
+	}
+	e.foldText = text.String()
+	ids := make([]uint32, 0, 256)
+	for w := range strings.FieldsSeq(e.foldText) {
+		ids = append(ids, s.intern(w))
+	}
+	slices.Sort(ids)
+	e.wordIDs = slices.Clone(slices.Compact(ids)) // not the whole run of words
+	e.plain = !hasDiacritics(d.Title)
+	for _, p := range d.Passages {
+		e.plain = e.plain && !hasDiacritics(p.Text)
+	}
+	return e
+}
+
+// rebuild replaces the in-memory facts from scratch, for an index whose
+// documents are already in bleve.
+func (ix *Index) remember(docs []Document) {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	for _, d := range docs {
+		ix.forget(d.ID)
+		e := newDocEntry(d, &ix.stats)
+		ix.docs[d.ID] = e
+		ix.stats.add(e)
+	}
+}

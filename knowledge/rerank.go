@@ -1,0 +1,246 @@
+package knowledge
+
+import (
+	"slices"
+	"strings"
+)
+
+// group is one document's best passage and score in a result list.
+type group struct {
+	entry   *docEntry
+	best    Passage
+	score   float64
+	matches int
+	named   int // words of the longest residents' name the question says
+}
+
+// rerank weighs each document's score by how much of its title the query
+// explains: bleve rewards a long title for every query word it contains,
+// while a resident asking "đăng ký HKD lần đầu" wants "Đăng ký thành lập
+// hộ kinh doanh", not "Đăng ký thuế lần đầu đối với người nộp thuế là tổ
+// chức (…)".
+func (ix *Index) rerank(p plan, groups []*group) {
+	if len(groups) == 0 {
+		return
+	}
+	asked := make(map[string]bool)
+	for _, w := range p.topic {
+		asked[w] = true
+		if c, ok := p.corrections[w]; ok {
+			asked[c] = true
+		}
+	}
+	// The age bounds that fit the age asked about only tell apart titles
+	// found for the rest of the question.
+	for _, list := range [][]string{p.expansions, p.ages} {
+		for _, e := range list {
+			for _, w := range strings.Fields(e) {
+				asked[w] = true
+			}
+		}
+	}
+	top := groups[0].score
+	longestName := 0 // words of the longest name the question says word for word
+	for _, g := range groups {
+		if g.score > top {
+			top = g.score
+		}
+		g.named = saidName(p.said, g.entry.names)
+		longestName = max(longestName, g.named)
+	}
+	for _, g := range groups {
+		// A title of another stage than the one the question names gets
+		// nothing from the residents' name the question says: "có đăng ký
+		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
+		// say what is paused.
+		act := actionFit(p.words, g.entry.foldTitle)
+		precision := ix.explained(asked, g.entry.titleWeights)
+		named := 0.0 // how fully a name residents use says what was asked
+		if act == 1 {
+			for _, nw := range g.entry.nameWeights {
+				named = max(named, ix.explained(asked, nw))
+			}
+		}
+		precision = max(precision, named)
+		share := g.score / top
+		// A commune's own document whose title the question names by a
+		// pair of words few titles hold ("thôn Phú Túc") is what the
+		// resident asks about, before a national procedure that shares
+		// the common words.
+		if g.entry.Commune != "" && ix.namesRare(p, g.entry) {
+			share, precision = nameBonus, 1 // as strong as the best match, and named
+		}
+		if g.named > 0 && g.named == longestName && act == 1 {
+			// A name said word for word that explains what the question
+			// is about weighs at least namedShare of the best match of
+			// the words, however long the record's names field.
+			if ix.namesExplain(p, g.entry) >= minNamedExplain {
+				share = max(share, namedShare)
+			}
+			share *= nameBonus
+		}
+		g.score = share * (titleFloor + (1-titleFloor)*precision)
+		if named < 1 {
+			g.score *= variantFit(p.words, g.entry.foldTitle)
+		}
+		g.score *= act
+		if p.age > 0 {
+			g.score *= ageFit(p.age, g.entry.ages)
+		}
+		c := ix.wordCoverage(p, g.entry)
+		g.score *= coverFloor + (1-coverFloor)*c*c*c
+	}
+}
+
+// rareTitles is how many titles at most may hold a pair of words for
+// namesRare to take it as naming one document.
+const rareTitles = 2
+
+// namesRare reports a question that says, word for word, a pair of
+// adjacent words of e's title that at most rareTitles titles hold.
+func (ix *Index) namesRare(p plan, e *docEntry) bool {
+	for i := 0; i+1 < len(p.said); i++ {
+		if p.filler[i] || p.filler[i+1] || askWords[p.said[i]] || askWords[p.said[i+1]] {
+			continue
+		}
+		pair := p.said[i] + " " + p.said[i+1]
+		if slices.Contains(e.titlePairs, pair) && ix.stats.pairs[pair] <= rareTitles {
+			return true
+		}
+	}
+	return false
+}
+
+// nameBonus weighs a procedure one of whose residents' names the
+// question says word for word ("đổi chủ hộ").
+const nameBonus = 1.6
+
+// minNamedExplain is how much of what a question is about
+// (namesExplain) a procedure's title and names must hold for the name
+// the question says to lift it (namedShare): "đăng ký kết hôn với người
+// Hàn Quốc" says the name of the common procedure and more.
+const minNamedExplain = 0.75
+
+// namesExplain is the share, weighted by rarity, of the question's topic
+// words that a procedure's title and residents' names hold.
+func (ix *Index) namesExplain(p plan, e *docEntry) float64 {
+	var have, want float64
+	for _, w := range p.topic {
+		if askWords[w] {
+			continue
+		}
+		idf := ix.stats.idf(w)
+		want += idf
+		if slices.Contains(e.titleWords, w) {
+			have += idf
+		}
+	}
+	if want == 0 {
+		return 0
+	}
+	return have / want
+}
+
+// namedShare is the least share of the best bleve score a procedure gets
+// when the question says one of its residents' names (nameBonus).
+const namedShare = 0.6
+
+// saidName returns the words of the longest of names (each " "-padded)
+// that the question says word for word, 0 for none; names of one word are
+// left to the title. Only the procedures with the longest such name get
+// nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
+// sinh" must not outweigh the procedure for those never registered.
+func saidName(said []string, names []string) int {
+	if len(names) == 0 {
+		return 0
+	}
+	q := " " + strings.Join(said, " ") + " "
+	longest := 0
+	for _, n := range names {
+		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && strings.Contains(q, n) {
+			longest = w
+		}
+	}
+	return longest
+}
+
+// variantMarkers are title words that make a procedure a variant of a
+// more common one: a resident who says none of them means the common one
+// ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động").
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
+
+// variantWeight is the weight of a title for each variant marker the
+// question does not say.
+const variantWeight = 0.8
+
+// variantFit weighs a title by the variant markers it has and the
+// question lacks.
+func variantFit(words []string, foldTitle string) float64 {
+	q := " " + strings.Join(words, " ") + " "
+	fit := 1.0
+	for _, m := range variantMarkers {
+		if strings.Contains(foldTitle, m) && !strings.Contains(q, m) {
+			fit *= variantWeight
+		}
+	}
+	return fit
+}
+
+// actions are the stages of a procedure's life that sibling procedures
+// split between them (setting up, changing, suspending, ending,
+// re-issuing, repairing): the words a question says them with, and the
+// words a title says them with.
+var actions = []struct{ said, title []string }{
+	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}},
+	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh "}, []string{" cham dut ", " giai the "}},
+	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}},
+	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}},
+	{[]string{" cap lai ", " lam lai "}, []string{" cap lai "}},
+}
+
+// actionWeight is the weight of a title that says none of the stage a
+// question names but another stage, or a first registration.
+const actionWeight = 0.5
+
+// otherStage are title words of a procedure's other stages, a first
+// registration included.
+var otherStage = []string{" thanh lap ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+
+// actionFit weighs a title by whether it is the stage of a procedure's
+// life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
+// lập hộ kinh doanh".
+func actionFit(words []string, foldTitle string) float64 {
+	q := " " + strings.Join(words, " ") + " "
+	title := " " + foldTitle + " "
+	for _, a := range actions {
+		if !containsAny(q, a.said...) || containsAny(title, a.title...) {
+			continue
+		}
+		if containsAny(title, otherStage...) {
+			return actionWeight
+		}
+	}
+	return 1
+}
+
+// explained is the share, weighted by rarity, of a title's (or a name's)
+// words that the question asks: what of the title the question explains.
+func (ix *Index) explained(asked map[string]bool, weights map[string]float64) float64 {
+	var have, all float64
+	for w, share := range weights {
+		// "mất", "hết" in a name say what happened ("mất căn cước"),
+		// not what is asked.
+		if askWords[w] && w != "mat" && w != "het" {
+			continue
+		}
+		idf := ix.stats.idf(w) * share
+		all += idf
+		if asked[w] {
+			have += idf
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return have / all
+}
