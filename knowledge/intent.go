@@ -289,3 +289,14 @@ func dropOffice(text string) string {
 	}
 	return rest
 }
+
+// holdsAlias reports whether e holds one of the phrases a dictionary
+// term of the question stands for ("dk" → "dang ky").
+func (s *wordStats) holdsAlias(e *docEntry, phrases []string) bool {
+	for _, x := range phrases {
+		if s.holds(e, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -293,34 +293,6 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return hits, nil
 }
 
-// addNamed adds to a result list the documents one of whose residents'
-// names the question says word for word but that bleve left below
-// hitsPerQuery passages, common words like "đổi" outscoring them: "đổi
-// chủ hộ" must find the procedure residents call so. The caller holds
-// ix.mu for reading.
-func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups map[string]*group, order []*group) ([]*group, error) {
-	var ids []string
-	for id, e := range ix.docs {
-		if _, found := groups[id]; found || len(e.names) == 0 || saidName(p.said, e.names) == 0 {
-			continue
-		}
-		for pid := range e.passages {
-			ids = append(ids, pid)
-		}
-	}
-	if len(ids) == 0 {
-		return order, nil
-	}
-	b := bleve.NewBooleanQuery()
-	b.AddMust(p.query(commune))
-	b.AddFilter(bleve.NewDocIDQuery(ids))
-	res, err := ix.bleve.SearchInContext(ctx, bleve.NewSearchRequestOptions(b, len(ids), 0, false))
-	if err != nil {
-		return nil, fmt.Errorf("knowledge: search: %w", err)
-	}
-	return ix.addHits(res.Hits, groups, order), nil
-}
-
 // addHits adds bleve's passage hits to their documents' groups, new
 // groups in the order met. A document's evidence adds up over its first
 // three passages: the title on the first, the details on the others. The

@@ -264,17 +264,6 @@ func (ix *Index) coverage(p plan, e *docEntry) float64 {
 	return have / want
 }
 
-// holdsAlias reports whether e holds one of the phrases a dictionary
-// term of the question stands for ("dk" → "dang ky").
-func (s *wordStats) holdsAlias(e *docEntry, phrases []string) bool {
-	for _, x := range phrases {
-		if s.holds(e, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // holds reports whether every word of a folded phrase occurs in e.
 func (s *wordStats) holds(e *docEntry, phrase string) bool {
 	for w := range strings.FieldsSeq(phrase) {
