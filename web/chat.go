@@ -36,6 +36,7 @@ type site struct {
 	stt      *openai.Client
 	sttModel string
 	now      func() time.Time
+	turns    *turnCache // answers of the form without JavaScript, for the page it redirects to
 }
 
 func newSite(cfg Config) (*site, error) {
@@ -51,9 +52,9 @@ func newSite(cfg Config) (*site, error) {
 	if err := cs.stored.load(context.Background(), cfg.Knowledge.Store(), cs.directoryFormer); err != nil {
 		return nil, err
 	}
-	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now}
+	st := &site{assets: a, communes: cs, pages: map[string]*template.Template{}, now: time.Now, turns: newTurnCache()}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
-	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {
+	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html", "share.html"} {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))
 	}
@@ -121,8 +122,11 @@ type suggestion struct{ Label, Q string }
 
 // pageTurn is one question and its answer, rendered without JavaScript.
 type pageTurn struct {
-	Q, A  string
-	Cards []card
+	ID       string // the answer's id, for feedback and the share link
+	Grounded bool   // only a grounded answer is shared
+	Helpful  string // "1" or "0" once the resident said so
+	Q, A     string
+	Cards    []card
 }
 
 func (s *Server) newChatPage(c *gin.Context, info knowledge.CommuneInfo, lang string) *chatPage {
@@ -157,7 +161,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 }
 
 // handleChatPage serves GET /x/{commune}; ?p= counts a poster scan, once
-// per browser and day.
+// per browser and day; ?a= shows an answer the form gave.
 func (s *Server) handleChatPage(c *gin.Context) {
 	info, ok := s.site.communes.lookup(c.Param("commune"))
 	if !ok {
@@ -169,15 +173,23 @@ func (s *Server) handleChatPage(c *gin.Context) {
 		p.Poster = poster
 		s.countScan(c, info.Slug, poster)
 	}
+	if id := c.Query("a"); id != "" {
+		s.showTurn(c, p, id)
+	}
 	s.render(c, http.StatusOK, "chat.html", p)
 }
 
 // handleChatPost answers the chat form without JavaScript: POST
-// /x/{commune} with field q (or s, a suggested question).
+// /x/{commune} with field q (or s, a suggested question), redirecting to
+// the page that shows the answer; with field a, the feedback buttons.
 func (s *Server) handleChatPost(c *gin.Context) {
 	info, ok := s.site.communes.lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
+		return
+	}
+	if c.PostForm("a") != "" {
+		s.handleFormFeedback(c, info)
 		return
 	}
 	lang := pageLang(c.PostForm("lang"))
@@ -218,17 +230,7 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		s.render(c, http.StatusOK, "chat.html", p)
 		return
 	}
-	turn := &pageTurn{Q: q, A: ans.Answer}
-	seen := map[string]bool{}
-	for _, src := range ans.Sources {
-		cd := newCard(src)
-		if !seen[cd.ID] {
-			seen[cd.ID] = true
-			turn.Cards = append(turn.Cards, cd)
-		}
-	}
-	p.Turn = turn
-	s.render(c, http.StatusOK, "chat.html", p)
+	s.answered(c, info.Slug, p.Poster, lang, q, ans)
 }
 
 // notFound serves the 404 page, with a way to find the right commune.
