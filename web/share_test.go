@@ -215,3 +215,12 @@ func TestChatFormRedirectsToTheAnswer(t *testing.T) {
 		t.Error("an answer of one commune shown on another's page")
 	}
 }
+
+func TestChatPageWeight(t *testing.T) {
+	s, _ := mustServer(t, nil)
+	for _, slug := range []string{"demo", "thuan-my-tay-ninh"} {
+		if n := get(t, s, "/x/"+slug).Body.Len(); n > 8<<10 {
+			t.Errorf("/x/%s: %d bytes of HTML, budget 8 KB on a slow phone", slug, n)
+		}
+	}
+}
