@@ -85,6 +85,13 @@ func TestBrowserPhone(t *testing.T) {
 		if q := nojs.text("h1"); !strings.Contains(q, "đăng ký khai sinh cần giấy tờ gì") {
 			t.Errorf("shared question %q", q)
 		}
+		// The answer reads across the phone's width, and no wider.
+		if w := eval[float64](nojs, `document.documentElement.scrollWidth`); w > phoneW {
+			t.Errorf("share page %.0f px wide on a %d px phone", w, phoneW)
+		}
+		if w := eval[float64](nojs, `document.querySelector(".a").getBoundingClientRect().width`); w < phoneW*3/4 {
+			t.Errorf("the shared answer is a column %.0f px wide on a %d px phone", w, phoneW)
+		}
 		nojs.do(chromedp.Navigate(srv.URL + "/a/0123456789abcdef0123456789ab"))
 		if got := nojs.text("h1"); got != "Không xem được câu trả lời này" {
 			t.Errorf("unknown share link: heading %q", got)
