@@ -176,7 +176,7 @@ func TestChatFormRedirectsToTheAnswer(t *testing.T) {
 		if status != http.StatusOK {
 			t.Fatalf("%s: status %d", when, status)
 		}
-		for _, w := range []string{"đăng ký kết hôn cần những gì, CCCD", `class="card"`, `name="helpful" value="1"`, `href="/a/` + id + `"`} {
+		for _, w := range []string{"đăng ký kết hôn cần những gì, CCCD", `class="card"`, `name="helpful" value="1"`, `href="/a/` + id + `"`, `<meta name="robots" content="noindex">`} {
 			if !strings.Contains(body, w) {
 				t.Errorf("%s: page lacks %q", when, w)
 			}
