@@ -1,12 +1,15 @@
 #!/bin/bash
 # lighthouse.sh [COMMUNE...]: builds hoidap, serves it on a fresh data
 # directory, runs Lighthouse (mobile: Moto G Power viewport, slow 4G and
-# 4x CPU throttling, simulated) on each commune's chat page (default: demo
-# and thuan-my-tay-ninh, a merged commune with a long list of former
-# ones) and on one shared answer, RUNS times each (3), and prints the
-# median run's performance, accessibility, CLS, LCP and TBT. Needs node/npx (fetches lighthouse@12.8.2 once) and a
-# Chromium (CHROME_PATH, default /usr/bin/chromium). Reports are left in
-# $OUT (default a temporary directory) as JSON and HTML.
+# 4x CPU throttling, simulated) on each commune's chat page (default:
+# demo and thuan-my-tay-ninh, a merged commune with a long list of former
+# ones), on the chat page showing an answer (as the form without
+# JavaScript leaves it) and on that answer's share page, RUNS times each
+# (3), and prints the median run's performance, accessibility, CLS, LCP
+# and TBT, and any accessibility audit that failed. Needs node/npx
+# (fetches lighthouse@12.8.2 once) and a Chromium (CHROME_PATH, default
+# /usr/bin/chromium). Reports are left in $OUT (default a temporary
+# directory) as JSON and HTML.
 set -eu
 cd "$(dirname "$0")/../.."
 communes=("$@")
@@ -30,10 +33,10 @@ id=$(curl -s -H 'Content-Type: application/json' -d '{"question":"đăng ký kha
   "http://127.0.0.1:$port/api/v1/ask" | sed -n 's/.*"id":"\([0-9a-f]*\)".*/\1/p' | head -1)
 urls=()
 for c in "${communes[@]}"; do urls+=("http://127.0.0.1:$port/x/$c"); done
-[ -n "$id" ] && urls+=("http://127.0.0.1:$port/a/$id")
+[ -n "$id" ] && urls+=("http://127.0.0.1:$port/x/demo?a=$id" "http://127.0.0.1:$port/a/$id")
 printf '%-48s %5s %5s %7s %7s %6s  %s\n' page perf a11y CLS LCP TBT "perf of each run"
 for u in "${urls[@]}"; do
-  name=$(echo "${u#http://*/}" | tr '/' '_')
+  name=$(echo "${u#http://*/}" | tr '/?=' '___')
   for i in $(seq "$runs"); do
     npx --yes lighthouse@12.8.2 "$u" --form-factor=mobile --only-categories=performance,accessibility \
       --chrome-flags="--headless=new --no-sandbox" --output=json --output=html --output-path="$out/$name.$i" --quiet

@@ -84,7 +84,7 @@
   // One turn: question, answer, cards and the buttons under it.
   function turnEl(t) {
     var art = el("article", "turn");
-    var q = el("p", "q");
+    var q = el("h2", "q");
     q.appendChild(el("span", "who", T.you + ": "));
     q.appendChild(document.createTextNode(t.q));
     art.appendChild(q);
