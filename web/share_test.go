@@ -224,3 +224,30 @@ func TestChatPageWeight(t *testing.T) {
 		}
 	}
 }
+
+func TestFormFeedbackIsNotAQuestion(t *testing.T) {
+	s, kb := mustServer(t, func(cfg *Config) { withChatBot(t)(cfg); cfg.RateLimit = 1 })
+	srv := httptest.NewServer(s)
+	t.Cleanup(srv.Close)
+	noFollow := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	resp, err := noFollow.PostForm(srv.URL+"/x/demo", url.Values{"q": {"chứng thực bản sao cần gì"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	id := strings.TrimPrefix(resp.Header.Get("Location"), "/x/demo?a=")
+	// The one question of the minute is spent; the verdict on its answer
+	// still counts.
+	resp, err = noFollow.PostForm(srv.URL+"/x/demo", url.Values{"a": {id}, "helpful": {"0"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusSeeOther {
+		t.Fatalf("feedback after the question: status %d, want 303", resp.StatusCode)
+	}
+	var helpful int
+	if err := kb.Store().DB().QueryRow(`SELECT helpful FROM answers WHERE id = ?`, id).Scan(&helpful); err != nil || helpful != 0 {
+		t.Errorf("helpful %d (%v), want 0", helpful, err)
+	}
+}
