@@ -31,6 +31,9 @@ func TestBrowserPhone(t *testing.T) {
 			if bottom := eval[float64](tb, `document.querySelector("#q").getBoundingClientRect().bottom`); bottom > phoneH {
 				t.Errorf("%s: the question box ends at %.0f px, below the first screen (%d px)", slug, bottom, phoneH)
 			}
+			if slug == "demo" {
+				writeScreenshot(t, tb, "first-screen.png", "", false)
+			}
 			if eval[bool](tb, `document.querySelector("details.office").open`) {
 				t.Errorf("%s: office details open: they push the question box down", slug)
 			}
