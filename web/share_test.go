@@ -99,6 +99,23 @@ func TestSharePage(t *testing.T) {
 		}
 	})
 
+	t.Run("asked without a commune", func(t *testing.T) {
+		resp, err := http.Post(srv.URL+"/api/v1/ask", "application/json", strings.NewReader(`{"question":"đăng ký kết hôn cần những gì"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r struct{ ID string }
+		err = json.NewDecoder(resp.Body).Decode(&r)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		status, body, _ := fetch(t, srv.URL+"/a/"+r.ID)
+		if status != http.StatusOK || !strings.Contains(body, `<a class="btn" href="/">Hỏi câu của bạn</a>`) {
+			t.Errorf("status %d; the page does not send the reader to find their commune", status)
+		}
+	})
+
 	t.Run("english", func(t *testing.T) {
 		status, body, _ := fetch(t, srv.URL+"/a/"+id+"?lang=en")
 		if status != http.StatusOK || !strings.Contains(body, "A resident asked") {
