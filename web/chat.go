@@ -36,6 +36,7 @@ type site struct {
 	posters  Posters   // the poster of a ?p= link, and its scans
 	feedback AnswerLog // residents' feedback on answers
 	now      func() time.Time
+	turns    *turnCache // answers of the form without JavaScript, for the page it redirects to
 }
 
 func newSite(cfg Config) (*site, error) {
@@ -44,9 +45,9 @@ func newSite(cfg Config) (*site, error) {
 		return nil, err
 	}
 	st := &site{assets: a, communes: cfg.Communes, posters: cfg.Records, feedback: cfg.Records,
-		pages: map[string]*template.Template{}, now: time.Now}
+		pages: map[string]*template.Template{}, now: time.Now, turns: newTurnCache()}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
-	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html"} {
+	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html", "share.html"} {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))
 	}
@@ -113,8 +114,11 @@ type suggestion struct{ Label, Q string }
 
 // pageTurn is one question and its answer, rendered without JavaScript.
 type pageTurn struct {
-	Q, A  string
-	Cards []card
+	ID       string // the answer's id, for feedback and the share link
+	Grounded bool   // only a grounded answer is shared
+	Helpful  string // "1" or "0" once the resident said so
+	Q, A     string
+	Cards    []card
 }
 
 func (s *Server) newChatPage(c *gin.Context, info records.CommuneInfo, lang string) *chatPage {
@@ -149,7 +153,7 @@ func (s *Server) knownPoster(ctx context.Context, commune, id string) string {
 }
 
 // handleChatPage serves GET /x/{commune}; ?p= counts a poster scan, once
-// per browser and day.
+// per browser and day; ?a= shows an answer the form gave.
 func (s *Server) handleChatPage(c *gin.Context) {
 	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
@@ -161,15 +165,23 @@ func (s *Server) handleChatPage(c *gin.Context) {
 		p.Poster = poster
 		s.countScan(c, info.Slug, poster)
 	}
+	if id := c.Query("a"); id != "" {
+		s.showTurn(c, p, id)
+	}
 	s.render(c, http.StatusOK, "chat.html", p)
 }
 
 // handleChatPost answers the chat form without JavaScript: POST
-// /x/{commune} with field q (or s, a suggested question).
+// /x/{commune} with field q (or s, a suggested question), redirecting to
+// the page that shows the answer; with field a, the feedback buttons.
 func (s *Server) handleChatPost(c *gin.Context) {
 	info, ok := s.site.communes.Lookup(c.Param("commune"))
 	if !ok {
 		s.notFound(c)
+		return
+	}
+	if c.PostForm("a") != "" {
+		s.handleFormFeedback(c, info)
 		return
 	}
 	lang := pageLang(c.PostForm("lang"))
@@ -209,14 +221,13 @@ func (s *Server) handleChatPost(c *gin.Context) {
 		s.render(c, http.StatusOK, "chat.html", p)
 		return
 	}
-	p.Turn = newPageTurn(q, ans)
-	s.render(c, http.StatusOK, "chat.html", p)
+	s.answered(c, info.Slug, p.Poster, lang, q, ans)
 }
 
 // newPageTurn is the question and its answer as the page shows them, one
 // card a cited document.
 func newPageTurn(q string, ans chatbot.Reply) *pageTurn {
-	turn := &pageTurn{Q: q, A: ans.Answer}
+	turn := &pageTurn{ID: ans.ID, Grounded: ans.Grounded, Q: q, A: ans.Answer}
 	seen := map[string]bool{}
 	for _, src := range ans.Sources {
 		cd := newCard(src)

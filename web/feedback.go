@@ -39,9 +39,12 @@ func (s *Server) handleFeedback(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"ok": true})
 }
 
-// AnswerLog is what residents' feedback, the dashboard and the export
-// need of the answer records.
+// AnswerLog is what residents' feedback, the share link, the dashboard
+// and the export need of the answer records.
 type AnswerLog interface {
+	// Answer is one answer record by its id, for the share link and the
+	// page a form without JavaScript redirects to.
+	Answer(ctx context.Context, id string) (records.AnswerRecord, error)
 	Feedback(ctx context.Context, answerID string, helpful bool, comment string) error
 	Summarize(ctx context.Context, r records.Range, zone *time.Location, topN, gapN int) (records.Summary, error)
 	ExportAnswers(ctx context.Context, r records.Range, fn func(records.ExportRow) error) error

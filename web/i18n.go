@@ -64,6 +64,24 @@ var texts = map[string]map[string]string{
 		"too_long":       "Câu hỏi quá dài, tối đa 500 ký tự.",
 		"empty":          "Bạn hãy nhập câu hỏi.",
 		"too_many":       "Bạn hỏi nhanh quá, vui lòng đợi %d giây rồi hỏi tiếp.",
+
+		// Sharing an answer, and the page on a phone (issue 17).
+		"share":           "Chia sẻ câu trả lời",
+		"share_title":     "Câu trả lời về thủ tục hành chính",
+		"share_asked":     "Người dân hỏi",
+		"share_on":        "Ngày hỏi",
+		"share_note":      "Số cá nhân trong câu hỏi đã được ẩn. Thông tin đúng vào ngày hỏi; thủ tục có thể đã thay đổi, hãy hỏi lại để có câu trả lời mới nhất.",
+		"share_ask":       "Hỏi câu của bạn",
+		"share_gone":      "Không xem được câu trả lời này",
+		"share_purged":    "Câu trả lời này đã được xoá: câu hỏi và câu trả lời chỉ được lưu %d ngày. Bạn hãy hỏi lại để có câu trả lời theo thông tin mới nhất.",
+		"share_unknown":   "Không có câu trả lời nào ở đường dẫn này. Có thể đường dẫn bị gõ sai hoặc bị cắt mất một phần khi gửi.",
+		"share_unshared":  "Câu trả lời này không dựa trên thủ tục nào nên không chia sẻ được. Bạn hãy hỏi trực tiếp Trung tâm phục vụ hành chính công của xã.",
+		"office_details":  "Thông tin của",
+		"approved_source": "Câu trả lời đã được cán bộ xã duyệt",
+		"places_source":   "Danh mục đơn vị hành chính sau sắp xếp (từ 1/7/2025)",
+		"answer_gone":     "Câu trả lời này không còn được lưu. Bạn hãy hỏi lại.",
+		"no_voice":        "Điện thoại này chưa có giọng đọc tiếng Việt, nên không đọc to được. Bạn có thể cài giọng tiếng Việt trong Cài đặt (mục chuyển văn bản thành giọng nói).",
+		"read_error":      "Không đọc to được lúc này. Bạn hãy đọc câu trả lời ở trên.",
 	},
 	"en": {
 		"title":          "Questions on administrative procedures",
@@ -126,13 +144,30 @@ var texts = map[string]map[string]string{
 		"too_long":       "The question is too long: 500 characters at most.",
 		"empty":          "Please type a question.",
 		"too_many":       "Too many questions: please wait %d seconds, then ask again.",
+
+		"share":           "Share this answer",
+		"share_title":     "An answer on an administrative procedure",
+		"share_asked":     "A resident asked",
+		"share_on":        "Asked on",
+		"share_note":      "Personal numbers in the question are hidden. The answer was right on the day it was given; procedures change, so ask again for the latest.",
+		"share_ask":       "Ask your own question",
+		"share_gone":      "This answer cannot be shown",
+		"share_purged":    "This answer was deleted: questions and answers are kept for %d days only. Ask again for an answer from the latest information.",
+		"share_unknown":   "There is no answer at this link. It may have been mistyped or cut short when it was sent.",
+		"share_unshared":  "This answer rests on no procedure, so it cannot be shared. Please ask the commune's Public Administration Service Centre.",
+		"office_details":  "Details of",
+		"approved_source": "An answer approved by the commune's staff",
+		"places_source":   "List of administrative units after the 2025 merger",
+		"answer_gone":     "This answer is no longer kept. Please ask again.",
+		"no_voice":        "This phone has no Vietnamese voice, so it cannot read aloud. You can add one in Settings (text-to-speech).",
+		"read_error":      "Cannot read aloud right now. Please read the answer above.",
 	},
 }
 
 // jsKeys are the strings app.js needs, handed to it in the page.
 var jsKeys = []string{"send", "mic", "mic_stop", "listening", "transcribing", "check_text", "mic_error", "read",
 	"stop_read", "helpful", "not_helpful", "thanks", "thinking", "error", "you", "papers", "fee", "time",
-	"where", "online", "source_link", "too_long", "empty", "sources", "too_many"}
+	"where", "online", "source_link", "too_long", "empty", "sources", "too_many", "share", "no_voice", "read_error"}
 
 // suggestions are the common questions offered on the chat page: the
 // label in the page's language, the question sent in Vietnamese.

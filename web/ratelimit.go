@@ -99,7 +99,7 @@ func (l *limiter) size() int {
 // limitRate refuses questions past the per-client rate: POST
 // /api/v1/ask and the chat page's form share a bucket, voice recordings
 // have their own, so a spoken question costs one of each; searches and
-// feedback have theirs. The client is
+// feedback (the API's and the form's) have theirs. The client is
 // c.ClientIP(), which believes X-Forwarded-For only from trusted proxies.
 func (s *Server) limitRate(c *gin.Context) {
 	var l *limiter
@@ -108,6 +108,9 @@ func (s *Server) limitRate(c *gin.Context) {
 	case "/api/v1/ask", "/x/:commune":
 		if post {
 			l = s.ops.questions
+		}
+		if post && c.PostForm("a") != "" { // the form's feedback buttons
+			l = s.ops.feedback
 		}
 	case "/api/v1/transcribe":
 		if post {

@@ -20,6 +20,7 @@ func (s *Server) routes() {
 	r.GET("/", s.handleLanding)
 	r.GET("/x/:commune", s.handleChatPage)
 	r.POST("/x/:commune", s.handleChatPost)
+	r.GET("/a/:id", s.handleSharePage)
 	r.GET("/qr/:file", s.handleQR)
 	r.GET("/poster/:commune", s.handlePoster)
 	r.GET("/static/:file", s.handleStatic)

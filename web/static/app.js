@@ -84,7 +84,7 @@
   // One turn: question, answer, cards and the buttons under it.
   function turnEl(t) {
     var art = el("article", "turn");
-    var q = el("p", "q");
+    var q = el("h2", "q");
     q.appendChild(el("span", "who", T.you + ": "));
     q.appendChild(document.createTextNode(t.q));
     art.appendChild(q);
@@ -119,6 +119,16 @@
       b.addEventListener("click", function () { feedback(view, t, f[0]); });
       view.acts.appendChild(b);
     });
+    if (t.grounded) {
+      var sh = el("a", "share", T.share);
+      sh.href = "/a/" + encodeURIComponent(t.id) + (form.dataset.lang === "en" ? "?lang=en" : "");
+      sh.addEventListener("click", function (e) {
+        if (!navigator.share) return; // the page itself, to copy its address
+        e.preventDefault();
+        navigator.share({ title: t.q, url: sh.href }).catch(function () { /* closed */ });
+      });
+      view.acts.appendChild(sh);
+    }
   }
 
   function feedback(view, t, helpful) {
@@ -135,16 +145,44 @@
     }).catch(function () { status.textContent = T.error; });
   }
 
+  // Read aloud in a Vietnamese voice, or say that the phone has none:
+  // voices may arrive late (voiceschanged), or never; speech may never
+  // start. Whatever happens, the button comes back to "Đọc to".
+  var reading = null;
+  function viVoice(cb) {
+    var ss = window.speechSynthesis, done = false;
+    function pick() { return ss.getVoices().filter(function (x) { return /^vi/i.test(x.lang); })[0] || null; }
+    function end() {
+      if (done) return;
+      done = true;
+      ss.removeEventListener("voiceschanged", end);
+      cb(pick());
+    }
+    if (pick()) { end(); return; }
+    ss.addEventListener("voiceschanged", end);
+    setTimeout(end, 1500);
+  }
   function readAloud(text, btn) {
     var ss = window.speechSynthesis;
-    if (ss.speaking) { ss.cancel(); btn.textContent = T.read; return; }
-    var u = new SpeechSynthesisUtterance(text);
-    u.lang = "vi-VN";
-    var v = ss.getVoices().filter(function (x) { return /^vi/i.test(x.lang); })[0];
-    if (v) u.voice = v;
-    u.onend = function () { btn.textContent = T.read; };
+    if (reading) { reading(); return; }
+    var timer = 0;
+    reading = function (msg) {
+      reading = null; clearTimeout(timer);
+      ss.cancel(); btn.textContent = T.read;
+      if (msg) status.textContent = msg;
+    };
     btn.textContent = T.stop_read;
-    ss.speak(u);
+    viVoice(function (v) {
+      if (!reading) return; // stopped while waiting
+      if (!v) { reading(T.no_voice); return; }
+      var u = new SpeechSynthesisUtterance(text);
+      u.lang = "vi-VN"; u.voice = v;
+      u.onstart = function () { clearTimeout(timer); };
+      u.onend = function () { if (reading) reading(); };
+      u.onerror = function (e) { if (reading) reading(e && e.error === "interrupted" ? "" : T.read_error); };
+      timer = setTimeout(function () { if (reading) reading(T.read_error); }, 5000);
+      ss.speak(u);
+    });
   }
 
   // Server-sent events out of a fetch body: blocks split by a blank line.
@@ -224,7 +262,7 @@
       if ((res.headers.get("Content-Type") || "").indexOf("text/event-stream") < 0) {
         return res.json().then(function (j) {
           (j.sources || []).forEach(function (s) { addSource(view, t, s); });
-          t.a = j.answer || ""; t.id = j.id || ""; show(t.a);
+          t.a = j.answer || ""; t.id = j.id || ""; t.grounded = !!j.grounded; show(t.a);
         });
       }
       return readEvents(res, function (ev, d) {
@@ -233,6 +271,7 @@
         else if (ev === "done") {
           if (d && typeof d === "object") {
             t.id = d.id || d.answer_id || t.id;
+            t.grounded = !!d.grounded;
             if (typeof d.answer === "string" && d.answer) t.a = d.answer;
             (d.sources || []).forEach(function (s) { addSource(view, t, s); });
           }
