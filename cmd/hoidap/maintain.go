@@ -10,7 +10,8 @@ import (
 )
 
 // maintain runs the daily housekeeping now and then once a day until ctx
-// is done: conversation records older than days and Idempotency-Keys
+// is done: conversation records and the questions left for the office
+// (with their phone numbers) older than days, and Idempotency-Keys
 // older than a day are deleted, and kept uploads no document refers to
 // are removed by sweep (the ingest workflow's Sweep).
 func maintain(ctx context.Context, rs *records.Store, days int, sweep func(context.Context, time.Duration) (int, error), log *slog.Logger) {
@@ -21,8 +22,9 @@ func maintain(ctx context.Context, rs *records.Store, days int, sweep func(conte
 		switch {
 		case err != nil && ctx.Err() == nil:
 			log.Error("purge answer records", slog.Any("error", err))
-		case n > 0:
-			log.Info("purged answer records", slog.Int("deleted", n), slog.Int("retention_days", days))
+		case n.Answers > 0 || n.Tickets > 0:
+			log.Info("purged answer records", slog.Int("deleted", n.Answers), slog.Int("tickets_deleted", n.Tickets),
+				slog.Int("retention_days", days))
 		}
 		if _, err := sweep(ctx, ingest.SweepAge); err != nil && ctx.Err() == nil {
 			log.Error("sweep uploads", slog.Any("error", err))

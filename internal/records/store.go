@@ -4,7 +4,8 @@
 // the lookup that prefers them over the demo commune and the national
 // directory; posters and their scans; answer records and feedback (with
 // the writer that commits them in batches, and their retention);
-// analytics; approved answers; and the admin API's idempotency keys. It
+// analytics; approved answers; the questions residents leave for the
+// office (tickets); and the admin API's idempotency keys. It
 // knows nothing about HTTP, LLMs or search.
 package records
 
