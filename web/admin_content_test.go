@@ -66,7 +66,12 @@ func mustContentFixture(t *testing.T) *contentFixture {
 		Mode: "extractive", Created: time.Now()}); err != nil {
 		t.Fatal(err)
 	}
-	f.secretsOfB = []string{"Ấp Bí Mật Bê", "Áp phích bí mật B", f.posterB.ID, "Câu trả lời bí mật của xã B", "Thông báo bí mật của xã B", "Câu hỏi cư dân B bí mật"}
+	if _, err := st.CreateTicket(ctx, records.Ticket{Commune: communeB, Question: "Câu hỏi gửi xã B bí mật", Name: "Người hỏi bí mật B",
+		Phone: "0909 111 222"}); err != nil {
+		t.Fatal(err)
+	}
+	f.secretsOfB = []string{"Ấp Bí Mật Bê", "Áp phích bí mật B", f.posterB.ID, "Câu trả lời bí mật của xã B", "Thông báo bí mật của xã B",
+		"Câu hỏi cư dân B bí mật", "Câu hỏi gửi xã B bí mật", "Người hỏi bí mật B", "0909 111 222"}
 	return f
 }
 
@@ -98,6 +103,13 @@ func (f *contentFixture) snapshotB(t *testing.T) string {
 	}
 	for _, a := range as {
 		b.WriteString("|" + a.Question + a.Answer)
+	}
+	ts, err := st.Tickets(ctx, communeB)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range ts {
+		b.WriteString("|" + tk.Question + tk.Status + tk.Reply + strconv.FormatInt(tk.ApprovedID, 10))
 	}
 	return b.String()
 }

@@ -34,6 +34,9 @@ type dashboardPage struct {
 	Retention int // days
 	Export    string
 	Approved  string // the approved answers' list
+	Tickets   records.TicketStats
+	Median    string // median time to answer a ticket, in words
+	TicketURL string // the tickets' list
 	Province  bool   // the user may pick the commune
 }
 
@@ -86,6 +89,15 @@ func (s *Server) handleDashboard(c *gin.Context) {
 	}
 	p := dashboardPage{adminPage: s.adminPage(c, "Câu hỏi của người dân — "+s.communeName(slug)), Commune: slug,
 		Name: s.communeName(slug), Sum: sum, Retention: s.retentionDays(), Province: adminUser(c).Province()}
+	if p.Tickets, err = s.cfg.Records.TicketStats(ctx, records.Range{Commune: slug, From: from}); err != nil {
+		s.failPage(c, err)
+		return
+	}
+	p.Median = spanWords(p.Tickets.MedianReply)
+	p.TicketURL = "/admin/tickets"
+	if slug != "" {
+		p.TicketURL += "?commune=" + url.QueryEscape(slug)
+	}
 	counts := map[string]int{}
 	for _, d := range sum.Days {
 		counts[d.Day] = d.Count
@@ -165,4 +177,26 @@ func (s *Server) sourceTitle(c *gin.Context, id string) string {
 		return id + " (đã xoá)"
 	}
 	return d.Title
+}
+
+// spanWords says a duration as officers read it: "45 phút", "3 giờ 20
+// phút", "2 ngày 4 giờ"; "—" for none.
+func spanWords(d time.Duration) string {
+	switch {
+	case d <= 0:
+		return "—"
+	case d < time.Hour:
+		return fmt.Sprintf("%d phút", max(1, int(d.Minutes())))
+	case d < 24*time.Hour:
+		h, m := int(d.Hours()), int(d.Minutes())%60
+		if m == 0 {
+			return fmt.Sprintf("%d giờ", h)
+		}
+		return fmt.Sprintf("%d giờ %d phút", h, m)
+	}
+	days, h := int(d.Hours())/24, int(d.Hours())%24
+	if h == 0 {
+		return fmt.Sprintf("%d ngày", days)
+	}
+	return fmt.Sprintf("%d ngày %d giờ", days, h)
 }

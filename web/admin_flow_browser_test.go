@@ -19,15 +19,7 @@ import (
 // dashboard, writes an approved answer from there, and the resident asking
 // again (without diacritics) gets it.
 func TestAdminFlowUnansweredToApproved(t *testing.T) {
-	srv, _, kb := mustAdminServer(t, "", func(cfg *Config) {
-		st := recordsOf(t, cfg.Knowledge.(*knowledge.Base))
-		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: mustPlaces(t), Recorder: st,
-			CommuneContact: chatbot.OfficeContacts(cfg.Communes.(chatbot.Offices)), Approved: st})
-		if err != nil {
-			t.Fatal(err)
-		}
-		cfg.Bot = bot
-	})
+	srv, _, kb := mustAdminServer(t, "", withApprovedBot(t))
 	base := srv.URL
 	browser := mustBrowser(t)
 	const question = "Đèn đường thôn 3 bị hỏng thì báo ai?"
@@ -88,6 +80,20 @@ func TestAdminFlowUnansweredToApproved(t *testing.T) {
 		if errs := tb.errors(); len(errs) > 0 {
 			t.Errorf("console errors: %v", errs)
 		}
+	}
+}
+
+// withApprovedBot gives the server a real bot (extractive answers) that
+// records its answers and gives the approved ones first.
+func withApprovedBot(tb testing.TB) func(*Config) {
+	return func(cfg *Config) {
+		st := recordsOf(tb, cfg.Knowledge.(*knowledge.Base))
+		bot, err := chatbot.New(chatbot.Config{Knowledge: cfg.Knowledge, Places: mustPlaces(tb), Recorder: st,
+			CommuneContact: chatbot.OfficeContacts(cfg.Communes.(chatbot.Offices)), Approved: st})
+		if err != nil {
+			tb.Fatal(err)
+		}
+		cfg.Bot = bot
 	}
 }
 

@@ -47,7 +47,7 @@ func newSite(cfg Config) (*site, error) {
 	st := &site{assets: a, communes: cfg.Communes, posters: cfg.Records, feedback: cfg.Records,
 		pages: map[string]*template.Template{}, now: time.Now, turns: newTurnCache()}
 	funcs := template.FuncMap{"asset": a.URL, "dict": cardData, "tel": telHref, "safeURL": safeURL}
-	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html", "share.html"} {
+	for _, page := range []string{"chat.html", "landing.html", "poster.html", "notfound.html", "share.html", "ask_office.html", "ticket.html"} {
 		// A broken template fails the boot, not a resident's request.
 		st.pages[page] = template.Must(template.New(page).Funcs(funcs).ParseFS(templateFS, "templates/base.html", "templates/"+page))
 	}

@@ -82,6 +82,26 @@ var texts = map[string]map[string]string{
 		"answer_gone":     "Câu trả lời này không còn được lưu. Bạn hãy hỏi lại.",
 		"no_voice":        "Điện thoại này chưa có giọng đọc tiếng Việt, nên không đọc to được. Bạn có thể cài giọng tiếng Việt trong Cài đặt (mục chuyển văn bản thành giọng nói).",
 		"read_error":      "Không đọc to được lúc này. Bạn hãy đọc câu trả lời ở trên.",
+
+		// Asking the commune office (issue 17).
+		"ask_office":         "Hỏi cán bộ xã",
+		"ticket_intro":       "Gửi câu hỏi này cho cán bộ xã. Bạn không cần tài khoản: sau khi gửi, bạn nhận một đường dẫn riêng để xem câu trả lời của cán bộ.",
+		"ticket_name":        "Họ tên (không bắt buộc)",
+		"ticket_phone":       "Số điện thoại để cán bộ gọi lại (không bắt buộc)",
+		"ticket_consent":     "Số điện thoại và họ tên chỉ được cán bộ %s dùng để trả lời câu hỏi này, và được xoá cùng câu hỏi sau %d ngày.",
+		"ticket_send":        "Gửi cho cán bộ xã",
+		"ticket_too_many":    "Bạn gửi nhanh quá, vui lòng đợi %d giây rồi gửi lại.",
+		"ticket_title":       "Câu hỏi gửi cán bộ xã",
+		"ticket_left":        "Đã gửi câu hỏi cho cán bộ xã.",
+		"ticket_keep":        "Lưu lại đường dẫn riêng này để xem câu trả lời (đừng gửi cho người khác):",
+		"ticket_asked":       "Gửi lúc",
+		"ticket_phone_short": "Số điện thoại",
+		"ticket_open":        "Đang chờ cán bộ xã trả lời.",
+		"ticket_answered":    "Cán bộ xã đã trả lời",
+		"ticket_when":        "Cán bộ xã thường trả lời trong giờ hành chính, từ thứ Hai đến thứ Sáu. Bạn hãy quay lại trang này sau.",
+		"ticket_when_hours":  "Cán bộ xã thường trả lời trong giờ làm việc: %s. Bạn hãy quay lại trang này sau.",
+		"ticket_gone":        "Không có câu hỏi nào ở đường dẫn này. Có thể đường dẫn bị gõ sai, hoặc câu hỏi đã được xoá: câu hỏi gửi cán bộ xã chỉ được lưu %d ngày.",
+		"my_tickets":         "Câu hỏi bạn đã gửi cán bộ xã",
 	},
 	"en": {
 		"title":          "Questions on administrative procedures",
@@ -161,13 +181,33 @@ var texts = map[string]map[string]string{
 		"answer_gone":     "This answer is no longer kept. Please ask again.",
 		"no_voice":        "This phone has no Vietnamese voice, so it cannot read aloud. You can add one in Settings (text-to-speech).",
 		"read_error":      "Cannot read aloud right now. Please read the answer above.",
+
+		"ask_office":         "Ask the commune office",
+		"ticket_intro":       "Send this question to the commune office. No account needed: once it is sent, you get a private link where the office's reply will appear.",
+		"ticket_name":        "Your name (optional)",
+		"ticket_phone":       "Phone number for a call back (optional)",
+		"ticket_consent":     "Your phone number and name are used only by the staff of %s to answer this question, and are deleted with it after %d days.",
+		"ticket_send":        "Send to the commune office",
+		"ticket_too_many":    "Too many questions sent: please wait %d seconds, then send again.",
+		"ticket_title":       "Your question to the commune office",
+		"ticket_left":        "Your question was sent to the commune office.",
+		"ticket_keep":        "Keep this private link to read the reply (do not pass it on):",
+		"ticket_asked":       "Sent at",
+		"ticket_phone_short": "Phone",
+		"ticket_open":        "Waiting for the commune office's reply.",
+		"ticket_answered":    "The commune office replied",
+		"ticket_when":        "The office usually answers during working hours, Monday to Friday. Please come back to this page later.",
+		"ticket_when_hours":  "The office usually answers during its working hours: %s. Please come back to this page later.",
+		"ticket_gone":        "There is no question at this link. It may have been mistyped, or the question was deleted: questions for the office are kept for %d days only.",
+		"my_tickets":         "Questions you sent to the commune office",
 	},
 }
 
 // jsKeys are the strings app.js needs, handed to it in the page.
 var jsKeys = []string{"send", "mic", "mic_stop", "listening", "transcribing", "check_text", "mic_error", "read",
 	"stop_read", "helpful", "not_helpful", "thanks", "thinking", "error", "you", "papers", "fee", "time",
-	"where", "online", "source_link", "too_long", "empty", "sources", "too_many", "share", "no_voice", "read_error"}
+	"where", "online", "source_link", "too_long", "empty", "sources", "too_many", "share", "no_voice", "read_error",
+	"ask_office", "my_tickets"}
 
 // suggestions are the common questions offered on the chat page: the
 // label in the page's language, the question sent in Vietnamese.

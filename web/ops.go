@@ -15,6 +15,9 @@ type ops struct {
 	// less than an answer (searchesPerQuestion of them per question
 	// allowed), feedback is one per answer.
 	searches, feedback *limiter
+	// tickets limits the questions left for the commune office: a bucket
+	// of its own, as large as the questions'.
+	tickets *limiter
 	// bodyDeadline, when set, replaces the read deadlines of bodylimit.go
 	// (tests).
 	bodyDeadline time.Duration
@@ -40,6 +43,7 @@ func newOps(cfg Config) (*ops, error) {
 		voice:     newLimiter(cfg.RateLimit, maxClients, time.Now),
 		searches:  newLimiter(cfg.RateLimit*searchesPerQuestion, maxClients, time.Now),
 		feedback:  newLimiter(cfg.RateLimit, maxClients, time.Now),
+		tickets:   newLimiter(cfg.RateLimit, maxClients, time.Now),
 		openapi:   doc,
 	}, nil
 }

@@ -98,8 +98,9 @@ func (l *limiter) size() int {
 
 // limitRate refuses questions past the per-client rate: POST
 // /api/v1/ask and the chat page's form share a bucket, voice recordings
-// have their own, so a spoken question costs one of each; searches and
-// feedback (the API's and the form's) have theirs. The client is
+// have their own, so a spoken question costs one of each; searches,
+// feedback (the API's and the form's) and questions left for the office
+// have theirs. The client is
 // c.ClientIP(), which believes X-Forwarded-For only from trusted proxies.
 func (s *Server) limitRate(c *gin.Context) {
 	var l *limiter
@@ -120,6 +121,10 @@ func (s *Server) limitRate(c *gin.Context) {
 		l = s.ops.searches
 	case "/api/v1/feedback":
 		l = s.ops.feedback
+	case "/x/:commune/hoi-can-bo":
+		if post {
+			l = s.ops.tickets
+		}
 	}
 	if l == nil {
 		c.Next()
@@ -161,6 +166,10 @@ func (s *Server) refuseRate(c *gin.Context, wait time.Duration) {
 	case "/api/v1/search", "/api/v1/feedback":
 		c.AbortWithStatusJSON(http.StatusTooManyRequests, gin.H{"error": fmt.Sprintf(
 			"Quá nhiều yêu cầu, vui lòng đợi %d giây. (Too many requests: wait %d seconds)", secs, secs)})
+		return
+	case "/x/:commune/hoi-can-bo": // the form again, saying how long to wait
+		c.Abort()
+		s.refuseTicket(c, http.StatusTooManyRequests, secs)
 		return
 	case "/x/:commune": // the page itself says it, below
 	default:

@@ -35,13 +35,15 @@ type Records interface {
 	Posters
 	AnswerLog
 	ApprovedAnswers
+	Tickets
 }
 
 // Config holds the server's dependencies and settings.
 type Config struct {
 	Knowledge Knowledge
 	// Records are the office's own rows: accounts, posters and scans,
-	// answer records and feedback, approved answers, idempotency keys.
+	// answer records and feedback, approved answers, the questions left
+	// for the office, idempotency keys.
 	Records Records
 	// Communes is the one lookup of communes, shared with the chatbot.
 	Communes Communes

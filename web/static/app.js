@@ -20,6 +20,19 @@
     });
   }
 
+  // The private links of questions left for the commune office, kept so
+  // the resident finds them again from the chat page (no account).
+  var tickets = [];
+  try { tickets = JSON.parse(get("hoidap:tickets") || "[]"); } catch (e) { tickets = []; }
+  if (!Array.isArray(tickets)) tickets = [];
+  tickets = tickets.filter(function (x) { return x && /^\/t\/[0-9a-f]{32}$/.test(x.path); });
+  var kept = document.getElementById("ticket");
+  if (kept && kept.dataset.path) {
+    tickets = tickets.filter(function (x) { return x.path !== kept.dataset.path; });
+    tickets.unshift({ path: kept.dataset.path, commune: kept.dataset.commune, q: kept.dataset.q });
+    set("hoidap:tickets", JSON.stringify(tickets.slice(0, 10)));
+  }
+
   var form = document.getElementById("ask");
   if (!form) return;
   var T = JSON.parse(document.getElementById("i18n").textContent);
@@ -119,6 +132,8 @@
       b.addEventListener("click", function () { feedback(view, t, f[0]); });
       view.acts.appendChild(b);
     });
+    var ao = el("a", t.grounded ? "ask-office" : "ask-office btn", T.ask_office);
+    ao.href = "/x/" + encodeURIComponent(commune) + "/hoi-can-bo?a=" + encodeURIComponent(t.id) + (form.dataset.lang === "en" ? "&lang=en" : "");
     if (t.grounded) {
       var sh = el("a", "share", T.share);
       sh.href = "/a/" + encodeURIComponent(t.id) + (form.dataset.lang === "en" ? "?lang=en" : "");
@@ -129,6 +144,7 @@
       });
       view.acts.appendChild(sh);
     }
+    view.acts.appendChild(ao);
   }
 
   function feedback(view, t, helpful) {
@@ -299,6 +315,21 @@
     state = { session: newID(), turns: [] }; save();
     log.textContent = ""; clear.hidden = true;
   });
+
+  // The questions this browser left for this commune's office, last.
+  var mine = tickets.filter(function (x) { return x.commune === commune; });
+  if (mine.length) {
+    var sec = el("section", "mine");
+    sec.appendChild(el("h2", "", T.my_tickets));
+    var ul = el("ul", "results");
+    mine.forEach(function (x) {
+      var a = el("a", "", x.q || x.path), li = el("li");
+      a.href = x.path + (form.dataset.lang === "en" ? "?lang=en" : "");
+      li.appendChild(a); ul.appendChild(li);
+    });
+    sec.appendChild(ul);
+    document.querySelector(".wrap").appendChild(sec);
+  }
 
   form.addEventListener("submit", function (e) {
     e.preventDefault();
