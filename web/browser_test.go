@@ -85,9 +85,11 @@ type tab struct {
 	size map[network.RequestID]float64
 }
 
-func newTab(t *testing.T, browser context.Context) *tab {
+// newTab opens a tab at phone size; opts may give it a browser context of
+// its own (chromedp.WithNewBrowserContext), with cookies of its own.
+func newTab(t *testing.T, browser context.Context, opts ...chromedp.ContextOption) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancel := chromedp.NewContext(browser, opts...)
 	ctx, cancel2 := context.WithTimeout(ctx, 60*time.Second)
 	t.Cleanup(func() { cancel2(); cancel() })
 	tb := &tab{ctx: ctx, t: t, urls: map[network.RequestID]string{}, size: map[network.RequestID]float64{}}

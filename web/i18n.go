@@ -85,9 +85,9 @@ var texts = map[string]map[string]string{
 
 		// Asking the commune office (issue 17).
 		"ask_office":         "Hỏi cán bộ xã",
-		"ticket_intro":       "Gửi câu hỏi này cho cán bộ xã. Bạn không cần tài khoản: sau khi gửi, bạn nhận một đường dẫn riêng để xem câu trả lời của cán bộ.",
+		"ticket_intro":       "Cán bộ xã sẽ trả lời câu hỏi này. Không cần tài khoản: bạn nhận một đường dẫn riêng để xem câu trả lời.",
 		"ticket_name":        "Họ tên (không bắt buộc)",
-		"ticket_phone":       "Số điện thoại để cán bộ gọi lại (không bắt buộc)",
+		"ticket_phone":       "Số điện thoại (không bắt buộc)",
 		"ticket_consent":     "Số điện thoại và họ tên chỉ được cán bộ %s dùng để trả lời câu hỏi này, và được xoá cùng câu hỏi sau %d ngày.",
 		"ticket_send":        "Gửi cho cán bộ xã",
 		"ticket_too_many":    "Bạn gửi nhanh quá, vui lòng đợi %d giây rồi gửi lại.",
@@ -183,9 +183,9 @@ var texts = map[string]map[string]string{
 		"read_error":      "Cannot read aloud right now. Please read the answer above.",
 
 		"ask_office":         "Ask the commune office",
-		"ticket_intro":       "Send this question to the commune office. No account needed: once it is sent, you get a private link where the office's reply will appear.",
+		"ticket_intro":       "The commune office will answer this question. No account needed: you get a private link to read the reply.",
 		"ticket_name":        "Your name (optional)",
-		"ticket_phone":       "Phone number for a call back (optional)",
+		"ticket_phone":       "Phone number (optional)",
 		"ticket_consent":     "Your phone number and name are used only by the staff of %s to answer this question, and are deleted with it after %d days.",
 		"ticket_send":        "Send to the commune office",
 		"ticket_too_many":    "Too many questions sent: please wait %d seconds, then send again.",
