@@ -93,7 +93,10 @@ func (s *Server) handleDashboard(c *gin.Context) {
 		s.failPage(c, err)
 		return
 	}
-	p.Median = spanWords(p.Tickets.MedianReply)
+	p.Median = "—"
+	if p.Tickets.Answered > 0 {
+		p.Median = spanWords(p.Tickets.MedianReply)
+	}
 	p.TicketURL = "/admin/tickets"
 	if slug != "" {
 		p.TicketURL += "?commune=" + url.QueryEscape(slug)
@@ -179,14 +182,14 @@ func (s *Server) sourceTitle(c *gin.Context, id string) string {
 	return d.Title
 }
 
-// spanWords says a duration as officers read it: "45 phút", "3 giờ 20
-// phút", "2 ngày 4 giờ"; "—" for none.
+// spanWords says a duration as officers read it: "dưới 1 phút", "45
+// phút", "3 giờ 20 phút", "2 ngày 4 giờ".
 func spanWords(d time.Duration) string {
 	switch {
-	case d <= 0:
-		return "—"
+	case d < time.Minute:
+		return "dưới 1 phút"
 	case d < time.Hour:
-		return fmt.Sprintf("%d phút", max(1, int(d.Minutes())))
+		return fmt.Sprintf("%d phút", int(d.Minutes()))
 	case d < 24*time.Hour:
 		h, m := int(d.Hours()), int(d.Minutes())%60
 		if m == 0 {

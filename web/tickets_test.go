@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 // unanswerable is a question the starter corpus does not answer.
@@ -159,13 +160,32 @@ func TestAdminTickets(t *testing.T) {
 	if got := officer.get(r.location); !strings.Contains(got.body, reply) || !strings.Contains(got.body, unanswerable) {
 		t.Errorf("the approved answer lacks the question or the reply:\n%s", got.body)
 	}
-	if dash := officer.get("/admin/dashboard"); !strings.Contains(dash.body, "<strong>1</strong> đã trả lời") {
-		t.Errorf("dashboard does not count the answered ticket")
+	if dash := html.UnescapeString(officer.get("/admin/dashboard").body); !strings.Contains(dash, "<strong>1</strong> đã trả lời") ||
+		!strings.Contains(dash, "<strong>dưới 1 phút</strong> thời gian trả lời") {
+		t.Errorf("dashboard does not count the answered ticket and its time to answer")
 	}
 
 	next := newBrowserless(t, srv)
 	r = next.post("/x/demo", url.Values{"q": {"den duong thon 3 bi hong thi bao ai"}})
 	if got := html.UnescapeString(next.get(r.location).body); !strings.Contains(got, "sửa trong 3 ngày làm việc") {
 		t.Errorf("the next resident does not get the approved answer:\n%s", got)
+	}
+}
+
+func TestSpanWords(t *testing.T) {
+	for _, tc := range []struct {
+		d    time.Duration
+		want string
+	}{
+		{0, "dưới 1 phút"},
+		{45 * time.Minute, "45 phút"},
+		{3 * time.Hour, "3 giờ"},
+		{3*time.Hour + 20*time.Minute, "3 giờ 20 phút"},
+		{48 * time.Hour, "2 ngày"},
+		{52 * time.Hour, "2 ngày 4 giờ"},
+	} {
+		if got := spanWords(tc.d); got != tc.want {
+			t.Errorf("spanWords(%v) = %q, want %q", tc.d, got, tc.want)
+		}
 	}
 }
