@@ -77,6 +77,16 @@ func TestAskOfficeWithoutJavaScript(t *testing.T) {
 		}
 	})
 
+	t.Run("in English, second", func(t *testing.T) {
+		r := resident.get("/x/demo/hoi-can-bo?lang=en&q=" + url.QueryEscape(unanswerable))
+		body := html.UnescapeString(r.body)
+		for _, want := range []string{"Ask the commune office", "deleted with it after 180 days", ">" + unanswerable + "</textarea>"} {
+			if !strings.Contains(body, want) {
+				t.Errorf("English form lacks %q", want)
+			}
+		}
+	})
+
 	t.Run("an unknown private link is a polite 404", func(t *testing.T) {
 		r := resident.get("/t/0123456789abcdef0123456789abcdef")
 		if r.status != http.StatusNotFound || !strings.Contains(html.UnescapeString(r.body), "chỉ được lưu 180 ngày") {
