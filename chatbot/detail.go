@@ -83,7 +83,32 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 	if bestScore < 2*minDetailScore {
 		return ""
 	}
-	return quoteAround(best, words, maxDetail)
+	return quoteDetail(best, words)
+}
+
+// maxCaseDetail bounds a quoted sentence that sets a case and what
+// follows from it ("Trường hợp … thì …"): what follows is the answer to
+// a question about the case, so it gets more room than other quotes.
+const maxCaseDetail = maxDetail + 60
+
+// quoteDetail quotes a record's sentence for a question. A case and its
+// consequence ("Trường hợp … đã ly hôn … thì … cung cấp … Bản án/Quyết
+// định ly hôn") keep the consequence, the case cut around the question's
+// words; any other long sentence is cut around them (quoteAround).
+func quoteDetail(sentence string, words []string) string {
+	n := utf8.RuneCountInString(sentence)
+	t := strings.Index(sentence, " thì ")
+	switch {
+	case n <= maxDetail:
+		return sentence
+	case t < 0:
+		return quoteAround(sentence, words, maxDetail)
+	case n <= maxCaseDetail:
+		return sentence
+	}
+	cond, then := sentence[:t], clip(sentence[t+1:], maxCaseDetail-60)
+	cut := quoteAround(cond, words, maxCaseDetail-utf8.RuneCountInString(then)-3)
+	return strings.TrimSuffix(cut, " …") + " … " + then
 }
 
 // quoteAround cuts a long sentence to about n characters around the first of

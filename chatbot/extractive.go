@@ -140,7 +140,7 @@ func clipLines(s string, n int) string {
 		l := utf8.RuneCountInString(line)
 		if l > left {
 			if left > 40 {
-				b.WriteString(clip(line, left) + "\n")
+				b.WriteString(clipOutside(line, left) + "\n")
 			} else {
 				b.WriteString("…\n")
 			}
@@ -150,6 +150,16 @@ func clipLines(s string, n int) string {
 		left -= l
 	}
 	return strings.TrimRight(b.String(), "\n")
+}
+
+// clipOutside is clip that does not end inside a bracket it opened: a
+// note cut after "(bản ghi" reads as if the record said nothing more.
+func clipOutside(s string, n int) string {
+	cut := clip(s, n)
+	if i := strings.LastIndexByte(cut, '('); i > 20 && !strings.Contains(cut[i:], ")") {
+		return strings.TrimRight(cut[:i], " ,;:") + " …"
+	}
+	return cut
 }
 
 func online(p *knowledge.Procedure) bool {

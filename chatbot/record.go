@@ -79,6 +79,10 @@ type paper struct {
 // "(nếu nộp trực tiếp)" after a form's name does not.
 var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}(trong trường hợp|đối với trường hợp|nếu có)`)
 
+// byProxy starts a paper needed only when someone else applies on the
+// applicant's behalf: the letter of authority.
+var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( có chứng thực)? )?(văn bản|giấy) (ủy|uỷ) quyền`)
+
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
 var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử)*( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?(của )?`)
@@ -136,13 +140,14 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			full += " (" + pp.Count + ")"
 		}
 		c := &cases[len(cases)-1]
-		short := shortPaper(name)
-		dup := false
-		for _, x := range c.papers {
-			dup = dup || x.name == short
-		}
-		if !dup {
-			c.papers = append(c.papers, paper{name: short, full: full, special: specialCase.MatchString(name), show: show})
+		x := paper{name: shortPaper(name), full: full, special: specialCase.MatchString(name) || byProxy.MatchString(name), show: show}
+		// Two papers of one short name are one for a resident: the form
+		// everyone fills in wins over its variant for a special case
+		// ("Tờ khai … (Dùng cho cá nhân trong trường hợp ủy quyền …)").
+		if i := slices.IndexFunc(c.papers, func(y paper) bool { return y.name == x.name }); i < 0 {
+			c.papers = append(c.papers, x)
+		} else if c.papers[i].special && !x.special {
+			c.papers[i] = x
 		}
 	}
 	for i := range cases {
@@ -166,9 +171,10 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 			others++
 		}
 	}
-	// The papers that hold the question's own words come first, special
-	// cases included: "đã ly hôn" asks for the divorce judgment.
-	if words := ownWords(question); len(words) > 0 {
+	// The papers that hold the question's own words, beyond the
+	// procedure's name, come first, special cases included: "đã ly hôn"
+	// asks for the divorce judgment.
+	if words := beyondTitle(ownWords(question), p.Title); len(words) > 0 {
 		said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 		score := make(map[string]int, len(papers))
 		for _, x := range papers[:len(cases[best].papers)] {
@@ -199,6 +205,13 @@ func ownWords(question string) []string {
 		}
 	}
 	return words
+}
+
+// beyondTitle drops the words a procedure's name holds: every paper of
+// the procedure is about them.
+func beyondTitle(words []string, title string) []string {
+	padded := fold(title)
+	return slices.DeleteFunc(words, func(w string) bool { return strings.Contains(padded, " "+w+" ") })
 }
 
 // pickCase returns the case whose heading (counted twice) and papers
