@@ -40,6 +40,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":                                                       "Đổi giấy phép lái xe",
 		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào":                                                   "Chấm dứt",
 		"mở tiệm cắt tóc 3 năm, có giấy đăng ký hộ kinh doanh, giờ muốn đóng hẳn tiệm, thủ tục chấm dứt hộ kinh doanh cần gì": "Chấm dứt",
+		// A stage said with filler words around it ("không kinh doanh
+		// nữa"), or in everyday words.
+		"quán tạp hóa đăng ký hộ kinh doanh mấy năm rồi, giờ ế quá muốn dẹp hẳn, không kinh doanh nữa thì làm sao": "Chấm dứt",
+		"giấy đăng ký xe máy bị thất lạc thì làm thế nào":                                                          "Cấp lại",
 		// How the file is handed in is not what it is about.
 		"DK thuong tru nop truc tiep o CA xa het bao nhieu tien": "thường trú",
 		// The police and the committee both said as places ("ở CA xã hay

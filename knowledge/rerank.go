@@ -57,10 +57,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// nothing from the residents' name the question says: "có đăng ký
 		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
 		// say what is paused.
-		act := actionFit(p.words, g.entry.foldTitle)
+		act := actionFit(p.said, g.entry.foldTitle)
 		precision := ix.explained(asked, g.entry.titleWeights)
 		named := 0.0 // how fully a name residents use says what was asked
-		if act == 1 {
+		if act >= 1 {
 			for _, nw := range g.entry.nameWeights {
 				named = max(named, ix.explained(asked, nw))
 			}
@@ -74,7 +74,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if g.entry.Commune != "" && ix.namesRare(p, g.entry) {
 			share, precision = nameBonus, 1 // as strong as the best match, and named
 		}
-		if g.named > 0 && g.named == longestName && act == 1 {
+		if g.named > 0 && g.named == longestName && act >= 1 {
 			// A name said word for word that explains what the question
 			// is about weighs at least namedShare of the best match of
 			// the words, however long the record's names field.
@@ -196,19 +196,23 @@ func variantFit(words []string, foldTitle string) float64 {
 // words a title says them with.
 var actions = []struct{ said, title []string }{
 	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}},
-	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh "}, []string{" cham dut ", " giai the "}},
-	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}},
+	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}},
+	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}},
-	{[]string{" cap lai ", " lam lai "}, []string{" cap lai "}},
+	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}},
 }
 
 // actionWeight is the weight of a title that says none of the stage a
 // question names but another stage, or a first registration.
 const actionWeight = 0.5
 
+// stageBonus is the weight of a title that says the stage the question
+// names ("Cấp lại … do bị mất" for "sổ đỏ bị thất lạc, làm lại").
+const stageBonus = 1.3
+
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
-var otherStage = []string{" thanh lap ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+var otherStage = []string{" thanh lap ", " thu hoi ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
 
 // actionFit weighs a title by whether it is the stage of a procedure's
 // life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
@@ -216,15 +220,20 @@ var otherStage = []string{" thanh lap ", " dang ky moi ", " lan dau ", " cap moi
 func actionFit(words []string, foldTitle string) float64 {
 	q := " " + strings.Join(words, " ") + " "
 	title := " " + foldTitle + " "
+	fit := 1.0
 	for _, a := range actions {
-		if !containsAny(q, a.said...) || containsAny(title, a.title...) {
+		if !containsAny(q, a.said...) {
+			continue
+		}
+		if containsAny(title, a.title...) {
+			fit = stageBonus
 			continue
 		}
 		if containsAny(title, otherStage...) {
 			return actionWeight
 		}
 	}
-	return 1
+	return fit
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)
