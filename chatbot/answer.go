@@ -257,7 +257,7 @@ func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
 	// The answer depends on the question through the record's sentence it
 	// quotes and the case of papers it picks.
 	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" + strconv.FormatBool(p.both) + "\x00" +
-		strconv.Itoa(pickCase(paperCases(best.Procedure), p.q.Text))
+		strconv.Itoa(pickCase(paperCases(best.Procedure), p.q.Text, best.Procedure.Title))
 	if t, ok := b.memo.text(p.gen, key); ok {
 		return t
 	}

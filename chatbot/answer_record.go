@@ -181,6 +181,9 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 			special++
 			continue
 		}
+		if x.other {
+			continue // counted as another case
+		}
 		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(x.name) <= maxList) {
 			name := x.name
 			listed += utf8.RuneCountInString(name) + 2

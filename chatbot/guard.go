@@ -116,7 +116,10 @@ var (
 		"bai tho", "lam tho di", "viet tho", "ke chuyen", "chuyen cuoi", "chuyen co tich",
 		"bai van", "bai hat", "xem boi", "xo so", "thoi tiet", "du bao", "gia vang", "ty gia",
 		"chung khoan", "cong thuc lam", "cach nau", "cach lam banh", "dich sang tieng",
-		"ban ten la gi", "em la ai", "ban la ai", "nguoi yeu", "tra loi bang tieng anh",
+		"ban ten la gi", "em la ai", "ban la ai", "tra loi bang tieng anh",
+		// Not "người yêu" alone: residents marry theirs, and "người yêu cầu"
+		// is the applicant.
+		"co nguoi yeu chua", "co nguoi yeu khong", "lam nguoi yeu", "nguoi yeu cua ban", "nguoi yeu cua em",
 	}
 )
 

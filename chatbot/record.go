@@ -72,6 +72,7 @@ type paper struct {
 	full    string // as the record writes it, with its count
 	special bool   // only in a special case ("Trường hợp …", "nếu …")
 	show    bool   // to show, not to hand in
+	other   bool   // of another case than the question's (papersOf)
 }
 
 // specialCase starts a paper needed only in some cases; near its start
@@ -81,7 +82,7 @@ var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|k
 
 // byProxy starts a paper needed only when someone else applies on the
 // applicant's behalf: the letter of authority.
-var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( có chứng thực)? )?(văn bản|giấy) (ủy|uỷ) quyền`)
+var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( có chứng thực)? )?((văn bản|giấy) (ủy|uỷ) quyền|người (ủy|uỷ) quyền)`)
 
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
@@ -103,9 +104,14 @@ var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*)?(trường hợp|đối v�
 // "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
 var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất trình|tải lên|thành phần hồ sơ|hồ sơ gồm|lưu ý|trực tuyến|trực tiếp|bưu chính|gửi kèm|nộp, |bản chụp|bản sao| thì |không phải`)
 
+// filesFollow ends a case's heading that announces its papers: "Đăng
+// ký tạm trú theo danh sách, hồ sơ gồm:".
+var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\s*$`)
+
 // isCase reports a heading that names a case of the procedure.
 func isCase(heading string) bool {
-	return caseHeading.MatchString(heading) && !notCase.MatchString(heading) && utf8.RuneCountInString(heading) <= 200
+	h := filesFollow.ReplaceAllString(heading, "")
+	return caseHeading.MatchString(h) && !notCase.MatchString(h) && utf8.RuneCountInString(h) <= 200
 }
 
 // paperCases reads a record's papers case by case: a row without a count
@@ -115,6 +121,8 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	var cases []paperCase
 	pending := ""
 	show := false
+	// Of a procedure about authority itself, the letter is what it is about.
+	proxyProcedure := strings.Contains(strings.ToLower(p.Title), "ủy quyền")
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		if pp.Count == "" && pp.Form == "" {
@@ -123,9 +131,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 		if pending != "" {
 			l := strings.ToLower(pending)
-			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp")
+			// "Giấy tờ phải xuất trình:" heads papers to show; a note
+			// that says "không phải xuất trình" heads nothing.
+			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp") && !strings.Contains(l, "không phải xuất trình")
+			heading := strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")
 			if isCase(pending) {
-				cases = append(cases, paperCase{heading: strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")})
+				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 			}
 			pending = ""
 		}
@@ -140,7 +151,8 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			full += " (" + pp.Count + ")"
 		}
 		c := &cases[len(cases)-1]
-		x := paper{name: shortPaper(name), full: full, special: specialCase.MatchString(name) || byProxy.MatchString(name), show: show}
+		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
+		x := paper{name: shortPaper(name), full: full, special: specialCase.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure, show: show}
 		// Two papers of one short name are one for a resident: the form
 		// everyone fills in wins over its variant for a special case
 		// ("Tờ khai … (Dùng cho cá nhân trong trường hợp ủy quyền …)").
@@ -163,11 +175,14 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	if len(cases) == 0 {
 		return nil, "", 0
 	}
-	best := pickCase(cases, question)
+	best := pickCase(cases, question, p.Title)
 	papers = append(papers, cases[best].papers...)
 	for i, c := range cases {
 		if i != best {
-			papers = append(papers, c.papers...)
+			for _, x := range c.papers {
+				x.other = true
+				papers = append(papers, x)
+			}
 			others++
 		}
 	}
@@ -215,21 +230,29 @@ func beyondTitle(words []string, title string) []string {
 }
 
 // pickCase returns the case whose heading (counted twice) and papers
-// hold most of the question's own words, or the first when none holds
-// any.
-func pickCase(cases []paperCase, question string) int {
+// hold most of the question's own words beyond the procedure's name, or
+// the first when none holds enough.
+func pickCase(cases []paperCase, question, title string) int {
 	if len(cases) < 2 || question == "" {
 		return 0
 	}
-	words := ownWords(question)
+	words := beyondTitle(ownWords(question), title)
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
-	best, bestScore := 0, 0
+	// Another case than the first, usually the general one, needs its
+	// heading to hold one of the question's words beyond the procedure's
+	// name and its papers another: "lên Hà Nội thuê trọ" is not the case
+	// of "đơn vị … trung đoàn … trở lên".
+	best, bestScore := 0, 3
 	for i, c := range cases {
+		named := matchScore(words, said, c.heading)
+		if named == 0 {
+			continue
+		}
 		text := c.heading
 		for _, x := range c.papers {
 			text += " " + x.full
 		}
-		score := 2*matchScore(words, said, c.heading) + matchScore(words, said, text)
+		score := 2*named + matchScore(words, said, text)
 		if score > bestScore {
 			best, bestScore = i, score
 		}

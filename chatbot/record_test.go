@@ -67,3 +67,56 @@ func TestClipOutsideBrackets(t *testing.T) {
 		t.Errorf("clipOutside = %q", got)
 	}
 }
+
+// Papers of the record of temporary residence (1.004194) as a renter
+// reads them: the general case, not the case of a military unit that
+// shares the words "trở lên"; the form to hand in, not to show (a note
+// above it says what need not be shown); no paper of another case.
+func TestPapersOfTheGeneralCase(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký tạm trú", Papers: []knowledge.Paper{
+		{Name: "Hồ sơ đăng ký tạm trú gồm:"},
+		{Name: "Ví dụ: Trường hợp giấy tờ, tài liệu chứng minh chỗ ở hợp pháp được khai thác trong Cơ sở dữ liệu quốc gia về đất đai thì không phải xuất trình giấy tờ, tài liệu chứng minh chỗ ở hợp pháp."},
+		{Name: "Thông tin chứng minh về chỗ ở hợp pháp được khai thác trong căn cước điện tử", Count: "1 bản chính"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA)", Count: "1 bản chính", Form: "CT01.doc"},
+		{Name: "Đăng ký tạm trú theo danh sách, hồ sơ gồm:"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (của từng người) (Mẫu CT01)", Count: "1 bản chính", Form: "CT01.doc"},
+		{Name: "Văn bản đề nghị đăng ký tạm trú, trong đó ghi rõ thông tin về chỗ ở hợp pháp kèm danh sách người tạm trú.", Count: "1 bản chính"},
+		{Name: "Đăng ký tạm trú tại nơi đơn vị đóng quân trong Công an nhân dân, Quân đội nhân nhân (đơn vị đóng quân, nhà ở công vụ) hồ sơ gồm:"},
+		{Name: "Đối với Quân đội nhân dân: Giấy giới thiệu đăng ký tạm trú của đơn vị cấp trung đoàn và tương đương trở lên.", Count: "1 bản chính"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01)", Count: "1 bản chính", Form: "CT01.doc"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "Em mới lên Hà Nội thuê trọ, đăng ký tạm trú cần giấy tờ gì, bao nhiêu ngày?", view{}, 3, maxPaperList)
+	got := b.String()
+	if !strings.HasPrefix(got, "Giấy tờ: Tờ khai thay đổi thông tin cư trú;") || strings.Contains(got, "xuất trình") {
+		t.Errorf("papers %q: want the form to hand in first", got)
+	}
+	if strings.Contains(got, "trường hợp «") || strings.Contains(got, "Văn bản đề nghị") || strings.Count(got, "Tờ khai") != 1 {
+		t.Errorf("papers %q: want the general case's papers only", got)
+	}
+	if !strings.Contains(got, "2 trường hợp khác") {
+		t.Errorf("papers %q: want the other two cases counted", got)
+	}
+	b.Reset()
+	papersLine(&b, p, "đăng ký tạm trú theo danh sách cho công nhân cần văn bản đề nghị gì", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "theo danh sách") || !strings.Contains(got, "Văn bản đề nghị") {
+		t.Errorf("papers %q: want the case of a list when the question names it", got)
+	}
+}
+
+// The numbered notes on acting by proxy in the household-business record
+// (1.001612) are special cases; the application form is the paper.
+func TestNumberedProxyNotesAreSpecial(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký thành lập hộ kinh doanh", Papers: []knowledge.Paper{
+		{Name: "Trường hợp ủy quyền thực hiện thủ tục thì hồ sơ phải kèm theo một trong những giấy tờ sau:"},
+		{Name: "(v) Người ủy quyền và người được ủy quyền thực hiện thủ tục đăng ký hộ kinh doanh chịu trách nhiệm trước pháp luật.", Count: "0 bản chính,1 bản sao"},
+		{Name: "(ii) Trường hợp ủy quyền cho tổ chức thực hiện thủ tục đăng ký hộ kinh doanh, kèm theo hồ sơ phải có bản sao hợp đồng cung cấp dịch vụ.", Count: "0 bản chính,1 bản sao"},
+		{Name: "(i) Trường hợp ủy quyền cho cá nhân thực hiện thủ tục đăng ký hộ kinh doanh, kèm theo hồ sơ phải có văn bản ủy quyền.", Count: "0 bản chính,1 bản sao"},
+		{Name: "Giấy đề nghị đăng ký hộ kinh doanh", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "dk ho kinh doanh ca the can nhung giay to gi", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.HasPrefix(got, "Giấy tờ: Giấy đề nghị đăng ký hộ kinh doanh (+3 cho trường hợp riêng") {
+		t.Errorf("papers %q: want the application form, the proxy cases counted", got)
+	}
+}
