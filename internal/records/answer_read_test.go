@@ -1,6 +1,8 @@
 package records
 
 import (
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
+
 	"context"
 	"errors"
 	"testing"
@@ -9,9 +11,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestAnswerReadsTheRecordBack(t *testing.T) {
+func TestAnswerReadsTheRecordBack(t *testing.T) { sqldbtest.Each(t, testAnswerReadsTheRecordBack) }
+
+func testAnswerReadsTheRecordBack(t *testing.T, dsn string) {
 	ctx := context.Background()
-	s, err := OpenFile(ctx, "")
+	s, err := OpenFile(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,8 @@
 package records_test
 
 import (
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
+
 	"context"
 	"strings"
 	"testing"
@@ -10,9 +12,11 @@ import (
 	"github.com/hoidap/hoidap/internal/records"
 )
 
-func TestOfficePrefersStoredDetails(t *testing.T) {
+func TestOfficePrefersStoredDetails(t *testing.T) { sqldbtest.Each(t, testOfficePrefersStoredDetails) }
+
+func testOfficePrefersStoredDetails(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	dir, err := places.Load()
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
 package records_test
 
 import (
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
+
 	"context"
 	"testing"
 	"time"
@@ -10,9 +12,11 @@ import (
 	"github.com/hoidap/hoidap/internal/records"
 )
 
-func TestCountScan(t *testing.T) {
+func TestCountScan(t *testing.T) { sqldbtest.Each(t, testCountScan) }
+
+func testCountScan(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := records.OpenFile(ctx, "")
+	st, err := records.OpenFile(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
