@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"fmt"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 var vietnamTime = time.FixedZone("ICT", 7*3600)

@@ -1,14 +1,14 @@
 package records
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"errors"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestAnswerReadsTheRecordBack(t *testing.T) { sqldbtest.Each(t, testAnswerReadsTheRecordBack) }

@@ -1,13 +1,13 @@
 package records
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"fmt"
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 // mustFileStore opens the store of dsn, a SQLite file when dsn is "".

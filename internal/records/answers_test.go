@@ -1,12 +1,12 @@
 package records
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestRecordAnswerAndFeedback(t *testing.T) { sqldbtest.Each(t, testRecordAnswerAndFeedback) }

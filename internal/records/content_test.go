@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"errors"
 	"testing"
@@ -11,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 // mustContentStore opens the store of dsn (see sqldbtest.Each) whose

@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"strings"
 	"testing"
@@ -10,6 +8,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestOfficePrefersStoredDetails(t *testing.T) { sqldbtest.Each(t, testOfficePrefersStoredDetails) }

@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"testing"
 	"time"
@@ -10,6 +8,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestCountScan(t *testing.T) { sqldbtest.Each(t, testCountScan) }

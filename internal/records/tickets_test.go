@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"errors"
 	"strings"
@@ -13,6 +11,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestTicketLifecycle(t *testing.T) { sqldbtest.Each(t, testTicketLifecycle) }

@@ -1,8 +1,6 @@
 package records_test
 
 import (
-	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
-
 	"context"
 	"errors"
 	"strings"
@@ -11,6 +9,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 // mustStore opens the store of dsn (see sqldbtest.Each) whose clock the
