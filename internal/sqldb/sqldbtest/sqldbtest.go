@@ -142,11 +142,17 @@ func (s *server) boot() error {
 		return err
 	}
 	s.bin = bin
+	s.removeOrphans()
 	dir, err := os.MkdirTemp("", "hoidap-pg-")
 	if err != nil {
 		return err
 	}
 	s.dir = dir
+	// A test process killed before Main stops its server leaves it
+	// running: the next one stops it (removeOrphans).
+	if err := os.WriteFile(filepath.Join(dir, "owner"), []byte(strconv.Itoa(os.Getpid())), 0o644); err != nil {
+		return err
+	}
 	// initdb refuses to run as root: run the server as the postgres user
 	// (Debian's package makes it), which must own the folder.
 	if os.Geteuid() == 0 {
@@ -209,6 +215,39 @@ func (s *server) stop() error {
 		err = e
 	}
 	return err
+}
+
+// removeOrphans stops and removes the servers of test processes that
+// died without stopping theirs.
+func (s *server) removeOrphans() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "hoidap-pg-*"))
+	for _, dir := range dirs {
+		raw, err := os.ReadFile(filepath.Join(dir, "owner"))
+		if err != nil {
+			continue
+		}
+		pid, err := strconv.Atoi(string(raw))
+		if err != nil || pid <= 0 || processAlive(pid) {
+			continue
+		}
+		_, _ = exec.Command(filepath.Join(s.bin, "pg_ctl"), "stop", "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w").CombinedOutput()
+		if os.Geteuid() == 0 {
+			_, _ = exec.Command("runuser", "-u", "postgres", "--", filepath.Join(s.bin, "pg_ctl"), "stop", "-D", filepath.Join(dir, "data"), "-m", "immediate", "-w").CombinedOutput()
+		}
+		_ = os.RemoveAll(dir)
+	}
+}
+
+// processAlive reports whether a process with pid runs (a zombie, killed
+// and not yet reaped, does not).
+func processAlive(pid int) bool {
+	stat, err := os.ReadFile(fmt.Sprintf("/proc/%d/stat", pid))
+	if err != nil {
+		return false
+	}
+	// pid (comm) state ...: comm may hold spaces and brackets.
+	i := strings.LastIndexByte(string(stat), ')')
+	return i < 0 || i+2 >= len(stat) || stat[i+2] != 'Z'
 }
 
 // freePort returns a TCP port nobody listens on; the server listens only
