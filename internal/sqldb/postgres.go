@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/stdlib"
@@ -21,6 +22,10 @@ func openPostgres(url string) (*sql.DB, error) {
 	if err != nil {
 		// pgx masks the password in its parse errors.
 		return nil, fmt.Errorf("sqldb: open postgres: %w", err)
+	}
+	if cfg.ConnectTimeout == 0 {
+		// An unreachable server fails a start or a request, not hangs it.
+		cfg.ConnectTimeout = 5 * time.Second
 	}
 	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
 	// A replica shares the server with others: a bounded pool.

@@ -38,10 +38,16 @@ const RequiredEnv = "HOIDAP_PG_REQUIRED"
 // started; a package's TestMain returns it: os.Exit(sqldbtest.Main(m)).
 func Main(m *testing.M) int {
 	code := m.Run()
+	Stop()
+	return code
+}
+
+// Stop stops the PostgreSQL server if one was started, for a TestMain
+// that does more than Main.
+func Stop() {
 	if err := theServer.stop(); err != nil {
 		fmt.Fprintln(os.Stderr, "sqldbtest: stop postgres:", err)
 	}
-	return code
 }
 
 // Each runs test once per engine as a subtest ("sqlite", "postgres"),
