@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/internal/sqlite"
 )
 
@@ -35,7 +36,7 @@ func OpenStore(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: open store: %w", err)
 	}
-	if err := sqlite.Migrate(ctx, db, migrations, "migrations/*.sql", sqlite.UserVersion()); err != nil {
+	if err := sqldb.Migrate(ctx, db, migrations, "migrations/*.sql", sqldb.UserVersion()); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("knowledge: %w", err)
 	}

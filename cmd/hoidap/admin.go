@@ -10,17 +10,19 @@ import (
 	"strings"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb"
 )
 
 // cmdAdmin runs an administration command on the store, which works while
-// the service runs: hoidap admin reset-password USER [--data DIR].
+// the service runs: hoidap admin reset-password USER [--data DIR] [--database-url URL].
 func cmdAdmin(ctx context.Context, args []string, getenv func(string) string, stdout, stderr io.Writer) error {
 	if len(args) == 0 || args[0] != "reset-password" {
-		return fmt.Errorf("%w: hoidap admin reset-password USER [--data DIR]", errUsage)
+		return fmt.Errorf("%w: hoidap admin reset-password USER [--data DIR] [--database-url URL]", errUsage)
 	}
 	f := newFlagSet("admin reset-password", getenv, stderr)
-	var data string
+	var data, databaseURL string
 	f.dataFlag(&data)
+	f.databaseURLFlag(&databaseURL)
 	pos, err := parseInterspersed(f, args[1:])
 	if err != nil {
 		return err
@@ -32,7 +34,12 @@ func cmdAdmin(ctx context.Context, args []string, getenv func(string) string, st
 	// The store only, never made anew: a typo in --data must not create an
 	// empty store with no users.
 	db := filepath.Join(data, "hoidap.db")
-	if _, err := os.Stat(db); err != nil {
+	if databaseURL != "" {
+		if !sqldb.IsURL(databaseURL) {
+			return fmt.Errorf("%w: --database-url %q: want a postgres:// URL", errUsage, redactURL(databaseURL))
+		}
+		db = databaseURL
+	} else if _, err := os.Stat(db); err != nil {
 		return fmt.Errorf("no store at %s (is --data right?): %w", db, err)
 	}
 	st, err := records.OpenFile(ctx, db)
@@ -42,7 +49,7 @@ func cmdAdmin(ctx context.Context, args []string, getenv func(string) string, st
 	defer st.Close()
 	u, err := st.UserByName(ctx, name)
 	if errors.Is(err, records.ErrNotFound) {
-		return fmt.Errorf("%w: no user %q in %s", errUsage, name, db)
+		return fmt.Errorf("%w: no user %q in %s", errUsage, name, redactURL(db))
 	}
 	if err != nil {
 		return err

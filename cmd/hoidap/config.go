@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/hoidap/hoidap/internal/sqldb"
 )
 
 // config is everything the service reads from flags and environment.
@@ -46,6 +48,10 @@ type config struct {
 	// all and from one address; 0 turns a cap off.
 	MaxConns        int
 	MaxConnsPerAddr int
+	// DatabaseURL is a PostgreSQL database (postgres://…) for the
+	// office's records; "" keeps them in the SQLite store in Data.
+	// Documents and the index stay in Data either way.
+	DatabaseURL string
 }
 
 // flagSet makes a FlagSet whose defaults come from the environment: every
@@ -129,6 +135,12 @@ func (f *flagSet) dataFlag(p *string) {
 	f.str(p, "data", "HOIDAP_DATA", "./data", "directory for the store, uploads and index")
 }
 
+// databaseURLFlag adds --database-url, a secret: the URL may hold a
+// password.
+func (f *flagSet) databaseURLFlag(p *string) {
+	f.secret(p, "database-url", "HOIDAP_DATABASE_URL", "PostgreSQL URL (postgres://…) for the office's records (accounts, answer records, tickets…); empty keeps them in the SQLite store in --data, where documents always are")
+}
+
 // parse parses args and reports every environment error at once.
 func (f *flagSet) parse(args []string) error {
 	if err := f.Parse(args); err != nil {
@@ -167,6 +179,7 @@ func serveFlags(getenv func(string) string, stderr io.Writer) (*flagSet, *config
 	f.str(&c.LogLevel, "log-level", "HOIDAP_LOG_LEVEL", "info", "debug, info, warn or error")
 	f.int(&c.MaxConns, "max-conns", "HOIDAP_MAX_CONNS", 4096, "connections open at once, in all (lowered to fit the open-file limit); 0 turns the cap off")
 	f.int(&c.MaxConnsPerAddr, "max-conns-per-addr", "HOIDAP_MAX_CONNS_PER_ADDR", 128, "connections open at once from one address (IPv6: one /64; --trusted-proxies exempt); 0 turns the cap off")
+	f.databaseURLFlag(&c.DatabaseURL)
 	f.str(&c.PprofAddr, "pprof-addr", "HOIDAP_PPROF_ADDR", "", "address for Go's profiles (/debug/pprof/), kept off the public one, e.g. 127.0.0.1:6060; empty serves none")
 	return f, &c
 }
@@ -191,6 +204,9 @@ func (c *config) validate() error {
 		if u, err := url.Parse(v); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			errs = append(errs, fmt.Errorf("%s %q: want an absolute http(s) URL", name, redactURL(v)))
 		}
+	}
+	if c.DatabaseURL != "" && !sqldb.IsURL(c.DatabaseURL) {
+		errs = append(errs, fmt.Errorf("--database-url %q: want a postgres:// URL", redactURL(c.DatabaseURL)))
 	}
 	if c.LLMBaseURL != "" && c.LLMModel == "" {
 		errs = append(errs, errors.New("OPENAI_BASE_URL is set but HOIDAP_LLM_MODEL is not: name the model"))

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/llmtest"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 	"github.com/hoidap/hoidap/internal/testcorpus"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -172,5 +173,10 @@ func mustSeedTestCorpus(tb testing.TB, data string) {
 	}
 }
 
-// TestMain removes the test corpus's template after the tests.
-func TestMain(m *testing.M) { os.Exit(testcorpus.Main(m)) }
+// TestMain removes the test corpus's template after the tests, and stops
+// the PostgreSQL server if a test started one.
+func TestMain(m *testing.M) {
+	code := testcorpus.Main(m)
+	sqldbtest.Stop()
+	os.Exit(code)
+}

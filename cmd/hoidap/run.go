@@ -26,7 +26,7 @@ Usage:
   hoidap healthcheck [--url URL]  exit 0 when the service answers /healthz
   hoidap qr COMMUNE [--poster P] [--out FILE] [--base-url URL]
                                   write the PNG QR code of a commune's chat page
-  hoidap admin reset-password USER [--data DIR]
+  hoidap admin reset-password USER [--data DIR] [--database-url URL]
                                   print a one-time password for USER, revoke their
                                   sessions and API tokens (works while serving)
 

@@ -61,7 +61,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err := seedDefaults(ctx, kb, log, cfg.NationalRecords); err != nil {
 		return err
 	}
-	rs, err := records.Open(ctx, kb.DB())
+	rs, err := openRecords(ctx, cfg.DatabaseURL, kb)
 	if err != nil {
 		return err
 	}
@@ -121,6 +121,16 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// openRecords opens the office's records: on the knowledge base's SQLite
+// store, or in the PostgreSQL database of url (which the store's Close
+// then closes).
+func openRecords(ctx context.Context, url string, kb *knowledge.Base) (*records.Store, error) {
+	if url == "" {
+		return records.Open(ctx, kb.DB())
+	}
+	return records.OpenFile(ctx, url)
 }
 
 // seedDefaults writes what a store starts with: the starter articles and,

@@ -82,7 +82,8 @@ func GapKey(q string) string { return strings.Join(vietnamese.Words(q), " ") }
 func (s *Store) Summarize(ctx context.Context, r Range, zone *time.Location, topN, gapN int) (Summary, error) {
 	sum := Summary{ByMode: map[string]int{}}
 	_, offset := time.Now().In(zone).Zone()
-	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*), SUM(grounded), SUM(helpful = 1), SUM(helpful = 0)
+	rows, err := s.db.QueryContext(ctx, `SELECT mode, COUNT(*), SUM(grounded),
+		SUM(CASE WHEN helpful = 1 THEN 1 ELSE 0 END), SUM(CASE WHEN helpful = 0 THEN 1 ELSE 0 END)
 		FROM answers WHERE `+rangeWhere+` GROUP BY mode`, r.args()...)
 	if err != nil {
 		return sum, fmt.Errorf("records: summarize: %w", err)
@@ -106,41 +107,79 @@ func (s *Store) Summarize(ctx context.Context, r Range, zone *time.Location, top
 	if err != nil {
 		return sum, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT date(created_at + ?, 'unixepoch') AS day, COUNT(*)
+	// Days are counted as whole days since 1970 in the zone's offset:
+	// integer division is the same on every engine, date functions are not.
+	rows, err = s.db.QueryContext(ctx, `SELECT (created_at + ?) / 86400 AS day, COUNT(*)
 		FROM answers WHERE `+rangeWhere+` GROUP BY day ORDER BY day`, append([]any{offset}, r.args()...)...)
 	if err != nil {
 		return sum, fmt.Errorf("records: summarize days: %w", err)
 	}
 	err = scanAll(rows, func() error {
-		var d DayCount
-		if err := rows.Scan(&d.Day, &d.Count); err != nil {
+		var (
+			d   DayCount
+			day int64
+		)
+		if err := rows.Scan(&day, &d.Count); err != nil {
 			return err
 		}
+		d.Day = time.Unix(day*86400, 0).UTC().Format(time.DateOnly)
 		sum.Days = append(sum.Days, d)
 		return nil
 	})
 	if err != nil {
 		return sum, err
 	}
-	rows, err = s.db.QueryContext(ctx, `SELECT json_extract(sources, '$[0]') AS first, COUNT(*) AS n
-		FROM answers WHERE `+rangeWhere+` AND grounded = 1 AND first IS NOT NULL
-		GROUP BY first ORDER BY n DESC, first LIMIT ?`, append(r.args(), topN)...)
-	if err != nil {
-		return sum, fmt.Errorf("records: summarize sources: %w", err)
-	}
-	err = scanAll(rows, func() error {
-		var sc SourceCount
-		if err := rows.Scan(&sc.ID, &sc.Count); err != nil {
-			return err
-		}
-		sum.TopSources = append(sum.TopSources, sc)
-		return nil
-	})
-	if err != nil {
+	if sum.TopSources, err = s.topSources(ctx, r, topN); err != nil {
 		return sum, err
 	}
 	sum.Gaps, err = s.gaps(ctx, r, gapN)
 	return sum, err
+}
+
+// topSources counts the first sources of the grounded answers in r, most
+// cited first. The lists of sources are grouped by the database and their
+// first ID read here: JSON functions differ from engine to engine.
+func (s *Store) topSources(ctx context.Context, r Range, limit int) ([]SourceCount, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT sources, COUNT(*) FROM answers
+		WHERE `+rangeWhere+` AND grounded = 1 GROUP BY sources`, r.args()...)
+	if err != nil {
+		return nil, fmt.Errorf("records: summarize sources: %w", err)
+	}
+	counts := map[string]int{}
+	err = scanAll(rows, func() error {
+		var (
+			list    string
+			n       int
+			sources []string
+		)
+		if err := rows.Scan(&list, &n); err != nil {
+			return err
+		}
+		if err := json.Unmarshal([]byte(list), &sources); err != nil {
+			return fmt.Errorf("sources of a record: %w", err)
+		}
+		if len(sources) > 0 {
+			counts[sources[0]] += n
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]SourceCount, 0, len(counts))
+	for id, n := range counts {
+		out = append(out, SourceCount{ID: id, Count: n})
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].ID < out[j].ID
+	})
+	if len(out) > limit {
+		out = out[:limit]
+	}
+	return out, nil
 }
 
 // gaps groups the questions not grounded or rated not helpful.

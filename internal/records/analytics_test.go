@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 var vietnamTime = time.FixedZone("ICT", 7*3600)
@@ -40,9 +41,11 @@ func seedAnswers(t *testing.T, st *records.Store) time.Time {
 	return day
 }
 
-func TestAnalyticsSummary(t *testing.T) {
+func TestAnalyticsSummary(t *testing.T) { sqldbtest.Each(t, testAnalyticsSummary) }
+
+func testAnalyticsSummary(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	day := seedAnswers(t, st)
 	sum, err := st.Summarize(ctx, records.Range{Commune: "demo", From: day.AddDate(0, 0, -30)}, vietnamTime, 5, 10)
 	if err != nil {
@@ -74,9 +77,11 @@ func TestAnalyticsSummary(t *testing.T) {
 	}
 }
 
-func TestAnalyticsExport(t *testing.T) {
+func TestAnalyticsExport(t *testing.T) { sqldbtest.Each(t, testAnalyticsExport) }
+
+func testAnalyticsExport(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	day := seedAnswers(t, st)
 	var got []string
 	err := st.ExportAnswers(ctx, records.Range{Commune: "demo", From: day, To: day.Add(2 * time.Hour)}, func(r records.ExportRow) error {
@@ -98,9 +103,11 @@ func TestAnalyticsExport(t *testing.T) {
 	}
 }
 
-func TestPurgeAnswers(t *testing.T) {
+func TestPurgeAnswers(t *testing.T) { sqldbtest.Each(t, testPurgeAnswers) }
+
+func testPurgeAnswers(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	day := seedAnswers(t, st)
 	n, err := st.PurgeAnswers(ctx, day.Add(90*time.Minute))
 	if err != nil || n != 3 { // 1, 2 and 6

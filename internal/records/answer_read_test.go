@@ -7,11 +7,15 @@ import (
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func TestAnswerReadsTheRecordBack(t *testing.T) {
+func TestAnswerReadsTheRecordBack(t *testing.T) { sqldbtest.Each(t, testAnswerReadsTheRecordBack) }
+
+func testAnswerReadsTheRecordBack(t *testing.T, dsn string) {
 	ctx := context.Background()
-	s, err := OpenFile(ctx, "")
+	s, err := OpenFile(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,11 +6,17 @@ import (
 	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func mustFileStore(tb testing.TB) *Store {
+// mustFileStore opens the store of dsn, a SQLite file when dsn is "".
+func mustFileStore(tb testing.TB, dsn string) *Store {
 	tb.Helper()
-	s, err := OpenFile(context.Background(), filepath.Join(tb.TempDir(), "hoidap.db"))
+	if dsn == "" {
+		dsn = filepath.Join(tb.TempDir(), "hoidap.db")
+	}
+	s, err := OpenFile(context.Background(), dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -29,9 +35,11 @@ func countAnswers(tb testing.TB, s *Store) int {
 
 // Residents asking at once each get their answer recorded, and can rate it
 // the moment the answer is shown; a repeated id fails alone.
-func TestRecordAnswerConcurrently(t *testing.T) {
+func TestRecordAnswerConcurrently(t *testing.T) { sqldbtest.Each(t, testRecordAnswerConcurrently) }
+
+func testRecordAnswerConcurrently(t *testing.T, dsn string) {
 	ctx := context.Background()
-	s := mustFileStore(t)
+	s := mustFileStore(t, dsn)
 	const n = 64
 	errs := make([]error, n+1)
 	var wg sync.WaitGroup
@@ -77,8 +85,10 @@ func TestRecordAnswerConcurrently(t *testing.T) {
 
 // A record whose request was cancelled is still kept: the batch it joins
 // holds other residents' records too.
-func TestRecordAnswerSurvivesCancel(t *testing.T) {
-	s := mustFileStore(t)
+func TestRecordAnswerSurvivesCancel(t *testing.T) { sqldbtest.Each(t, testRecordAnswerSurvivesCancel) }
+
+func testRecordAnswerSurvivesCancel(t *testing.T, dsn string) {
+	s := mustFileStore(t, dsn)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if err := s.RecordAnswer(ctx, AnswerRecord{ID: "x"}); err != nil {
@@ -92,7 +102,7 @@ func TestRecordAnswerSurvivesCancel(t *testing.T) {
 // BenchmarkRecordAnswer measures recording answers from 32 concurrent
 // requests, as under the load test.
 func BenchmarkRecordAnswer(b *testing.B) {
-	s := mustFileStore(b)
+	s := mustFileStore(b, "")
 	ctx := context.Background()
 	var mu sync.Mutex
 	next := 0

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func TestRecordAnswerAndFeedback(t *testing.T) {
+func TestRecordAnswerAndFeedback(t *testing.T) { sqldbtest.Each(t, testRecordAnswerAndFeedback) }
+
+func testRecordAnswerAndFeedback(t *testing.T, dsn string) {
 	ctx := context.Background()
-	s, err := OpenFile(ctx, "")
+	s, err := OpenFile(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

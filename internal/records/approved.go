@@ -89,13 +89,11 @@ func (s *Store) SaveApproved(ctx context.Context, a ApprovedAnswer) (ApprovedAns
 	if a.ID == 0 {
 		a.Created, a.Updated = now, now
 		err := s.approvedChange(ctx, func(tx *sql.Tx) error {
-			res, err := tx.ExecContext(ctx, `INSERT INTO approved_answers
-				(commune, question, wordings, answer, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-				a.Commune, a.Question, strings.Join(a.Wordings, "\n"), a.Answer, a.Notes, a.CreatedBy, now.Unix(), now.Unix())
+			err := tx.QueryRowContext(ctx, `INSERT INTO approved_answers
+				(commune, question, wordings, answer, notes, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+				RETURNING id`,
+				a.Commune, a.Question, strings.Join(a.Wordings, "\n"), a.Answer, a.Notes, a.CreatedBy, now.Unix(), now.Unix()).Scan(&a.ID)
 			if err != nil {
-				return fmt.Errorf("records: save approved answer: %w", err)
-			}
-			if a.ID, err = res.LastInsertId(); err != nil {
 				return fmt.Errorf("records: save approved answer: %w", err)
 			}
 			return nil
@@ -129,7 +127,7 @@ func (s *Store) approvedChange(ctx context.Context, change func(*sql.Tx) error) 
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO records_meta(key, value) VALUES(?, '1')
-		ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1`, approvedVersionKey); err != nil {
+		ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(records_meta.value AS INTEGER) + 1 AS TEXT)`, approvedVersionKey); err != nil {
 		return fmt.Errorf("records: approved answers version: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -212,7 +210,7 @@ func (s *Store) ApprovedAnswers(ctx context.Context, commune string) ([]Approved
 
 // AllApproved returns every approved answer, by commune ("" first) and id.
 func (s *Store) AllApproved(ctx context.Context) ([]ApprovedAnswer, error) {
-	return s.approvedWhere(ctx, `1 ORDER BY commune, id`)
+	return s.approvedWhere(ctx, `1 = 1 ORDER BY commune, id`)
 }
 
 func (s *Store) approvedWhere(ctx context.Context, where string, args ...any) ([]ApprovedAnswer, error) {

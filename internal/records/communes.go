@@ -97,9 +97,9 @@ func (s *Store) SaveCommune(ctx context.Context, d CommuneDetails) (CommuneDetai
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(slug) DO UPDATE SET name = excluded.name, province = excluded.province,
 			address = excluded.address, hours = excluded.hours, hotline = excluded.hotline,
-			map_url = excluded.map_url, former = excluded.former, custom = custom OR excluded.custom,
+			map_url = excluded.map_url, former = excluded.former, custom = CASE WHEN communes.custom = 1 OR excluded.custom = 1 THEN 1 ELSE 0 END,
 			updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
-		d.Slug, d.Name, d.Province, d.Address, d.Hours, d.Hotline, d.MapURL, string(former), contentBool(d.Custom),
+		d.Slug, d.Name, d.Province, d.Address, d.Hours, d.Hotline, d.MapURL, string(former), intFlag(d.Custom),
 		d.Updated.Unix(), d.UpdatedBy)
 	if err != nil {
 		return d, fmt.Errorf("records: save commune %s: %w", d.Slug, err)
@@ -174,7 +174,9 @@ func scanCommune(r interface{ Scan(...any) error }) (CommuneDetails, error) {
 	return d, nil
 }
 
-func contentBool(b bool) int {
+// intFlag is how a flag is stored: 0 or 1 in an integer column, the same
+// on every engine.
+func intFlag(b bool) int {
 	if b {
 		return 1
 	}

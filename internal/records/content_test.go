@@ -9,12 +9,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-// mustContentStore opens an in-memory store whose clock reads now.
-func mustContentStore(tb testing.TB, now time.Time) *records.Store {
+// mustContentStore opens the store of dsn (see sqldbtest.Each) whose
+// clock reads now.
+func mustContentStore(tb testing.TB, dsn string, now time.Time) *records.Store {
 	tb.Helper()
-	st, err := records.OpenFile(context.Background(), "")
+	st, err := records.OpenFile(context.Background(), dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -23,9 +25,11 @@ func mustContentStore(tb testing.TB, now time.Time) *records.Store {
 	return st
 }
 
-func TestCommuneDetails(t *testing.T) {
+func TestCommuneDetails(t *testing.T) { sqldbtest.Each(t, testCommuneDetails) }
+
+func testCommuneDetails(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	if _, ok, err := st.CommuneDetails(ctx, "thuan-my-tay-ninh"); err != nil || ok {
 		t.Fatalf("before saving: ok %v, err %v; want none", ok, err)
 	}
@@ -84,9 +88,11 @@ func TestCommuneDetails(t *testing.T) {
 	}
 }
 
-func TestPosters(t *testing.T) {
+func TestPosters(t *testing.T) { sqldbtest.Each(t, testPosters) }
+
+func testPosters(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	a, err := st.CreatePoster(ctx, "demo", "  bảng tin   UBND ", "officer")
 	if err != nil {
 		t.Fatal(err)
@@ -125,9 +131,11 @@ func TestPosters(t *testing.T) {
 	}
 }
 
-func TestApprovedAnswers(t *testing.T) {
+func TestApprovedAnswers(t *testing.T) { sqldbtest.Each(t, testApprovedAnswers) }
+
+func testApprovedAnswers(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	save := func(a records.ApprovedAnswer) records.ApprovedAnswer {
 		t.Helper()
 		got, err := st.SaveApproved(ctx, a)

@@ -8,11 +8,14 @@ import (
 
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func TestOfficePrefersStoredDetails(t *testing.T) {
+func TestOfficePrefersStoredDetails(t *testing.T) { sqldbtest.Each(t, testOfficePrefersStoredDetails) }
+
+func testOfficePrefersStoredDetails(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st := mustContentStore(t, time.Unix(1.8e9, 0))
+	st := mustContentStore(t, dsn, time.Unix(1.8e9, 0))
 	dir, err := places.Load()
 	if err != nil {
 		t.Fatal(err)

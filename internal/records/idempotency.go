@@ -28,7 +28,7 @@ func (s *Store) ClaimIdempotencyKey(ctx context.Context, scope, key, fingerprint
 	now := s.Now()
 	res, err := s.db.ExecContext(ctx, `INSERT INTO idempotency_keys(scope, key, fingerprint, created_at) VALUES (?, ?, ?, ?)
 		ON CONFLICT(scope, key) DO UPDATE SET fingerprint = excluded.fingerprint, created_at = excluded.created_at
-		WHERE status = 0 AND created_at < ?`,
+		WHERE idempotency_keys.status = 0 AND idempotency_keys.created_at < ?`,
 		scope, key, fingerprint, now.Unix(), now.Add(-abandonedClaim).Unix())
 	if err != nil {
 		return Replay{}, false, fmt.Errorf("records: claim idempotency key: %w", err)

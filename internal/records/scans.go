@@ -18,7 +18,7 @@ type ScanCount struct {
 // calendar day of day (in day's own location).
 func (s *Store) CountScan(ctx context.Context, commune, poster string, day time.Time) error {
 	_, err := s.db.ExecContext(ctx, `INSERT INTO scans(commune, poster, day, count) VALUES(?, ?, ?, 1)
-		ON CONFLICT(commune, poster, day) DO UPDATE SET count = count + 1`,
+		ON CONFLICT(commune, poster, day) DO UPDATE SET count = scans.count + 1`,
 		commune, poster, day.Format(time.DateOnly))
 	if err != nil {
 		return fmt.Errorf("records: count scan %s/%s: %w", commune, poster, err)

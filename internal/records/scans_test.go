@@ -8,11 +8,14 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func TestCountScan(t *testing.T) {
+func TestCountScan(t *testing.T) { sqldbtest.Each(t, testCountScan) }
+
+func testCountScan(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, err := records.OpenFile(ctx, "")
+	st, err := records.OpenFile(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -103,12 +103,9 @@ func (s *Store) CreateToken(ctx context.Context, name string, creator User) (API
 	secret = apiTokenPrefix + secret
 	t := APIToken{Name: name, UserID: creator.ID, Creator: creator.Name, Role: creator.Role, Commune: creator.Commune,
 		Created: s.Now().Truncate(time.Second)}
-	res, err := s.db.ExecContext(ctx, "INSERT INTO api_tokens(token_hash, name, user_id, role, commune, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-		hashSecret(secret), t.Name, t.UserID, t.Role, t.Commune, t.Created.Unix())
+	err = s.db.QueryRowContext(ctx, "INSERT INTO api_tokens(token_hash, name, user_id, role, commune, created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+		hashSecret(secret), t.Name, t.UserID, t.Role, t.Commune, t.Created.Unix()).Scan(&t.ID)
 	if err != nil {
-		return APIToken{}, "", fmt.Errorf("records: create token: %w", err)
-	}
-	if t.ID, err = res.LastInsertId(); err != nil {
 		return APIToken{}, "", fmt.Errorf("records: create token: %w", err)
 	}
 	return t, secret, nil

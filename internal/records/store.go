@@ -18,7 +18,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/fault"
-	"github.com/hoidap/hoidap/internal/sqlite"
+	"github.com/hoidap/hoidap/internal/sqldb"
 )
 
 // Sentinel errors callers can test with errors.Is; the same values as the
@@ -31,7 +31,10 @@ var (
 	ErrInvalid = fault.ErrInvalid
 )
 
-//go:embed migrations/*.sql
+// The records' migrations, one folder per engine (migrations/sqlite,
+// migrations/postgres), the same numbers in each.
+//
+//go:embed migrations
 var migrations embed.FS
 
 // versionKey names the records' row in schema_versions.
@@ -47,20 +50,22 @@ type Store struct {
 	ownDB    bool // opened by OpenFile: Close closes it
 }
 
-// Open applies the records' pending migrations to db and returns their
-// store. The caller closes db after Close.
+// Open applies the records' pending migrations to db (SQLite or
+// PostgreSQL, as opened by package sqldb) and returns their store. The
+// caller closes db after Close.
 func Open(ctx context.Context, db *sql.DB) (*Store, error) {
-	v := sqlite.Version{Get: readVersion, Set: writeVersion}
-	if err := sqlite.Migrate(ctx, db, migrations, "migrations/*.sql", v); err != nil {
+	v := sqldb.Version{Get: readVersion, Set: writeVersion}
+	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", v); err != nil {
 		return nil, fmt.Errorf("records: %w", err)
 	}
 	return &Store{db: db, Now: time.Now}, nil
 }
 
-// OpenFile opens the database at path ("" for a private one in memory)
-// with the records alone, for tools and tests; Close closes it.
-func OpenFile(ctx context.Context, path string) (*Store, error) {
-	db, err := sqlite.Open(path)
+// OpenFile opens the database dsn names with the records alone, for
+// tools and tests: a SQLite file's path ("" for a private one in memory)
+// or a postgres:// URL. Close closes it.
+func OpenFile(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sqldb.Open(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("records: %w", err)
 	}
@@ -109,10 +114,11 @@ type legacyMark struct {
 }
 
 // readVersion returns the number of the last records script applied. A
-// database without a row of its own was made by the service when the
-// knowledge base ran these scripts in its own sequence, or is new: what
-// its tables hold says which scripts ran, whatever the knowledge base
-// has applied since, and that is kept as the records' version.
+// SQLite database without a row of its own was made by the service when
+// the knowledge base ran these scripts in its own sequence, or is new:
+// what its tables hold says which scripts ran, whatever the knowledge
+// base has applied since, and that is kept as the records' version. A
+// PostgreSQL database never had those days.
 func readVersion(ctx context.Context, db *sql.DB) (int, error) {
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_versions (
 		name    TEXT PRIMARY KEY,
@@ -122,8 +128,8 @@ func readVersion(ctx context.Context, db *sql.DB) (int, error) {
 	}
 	var n int
 	err := db.QueryRowContext(ctx, "SELECT version FROM schema_versions WHERE name = ?", versionKey).Scan(&n)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) {
-		return n, err
+	if err == nil || !errors.Is(err, sql.ErrNoRows) || sqldb.DialectOf(db) != sqldb.SQLite {
+		return n, ignoreNoRows(err)
 	}
 	for _, m := range legacyMarks() {
 		var found int
@@ -145,5 +151,12 @@ func readVersion(ctx context.Context, db *sql.DB) (int, error) {
 func writeVersion(ctx context.Context, tx *sql.Tx, n int) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(name, version) VALUES (?, ?)
 		ON CONFLICT(name) DO UPDATE SET version = excluded.version`, versionKey, n)
+	return err
+}
+
+func ignoreNoRows(err error) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
 	return err
 }

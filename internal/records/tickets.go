@@ -119,12 +119,10 @@ func (s *Store) CreateTicket(ctx context.Context, t Ticket) (Ticket, error) {
 	}
 	t.Token, t.Status, t.Created = hex.EncodeToString(b[:]), TicketOpen, s.Now()
 	t.Reply, t.RepliedBy, t.Replied, t.ApprovedID = "", "", time.Time{}, 0
-	res, err := s.db.ExecContext(ctx, `INSERT INTO tickets (token_hash, commune, question, name, phone, answer_id, status, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, tokenHash(t.Token), t.Commune, t.Question, t.Name, t.Phone, t.AnswerID, t.Status, t.Created.Unix())
+	err := s.db.QueryRowContext(ctx, `INSERT INTO tickets (token_hash, commune, question, name, phone, answer_id, status, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+		tokenHash(t.Token), t.Commune, t.Question, t.Name, t.Phone, t.AnswerID, t.Status, t.Created.Unix()).Scan(&t.ID)
 	if err != nil {
-		return t, fmt.Errorf("records: create ticket: %w", err)
-	}
-	if t.ID, err = res.LastInsertId(); err != nil {
 		return t, fmt.Errorf("records: create ticket: %w", err)
 	}
 	return t, nil
@@ -176,7 +174,7 @@ func (s *Store) TicketByToken(ctx context.Context, token string) (Ticket, error)
 // ones first, oldest first, as they are to be answered; then the answered
 // ones, the latest reply first. At most maxTickets.
 func (s *Store) Tickets(ctx context.Context, commune string) ([]Ticket, error) {
-	where, args := `1`, []any{}
+	where, args := `1 = 1`, []any{}
 	if commune != "" {
 		where, args = `commune = ?`, append(args, commune)
 	}

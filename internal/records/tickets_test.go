@@ -11,11 +11,14 @@ import (
 
 	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-func TestTicketLifecycle(t *testing.T) {
+func TestTicketLifecycle(t *testing.T) { sqldbtest.Each(t, testTicketLifecycle) }
+
+func testTicketLifecycle(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, now := mustStore(t)
+	st, now := mustStore(t, dsn)
 	left, err := st.CreateTicket(ctx, records.Ticket{Commune: "demo", Question: "  Đèn đường thôn 3\nbị hỏng thì báo ai? ",
 		Name: " Nguyễn  Văn A ", Phone: "0912 345 678", AnswerID: "0123456789abcdef0123456789ab"})
 	if err != nil {
@@ -95,9 +98,11 @@ func TestTicketLifecycle(t *testing.T) {
 	}
 }
 
-func TestTicketValidation(t *testing.T) {
+func TestTicketValidation(t *testing.T) { sqldbtest.Each(t, testTicketValidation) }
+
+func testTicketValidation(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, _ := mustStore(t)
+	st, _ := mustStore(t, dsn)
 	for _, tc := range []struct {
 		name string
 		t    records.Ticket
@@ -129,9 +134,11 @@ func TestTicketValidation(t *testing.T) {
 
 // TestRetainDeletesTickets checks that a ticket, with its phone number,
 // is gone after the retention period and a newer one stays.
-func TestRetainDeletesTickets(t *testing.T) {
+func TestRetainDeletesTickets(t *testing.T) { sqldbtest.Each(t, testRetainDeletesTickets) }
+
+func testRetainDeletesTickets(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, now := mustStore(t)
+	st, now := mustStore(t, dsn)
 	old, err := st.CreateTicket(ctx, records.Ticket{Commune: "demo", Question: "cũ", Phone: "0912345678"})
 	if err != nil {
 		t.Fatal(err)

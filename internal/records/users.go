@@ -128,16 +128,13 @@ func (s *Store) CreateUser(ctx context.Context, u User, password string) (User, 
 		return User{}, fmt.Errorf("records: hash password: %w", err)
 	}
 	u.Created = s.Now().Truncate(time.Second)
-	res, err := s.db.ExecContext(ctx,
-		"INSERT INTO users(name, role, commune, password_hash, must_change, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING",
-		u.Name, u.Role, u.Commune, string(hash), u.MustChange, u.Created.Unix())
-	if err != nil {
-		return User{}, fmt.Errorf("records: create user %s: %w", u.Name, err)
-	}
-	if n, _ := res.RowsAffected(); n == 0 {
+	err = s.db.QueryRowContext(ctx,
+		"INSERT INTO users(name, role, commune, password_hash, must_change, created_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(name) DO NOTHING RETURNING id",
+		u.Name, u.Role, u.Commune, string(hash), intFlag(u.MustChange), u.Created.Unix()).Scan(&u.ID)
+	if errors.Is(err, sql.ErrNoRows) { // nothing inserted: the name is taken
 		return User{}, inputError("Tên đăng nhập %q đã có. (User name taken)", u.Name)
 	}
-	if u.ID, err = res.LastInsertId(); err != nil {
+	if err != nil {
 		return User{}, fmt.Errorf("records: create user %s: %w", u.Name, err)
 	}
 	return u, nil
@@ -226,7 +223,7 @@ func (s *Store) SetPassword(ctx context.Context, id int64, password string, must
 	if err != nil {
 		return fmt.Errorf("records: hash password: %w", err)
 	}
-	res, err := s.db.ExecContext(ctx, "UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?", string(hash), mustChange, id)
+	res, err := s.db.ExecContext(ctx, "UPDATE users SET password_hash = ?, must_change = ? WHERE id = ?", string(hash), intFlag(mustChange), id)
 	if err != nil {
 		return fmt.Errorf("records: set password %d: %w", id, err)
 	}

@@ -9,12 +9,14 @@ import (
 
 	"github.com/hoidap/hoidap/internal/fault"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
-// mustStore opens an in-memory store whose clock the test moves.
-func mustStore(tb testing.TB) (*records.Store, *time.Time) {
+// mustStore opens the store of dsn (see sqldbtest.Each) whose clock the
+// test moves.
+func mustStore(tb testing.TB, dsn string) (*records.Store, *time.Time) {
 	tb.Helper()
-	st, err := records.OpenFile(context.Background(), "")
+	st, err := records.OpenFile(context.Background(), dsn)
 	if err != nil {
 		tb.Fatal(err)
 	}
@@ -24,9 +26,11 @@ func mustStore(tb testing.TB) (*records.Store, *time.Time) {
 	return st, &now
 }
 
-func TestUserCreateAndLogin(t *testing.T) {
+func TestUserCreateAndLogin(t *testing.T) { sqldbtest.Each(t, testUserCreateAndLogin) }
+
+func testUserCreateAndLogin(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, _ := mustStore(t)
+	st, _ := mustStore(t, dsn)
 	officer, err := st.CreateUser(ctx, records.User{Name: " Can-Bo ", Role: records.RoleCommune, Commune: "demo"}, "mat-khau-dai-1")
 	if err != nil {
 		t.Fatal(err)
@@ -71,9 +75,11 @@ func TestUserCreateAndLogin(t *testing.T) {
 	}
 }
 
-func TestSessionExpiry(t *testing.T) {
+func TestSessionExpiry(t *testing.T) { sqldbtest.Each(t, testSessionExpiry) }
+
+func testSessionExpiry(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, now := mustStore(t)
+	st, now := mustStore(t, dsn)
 	u, err := st.CreateUser(ctx, records.User{Name: "admin", Role: records.RoleProvince}, "mat-khau-dai-1")
 	if err != nil {
 		t.Fatal(err)
@@ -109,9 +115,11 @@ func TestSessionExpiry(t *testing.T) {
 	}
 }
 
-func TestTokenLifecycle(t *testing.T) {
+func TestTokenLifecycle(t *testing.T) { sqldbtest.Each(t, testTokenLifecycle) }
+
+func testTokenLifecycle(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, _ := mustStore(t)
+	st, _ := mustStore(t, dsn)
 	u, err := st.CreateUser(ctx, records.User{Name: "xa-demo", Role: records.RoleCommune, Commune: "demo"}, "mat-khau-dai-1")
 	if err != nil {
 		t.Fatal(err)
@@ -138,9 +146,11 @@ func TestTokenLifecycle(t *testing.T) {
 	}
 }
 
-func TestSessionLoginThrottle(t *testing.T) {
+func TestSessionLoginThrottle(t *testing.T) { sqldbtest.Each(t, testSessionLoginThrottle) }
+
+func testSessionLoginThrottle(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, now := mustStore(t)
+	st, now := mustStore(t, dsn)
 	keys := []string{"ip:203.0.113.9", "user:an"}
 	var until time.Time
 	for i := 1; i <= 5; i++ {
@@ -177,7 +187,7 @@ func TestSessionLoginThrottle(t *testing.T) {
 // BenchmarkSession measures the lookup every admin request makes.
 func BenchmarkSession(b *testing.B) {
 	ctx := context.Background()
-	st, _ := mustStore(b)
+	st, _ := mustStore(b, "")
 	u, err := st.CreateUser(ctx, records.User{Name: "admin", Role: records.RoleProvince}, "mat-khau-dai-1")
 	if err != nil {
 		b.Fatal(err)
@@ -211,9 +221,11 @@ func TestWeakPasswordsRefused(t *testing.T) {
 
 // A password made of the user's own name or commune is refused, when the
 // user is created and when the password is changed.
-func TestPasswordOfOwnNameRefused(t *testing.T) {
+func TestPasswordOfOwnNameRefused(t *testing.T) { sqldbtest.Each(t, testPasswordOfOwnNameRefused) }
+
+func testPasswordOfOwnNameRefused(t *testing.T, dsn string) {
 	ctx := context.Background()
-	st, _ := mustStore(t)
+	st, _ := mustStore(t, dsn)
 	u, err := st.CreateUser(ctx, records.User{Name: "hungdao.a", Role: records.RoleCommune, Commune: "hung-dao-hai-phong"}, "mot cau mat khau rat dai")
 	if err != nil {
 		t.Fatal(err)

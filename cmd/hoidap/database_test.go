@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
+)
+
+// With --database-url the office's records are kept in PostgreSQL: the
+// first administrator, the answers given, a password reset from the
+// command line; documents stay in the SQLite store in --data, which gets
+// none of the records' tables.
+func TestServeKeepsRecordsInPostgres(t *testing.T) {
+	ctx := context.Background()
+	url := sqldbtest.Postgres(t)
+	data := t.TempDir()
+	s := mustServe(t, map[string]string{"HOIDAP_DATA": data, "HOIDAP_DATABASE_URL": url})
+	resp, err := http.Post(s.URL+"/api/v1/ask", "application/json", strings.NewReader(`{"question":"đăng ký khai sinh","commune":"demo"}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answer struct {
+		ID       string `json:"id"`
+		Grounded bool   `json:"grounded"`
+	}
+	err = json.NewDecoder(resp.Body).Decode(&answer)
+	resp.Body.Close()
+	if err != nil || resp.StatusCode != http.StatusOK || !answer.Grounded {
+		t.Fatalf("ask: %d %+v %v", resp.StatusCode, answer, err)
+	}
+	if code := s.stop(t); code != 0 {
+		t.Fatalf("serve exited %d: %s", code, s.Stderr)
+	}
+	if strings.Contains(s.Stderr.String(), url) {
+		t.Error("the database URL is in the log")
+	}
+
+	rs, err := records.OpenFile(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	if _, err := rs.Answer(ctx, answer.ID); err != nil {
+		t.Errorf("the answer record in PostgreSQL: %v", err)
+	}
+	if _, err := rs.UserByName(ctx, "admin"); err != nil {
+		t.Errorf("the first administrator in PostgreSQL: %v", err)
+	}
+	lite, err := sql.Open("sqlite", "file:"+filepath.Join(data, "hoidap.db")+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lite.Close()
+	var tables int
+	if err := lite.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE name IN ('answers', 'users', 'tickets')`).Scan(&tables); err != nil || tables != 0 {
+		t.Errorf("records' tables in the SQLite store: %d, %v", tables, err)
+	}
+
+	var out, errOut syncBuffer
+	code := run(ctx, []string{"admin", "reset-password", "admin", "--data", data}, envOf(map[string]string{"HOIDAP_DATABASE_URL": url}), &out, &errOut)
+	if code != 0 || !strings.Contains(out.String(), "one-time password") {
+		t.Errorf("reset-password in PostgreSQL: exit %d, %s %s", code, &out, &errOut)
+	}
+}
+
+// A database URL that is not PostgreSQL's is a usage error; one whose
+// server does not answer stops the start at once. Neither shows the
+// password.
+func TestDatabaseURLErrors(t *testing.T) {
+	for _, tc := range []struct {
+		url  string
+		code int
+	}{
+		{"mysql://u:hunter2@db/x", 2},
+		{"postgres://u:hunter2@127.0.0.1:1/x", 1},
+	} {
+		var out, errOut syncBuffer
+		args := []string{"serve", "--data", t.TempDir(), "--addr", "127.0.0.1:0", "--national-records=false", "--database-url", tc.url}
+		code := run(context.Background(), args, envOf(nil), &out, &errOut)
+		if code != tc.code || strings.Contains(errOut.String(), "hunter2") || strings.Contains(out.String(), "hunter2") {
+			t.Errorf("%s: exit %d, want %d: %s", tc.url, code, tc.code, &errOut)
+		}
+	}
+}
