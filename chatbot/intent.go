@@ -115,6 +115,12 @@ func deadlineCue(padded string) bool {
 	if !acts {
 		return false
 	}
+	// "phải đăng ký …, bao nhiêu ngày thì xong": the office's time.
+	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua "} {
+		if strings.Contains(padded, c) {
+			return false
+		}
+	}
 	for _, c := range []string{" bao lau ", " bao nhieu ngay ", " may ngay ", " thoi han ", " trong vong "} {
 		if strings.Contains(padded, c) {
 			return true

@@ -25,6 +25,11 @@ func TestIntentsAsResidentsType(t *testing.T) {
 			t.Errorf("%q: intents %v, want %v among them", q, got, want)
 		}
 	}
+	// The resident must register; the days asked are the office's.
+	q := "chủ nhà bảo phải đăng ký tạm trú, em cần giấy tờ gì và bao nhiêu ngày thì xong ạ"
+	if got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " "); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
+		t.Errorf("%q: intents %v, want the time and no deadline", q, got)
+	}
 }
 
 // A time limit before an event ("chậm nhất là 03 ngày làm việc trước
