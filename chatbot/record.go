@@ -122,7 +122,8 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	pending := ""
 	show := false
 	// Of a procedure about authority itself, the letter is what it is about.
-	proxyProcedure := strings.Contains(strings.ToLower(p.Title), "ủy quyền")
+	title := strings.ToLower(p.Title)
+	proxyProcedure := strings.Contains(title, "ủy quyền") || strings.Contains(title, "uỷ quyền")
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		if pp.Count == "" && pp.Form == "" {
