@@ -44,12 +44,7 @@ var sentenceBreak = regexp.MustCompile(`\.\s+|;\s*|\n+|\s+[-+]\s+|:\s+-\s*`)
 // không", "trong bao nhiêu ngày phải đi"), or "" when no sentence holds
 // enough of it.
 func recordDetail(question, title string, p *knowledge.Procedure) string {
-	var words []string
-	for _, w := range askedBeyondTitle(question, title) {
-		if !genericWords[w] && !intentWords[w] && len(w) > 1 {
-			words = append(words, w)
-		}
-	}
+	words := ownWords(question, title)
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}

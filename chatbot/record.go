@@ -190,7 +190,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	// The papers that hold the question's own words, beyond the
 	// procedure's name, come first, special cases included: "đã ly hôn"
 	// asks for the divorce judgment.
-	if words := beyondTitle(ownWords(question), p.Title); len(words) > 0 {
+	if words := ownWords(question, p.Title); len(words) > 0 {
 		said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 		score := make(map[string]int, len(papers))
 		for _, x := range papers[:len(cases[best].papers)] {
@@ -212,22 +212,16 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 }
 
 // ownWords are a question's content words that say more than what is
-// asked or who asks.
-func ownWords(question string) []string {
+// asked or who asks, and that the procedure's name does not hold: every
+// paper and sentence of the procedure is about those.
+func ownWords(question, title string) []string {
 	var words []string
-	for _, w := range vietnamese.ContentWords(question) {
+	for _, w := range askedBeyondTitle(question, title) {
 		if !genericWords[w] && !intentWords[w] && len(w) > 1 {
 			words = append(words, w)
 		}
 	}
 	return words
-}
-
-// beyondTitle drops the words a procedure's name holds: every paper of
-// the procedure is about them.
-func beyondTitle(words []string, title string) []string {
-	padded := fold(title)
-	return slices.DeleteFunc(words, func(w string) bool { return strings.Contains(padded, " "+w+" ") })
 }
 
 // pickCase returns the case whose heading (counted twice) and papers
@@ -237,7 +231,7 @@ func pickCase(cases []paperCase, question, title string) int {
 	if len(cases) < 2 || question == "" {
 		return 0
 	}
-	words := beyondTitle(ownWords(question), title)
+	words := ownWords(question, title)
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	// Another case than the first, usually the general one, needs its
 	// heading to hold one of the question's words beyond the procedure's
