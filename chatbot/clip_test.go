@@ -23,6 +23,7 @@ func TestClip(t *testing.T) {
 		{"no-break space", "5\u00a0ngày làm việc", 90, "5 ngày làm việc"},
 		{"cut at a word end", "Giấy chứng nhận kết hôn của cha mẹ", 20, "Giấy chứng nhận kết …"},
 		{"cut at a sentence end", "Nộp hồ sơ tại UBND xã. Nhận kết quả sau 3 ngày làm việc", 40, "Nộp hồ sơ tại UBND xã."},
+		{"a name cut already keeps one ellipsis", "Giấy tờ: Tờ khai; Mẫu thực hiện đăng ký thay đổi, bổ … (+1 cho trường hợp riêng)", 58, "Giấy tờ: Tờ khai; Mẫu thực hiện đăng ký thay đổi, bổ …"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

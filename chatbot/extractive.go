@@ -157,7 +157,10 @@ func clipLines(s string, n int) string {
 func clipOutside(s string, n int) string {
 	cut := clip(s, n)
 	if i := strings.LastIndexByte(cut, '('); i > 20 && !strings.Contains(cut[i:], ")") {
-		return strings.TrimRight(cut[:i], " ,;:") + " …"
+		cut = strings.TrimRight(cut[:i], " ,;:")
+		if !strings.HasSuffix(cut, "…") {
+			cut += " …"
+		}
 	}
 	return cut
 }
@@ -194,6 +197,9 @@ func clip(s string, n int) string {
 	}
 	if i := strings.LastIndexByte(cut, ' '); i > 0 {
 		cut = cut[:i]
+	}
+	if strings.HasSuffix(cut, "…") {
+		return cut // a name already cut ("… bổ …"), not "… bổ … …"
 	}
 	return cut + " …"
 }

@@ -66,6 +66,9 @@ func TestClipOutsideBrackets(t *testing.T) {
 	if strings.Contains(got, "(") || !strings.HasPrefix(got, "Lệ phí: theo mức Hội đồng nhân dân tỉnh quyết định") {
 		t.Errorf("clipOutside = %q", got)
 	}
+	if got := clipOutside("Giấy tờ: Tờ khai; Mẫu hộ tịch thực hiện đăng ký thay đổi, bổ … (+4 cho trường hợp riêng: xem danh sách).", 70); strings.HasSuffix(got, "… …") {
+		t.Errorf("clipOutside = %q: one ellipsis is enough", got)
+	}
 }
 
 // Papers of the record of temporary residence (1.004194) as a renter
