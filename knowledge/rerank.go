@@ -49,7 +49,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if g.score > top {
 			top = g.score
 		}
-		g.named = saidName(p.said, g.entry.names)
+		g.named = saidName(p.said[p.now:], g.entry.names)
 		longestName = max(longestName, g.named)
 	}
 	for _, g := range groups {
@@ -57,15 +57,8 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// nothing from the residents' name the question says: "có đăng ký
 		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
 		// say what is paused.
-		act := actionFit(p.said, g.entry.foldTitle)
-		precision := ix.explained(asked, g.entry.titleWeights)
-		named := 0.0 // how fully a name residents use says what was asked
-		if act >= 1 {
-			for _, nw := range g.entry.nameWeights {
-				named = max(named, ix.explained(asked, nw))
-			}
-		}
-		precision = max(precision, named)
+		act := actionFit(p.said[p.now:], g.entry.foldTitle)
+		precision, named := ix.titleFit(asked, g.entry, act)
 		share := g.score / top
 		// A commune's own document whose title the question names by a
 		// pair of words few titles hold ("thôn Phú Túc") is what the
@@ -88,12 +81,53 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= variantFit(p.words, g.entry.foldTitle)
 		}
 		g.score *= act
+		// A title explained by the story of a step already done, and much
+		// less by what is asked now, is that step's procedure.
+		if p.past != nil {
+			if now, _ := ix.titleFit(without(asked, p.past), g.entry, act); now < pastShare*precision {
+				g.score *= pastWeight
+			}
+		}
 		if p.age > 0 {
 			g.score *= ageFit(p.age, g.entry.ages)
 		}
 		c := ix.wordCoverage(p, g.entry)
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
+}
+
+// titleFit returns how much of a procedure's title the asked words
+// explain, the best of its residents' names counted as its title, and
+// how much of the best name alone; names count only for a title of the
+// stage asked about (act ≥ 1).
+func (ix *Index) titleFit(asked map[string]bool, e *docEntry, act float64) (precision, named float64) {
+	if act >= 1 {
+		for _, nw := range e.nameWeights {
+			named = max(named, ix.explained(asked, nw))
+		}
+	}
+	return max(ix.explained(asked, e.titleWeights), named), named
+}
+
+// pastShare is the share of a title's fit that must remain without the
+// words said only in the story of a step already done for the title to
+// be what is asked.
+const pastShare = 0.5
+
+// pastWeight is the weight of a title that what the question asks now,
+// without the story of a step already done, explains less than pastShare
+// of.
+const pastWeight = 0.5
+
+// without returns the words of asked that are not in drop.
+func without(asked, drop map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(asked))
+	for w := range asked {
+		if !drop[w] {
+			out[w] = true
+		}
+	}
+	return out
 }
 
 // rareTitles is how many titles at most may hold a pair of words for

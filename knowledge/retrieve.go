@@ -44,11 +44,16 @@ const (
 // plan is a query taken apart: its folded content words, the corrections
 // of words the corpus does not know, and the dictionary's expansions.
 type plan struct {
-	words       []string
-	cover       []string          // the words coverage weighs: the topic
-	said        []string          // every folded word, filler included, in order
-	filler      []bool            // which of said are question filler
-	typed       []string          // said as typed, diacritics kept
+	words  []string
+	cover  []string // the words coverage weighs: the topic
+	said   []string // every folded word, filler included, in order
+	filler []bool   // which of said are question filler
+	typed  []string // said as typed, diacritics kept
+	// now is the index in said where what is asked begins after a story
+	// of steps already done (nowAt), past the words said only in that
+	// story; 0 and nil when there is none.
+	now         int
+	past        map[string]bool
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	expansions  []string
@@ -78,6 +83,8 @@ func (ix *Index) plan(text string) plan {
 	}
 	typed, said := vietnamese.Said(text)
 	p.said, p.typed = said, typed
+	p.now = nowAt(typed, said)
+	p.past = ix.pastOnly(typed, said, p.now)
 	p.filler = make([]bool, len(typed))
 	for i, t := range typed {
 		p.filler[i] = vietnamese.IsFiller(t)

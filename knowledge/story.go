@@ -1,0 +1,80 @@
+package knowledge
+
+import "strings"
+
+// A resident often tells what was already done before asking what comes
+// next: "bố mẹ đã công chứng hợp đồng tặng cho mảnh đất, giờ đi đăng ký
+// sang tên mất bao lâu". The procedure of the step already done (the
+// certified contract) is not what is asked; the one after "giờ" is.
+
+// pastMarkers are the words, as typed, that say a step is done; a word
+// typed without diacritics may mean one of them.
+var pastMarkers = map[string]bool{
+	"đã": true, "da": true, "rồi": true, "roi": true, "xong": true,
+	"vừa": true, "vua": true, "mới": true, "moi": true,
+}
+
+// notNowBefore are the words before "giờ" that make it an hour or "when"
+// ("mấy giờ", "bao giờ", "đến giờ vẫn chưa") rather than "now".
+var notNowBefore = map[string]bool{"bao": true, "mấy": true, "may": true, "đến": true, "den": true, "tới": true, "tiếng": true, "tieng": true, "nhiêu": true, "nhieu": true}
+
+// notNowAfter are the words after "giờ" that make it an hour ("giờ làm
+// việc", "giờ hành chính").
+var notNowAfter = map[string]bool{"lam": true, "hanh": true, "mo": true, "dong": true, "sang": true, "chieu": true, "trua": true, "toi": true}
+
+// nowAt returns the index in said (folded, typed as in typed) of the word
+// that turns a story of what was done into what is asked now: the last
+// "giờ" or "bây giờ" meaning "now" with a word saying a step is done
+// before it. 0 means the question tells no such story.
+func nowAt(typed, said []string) int {
+	for i := len(said) - 1; i > 0; i-- {
+		if said[i] != "gio" || typed[i] != "giờ" && typed[i] != "gio" {
+			continue
+		}
+		k := i
+		if p := said[i-1]; p == "bay" || p == "hien" {
+			k = i - 1
+		} else if notNowBefore[typed[i-1]] || p[0] >= '0' && p[0] <= '9' {
+			continue
+		}
+		if i+1 < len(said) && notNowAfter[said[i+1]] {
+			continue
+		}
+		for _, t := range typed[:k] {
+			if pastMarkers[t] {
+				return k
+			}
+		}
+		return 0
+	}
+	return 0
+}
+
+// pastOnly returns the words said in the story before now (nowAt), and
+// the words of the dictionary's phrases for it ("cưới vợ" → "kết hôn"),
+// that what is asked after it does not say; nil when there is no story.
+func (ix *Index) pastOnly(typed, said []string, now int) map[string]bool {
+	if now == 0 {
+		return nil
+	}
+	past := make(map[string]bool)
+	for _, w := range said[:now] {
+		past[w] = true
+	}
+	if ix.dict != nil {
+		for _, x := range ix.dict.Expand(strings.Join(typed[:now], " ")) {
+			for _, w := range strings.Fields(x) {
+				past[w] = true
+			}
+		}
+		for _, x := range ix.dict.Expand(strings.Join(typed[now:], " ")) {
+			for _, w := range strings.Fields(x) {
+				delete(past, w)
+			}
+		}
+	}
+	for _, w := range said[now:] {
+		delete(past, w)
+	}
+	return past
+}

@@ -1,0 +1,32 @@
+package knowledge
+
+import (
+	"testing"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+func TestNowAt(t *testing.T) {
+	for q, want := range map[string]string{
+		"đã công chứng hợp đồng rồi, giờ đi đăng ký sang tên": "giờ",
+		"mới cưới vợ, bây giờ muốn nhập hộ khẩu":              "bây",
+		"da ky van ban roi. Gio di dang ky bien dong":         "gio",
+		"con đã làm giấy khai sinh rồi, giờ nhập HK":          "giờ",
+		// No step done before it, or "giờ" as an hour or "when".
+		"giờ muốn đăng ký kết hôn thì làm sao":                  "",
+		"xã làm việc mấy giờ, đã nghỉ trưa chưa":                "",
+		"đã nộp hồ sơ rồi, bao giờ có kết quả":                  "",
+		"đã nộp hồ sơ từ tháng trước đến giờ vẫn chưa có":       "",
+		"đã hẹn rồi, 8 giờ sáng mai đến được không":             "",
+		"nộp hồ sơ rồi thì giờ làm việc của bộ phận một cửa là": "",
+	} {
+		typed, said := vietnamese.Said(q)
+		got := ""
+		if k := nowAt(typed, said); k > 0 {
+			got = typed[k]
+		}
+		if got != want {
+			t.Errorf("nowAt(%q) at %q, want %q", q, got, want)
+		}
+	}
+}
