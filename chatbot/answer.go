@@ -205,7 +205,7 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 	if len(p.docs) > 1 {
 		second = &p.docs[1]
 	}
-	return b.speak(ctx, p, done, b.extractive(p, second), out)
+	return b.speak(ctx, p, done, b.extractive(ctx, p, second), out)
 }
 
 // view is what p's answer depends on besides its documents: the day, the
@@ -240,9 +240,10 @@ func (b *Bot) source(p *plan, i int, section string) Source {
 // extractive is the extractive answer from p's documents; a procedure's,
 // which does not depend on the question's words, is written once per
 // generation of the knowledge base.
-func (b *Bot) extractive(p *plan, second *knowledge.Document) string {
+func (b *Bot) extractive(ctx context.Context, p *plan, second *knowledge.Document) string {
 	best := p.docs[0]
 	v := b.view(p)
+	v.record = namedRecord(ctx, b.cfg.Knowledge, best)
 	detail := ""
 	if best.Procedure != nil {
 		detail = recordDetail(p.q.Text, best.Title, best.Procedure)

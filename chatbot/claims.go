@@ -90,6 +90,12 @@ func dropUntrusted(text string, t *trust) (string, bool) {
 	if !strings.ContainsFunc(text, func(r rune) bool { return r >= '0' && r <= '9' || r == '/' || r == '.' }) {
 		return text, false
 	}
+	return dropSentences(text, func(s string) bool { return !t.holds(s) })
+}
+
+// dropSentences removes from text the sentences that drop reports, keeping
+// the lines, and reports whether it removed any.
+func dropSentences(text string, drop func(sentence string) bool) (string, bool) {
 	var b strings.Builder
 	dropped := false
 	for _, line := range strings.SplitAfter(text, "\n") {
@@ -98,7 +104,7 @@ func dropUntrusted(text string, t *trust) (string, bool) {
 			if j < 0 {
 				j = len(line)
 			}
-			if s := line[:j]; t.holds(s) {
+			if s := line[:j]; !drop(s) {
 				b.WriteString(s)
 			} else {
 				dropped = true
@@ -110,6 +116,16 @@ func dropUntrusted(text string, t *trust) (string, bool) {
 		}
 	}
 	return b.String(), dropped
+}
+
+// uploadTitle is an uploaded document's title or heading as residents may
+// see it: without the numbers and links t does not hold, and none at all
+// (empty) when it speaks to the answering machine.
+func uploadTitle(s string, t *trust) string {
+	if addressedToModel(s) {
+		return ""
+	}
+	return redactUntrusted(s, t)
 }
 
 // redactUntrusted replaces in an uploaded document's title or heading

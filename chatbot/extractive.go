@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"cmp"
 	"fmt"
 	"slices"
 	"strings"
@@ -18,6 +19,13 @@ const (
 	maxPassageA = 700 // characters of an article passage
 )
 
+// The name an uploaded document goes by when its own title speaks to the
+// answering machine.
+const (
+	uploadedName   = "Tài liệu do xã tải lên"
+	uploadedNameEn = "A document the commune uploaded"
+)
+
 // view is what an answer depends on beyond its documents: the day (fees
 // change with reductions in force), the commune office, the language.
 type view struct {
@@ -25,6 +33,9 @@ type view struct {
 	contact Contact
 	office  bool   // contact holds the commune's office
 	lang    string // "en" for English framing; the record's words stay Vietnamese
+	// record is the official record of the procedure an uploaded article
+	// names by its code: the article's fee claims may not contradict it.
+	record *knowledge.Procedure
 }
 
 // extractive composes the answer to intents from the best document and
@@ -44,7 +55,7 @@ func extractive(question string, intents []intent, best knowledge.Document, hit 
 	case second != nil:
 		title := second.Title
 		if !official(*second) {
-			title = redactUntrusted(title, communeTrust(v))
+			title = cmp.Or(uploadTitle(title, communeTrust(v)), v.word(uploadedName, uploadedNameEn))
 		}
 		fmt.Fprintf(&b, "\n%s «%s» [2].", v.word("Có thể bạn cũng cần:", "You may also need:"), shortTitle(title))
 	}
@@ -80,11 +91,15 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 			best, heading, text = n, p.Heading, p.Text
 		}
 	}
-	title, dropped := d.Title, false
+	title, dropped, addressed, contradicted := d.Title, false, false, false
 	if !official(d) {
 		t := communeTrust(v)
-		title, heading = redactUntrusted(title, t), redactUntrusted(heading, t)
+		title, heading = cmp.Or(uploadTitle(title, t), v.word(uploadedName, uploadedNameEn)), uploadTitle(heading, t)
 		text, dropped = dropUntrusted(text, t)
+		text, addressed = dropSentences(text, addressedToModel)
+		if v.record != nil {
+			text, contradicted = dropSentences(text, func(s string) bool { return contradictsFee(s, v.record) })
+		}
 	}
 	if heading != "" && heading != title {
 		fmt.Fprintf(b, "%s — %s:\n", title, heading)
@@ -95,6 +110,15 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 	if dropped {
 		b.WriteString(v.word("(Đã bỏ câu có số tài khoản, số điện thoại hoặc đường link không có trong thông tin chính thức của xã; đừng chuyển tiền theo những câu như vậy.)\n",
 			"(A sentence with an account or phone number or a link that is not in the commune's official details was left out; do not send money on such a sentence.)\n"))
+	}
+	if contradicted {
+		fmt.Fprintf(b, v.word("(Đã bỏ câu về lệ phí hoặc cách nộp tiền trái với bản ghi chính thức của thủ tục %s. Lệ phí theo bản ghi: %s)\n",
+			"(A sentence on the fee or on paying that contradicts the official record of procedure %s was left out. The record's fee: %s)\n"),
+			v.record.Code, clip(cmp.Or(v.record.Fee, v.word("không ghi", "not stated")), maxField))
+	}
+	if addressed {
+		b.WriteString(v.word("(Đã bỏ câu trong tài liệu tải lên không dành cho người dân mà ra lệnh cho máy trả lời.)\n",
+			"(A sentence of the uploaded document that gives orders to the answering machine, not information to residents, was left out.)\n"))
 	}
 	return title
 }
@@ -300,7 +324,7 @@ const maxCardPapers = 8
 func sourceOf(n int, d knowledge.Document, hit knowledge.Hit, section string, v view) Source {
 	s := Source{N: n, ID: hit.PassageID, DocID: d.ID, Title: d.Title, Section: hit.Section, URL: d.URL}
 	if !official(d) {
-		s.Title = redactUntrusted(s.Title, communeTrust(v))
+		s.Title = cmp.Or(uploadTitle(s.Title, communeTrust(v)), v.word(uploadedName, uploadedNameEn))
 	}
 	if section != "" {
 		s.Section = section

@@ -52,6 +52,8 @@ type Index struct {
 	mu    sync.RWMutex
 	docs  map[string]*docEntry // by document ID
 	stats wordStats
+
+	pace *pace // indexing yields to searches
 }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
@@ -138,51 +140,100 @@ func openBleve(dir string) (idx bleve.Index, fresh bool, err error) {
 }
 
 func newIndex(b bleve.Index, dict *vietnamese.Dictionary) *Index {
-	return &Index{bleve: b, dict: dict, docs: make(map[string]*docEntry), stats: newWordStats()}
+	return &Index{bleve: b, dict: dict, docs: make(map[string]*docEntry), stats: newWordStats(), pace: newPace()}
 }
 
 // maxBatchPassages bounds the passages one bleve batch analyses: a batch
 // holds every passage's analysis in memory until it is written, so a
-// write of many documents goes in several batches (a document's own
-// passages stay in one, with the removal of its earlier version).
+// write of many documents goes in several batches.
 const maxBatchPassages = 256
+
+// span is the passages from:to of a document, written in one batch.
+type span struct {
+	d        *Document
+	from, to int
+}
 
 // put indexes docs, replacing earlier versions of the same documents, and
 // removes from the index the IDs in gone (deleted documents), in batches
-// of about maxBatchPassages passages.
+// of about maxBatchPassages passages, or fewer with pauses while residents
+// search (pace). A document the index already holds is replaced in one
+// batch, with the removal of its earlier version; a new one may span
+// several and is searchable once its last batch is written.
 func (ix *Index) put(docs []Document, gone []string) error {
-	start, passages := 0, 0
-	for i, d := range docs {
-		if passages > 0 && passages+len(d.Passages) > maxBatchPassages {
-			if err := ix.putBatch(docs[start:i], gone); err != nil {
-				return err
-			}
-			start, passages, gone = i, 0, nil
+	var spans []span
+	n := 0
+	flush := func() error {
+		start := time.Now()
+		if err := ix.putBatch(spans, gone); err != nil {
+			return err
 		}
-		passages += len(d.Passages)
+		spans, n, gone = nil, 0, nil
+		ix.pace.yield(time.Since(start))
+		return nil
 	}
-	return ix.putBatch(docs[start:], gone)
+	for i := range docs {
+		d := &docs[i]
+		if ix.has(d.ID) || len(d.Passages) == 0 {
+			if n > 0 && n+len(d.Passages) > ix.pace.batchPassages() {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+			spans, n = append(spans, span{d, 0, len(d.Passages)}), n+len(d.Passages)
+			continue
+		}
+		for from := 0; from < len(d.Passages); {
+			room := ix.pace.batchPassages() - n
+			if room <= 0 {
+				if err := flush(); err != nil {
+					return err
+				}
+				continue
+			}
+			to := min(len(d.Passages), from+room)
+			spans, n, from = append(spans, span{d, from, to}), n+to-from, to
+		}
+	}
+	if len(spans) == 0 && len(gone) == 0 {
+		return nil
+	}
+	return flush()
 }
 
-// putBatch writes docs and the removal of gone in one bleve batch.
-func (ix *Index) putBatch(docs []Document, gone []string) error {
+// has reports whether the index holds document id.
+func (ix *Index) has(id string) bool {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	_, ok := ix.docs[id]
+	return ok
+}
+
+// putBatch writes spans and the removal of gone in one bleve batch; a
+// document whose last passages it writes enters the in-memory facts.
+func (ix *Index) putBatch(spans []span, gone []string) error {
 	batch := ix.bleve.NewBatch()
 	for _, id := range gone {
 		if err := ix.deleteFromBatch(batch, id); err != nil {
 			return err
 		}
 	}
-	for _, d := range docs {
-		if err := ix.deleteFromBatch(batch, d.ID); err != nil {
+	for _, s := range spans {
+		if s.from > 0 {
+			continue
+		}
+		if err := ix.deleteFromBatch(batch, s.d.ID); err != nil {
 			return err
 		}
 	}
-	for _, d := range docs {
+	for _, s := range spans {
+		d := s.d
 		commune := d.Commune
 		if commune == "" {
 			commune = scopeAll
 		}
-		for i, p := range d.Passages {
+		for i := s.from; i < s.to; i++ {
+			p := d.Passages[i]
 			heading := p.Heading
 			if heading == d.Title {
 				heading = ""
@@ -212,10 +263,13 @@ func (ix *Index) putBatch(docs []Document, gone []string) error {
 	for _, id := range gone {
 		ix.forget(id)
 	}
-	for _, d := range docs {
-		ix.forget(d.ID)
-		e := newDocEntry(d, &ix.stats)
-		ix.docs[d.ID] = e
+	for _, s := range spans {
+		if s.to < len(s.d.Passages) {
+			continue
+		}
+		ix.forget(s.d.ID)
+		e := newDocEntry(*s.d, &ix.stats)
+		ix.docs[s.d.ID] = e
 		ix.stats.add(e)
 	}
 	return nil

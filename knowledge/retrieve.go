@@ -226,6 +226,8 @@ func term(v, field string) query.Query {
 // Search finds the documents that best answer q, one hit per document with
 // its best passage, best first.
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
+	ix.pace.begin()
+	defer ix.pace.end()
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10

@@ -19,7 +19,7 @@ func (s *Server) routes() {
 	// Residents' pages: find your commune, chat, QR codes and posters.
 	r.GET("/", s.handleLanding)
 	r.GET("/x/:commune", s.handleChatPage)
-	r.POST("/x/:commune", s.handleChatPost)
+	r.POST("/x/:commune", s.asking, s.handleChatPost)
 	r.GET("/x/:commune/hoi-can-bo", s.handleAskOfficePage)
 	r.POST("/x/:commune/hoi-can-bo", s.handleAskOffice)
 	r.GET("/t/:token", s.handleTicketPage)
@@ -31,8 +31,8 @@ func (s *Server) routes() {
 
 	// Residents' API.
 	api := r.Group("/api/v1")
-	api.GET("/search", s.handleSearch)
-	api.POST("/ask", s.handleAsk)
+	api.GET("/search", s.asking, s.handleSearch)
+	api.POST("/ask", s.asking, s.handleAsk)
 	api.POST("/feedback", s.handleFeedback)
 	api.GET("/communes", s.handleCommunes)
 	api.POST("/transcribe", s.handleTranscribe)

@@ -59,6 +59,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdAdmin(ctx, args, getenv, stdout, stderr)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, args, getenv, stdout, stderr)
+	case "pdfium-cache": // hidden: the child that compiles the PDF engine
+		err = cmdPDFiumCache(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
