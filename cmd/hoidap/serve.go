@@ -68,6 +68,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer rs.Close()
 	p := parts{kb: kb, records: rs, log: log, reg: newRegistry(kb),
 		uploads: ingest.New(kb, upload.Limits{MaxBytes: upload.DefaultMaxBytes}, log)}
+	registerRecords(p.reg, rs, cfg.DatabaseURL != "")
 	if p.dir, err = places.Load(); err != nil {
 		return err
 	}
@@ -157,6 +158,25 @@ func newRegistry(kb *knowledge.Base) *prometheus.Registry {
 		collectors.NewDBStatsCollector(kb.DB(), "hoidap"),
 	)
 	return reg
+}
+
+// registerRecords adds the records' metrics: the answer records waiting
+// in memory for the database and those dropped, and, when the records
+// have a database of their own, its pool.
+func registerRecords(reg *prometheus.Registry, rs *records.Store, ownDB bool) {
+	reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "hoidap_answer_records_queued",
+			Help: "Answer records waiting in memory for the records' database, which did not answer.",
+		}, func() float64 { n, _ := rs.AnswerBacklog(); return float64(n) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "hoidap_answer_records_dropped_total",
+			Help: "Answer records dropped because the records' database was down and the backlog full.",
+		}, func() float64 { _, n := rs.AnswerBacklog(); return float64(n) }),
+	)
+	if ownDB {
+		reg.MustRegister(collectors.NewDBStatsCollector(rs.DB(), "hoidap_records"))
+	}
 }
 
 // webConfig is the web server's share of the configuration.

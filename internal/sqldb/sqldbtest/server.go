@@ -47,8 +47,8 @@ func (srv *Server) Database(tb testing.TB) string {
 	return srv.s.url(name)
 }
 
-// Stop stops the server at once, as a crash or a lost machine does: the
-// connections break and new ones are refused until Start.
+// Stop stops the server as a restart does: the connections break and new
+// ones are refused until Start.
 func (srv *Server) Stop(tb testing.TB) {
 	tb.Helper()
 	if err := srv.s.pgStop(); err != nil {
