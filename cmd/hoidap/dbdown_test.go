@@ -106,3 +106,31 @@ func TestRecordsDatabaseDown(t *testing.T) {
 		t.Errorf("serve exited %d: %s", code, s.Stderr)
 	}
 }
+
+// Two replicas starting at once on one empty PostgreSQL: both apply the
+// migrations and start, and there is one first administrator.
+func TestReplicasStartTogether(t *testing.T) {
+	url := sqldbtest.Postgres(t)
+	started := make(chan *served, 2)
+	for range 2 {
+		go func() {
+			started <- mustServe(t, map[string]string{"HOIDAP_DATABASE_URL": url, "HOIDAP_ADMIN_PASSWORD": seedPassword})
+		}()
+	}
+	for range 2 {
+		select {
+		case s := <-started:
+			readyWithin(t, s.URL, http.StatusOK, 10*time.Second)
+		case <-time.After(90 * time.Second):
+			t.Fatal("a replica did not start")
+		}
+	}
+	rs, err := records.OpenFile(t.Context(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rs.Close()
+	if n, err := rs.CountUsers(t.Context()); err != nil || n != 1 {
+		t.Errorf("%d users, want the one first administrator (%v)", n, err)
+	}
+}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/knowledge/portal"
@@ -79,7 +80,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(webConfig(cfg, p, bot, stdout))
+	srv, err := newWeb(ctx, rs, webConfig(cfg, p, bot, stdout))
 	if err != nil {
 		return err
 	}
@@ -122,6 +123,18 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	}
 	log.Info("stopped")
 	return nil
+}
+
+// newWeb makes the web server, which writes the first administrator
+// when there is none, holding the start's lock: replicas starting
+// together on one PostgreSQL would both make it, and one would fail.
+func newWeb(ctx context.Context, rs *records.Store, cfg web.Config) (*web.Server, error) {
+	release, err := sqldb.Lock(ctx, rs.DB(), sqldb.LockStart)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return web.New(cfg)
 }
 
 // openRecords opens the office's records: on the knowledge base's SQLite

@@ -14,6 +14,9 @@ const (
 	// LockMigrations serializes the migrations of replicas that start
 	// together.
 	LockMigrations = "hoidap:migrations"
+	// LockStart serializes the writes a replica makes as it starts
+	// (the first administrator).
+	LockStart = "hoidap:start"
 	// LockRetention lets one replica at a time purge old records.
 	LockRetention = "hoidap:retention"
 )
