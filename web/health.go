@@ -12,7 +12,22 @@ func (s *Server) handleHealth(c *gin.Context) {
 	c.JSON(http.StatusOK, gin.H{"status": "ok"})
 }
 
-// handleReady reports whether the store answers and the index is open.
+// pinger is a database that can be asked whether it answers: the
+// office's records, on PostgreSQL when replicas share them.
+type pinger interface {
+	Ping(ctx context.Context) error
+}
+
+// backlogger tells how many answer records wait in memory for the
+// records' database.
+type backlogger interface {
+	AnswerBacklog() (queued int, dropped int64)
+}
+
+// handleReady reports whether the store and the records' database answer
+// and the index is open. A replica whose records' database is down
+// still answers residents from its index; readiness tells the operator
+// and the proxy.
 func (s *Server) handleReady(c *gin.Context) {
 	ctx, cancel := context.WithTimeout(c.Request.Context(), 2*time.Second)
 	defer cancel()
@@ -23,6 +38,18 @@ func (s *Server) handleReady(c *gin.Context) {
 		ready = false
 	} else {
 		checks["store"] = "ok"
+	}
+	if p, ok := s.cfg.Records.(pinger); ok {
+		if err := p.Ping(ctx); err != nil {
+			checks["records"] = "down"
+			ready = false
+		} else {
+			checks["records"] = "ok"
+		}
+	}
+	if b, ok := s.cfg.Records.(backlogger); ok {
+		queued, dropped := b.AnswerBacklog()
+		checks["answer_backlog"] = gin.H{"queued": queued, "dropped": dropped}
 	}
 	n := s.cfg.Knowledge.Indexed()
 	checks["index_documents"] = n

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/knowledge/ingest"
 )
 
@@ -18,14 +19,9 @@ func maintain(ctx context.Context, rs *records.Store, days int, sweep func(conte
 	tick := time.NewTicker(24 * time.Hour)
 	defer tick.Stop()
 	for {
-		n, err := rs.Retain(ctx, days)
-		switch {
-		case err != nil && ctx.Err() == nil:
-			log.Error("purge answer records", slog.Any("error", err))
-		case n.Answers > 0 || n.Tickets > 0:
-			log.Info("purged answer records", slog.Int("deleted", n.Answers), slog.Int("tickets_deleted", n.Tickets),
-				slog.Int("retention_days", days))
-		}
+		retain(ctx, rs, days, log)
+		// The uploads are this replica's own files: every replica
+		// sweeps its own.
 		if _, err := sweep(ctx, ingest.SweepAge); err != nil && ctx.Err() == nil {
 			log.Error("sweep uploads", slog.Any("error", err))
 		}
@@ -35,4 +31,31 @@ func maintain(ctx context.Context, rs *records.Store, days int, sweep func(conte
 		case <-tick.C:
 		}
 	}
+}
+
+// retain purges the records older than days, unless another replica
+// sharing the database is doing it (it holds the retention lock), and
+// reports whether it ran.
+func retain(ctx context.Context, rs *records.Store, days int, log *slog.Logger) bool {
+	release, ok, err := sqldb.TryLock(ctx, rs.DB(), sqldb.LockRetention)
+	if err != nil {
+		if ctx.Err() == nil {
+			log.Error("purge answer records", slog.Any("error", err))
+		}
+		return false
+	}
+	if !ok {
+		log.Info("purge answer records: another replica is purging")
+		return false
+	}
+	defer release()
+	n, err := rs.Retain(ctx, days)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		log.Error("purge answer records", slog.Any("error", err))
+	case n.Answers > 0 || n.Tickets > 0:
+		log.Info("purged answer records", slog.Int("deleted", n.Answers), slog.Int("tickets_deleted", n.Tickets),
+			slog.Int("retention_days", days))
+	}
+	return true
 }

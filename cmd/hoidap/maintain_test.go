@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb"
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 )
 
 func TestMaintainPurgesAndStops(t *testing.T) {
@@ -48,5 +50,34 @@ func TestMaintainPurgesAndStops(t *testing.T) {
 	case <-done:
 	case <-time.After(5 * time.Second):
 		t.Fatal("maintain did not stop with its context")
+	}
+}
+
+// Two replicas on one PostgreSQL purge at once: while one purges, the
+// other leaves it to the first.
+func TestRetainOneReplicaAtATime(t *testing.T) {
+	ctx := context.Background()
+	url := sqldbtest.Postgres(t)
+	var stores [2]*records.Store
+	for i := range stores {
+		rs, err := records.OpenFile(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { rs.Close() })
+		stores[i] = rs
+	}
+	log := slog.New(slog.DiscardHandler)
+	// Replica A is in the middle of its purge: it holds the lock.
+	release, ok, err := sqldb.TryLock(ctx, stores[0].DB(), sqldb.LockRetention)
+	if err != nil || !ok {
+		t.Fatalf("lock: %v %v", ok, err)
+	}
+	if retain(ctx, stores[1], 30, log) {
+		t.Error("replica B purged while A was purging")
+	}
+	release()
+	if !retain(ctx, stores[1], 30, log) {
+		t.Error("replica B did not purge once A had finished")
 	}
 }

@@ -112,3 +112,97 @@ func TestDockerfile(t *testing.T) {
 		}
 	}
 }
+
+// scaleFile is what TestComposeScaleFile reads of docker-compose.scale.yml.
+type scaleFile struct {
+	Services map[string]struct {
+		Image       string            `yaml:"image"`
+		Environment map[string]string `yaml:"environment"`
+		Volumes     []string          `yaml:"volumes"`
+		DependsOn   map[string]struct {
+			Condition string `yaml:"condition"`
+		} `yaml:"depends_on"`
+		Healthcheck struct {
+			Test []string `yaml:"test"`
+		} `yaml:"healthcheck"`
+		Networks any `yaml:"networks"`
+	} `yaml:"services"`
+	Volumes map[string]any `yaml:"volumes"`
+}
+
+// The scale-out profile: PostgreSQL with pg_isready, two replicas on it
+// each with a volume of its own, Caddy in front with its config from the
+// repository, whose address is the one the replicas trust.
+func TestComposeScaleFile(t *testing.T) {
+	raw, err := os.ReadFile("../../docker-compose.scale.yml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var c scaleFile
+	if err := yaml.Unmarshal(raw, &c); err != nil {
+		t.Fatalf("docker-compose.scale.yml: %v", err)
+	}
+	pg := c.Services["postgres"]
+	if v := regexp.MustCompile(`^postgres:(\d+)`).FindStringSubmatch(pg.Image); v == nil || v[1] < "15" {
+		t.Errorf("postgres image %q: want PostgreSQL 15 or later", pg.Image)
+	}
+	if !strings.Contains(strings.Join(pg.Healthcheck.Test, " "), "pg_isready") {
+		t.Errorf("postgres health check %v", pg.Healthcheck.Test)
+	}
+	caddyfile, err := os.ReadFile("../../deploy/Caddyfile")
+	if err != nil {
+		t.Fatal(err)
+	}
+	caddy := c.Services["caddy"]
+	if !strings.Contains(strings.Join(caddy.Volumes, " "), "./deploy/Caddyfile:/etc/caddy/Caddyfile") {
+		t.Errorf("caddy volumes %v: want deploy/Caddyfile", caddy.Volumes)
+	}
+	caddyIP := regexp.MustCompile(`ipv4_address: (\S+)`).FindStringSubmatch(string(raw))
+	var help strings.Builder
+	f, _ := serveFlags(func(string) string { return "" }, &help)
+	f.PrintDefaults()
+	volumes := map[string]bool{}
+	for _, name := range []string{"hoidap-a", "hoidap-b"} {
+		app, ok := c.Services[name]
+		if !ok {
+			t.Fatalf("no service %s", name)
+		}
+		if !strings.Contains(string(caddyfile), name+":8080") {
+			t.Errorf("the Caddyfile does not proxy to %s:8080", name)
+		}
+		env := app.Environment
+		if !strings.HasPrefix(env["HOIDAP_DATABASE_URL"], "postgres://") || !strings.Contains(env["HOIDAP_DATABASE_URL"], "@postgres:5432/") {
+			t.Errorf("%s database URL %q", name, env["HOIDAP_DATABASE_URL"])
+		}
+		if caddyIP == nil || env["HOIDAP_TRUSTED_PROXIES"] != caddyIP[1] {
+			t.Errorf("%s trusts %q, caddy is at %v", name, env["HOIDAP_TRUSTED_PROXIES"], caddyIP)
+		}
+		for v := range env {
+			if !strings.Contains(help.String(), "env "+v+")") {
+				t.Errorf("%s sets %s, which serve does not read", name, v)
+			}
+		}
+		if app.DependsOn["postgres"].Condition != "service_healthy" {
+			t.Errorf("%s depends_on %+v", name, app.DependsOn)
+		}
+		if got := strings.Join(app.Healthcheck.Test, " "); got != "CMD /hoidap healthcheck" {
+			t.Errorf("%s health check %q", name, got)
+		}
+		if len(app.Volumes) != 1 || !strings.HasSuffix(app.Volumes[0], ":/data") {
+			t.Fatalf("%s volumes %v: want one on /data", name, app.Volumes)
+		}
+		vol, _, _ := strings.Cut(app.Volumes[0], ":")
+		if volumes[vol] {
+			t.Errorf("the replicas share the volume %s", vol)
+		}
+		volumes[vol] = true
+		if _, ok := c.Volumes[vol]; !ok {
+			t.Errorf("%s mounts %s, not a declared volume", name, vol)
+		}
+	}
+	for _, want := range []string{"health_uri /healthz", "lb_try_duration", "fail_duration"} {
+		if !strings.Contains(string(caddyfile), want) {
+			t.Errorf("the Caddyfile lacks %q", want)
+		}
+	}
+}

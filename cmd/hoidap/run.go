@@ -23,6 +23,9 @@ Usage:
   hoidap reindex [flags]          rebuild the search index from the store
   hoidap backup --out FILE [flags]
                                   copy the store while the service runs
+  hoidap migrate --from-sqlite FILE --to postgres://…
+                                  copy a SQLite store (hoidap.db in --data) into
+                                  PostgreSQL; idempotent, counts printed and checked
   hoidap healthcheck [--url URL]  exit 0 when the service answers /healthz
   hoidap qr COMMUNE [--poster P] [--out FILE] [--base-url URL]
                                   write the PNG QR code of a commune's chat page
@@ -57,6 +60,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdBackup(ctx, args, getenv, stdout, stderr)
 	case "admin":
 		err = cmdAdmin(ctx, args, getenv, stdout, stderr)
+	case "migrate":
+		err = cmdMigrate(ctx, args, getenv, stdout, stderr)
 	case "healthcheck":
 		err = cmdHealthcheck(ctx, args, getenv, stdout, stderr)
 	case "pdfium-cache": // hidden: the child that compiles the PDF engine

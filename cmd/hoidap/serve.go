@@ -15,6 +15,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/places"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/ingest"
 	"github.com/hoidap/hoidap/knowledge/portal"
@@ -68,6 +69,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	defer rs.Close()
 	p := parts{kb: kb, records: rs, log: log, reg: newRegistry(kb),
 		uploads: ingest.New(kb, upload.Limits{MaxBytes: upload.DefaultMaxBytes}, log)}
+	registerRecords(p.reg, rs, cfg.DatabaseURL != "")
 	if p.dir, err = places.Load(); err != nil {
 		return err
 	}
@@ -78,7 +80,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(webConfig(cfg, p, bot, stdout))
+	srv, err := newWeb(ctx, rs, webConfig(cfg, p, bot, stdout))
 	if err != nil {
 		return err
 	}
@@ -123,6 +125,18 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	return nil
 }
 
+// newWeb makes the web server, which writes the first administrator
+// when there is none, holding the start's lock: replicas starting
+// together on one PostgreSQL would both make it, and one would fail.
+func newWeb(ctx context.Context, rs *records.Store, cfg web.Config) (*web.Server, error) {
+	release, err := sqldb.Lock(ctx, rs.DB(), sqldb.LockStart)
+	if err != nil {
+		return nil, err
+	}
+	defer release()
+	return web.New(cfg)
+}
+
 // openRecords opens the office's records: on the knowledge base's SQLite
 // store, or in the PostgreSQL database of url (which the store's Close
 // then closes).
@@ -157,6 +171,25 @@ func newRegistry(kb *knowledge.Base) *prometheus.Registry {
 		collectors.NewDBStatsCollector(kb.DB(), "hoidap"),
 	)
 	return reg
+}
+
+// registerRecords adds the records' metrics: the answer records waiting
+// in memory for the database and those dropped, and, when the records
+// have a database of their own, its pool.
+func registerRecords(reg *prometheus.Registry, rs *records.Store, ownDB bool) {
+	reg.MustRegister(
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+			Name: "hoidap_answer_records_queued",
+			Help: "Answer records waiting in memory for the records' database, which did not answer.",
+		}, func() float64 { n, _ := rs.AnswerBacklog(); return float64(n) }),
+		prometheus.NewCounterFunc(prometheus.CounterOpts{
+			Name: "hoidap_answer_records_dropped_total",
+			Help: "Answer records dropped because the records' database was down and the backlog full.",
+		}, func() float64 { _, n := rs.AnswerBacklog(); return float64(n) }),
+	)
+	if ownDB {
+		reg.MustRegister(collectors.NewDBStatsCollector(rs.DB(), "hoidap_records"))
+	}
 }
 
 // webConfig is the web server's share of the configuration.

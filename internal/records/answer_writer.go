@@ -3,6 +3,7 @@ package records
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"math/bits"
 	"strings"
@@ -18,15 +19,18 @@ const maxAnswerBatch = 128
 // transaction (group commit). Each RecordAnswer still returns only once its
 // record is committed, so analytics, feedback, backups and shutdown see
 // every answer that was returned, while under load the per-answer cost of
-// a transaction, a statement parse and a WAL sync is shared. The zero value
-// is ready for use.
+// a transaction, a statement parse and a WAL sync is shared. While the
+// database does not answer, records wait in a bounded backlog in memory
+// instead, and RecordAnswer returns at once: a resident's answer never
+// waits for a database that is down. The zero value is ready for use.
 type answerWriter struct {
 	mu      sync.Mutex
 	pending []*pendingAnswer
 	writing bool // a caller is writing a batch; the others wait for it
 	busy    bool // the last batch held records of several callers
 	// stmts[k] inserts 1<<k rows; used by the writing caller only.
-	stmts [8]*sql.Stmt
+	stmts   [8]*sql.Stmt
+	backlog answerBacklog
 }
 
 // answerBatchDelay is how long the writer of a batch waits for more
@@ -61,6 +65,13 @@ const (
 // no caller writes for others more than once.
 func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer) error {
 	w.mu.Lock()
+	if len(w.backlog.queued) > 0 {
+		// The database was down a moment ago: the record waits behind
+		// the others, in order, and the answer does not.
+		w.queueLocked(db, []*pendingAnswer{p})
+		w.mu.Unlock()
+		return nil
+	}
 	w.pending = append(w.pending, p)
 	if w.writing {
 		w.mu.Unlock()
@@ -86,15 +97,23 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 		batch = batch[:maxAnswerBatch]
 	}
 	w.pending = append([]*pendingAnswer(nil), w.pending[len(batch):]...)
+	queued := len(w.backlog.queued) > 0
 	w.mu.Unlock()
 
-	// The batch is others' records too: the caller's cancellation must not
-	// lose them.
-	wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
-	defer cancel()
-	errs := w.writeAnswers(wctx, db, batch)
+	errs := make([]error, len(batch))
+	if !queued {
+		// The batch is others' records too: the caller's cancellation
+		// must not lose them.
+		wctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 30*time.Second)
+		errs = w.writeAnswers(wctx, db, batch)
+		cancel()
+	}
 
 	w.mu.Lock()
+	if queued || errors.Is(errs[0], errDatabaseDown) {
+		w.queueLocked(db, batch)
+		clear(errs)
+	}
 	w.busy = len(batch) > 1
 	if len(w.pending) > 0 {
 		w.pending[0].done <- answerResult{lead: true}
@@ -119,6 +138,12 @@ func (w *answerWriter) record(ctx context.Context, db *sql.DB, p *pendingAnswer)
 func (w *answerWriter) writeAnswers(ctx context.Context, db *sql.DB, batch []*pendingAnswer) []error {
 	errs := make([]error, len(batch))
 	if err := w.insertTx(ctx, db, batch); err == nil {
+		return errs
+	}
+	if down(ctx, db) {
+		for i := range errs {
+			errs[i] = errDatabaseDown
+		}
 		return errs
 	}
 	for i, p := range batch {
@@ -185,8 +210,10 @@ func (w *answerWriter) statement(ctx context.Context, db *sql.DB, k int) (*sql.S
 	return st, nil
 }
 
-// close releases the prepared statements.
+// close writes what waits in the backlog if the database answers, and
+// releases the prepared statements.
 func (w *answerWriter) close() {
+	w.closeBacklog()
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	for k, st := range w.stmts {

@@ -33,7 +33,9 @@ const maxComment = 1000
 
 // RecordAnswer keeps one answer for the administrators' analytics. The
 // question must already be masked. It returns once the record is
-// committed; records of concurrent callers share one transaction.
+// committed; records of concurrent callers share one transaction. While
+// the database does not answer, it returns at once and the record waits
+// in memory (see AnswerBacklog).
 func (s *Store) RecordAnswer(ctx context.Context, r AnswerRecord) error {
 	if r.ID == "" {
 		return fmt.Errorf("records: record answer: no id: %w", ErrInvalid)

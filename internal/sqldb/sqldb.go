@@ -69,8 +69,15 @@ type Version struct {
 
 // Migrate applies the scripts of fsys matching pattern ("migrations/*.sql",
 // each named NNNN_what.sql) whose number is above the version, in order,
-// each in a transaction with its version.
+// each in a transaction with its version. On PostgreSQL it holds the
+// advisory lock LockMigrations meanwhile, so replicas that start together
+// apply each script once.
 func Migrate(ctx context.Context, db *sql.DB, fsys fs.FS, pattern string, v Version) error {
+	release, err := Lock(ctx, db, LockMigrations)
+	if err != nil {
+		return fmt.Errorf("migrations: %w", err)
+	}
+	defer release()
 	names, err := fs.Glob(fsys, pattern)
 	if err != nil {
 		return fmt.Errorf("migrations: %w", err)

@@ -180,10 +180,8 @@ func (s *server) boot() error {
 	if out, err := s.run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
 		return fmt.Errorf("initdb: %w: %s", err, out)
 	}
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, dir)
-	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
-		log, _ := os.ReadFile(filepath.Join(dir, "log"))
-		return fmt.Errorf("pg_ctl start: %w: %s %s", err, out, log)
+	if err := s.pgStart(); err != nil {
+		return err
 	}
 	admin, err := sqldb.Open(s.url("postgres"))
 	if err != nil {
@@ -194,6 +192,27 @@ func (s *server) boot() error {
 		return fmt.Errorf("connect: %w", err)
 	}
 	s.admin = admin
+	return nil
+}
+
+// pgStart starts the server of s.dir, made by boot, on its port.
+func (s *server) pgStart() error {
+	data := filepath.Join(s.dir, "data")
+	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, s.dir)
+	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(s.dir, "log"), "-o", opts); err != nil {
+		log, _ := os.ReadFile(filepath.Join(s.dir, "log"))
+		return fmt.Errorf("pg_ctl start: %w: %s %s", err, out, log)
+	}
+	return nil
+}
+
+// pgStop stops the server as an operator's restart does, keeping its
+// data: "fast" ends the connections at once but, unlike "immediate",
+// writes what was committed (the test server commits asynchronously).
+func (s *server) pgStop() error {
+	if out, err := s.run("pg_ctl", "stop", "-D", filepath.Join(s.dir, "data"), "-m", "fast", "-w"); err != nil {
+		return fmt.Errorf("pg_ctl stop: %w: %s", err, strings.TrimSpace(string(out)))
+	}
 	return nil
 }
 

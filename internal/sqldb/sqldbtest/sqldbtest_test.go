@@ -32,3 +32,26 @@ func TestEachEngine(t *testing.T) {
 		}
 	})
 }
+
+// A server of the test's own stops and starts; a pool opened before the
+// stop reconnects by itself after the start.
+func TestServerStopStart(t *testing.T) {
+	srv := sqldbtest.NewServer(t)
+	db, err := sqldb.Open(srv.Database(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	if err := db.PingContext(ctx); err != nil {
+		t.Fatal(err)
+	}
+	srv.Stop(t)
+	if err := db.PingContext(ctx); err == nil {
+		t.Error("ping answered with the server stopped")
+	}
+	srv.Start(t)
+	if err := db.PingContext(ctx); err != nil {
+		t.Errorf("ping after the restart: %v", err)
+	}
+}
