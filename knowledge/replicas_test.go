@@ -1,0 +1,90 @@
+package knowledge_test
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
+	"github.com/hoidap/hoidap/knowledge"
+)
+
+// eventually polls cond until it holds or within passes, and fails t with
+// what when it never does.
+func eventually(tb testing.TB, within time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(within)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("not within %v: %s", within, what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+func found(tb testing.TB, kb *knowledge.Base, q, id string) bool {
+	tb.Helper()
+	hits, err := kb.Search(context.Background(), knowledge.Query{Text: q, Limit: 5})
+	if err != nil {
+		tb.Fatal(err)
+	}
+	for _, h := range hits {
+		if h.DocID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Two replicas on one PostgreSQL database, each with its own index: what
+// one writes, deletes or hides the other's search follows within 2 s, by
+// notification alone (the poll is an hour here); and a replica that was
+// down when a write happened has it once it opens again.
+func TestReplicasFollowEachOther(t *testing.T) {
+	ctx := context.Background()
+	dsn := sqldbtest.Postgres(t)
+	open := func(dir string) *knowledge.Base {
+		kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir, DatabaseURL: dsn, PollEvery: time.Hour})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { kb.Close() })
+		return kb
+	}
+	dirA, dirB := t.TempDir(), t.TempDir()
+	a, b := open(dirA), open(dirB)
+	const q = "thu gom rác cồng kềnh"
+	doc := knowledge.Document{ID: "rac", Title: "Thông báo thu gom rác cồng kềnh", Body: "## Thời gian\nThu gom rác cồng kềnh chiều thứ Bảy."}
+	gen := b.Generation()
+	if err := a.Ingest(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 2*time.Second, "a document written on A is found on B", func() bool { return found(t, b, q, "rac") })
+	if b.Generation() == gen {
+		t.Error("B's generation did not move with A's write: its memos would stay")
+	}
+	if err := a.Hide(ctx, "rac", "", "admin"); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 2*time.Second, "a document hidden on A is hidden on B", func() bool { return b.IsHidden("rac", "xa-a") })
+	if err := b.Unhide(ctx, "rac", ""); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 2*time.Second, "a document shown again on B is shown on A", func() bool { return !a.IsHidden("rac", "xa-a") })
+	if err := a.Delete(ctx, "rac"); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 2*time.Second, "a document deleted on A is gone on B", func() bool { return !found(t, b, q, "rac") })
+
+	// B down while A writes: nobody tells it; it catches up when it opens.
+	if err := b.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.Ingest(ctx, doc); err != nil {
+		t.Fatal(err)
+	}
+	b = open(dirB)
+	if !found(t, b, q, "rac") {
+		t.Error("a write made while B was down is not found on B once it opened again")
+	}
+}
