@@ -85,6 +85,26 @@ func Postgres(tb testing.TB) string {
 	return theServer.url(name)
 }
 
+// Restart stops the test process's PostgreSQL server at once, as a crash
+// or a failover would (every session is cut, nothing is flushed
+// politely), and starts it again on the same socket, for tests of what
+// survives that. Every database of the process lives on that server: a
+// test that restarts it must not run in parallel with others that use
+// it.
+func Restart(tb testing.TB) {
+	tb.Helper()
+	if _, err := theServer.start(); err != nil {
+		tb.Fatalf("postgres for the tests: %v", err)
+	}
+	data := filepath.Join(theServer.dir, "data")
+	if out, err := theServer.run("pg_ctl", "stop", "-D", data, "-m", "immediate", "-w"); err != nil {
+		tb.Fatalf("pg_ctl stop: %v: %s", err, out)
+	}
+	if out, err := theServer.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(theServer.dir, "log"), "-o", theServer.opts); err != nil {
+		tb.Fatalf("pg_ctl start: %v: %s", err, out)
+	}
+}
+
 var errNoBinaries = errors.New("no PostgreSQL binaries (initdb, pg_ctl) found")
 
 // theServer is the one server of the test process: started on first use,
@@ -96,6 +116,7 @@ type server struct {
 	err     error
 	dir     string // data folder and socket, removed at stop
 	port    int
+	opts    string // the server's options, for a restart
 	bin     string
 	asUser  []string // runuser prefix when running as root
 	admin   *sql.DB
@@ -180,8 +201,8 @@ func (s *server) boot() error {
 	if out, err := s.run("initdb", "-D", data, "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync"); err != nil {
 		return fmt.Errorf("initdb: %w: %s", err, out)
 	}
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, dir)
-	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", opts); err != nil {
+	s.opts = fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, dir)
+	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(dir, "log"), "-o", s.opts); err != nil {
 		log, _ := os.ReadFile(filepath.Join(dir, "log"))
 		return fmt.Errorf("pg_ctl start: %w: %s %s", err, out, log)
 	}
