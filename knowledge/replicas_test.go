@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -87,4 +88,48 @@ func TestReplicasFollowEachOther(t *testing.T) {
 	if !found(t, b, q, "rac") {
 		t.Error("a write made while B was down is not found on B once it opened again")
 	}
+}
+
+// A change whose notification never came (the listener was reconnecting)
+// reaches a replica by its poll.
+func TestReplicaPollsForChangesNobodyAnnounced(t *testing.T) {
+	ctx := context.Background()
+	dsn := sqldbtest.Postgres(t)
+	b, err := knowledge.Open(ctx, knowledge.Config{Dir: t.TempDir(), DatabaseURL: dsn, PollEvery: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	const q = "thu gom rác cồng kềnh"
+	if err := b.Ingest(ctx, knowledge.Document{ID: "rac", Title: "Thông báo thu gom rác cồng kềnh", Body: "## Thời gian\nThu gom rác cồng kềnh chiều thứ Bảy."}); err != nil {
+		t.Fatal(err)
+	}
+	if !found(t, b, q, "rac") {
+		t.Fatal("not found after ingest")
+	}
+	// Another replica's delete, committed with its change number but
+	// without NOTIFY.
+	db, err := sqldb.Open(dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seq int64
+	if _, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = 'rac'"); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.QueryRowContext(ctx, "UPDATE change_counter SET seq = seq + 1 WHERE id = 1 RETURNING seq").Scan(&seq); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE changes SET seq = ? WHERE item = 'rac'", seq); err != nil {
+		t.Fatal(err)
+	}
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, 2*time.Second, "a delete nobody announced leaves the replica's search", func() bool { return !found(t, b, q, "rac") })
 }
