@@ -3,9 +3,12 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -129,6 +132,18 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 		t.Fatal("upload on A failed")
 	}
 	eventually(t, within, "a document uploaded on A answers on B", func() bool { return b.answersFrom(t, q, id) })
+	// The original is in the database, for every replica; not on A's disk.
+	ctx := context.Background()
+	doc, err := b.kb.Document(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, err := b.kb.Original(ctx, doc.OriginalPath); err != nil || !strings.Contains(string(got), "sân nhà văn hóa thôn 5") {
+		t.Errorf("the original of %s (%s) from B: %q, %v", id, doc.OriginalPath, got, err)
+	}
+	if _, err := os.Stat(filepath.Join(a.kb.Dir(), filepath.FromSlash(doc.OriginalPath))); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("the original is on A's disk too: %v", err)
+	}
 
 	if rep := apiCall(t, a.srv, http.MethodDelete, "/api/v1/admin/documents/"+id, replicaToken, nil, ""); rep.status/100 != 2 {
 		t.Fatalf("delete on A: %d %s", rep.status, rep.body)
@@ -145,6 +160,9 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 		}
 		return true
 	})
+	if _, err := b.kb.Original(ctx, doc.OriginalPath); !errors.Is(err, knowledge.ErrNotFound) {
+		t.Errorf("the original of a deleted document: %v, want ErrNotFound", err)
+	}
 
 	admin := newBrowserless(t, a.srv)
 	admin.login("admin", adminPW, "/admin/documents")
