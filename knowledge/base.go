@@ -18,8 +18,8 @@ import (
 
 // Config says where the knowledge base lives and how it reads queries.
 type Config struct {
-	// Dir holds hoidap.db, the index and uploads; "" keeps everything in
-	// memory (tests).
+	// Dir holds hoidap.db, the index and uploads; with DatabaseURL, only
+	// the index. "" keeps them in memory (tests).
 	Dir string
 	// Dictionary is applied to queries; nil means the embedded default plus
 	// Dir/dictionary.txt when it exists.
