@@ -215,3 +215,29 @@ func eventually(tb testing.TB, within time.Duration, what string, cond func() bo
 		time.Sleep(25 * time.Millisecond)
 	}
 }
+
+// PostgreSQL down: a replica still serves the chat page and an answer it
+// has already given (memoised); an answer that needs a document it has
+// not read fails until the database is back; then the replica answers it
+// by itself, without a restart.
+func TestReplicaWhilePostgresIsDown(t *testing.T) {
+	dsn := sqldbtest.Postgres(t)
+	a, b := mustReplica(t, dsn), mustReplica(t, dsn)
+	const asked, unread = "lịch tiêm phòng dại cho chó mèo", "lịch họp thôn Đông"
+	id := a.upload(t, "tiem-phong.md", "# Lịch tiêm phòng dại cho chó mèo\n\nTiêm phòng dại tại sân nhà văn hóa thôn 5 sáng chủ nhật.\n")
+	id2 := a.upload(t, "hop.md", "# Lịch họp thôn Đông\n\nHọp thôn Đông tối thứ hai tại nhà văn hóa.\n")
+	eventually(t, 2*time.Second, "both uploads reach B", func() bool { return b.answersFrom(t, asked, id) && b.kb.Indexed() == 2 })
+
+	up := sqldbtest.Down(t)
+	if !b.answersFrom(t, asked, id) {
+		t.Error("B does not give an answer it gave before while PostgreSQL is down")
+	}
+	if r := newBrowserless(t, b.srv).get("/x/demo"); r.status != http.StatusOK {
+		t.Errorf("B's chat page while PostgreSQL is down: %d", r.status)
+	}
+	if _, ok := b.ask(t, unread); ok {
+		t.Log("B answered from a document it never read while PostgreSQL is down")
+	}
+	up()
+	eventually(t, 5*time.Second, "B answers again once PostgreSQL is back", func() bool { return b.answersFrom(t, unread, id2) })
+}

@@ -97,12 +97,47 @@ func Restart(tb testing.TB) {
 		tb.Fatalf("postgres for the tests: %v", err)
 	}
 	data := filepath.Join(theServer.dir, "data")
-	if out, err := theServer.run("pg_ctl", "stop", "-D", data, "-m", "immediate", "-w"); err != nil {
-		tb.Fatalf("pg_ctl stop: %v: %s", err, out)
-	}
+	theServer.crash(tb)
 	if out, err := theServer.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(theServer.dir, "log"), "-o", theServer.opts); err != nil {
 		tb.Fatalf("pg_ctl start: %v: %s", err, out)
 	}
+}
+
+// crash flushes what the server committed and stops it at once. The
+// test server commits asynchronously (fast, as tests want) and would
+// lose the last commits in a crash, which a production server
+// (synchronous_commit on) never does: the flush makes the crash that one.
+func (s *server) crash(tb testing.TB) {
+	tb.Helper()
+	if _, err := s.admin.Exec("CHECKPOINT"); err != nil {
+		tb.Fatalf("checkpoint before stopping postgres: %v", err)
+	}
+	if out, err := s.run("pg_ctl", "stop", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w"); err != nil {
+		tb.Fatalf("pg_ctl stop: %v: %s", err, out)
+	}
+}
+
+// Down stops the test process's PostgreSQL server at once, as a crash
+// would, and returns the function that starts it again (which a cleanup
+// also calls, if the test did not). Like Restart, it affects every
+// database of the process.
+func Down(tb testing.TB) (up func()) {
+	tb.Helper()
+	if _, err := theServer.start(); err != nil {
+		tb.Fatalf("postgres for the tests: %v", err)
+	}
+	data := filepath.Join(theServer.dir, "data")
+	theServer.crash(tb)
+	var once sync.Once
+	up = func() {
+		once.Do(func() {
+			if out, err := theServer.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(theServer.dir, "log"), "-o", theServer.opts); err != nil {
+				tb.Errorf("pg_ctl start: %v: %s", err, out)
+			}
+		})
+	}
+	tb.Cleanup(up)
+	return up
 }
 
 var errNoBinaries = errors.New("no PostgreSQL binaries (initdb, pg_ctl) found")
