@@ -208,6 +208,11 @@ func (b *Base) Delete(ctx context.Context, id string) error {
 func (b *Base) Reindex(ctx context.Context) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
+	return b.reindexLocked(ctx)
+}
+
+// reindexLocked is Reindex for a caller that holds b.writes.
+func (b *Base) reindexLocked(ctx context.Context) error {
 	defer b.invalidate()
 	dict := b.index.dict
 	if err := b.index.Close(); err != nil {

@@ -67,7 +67,22 @@ func (b *Base) CatchUp(ctx context.Context) error {
 }
 
 func (b *Base) catchUpLocked(ctx context.Context) error {
-	changes, err := b.store.ChangesSince(ctx, b.appliedSeq.Load())
+	last, err := b.store.LastChange(ctx)
+	applied := b.appliedSeq.Load()
+	switch {
+	case err != nil:
+		return err
+	case last == applied:
+		return nil
+	case last < applied:
+		// The database went back in time (restored from a backup, or a
+		// failover to a standby that lagged): what the index applied
+		// may be gone, and numbers it has seen will be taken again.
+		b.log.Warn("the database's change sequence went back: rebuilding the index",
+			slog.Int64("index", applied), slog.Int64("database", last))
+		return b.reindexLocked(ctx)
+	}
+	changes, err := b.store.ChangesSince(ctx, applied)
 	if err != nil || len(changes) == 0 {
 		return err
 	}
