@@ -78,9 +78,9 @@ func (b *Base) catchUpLocked(ctx context.Context) error {
 		// The database went back in time (restored from a backup, or a
 		// failover to a standby that lagged): what the index applied
 		// may be gone, and numbers it has seen will be taken again.
-		b.log.Warn("the database's change sequence went back: rebuilding the index",
+		b.log.Warn("the database's change sequence went back: indexing it all again",
 			slog.Int64("index", applied), slog.Int64("database", last))
-		return b.reindexLocked(ctx)
+		return b.resyncLocked(ctx, last)
 	}
 	changes, err := b.store.ChangesSince(ctx, applied)
 	if err != nil || len(changes) == 0 {
@@ -114,6 +114,47 @@ func (b *Base) catchUpLocked(ctx context.Context) error {
 		}
 	}
 	return b.setApplied(changes[len(changes)-1].Seq)
+}
+
+// resyncLocked makes the index hold what the store holds, every document
+// written again and those the store lacks removed, while searches go on,
+// and records last as applied. The caller holds b.writes.
+func (b *Base) resyncLocked(ctx context.Context, last int64) error {
+	defer b.invalidate()
+	var docs []Document
+	have := map[string]bool{}
+	err := b.store.EachDocument(ctx, func(d Document) error {
+		docs = append(docs, d)
+		have[d.ID] = true
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	var gone []string
+	for _, id := range b.index.ids() {
+		if !have[id] {
+			gone = append(gone, id)
+		}
+	}
+	if err := b.index.put(docs, gone); err != nil {
+		return err
+	}
+	if err := b.loadHidden(ctx); err != nil {
+		return err
+	}
+	return b.setApplied(last)
+}
+
+// ids returns the IDs of the documents in the index.
+func (ix *Index) ids() []string {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	out := make([]string, 0, len(ix.docs))
+	for id := range ix.docs {
+		out = append(out, id)
+	}
+	return out
 }
 
 // follow keeps the index and caches of a replica up with the shared

@@ -135,9 +135,9 @@ func TestReplicaPollsForChangesNobodyAnnounced(t *testing.T) {
 }
 
 // A database restored from a backup has a change sequence behind the
-// replica's index: the replica rebuilds its index from what the database
-// holds now, by itself.
-func TestReplicaRebuildsWhenTheDatabaseWentBack(t *testing.T) {
+// replica's index: the replica indexes again what the database holds now,
+// by itself, and searches go on meanwhile.
+func TestReplicaReindexesWhenTheDatabaseWentBack(t *testing.T) {
 	ctx := context.Background()
 	dsn := sqldbtest.Postgres(t)
 	b, err := knowledge.Open(ctx, knowledge.Config{Dir: t.TempDir(), DatabaseURL: dsn, PollEvery: 100 * time.Millisecond})
