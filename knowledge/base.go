@@ -10,19 +10,28 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // Config says where the knowledge base lives and how it reads queries.
 type Config struct {
-	// Dir holds hoidap.db, the index and uploads; "" keeps everything in
-	// memory (tests).
+	// Dir holds hoidap.db, the index and uploads; with DatabaseURL, only
+	// the index. "" keeps them in memory (tests).
 	Dir string
 	// Dictionary is applied to queries; nil means the embedded default plus
 	// Dir/dictionary.txt when it exists.
 	Dictionary *vietnamese.Dictionary
 	Logger     *slog.Logger
+	// DatabaseURL is a PostgreSQL database (postgres://…) that replicas
+	// share: documents live there, not in Dir/hoidap.db, and the base
+	// follows the others' writes. "" keeps them in the SQLite file.
+	DatabaseURL string
+	// PollEvery is how often a replica looks for changes it was not told
+	// of; 0 means DefaultPollEvery.
+	PollEvery time.Duration
 }
 
 // Base is the knowledge base: the store, the index derived from it, and
@@ -38,6 +47,14 @@ type Base struct {
 	searches *lru[[]Hit]
 	docs     *lru[Document]
 	hidden   hiddenSet // documents hidden from residents, by commune
+
+	// shared is true when replicas share the store: the index follows
+	// the change sequence, applied up to appliedSeq (written under
+	// writes).
+	shared     bool
+	appliedSeq atomic.Int64
+	stopFollow context.CancelFunc
+	following  sync.WaitGroup
 
 	closeOnce sync.Once
 	closeErr  error
@@ -66,11 +83,14 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 		dbPath = filepath.Join(cfg.Dir, "hoidap.db")
 		indexDir = filepath.Join(cfg.Dir, "index")
 	}
+	if cfg.DatabaseURL != "" {
+		dbPath = cfg.DatabaseURL
+	}
 	store, err := OpenStore(ctx, dbPath)
 	if err != nil {
 		return nil, err
 	}
-	b := &Base{store: store, log: log, dir: cfg.Dir,
+	b := &Base{store: store, log: log, dir: cfg.Dir, shared: cfg.DatabaseURL != "",
 		searches: newLRU[[]Hit](searchCacheEntries, searchCacheBytes),
 		docs:     newLRU[Document](docCacheEntries, docCacheBytes)}
 	if err := b.openIndex(ctx, indexDir, dict); err != nil {
@@ -80,6 +100,19 @@ func Open(ctx context.Context, cfg Config) (*Base, error) {
 	if err := b.loadHidden(ctx); err != nil {
 		b.Close()
 		return nil, err
+	}
+	if b.shared {
+		every := cfg.PollEvery
+		if every <= 0 {
+			every = DefaultPollEvery
+		}
+		fctx, stop := context.WithCancel(context.WithoutCancel(ctx))
+		b.stopFollow = stop
+		b.following.Add(1)
+		go func() {
+			defer b.following.Done()
+			b.follow(fctx, every)
+		}()
 	}
 	return b, nil
 }
@@ -120,12 +153,14 @@ func (b *Base) Ingest(ctx context.Context, docs ...Document) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
 	defer b.invalidate()
-	if err := b.store.PutDocuments(ctx, docs); err != nil {
+	sp, err := b.store.putDocuments(ctx, docs)
+	if err != nil {
 		return err
 	}
 	if err := b.index.put(docs, nil); err != nil {
 		return err
 	}
+	b.applied(sp)
 	ids := make([]string, len(docs))
 	for i, d := range docs {
 		ids[i] = d.ID
@@ -158,12 +193,14 @@ func (b *Base) Delete(ctx context.Context, id string) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
 	defer b.invalidate()
-	if err := b.store.DeleteDocument(ctx, id); err != nil {
+	sp, err := b.store.deleteDocument(ctx, id)
+	if err != nil {
 		return err
 	}
 	if err := b.index.put(nil, []string{id}); err != nil {
 		return err
 	}
+	b.applied(sp)
 	return b.store.MarkIndexed(ctx, []string{id})
 }
 
@@ -171,6 +208,11 @@ func (b *Base) Delete(ctx context.Context, id string) error {
 func (b *Base) Reindex(ctx context.Context) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
+	return b.reindexLocked(ctx)
+}
+
+// reindexLocked is Reindex for a caller that holds b.writes.
+func (b *Base) reindexLocked(ctx context.Context) error {
 	defer b.invalidate()
 	dict := b.index.dict
 	if err := b.index.Close(); err != nil {
@@ -284,6 +326,10 @@ func (b *Base) Indexed() int { return b.index.Len() }
 // Close closes the index, then the store. Later calls do nothing.
 func (b *Base) Close() error {
 	b.closeOnce.Do(func() {
+		if b.stopFollow != nil {
+			b.stopFollow()
+		}
+		b.following.Wait()
 		b.closeErr = errors.Join(b.index.Close(), b.store.Close())
 	})
 	return b.closeErr

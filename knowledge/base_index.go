@@ -18,8 +18,32 @@ func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dicti
 		return err
 	}
 	b.index = newIndex(bi, dict)
+	if !fresh && b.shared {
+		seq, ok := b.index.appliedChange()
+		if !ok {
+			// An index that does not say how far it follows the change
+			// sequence cannot catch up: it is built again.
+			b.log.Warn("index does not follow the change sequence: rebuilding it", slog.String("dir", dir))
+			if err := b.index.Close(); err != nil {
+				return err
+			}
+			if err := os.RemoveAll(dir); err != nil {
+				return fmt.Errorf("knowledge: remove index: %w", err)
+			}
+			return b.openIndex(ctx, dir, dict)
+		}
+		b.appliedSeq.Store(seq)
+	}
 	if fresh {
+		// Changes committed while filling are caught up after it.
+		last, err := b.store.LastChange(ctx)
+		if err != nil {
+			return err
+		}
 		if err := b.fill(ctx); err != nil {
+			return err
+		}
+		if err := b.setApplied(last); err != nil {
 			return err
 		}
 		b.log.Info("index built from store", slog.Int("documents", b.index.Len()), slog.Duration("took", time.Since(start)))
@@ -36,6 +60,11 @@ func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dicti
 	b.index.remember(docs)
 	if err := b.replay(ctx); err != nil {
 		return err
+	}
+	if b.shared {
+		if err := b.catchUpLocked(ctx); err != nil {
+			return err
+		}
 	}
 	if b.agrees(ctx) || dir == "" {
 		return nil

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 	"github.com/hoidap/hoidap/internal/testcorpus"
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -193,9 +194,13 @@ func TestIndexRebuiltFromStore(t *testing.T) {
 }
 
 func TestIndexCatchesUpAfterCrash(t *testing.T) {
+	sqldbtest.Each(t, testIndexCatchesUpAfterCrash)
+}
+
+func testIndexCatchesUpAfterCrash(t *testing.T, dsn string) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir})
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: dir, DatabaseURL: dsn})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -215,7 +220,7 @@ func TestIndexCatchesUpAfterCrash(t *testing.T) {
 	}
 	kb.Close()
 
-	kb = mustOpen(t, dir)
+	kb = mustOpenOn(t, dir, dsn)
 	if got := titles(t, kb, "thu gom rác cồng kềnh", ""); len(got) != 1 || got[0] != fresh.Title {
 		t.Errorf("stored but unindexed document: got %q", got)
 	}
@@ -227,8 +232,12 @@ func TestIndexCatchesUpAfterCrash(t *testing.T) {
 }
 
 func TestReingestReplacesInPlace(t *testing.T) {
+	sqldbtest.Each(t, testReingestReplacesInPlace)
+}
+
+func testReingestReplacesInPlace(t *testing.T, dsn string) {
 	ctx := context.Background()
-	kb := mustOpen(t, "")
+	kb := mustOpenOn(t, "", dsn)
 	d := knowledge.Document{ID: "n", Title: "Giờ làm việc của bộ phận một cửa", Body: "## Giờ\nSáng 7h30 đến 11h30, chiều 13h30 đến 17h.\n## Thứ Bảy\nLàm việc buổi sáng."}
 	for i := 0; i < 3; i++ {
 		if err := kb.Ingest(ctx, d); err != nil {
@@ -343,8 +352,12 @@ func TestSearchLeavesDictionaryWordsUncorrected(t *testing.T) {
 // only; one hidden province-wide from every commune's; unhidden, it is
 // back.
 func TestHiddenProceduresLeaveSearch(t *testing.T) {
+	sqldbtest.Each(t, testHiddenProceduresLeaveSearch)
+}
+
+func testHiddenProceduresLeaveSearch(t *testing.T, dsn string) {
 	ctx := context.Background()
-	kb := mustOpen(t, "")
+	kb := mustOpenOn(t, "", dsn)
 	if err := testcorpus.Seed(ctx, kb); err != nil {
 		t.Fatal(err)
 	}

@@ -65,12 +65,12 @@ func (b *Base) Hide(ctx context.Context, docID, commune, by string) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
 	defer b.invalidate()
-	_, err := b.store.db.ExecContext(ctx, `INSERT INTO hidden_documents(doc_id, commune, hidden_by, hidden_at) VALUES (?, ?, ?, ?)
-		ON CONFLICT(doc_id, commune) DO NOTHING`, docID, commune, by, b.store.Now().Unix())
+	sp, err := b.store.setHidden(ctx, docID, commune, by, true)
 	if err != nil {
-		return fmt.Errorf("knowledge: hide %s: %w", docID, err)
+		return err
 	}
 	b.hidden.set(commune, docID, true)
+	b.applied(sp)
 	return nil
 }
 
@@ -79,11 +79,42 @@ func (b *Base) Unhide(ctx context.Context, docID, commune string) error {
 	b.writes.Lock()
 	defer b.writes.Unlock()
 	defer b.invalidate()
-	if _, err := b.store.db.ExecContext(ctx, `DELETE FROM hidden_documents WHERE doc_id = ? AND commune = ?`, docID, commune); err != nil {
-		return fmt.Errorf("knowledge: unhide %s: %w", docID, err)
+	sp, err := b.store.setHidden(ctx, docID, commune, "", false)
+	if err != nil {
+		return err
 	}
 	b.hidden.set(commune, docID, false)
+	b.applied(sp)
 	return nil
+}
+
+// setHidden hides a document from commune's residents, or shows it again,
+// as a change of the sequence.
+func (s *Store) setHidden(ctx context.Context, docID, commune, by string, hidden bool) (span, error) {
+	var sp span
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return sp, fmt.Errorf("knowledge: hide %s: %w", docID, err)
+	}
+	defer tx.Rollback()
+	if hidden {
+		_, err = tx.ExecContext(ctx, `INSERT INTO hidden_documents(doc_id, commune, hidden_by, hidden_at) VALUES (?, ?, ?, ?)
+		ON CONFLICT(doc_id, commune) DO NOTHING`, docID, commune, by, s.Now().Unix())
+	} else {
+		_, err = tx.ExecContext(ctx, `DELETE FROM hidden_documents WHERE doc_id = ? AND commune = ?`, docID, commune)
+	}
+	if err != nil {
+		return sp, fmt.Errorf("knowledge: hide %s: %w", docID, err)
+	}
+	seq, err := s.bump(ctx, tx, hiddenItem)
+	if err != nil {
+		return sp, err
+	}
+	sp.add(seq)
+	if err := tx.Commit(); err != nil {
+		return span{}, fmt.Errorf("knowledge: hide %s: %w", docID, err)
+	}
+	return sp, nil
 }
 
 // HiddenFor lists the documents hidden from commune's residents, the
@@ -109,21 +140,29 @@ func (b *Base) HiddenFor(ctx context.Context, commune string) ([]Hidden, error) 
 // IsHidden reports whether a document is hidden from commune's residents.
 func (b *Base) IsHidden(docID, commune string) bool { return b.hidden.hides(commune, docID) }
 
-// loadHidden reads the hidden documents into memory.
+// loadHidden reads the hidden documents into memory, in place of what
+// was there.
 func (b *Base) loadHidden(ctx context.Context) error {
 	rows, err := b.store.db.QueryContext(ctx, `SELECT doc_id, commune FROM hidden_documents`)
 	if err != nil {
 		return fmt.Errorf("knowledge: hidden: %w", err)
 	}
 	defer rows.Close()
+	var fresh hiddenSet
 	for rows.Next() {
 		var id, commune string
 		if err := rows.Scan(&id, &commune); err != nil {
 			return fmt.Errorf("knowledge: hidden: %w", err)
 		}
-		b.hidden.set(commune, id, true)
+		fresh.set(commune, id, true)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("knowledge: hidden: %w", err)
+	}
+	b.hidden.mu.Lock()
+	defer b.hidden.mu.Unlock()
+	b.hidden.by = fresh.by
+	return nil
 }
 
 // visible drops the hits hidden from q's commune, keeping at most limit.

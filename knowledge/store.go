@@ -9,38 +9,73 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/sqldb"
-	"github.com/hoidap/hoidap/internal/sqlite"
 )
 
-// The knowledge base's migrations are versioned by SQLite's user_version.
-// Until the office's records had a package of their own, their scripts
-// were numbered in the same sequence (2-4, 6 and 7 are theirs now, in
-// internal/records), so a database made then is at 7 and the next script
-// here is numbered 8 or above.
+// The knowledge base's migrations, one folder per engine
+// (migrations/sqlite, migrations/postgres), the same numbers in each. On
+// SQLite they are versioned by user_version. Until the office's records
+// had a package of their own, their scripts were numbered in the same
+// sequence (2-4, 6 and 7 are theirs now, in internal/records), so a
+// database made then is at 7 and the next script here is numbered 8 or
+// above.
 //
-//go:embed migrations/*.sql
+//go:embed migrations
 var migrations embed.FS
 
-// Store is the SQLite store: the source of truth for documents and
-// passages.
+// schemaVersionKey names the knowledge base's row in PostgreSQL's
+// schema_versions, which the records share.
+const schemaVersionKey = "knowledge"
+
+// Store is the store of documents and passages, their source of truth:
+// a SQLite file, or a PostgreSQL database that replicas share.
 type Store struct {
 	db  *sql.DB
 	Now func() time.Time
 }
 
-// OpenStore opens (creating if needed) the SQLite database at path and
-// applies pending migrations. An empty path opens a private in-memory
-// database, for tests.
-func OpenStore(ctx context.Context, path string) (*Store, error) {
-	db, err := sqlite.Open(path)
+// OpenStore opens the database dsn names and applies pending migrations:
+// a postgres:// URL, or the path of a SQLite file (created if needed). An
+// empty dsn opens a private in-memory database, for tests.
+func OpenStore(ctx context.Context, dsn string) (*Store, error) {
+	db, err := sqldb.Open(dsn)
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: open store: %w", err)
 	}
-	if err := sqldb.Migrate(ctx, db, migrations, "migrations/*.sql", sqldb.UserVersion()); err != nil {
+	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", schemaVersion(db)); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("knowledge: %w", err)
 	}
 	return &Store{db: db, Now: time.Now}, nil
+}
+
+// schemaVersion is where db keeps the number of the last script applied:
+// SQLite's user_version, as ever, or a row of PostgreSQL's
+// schema_versions.
+func schemaVersion(db *sql.DB) sqldb.Version {
+	if sqldb.DialectOf(db) == sqldb.SQLite {
+		return sqldb.UserVersion()
+	}
+	return sqldb.Version{
+		Get: func(ctx context.Context, db *sql.DB) (int, error) {
+			if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_versions (
+				name    TEXT PRIMARY KEY,
+				version INTEGER NOT NULL
+			)`); err != nil {
+				return 0, err
+			}
+			var n int
+			err := db.QueryRowContext(ctx, "SELECT version FROM schema_versions WHERE name = ?", schemaVersionKey).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, nil
+			}
+			return n, err
+		},
+		Set: func(ctx context.Context, tx *sql.Tx, n int) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(name, version) VALUES (?, ?)
+				ON CONFLICT(name) DO UPDATE SET version = excluded.version`, schemaVersionKey, n)
+			return err
+		},
+	}
 }
 
 // DB returns the underlying database, for packages that keep tables of

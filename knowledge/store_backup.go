@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+
+	"github.com/hoidap/hoidap/internal/sqldb"
 )
 
 // ErrExists means a backup would overwrite an existing file.
@@ -17,6 +19,9 @@ var ErrExists = errors.New("knowledge: file exists")
 // whole, so a backup cut short leaves no file at path. An existing file at
 // path is never overwritten.
 func (s *Store) Backup(ctx context.Context, path string) error {
+	if sqldb.DialectOf(s.db) != sqldb.SQLite {
+		return fmt.Errorf("knowledge: backup to %s: the store is PostgreSQL's: back it up with pg_dump: %w", path, ErrInvalid)
+	}
 	if _, err := os.Lstat(path); err == nil {
 		return fmt.Errorf("knowledge: backup to %s: %w", path, ErrExists)
 	} else if !errors.Is(err, os.ErrNotExist) {

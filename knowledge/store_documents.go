@@ -14,21 +14,43 @@ import (
 // land or none does. A document without Updated gets the time it was
 // stored.
 func (s *Store) PutDocuments(ctx context.Context, docs []Document) error {
+	_, err := s.putDocuments(ctx, docs)
+	return err
+}
+
+// span is the numbers of the change sequence one transaction took: one
+// after another, since the counter stays locked until it commits.
+type span struct{ first, last int64 }
+
+func (sp *span) add(seq int64) {
+	if sp.first == 0 {
+		sp.first = seq
+	}
+	sp.last = seq
+}
+
+func (s *Store) putDocuments(ctx context.Context, docs []Document) (span, error) {
+	var sp span
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("knowledge: put documents: %w", err)
+		return sp, fmt.Errorf("knowledge: put documents: %w", err)
 	}
 	defer tx.Rollback()
 	now := s.Now().Unix()
 	for i := range docs {
 		if err := putDocument(ctx, tx, &docs[i], now); err != nil {
-			return err
+			return sp, err
 		}
+		seq, err := s.bump(ctx, tx, docs[i].ID)
+		if err != nil {
+			return sp, err
+		}
+		sp.add(seq)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("knowledge: put documents: %w", err)
+		return span{}, fmt.Errorf("knowledge: put documents: %w", err)
 	}
-	return nil
+	return sp, nil
 }
 
 func putDocument(ctx context.Context, tx *sql.Tx, d *Document, now int64) error {
@@ -81,25 +103,36 @@ func queue(ctx context.Context, tx *sql.Tx, id string, now int64) error {
 // DeleteDocument removes a document and its passages and queues the removal
 // from the index.
 func (s *Store) DeleteDocument(ctx context.Context, id string) error {
+	_, err := s.deleteDocument(ctx, id)
+	return err
+}
+
+func (s *Store) deleteDocument(ctx context.Context, id string) (span, error) {
+	var sp span
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
-		return fmt.Errorf("knowledge: delete %s: %w", id, err)
+		return sp, fmt.Errorf("knowledge: delete %s: %w", id, err)
 	}
 	defer tx.Rollback()
 	res, err := tx.ExecContext(ctx, "DELETE FROM documents WHERE id = ?", id)
 	if err != nil {
-		return fmt.Errorf("knowledge: delete %s: %w", id, err)
+		return sp, fmt.Errorf("knowledge: delete %s: %w", id, err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("knowledge: delete %s: %w", id, ErrNotFound)
+		return sp, fmt.Errorf("knowledge: delete %s: %w", id, ErrNotFound)
 	}
 	if err := queue(ctx, tx, id, s.Now().Unix()); err != nil {
-		return err
+		return sp, err
 	}
+	seq, err := s.bump(ctx, tx, id)
+	if err != nil {
+		return sp, err
+	}
+	sp.add(seq)
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("knowledge: delete %s: %w", id, err)
+		return span{}, fmt.Errorf("knowledge: delete %s: %w", id, err)
 	}
-	return nil
+	return sp, nil
 }
 
 // Pending returns the IDs of documents written or deleted but not yet

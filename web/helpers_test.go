@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 	"github.com/hoidap/hoidap/internal/testcorpus"
 
 	"github.com/hoidap/hoidap/internal/places"
@@ -23,8 +24,13 @@ func mustStarter(tb testing.TB) *knowledge.Base {
 	return testcorpus.Open(tb, "")
 }
 
-// TestMain removes the test corpus's template after the tests.
-func TestMain(m *testing.M) { os.Exit(testcorpus.Main(m)) }
+// TestMain removes the test corpus's template after the tests, and stops
+// the PostgreSQL server if a test started one.
+func TestMain(m *testing.M) {
+	code := testcorpus.Main(m)
+	sqldbtest.Stop()
+	os.Exit(code)
+}
 
 // mustPlaces loads the commune directory.
 func mustPlaces(tb testing.TB) *places.Directory {

@@ -48,9 +48,10 @@ type config struct {
 	// all and from one address; 0 turns a cap off.
 	MaxConns        int
 	MaxConnsPerAddr int
-	// DatabaseURL is a PostgreSQL database (postgres://…) for the
-	// office's records; "" keeps them in the SQLite store in Data.
-	// Documents and the index stay in Data either way.
+	// DatabaseURL is a PostgreSQL database (postgres://…) that
+	// replicas share: documents and the office's records; "" keeps them
+	// in the SQLite store in Data. Each replica's index (and the
+	// originals it was sent) stay in its own Data either way.
 	DatabaseURL string
 }
 
@@ -138,7 +139,7 @@ func (f *flagSet) dataFlag(p *string) {
 // databaseURLFlag adds --database-url, a secret: the URL may hold a
 // password.
 func (f *flagSet) databaseURLFlag(p *string) {
-	f.secret(p, "database-url", "HOIDAP_DATABASE_URL", "PostgreSQL URL (postgres://…) for the office's records (accounts, answer records, tickets…); empty keeps them in the SQLite store in --data, where documents always are")
+	f.secret(p, "database-url", "HOIDAP_DATABASE_URL", "PostgreSQL URL (postgres://…) that replicas share: documents and the office's records (accounts, answer records, tickets…); empty keeps them in the SQLite store in --data. Each replica builds its own index in --data")
 }
 
 // parse parses args and reports every environment error at once.

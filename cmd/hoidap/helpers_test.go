@@ -74,7 +74,7 @@ func mustServe(tb testing.TB, env map[string]string, args ...string) *served {
 	// takes half a minute, once per fresh data directory.
 	_, records := env["HOIDAP_NATIONAL_RECORDS"]
 	if !records {
-		mustSeedTestCorpus(tb, data)
+		mustSeedTestCorpus(tb, data, env["HOIDAP_DATABASE_URL"])
 	}
 	getenv := func(k string) string {
 		switch k {
@@ -152,18 +152,19 @@ func getJSON(tb testing.TB, url string, v any) int {
 	return resp.StatusCode
 }
 
-// mustSeedTestCorpus writes the test corpus into the store in data: a copy
-// of the seeded template when data holds no store yet.
-func mustSeedTestCorpus(tb testing.TB, data string) {
+// mustSeedTestCorpus writes the test corpus into the store of data, or
+// into the PostgreSQL database of url when there is one: a copy of the
+// seeded template when data holds no SQLite store yet.
+func mustSeedTestCorpus(tb testing.TB, data, url string) {
 	tb.Helper()
-	if _, err := os.Stat(filepath.Join(data, "hoidap.db")); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(filepath.Join(data, "hoidap.db")); errors.Is(err, os.ErrNotExist) && url == "" {
 		if err := testcorpus.CopyTo(data); err != nil {
 			tb.Fatal(err)
 		}
 		return
 	}
 	ctx := context.Background()
-	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data, DatabaseURL: url})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func cmdServe(ctx context.Context, args []string, getenv func(string) string, st
 	log := newLogger(stderr, parseLevel(cfg.LogLevel))
 	slog.SetDefault(log)
 
-	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: cfg.Data, Logger: log})
+	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: cfg.Data, DatabaseURL: cfg.DatabaseURL, Logger: log})
 	if err != nil {
 		return err
 	}

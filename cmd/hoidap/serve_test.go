@@ -313,7 +313,7 @@ func TestProfilesOnlyOnTheirOwnAddress(t *testing.T) {
 // originals documents refer to.
 func TestServeRemovesOrphanUploadsAtStart(t *testing.T) {
 	data := t.TempDir()
-	mustSeedTestCorpus(t, data)
+	mustSeedTestCorpus(t, data, "")
 	ctx := context.Background()
 	kb, err := knowledge.Open(ctx, knowledge.Config{Dir: data})
 	if err != nil {

@@ -126,9 +126,8 @@ func (s *Store) approvedChange(ctx context.Context, change func(*sql.Tx) error) 
 	if err := change(tx); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO records_meta(key, value) VALUES(?, '1')
-		ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(records_meta.value AS INTEGER) + 1 AS TEXT)`, approvedVersionKey); err != nil {
-		return fmt.Errorf("records: approved answers version: %w", err)
+	if err := s.bumpVersion(ctx, tx, approvedVersionKey); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("records: approved answers: %w", err)
@@ -139,7 +138,8 @@ func (s *Store) approvedChange(ctx context.Context, change func(*sql.Tx) error) 
 
 // approvedMemo keeps the approved answers' version between changes, so
 // that answering a question does not read it from the database. This
-// Store is their only writer.
+// Store forgets it on its own changes, and on the other replicas' when
+// they share a PostgreSQL database (follow.go).
 type approvedMemo struct {
 	mu      sync.Mutex
 	known   bool

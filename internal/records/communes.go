@@ -92,7 +92,12 @@ func (s *Store) SaveCommune(ctx context.Context, d CommuneDetails) (CommuneDetai
 	if err != nil {
 		return d, fmt.Errorf("records: save commune %s: %w", d.Slug, err)
 	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO communes
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return d, fmt.Errorf("records: save commune %s: %w", d.Slug, err)
+	}
+	defer tx.Rollback()
+	_, err = tx.ExecContext(ctx, `INSERT INTO communes
 		(slug, name, province, address, hours, hotline, map_url, former, custom, updated_at, updated_by)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT(slug) DO UPDATE SET name = excluded.name, province = excluded.province,
@@ -102,6 +107,12 @@ func (s *Store) SaveCommune(ctx context.Context, d CommuneDetails) (CommuneDetai
 		d.Slug, d.Name, d.Province, d.Address, d.Hours, d.Hotline, d.MapURL, string(former), intFlag(d.Custom),
 		d.Updated.Unix(), d.UpdatedBy)
 	if err != nil {
+		return d, fmt.Errorf("records: save commune %s: %w", d.Slug, err)
+	}
+	if err := s.bumpVersion(ctx, tx, communesVersionKey); err != nil {
+		return d, err
+	}
+	if err := tx.Commit(); err != nil {
 		return d, fmt.Errorf("records: save commune %s: %w", d.Slug, err)
 	}
 	return d, nil

@@ -11,7 +11,8 @@ import (
 
 // storedCommunes keeps in memory the commune details administrators saved,
 // so that every chat page and commune search sees them without a query.
-// This process is the store's only writer: it updates the copy on save.
+// This process updates the copy on its own saves, and reloads it when
+// another replica sharing the database saves (follow.go).
 type storedCommunes struct {
 	mu      sync.RWMutex
 	details map[string]CommuneDetails
@@ -39,6 +40,18 @@ func (sc *storedCommunes) load(ctx context.Context, st *Store, formerOf func(str
 	for _, d := range all {
 		sc.set(d, formerOf(d.Slug))
 	}
+	return nil
+}
+
+// reload reads every stored commune again, in place of what was kept.
+func (sc *storedCommunes) reload(ctx context.Context, st *Store, formerOf func(string) []string) error {
+	var fresh storedCommunes
+	if err := fresh.load(ctx, st, formerOf); err != nil {
+		return err
+	}
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	sc.details, sc.names = fresh.details, fresh.names
 	return nil
 }
 

@@ -2,7 +2,9 @@ package records
 
 import (
 	"context"
+	"log/slog"
 	"strings"
+	"time"
 
 	"github.com/hoidap/hoidap/internal/places"
 )
@@ -11,8 +13,9 @@ import (
 // caller: the details administrators stored, over the demo commune or
 // one of the national directory. Office details of directory communes
 // stay empty until administrators fill them in. The stored details are
-// kept in memory, so chat pages, searches and answers read no rows: this
-// process is their only writer, through Save and Create.
+// kept in memory, so chat pages, searches and answers read no rows: Save
+// and Create update them, and a save on another replica sharing the
+// database reloads them.
 type Communes struct {
 	store  *Store
 	demo   CommuneInfo
@@ -35,6 +38,9 @@ func NewCommunes(ctx context.Context, st *Store, dir *places.Directory) (*Commun
 	cs := &Communes{store: st, demo: demo, dir: dir}
 	if err := cs.stored.load(ctx, st, cs.directoryFormer); err != nil {
 		return nil, err
+	}
+	if st != nil {
+		st.onChange(communesVersionKey, cs.reload)
 	}
 	return cs, nil
 }
@@ -116,6 +122,15 @@ func (cs *Communes) Create(ctx context.Context, d CommuneDetails) (CommuneDetail
 	}
 	cs.stored.set(saved, cs.directoryFormer(saved.Slug))
 	return saved, nil
+}
+
+// reload reads the stored communes again, after another replica saved one.
+func (cs *Communes) reload() {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if err := cs.stored.reload(ctx, cs.store, cs.directoryFormer); err != nil {
+		slog.Warn("reload stored communes", slog.Any("error", err))
+	}
 }
 
 // Stored returns the details administrators saved, by slug.

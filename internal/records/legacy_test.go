@@ -20,11 +20,11 @@ var legacyScripts = []struct {
 	n     int
 	files []string
 }{
-	{1, []string{"../../knowledge/migrations/0001_init.sql", "migrations/sqlite/0001_answers.sql"}},
+	{1, []string{"../../knowledge/migrations/sqlite/0001_init.sql", "migrations/sqlite/0001_answers.sql"}},
 	{2, []string{"migrations/sqlite/0002_scans.sql"}},
 	{3, []string{"migrations/sqlite/0003_accounts.sql"}},
 	{4, []string{"migrations/sqlite/0004_admin_content.sql"}},
-	{5, []string{"../../knowledge/migrations/0005_hidden.sql"}},
+	{5, []string{"../../knowledge/migrations/sqlite/0005_hidden.sql"}},
 	{6, []string{"migrations/sqlite/0006_approved_wordings.sql"}},
 	{7, []string{"migrations/sqlite/0007_idempotency.sql"}},
 }

@@ -15,6 +15,7 @@ import (
 	"embed"
 	"errors"
 	"fmt"
+	"log/slog"
 	"time"
 
 	"github.com/hoidap/hoidap/internal/fault"
@@ -46,6 +47,7 @@ type Store struct {
 	db       *sql.DB
 	answers  answerWriter // commits concurrent answer records together
 	approved approvedMemo // the approved answers' version, as last read
+	follow   follower     // other replicas' changes, on PostgreSQL
 	Now      func() time.Time
 	ownDB    bool // opened by OpenFile: Close closes it
 }
@@ -58,7 +60,9 @@ func Open(ctx context.Context, db *sql.DB) (*Store, error) {
 	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", v); err != nil {
 		return nil, fmt.Errorf("records: %w", err)
 	}
-	return &Store{db: db, Now: time.Now}, nil
+	s := &Store{db: db, Now: time.Now}
+	s.startFollowing(slog.Default())
+	return s, nil
 }
 
 // OpenFile opens the database dsn names with the records alone, for
@@ -84,6 +88,7 @@ func (s *Store) DB() *sql.DB { return s.db }
 // Close stops the answer writer; the database stays open unless the
 // store was opened by OpenFile.
 func (s *Store) Close() error {
+	s.stopFollowing()
 	s.answers.close()
 	if s.ownDB {
 		return s.db.Close()

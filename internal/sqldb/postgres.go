@@ -27,7 +27,7 @@ func openPostgres(url string) (*sql.DB, error) {
 		// An unreachable server fails a start or a request, not hangs it.
 		cfg.ConnectTimeout = 5 * time.Second
 	}
-	db := sql.OpenDB(pgConnector{stdlib.GetConnector(*cfg)})
+	db := sql.OpenDB(pgConnector{inner: stdlib.GetConnector(*cfg), cfg: cfg})
 	// A replica shares the server with others: a bounded pool.
 	db.SetMaxOpenConns(16)
 	db.SetMaxIdleConns(8)
@@ -35,7 +35,10 @@ func openPostgres(url string) (*sql.DB, error) {
 }
 
 // pgConnector makes connections that rebind placeholders.
-type pgConnector struct{ inner driver.Connector }
+type pgConnector struct {
+	inner driver.Connector
+	cfg   *pgx.ConnConfig // for connections of their own (Listen)
+}
 
 func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	conn, err := c.inner.Connect(ctx)
@@ -45,11 +48,11 @@ func (c pgConnector) Connect(ctx context.Context) (driver.Conn, error) {
 	return pgConn{conn.(*stdlib.Conn)}, nil
 }
 
-func (c pgConnector) Driver() driver.Driver { return pgDriver{} }
+func (c pgConnector) Driver() driver.Driver { return pgDriver{cfg: c.cfg} }
 
 // pgDriver marks a database opened by openPostgres; it opens nothing by
 // name.
-type pgDriver struct{}
+type pgDriver struct{ cfg *pgx.ConnConfig }
 
 func (pgDriver) Open(string) (driver.Conn, error) {
 	return nil, errors.New("sqldb: open PostgreSQL with sqldb.Open")

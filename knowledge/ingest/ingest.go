@@ -97,7 +97,7 @@ func (w *Workflow) Upload(ctx context.Context, f upload.File, commune string, re
 			return nil, ErrOtherCommune
 		}
 	}
-	kept, err := w.keepOriginal(f)
+	kept, err := w.keepOriginal(ctx, f)
 	if err != nil {
 		return nil, err
 	}

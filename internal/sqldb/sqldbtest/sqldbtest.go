@@ -85,6 +85,61 @@ func Postgres(tb testing.TB) string {
 	return theServer.url(name)
 }
 
+// Restart stops the test process's PostgreSQL server at once, as a crash
+// or a failover would (every session is cut, nothing is flushed
+// politely), and starts it again on the same socket, for tests of what
+// survives that. Every database of the process lives on that server: a
+// test that restarts it must not run in parallel with others that use
+// it.
+func Restart(tb testing.TB) {
+	tb.Helper()
+	if _, err := theServer.start(); err != nil {
+		tb.Fatalf("postgres for the tests: %v", err)
+	}
+	data := filepath.Join(theServer.dir, "data")
+	theServer.crash(tb)
+	if out, err := theServer.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(theServer.dir, "log"), "-o", theServer.opts); err != nil {
+		tb.Fatalf("pg_ctl start: %v: %s", err, out)
+	}
+}
+
+// crash flushes what the server committed and stops it at once. The
+// test server commits asynchronously (fast, as tests want) and would
+// lose the last commits in a crash, which a production server
+// (synchronous_commit on) never does: the flush makes the crash that one.
+func (s *server) crash(tb testing.TB) {
+	tb.Helper()
+	if _, err := s.admin.Exec("CHECKPOINT"); err != nil {
+		tb.Fatalf("checkpoint before stopping postgres: %v", err)
+	}
+	if out, err := s.run("pg_ctl", "stop", "-D", filepath.Join(s.dir, "data"), "-m", "immediate", "-w"); err != nil {
+		tb.Fatalf("pg_ctl stop: %v: %s", err, out)
+	}
+}
+
+// Down stops the test process's PostgreSQL server at once, as a crash
+// would, and returns the function that starts it again (which a cleanup
+// also calls, if the test did not). Like Restart, it affects every
+// database of the process.
+func Down(tb testing.TB) (up func()) {
+	tb.Helper()
+	if _, err := theServer.start(); err != nil {
+		tb.Fatalf("postgres for the tests: %v", err)
+	}
+	data := filepath.Join(theServer.dir, "data")
+	theServer.crash(tb)
+	var once sync.Once
+	up = func() {
+		once.Do(func() {
+			if out, err := theServer.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(theServer.dir, "log"), "-o", theServer.opts); err != nil {
+				tb.Errorf("pg_ctl start: %v: %s", err, out)
+			}
+		})
+	}
+	tb.Cleanup(up)
+	return up
+}
+
 var errNoBinaries = errors.New("no PostgreSQL binaries (initdb, pg_ctl) found")
 
 // theServer is the one server of the test process: started on first use,
@@ -96,6 +151,7 @@ type server struct {
 	err     error
 	dir     string // data folder and socket, removed at stop
 	port    int
+	opts    string // the server's options, for a restart
 	bin     string
 	asUser  []string // runuser prefix when running as root
 	admin   *sql.DB
@@ -198,8 +254,8 @@ func (s *server) boot() error {
 // pgStart starts the server of s.dir, made by boot, on its port.
 func (s *server) pgStart() error {
 	data := filepath.Join(s.dir, "data")
-	opts := fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, s.dir)
-	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(s.dir, "log"), "-o", opts); err != nil {
+	s.opts = fmt.Sprintf("-p %d -k %s -c listen_addresses='' -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200", s.port, s.dir)
+	if out, err := s.run("pg_ctl", "start", "-w", "-t", "60", "-D", data, "-l", filepath.Join(s.dir, "log"), "-o", s.opts); err != nil {
 		log, _ := os.ReadFile(filepath.Join(s.dir, "log"))
 		return fmt.Errorf("pg_ctl start: %w: %s %s", err, out, log)
 	}
