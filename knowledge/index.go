@@ -148,8 +148,8 @@ func newIndex(b bleve.Index, dict *vietnamese.Dictionary) *Index {
 // write of many documents goes in several batches.
 const maxBatchPassages = 256
 
-// span is the passages from:to of a document, written in one batch.
-type span struct {
+// passageSpan is the passages from:to of a document, written in one batch.
+type passageSpan struct {
 	d        *Document
 	from, to int
 }
@@ -161,7 +161,7 @@ type span struct {
 // batch, with the removal of its earlier version; a new one may span
 // several and is searchable once its last batch is written.
 func (ix *Index) put(docs []Document, gone []string) error {
-	var spans []span
+	var spans []passageSpan
 	n := 0
 	flush := func() error {
 		start := time.Now()
@@ -180,7 +180,7 @@ func (ix *Index) put(docs []Document, gone []string) error {
 					return err
 				}
 			}
-			spans, n = append(spans, span{d, 0, len(d.Passages)}), n+len(d.Passages)
+			spans, n = append(spans, passageSpan{d, 0, len(d.Passages)}), n+len(d.Passages)
 			continue
 		}
 		for from := 0; from < len(d.Passages); {
@@ -192,7 +192,7 @@ func (ix *Index) put(docs []Document, gone []string) error {
 				continue
 			}
 			to := min(len(d.Passages), from+room)
-			spans, n, from = append(spans, span{d, from, to}), n+to-from, to
+			spans, n, from = append(spans, passageSpan{d, from, to}), n+to-from, to
 		}
 	}
 	if len(spans) == 0 && len(gone) == 0 {
@@ -211,7 +211,7 @@ func (ix *Index) has(id string) bool {
 
 // putBatch writes spans and the removal of gone in one bleve batch; a
 // document whose last passages it writes enters the in-memory facts.
-func (ix *Index) putBatch(spans []span, gone []string) error {
+func (ix *Index) putBatch(spans []passageSpan, gone []string) error {
 	batch := ix.bleve.NewBatch()
 	for _, id := range gone {
 		if err := ix.deleteFromBatch(batch, id); err != nil {

@@ -69,7 +69,7 @@ func mustSeedStore(t *testing.T, data string) {
 func TestMigrateFromSQLite(t *testing.T) {
 	ctx := context.Background()
 	data := t.TempDir()
-	mustSeedTestCorpus(t, data)
+	mustSeedTestCorpus(t, data, "")
 	mustSeedStore(t, data)
 	url := sqldbtest.Postgres(t)
 	migrate := func() (int, string) {
