@@ -101,7 +101,9 @@ func detectIntents(padded string) []intent {
 // "hạn chót", "quá hạn", or "phải" with a length of time ("phải đi đăng ký
 // trong bao lâu", "trong vòng mấy ngày phải khai tử").
 func deadlineCue(padded string) bool {
-	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai "} {
+	// "phải gia hạn trước bao nhiêu ngày": how long before a date the
+	// resident must act.
+	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau "} {
 		if strings.Contains(padded, c) {
 			return true
 		}

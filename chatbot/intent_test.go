@@ -14,11 +14,12 @@ import (
 // ngày" ask the resident's own time limit, not the office's.
 func TestIntentsAsResidentsType(t *testing.T) {
 	for q, want := range map[string]intent{
-		"tach thua dat hs gom nhung gi, bn ngay xong":      intentTime,
-		"làm lại thẻ bảo hiểm có lâu ko":                   intentTime,
-		"đăng ký khai sinh hết bn":                         intentFee,
-		"tam tru thi khi nao phai di gia han":              intentDeadline,
-		"tam nghi ban 2 thang thi phai bao truoc may ngay": intentDeadline,
+		"tach thua dat hs gom nhung gi, bn ngay xong":                 intentTime,
+		"làm lại thẻ bảo hiểm có lâu ko":                              intentTime,
+		"đăng ký khai sinh hết bn":                                    intentFee,
+		"tam tru thi khi nao phai di gia han":                         intentDeadline,
+		"tam nghi ban 2 thang thi phai bao truoc may ngay":            intentDeadline,
+		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
 	} {
 		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
 		if got := detectIntents(padded); !slices.Contains(got, want) {
@@ -43,6 +44,17 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 	got := deadlineOf(p, "quán cơm tạm nghỉ bán 2 tháng thì phải báo trước mấy ngày")
 	if !strings.Contains(got, "03 ngày làm việc trước ngày tạm ngừng") {
 		t.Errorf("deadline %q lacks the 3 working days before the pause", got)
+	}
+}
+
+// How recent a photo must be ("không quá 06 tháng") is no time limit.
+func TestPhotoAgeIsNoDeadline(t *testing.T) {
+	p := &knowledge.Procedure{Papers: []knowledge.Paper{
+		{Name: "Ảnh mới chụp không quá 06 tháng, cỡ 4cm x 6cm, mặt nhìn thẳng, đầu để trần"},
+		{Name: "02 ảnh chân dung mới chụp không quá 6 tháng"},
+	}}
+	if got := deadlineOf(p, "hộ chiếu hết hạn phải làm lại trước mấy ngày"); got != "" {
+		t.Errorf("deadline %q, want none", got)
 	}
 }
 

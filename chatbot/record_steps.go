@@ -89,6 +89,11 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				continue
 			}
 			l := strings.ToLower(s)
+			// "Ảnh mới chụp không quá 06 tháng" is how recent a photo
+			// must be, not a time limit.
+			if strings.HasPrefix(strings.TrimLeft(l, "-+*•0123456789.) "), "ảnh") || strings.Contains(l, "mới chụp") || strings.Contains(l, "ảnh chụp") {
+				continue
+			}
 			office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
 				strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
 			// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
