@@ -68,3 +68,20 @@ func TestOfficeTimeQuotedFromTheSteps(t *testing.T) {
 		t.Errorf("time %q lacks the 3 working days of the steps", got)
 	}
 }
+
+// Two times of one channel are each said with the case the record's note
+// gives it; one time alone is said bare.
+func TestTimesWithTheirCases(t *testing.T) {
+	p := &knowledge.Procedure{Methods: []knowledge.Method{
+		{Channel: "Trực tuyến", Time: "1 ngày làm việc", Note: "Nộp qua VNeID. Cơ quan đăng ký cư trú cấp xác nhận trong thời hạn 01 ngày làm việc với trường hợp thông tin có trong Cơ sở dữ liệu quốc gia về dân cư."},
+		{Channel: "Trực tuyến", Time: "3 ngày làm việc", Note: "Cấp xác nhận trong thời hạn 03 ngày làm việc với trường hợp cần xác minh; trường hợp từ chối thì phải trả lời bằng văn bản."},
+	}}
+	want := "1 ngày làm việc (trường hợp thông tin có trong Cơ sở dữ liệu quốc gia về dân cư); 3 ngày làm việc (trường hợp cần xác minh)"
+	if got := timeOf(p); got != want {
+		t.Errorf("time %q, want %q", got, want)
+	}
+	p.Methods = p.Methods[:1]
+	if got := timeOf(p); got != "1 ngày làm việc" {
+		t.Errorf("one time %q, want it bare", got)
+	}
+}

@@ -34,7 +34,24 @@ func readTime(cell string) string {
 func timeOf(p *knowledge.Procedure) string {
 	t := readTime(p.Time)
 	if len(p.Methods) > 0 {
-		t = perChannel(p.Methods, func(m knowledge.Method) string { return readTime(m.Time) })
+		// A channel with two times gives each for a case its note
+		// names ("1 ngày làm việc (trường hợp thông tin có trong Cơ sở
+		// dữ liệu quốc gia về dân cư); 3 ngày làm việc (trường hợp cần
+		// xác minh)").
+		times := make(map[string]string)
+		cased := make(map[string]bool)
+		for _, m := range p.Methods {
+			if t, ok := times[m.Channel]; ok && t != m.Time {
+				cased[m.Channel] = true
+			}
+			times[m.Channel] = m.Time
+		}
+		t = perChannel(p.Methods, func(m knowledge.Method) string {
+			if c := timeCase(m); cased[m.Channel] && c != "" {
+				return readTime(m.Time) + " (" + c + ")"
+			}
+			return readTime(m.Time)
+		})
 	}
 	if t == "" {
 		if s := officeTime(p); s != "" {
@@ -42,6 +59,47 @@ func timeOf(p *knowledge.Procedure) string {
 		}
 	}
 	return t
+}
+
+// caseClause is the case a sentence sets a time for: "đối với trường
+// hợp công dân đã có thông tin …", "với trường hợp cần xác minh".
+var caseClause = regexp.MustCompile(`(?i)trường hợp\s+[^,;.()]{3,}`)
+
+// leadingNumber is the number a time cell starts with.
+var leadingNumber = regexp.MustCompile(`^\s*0*(\d+)`)
+
+// durationRe is a length of time in a note, its number without leading
+// zeros.
+var durationRe = regexp.MustCompile(`(?:^|\D)0*(\d+)\s*(?:ngày|giờ|tháng)`)
+
+// maxTimeCase bounds the case said beside a time.
+const maxTimeCase = 80
+
+// timeCase returns the case a method's note gives its time for: the
+// "trường hợp …" of the note's sentence that says the time's number, up
+// to a comma or "thì"; "" when the note names none.
+func timeCase(m knowledge.Method) string {
+	n := leadingNumber.FindStringSubmatch(m.Time)
+	if n == nil {
+		return ""
+	}
+	for _, s := range sentenceBreak.Split(m.Note, -1) {
+		says := false
+		for _, d := range durationRe.FindAllStringSubmatch(s, -1) {
+			says = says || d[1] == n[1]
+		}
+		if !says {
+			continue
+		}
+		c := caseClause.FindString(s)
+		if i := strings.Index(c, " thì "); i > 0 {
+			c = c[:i]
+		}
+		if c = strings.TrimSpace(c); c != "" {
+			return clip(strings.ToLower(c[:1])+c[1:], maxTimeCase)
+		}
+	}
+	return ""
 }
 
 // officeTimeRe is the office's own time limit in a record's steps.
