@@ -51,6 +51,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"ĐK tạm trú hết bao nhiêu tiền, nộp ở CA xã hay UBND?": "Đăng ký tạm trú",
 		// Of one procedure at two levels, the commune's copy.
 		"mất HC phổ thông, trình báo ở CA xã thì bao lâu giải quyết": "(thực hiện tại cấp xã)",
+		// "thất lạc" is what the records call "bị mất".
+		"Sổ đỏ nhà tôi bị thất lạc, muốn làm lại cần giấy tờ gì?": "Cấp lại Giấy chứng nhận do bị mất",
 		// A story of a step already done, then what is asked now.
 		"mới cưới vợ, giờ muốn nhập hộ khẩu cho vợ về nhà mình thì làm thế nào, bao lâu xong":                                                                           "thường trú",
 		"manh dat van con dung ten ong tren so do. Me va cac em da ky van ban thoa thuan phan chia di san cho toi. Gio di dang ky bien dong sang ten toi thi nop o dau": "Đăng ký biến động",

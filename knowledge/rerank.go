@@ -248,6 +248,22 @@ const stageBonus = 1.3
 // registration included.
 var otherStage = []string{" thanh lap ", " thu hoi ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
 
+// firstIssue reports a title (" "-padded) that issues something for the
+// first time: "Cấp thẻ căn cước …", "Đăng ký, cấp Giấy chứng nhận …", not
+// "Cấp lại", "Cấp đổi" or "Cấp bản sao".
+func firstIssue(title string) bool {
+	title = " " + strings.TrimSpace(title) + " "
+	for _, start := range []string{" cap ", " dang ky cap "} {
+		if strings.HasPrefix(title, start) {
+			rest := title[len(start)-1:]
+			// A copy ("Cấp bản sao …") is what a lost paper is replaced
+			// with, not its first issue.
+			return !strings.HasPrefix(rest, " lai ") && !strings.HasPrefix(rest, " doi ") && !strings.HasPrefix(rest, " ban sao ")
+		}
+	}
+	return false
+}
+
 // actionFit weighs a title by whether it is the stage of a procedure's
 // life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
 // lập hộ kinh doanh".
@@ -263,7 +279,7 @@ func actionFit(words []string, foldTitle string) float64 {
 			fit = stageBonus
 			continue
 		}
-		if containsAny(title, otherStage...) {
+		if containsAny(title, otherStage...) || firstIssue(title) {
 			return actionWeight
 		}
 	}

@@ -30,3 +30,18 @@ func TestNowAt(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstIssue(t *testing.T) {
+	for title, want := range map[string]bool{
+		" cap the can cuoc cho nguoi duoi 14 tuoi ":           true,
+		"dang ky cap giay chung nhan quyen su dung dat":       true,
+		" cap lai the can cuoc ":                              false,
+		" cap doi giay chung nhan quyen su dung dat ":         false,
+		" cap ban sao trich luc ho tich ":                     false,
+		" thu hoi giay chung nhan da cap khong dung quy dinh": false,
+	} {
+		if got := firstIssue(title); got != want {
+			t.Errorf("firstIssue(%q) = %v, want %v", title, got, want)
+		}
+	}
+}
