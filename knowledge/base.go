@@ -274,6 +274,14 @@ func (b *Base) Document(ctx context.Context, id string) (Document, error) {
 	}
 	gen := b.docs.generation()
 	d, err := b.store.Document(ctx, id)
+	if err != nil && !errors.Is(err, ErrNotFound) && b.shared && ctx.Err() == nil {
+		// The shared database is down: the index holds what a resident's
+		// answer needs, as of the replica's last catch-up.
+		if d, ok := b.index.document(id); ok {
+			b.log.Debug("document from the index: the store failed", slog.String("doc", id), slog.Any("error", err))
+			return d, nil
+		}
+	}
 	if err != nil {
 		return Document{}, err
 	}

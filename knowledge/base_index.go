@@ -18,6 +18,7 @@ func (b *Base) openIndex(ctx context.Context, dir string, dict *vietnamese.Dicti
 		return err
 	}
 	b.index = newIndex(bi, dict)
+	b.index.keepProcedures = b.shared
 	if !fresh && b.shared {
 		seq, ok := b.index.appliedChange()
 		if !ok {

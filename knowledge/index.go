@@ -54,6 +54,12 @@ type Index struct {
 	stats wordStats
 
 	pace *pace // indexing yields to searches
+
+	// keepProcedures keeps each procedure's decoded record beside its
+	// passages, so that the index alone can stand in for the store (a
+	// replica whose shared database is down): about 28 MB more for the
+	// 2,642 national records. Set before the index is filled.
+	keepProcedures bool
 }
 
 func newMapping() (*mapping.IndexMappingImpl, error) {
@@ -268,7 +274,7 @@ func (ix *Index) putBatch(spans []passageSpan, gone []string) error {
 			continue
 		}
 		ix.forget(s.d.ID)
-		e := newDocEntry(*s.d, &ix.stats)
+		e := ix.newEntry(*s.d)
 		ix.docs[s.d.ID] = e
 		ix.stats.add(e)
 	}

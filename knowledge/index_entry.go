@@ -24,6 +24,41 @@ type docEntry struct {
 	plain                                bool               // written without diacritics: any spelling matches its words
 	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
 	passages                             map[string]Passage // by passage ID
+	// head is the document without its text, which passages holds, and
+	// without its procedure unless the index keeps them: the document as
+	// the index can give it when the store cannot (see Index.document).
+	head Document
+}
+
+// newEntry reads d into an entry as newDocEntry does, keeping its
+// procedure when the index keeps them; the caller holds the index's
+// write lock.
+func (ix *Index) newEntry(d Document) *docEntry {
+	e := newDocEntry(d, &ix.stats)
+	if ix.keepProcedures {
+		e.head.Procedure = d.Procedure
+	}
+	return e
+}
+
+// document returns the document id as the index holds it: its passages
+// in order and, when the index keeps them, its procedure; its body is
+// left out (its passages hold the text). False when the index does not
+// have it.
+func (ix *Index) document(id string) (Document, bool) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	e, ok := ix.docs[id]
+	if !ok {
+		return Document{}, false
+	}
+	d := e.head
+	d.Passages = make([]Passage, 0, len(e.passages))
+	for _, p := range e.passages {
+		d.Passages = append(d.Passages, p)
+	}
+	slices.SortFunc(d.Passages, func(a, b Passage) int { return a.Ordinal - b.Ordinal })
+	return cloneDocument(d), true
 }
 
 func (ix *Index) forget(docID string) {
@@ -37,7 +72,8 @@ func (ix *Index) forget(docID string) {
 // holds the index's write lock.
 func newDocEntry(d Document, s *wordStats) *docEntry {
 	e := &docEntry{ID: d.ID, Kind: d.Kind, Title: d.Title, URL: d.URL, Commune: d.Commune,
-		passages: make(map[string]Passage, len(d.Passages))}
+		passages: make(map[string]Passage, len(d.Passages)), head: d}
+	e.head.Body, e.head.Passages, e.head.Procedure = "", nil, nil
 	var names []string
 	if d.Procedure != nil {
 		e.Level = d.Procedure.Level
@@ -129,7 +165,7 @@ func (ix *Index) remember(docs []Document) {
 	defer ix.mu.Unlock()
 	for _, d := range docs {
 		ix.forget(d.ID)
-		e := newDocEntry(d, &ix.stats)
+		e := ix.newEntry(d)
 		ix.docs[d.ID] = e
 		ix.stats.add(e)
 	}

@@ -5,9 +5,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/hoidap/hoidap/internal/sqldb"
 	"github.com/hoidap/hoidap/internal/sqldb/sqldbtest"
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
 // eventually polls cond until it holds or within passes, and fails t with
@@ -169,4 +171,55 @@ func TestReplicaReindexesWhenTheDatabaseWentBack(t *testing.T) {
 	eventually(t, 2*time.Second, "a document the restored database lacks leaves the replica's search", func() bool {
 		return !found(t, b, q, "rac-2") && found(t, b, q, "rac-1")
 	})
+}
+
+// PostgreSQL down: a replica gives a document it never read from its
+// index, passages in order and the official record's procedure whole;
+// only the body is left out, as its passages hold the text.
+func TestReplicaDocumentWhilePostgresIsDown(t *testing.T) {
+	ctx := context.Background()
+	dsn := sqldbtest.Postgres(t)
+	a, err := knowledge.Open(ctx, knowledge.Config{Dir: t.TempDir(), DatabaseURL: dsn, PollEvery: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	docs, err := portal.EmbeddedDocuments("1.001193")
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs = append(docs, knowledge.Document{ID: "rac", Title: "Thông báo thu gom rác cồng kềnh",
+		Body: "## Thời gian\nThu gom rác cồng kềnh chiều thứ Bảy.\n\n## Địa điểm\nĐầu ngõ 5."})
+	if err := a.Ingest(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	b, err := knowledge.Open(ctx, knowledge.Config{Dir: t.TempDir(), DatabaseURL: dsn, PollEvery: time.Hour})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	var want []knowledge.Document
+	for _, d := range docs {
+		w, err := a.Document(ctx, d.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Body = ""
+		want = append(want, w)
+	}
+	up := sqldbtest.Down(t)
+	defer up()
+	for _, w := range want {
+		got, err := b.Document(ctx, w.ID)
+		if err != nil {
+			t.Errorf("%s while PostgreSQL is down: %v", w.ID, err)
+			continue
+		}
+		if diff := cmp.Diff(w, got); diff != "" {
+			t.Errorf("%s from the index (-store +index):\n%s", w.ID, diff)
+		}
+	}
+	if _, err := b.Document(ctx, "khong-co"); err == nil {
+		t.Error("a document nobody wrote, while PostgreSQL is down: no error")
+	}
 }

@@ -41,11 +41,21 @@ func OpenStore(ctx context.Context, dsn string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("knowledge: open store: %w", err)
 	}
-	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", schemaVersion(db)); err != nil {
+	if err := Migrate(ctx, db); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("knowledge: %w", err)
+		return nil, err
 	}
 	return &Store{db: db, Now: time.Now}, nil
+}
+
+// Migrate applies the knowledge base's pending migrations to db, of
+// either engine: for a database that a copy fills before any base opens
+// it (hoidap migrate).
+func Migrate(ctx context.Context, db *sql.DB) error {
+	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", schemaVersion(db)); err != nil {
+		return fmt.Errorf("knowledge: %w", err)
+	}
+	return nil
 }
 
 // schemaVersion is where db keeps the number of the last script applied:

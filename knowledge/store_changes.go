@@ -70,3 +70,18 @@ func (s *Store) ChangesSince(ctx context.Context, seq int64) ([]Change, error) {
 	}
 	return out, rows.Err()
 }
+
+// SettleChanges moves the change counter of db up to the largest number
+// its changes hold, after a copy brought in another store's changes
+// (hoidap migrate) but left the target's counter row as it was: the next
+// write must take a number above every one a replica may have applied,
+// or the replicas would skip it.
+func SettleChanges(ctx context.Context, db *sql.DB) error {
+	_, err := db.ExecContext(ctx, `UPDATE change_counter
+		SET seq = (SELECT COALESCE(MAX(seq), 0) FROM changes)
+		WHERE id = 1 AND seq < (SELECT COALESCE(MAX(seq), 0) FROM changes)`)
+	if err != nil {
+		return fmt.Errorf("knowledge: settle the change counter: %w", err)
+	}
+	return nil
+}

@@ -49,9 +49,10 @@ type config struct {
 	MaxConns        int
 	MaxConnsPerAddr int
 	// DatabaseURL is a PostgreSQL database (postgres://…) that
-	// replicas share: documents and the office's records; "" keeps them
-	// in the SQLite store in Data. Each replica's index (and the
-	// originals it was sent) stay in its own Data either way.
+	// replicas share: documents, the originals of uploads and the
+	// office's records; "" keeps them in the SQLite store in Data (the
+	// originals as files under Data/uploads). Each replica's index stays
+	// in its own Data either way.
 	DatabaseURL string
 }
 

@@ -6,41 +6,55 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/hoidap/hoidap/internal/records"
 	"github.com/hoidap/hoidap/internal/sqldb"
+	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/ingest"
 )
 
 // copyBatch bounds the rows one transaction of the copy writes.
 const copyBatch = 500
 
-// bookkeeping names the tables that each database keeps for itself: the
-// migrations' versions are the target's own.
-var bookkeeping = map[string]bool{"schema_versions": true}
+// notCopied names the tables of the SQLite store that a copy leaves out
+// on purpose, and why ("" says nothing in the report).
+var notCopied = map[string]string{
+	// The migrations' versions are the target's own.
+	"schema_versions": "",
+	// Pending index writes of the SQLite process, replayed by that
+	// process into its own index; a replica on PostgreSQL builds its index
+	// from the documents and follows the change sequence.
+	"index_queue": "the SQLite process's pending index writes (each replica builds its index from the documents)",
+	// Copied with the files under uploads/ by copyOriginals.
+	"originals": "",
+}
 
-// pgSchema applies one package's PostgreSQL migrations to a database.
+// pgSchema applies one package's PostgreSQL migrations to a database, and
+// settles what a copy of its rows leaves to put right.
 type pgSchema struct {
 	name    string
 	migrate func(ctx context.Context, db *sql.DB) error
+	settle  func(ctx context.Context, db *sql.DB) error
 }
 
 // pgSchemas are the packages that keep tables in PostgreSQL, whose
-// migrations make the target of a copy. The knowledge base keeps its
-// documents in SQLite until it has PostgreSQL migrations of its own: its
-// entry goes here then, and the copy takes its tables with no other
-// change.
+// migrations make the target of a copy: the knowledge base (documents,
+// passages, hidden procedures, the change sequence, originals, meta) and
+// the office's records.
 func pgSchemas() []pgSchema {
 	return []pgSchema{
+		{"knowledge", knowledge.Migrate, knowledge.SettleChanges},
 		{"records", func(ctx context.Context, db *sql.DB) error {
 			rs, err := records.Open(ctx, db)
 			if err != nil {
 				return err
 			}
 			return rs.Close()
-		}},
+		}, nil},
 	}
 }
 
@@ -51,8 +65,13 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	var from, to string
 	f.str(&from, "from-sqlite", "HOIDAP_MIGRATE_FROM", "", "SQLite store to copy from (hoidap.db in --data; stop the service or copy it with hoidap backup first)")
 	f.secret(&to, "to", "HOIDAP_DATABASE_URL", "PostgreSQL URL (postgres://…) to copy into")
+	var fromData string
+	f.str(&fromData, "from-data", "HOIDAP_MIGRATE_FROM_DATA", "", "data directory whose uploads/ holds the originals the documents refer to (default: the folder of --from-sqlite)")
 	if err := f.parse(args); err != nil {
 		return err
+	}
+	if fromData == "" {
+		fromData = filepath.Dir(from)
 	}
 	if from == "" || !sqldb.IsURL(to) {
 		return fmt.Errorf("%w: hoidap migrate --from-sqlite FILE --to postgres://…", errUsage)
@@ -79,7 +98,23 @@ func cmdMigrate(ctx context.Context, args []string, getenv func(string) string, 
 	if err != nil {
 		return err
 	}
-	return report(stdout, counts, skipped)
+	for _, s := range pgSchemas() {
+		if s.settle == nil {
+			continue
+		}
+		if err := s.settle(ctx, dst); err != nil {
+			return fmt.Errorf("after the copy of %s: %w", s.name, err)
+		}
+	}
+	originals, missing, err := copyOriginals(ctx, src, dst, fromData)
+	if err != nil {
+		return fmt.Errorf("copy originals: %w", err)
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(stderr, "originals that documents refer to but %s lacks (their documents are copied; the file is not): %s\n",
+			filepath.Join(fromData, ingest.UploadsDir), strings.Join(missing, ", "))
+	}
+	return report(stdout, append(counts, originals), skipped)
 }
 
 // tableCount is what one table held on each side after the copy.
@@ -102,9 +137,12 @@ func report(w io.Writer, counts []tableCount, skipped []string) error {
 	if err := tw.Flush(); err != nil {
 		return err
 	}
-	if len(skipped) > 0 {
-		fmt.Fprintf(w, "not copied, no such table in PostgreSQL (they stay in the SQLite store; the knowledge base's documents until it has PostgreSQL migrations): %s\n",
-			strings.Join(skipped, ", "))
+	for _, t := range skipped {
+		why := notCopied[t]
+		if why == "" {
+			why = "no such table in PostgreSQL"
+		}
+		fmt.Fprintf(w, "not copied: %s: %s\n", t, why)
 	}
 	if len(short) > 0 {
 		return fmt.Errorf("fewer rows in PostgreSQL than in SQLite: %s", strings.Join(short, ", "))
@@ -131,8 +169,11 @@ func copyTables(ctx context.Context, src, dst *sql.DB) ([]tableCount, []string, 
 	}
 	var common, skipped []string
 	for _, t := range from {
+		why, left := notCopied[t]
 		switch {
-		case bookkeeping[t]:
+		case left && why == "":
+		case left:
+			skipped = append(skipped, t)
 		case inTarget[t]:
 			common = append(common, t)
 		default:
