@@ -169,6 +169,18 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	return cases
 }
 
+// recordFacts is what answers read of a procedure's record whatever the
+// question: its papers case by case and the sentences a detail is quoted
+// from. Shared by concurrent answers: read only.
+type recordFacts struct {
+	cases     []paperCase
+	sentences []detailSentence
+}
+
+func factsOf(p *knowledge.Procedure) *recordFacts {
+	return &recordFacts{cases: paperCases(p), sentences: detailSentences(p)}
+}
+
 // papersOf returns the papers of the case the question is about (the
 // first case when it names none), then those of the other cases.
 func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading string, others int) {
