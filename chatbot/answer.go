@@ -244,11 +244,12 @@ func (b *Bot) extractive(ctx context.Context, p *plan, second *knowledge.Documen
 	best := p.docs[0]
 	v := b.view(p)
 	v.record = namedRecord(ctx, b.cfg.Knowledge, best)
-	detail := ""
-	if best.Procedure != nil {
-		detail = recordDetail(p.q.Text, best.Title, best.Procedure)
+	if best.Procedure == nil {
+		return extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, "", v)
 	}
-	if b.memo == nil || best.Procedure == nil {
+	facts := b.recordFacts(p, best)
+	detail := pickDetail(p.q.Text, best.Title, facts.sentences)
+	if b.memo == nil {
 		return extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, detail, v)
 	}
 	secondID := ""
@@ -258,13 +259,28 @@ func (b *Bot) extractive(ctx context.Context, p *plan, second *knowledge.Documen
 	// The answer depends on the question through the record's sentence it
 	// quotes and the case of papers it picks.
 	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" + strconv.FormatBool(p.both) + "\x00" +
-		strconv.Itoa(pickCase(paperCases(best.Procedure), p.q.Text, best.Procedure.Title))
+		strconv.Itoa(pickCase(facts.cases, p.q.Text, best.Procedure.Title))
 	if t, ok := b.memo.text(p.gen, key); ok {
 		return t
 	}
 	t := extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, detail, v)
 	b.memo.putText(p.gen, key, t)
 	return t
+}
+
+// recordFacts is what answers read of d's record whatever the question,
+// derived once per generation of the knowledge base: splitting a record
+// into sentences and cases costs more than the rest of an answer.
+func (b *Bot) recordFacts(p *plan, d knowledge.Document) *recordFacts {
+	if b.memo == nil {
+		return factsOf(d.Procedure)
+	}
+	f, ok := b.memo.record(p.gen, d.ID)
+	if !ok {
+		f = factsOf(d.Procedure)
+		b.memo.putRecord(p.gen, d.ID, f)
+	}
+	return f
 }
 
 // speak writes the LLM's answer from p's documents, or fallback, the

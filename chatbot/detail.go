@@ -44,41 +44,72 @@ var sentenceBreak = regexp.MustCompile(`\.\s+|;\s*|\n+|\s+[-+]\s+|:\s+-\s*`)
 // không", "trong bao nhiêu ngày phải đi"), or "" when no sentence holds
 // enough of it.
 func recordDetail(question, title string, p *knowledge.Procedure) string {
+	return pickDetail(question, title, detailSentences(p))
+}
+
+// detailSentence is a sentence of a record that may be quoted for a
+// question, with what scoring it needs derived once (see detailScore).
+type detailSentence struct {
+	text   string
+	folded string // its folded words, padded with spaces
+	rules  bool   // it settles a yes or no (rulingWords)
+}
+
+// detailSentences splits a record's text into the sentences recordDetail
+// weighs, in the order it weighs them. They do not depend on the
+// question, so an answer reads them once per generation of the knowledge
+// base (recordFacts).
+func detailSentences(p *knowledge.Procedure) []detailSentence {
+	var out []detailSentence
+	add := func(text string) {
+		for _, s := range sentenceBreak.Split(text, -1) {
+			s = strings.TrimSpace(strings.Trim(s, "-+*•. "))
+			if utf8.RuneCountInString(s) < 15 {
+				continue
+			}
+			f := foldedWords(s)
+			out = append(out, detailSentence{text: s, folded: f, rules: rulingWords.MatchString(f)})
+		}
+	}
+	for _, pp := range p.Papers {
+		add(pp.Name)
+	}
+	for _, s := range p.Steps {
+		add(s)
+	}
+	add(p.Conditions)
+	add(p.Audience)
+	for _, m := range p.Methods {
+		add(m.Note)
+		add(m.Fee)
+	}
+	return out
+}
+
+// pickDetail is recordDetail on a record's sentences (detailSentences).
+func pickDetail(question, title string, sentences []detailSentence) string {
 	words := ownWords(question, title)
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
-	q := " " + strings.Join(vietnamese.Words(question), " ") + " "
-	ask := " " + strings.Join(vietnamese.Words(askingSentence(question)), " ") + " "
-	yesNo := yesNoQuestion.MatchString(q)
+	q := foldedWords(question)
+	sq := newScoring(words, q, foldedWords(askingSentence(question)), yesNoQuestion.MatchString(q))
 	best, bestScore := "", 0
-	consider := func(text string) {
-		for _, s := range sentenceBreak.Split(text, -1) {
-			s = strings.TrimSpace(strings.Trim(s, "-+*•. "))
-			if len([]rune(s)) < 15 {
-				continue
-			}
-			if score := detailScore(words, q, ask, yesNo, s); score > bestScore || score == bestScore && score > 0 && len(s) < len(best) {
-				best, bestScore = s, score
-			}
+	for _, s := range sentences {
+		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
+			best, bestScore = s.text, score
 		}
-	}
-	for _, pp := range p.Papers {
-		consider(pp.Name)
-	}
-	for _, s := range p.Steps {
-		consider(s)
-	}
-	consider(p.Conditions)
-	consider(p.Audience)
-	for _, m := range p.Methods {
-		consider(m.Note)
-		consider(m.Fee)
 	}
 	if bestScore < 2*minDetailScore {
 		return ""
 	}
 	return quoteDetail(best, words)
+}
+
+// foldedWords is s's folded words joined by spaces, with a space before
+// and after, so that a word is found whole by looking for " word ".
+func foldedWords(s string) string {
+	return " " + strings.Join(vietnamese.Words(s), " ") + " "
 }
 
 // maxCaseDetail bounds a quoted sentence that sets a case and what
@@ -181,31 +212,59 @@ func askingSentence(question string) string {
 // of the question's words it holds side by side; one more when the
 // question asks yes or no and the sentence rules on it.
 func detailScore(words []string, question, ask string, yesNo bool, sentence string) int {
-	f := " " + strings.Join(vietnamese.Words(sentence), " ") + " "
-	score := 0
+	f := foldedWords(sentence)
+	return newScoring(words, question, ask, yesNo).score(f, yesNo && rulingWords.MatchString(f))
+}
+
+// scoring is what detailScore looks for in a sentence, derived once per
+// question: each word padded with spaces and its weight, and the pairs of
+// the question's words worth finding side by side.
+type scoring struct {
+	words   []string // " word "
+	weights []int
+	pairs   []string // " word word "
+	yesNo   bool
+}
+
+func newScoring(words []string, question, ask string, yesNo bool) scoring {
+	sc := scoring{yesNo: yesNo}
 	for _, w := range words {
-		if strings.Contains(f, " "+w+" ") {
-			if strings.Contains(ask, " "+w+" ") {
-				score += 2
-			} else {
-				score++
-			}
+		w = " " + w + " "
+		weight := 1
+		if strings.Contains(ask, w) {
+			weight = 2
+		}
+		sc.words = append(sc.words, w)
+		sc.weights = append(sc.weights, weight)
+	}
+	qs := strings.Fields(question)
+	for i := 0; i+1 < len(qs); i++ {
+		if genericWords[qs[i]] && genericWords[qs[i+1]] {
+			continue
+		}
+		sc.pairs = append(sc.pairs, " "+qs[i]+" "+qs[i+1]+" ")
+	}
+	return sc
+}
+
+// score is detailScore of a sentence's folded words (foldedWords); rules
+// tells whether the sentence rules on a yes or no (rulingWords).
+func (sc scoring) score(folded string, rules bool) int {
+	score := 0
+	for i, w := range sc.words {
+		if strings.Contains(folded, w) {
+			score += sc.weights[i]
 		}
 	}
 	if score == 0 {
 		return 0
 	}
-	qs := strings.Fields(question)
-	for i := 0; i+1 < len(qs); i++ {
-		pair := " " + qs[i] + " " + qs[i+1] + " "
-		if genericWords[qs[i]] && genericWords[qs[i+1]] {
-			continue
-		}
-		if strings.Contains(f, pair) {
+	for _, pair := range sc.pairs {
+		if strings.Contains(folded, pair) {
 			score += 2
 		}
 	}
-	if yesNo && rulingWords.MatchString(f) {
+	if sc.yesNo && rules {
 		score++
 	}
 	return score

@@ -20,14 +20,15 @@ type Generations interface {
 // document's source card and each procedure answer's text. Safe for
 // concurrent use.
 type memo struct {
-	mu    sync.Mutex
-	gen   uint64
-	cards map[string]Source // by document ID; N, ID and Section left empty
-	texts map[string]string // by textKey
+	mu      sync.Mutex
+	gen     uint64
+	cards   map[string]Source       // by document ID; N, ID and Section left empty
+	texts   map[string]string       // by textKey
+	records map[string]*recordFacts // by document ID
 }
 
 func newMemo() *memo {
-	return &memo{cards: make(map[string]Source), texts: make(map[string]string)}
+	return &memo{cards: make(map[string]Source), texts: make(map[string]string), records: make(map[string]*recordFacts)}
 }
 
 // at returns the memo for generation gen: a newer one empties it, an older
@@ -37,6 +38,7 @@ func (m *memo) at(gen uint64) bool {
 		m.gen = gen
 		clear(m.cards)
 		clear(m.texts)
+		clear(m.records)
 	}
 	return gen == m.gen
 }
@@ -83,6 +85,28 @@ func (m *memo) putText(gen uint64, key, text string) {
 		clear(m.texts)
 	}
 	m.texts[key] = text
+}
+
+func (m *memo) record(gen uint64, docID string) (*recordFacts, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.at(gen) {
+		return nil, false
+	}
+	f, ok := m.records[docID]
+	return f, ok
+}
+
+func (m *memo) putRecord(gen uint64, docID string, f *recordFacts) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if !m.at(gen) {
+		return
+	}
+	if len(m.records) >= maxMemo {
+		clear(m.records)
+	}
+	m.records[docID] = f
 }
 
 // textKey names an extractive answer from a procedure: it depends on the

@@ -152,6 +152,9 @@ var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( 
 type paperCase struct {
 	heading string
 	papers  []paper
+	// The heading's folded words, and the heading's and papers' (see
+	// foldedWords), for pickCase.
+	headingWords, words string
 }
 
 // caseHeading tells a heading that names a case of the procedure from
@@ -222,9 +225,27 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 	}
 	for i := range cases {
-		slices.SortStableFunc(cases[i].papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
+		c := &cases[i]
+		slices.SortStableFunc(c.papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
+		text := c.heading
+		for _, x := range c.papers {
+			text += " " + x.full
+		}
+		c.headingWords, c.words = foldedWords(c.heading), foldedWords(text)
 	}
 	return cases
+}
+
+// recordFacts is what answers read of a procedure's record whatever the
+// question: its papers case by case and the sentences a detail is quoted
+// from. Shared by concurrent answers: read only.
+type recordFacts struct {
+	cases     []paperCase
+	sentences []detailSentence
+}
+
+func factsOf(p *knowledge.Procedure) *recordFacts {
+	return &recordFacts{cases: paperCases(p), sentences: detailSentences(p)}
 }
 
 // papersOf returns the papers of the case the question is about (the
@@ -295,17 +316,14 @@ func pickCase(cases []paperCase, question, title string) int {
 	// heading to hold one of the question's words beyond the procedure's
 	// name and its papers another: "lên Hà Nội thuê trọ" is not the case
 	// of "đơn vị … trung đoàn … trở lên".
+	sc := newScoring(words, said, said, false)
 	best, bestScore := 0, 3
 	for i, c := range cases {
-		named := matchScore(words, said, c.heading)
+		named := sc.score(c.headingWords, false) / 2 // matchScore
 		if named == 0 {
 			continue
 		}
-		text := c.heading
-		for _, x := range c.papers {
-			text += " " + x.full
-		}
-		score := 2*named + matchScore(words, said, text)
+		score := 2*named + sc.score(c.words, false)/2
 		if score > bestScore {
 			best, bestScore = i, score
 		}
