@@ -30,7 +30,7 @@ const (
 func recordAnswer(b *strings.Builder, question string, intents []intent, d knowledge.Document, detail string, v view) {
 	p := d.Procedure
 	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))
-	if lv := levelNote(p.Level, v); lv != "" {
+	if lv := levelNote(p, v); lv != "" {
 		b.WriteString(" — " + lv)
 	}
 	b.WriteString(":\n")
@@ -235,19 +235,27 @@ func paperName(name string) string {
 
 // levelNote says at which level the procedure is done, and plainly when
 // it is not the commune.
-func levelNote(level string, v view) string {
-	l := strings.ToLower(level)
+// A procedure decided higher up whose file is handed in at the commune
+// (the commune police for a driving licence) says so, rather than "not
+// at the commune" above a commune place.
+func levelNote(p *knowledge.Procedure, v view) string {
+	l := strings.ToLower(p.Level)
+	atCommune := func() bool { return strings.Contains(strings.ToLower(placeOf(p, v)), "cấp xã") }
 	switch {
 	case l == "":
 		return ""
 	case strings.Contains(l, "cấp xã"):
 		return "" // where to submit says the commune
+	case strings.Contains(l, "cấp tỉnh") && atCommune():
+		return v.word("thủ tục cấp tỉnh, hồ sơ nhận tại cấp xã", "a provincial procedure; the file is handed in at the commune")
 	case strings.Contains(l, "cấp tỉnh"):
 		return v.word("thủ tục cấp tỉnh, không giải quyết tại xã", "a provincial procedure, not decided by the commune")
+	case strings.Contains(l, "cấp bộ") && atCommune():
+		return v.word("thủ tục cấp trung ương (bộ, ngành), hồ sơ nhận tại cấp xã", "a national (ministry) procedure; the file is handed in at the commune")
 	case strings.Contains(l, "cấp bộ"):
 		return v.word("thủ tục cấp trung ương (bộ, ngành), không giải quyết tại xã", "a national (ministry) procedure, not decided by the commune")
 	}
-	return strings.ToLower(level)
+	return strings.ToLower(p.Level)
 }
 
 // placeOf is where to submit: the places the record's steps say a file

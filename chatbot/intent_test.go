@@ -85,3 +85,17 @@ func TestTimesWithTheirCases(t *testing.T) {
 		t.Errorf("one time %q, want it bare", got)
 	}
 }
+
+// A provincial procedure whose file the commune police take says so, not
+// "not at the commune" above a commune place; one handed in at the
+// province says the commune does not decide it.
+func TestLevelNoteAgreesWithThePlace(t *testing.T) {
+	atCommune := &knowledge.Procedure{Level: "Cấp bộ, Cấp tỉnh", Where: "Công an cấp xã"}
+	if got := levelNote(atCommune, view{}); strings.Contains(got, "không giải quyết tại xã") || !strings.Contains(got, "nhận tại cấp xã") {
+		t.Errorf("level note %q for a file the commune police take", got)
+	}
+	atProvince := &knowledge.Procedure{Level: "Cấp tỉnh", Where: "Công an cấp tỉnh"}
+	if got := levelNote(atProvince, view{}); !strings.Contains(got, "không giải quyết tại xã") {
+		t.Errorf("level note %q for a file handed in at the province", got)
+	}
+}

@@ -83,7 +83,7 @@ func readForLLM(d knowledge.Document, question string, v view) string {
 	}
 	var b strings.Builder
 	b.WriteString("Đọc cho người dân:\n")
-	if lv := levelNote(p.Level, v); lv != "" {
+	if lv := levelNote(p, v); lv != "" {
 		b.WriteString("- Cấp thực hiện: " + lv + "\n")
 	}
 	if fee := feeOf(p, v.today); fee != "" {
