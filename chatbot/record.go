@@ -135,8 +135,10 @@ type paper struct {
 
 // specialCase starts a paper needed only in some cases; near its start
 // (within ~100 characters, before any bracket) a name may say so too:
-// "(nếu nộp trực tiếp)" after a form's name does not.
-var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}(trong trường hợp|đối với trường hợp|nếu có)`)
+// "(nếu nộp trực tiếp)" after a form's name does not; a bracket that
+// names whom the paper is for does: "Hộ chiếu còn thời hạn sử dụng (đối
+// với người nước ngoài, …)".
+var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}(trong trường hợp|đối với trường hợp|nếu có)|\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
 
 // byProxy starts a paper needed only when someone else applies on the
 // applicant's behalf: the letter of authority.
@@ -144,7 +146,7 @@ var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( c
 
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
-var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử)*( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?(của )?`)
+var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử| được cấp)*( từ (bản chính|sổ gốc))?( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?\s*(của )?`)
 
 // paperCase is the papers of one case a record lists under its own
 // heading ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở
