@@ -60,7 +60,10 @@ func (c *checkpointer) step(ctx context.Context, db *sql.DB) error {
 	case frames != c.lastFrames:
 		c.still, c.truncated = now, false
 	case frames > 0 && !c.truncated && now.Sub(c.still) >= idleTruncate:
-		if _, _, err = checkpoint(ctx, db, "TRUNCATE"); err == nil {
+		// A reader or another checkpoint can keep it from finishing
+		// (busy): the next step tries again.
+		var busy bool
+		if busy, err = truncate(ctx, db); err == nil && !busy {
 			c.truncated = true
 			frames = 0
 		}
@@ -75,4 +78,12 @@ func checkpoint(ctx context.Context, db *sql.DB, mode string) (frames, done int,
 	var busy int
 	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint("+mode+")").Scan(&busy, &frames, &done)
 	return frames, done, err
+}
+
+// truncate runs PRAGMA wal_checkpoint(TRUNCATE) and reports whether it
+// was kept from finishing.
+func truncate(ctx context.Context, db *sql.DB) (busy bool, err error) {
+	var b, frames, done int
+	err = db.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&b, &frames, &done)
+	return b != 0, err
 }
