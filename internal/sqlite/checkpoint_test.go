@@ -79,4 +79,3 @@ func TestCloseStopsCheckpointer(t *testing.T) {
 		t.Fatal("Close did not return")
 	}
 }
-
