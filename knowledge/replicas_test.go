@@ -12,19 +12,6 @@ import (
 	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
-// eventually polls cond until it holds or within passes, and fails t with
-// what when it never does.
-func eventually(tb testing.TB, within time.Duration, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("not within %v: %s", within, what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 func found(tb testing.TB, kb *knowledge.Base, q, id string) bool {
 	tb.Helper()
 	hits, err := kb.Search(context.Background(), knowledge.Query{Text: q, Limit: 5})
@@ -62,22 +49,22 @@ func TestReplicasFollowEachOther(t *testing.T) {
 	if err := a.Ingest(ctx, doc); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "a document written on A is found on B", func() bool { return found(t, b, q, "rac") })
+	sqldbtest.Eventually(t, 2*time.Second, "a document written on A is found on B", func() bool { return found(t, b, q, "rac") })
 	// The caches are emptied once the index has the write, a moment after
 	// search may find it.
-	eventually(t, 2*time.Second, "B's generation moves with A's write (or its memos would stay)", func() bool { return b.Generation() != gen })
+	sqldbtest.Eventually(t, 2*time.Second, "B's generation moves with A's write (or its memos would stay)", func() bool { return b.Generation() != gen })
 	if err := a.Hide(ctx, "rac", "", "admin"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "a document hidden on A is hidden on B", func() bool { return b.IsHidden("rac", "xa-a") })
+	sqldbtest.Eventually(t, 2*time.Second, "a document hidden on A is hidden on B", func() bool { return b.IsHidden("rac", "xa-a") })
 	if err := b.Unhide(ctx, "rac", ""); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "a document shown again on B is shown on A", func() bool { return !a.IsHidden("rac", "xa-a") })
+	sqldbtest.Eventually(t, 2*time.Second, "a document shown again on B is shown on A", func() bool { return !a.IsHidden("rac", "xa-a") })
 	if err := a.Delete(ctx, "rac"); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "a document deleted on A is gone on B", func() bool { return !found(t, b, q, "rac") })
+	sqldbtest.Eventually(t, 2*time.Second, "a document deleted on A is gone on B", func() bool { return !found(t, b, q, "rac") })
 
 	// B down while A writes: nobody tells it; it catches up when it opens.
 	if err := b.Close(); err != nil {
@@ -133,7 +120,7 @@ func TestReplicaPollsForChangesNobodyAnnounced(t *testing.T) {
 	if err := tx.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "a delete nobody announced leaves the replica's search", func() bool { return !found(t, b, q, "rac") })
+	sqldbtest.Eventually(t, 2*time.Second, "a delete nobody announced leaves the replica's search", func() bool { return !found(t, b, q, "rac") })
 }
 
 // A database restored from a backup has a change sequence behind the
@@ -168,7 +155,7 @@ func TestReplicaReindexesWhenTheDatabaseWentBack(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	eventually(t, 2*time.Second, "a document the restored database lacks leaves the replica's search", func() bool {
+	sqldbtest.Eventually(t, 2*time.Second, "a document the restored database lacks leaves the replica's search", func() bool {
 		return !found(t, b, q, "rac-2") && found(t, b, q, "rac-1")
 	})
 }

@@ -132,7 +132,7 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 	if id == "" {
 		t.Fatal("upload on A failed")
 	}
-	eventually(t, within, "a document uploaded on A answers on B", func() bool { return b.answersFrom(t, q, id) })
+	sqldbtest.Eventually(t, within, "a document uploaded on A answers on B", func() bool { return b.answersFrom(t, q, id) })
 	// The original is in the database, for every replica; not on A's disk.
 	ctx := context.Background()
 	doc, err := b.kb.Document(ctx, id)
@@ -149,7 +149,7 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 	if rep := apiCall(t, a.srv, http.MethodDelete, "/api/v1/admin/documents/"+id, replicaToken, nil, ""); rep.status/100 != 2 {
 		t.Fatalf("delete on A: %d %s", rep.status, rep.body)
 	}
-	eventually(t, within, "a document deleted on A is gone from B's answers", func() bool {
+	sqldbtest.Eventually(t, within, "a document deleted on A is gone from B's answers", func() bool {
 		rep, ok := b.ask(t, q)
 		if !ok {
 			return false
@@ -173,7 +173,7 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 		t.Fatalf("save commune details on A: %d\n%s", r.status, r.body)
 	}
 	resident := newBrowserless(t, b.srv)
-	eventually(t, within, "commune details saved on A show on B's chat page", func() bool {
+	sqldbtest.Eventually(t, within, "commune details saved on A show on B's chat page", func() bool {
 		return strings.Contains(resident.get("/x/"+slug).body, address)
 	})
 
@@ -181,17 +181,17 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 	// Both replicas reconnect by themselves; the first requests may meet
 	// connections that died with the server.
 	var again string
-	eventually(t, 10*time.Second, "an upload on A after PostgreSQL restarted", func() bool {
+	sqldbtest.Eventually(t, 10*time.Second, "an upload on A after PostgreSQL restarted", func() bool {
 		again = a.upload(t, "hop-thon.md", "# Lịch họp thôn Đông\n\nHọp thôn Đông tối thứ hai tại nhà văn hóa.\n")
 		return again != ""
 	})
-	eventually(t, within, "an upload on A after the restart answers on B", func() bool {
+	sqldbtest.Eventually(t, within, "an upload on A after the restart answers on B", func() bool {
 		return b.answersFrom(t, "lịch họp thôn Đông", again)
 	})
 	if rep := apiCall(t, b.srv, http.MethodDelete, "/api/v1/admin/documents/"+again, replicaToken, nil, ""); rep.status/100 != 2 {
 		t.Fatalf("delete on B after the restart: %d %s", rep.status, rep.body)
 	}
-	eventually(t, within, "a delete on B after the restart reaches A", func() bool {
+	sqldbtest.Eventually(t, within, "a delete on B after the restart reaches A", func() bool {
 		return !a.answersFrom(t, "lịch họp thôn Đông", again)
 	})
 
@@ -201,19 +201,6 @@ func TestTwoReplicasOnePostgres(t *testing.T) {
 	}
 	if !strings.Contains(resident.get("/x/"+slug).body, address) {
 		t.Error("B's chat page lost the commune details once A stopped")
-	}
-}
-
-// eventually polls cond until it holds or within passes, and fails tb
-// with what when it never does.
-func eventually(tb testing.TB, within time.Duration, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("not within %v: %s", within, what)
-		}
-		time.Sleep(25 * time.Millisecond)
 	}
 }
 
@@ -235,7 +222,7 @@ func TestReplicaWhilePostgresIsDown(t *testing.T) {
 	if err := a.kb.Ingest(context.Background(), record...); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "both uploads and the record reach B", func() bool { return b.answersFrom(t, asked, id) && b.kb.Indexed() == 3 })
+	sqldbtest.Eventually(t, 2*time.Second, "both uploads and the record reach B", func() bool { return b.answersFrom(t, asked, id) && b.kb.Indexed() == 3 })
 	// Once B's caches have emptied for the last write (CatchUp waits for
 	// a catch-up under way), the answer is given again and memoised.
 	if err := b.kb.CatchUp(context.Background()); err != nil {
@@ -260,5 +247,5 @@ func TestReplicaWhilePostgresIsDown(t *testing.T) {
 		t.Errorf("B's answer from an official record it never read while PostgreSQL is down: %v %+v", ok, rep)
 	}
 	up()
-	eventually(t, 5*time.Second, "B answers again once PostgreSQL is back", func() bool { return b.answersFrom(t, unread, id2) })
+	sqldbtest.Eventually(t, 5*time.Second, "B answers again once PostgreSQL is back", func() bool { return b.answersFrom(t, unread, id2) })
 }

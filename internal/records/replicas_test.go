@@ -40,7 +40,7 @@ func TestReplicasFollowRecords(t *testing.T) {
 	if _, err := csA.Save(ctx, saved); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "commune details saved on A show on B", func() bool {
+	sqldbtest.Eventually(t, 2*time.Second, "commune details saved on A show on B", func() bool {
 		c, ok := csB.Lookup("thuan-my-tay-ninh")
 		return ok && c.Address == saved.Address
 	})
@@ -52,20 +52,8 @@ func TestReplicasFollowRecords(t *testing.T) {
 	if _, err := stA.SaveApproved(ctx, records.ApprovedAnswer{Question: "Giờ làm việc?", Answer: "Sáng 7h30.", CreatedBy: "admin"}); err != nil {
 		t.Fatal(err)
 	}
-	eventually(t, 2*time.Second, "an approved answer saved on A moves B's version", func() bool {
+	sqldbtest.Eventually(t, 2*time.Second, "an approved answer saved on A moves B's version", func() bool {
 		v, err := stB.ApprovedVersion(ctx)
 		return err == nil && v != before
 	})
-}
-
-// eventually polls cond until it holds or within passes.
-func eventually(tb testing.TB, within time.Duration, what string, cond func() bool) {
-	tb.Helper()
-	deadline := time.Now().Add(within)
-	for !cond() {
-		if time.Now().After(deadline) {
-			tb.Fatalf("not within %v: %s", within, what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
 }
