@@ -34,7 +34,7 @@ func nowAt(typed, said []string) int {
 		k := i
 		if p := said[i-1]; p == "bay" || p == "hien" {
 			k = i - 1
-		} else if notNowBefore[typed[i-1]] || p[0] >= '0' && p[0] <= '9' {
+		} else if notNowBefore[typed[i-1]] || p != "" && p[0] >= '0' && p[0] <= '9' {
 			continue
 		}
 		if i+1 < len(said) && notNowAfter[said[i+1]] {

@@ -45,3 +45,17 @@ func TestFirstIssue(t *testing.T) {
 		}
 	}
 }
+
+// Words that fold to nothing (a lone combining mark) do not break the
+// reading of a story.
+func FuzzNowAt(f *testing.F) {
+	for _, s := range []string{"đã làm rồi, giờ nhập hộ khẩu", "\u0301 giờ đã", "mấy giờ", "rồi \u0300 giờ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, q string) {
+		typed, said := vietnamese.Said(q)
+		if k := nowAt(typed, said); k < 0 || k >= len(said)+1 {
+			t.Fatalf("nowAt(%q) = %d of %d words", q, k, len(said))
+		}
+	})
+}
