@@ -11,6 +11,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/residentq"
 )
 
 // target is one endpoint under load; request builds its i-th request.
@@ -21,7 +23,7 @@ type target struct {
 
 func targetByName(name string, o options) (target, bool) {
 	question := func(i int) string {
-		q := questions[i%len(questions)]
+		q := residentq.Questions[i%len(residentq.Questions)]
 		if o.distinct {
 			q += fmt.Sprintf(" (%d)", i)
 		}

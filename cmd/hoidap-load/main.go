@@ -23,6 +23,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/residentq"
 )
 
 func main() {
@@ -85,7 +87,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "hoidap-load: %v\n", err)
 		return 1
 	}
-	kind := fmt.Sprintf("%d questions in rotation", len(questions))
+	kind := fmt.Sprintf("%d questions in rotation", len(residentq.Questions))
 	if o.distinct {
 		kind = "every question distinct"
 	}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/hoidap/hoidap/internal/residentq"
 )
 
 // fakeService answers like hoidap: healthz at once, search and ask after
@@ -59,15 +61,15 @@ func TestLoadDistinctQuestions(t *testing.T) {
 	seen := map[string]bool{}
 	o := options{url: "http://x", commune: "demo", distinct: true}
 	tgt, _ := targetByName("search", o)
-	for i := range 2 * len(questions) {
+	for i := range 2 * len(residentq.Questions) {
 		req, err := tgt.request(context.Background(), i)
 		if err != nil {
 			t.Fatal(err)
 		}
 		seen[req.URL.Query().Get("q")] = true
 	}
-	if len(seen) != 2*len(questions) {
-		t.Errorf("%d distinct questions in %d requests", len(seen), 2*len(questions))
+	if len(seen) != 2*len(residentq.Questions) {
+		t.Errorf("%d distinct questions in %d requests", len(seen), 2*len(residentq.Questions))
 	}
 }
 

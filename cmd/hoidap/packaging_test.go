@@ -26,6 +26,7 @@ type composeFile struct {
 			Test []string `yaml:"test"`
 		} `yaml:"healthcheck"`
 		StopGracePeriod string `yaml:"stop_grace_period"`
+		Networks        any    `yaml:"networks"`
 	} `yaml:"services"`
 	Volumes map[string]any `yaml:"volumes"`
 }
@@ -113,23 +114,6 @@ func TestDockerfile(t *testing.T) {
 	}
 }
 
-// scaleFile is what TestComposeScaleFile reads of docker-compose.scale.yml.
-type scaleFile struct {
-	Services map[string]struct {
-		Image       string            `yaml:"image"`
-		Environment map[string]string `yaml:"environment"`
-		Volumes     []string          `yaml:"volumes"`
-		DependsOn   map[string]struct {
-			Condition string `yaml:"condition"`
-		} `yaml:"depends_on"`
-		Healthcheck struct {
-			Test []string `yaml:"test"`
-		} `yaml:"healthcheck"`
-		Networks any `yaml:"networks"`
-	} `yaml:"services"`
-	Volumes map[string]any `yaml:"volumes"`
-}
-
 // The scale-out profile: PostgreSQL with pg_isready, two replicas on it
 // each with a volume of its own, Caddy in front with its config from the
 // repository, whose address is the one the replicas trust.
@@ -138,7 +122,7 @@ func TestComposeScaleFile(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var c scaleFile
+	var c composeFile
 	if err := yaml.Unmarshal(raw, &c); err != nil {
 		t.Fatalf("docker-compose.scale.yml: %v", err)
 	}

@@ -1,9 +1,10 @@
-package main
+// Package residentq holds the questions the load generator (cmd/hoidap-load)
+// and the answer benchmarks rotate through: what residents ask, as they
+// type it, with and without diacritics, abbreviations, short and long.
+package residentq
 
-// questions are what residents ask, as they type it: with and without
-// diacritics, abbreviations, short and long. Search and ask rotate
-// through them.
-var questions = []string{
+// Questions are asked in turn by the load generator and the benchmarks.
+var Questions = []string{
 	"Đăng ký khai sinh cần giấy tờ gì?",
 	"dang ky khai sinh cho con can gi",
 	"Làm căn cước công dân cho con 14 tuổi ở đâu?",
