@@ -65,27 +65,7 @@ func schemaVersion(db *sql.DB) sqldb.Version {
 	if sqldb.DialectOf(db) == sqldb.SQLite {
 		return sqldb.UserVersion()
 	}
-	return sqldb.Version{
-		Get: func(ctx context.Context, db *sql.DB) (int, error) {
-			if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_versions (
-				name    TEXT PRIMARY KEY,
-				version INTEGER NOT NULL
-			)`); err != nil {
-				return 0, err
-			}
-			var n int
-			err := db.QueryRowContext(ctx, "SELECT version FROM schema_versions WHERE name = ?", schemaVersionKey).Scan(&n)
-			if errors.Is(err, sql.ErrNoRows) {
-				return 0, nil
-			}
-			return n, err
-		},
-		Set: func(ctx context.Context, tx *sql.Tx, n int) error {
-			_, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(name, version) VALUES (?, ?)
-				ON CONFLICT(name) DO UPDATE SET version = excluded.version`, schemaVersionKey, n)
-			return err
-		},
-	}
+	return sqldb.NamedVersion(schemaVersionKey)
 }
 
 // DB returns the underlying database, for packages that keep tables of

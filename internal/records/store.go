@@ -13,7 +13,6 @@ import (
 	"context"
 	"database/sql"
 	"embed"
-	"errors"
 	"fmt"
 	"log/slog"
 	"time"
@@ -56,7 +55,7 @@ type Store struct {
 // PostgreSQL, as opened by package sqldb) and returns their store. The
 // caller closes db after Close.
 func Open(ctx context.Context, db *sql.DB) (*Store, error) {
-	v := sqldb.Version{Get: readVersion, Set: writeVersion}
+	v := sqldb.Version{Get: readVersion, Set: sqldb.NamedVersion(versionKey).Set}
 	if err := sqldb.MigrateDialect(ctx, db, migrations, "migrations", v); err != nil {
 		return nil, fmt.Errorf("records: %w", err)
 	}
@@ -125,16 +124,9 @@ type legacyMark struct {
 // base has applied since, and that is kept as the records' version. A
 // PostgreSQL database never had those days.
 func readVersion(ctx context.Context, db *sql.DB) (int, error) {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_versions (
-		name    TEXT PRIMARY KEY,
-		version INTEGER NOT NULL
-	)`); err != nil {
-		return 0, err
-	}
-	var n int
-	err := db.QueryRowContext(ctx, "SELECT version FROM schema_versions WHERE name = ?", versionKey).Scan(&n)
-	if err == nil || !errors.Is(err, sql.ErrNoRows) || sqldb.DialectOf(db) != sqldb.SQLite {
-		return n, ignoreNoRows(err)
+	n, err := sqldb.NamedVersion(versionKey).Get(ctx, db)
+	if err != nil || n > 0 || sqldb.DialectOf(db) != sqldb.SQLite {
+		return n, err
 	}
 	for _, m := range legacyMarks() {
 		var found int
@@ -151,17 +143,4 @@ func readVersion(ctx context.Context, db *sql.DB) (int, error) {
 	}
 	_, err = db.ExecContext(ctx, "INSERT INTO schema_versions(name, version) VALUES (?, ?)", versionKey, n)
 	return n, err
-}
-
-func writeVersion(ctx context.Context, tx *sql.Tx, n int) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(name, version) VALUES (?, ?)
-		ON CONFLICT(name) DO UPDATE SET version = excluded.version`, versionKey, n)
-	return err
-}
-
-func ignoreNoRows(err error) error {
-	if errors.Is(err, sql.ErrNoRows) {
-		return nil
-	}
-	return err
 }

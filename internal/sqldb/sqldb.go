@@ -8,6 +8,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"sort"
@@ -146,6 +147,33 @@ func UserVersion() Version {
 		_, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", n))
 		return err
 	}}
+}
+
+// NamedVersion keeps the version in the row name of the table
+// schema_versions (made when missing): one row per package whose
+// migrations share a database. No row reads as 0.
+func NamedVersion(name string) Version {
+	return Version{
+		Get: func(ctx context.Context, db *sql.DB) (int, error) {
+			if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_versions (
+				name    TEXT PRIMARY KEY,
+				version INTEGER NOT NULL
+			)`); err != nil {
+				return 0, err
+			}
+			var n int
+			err := db.QueryRowContext(ctx, "SELECT version FROM schema_versions WHERE name = ?", name).Scan(&n)
+			if errors.Is(err, sql.ErrNoRows) {
+				return 0, nil
+			}
+			return n, err
+		},
+		Set: func(ctx context.Context, tx *sql.Tx, n int) error {
+			_, err := tx.ExecContext(ctx, `INSERT INTO schema_versions(name, version) VALUES (?, ?)
+				ON CONFLICT(name) DO UPDATE SET version = excluded.version`, name, n)
+			return err
+		},
+	}
 }
 
 // readUserVersion returns SQLite's user_version of db.
