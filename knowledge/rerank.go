@@ -52,6 +52,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		g.named = saidName(p.said[p.now:], g.entry.names)
 		longestName = max(longestName, g.named)
 	}
+	var askedNow map[string]bool // asked, without the story of steps already done
+	if p.past != nil {
+		askedNow = without(asked, p.past)
+	}
 	for _, g := range groups {
 		// A title of another stage than the one the question names gets
 		// nothing from the residents' name the question says: "có đăng ký
@@ -84,7 +88,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// A title explained by the story of a step already done, and much
 		// less by what is asked now, is that step's procedure.
 		if p.past != nil {
-			if now, _ := ix.titleFit(without(asked, p.past), g.entry, act); now < pastShare*precision {
+			if now, _ := ix.titleFit(askedNow, g.entry, act); now < pastShare*precision {
 				g.score *= pastWeight
 			}
 		}
