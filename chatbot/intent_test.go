@@ -99,3 +99,18 @@ func TestLevelNoteAgreesWithThePlace(t *testing.T) {
 		t.Errorf("level note %q for a file handed in at the province", got)
 	}
 }
+
+// A time the note gives for two things is said bare; a time the note
+// gives under a label ("Cấp lại biển số định danh: Không quá 07 ngày")
+// is said with it.
+func TestTimeCaseOfTwoThingsIsBare(t *testing.T) {
+	note := "- Thời hạn giải quyết: + Cấp chứng nhận thu hồi đăng ký, biển số xe: Không quá 02 ngày làm việc (trường hợp cấp chứng nhận thu hồi đăng ký, biển số), kể từ ngày nhận đủ hồ sơ hợp lệ. + Cấp chứng nhận đăng ký xe: Không quá 02 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ."
+	p := &knowledge.Procedure{Methods: []knowledge.Method{
+		{Channel: "Trực tiếp", Time: "2 ngày làm việc", Note: note},
+		{Channel: "Trực tiếp", Time: "7 ngày làm việc", Note: "- Thời hạn giải quyết: + Cấp lại biển số định danh: Không quá 07 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ."},
+	}}
+	want := "2 ngày làm việc; 7 ngày làm việc (cấp lại biển số định danh)"
+	if got := timeOf(p); got != want {
+		t.Errorf("time %q, want %q", got, want)
+	}
+}

@@ -83,23 +83,34 @@ func timeCase(m knowledge.Method) string {
 	if n == nil {
 		return ""
 	}
+	var said []string // the note's sentences that say the time
 	for _, s := range sentenceBreak.Split(m.Note, -1) {
-		says := false
 		for _, d := range durationRe.FindAllStringSubmatch(s, -1) {
-			says = says || d[1] == n[1]
-		}
-		if !says {
-			continue
-		}
-		c := caseClause.FindString(s)
-		if i := strings.Index(c, " thì "); i > 0 {
-			c = c[:i]
-		}
-		if c = strings.TrimSpace(c); c != "" {
-			return clip(strings.ToLower(c[:1])+c[1:], maxTimeCase)
+			if d[1] == n[1] {
+				said = append(said, s)
+				break
+			}
 		}
 	}
-	return ""
+	// A time the note gives for two things ("Cấp chứng nhận thu hồi …:
+	// 02 ngày …; Cấp chứng nhận đăng ký xe: 02 ngày") is not one case's.
+	if len(said) != 1 {
+		return ""
+	}
+	c := caseClause.FindString(said[0])
+	if i := strings.Index(c, " thì "); i > 0 {
+		c = c[:i]
+	}
+	if c = strings.TrimSpace(c); c == "" {
+		// "Cấp lại biển số định danh: Không quá 07 ngày làm việc"
+		if label, _, ok := strings.Cut(said[0], ": "); ok && utf8.RuneCountInString(label) <= maxTimeCase {
+			c = strings.TrimSpace(strings.Trim(label, "-+*• "))
+		}
+	}
+	if c == "" {
+		return ""
+	}
+	return clip(strings.ToLower(c[:1])+c[1:], maxTimeCase)
 }
 
 // officeTimeRe is the office's own time limit in a record's steps.
