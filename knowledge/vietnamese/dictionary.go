@@ -76,6 +76,7 @@ func DefaultDictionary() *Dictionary {
 //
 //	a = b = c          a group: any member found adds all the others
 //	a ; b => c ; d     one way: a or b found adds c and d
+//	a + b => c         one way: a and b both found, in any order, add c
 //
 // '#' starts a comment; blank lines are skipped. Terms are written with
 // diacritics and matched folded, as whole syllable sequences.
@@ -117,6 +118,13 @@ func parseLine(text string) (Entry, error) {
 		if err != nil {
 			return Entry{}, err
 		}
+		for _, t := range terms {
+			if strings.Contains(t, "+") {
+				if _, err := splitPhrases(t, "+", "part"); err != nil {
+					return Entry{}, err
+				}
+			}
+		}
 		exps, err := splitPhrases(right, ";", "expansion")
 		if err != nil {
 			return Entry{}, err
@@ -131,6 +139,9 @@ func parseLine(text string) (Entry, error) {
 	}
 	if strings.Contains(text, ";") {
 		return Entry{}, fmt.Errorf("%w: \";\" in a group; use \"=\" between members", ErrDictionary)
+	}
+	if strings.Contains(text, "+") {
+		return Entry{}, fmt.Errorf("%w: \"+\" in a group; only a \"=>\" line joins parts", ErrDictionary)
 	}
 	terms, err := splitPhrases(text, "=", "member")
 	if err != nil {

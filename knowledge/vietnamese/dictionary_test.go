@@ -76,6 +76,9 @@ func TestExpand(t *testing.T) {
 		{"filler typed without marks", "khong muon nhan phan dat", []string{"tu choi nhan di san"}, nil},
 		{"no reading across a new clause", "cho tôi hỏi thuê trọ", []string{"dang ky tam tru"}, []string{"cho thue bat dong san"}},
 		{"content word breaks a term", "không phải nhà tôi nhận phần", nil, []string{"tu choi nhan di san"}},
+		{"parts in either order", "mất giấy đăng ký kết hôn, xin bản sao thế nào", []string{"cap ban sao trich luc ho tich"}, nil},
+		{"parts without marks", "xin ban sao giay chung tu cua bo", []string{"cap ban sao trich luc ho tich"}, nil},
+		{"one part alone is not enough", "đăng ký kết hôn cần bản sao căn cước không", nil, []string{"cap ban sao trich luc ho tich"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
@@ -127,6 +130,8 @@ func TestParseDictionaryErrors(t *testing.T) {
 		{"empty expansion", "a => b ;\n", "line 1: invalid dictionary: empty expansion"},
 		{"two arrows", "a => b => c\n", "line 1: invalid dictionary: more than one \"=>\""},
 		{"mixed", "a = b => c\n", "line 1: invalid dictionary: \"=\" on a \"=>\" line"},
+		{"joined parts in a group", "a + b = c\n", "line 1: invalid dictionary: \"+\" in a group; only a \"=>\" line joins parts"},
+		{"empty part", "a + => c\n", "line 1: invalid dictionary: empty part"},
 		{"semicolon in group", "a ; b = c\n", "line 1: invalid dictionary: \";\" in a group"},
 		{"punctuation only", "a = b\n!!! = c\n", "line 2: invalid dictionary: member \"!!!\" has no letters or digits"},
 		{"same when folded", "Hòa = hoà\n", "line 1: invalid dictionary: \"Hòa\" and \"hoà\" are the same once folded"},

@@ -18,6 +18,25 @@ type Dictionary struct {
 	byFirst map[string][]phrase
 	// pairs holds every two adjacent folded syllables of a term.
 	pairs map[string]bool
+	// joint are the terms written "a + b": every part found, anywhere in
+	// the query, adds what the entry adds.
+	joint []joint
+}
+
+// joint is a term of parts that must all be found.
+type joint struct {
+	parts []phrase
+	adds  []string
+}
+
+// newPhrase folds a term into its syllables and their diacritics.
+func newPhrase(t string) phrase {
+	syllables := strings.FieldsFunc(Normalize(t), notWordRune)
+	p := phrase{words: make([]string, len(syllables)), marks: make([]string, len(syllables))}
+	for i, s := range syllables {
+		p.words[i], p.marks[i] = Fold(s), markKey(s)
+	}
+	return p
 }
 
 // phrase is a folded term with everything any entry adds when it is found.
@@ -32,12 +51,20 @@ func newDictionary(entries []Entry) *Dictionary {
 	index := make(map[string]int) // folded term -> position in byFirst[first]
 	for _, e := range entries {
 		for i, t := range e.Terms {
-			syllables := strings.FieldsFunc(Normalize(t), notWordRune)
-			words := make([]string, len(syllables))
-			marks := make([]string, len(syllables))
-			for i, s := range syllables {
-				words[i], marks[i] = Fold(s), markKey(s)
+			if strings.Contains(t, "+") {
+				j := joint{adds: e.adds(i)}
+				for _, part := range strings.Split(t, "+") {
+					p := newPhrase(part)
+					for k := 0; k+1 < len(p.words); k++ {
+						d.pairs[p.words[k]+" "+p.words[k+1]] = true
+					}
+					j.parts = append(j.parts, p)
+				}
+				d.joint = append(d.joint, j)
+				continue
 			}
+			np := newPhrase(t)
+			words, marks := np.words, np.marks
 			for j := 0; j+1 < len(words); j++ {
 				d.pairs[words[j]+" "+words[j+1]] = true
 			}
@@ -93,6 +120,11 @@ func (d *Dictionary) Expand(query string) []string {
 			break
 		}
 	}
+	for _, j := range d.joint {
+		if allFound(words, marks, filler, j.parts) {
+			out = appendNew(out, j.adds...)
+		}
+	}
 	if out == nil {
 		return nil
 	}
@@ -107,6 +139,23 @@ func (d *Dictionary) Expand(query string) []string {
 		return nil
 	}
 	return kept
+}
+
+// allFound reports whether every one of parts is found somewhere in words.
+func allFound(words, marks []string, filler []bool, parts []phrase) bool {
+	for _, p := range parts {
+		found := false
+		for i := range words {
+			if _, ok := matchTerm(words, marks, filler, i, p); ok {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
 }
 
 // maxFillerSkips is how many filler syllables may stand inside a term as
