@@ -29,7 +29,7 @@ func (q *query) scanContext() {
 		t := q.toks[i]
 		next := q.at(i + 1)
 		if t.fold == "cu" && (t.tone == "cu\u0303" || t.ascii && !notOld[next]) {
-			q.cue = true
+			q.olds = append(q.olds, i)
 		}
 		if cues[t.fold+" "+next] {
 			q.cue = true

@@ -63,6 +63,7 @@ type query struct {
 	offs     []int  // where each fold begins in joined
 	covered  []bool // words of a district or province name
 	cue      bool   // the question says the place is former
+	olds     []int  // where it says "cũ", which may be a name's own word ("so do cu bi rach": Cù Bị)
 	accented bool   // the question has diacritics
 }
 
@@ -208,6 +209,7 @@ func (q *query) accept(m mention) []int {
 	if len(fs) == 0 || m.unit == "Đặc khu" {
 		return nil
 	}
+	cue := q.cueFor(m)
 	current := q.namesCurrent(m)
 	n := m.end - m.start
 	toneOK := q.toneMatches(m, fs)
@@ -219,20 +221,34 @@ func (q *query) accept(m mention) []int {
 		for _, fi := range fs {
 			exact = exact || q.exactTones(m, &q.d.formers[fi])
 		}
-		if !q.cue || n < 2 || !toneOK && n < 3 || !exact {
+		if !cue || n < 2 || !toneOK && n < 3 || !exact {
 			return nil
 		}
 	case n == 1 && !isDigits(m.key):
 		// One-word names are often ordinary words: "xã Lâm" vs "xã làm".
-		if !toneOK || q.toks[m.start].ascii && !q.cue || current && !q.cue {
+		if !toneOK || q.toks[m.start].ascii && !cue || current && !cue {
 			return nil
 		}
-	case m.unit == "Xã" && q.folds[m.start] == "hoi" && !q.cue: // "bảo hiểm xã hội"
+	case m.unit == "Xã" && q.folds[m.start] == "hoi" && !cue: // "bảo hiểm xã hội"
 		return nil
-	case current && !q.cue:
+	case current && !cue:
 		return nil
 	}
 	return fs
+}
+
+// cueFor reports whether the question says the place m names is a
+// former one: a cue word, or "cũ" outside the name itself.
+func (q *query) cueFor(m mention) bool {
+	if q.cue {
+		return true
+	}
+	for _, i := range q.olds {
+		if i < m.start || i >= m.end {
+			return true
+		}
+	}
+	return false
 }
 
 // namesCurrent reports whether the mention can be a current commune: one has

@@ -188,3 +188,17 @@ func TestResolveBareNameNeedsItsOwnTones(t *testing.T) {
 		t.Error("the name typed with its own tones is no longer found")
 	}
 }
+
+// An unaccented "cu" that is a former name's own first word is not also
+// the cue "cũ": "so do cu bi rach" is an old land certificate torn, not
+// the former Xã Cù Bị.
+func TestResolveCueInsideTheName(t *testing.T) {
+	d := mustLoad(t)
+	q := "so do cu bi rach nat, muon cap doi so moi thi het bao lau"
+	if r := d.Resolve(q); r.Found {
+		t.Errorf("%q resolved to %v", q, resolved(r))
+	}
+	if r := d.Resolve("nha toi o cu bi cu, gio thuoc xa nao"); !r.Found {
+		t.Error("a name followed by its own cue is no longer found")
+	}
+}
