@@ -20,6 +20,7 @@ type docEntry struct {
 	names                                []string           // " " + folded words of each name residents use + " "
 	nameWeights                          []map[string]float64
 	level, audience                      string             // the procedure's level and audience, as the record writes them
+	onAnyPaper                           bool               // Procedure.OnAnyPaper
 	foldText                             string             // " " + folded words of title and all passages + " "
 	plain                                bool               // written without diacritics: any spelling matches its words
 	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
@@ -82,6 +83,7 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 			e.URL = d.Procedure.SourceURL
 		}
 		names = d.Procedure.Names
+		e.onAnyPaper = d.Procedure.OnAnyPaper
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "

@@ -23,6 +23,8 @@ var askWords = map[string]bool{
 	"dieu kien": true, "cac buoc": true, "quy trinh": true,
 	"ket qua": true, "ngay": true, "xin": true, "can": true,
 	"mau": true, "to khai": true, "nhan": false, "gi": true,
+	// "trên cổng dịch vụ công" says the channel, as "online" does.
+	"cong dich": true, "vu cong": true,
 }
 
 // costAfter are the words after which "mất" or "hết" asks what

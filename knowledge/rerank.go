@@ -52,6 +52,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		g.named = saidName(p.said[p.now:], g.entry.names)
 		longestName = max(longestName, g.named)
 	}
+	foreign := foreignAsked(p)
+	said := p.words // the words variant markers are looked for in
+	if foreign {
+		said = append(slices.Clip(said), "nuoc", "ngoai")
+	}
 	var askedNow map[string]bool // asked, without the story of steps already done
 	if p.past != nil {
 		askedNow = without(asked, p.past)
@@ -75,16 +80,28 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// A name said word for word that explains what the question
 			// is about weighs at least namedShare of the best match of
 			// the words, however long the record's names field.
-			if ix.namesExplain(p, g.entry) >= minNamedExplain {
+			// The paper named after the name of a procedure done on any
+			// paper is its object: "chứng thực bản sao CCCD".
+			if g.entry.onAnyPaper || ix.namesExplain(p, g.entry) >= minNamedExplain {
 				share = max(share, namedShare)
 			}
 			share *= nameBonus
 		}
 		g.score = share * (titleFloor + (1-titleFloor)*precision)
 		if named < 1 {
-			g.score *= variantFit(p.words, g.entry.foldTitle)
+			g.score *= variantFit(said, g.entry.foldTitle)
 		}
 		g.score *= act
+		if longestName > 0 && g.entry.Kind == KindArticle && g.entry.Commune == "" {
+			// A province-wide explanation ("Nộp hồ sơ trực tuyến …")
+			// is not the answer to a question naming a procedure
+			// ("làm hộ chiếu nộp online mấy ngày"): the record says
+			// whether it is done online, and in how long.
+			g.score *= explainWeight
+		}
+		if foreign && !strings.Contains(g.entry.foldTitle, " nuoc ngoai ") {
+			g.score *= foreignWeight
+		}
 		// A title explained by the story of a step already done, and much
 		// less by what is asked now, is that step's procedure.
 		if p.past != nil {
@@ -228,16 +245,49 @@ func variantFit(words []string, foldTitle string) float64 {
 	return fit
 }
 
+// explainWeight is the weight of a province-wide article when the
+// question says a procedure's name.
+const explainWeight = 0.5
+
+// foreignWeight is the weight of a title without "nước ngoài" for a
+// question about a foreign person ("kết hôn với người Hàn Quốc"): the
+// common procedure's name said word for word ("đăng ký kết hôn") must
+// not outweigh the one with a foreign element, whose fee and place
+// differ.
+const foreignWeight = 0.5
+
+// foreignAsked reports a question about a foreign person, in its words
+// or the dictionary's ("người Hàn Quốc" => "yếu tố nước ngoài"); going
+// abroad ("đi nước ngoài") is a purpose, not a foreign element.
+func foreignAsked(p plan) bool {
+	q := " " + strings.Join(p.said[p.now:], " ") + " "
+	if strings.Contains(q, " nguoi nuoc ngoai ") {
+		return true
+	}
+	for _, x := range p.expansions {
+		if x == "yeu to nuoc ngoai" {
+			return true
+		}
+	}
+	return false
+}
+
 // actions are the stages of a procedure's life that sibling procedures
 // split between them (setting up, changing, suspending, ending,
 // re-issuing, repairing): the words a question says them with, and the
-// words a title says them with.
-var actions = []struct{ said, title []string }{
-	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}},
-	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}},
-	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}},
-	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}},
-	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}},
+// words a title says them with. A stage marked only is one that every
+// other title is not: a copy asked for ("xin bản sao giấy kết hôn") is
+// not the registration whose name the paper carries.
+var actions = []struct {
+	said, title []string
+	only        bool
+}{
+	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}, false},
+	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
+	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
+	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
+	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}, false},
+	{[]string{" xin ban sao ", " cap ban sao ", " lay ban sao ", " them ban sao ", " xin trich luc ", " cap trich luc ", " lay trich luc ", " ban trich luc "}, []string{" ban sao ", " trich luc "}, true},
 }
 
 // actionWeight is the weight of a title that says none of the stage a
@@ -283,7 +333,7 @@ func actionFit(words []string, foldTitle string) float64 {
 			fit = stageBonus
 			continue
 		}
-		if containsAny(title, otherStage...) || firstIssue(title) {
+		if a.only || containsAny(title, otherStage...) || firstIssue(title) {
 			return actionWeight
 		}
 	}

@@ -59,7 +59,7 @@ func (r Record) Procedure() *knowledge.Procedure {
 		SourceURL:  cleanText(r.DetailURL),
 	}
 	if g, ok := GuideFor(p.Code); ok {
-		p.Names, p.Explain = g.Names, g.Explain
+		p.Names, p.Explain, p.OnAnyPaper = g.Names, g.Explain, g.OnAnyPaper
 	}
 	for _, m := range methods {
 		if m.Channel == ChannelOnline {

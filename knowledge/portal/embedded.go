@@ -46,6 +46,9 @@ type Guide struct {
 	Code    string   `json:"code"`
 	Names   []string `json:"names"`
 	Explain string   `json:"explain,omitempty"`
+	// OnAnyPaper: the procedure is done on any paper the resident names
+	// (knowledge.Procedure.OnAnyPaper).
+	OnAnyPaper bool `json:"on_any_paper,omitempty"`
 }
 
 // guides are read once from the embedded file; a malformed file fails
