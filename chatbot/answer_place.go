@@ -83,6 +83,23 @@ func mentionsCommune(where string) bool {
 		utf8.RuneCountInString(where) < 100
 }
 
+// communeBody returns the commune's body (the People's Committee, the
+// police) that a record's steps, fees or channels' notes name, or "".
+func communeBody(p *knowledge.Procedure) string {
+	texts := slices.Clone(p.Steps)
+	for _, m := range p.Methods {
+		texts = append(texts, m.Fee, m.Note)
+	}
+	for _, t := range texts {
+		for _, pn := range placeNames {
+			if strings.HasSuffix(pn.name, "cấp xã") && pn.re.MatchString(t) {
+				return pn.name
+			}
+		}
+	}
+	return ""
+}
+
 // onlineNote is the note the record gives for online submission.
 func onlineNote(p *knowledge.Procedure) string {
 	for _, m := range p.Methods {

@@ -158,7 +158,8 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v view) {
 	papersLine(b, p, question, v, 2, maxPaperList)
 	if fee := feeOf(p, v.today); fee != "" {
-		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 160) + ".\n")
+		// Room for the exemptions, which a resident left off would pay.
+		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
 	}
 	if t := timeOf(p); t != "" {
 		b.WriteString(v.word("Thời hạn: ", "Time: ") + clip(t, 120) + ".\n")
@@ -271,6 +272,17 @@ func placeOf(p *knowledge.Procedure, v view) string {
 	}
 	where = strings.TrimRight(where, ".;, ")
 	commune := strings.Contains(strings.ToLower(p.Level), "cấp xã")
+	if commune && where != "" && !mentionsCommune(where) {
+		// A commune-level record whose agencies field names only the
+		// others that do it ("Tổ chức hành nghề công chứng"), while its
+		// fees or steps name the commune's body, is done there too.
+		if body := communeBody(p); body != "" {
+			if v.office && v.contact.Name != "" {
+				body += " (" + v.contact.Name + ")"
+			}
+			return clip(body+", "+where, 200)
+		}
+	}
 	switch {
 	case where != "" && commune && v.office && v.contact.Name != "" && mentionsCommune(where):
 		return clip(where, 140) + " (" + v.contact.Name + ")"

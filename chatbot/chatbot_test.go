@@ -223,3 +223,47 @@ func TestRecordsEveryAnswer(t *testing.T) {
 		t.Errorf("out-of-scope record: %+v", o)
 	}
 }
+
+// Residents name a procedure by its object, its stage or the person it
+// concerns; the answer must be that record's, with what it says of
+// place and fee.
+func TestResidentsWordsReachTheRecord(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	tests := []struct {
+		q, title string
+		want     []string // substrings of the answer
+	}{
+		// The paper named after "chứng thực bản sao" is its object, not
+		// the ID card's re-issue; the record's fee line names the
+		// commune's People's Committee, its agencies field does not.
+		{"chứng thực bản sao CCCD ở đâu", "Chứng thực bản sao từ bản chính", []string{"Nơi nộp: Ủy ban nhân dân cấp xã (Xã Mẫu)"}},
+		{"chung thuc ban sao so do het bao nhieu tien", "Chứng thực bản sao từ bản chính", []string{"2.000 đồng/trang"}},
+		// A copy asked for is not the registration the paper records.
+		{"mất giấy đăng ký kết hôn xin bản sao thế nào", "Cấp bản sao Trích lục hộ tịch", nil},
+		// A foreign spouse is the procedure with a foreign element,
+		// whose fee the province sets, not the free domestic one.
+		{"cưới chồng Hàn Quốc thì đăng ký kết hôn ở xã hay tỉnh, lệ phí bao nhiêu", "kết hôn có yếu tố nước ngoài", []string{"Hội đồng nhân dân"}},
+		// A question naming a procedure gets its record, which says
+		// whether it is done online, not the general guide to the portal.
+		{"làm hộ chiếu lần đầu nộp online trên cổng dịch vụ công thì mấy ngày có?", "hộ chiếu", []string{"8 ngày làm việc"}},
+		// The exemptions go on after the semicolons.
+		{"khai sinh ghi sai ngày sinh, cải chính lệ phí bao nhiêu", "cải chính", []string{"người thuộc hộ nghèo; người khuyết tật"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := reply(t, b, Question{Text: tt.q, Commune: "demo"})
+			if !r.Grounded || len(r.Sources) == 0 || !strings.Contains(r.Sources[0].Title, tt.title) {
+				var got string
+				if len(r.Sources) > 0 {
+					got = r.Sources[0].Title
+				}
+				t.Fatalf("first source %q, want one titled …%s…\n%s", got, tt.title, r.Answer)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.Answer, w) {
+					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
+				}
+			}
+		})
+	}
+}

@@ -87,15 +87,24 @@ func readFreeNote(note string, today time.Time) feeReading {
 		return feeReading{text: "miễn phí", known: true}
 	}
 	var auth, exemptions, others []string
-	free := false
+	free, inExemption := false, false
 	for _, seg := range segments(note) {
 		l := strings.ToLower(seg)
+		// "Miễn lệ phí cho người có công; người thuộc hộ nghèo; người
+		// khuyết tật": the list goes on after the semicolons, and a
+		// resident left off it would pay.
+		if r, _ := utf8.DecodeRuneInString(seg); inExemption && unicode.IsLower(r) {
+			exemptions[len(exemptions)-1] += "; " + seg
+			continue
+		}
+		inExemption = false
 		switch {
 		case strings.HasPrefix(l, "miễn") || strings.HasPrefix(l, "không thu"):
 			if len([]rune(seg)) < 20 && !strings.Contains(l, "đối với") && !strings.Contains(l, "trường hợp") {
 				free = true // "Miễn lệ phí."
 			} else {
 				exemptions = append(exemptions, seg)
+				inExemption = true
 			}
 		case setByLaw.MatchString(seg) && !moneyRe.MatchString(seg):
 			auth = append(auth, seg)
@@ -126,7 +135,7 @@ func readFreeNote(note string, today time.Time) feeReading {
 		others = nil
 	}
 	for _, e := range exemptions {
-		parts = append(parts, lowerFirst(clip(e, 160)))
+		parts = append(parts, lowerFirst(clip(e, 240)))
 	}
 	if free && len(others) > 0 {
 		parts = append(parts, lowerFirst(clip(others[0], 120)))
