@@ -93,7 +93,7 @@ type Procedure struct {
 	Names   []string `json:"names,omitempty"`
 	Explain string   `json:"explain,omitempty"`
 	// OnAnyPaper marks a procedure done on whatever paper the resident
-	// brings (a certified copy, a signature): the paper a question names
+	// brings (a certified copy): the paper a question names
 	// after one of its names ("chứng thực bản sao CCCD") is its object,
 	// not another procedure's topic.
 	OnAnyPaper bool `json:"on_any_paper,omitempty"`

@@ -99,7 +99,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// whether it is done online, and in how long.
 			g.score *= explainWeight
 		}
-		if foreign && !strings.Contains(g.entry.foldTitle, " nuoc ngoai ") {
+		if foreign && !foreignTitle(g.entry.foldTitle) {
 			g.score *= foreignWeight
 		}
 		// A title explained by the story of a step already done, and much
@@ -255,6 +255,12 @@ const explainWeight = 0.5
 // not outweigh the one with a foreign element, whose fee and place
 // differ.
 const foreignWeight = 0.5
+
+// foreignTitle reports a title with a foreign element or for a foreign
+// person; "ở nước ngoài" (abroad) says where, not who.
+func foreignTitle(foldTitle string) bool {
+	return strings.Contains(foldTitle, " yeu to nuoc ngoai ") || strings.Contains(foldTitle, " nguoi nuoc ngoai ")
+}
 
 // foreignAsked reports a question about a foreign person, in its words
 // or the dictionary's ("người Hàn Quốc" => "yếu tố nước ngoài"); going
