@@ -3,6 +3,7 @@ package chatbot
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -97,6 +98,9 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	best, bestScore := "", 0
 	for _, s := range sentences {
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
+			if inException(s.text, words) {
+				continue
+			}
 			best, bestScore = s.text, score
 		}
 	}
@@ -104,6 +108,34 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 		return ""
 	}
 	return quoteDetail(best, words)
+}
+
+// inException reports a sentence that names the question's words only
+// after "trừ" (except): quoted alone, «trừ Giấy ủy quyền trong các
+// trường hợp …» or «… thẻ cư trú, bằng tốt nghiệp» reads as the rule
+// for them, while the record lists them as exceptions to a rule the
+// quote leaves out.
+func inException(sentence string, words []string) bool {
+	toks := strings.FieldsFunc(strings.ToLower(sentence), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	except := -1
+	for i, t := range toks {
+		if t == "trừ" {
+			except = i
+			break
+		}
+	}
+	if except < 0 {
+		return false
+	}
+	for _, t := range toks[:except] {
+		f := vietnamese.Fold(t)
+		for _, w := range words {
+			if f == w {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // foldedWords is s's folded words joined by spaces, with a space before

@@ -123,3 +123,18 @@ func TestNumberedProxyNotesAreSpecial(t *testing.T) {
 		t.Errorf("papers %q: want the application form, the proxy cases counted", got)
 	}
 }
+
+// Words the question says only inside an exception ("trừ … bằng tốt
+// nghiệp") are not quoted: cut from the rule they except, they read as
+// the rule. The sentence is the official record's (2.000815).
+func TestRecordDetailLeavesExceptionsUnquoted(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+		Conditions: "+ Bản chính do cơ quan, tổ chức có thẩm quyền của nước ngoài cấp, công chứng hoặc chứng nhận chưa được hợp pháp hóa lãnh sự theo quy định tại Khoản 1 Điều 20 Nghị định số 23/2015/NĐ-CP, trừ hộ chiếu, thẻ căn cước, thẻ thường trú, thẻ cư trú, giấy phép lái xe, bằng tốt nghiệp, chứng chỉ và bảng điểm kèm theo bằng tốt nghiệp, chứng chỉ."}
+	if got := recordDetail("công chứng bản sao bằng tốt nghiệp và bảng điểm ở ủy ban phường bao nhiêu 1 trang", p.Title, p); got != "" {
+		t.Errorf("detail %q: an exception quoted without its rule", got)
+	}
+	// Said before "trừ", the words are the rule's own.
+	if got := recordDetail("bằng tốt nghiệp do trường nước ngoài cấp chưa hợp pháp hóa lãnh sự có chứng thực được không", p.Title, p); !strings.Contains(got, "hợp pháp hóa lãnh sự") {
+		t.Errorf("detail %q: want the rule on foreign papers", got)
+	}
+}
