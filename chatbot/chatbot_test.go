@@ -246,6 +246,9 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// A question naming a procedure gets its record, which says
 		// whether it is done online, not the general guide to the portal.
 		{"làm hộ chiếu lần đầu nộp online trên cổng dịch vụ công thì mấy ngày có?", "hộ chiếu", []string{"8 ngày làm việc"}},
+		// The stage asked is the one a title says, though the story
+		// gives another as its reason.
+		{"Quán ăn của tôi muốn tạm ngừng kinh doanh 3 tháng để sửa nhà, hộ kinh doanh có phải báo không, báo ở đâu?", "Tạm ngừng kinh doanh", []string{"kinh doanh cấp xã"}},
 		// The exemptions go on after the semicolons.
 		{"khai sinh ghi sai ngày sinh, cải chính lệ phí bao nhiêu", "cải chính", []string{"người thuộc hộ nghèo; người khuyết tật"}},
 	}

@@ -336,11 +336,13 @@ func actionFit(words []string, foldTitle string) float64 {
 			continue
 		}
 		if containsAny(title, a.title...) {
-			fit = stageBonus
-			continue
+			// A stage the title says is what the question asks, even
+			// when the story names another as its reason ("tạm ngừng
+			// kinh doanh 3 tháng để sửa nhà").
+			return stageBonus
 		}
 		if a.only || containsAny(title, otherStage...) || firstIssue(title) {
-			return actionWeight
+			fit = actionWeight
 		}
 	}
 	return fit
