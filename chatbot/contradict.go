@@ -148,16 +148,28 @@ func contradictsTime(s string, p *knowledge.Procedure) bool {
 	for _, m := range p.Methods {
 		times = append(times, m.Time, m.Note)
 	}
-	held := quantities(strings.Join(times, "\n"))
+	held := durations(strings.Join(times, "\n"))
 	if len(held) == 0 {
 		return false
 	}
-	for _, q := range quantities(s) {
-		if !strings.HasSuffix(q, " dong") && !slices.Contains(held, q) {
+	for _, q := range durations(s) {
+		if !slices.Contains(held, q) {
 			return true
 		}
 	}
 	return false
+}
+
+// durations are the durations of text as quantities gives them, without
+// leading zeros ("05 ngày" and "5 ngày" are one time).
+func durations(text string) []string {
+	var out []string
+	for _, q := range quantities(text) {
+		if !strings.HasSuffix(q, " dong") {
+			out = append(out, strings.TrimLeft(q, "0"))
+		}
+	}
+	return out
 }
 
 // contradictsFee reports whether s claims a fee or a way to pay that the

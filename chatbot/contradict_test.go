@@ -142,3 +142,28 @@ func TestDroppedSentencesDoNotReachLLM(t *testing.T) {
 		t.Errorf("prompt lacks the notice's own sentence %q:\n%s", room, user)
 	}
 }
+
+// A processing time an upload gives is checked against the record's; a
+// deadline of the notice's own, or a record without a time, is not.
+func TestUploadTimeContradictsRecord(t *testing.T) {
+	rec := &knowledge.Procedure{Code: "1.000894", Time: "Ngay trong ngày tiếp nhận; trường hợp cần xác minh thì không quá 05 ngày làm việc",
+		Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "5 Ngày làm việc"}}}
+	for _, tc := range []struct {
+		s    string
+		want bool
+	}{
+		{"Thời hạn giải quyết là 30 ngày làm việc.", true},
+		{"Trả kết quả trong 15 ngày.", true},
+		{"Thời hạn giải quyết không quá 05 ngày làm việc.", false},
+		{"Thời hạn giải quyết không quá 5 ngày làm việc.", false},
+		{"Hạn chót nộp hồ sơ là ngày 15 tháng 12.", false},
+		{"Bộ phận một cửa làm việc từ 7 giờ 30 đến 17 giờ.", false},
+	} {
+		if got := contradicts(tc.s, rec); got != tc.want {
+			t.Errorf("contradicts(%q) = %v, want %v", tc.s, got, tc.want)
+		}
+	}
+	if contradicts("Thời hạn giải quyết là 30 ngày làm việc.", &knowledge.Procedure{Code: "1.001193", Time: "1"}) {
+		t.Error("a record without a unit of time contradicted")
+	}
+}
