@@ -40,9 +40,13 @@ type plan struct {
 	grounded  bool
 	docs      []knowledge.Document // cited, best first
 	hits      []knowledge.Hit      // the hit of each cited document
-	history   []turn
-	approved  string // source id of the approved answer given, if one was
-	gen       uint64 // the knowledge base's write count before any document was read
+	found     []knowledge.Hit      // every hit of the question, cited or not
+	// records holds, for each cited document that is an upload, the
+	// official record it must agree with (recordOf), or nil.
+	records  []*knowledge.Procedure
+	history  []turn
+	approved string // source id of the approved answer given, if one was
+	gen      uint64 // the knowledge base's write count before any document was read
 }
 
 // Answer answers q, calling emit with each source, then the text in
@@ -166,6 +170,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 
 // load reads the best document and a close second one.
 func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
+	p.found = hits
 	if both, ok := b.bothAsked(ctx, p, hits); ok {
 		// Two procedures in one question: both answered.
 		p.both, hits = true, both
@@ -205,6 +210,10 @@ func (b *Bot) answerGrounded(ctx context.Context, p *plan, done *Done, out func(
 	if len(p.docs) > 1 {
 		second = &p.docs[1]
 	}
+	p.records = make([]*knowledge.Procedure, len(p.docs))
+	for i, d := range p.docs {
+		p.records[i] = recordOf(ctx, b.cfg.Knowledge, d, p.found)
+	}
 	return b.speak(ctx, p, done, b.extractive(ctx, p, second), out)
 }
 
@@ -243,7 +252,9 @@ func (b *Bot) source(p *plan, i int, section string) Source {
 func (b *Bot) extractive(ctx context.Context, p *plan, second *knowledge.Document) string {
 	best := p.docs[0]
 	v := b.view(p)
-	v.record = namedRecord(ctx, b.cfg.Knowledge, best)
+	if len(p.records) > 0 {
+		v.record = p.records[0]
+	}
 	if best.Procedure == nil {
 		return extractive(p.q.Text, p.intents, best, p.hits[0], second, p.both, "", v)
 	}

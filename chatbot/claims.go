@@ -93,6 +93,28 @@ func dropUntrusted(text string, t *trust) (string, bool) {
 	return dropSentences(text, func(s string) bool { return !t.holds(s) })
 }
 
+// leftOut says which of screen's checks left sentences out.
+type leftOut struct {
+	untrusted    bool // a number or a link the trust does not hold
+	addressed    bool // an order to the answering machine
+	contradicted bool // a fee, a way to pay or a time the record does not hold
+}
+
+// screen returns the text of an upload without the sentences that may
+// reach neither a resident nor the LLM: those holding a number or a link
+// t does not hold, those that speak to the answering machine, and, when
+// record is not nil, those that contradict the official record of the
+// procedure the upload is about.
+func screen(text string, t *trust, record *knowledge.Procedure) (string, leftOut) {
+	var left leftOut
+	text, left.untrusted = dropUntrusted(text, t)
+	text, left.addressed = dropSentences(text, addressedToModel)
+	if record != nil {
+		text, left.contradicted = dropSentences(text, func(s string) bool { return contradicts(s, record) })
+	}
+	return text, left
+}
+
 // dropSentences removes from text the sentences that drop reports, keeping
 // the lines, and reports whether it removed any.
 func dropSentences(text string, drop func(sentence string) bool) (string, bool) {

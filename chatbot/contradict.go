@@ -39,6 +39,82 @@ func namedRecord(ctx context.Context, kb Knowledge, d knowledge.Document) *knowl
 	return nil
 }
 
+// maxRecordSearch bounds the records read to find the one an upload
+// that names no code is about.
+const maxRecordSearch = 5
+
+// recordOf returns the official record an uploaded article must agree
+// with: the one whose code it names, or else the one whose title (or a
+// name residents use for it) the article's text holds, among the records
+// found for the question (hits) and then for the article's own title. An
+// official document, or an upload about no official procedure, has none.
+func recordOf(ctx context.Context, kb Knowledge, d knowledge.Document, hits []knowledge.Hit) *knowledge.Procedure {
+	if official(d) || d.Procedure != nil {
+		return nil
+	}
+	if r := namedRecord(ctx, kb, d); r != nil {
+		return r
+	}
+	text := uploadWords(d)
+	if r := titledRecord(ctx, kb, text, hits); r != nil {
+		return r
+	}
+	found, err := kb.Search(ctx, knowledge.Query{Text: d.Title, Limit: maxRecordSearch})
+	if err != nil {
+		return nil
+	}
+	return titledRecord(ctx, kb, text, found)
+}
+
+// titledRecord returns the first official record among hits whose title
+// or residents' name is in text (folded, " "-padded).
+func titledRecord(ctx context.Context, kb Knowledge, text string, hits []knowledge.Hit) *knowledge.Procedure {
+	for i, h := range hits {
+		if i == maxRecordSearch {
+			break
+		}
+		if h.Kind != knowledge.KindProcedure {
+			continue
+		}
+		r, err := kb.Document(ctx, h.DocID)
+		if err != nil || r.Procedure == nil || !official(r) {
+			continue
+		}
+		for _, name := range append([]string{r.Procedure.Title, r.Title}, r.Procedure.Names...) {
+			if w := recordName(name); w != "" && strings.Contains(text, w) {
+				return r.Procedure
+			}
+		}
+	}
+	return nil
+}
+
+// recordName is a record's title folded, without the "Thủ tục" every
+// portal title starts with, " "-padded; "" when too short to tell one
+// procedure from another.
+func recordName(title string) string {
+	w := strings.TrimPrefix(fold(title), " thu tuc ")
+	if !strings.HasPrefix(w, " ") {
+		w = " " + w
+	}
+	if strings.Count(w, " ") < 3 { // fewer than two words
+		return ""
+	}
+	return w
+}
+
+// uploadWords is an uploaded article's title, headings and text, folded.
+func uploadWords(d knowledge.Document) string {
+	texts := []string{d.Title}
+	if len(d.Passages) == 0 {
+		texts = append(texts, d.Body)
+	}
+	for _, p := range d.Passages {
+		texts = append(texts, p.Heading, p.Text)
+	}
+	return fold(strings.Join(texts, "\n"))
+}
+
 var (
 	// freeClaim says nothing is to be paid.
 	freeClaim = regexp.MustCompile(` (?:mien (?:le )?phi|khong (?:thu|mat|phai nop|phai tra|phai dong) (?:le )?phi|phi la 0|0 dong|khong dong|free|no fee) `)
@@ -47,7 +123,54 @@ var (
 	payClaim = regexp.MustCompile(` (?:chuyen khoan|chuyen tien|(?:nop|dong|chuyen|gui|tra) (?:(?:tien|phi|le phi) )?vao tai khoan|so tai khoan|bank transfer|transfer (?:to|into)|account number) `)
 	// onFee is what makes an amount in a sentence a fee.
 	onFee = regexp.MustCompile(` (?:phi|le phi|fee|fees) `)
+	// onTime is what makes a duration in a sentence the time the office
+	// takes ("thời hạn giải quyết", "trả kết quả trong"), not a deadline
+	// of the notice's own ("hạn chót nộp hồ sơ ngày 15 tháng 12").
+	onTime = regexp.MustCompile(` (?:thoi (?:han|gian) giai quyet|giai quyet (?:trong|trong vong|sau|mat|la)|(?:tra|co|nhan) ket qua (?:trong|sau|sau khi|la)|processing time|processed (?:in|within)) `)
 )
+
+// contradicts reports whether s, a sentence of an upload about the
+// procedure of the official record p, gives a fee, a way to pay or a
+// processing time that p does not hold.
+func contradicts(s string, p *knowledge.Procedure) bool {
+	return contradictsFee(s, p) || contradictsTime(s, p)
+}
+
+// contradictsTime reports whether s gives the office's processing time as
+// a duration that the record p does not have ("trả kết quả trong 30 ngày"
+// for a procedure done in 3). A record that states no time is not
+// contradicted.
+func contradictsTime(s string, p *knowledge.Procedure) bool {
+	if !onTime.MatchString(fold(s)) {
+		return false
+	}
+	times := []string{p.Time}
+	for _, m := range p.Methods {
+		times = append(times, m.Time, m.Note)
+	}
+	held := durations(strings.Join(times, "\n"))
+	if len(held) == 0 {
+		return false
+	}
+	for _, q := range durations(s) {
+		if !slices.Contains(held, q) {
+			return true
+		}
+	}
+	return false
+}
+
+// durations are the durations of text as quantities gives them, without
+// leading zeros ("05 ngày" and "5 ngày" are one time).
+func durations(text string) []string {
+	var out []string
+	for _, q := range quantities(text) {
+		if !strings.HasSuffix(q, " dong") {
+			out = append(out, strings.TrimLeft(q, "0"))
+		}
+	}
+	return out
+}
 
 // contradictsFee reports whether s claims a fee or a way to pay that the
 // official record p does not hold: "lệ phí 0 đồng" for a procedure that

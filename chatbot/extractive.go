@@ -91,15 +91,11 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 			best, heading, text = n, p.Heading, p.Text
 		}
 	}
-	title, dropped, addressed, contradicted := d.Title, false, false, false
+	title, left := d.Title, leftOut{}
 	if !official(d) {
 		t := communeTrust(v)
 		title, heading = cmp.Or(uploadTitle(title, t), v.word(uploadedName, uploadedNameEn)), uploadTitle(heading, t)
-		text, dropped = dropUntrusted(text, t)
-		text, addressed = dropSentences(text, addressedToModel)
-		if v.record != nil {
-			text, contradicted = dropSentences(text, func(s string) bool { return contradictsFee(s, v.record) })
-		}
+		text, left = screen(text, t, v.record)
 	}
 	if heading != "" && heading != title {
 		fmt.Fprintf(b, "%s — %s:\n", title, heading)
@@ -107,16 +103,16 @@ func articleSection(b *strings.Builder, question string, intents []intent, d kno
 		fmt.Fprintf(b, "%s:\n", title)
 	}
 	b.WriteString(clipLines(text, maxPassageA) + "\n")
-	if dropped {
+	if left.untrusted {
 		b.WriteString(v.word("(Đã bỏ câu có số tài khoản, số điện thoại hoặc đường link không có trong thông tin chính thức của xã; đừng chuyển tiền theo những câu như vậy.)\n",
 			"(A sentence with an account or phone number or a link that is not in the commune's official details was left out; do not send money on such a sentence.)\n"))
 	}
-	if contradicted {
-		fmt.Fprintf(b, v.word("(Đã bỏ câu về lệ phí hoặc cách nộp tiền trái với bản ghi chính thức của thủ tục %s. Lệ phí theo bản ghi: %s)\n",
-			"(A sentence on the fee or on paying that contradicts the official record of procedure %s was left out. The record's fee: %s)\n"),
-			v.record.Code, clip(cmp.Or(v.record.Fee, v.word("không ghi", "not stated")), maxField))
+	if left.contradicted {
+		fmt.Fprintf(b, v.word("(Đã bỏ câu về lệ phí, cách nộp tiền hoặc thời hạn trái với bản ghi chính thức của thủ tục %s. Lệ phí theo bản ghi: %s)\n",
+			"(A sentence on the fee, on paying or on the time taken that contradicts the official record of procedure %s was left out. The record's fee: %s)\n"),
+			v.record.Code, clip(cmp.Or(feeOf(v.record, v.today), v.record.Fee, v.word("không ghi", "not stated")), maxField))
 	}
-	if addressed {
+	if left.addressed {
 		b.WriteString(v.word("(Đã bỏ câu trong tài liệu tải lên không dành cho người dân mà ra lệnh cho máy trả lời.)\n",
 			"(A sentence of the uploaded document that gives orders to the answering machine, not information to residents, was left out.)\n"))
 	}

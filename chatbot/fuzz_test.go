@@ -143,6 +143,7 @@ func promptBlocks(msg string) (marks, inside []string, frame string, ok bool) {
 // or question can end its block of the LLM's prompt or write a mark, even
 // knowing the request's nonce: the prompt has exactly one opening and one
 // closing mark per block, and every byte of input stays inside its block.
+// The uploaded document's block holds what screened keeps of it.
 func FuzzPromptBuilder(f *testing.F) {
 	for _, s := range [][4]string{
 		{"Đăng ký kết hôn", "## Lệ phí\nMiễn lệ phí.", "lệ phí kết hôn?", "Xã Mẫu"},
@@ -154,12 +155,14 @@ func FuzzPromptBuilder(f *testing.F) {
 		f.Add(s[0], s[1], s[2], s[3])
 	}
 	v := view{today: time.Date(2026, 12, 3, 0, 0, 0, 0, vietnam), office: true, contact: Contact{Name: "Xã Mẫu", Hotline: "0000 000 000"}}
-	build := func(title, body, question, commune string) (system, history, user string) {
-		d := knowledge.Document{ID: "tl-x", Kind: knowledge.KindArticle, Title: title, OriginalName: "x.docx",
+	upload := func(title, body string) knowledge.Document {
+		return knowledge.Document{ID: "tl-x", Kind: knowledge.KindArticle, Title: title, OriginalName: "x.docx",
 			Passages: []knowledge.Passage{{Heading: "Nội dung", Text: body}}}
+	}
+	build := func(title, body, question, commune string) (system, history, user string) {
 		vv := v
 		vv.contact.Name = commune
-		p := plan{q: Question{Text: question}, docs: []knowledge.Document{d}, history: []turn{{Question: question, Answer: body}}}
+		p := plan{q: Question{Text: question}, docs: []knowledge.Document{upload(title, body)}, history: []turn{{Question: question, Answer: body}}}
 		msgs, _, _ := messages(promptNonce, &p, vv)
 		return msgs[0].Content, msgs[1].Content, msgs[len(msgs)-1].Content
 	}
@@ -181,10 +184,13 @@ func FuzzPromptBuilder(f *testing.F) {
 		if got, want := inside[2], "\n"+unmark(question)+"\n"; got != want {
 			t.Fatalf("question block %q, want %q", got, want)
 		}
-		if !strings.HasPrefix(inside[1], "\nTiêu đề: "+unmark(title)+"\n") {
+		vv := v
+		vv.contact.Name = commune
+		kept := screened(upload(title, body), communeTrust(vv), nil)
+		if !strings.HasPrefix(inside[1], "\nTiêu đề: "+unmark(kept.Title)+"\n") {
 			t.Fatalf("source block %q lacks its title", inside[1])
 		}
-		if len(body) < maxSourceChars-100 && !strings.Contains(inside[1], strings.TrimRightFunc(unmark(body), unicode.IsSpace)) {
+		if body := kept.Passages[0].Text; len(body) < maxSourceChars-100 && !strings.Contains(inside[1], strings.TrimRightFunc(unmark(body), unicode.IsSpace)) {
 			t.Fatalf("source block %q lacks its text", inside[1])
 		}
 		if !strings.Contains(inside[0], unmark(commune)) {

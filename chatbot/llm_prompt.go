@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"cmp"
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
@@ -35,6 +36,13 @@ func messages(nonce string, p *plan, v view) (msgs []openai.ChatCompletionMessag
 		fmt.Fprintf(&u, "<<<XÃ %s>>>\n%s<<<HẾT XÃ %s>>>\n\n", nonce, c, nonce)
 	}
 	for i, d := range p.docs {
+		if !official(d) {
+			var record *knowledge.Procedure
+			if i < len(p.records) {
+				record = p.records[i]
+			}
+			d = screened(d, communeTrust(v), record)
+		}
 		title := unmark(d.Title)
 		text := unmark(readForLLM(d, p.q.Text, v) + "\n" + sourceText(d, p.intents))
 		a.WriteString(title + "\n" + text + "\n")
@@ -50,6 +58,23 @@ func messages(nonce string, p *plan, v view) (msgs []openai.ChatCompletionMessag
 	u.WriteString("Hãy trả lời câu hỏi theo các quy tắc, chỉ dựa trên dữ liệu, có ghi [n].")
 	msgs = append(msgs, openai.ChatCompletionMessage{Role: openai.ChatMessageRoleUser, Content: u.String()})
 	return msgs, a.String(), tr.String()
+}
+
+// screened is an uploaded document as the LLM reads it: what the
+// extractive answer would not quote of it (screen, uploadTitle) is not
+// in the prompt either, so a sentence that speaks to the machine, or
+// contradicts the record of the procedure the upload is about, never
+// reaches the model, even as data.
+func screened(d knowledge.Document, t *trust, record *knowledge.Procedure) knowledge.Document {
+	d.Title = cmp.Or(uploadTitle(d.Title, t), uploadedName)
+	ps := make([]knowledge.Passage, len(d.Passages))
+	for i, p := range d.Passages {
+		p.Heading = uploadTitle(p.Heading, t)
+		p.Text, _ = screen(p.Text, t, record)
+		ps[i] = p
+	}
+	d.Passages, d.Body = ps, ""
+	return d
 }
 
 // unmarker turns the brackets of a mark into look-alikes that are not

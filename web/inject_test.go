@@ -72,8 +72,10 @@ func TestInjectedUploadAnsweredSafely(t *testing.T) {
 	if len(llm.Requests()) != 1 {
 		t.Fatalf("%d LLM requests, want 1:\n%s", len(llm.Requests()), body)
 	}
-	if !strings.Contains(string(body), `"fallback":"claims"`) {
-		t.Errorf("answer not replaced for its claims:\n%s", body)
+	// The notice's orders and account never reached the LLM, so its "0
+	// đồng" is in no source: replaced for its numbers.
+	if !strings.Contains(string(body), `"fallback":"numbers"`) {
+		t.Errorf("answer not replaced for its numbers:\n%s", body)
 	}
 	if len(kept.texts) != 1 {
 		t.Fatalf("%d answer records", len(kept.texts))

@@ -7,8 +7,12 @@
 package ingest
 
 import (
+	"bytes"
+	"compress/flate"
 	"context"
+	"encoding/gob"
 	"errors"
+	"fmt"
 	"log/slog"
 
 	"github.com/hoidap/hoidap/internal/fault"
@@ -93,7 +97,7 @@ func (w *Workflow) Upload(ctx context.Context, f upload.File, commune string, re
 	// A new upload replaces only the same scope's own copy of a record:
 	// never another commune's document, whatever its id.
 	for _, old := range prior {
-		if old.Commune != commune {
+		if old.commune != commune {
 			return nil, ErrOtherCommune
 		}
 	}
@@ -115,19 +119,55 @@ func (w *Workflow) Upload(ctx context.Context, f upload.File, commune string, re
 	return docs, nil
 }
 
+// prior is a stored document that an upload replaces, kept until the
+// upload has landed in case it must be written back: its commune, and
+// the document itself gob-encoded and compressed, since a portal export
+// replaces thousands of records (about 50 MB as documents, 4 MB so).
+type prior struct {
+	commune string
+	packed  []byte
+}
+
+func packPrior(d knowledge.Document) (prior, error) {
+	var b bytes.Buffer
+	zw, err := flate.NewWriter(&b, flate.BestSpeed)
+	if err != nil {
+		return prior{}, err
+	}
+	if err := gob.NewEncoder(zw).Encode(d); err != nil {
+		return prior{}, fmt.Errorf("ingest: keep %s: %w", d.ID, err)
+	}
+	if err := zw.Close(); err != nil {
+		return prior{}, fmt.Errorf("ingest: keep %s: %w", d.ID, err)
+	}
+	return prior{commune: d.Commune, packed: b.Bytes()}, nil
+}
+
+func (p prior) document() (knowledge.Document, error) {
+	var d knowledge.Document
+	zr := flate.NewReader(bytes.NewReader(p.packed))
+	defer zr.Close()
+	err := gob.NewDecoder(zr).Decode(&d)
+	return d, err
+}
+
 // priorVersions returns the stored documents that docs would replace.
-func (w *Workflow) priorVersions(ctx context.Context, docs []knowledge.Document) (map[string]knowledge.Document, error) {
-	prior := map[string]knowledge.Document{}
+func (w *Workflow) priorVersions(ctx context.Context, docs []knowledge.Document) (map[string]prior, error) {
+	priors := map[string]prior{}
 	for _, d := range docs {
 		old, err := w.kb.Document(ctx, d.ID)
 		switch {
 		case err == nil:
-			prior[d.ID] = old
+			p, perr := packPrior(old)
+			if perr != nil {
+				return nil, perr
+			}
+			priors[d.ID] = p
 		case !errors.Is(err, knowledge.ErrNotFound):
 			return nil, err
 		}
 	}
-	return prior, nil
+	return priors, nil
 }
 
 // undoIngest puts the store back as it was when Ingest failed after its
@@ -135,11 +175,14 @@ func (w *Workflow) priorVersions(ctx context.Context, docs []knowledge.Document)
 // written back, new ones deleted. The index follows the store, at once or
 // by the replay at the next start. Failures are logged; the upload has
 // already failed.
-func (w *Workflow) undoIngest(ctx context.Context, docs []knowledge.Document, prior map[string]knowledge.Document) {
+func (w *Workflow) undoIngest(ctx context.Context, docs []knowledge.Document, priors map[string]prior) {
 	for _, d := range docs {
 		var err error
-		if old, ok := prior[d.ID]; ok {
-			err = w.kb.Ingest(ctx, old)
+		if p, ok := priors[d.ID]; ok {
+			var old knowledge.Document
+			if old, err = p.document(); err == nil {
+				err = w.kb.Ingest(ctx, old)
+			}
 		} else if _, gerr := w.kb.Document(ctx, d.ID); gerr == nil {
 			err = w.kb.Delete(ctx, d.ID)
 		}

@@ -2,6 +2,7 @@ package upload_test
 
 import (
 	"bytes"
+	"compress/gzip"
 	"errors"
 	"math/rand/v2"
 	"strings"
@@ -30,6 +31,18 @@ func hostile(tb testing.TB) []struct {
 	}
 	random[0] = 0x01 // not by chance a known magic
 	big := bytes.Repeat([]byte("Dòng chữ hợp lệ.\n"), 25<<20/len("Dòng chữ hợp lệ.\n")+1)
+	// Portal records past the first 64 KB that the gzip stream is read
+	// in: what is wrong with them shows only while reading.
+	records := bytes.Repeat([]byte(`{"ma_thu_tuc": "1.000001", "ten_thu_tuc": "Thủ tục mẫu", "le_phi": "Không"}`+"\n"), 2000)
+	gz := func(b []byte) []byte {
+		var out bytes.Buffer
+		zw := gzip.NewWriter(&out)
+		_, _ = zw.Write(b)
+		_ = zw.Close()
+		return out.Bytes()
+	}
+	latin1 := append(bytes.Clone(records), []byte(`{"ma_thu_tuc": "1.000002", "ten_thu_tuc": "Th`+"\xf4ng b\xe1o"+`"}`+"\n")...)
+	cut := gz(records)
 	return []struct {
 		name, file string
 		data       []byte
@@ -55,6 +68,9 @@ func hostile(tb testing.TB) []struct {
 		{"HTML without text", "a.html", []byte("<html><script>var x</script></html>"), upload.Limits{}, upload.ErrNoText, "Tệp trống"},
 		{"JSON that is not a portal record", "a.json", []byte(`{"hello": "world"}`), upload.Limits{}, upload.ErrUnsupported, "Cổng Dịch vụ công"},
 		{"broken gzip", "a.jsonl.gz", []byte{0x1f, 0x8b, 8, 0, 0, 0}, upload.Limits{}, upload.ErrBroken, "bị hỏng"},
+		{"gzip of portal records past the unzipped limit", "a.jsonl.gz", gz(records), upload.Limits{MaxUnzipped: 100 << 10}, upload.ErrTooLarge, "giải nén quá lớn"},
+		{"gzip of portal records, one not UTF-8", "a.jsonl.gz", gz(latin1), upload.Limits{}, upload.ErrEncoding, "UTF-8"},
+		{"gzip of portal records, cut", "a.jsonl.gz", cut[:len(cut)-20], upload.Limits{}, upload.ErrBroken, "bị hỏng"},
 	}
 }
 

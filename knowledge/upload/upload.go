@@ -188,26 +188,36 @@ func pdfStart(b []byte) int {
 // b is binary or not UTF-8.
 func textOf(b []byte) (string, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
-		return "", errUTF8 // UTF-16
-	}
-	controls := 0
-	for _, c := range b[:min(len(b), 8192)] {
-		if c == 0 {
-			return "", errUnsupported("tệp nhị phân không rõ loại (unknown binary)", "")
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-			controls++
-		}
-	}
-	if controls > 8 {
-		return "", errUnsupported("tệp nhị phân không rõ loại (unknown binary)", "")
+	if err := sniffText(b); err != nil {
+		return "", err
 	}
 	if !utf8.Valid(b) {
 		return "", errUTF8
 	}
 	s := strings.ReplaceAll(string(b), "\r\n", "\n")
 	return norm.NFC.String(strings.ReplaceAll(s, "\r", "\n")), nil
+}
+
+// sniffText refuses the start of a file, after any byte order mark, that
+// is UTF-16 or binary: a NUL or more than eight control characters in its
+// first 8 KB.
+func sniffText(b []byte) error {
+	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+		return errUTF8 // UTF-16
+	}
+	controls := 0
+	for _, c := range b[:min(len(b), 8192)] {
+		if c == 0 {
+			return errUnsupported("tệp nhị phân không rõ loại (unknown binary)", "")
+		}
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+			controls++
+		}
+	}
+	if controls > 8 {
+		return errUnsupported("tệp nhị phân không rõ loại (unknown binary)", "")
+	}
+	return nil
 }
 
 // oneLine collapses white space and cuts a title to a readable length.
