@@ -144,6 +144,11 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(p.Conditions, maxPart) + "\n")
 		} else {
 			b.WriteString(v.word("Bản ghi không ghi điều kiện riêng cho thủ tục này.\n", "The record states no special conditions.\n"))
+			if !strings.Contains(fold(question), " dieu kien ") {
+				// "đăng ký chung với khai sinh được không": the procedure
+				// is the yes; what it takes and how long is the rest.
+				summaryParts(b, p, question, v)
+			}
 		}
 	case intentResult:
 		if p.Result != "" {
