@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -323,6 +324,11 @@ func pickCase(cases []paperCase, question, title string) int {
 	if len(cases) < 2 || question == "" {
 		return 0
 	}
+	// The dictionary says a case in the record's words: "nhập hộ khẩu
+	// vào nhà chồng" is a home "không thuộc quyền sở hữu của mình".
+	if x := caseDictionary().Expand(question); len(x) > 0 {
+		question += " . " + strings.Join(x, " . ")
+	}
 	words := ownWords(question, title)
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	// Another case than the first, usually the general one, needs its
@@ -341,8 +347,29 @@ func pickCase(cases []paperCase, question, title string) int {
 			best, bestScore = i, score
 		}
 	}
-	return best
+	return lastOfHeading(cases, best)
 }
+
+// lastOfHeading returns the last case with the heading of cases[i]. A
+// heading the portal repeats stands over the wrong papers the first time:
+// in the residence record (1.004222) "… thuộc quyền sở hữu của mình"
+// first heads the papers for living on a boat, then its own.
+func lastOfHeading(cases []paperCase, i int) int {
+	if cases[i].heading == "" {
+		return i
+	}
+	last := i
+	for j := i + 1; j < len(cases); j++ {
+		if strings.EqualFold(cases[j].heading, cases[i].heading) {
+			last = j
+		}
+	}
+	return last
+}
+
+// caseDictionary is the query dictionary, read once, that pickCase
+// reads cases with.
+var caseDictionary = sync.OnceValue(vietnamese.DefaultDictionary)
 
 // formStart begins the name of the form an applicant fills in.
 var formStart = regexp.MustCompile(`(?i)^(tờ khai|đơn|phiếu|văn bản đề nghị|giấy đề nghị|bản khai)`)
