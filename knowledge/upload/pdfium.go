@@ -55,6 +55,7 @@ type pdfEngine struct {
 	closing  *time.Timer
 	compile  func() error // fills the compilation cache; nil: loading compiles
 	compiled bool         // compile ran in this process
+	child    PDFChild     // reads each PDF in a child process; nil: in this one
 }
 
 // engine is the package's one PDF engine: its only mutable state, kept
