@@ -45,6 +45,7 @@ func TestPDFReadInChildAsInProcess(t *testing.T) {
 		}, upload.Limits{}, nil, "Hạn chót nhận đơn"},
 		{"truncated", func(testing.TB) []byte { return good[:len(good)*2/3] }, upload.Limits{}, upload.ErrBroken, ""},
 		{"too many pages", func(testing.TB) []byte { return good }, upload.Limits{MaxPages: 1}, upload.ErrTooLarge, ""},
+		{"too much text", func(testing.TB) []byte { return good }, upload.Limits{MaxText: 20}, upload.ErrTooLarge, ""},
 		{"scanned", func(t testing.TB) []byte { return uploadtest.PDF(t, "", uploadtest.ImagePage) }, upload.Limits{}, upload.ErrScanned, ""},
 		{"encrypted", uploadtest.EncryptedPDF, upload.Limits{}, upload.ErrEncrypted, ""},
 	}
