@@ -37,7 +37,9 @@ var pdfChild atomic.Pointer[PDFChild]
 // 35 MB) nor holds its linear memory (up to 64 MiB a document): it keeps
 // only the file and the text read. A nil child reads PDFs in this
 // process. The compile function of SetPDFCompiler, if any, still runs
-// once first, so the child only loads PDFium from the cache.
+// once first, so the child only loads PDFium from the cache. The child
+// must be another process: ServePDFChild run in this one would wait for
+// the turn its parent holds, until the timeout.
 func SetPDFChild(child PDFChild) {
 	if child == nil {
 		pdfChild.Store(nil)
