@@ -11,6 +11,7 @@ import (
 
 func main() {
 	compileInChild(os.Stderr)
+	readPDFsInChild(os.Stderr)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, os.Args[1:], os.Getenv, os.Stdout, os.Stderr)
 	stop()

@@ -66,6 +66,8 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdout,
 		err = cmdHealthcheck(ctx, args, getenv, stdout, stderr)
 	case "pdfium-cache": // hidden: the child that compiles the PDF engine
 		err = cmdPDFiumCache(ctx, args, getenv, stdout, stderr)
+	case "pdf-text": // hidden: the child that reads a PDF's text
+		err = cmdPDFText(ctx, args, getenv, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

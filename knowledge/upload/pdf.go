@@ -16,10 +16,20 @@ import (
 	"github.com/klippa-app/go-pdfium/requests"
 )
 
-// parsePDF reads the text layer with PDFium, line by line with the size
-// and weight of each line's font, and lays it out as Markdown-ish text
-// whose headings come from the document's own larger or bold lines.
+// parsePDF reads the text layer with PDFium, in a child process when one
+// is set (SetPDFChild), else in this one.
 func parsePDF(data []byte, lim Limits) (title, body string, err error) {
+	if child := engine.childRunner(); child != nil {
+		return engine.readInChild(child, data, lim)
+	}
+	return readPDFHere(data, lim)
+}
+
+// readPDFHere reads the text layer with PDFium in this process, line by
+// line with the size and weight of each line's font, and lays it out as
+// Markdown-ish text whose headings come from the document's own larger or
+// bold lines.
+func readPDFHere(data []byte, lim Limits) (title, body string, err error) {
 	if err := inflatedWithin(data, lim.MaxUnzipped); err != nil {
 		return "", "", err
 	}

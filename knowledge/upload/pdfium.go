@@ -47,7 +47,8 @@ const pdfiumIdle = 30 * time.Second
 // Compiling takes the compiler's memory in whichever process does it: a
 // server given a compile function (SetPDFCompiler, a child process) runs
 // it once before it first loads the engine, and then only loads from the
-// cache.
+// cache. A server given a child process to read PDFs in (SetPDFChild)
+// never loads the engine itself: only the child does.
 type pdfEngine struct {
 	turn     chan struct{} // holds one token: whose turn it is to use pool
 	pool     pdfium.Pool
@@ -55,6 +56,7 @@ type pdfEngine struct {
 	closing  *time.Timer
 	compile  func() error // fills the compilation cache; nil: loading compiles
 	compiled bool         // compile ran in this process
+	child    PDFChild     // reads each PDF in a child process; nil: in this one
 }
 
 // engine is the package's one PDF engine: its only mutable state, kept
