@@ -166,7 +166,9 @@ var smallPlaces = map[string]bool{
 func (q *query) mentions() []mention {
 	var unit, bare []mention
 	for i := 0; i < len(q.toks); {
-		if typ, n := q.unitAt(i); n > 0 && i+n < len(q.toks) {
+		// A unit word heads a name in its own segment: "ở UBND xã, giờ
+		// hai bên" names no Xã Gio Hải.
+		if typ, n := q.unitAt(i); n > 0 && i+n < len(q.toks) && q.toks[i+n].seg == q.toks[i+n-1].seg {
 			if end := q.longest(i+n, 1); end > i+n {
 				unit = append(unit, mention{start: i + n, end: end, unit: typ, key: q.span(i+n, end)})
 				i = end

@@ -202,3 +202,16 @@ func TestResolveCueInsideTheName(t *testing.T) {
 		t.Error("a name followed by its own cue is no longer found")
 	}
 }
+
+// A unit word before a comma heads no name: "ở UBND xã, giờ hai bên" is
+// not the former Xã Gio Hải.
+func TestResolveUnitBeforeACommaNamesNothing(t *testing.T) {
+	d := mustLoad(t)
+	q := "Hợp đồng cho thuê nhà đã chứng thực ở UBND xã, giờ hai bên muốn sửa lại giá thuê thì chứng thực việc sửa đổi hợp đồng ở đâu?"
+	if r := d.Resolve(q); r.Found {
+		t.Errorf("%q resolved to %v", q, resolved(r))
+	}
+	if r := d.Resolve("xã Gio Hải cũ giờ thuộc xã nào"); !r.Found {
+		t.Error("the former commune named after its unit is no longer found")
+	}
+}
