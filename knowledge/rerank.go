@@ -251,8 +251,8 @@ func variantFit(words []string, foldTitle string) float64 {
 // question says a procedure's name.
 const explainWeight = 0.5
 
-// foreignWeight is the weight of a title without "nước ngoài" for a
-// question about a foreign person ("kết hôn với người Hàn Quốc"): the
+// foreignWeight is the weight of a title without a foreign element
+// (foreignTitle) for a question about a foreign person ("kết hôn với người Hàn Quốc"): the
 // common procedure's name said word for word ("đăng ký kết hôn") must
 // not outweigh the one with a foreign element, whose fee and place
 // differ.
