@@ -110,6 +110,7 @@ func FuzzExpand(f *testing.F) {
 	}
 	f.Add("bản sao giấy khai sinh")
 	f.Add("so do so hong")
+	f.Add("mất giấy đăng ký kết hôn, xin bản sao")
 	dict := DefaultDictionary()
 	f.Fuzz(func(t *testing.T, s string) {
 		for _, p := range dict.Expand(s) {
@@ -152,6 +153,8 @@ func FuzzParseDictionary(f *testing.F) {
 	f.Add("a = a\n")
 	f.Add("=> x\n")
 	f.Add("a => b => c\n")
+	f.Add("xin bản sao + kết hôn ; a + b + c => trích lục\n")
+	f.Add("a + => b\n+ => c\na + b = c\n")
 	f.Add(strings.Repeat("x", 70000))
 	f.Fuzz(func(t *testing.T, text string) {
 		d, err := ParseDictionary(strings.NewReader(text))
