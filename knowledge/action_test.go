@@ -58,6 +58,20 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"manh dat van con dung ten ong tren so do. Me va cac em da ky van ban thoa thuan phan chia di san cho toi. Gio di dang ky bien dong sang ten toi thi nop o dau": "Đăng ký biến động",
 		// "bằng giấy thông hành" is not a paper driving licence.
 		"đi du lịch Trung Quốc bằng giấy thông hành thì làm ở đâu": "giấy thông hành",
+		// The paper named after a procedure done on any paper is its
+		// object; a copy asked for is not the registration.
+		"chứng thực bản sao CCCD ở đâu":                "Chứng thực bản sao từ bản chính",
+		"mất giấy đăng ký kết hôn xin bản sao thế nào": "Cấp bản sao Trích lục hộ tịch",
+		// A foreign spouse, a mobile registration: the variant said.
+		"cưới chồng Hàn Quốc thì đăng ký kết hôn ở xã hay tỉnh, lệ phí bao nhiêu":                                      "yếu tố nước ngoài",
+		"Chồng tôi là người nước ngoài, ở lâu năm tại Việt Nam, muốn nhập quốc tịch Việt Nam thì làm sao?":             "ở trong nước",
+		"Anh trai em bị liệt nằm một chỗ, xã có cử cán bộ xuống nhà đăng ký kết hôn lưu động được không, cần giấy gì?": "lưu động",
+		"Dịch bằng đại học sang tiếng Anh rồi chứng thực chữ ký người dịch ở xã được không?":                           "người dịch",
+		// The stage the title says, though the story gives another.
+		"Quán ăn của tôi muốn tạm ngừng kinh doanh 3 tháng để sửa nhà, hộ kinh doanh có phải báo không, báo ở đâu?": "Tạm ngừng",
+		// A procedure named beside the channel, not the guide to it.
+		"làm hộ chiếu lần đầu nộp online trên cổng dịch vụ công thì mấy ngày có?": "hộ chiếu",
+		"giay phep xay dung bi mat khi chuyen nha, xin cap lai GPXD can gi":       "Cấp lại giấy phép xây dựng",
 	} {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {

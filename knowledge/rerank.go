@@ -53,6 +53,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		longestName = max(longestName, g.named)
 	}
 	foreign := foreignAsked(p)
+	mobile := strings.Contains(" "+strings.Join(p.said[p.now:], " ")+" ", " luu dong ")
 	said := p.words // the words variant markers are looked for in
 	if foreign {
 		said = append(slices.Clip(said), "nuoc", "ngoai")
@@ -100,6 +101,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= explainWeight
 		}
 		if foreign && !foreignTitle(g.entry.foldTitle) {
+			g.score *= foreignWeight
+		}
+		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
+			// "đăng ký kết hôn lưu động" asks the office to come to the
+			// home: the common procedure's name said inside it must not
+			// outweigh the mobile one.
 			g.score *= foreignWeight
 		}
 		// A title explained by the story of a step already done, and much
