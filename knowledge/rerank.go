@@ -52,8 +52,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		g.named = saidName(p.said[p.now:], g.entry.names)
 		longestName = max(longestName, g.named)
 	}
-	foreign := foreignAsked(p)
-	mobile := strings.Contains(" "+strings.Join(p.said[p.now:], " ")+" ", " luu dong ")
+	askedNowText := " " + strings.Join(p.said[p.now:], " ") + " "
+	foreign := foreignAsked(askedNowText, p.expansions)
+	mobile := strings.Contains(askedNowText, " luu dong ")
 	said := p.words // the words variant markers are looked for in
 	if foreign {
 		said = append(slices.Clip(said), "nuoc", "ngoai")
@@ -274,12 +275,12 @@ func foreignTitle(foldTitle string) bool {
 // foreignAsked reports a question about a foreign person, in its words
 // or the dictionary's ("người Hàn Quốc" => "yếu tố nước ngoài"); going
 // abroad ("đi nước ngoài") is a purpose, not a foreign element.
-func foreignAsked(p plan) bool {
-	q := " " + strings.Join(p.said[p.now:], " ") + " "
-	if strings.Contains(q, " nguoi nuoc ngoai ") {
+// said is the question's words after its story, " "-padded.
+func foreignAsked(said string, expansions []string) bool {
+	if strings.Contains(said, " nguoi nuoc ngoai ") {
 		return true
 	}
-	for _, x := range p.expansions {
+	for _, x := range expansions {
 		if x == "yeu to nuoc ngoai" {
 			return true
 		}
