@@ -60,7 +60,7 @@ func (q *query) scanContext() {
 			q.covered[k] = true
 		}
 		if !ix.currentProvinces[key] { // a former district or province
-			q.cue = true
+			q.olds = append(q.olds, start)
 		}
 	}
 }

@@ -56,15 +56,17 @@ type mention struct {
 }
 
 type query struct {
-	d        *Directory
-	toks     []token
-	folds    []string
-	joined   string // folds joined by spaces
-	offs     []int  // where each fold begins in joined
-	covered  []bool // words of a district or province name
-	cue      bool   // the question says the place is former
-	olds     []int  // where it says "cũ", which may be a name's own word ("so do cu bi rach": Cù Bị)
-	accented bool   // the question has diacritics
+	d       *Directory
+	toks    []token
+	folds   []string
+	joined  string // folds joined by spaces
+	offs    []int  // where each fold begins in joined
+	covered []bool // words of a district or province name
+	cue     bool   // the question says the place is former
+	// olds are where it says "cũ" (which may be a name's own word: "so do
+	// cu bi rach" is no Cù Bị) or names a former district or province.
+	olds     []int
+	accented bool // the question has diacritics
 }
 
 func newQuery(d *Directory, toks []token) *query {
@@ -246,12 +248,56 @@ func (q *query) cueFor(m mention) bool {
 		return true
 	}
 	for _, i := range q.olds {
-		if i < m.start || i >= m.end {
+		if i < m.start && q.placeWords(i+1, m.start) || i >= m.end && q.placeWords(m.end, i) {
 			return true
 		}
 	}
 	return false
 }
+
+// placeWords reports whether the words i to j-1 only say where a name is:
+// units, districts, provinces and the words joining them. "Cũ" or a
+// former district or province says a name is former only across such
+// words ("xã Tân Mỹ, huyện Đức Hòa, Long An cũ"); across others it says
+// what else is old ("nhà ba tầng … nhà cấp bốn cũ", "xin cái mới … tờ
+// cũ") or where else the resident has been ("đang làm công nhân ở Bình
+// Dương").
+func (q *query) placeWords(i, j int) bool {
+	for k := i; k < j; {
+		if _, n := q.unitAt(k); n > 0 || q.covered[k] || q.contextAt(k) > 0 || joinWords[q.folds[k]] {
+			k++
+			continue
+		}
+		n := q.districtAt(k, j)
+		if n == 0 {
+			return false
+		}
+		k += n
+	}
+	return true
+}
+
+// districtAt returns the words of the longest former district's name,
+// typed without "huyện" ("Thuận Mỹ (Châu Thành, Long An) cũ"), that
+// starts at i and ends by j; 0 for none.
+func (q *query) districtAt(i, j int) int {
+	ix := &q.d.names
+	best := 0
+	for end := i + 1; end <= j && end <= i+4; end++ {
+		k := q.span(i, end)
+		if !ix.prefixes[k] {
+			break
+		}
+		if ix.formerDistricts[k] {
+			best = end - i
+		}
+	}
+	return best
+}
+
+// joinWords join a name to its district or province: "xã Tân Mỹ thuộc
+// huyện …", "quê cũ ở xã …".
+var joinWords = map[string]bool{"o": true, "la": true, "thuoc": true, "cua": true, "tai": true, "thanh": true, "pho": true, "xa": true, "tran": true, "khu": true}
 
 // namesCurrent reports whether the mention can be a current commune: one has
 // its name and, if the question names current provinces, lies in one.

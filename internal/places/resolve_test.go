@@ -215,3 +215,31 @@ func TestResolveUnitBeforeACommaNamesNothing(t *testing.T) {
 		t.Error("the former commune named after its unit is no longer found")
 	}
 }
+
+// "Cũ" or a former province says a name is former only across the words
+// that place it; elsewhere in the question it says what else is old or
+// where else the resident has been, and ordinary words that spell a
+// former name ("nhà ba tầng", "xin cái mới", "đang làm") name nothing.
+func TestResolveFarCueNamesNothing(t *testing.T) {
+	d := mustLoad(t)
+	for _, q := range []string{
+		"nhà tôi định phá nhà cấp bốn cũ để xây lại nhà ba tầng, có cần xin giấy phép không",
+		"giay xac nhan tinh trang hon nhan het han, gio xin cai moi co phai nop lai to cu khong",
+		"dang lam cong nhan o Binh Duong, the can cuoc bi gay, doi the moi o dau",
+		"thang may chung cu nha toi hong ca thang, ban quan ly khong sua",
+		"muon nhan con ngoai gia thu lam con minh thi can chung cu gi",
+	} {
+		if r := d.Resolve(q); r.Found {
+			t.Errorf("%q resolved to %v", q, resolved(r))
+		}
+	}
+	for _, q := range []string{
+		"Thuận Mỹ (Châu Thành, Long An) cũ giờ ở đâu",
+		"xã Tân Mỹ, huyện Đức Hòa, Long An cũ giờ nộp hồ sơ ở đâu",
+		"quê cũ ở xã Gio Hải giờ thuộc xã nào",
+	} {
+		if r := d.Resolve(q); !r.Found {
+			t.Errorf("%q is no longer found", q)
+		}
+	}
+}
