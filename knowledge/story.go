@@ -1,6 +1,10 @@
 package knowledge
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+	"time"
+)
 
 // A resident often tells what was already done before asking what comes
 // next: "bố mẹ đã công chứng hợp đồng tặng cho mảnh đất, giờ đi đăng ký
@@ -34,20 +38,34 @@ func nowAt(typed, said []string) int {
 		k := i
 		if p := said[i-1]; p == "bay" || p == "hien" {
 			k = i - 1
-		} else if notNowBefore[typed[i-1]] || p != "" && p[0] >= '0' && p[0] <= '9' {
+		} else if notNowBefore[typed[i-1]] || hour(p) {
 			continue
 		}
 		if i+1 < len(said) && notNowAfter[said[i+1]] {
 			continue
 		}
-		for _, t := range typed[:k] {
-			if pastMarkers[t] {
+		for j, t := range typed[:k] {
+			if pastMarkers[t] || j > 0 && said[j-1] == "nam" && pastYear(t) {
 				return k
 			}
 		}
 		return 0
 	}
 	return 0
+}
+
+// hour reports a word that can be the hour of "8 giờ": a number up to
+// 24; "năm 2019, giờ …" is a year, and "giờ" after it is "now".
+func hour(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && n <= 24
+}
+
+// pastYear reports a year before this one: "kết hôn ở Hàn Quốc năm 2019"
+// tells a step already done.
+func pastYear(w string) bool {
+	n, err := strconv.Atoi(w)
+	return err == nil && n >= 1900 && n < time.Now().Year()
 }
 
 // pastOnly returns the words said in the story before now (nowAt), and

@@ -12,6 +12,8 @@ func TestNowAt(t *testing.T) {
 		"mới cưới vợ, bây giờ muốn nhập hộ khẩu":              "bây",
 		"da ky van ban roi. Gio di dang ky bien dong":         "gio",
 		"con đã làm giấy khai sinh rồi, giờ nhập HK":          "giờ",
+		// A year before this one tells a step done; it is no hour.
+		"đăng ký kết hôn bên Hàn Quốc năm 2019, giờ về nước ghi vào sổ": "giờ",
 		// No step done before it, or "giờ" as an hour or "when".
 		"giờ muốn đăng ký kết hôn thì làm sao":                  "",
 		"xã làm việc mấy giờ, đã nghỉ trưa chưa":                "",
