@@ -59,6 +59,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	if foreign {
 		said = append(slices.Clip(said), "nuoc", "ngoai")
 	}
+	objects := namedObjects(p, groups)
+	// The stage is said in the question's words or the dictionary's:
+	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
+	stageWords := slices.Concat(p.said[p.now:], p.expansions)
 	var askedNow map[string]bool // asked, without the story of steps already done
 	if p.past != nil {
 		askedNow = without(asked, p.past)
@@ -68,7 +72,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// nothing from the residents' name the question says: "có đăng ký
 		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
 		// say what is paused.
-		act := actionFit(p.said[p.now:], g.entry.foldTitle)
+		act := actionFit(stageWords, g.entry.foldTitle)
 		precision, named := ix.titleFit(asked, g.entry, act)
 		share := g.score / top
 		// A commune's own document whose title the question names by a
@@ -103,6 +107,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if foreign && !foreignTitle(g.entry.foldTitle) {
 			g.score *= foreignWeight
+		}
+		for _, o := range objects {
+			if !o.heldBy(g.entry) {
+				g.score *= objectWeight
+			}
 		}
 		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
 			// "đăng ký kết hôn lưu động" asks the office to come to the
@@ -222,13 +231,33 @@ func saidName(said []string, names []string) int {
 		return 0
 	}
 	q := " " + strings.Join(said, " ") + " "
+	asks := containsAny(q, " khong ", " ko ", " k ", " chua ", " duoc khong ")
 	longest := 0
 	for _, n := range names {
-		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && strings.Contains(q, n) {
+		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && saysNow(q, n, asks) {
 			longest = w
 		}
 	}
 	return longest
+}
+
+// saysNow reports a name (" "-padded) said in q as what is asked, not as
+// a step done or a thing held: "đã đăng ký HKD" and "có đăng ký HKD, …
+// tự khai thuế ở đâu" name the registration only to say the business
+// has one. "Có" opens a yes/no question when asks ("có đăng ký khai
+// sinh online được không").
+func saysNow(q, n string, asks bool) bool {
+	for from := 0; ; {
+		i := strings.Index(q[from:], n)
+		if i < 0 {
+			return false
+		}
+		before := q[:from+i+1]
+		if !strings.HasSuffix(before, " da ") && !(strings.HasSuffix(before, " co ") && !asks) {
+			return true
+		}
+		from += i + 1
+	}
 }
 
 // variantMarkers are title words that make a procedure a variant of a
@@ -288,6 +317,55 @@ func foreignAsked(said string, expansions []string) bool {
 	return false
 }
 
+// object is a paper or card the question names by its initials ("thẻ
+// BHYT", "GPXD"): the initials and what the dictionary spells them as,
+// each " "-padded.
+type object []string
+
+// heldBy reports a title or a residents' name that names the object.
+func (o object) heldBy(e *docEntry) bool {
+	for _, form := range o {
+		if strings.Contains(e.foldTitle, form) {
+			return true
+		}
+		for _, n := range e.names {
+			if strings.Contains(n, form) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// objectWeight is the weight of a title that does not name a paper the
+// question names by its initials when another result's does: "thẻ BHYT
+// bị in sai ngày sinh" asks to correct the card, not the civil-status
+// record the dictionary reads "sai ngày sinh" as.
+const objectWeight = 0.7
+
+// namedObjects returns the papers the question names by their initials
+// after its story (p.aliases) that some result's title or names name.
+func namedObjects(p plan, groups []*group) []object {
+	var out []object
+	for _, w := range p.said[p.now:] {
+		x, ok := p.aliases[w]
+		if !ok {
+			continue
+		}
+		o := object{" " + w + " "}
+		for _, f := range x {
+			o = append(o, " "+f+" ")
+		}
+		for _, g := range groups {
+			if o.heldBy(g.entry) {
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	return out
+}
+
 // actions are the stages of a procedure's life that sibling procedures
 // split between them (setting up, changing, suspending, ending,
 // re-issuing, repairing): the words a question says them with, and the
@@ -303,6 +381,10 @@ var actions = []struct {
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}, false},
+	// Handing a vehicle's papers back ("nộp lại cà vẹt", in the
+	// dictionary's words); a bare "thu hồi" is as often done to the
+	// resident ("đất bị thu hồi") or part of a longer story.
+	{[]string{" thu hoi chung nhan dang ky "}, []string{" thu hoi "}, false},
 	{[]string{" xin ban sao ", " cap ban sao ", " lay ban sao ", " them ban sao ", " xin trich luc ", " cap trich luc ", " lay trich luc ", " ban trich luc "}, []string{" ban sao ", " trich luc "}, true},
 }
 
@@ -338,7 +420,9 @@ func firstIssue(title string) bool {
 // life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
 // lập hộ kinh doanh".
 func actionFit(words []string, foldTitle string) float64 {
-	q := " " + strings.Join(words, " ") + " "
+	// "bằng lái bị thu hồi" tells what was done to the resident's paper,
+	// not the recall it asks for.
+	q := strings.ReplaceAll(" "+strings.Join(words, " ")+" ", " bi thu hoi ", " bi ")
 	title := " " + foldTitle + " "
 	fit := 1.0
 	for _, a := range actions {
