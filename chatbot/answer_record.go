@@ -141,7 +141,8 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		}
 	case intentConditions:
 		if p.Conditions != "" {
-			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(p.Conditions, maxPart) + "\n")
+			// A list's first dash is the record's layout, not a word.
+			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(strings.TrimLeft(p.Conditions, "-+*• \n"), maxPart) + "\n")
 		} else {
 			b.WriteString(v.word("Bản ghi không ghi điều kiện riêng cho thủ tục này.\n", "The record states no special conditions.\n"))
 			if !strings.Contains(fold(question), " dieu kien ") {

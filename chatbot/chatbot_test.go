@@ -256,6 +256,12 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		{"đăng ký thường trú vào nhà mình mới mua cần gì", "Đăng ký thường trú", []string{"chỗ ở hợp pháp"}},
 		// The exemptions go on after the semicolons.
 		{"khai sinh ghi sai ngày sinh, cải chính lệ phí bao nhiêu", "cải chính", []string{"người thuộc hộ nghèo; người khuyết tật"}},
+		// By what hour a guest is notified is the host's deadline, not
+		// the office's one-hour processing time.
+		{"nhà nghỉ có khách đến ở qua đêm, phải báo lưu trú trước mấy giờ", "Thông báo lưu trú", []string{"Hạn phải làm", "trước 23 giờ"}},
+		// "Có phải … không" with "bao lâu" asks whether it must be done,
+		// and the record's duty says so.
+		{"mẹ chuyển vào Sài Gòn ở hẳn, hộ khẩu ở quê có phải xóa thường trú không, bao lâu", "Xóa đăng ký thường trú", []string{"07 ngày", "5 ngày làm việc", "Điều kiện: Trong thời hạn"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

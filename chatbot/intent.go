@@ -81,8 +81,10 @@ func detectIntents(padded string) []intent {
 	if has(out, intentOnline) && has(out, intentSubmit) {
 		out = remove(out, intentSubmit)
 	}
-	// "có cần giấy tờ gì" is about papers, not conditions.
-	if len(out) > 1 && has(out, intentConditions) && !strings.Contains(padded, " dieu kien ") {
+	// "có cần giấy tờ gì" is about papers, "có mất phí không" about the
+	// fee, not conditions; "có phải xóa thường trú không, bao lâu" asks
+	// whether it must be done, and how long it takes.
+	if has(out, intentConditions) && (has(out, intentPapers) || has(out, intentFee) || has(out, intentOnline)) && !strings.Contains(padded, " dieu kien ") {
 		out = remove(out, intentConditions)
 	}
 	if len(out) > 1 && has(out, intentSteps) {
@@ -103,7 +105,9 @@ func detectIntents(padded string) []intent {
 func deadlineCue(padded string) bool {
 	// "phải gia hạn trước bao nhiêu ngày": how long before a date the
 	// resident must act.
-	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau "} {
+	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau ",
+		// "báo trước mấy giờ": by what hour a guest's stay is notified.
+		" bao truoc ", " truoc may gio ", " truoc bao nhieu gio "} {
 		if strings.Contains(padded, c) {
 			return true
 		}

@@ -61,7 +61,7 @@ var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? t
 
 // deadline is a time limit a record sets on the resident: "trong thời hạn
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)`)
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)|trước \d+ giờ`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
 // limit, from its steps, conditions and papers' notes: of those that
