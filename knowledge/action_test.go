@@ -74,6 +74,12 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"giay phep xay dung bi mat khi chuyen nha, xin cap lai GPXD can gi":       "Cấp lại giấy phép xây dựng",
 		// A past year tells a step done; "2018, giờ" is no hour.
 		"chúng tôi đăng ký kết hôn ở Nhật năm 2018, giờ về Việt Nam muốn ghi vào sổ hộ tịch thì làm ở đâu": "ghi vào Sổ hộ tịch việc kết hôn",
+		// A title said word for word ("ghi vào sổ hộ tịch"), and a step
+		// done abroad ("sinh ở Nhật") says the variant "nước ngoài".
+		"con tôi sinh ở Nhật, đã có giấy khai sinh bên đó, giờ về Việt Nam muốn ghi vào sổ hộ tịch thì làm ở đâu": "ghi vào Sổ hộ tịch việc hộ tịch khác",
+		// Acknowledging a father together with the birth is the combined
+		// procedure.
+		"làm giấy khai sinh cho con đồng thời nhận cha cho con luôn được không": "khai sinh kết hợp",
 		// A card named by its initials is what is corrected.
 		"thẻ BHYT của con bị sai ngày sinh, muốn sửa lại thì làm sao": "thẻ BHYT",
 		// Handing a scrapped vehicle's papers back is their recall.

@@ -56,10 +56,18 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	foreign := foreignAsked(askedNowText, p.expansions)
 	mobile := strings.Contains(askedNowText, " luu dong ")
 	said := p.words // the words variant markers are looked for in
-	if foreign {
+	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
+		// A foreign person, or a step done abroad ("kết hôn bên Hàn
+		// Quốc"), says the variant "nước ngoài".
 		said = append(slices.Clip(said), "nuoc", "ngoai")
 	}
 	objects := namedObjects(p, groups)
+	longestRun := 0 // words of the longest run of a title the question says word for word
+	runs := make([]int, len(groups))
+	for i, g := range groups {
+		runs[i] = titleRun(p.said[p.now:], g.entry.foldTitle)
+		longestRun = max(longestRun, runs[i])
+	}
 	// The stage is said in the question's words or the dictionary's:
 	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
 	stageWords := slices.Concat(p.said[p.now:], p.expansions)
@@ -67,7 +75,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	if p.past != nil {
 		askedNow = without(asked, p.past)
 	}
-	for _, g := range groups {
+	for i, g := range groups {
 		// A title of another stage than the one the question names gets
 		// nothing from the residents' name the question says: "có đăng ký
 		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
@@ -107,6 +115,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if foreign && !foreignTitle(g.entry.foldTitle) {
 			g.score *= foreignWeight
+		}
+		if longestRun >= minRun && runs[i] == longestRun {
+			g.score *= runBonus
 		}
 		for _, o := range objects {
 			if !o.heldBy(g.entry) {
@@ -315,6 +326,32 @@ func foreignAsked(said string, expansions []string) bool {
 		}
 	}
 	return false
+}
+
+// minRun is the least number of a title's words, in its order, that a
+// question must say word for word for the title to be what it names:
+// "muốn ghi vào sổ hộ tịch" names "Thủ tục ghi vào Sổ hộ tịch việc …"
+// even when the story says "đăng ký kết hôn".
+const minRun = 4
+
+// runBonus is the weight of the titles with the longest such run.
+const runBonus = 1.3
+
+// titleRun returns the most words in a row of said that the title
+// (" "-padded) holds in a row.
+func titleRun(said []string, foldTitle string) int {
+	best := 0
+	for i := range said {
+		j := i + best + 1 // only a longer run matters
+		if j > len(said) {
+			break
+		}
+		for j <= len(said) && strings.Contains(foldTitle, " "+strings.Join(said[i:j], " ")+" ") {
+			best = j - i
+			j++
+		}
+	}
+	return best
 }
 
 // object is a paper or card the question names by its initials ("thẻ
