@@ -80,6 +80,12 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// Acknowledging a father together with the birth is the combined
 		// procedure.
 		"làm giấy khai sinh cho con đồng thời nhận cha cho con luôn được không": "khai sinh kết hợp",
+		// "muốn" after a step done turns the story; a story is only a
+		// step done when what is asked after it names a procedure of its
+		// own ("giờ muốn gửi đơn lên xã giải quyết" names none).
+		"cưới vợ xong muốn tách hộ khẩu ra riêng thì mất bao lâu":                                                                                 "Tách hộ",
+		"nhà tôi với hàng xóm tranh chấp lối đi chung đã lâu, hòa giải ở thôn không xong, giờ tôi muốn gửi đơn lên xã giải quyết thì làm thế nào": "Hòa giải tranh chấp đất đai",
+		"giấy phép xây dựng cấp rồi, giờ muốn điều chỉnh thiết kế thêm 1 tầng thì xin ở đâu":                                                      "điều chỉnh giấy phép xây dựng",
 		// A card named by its initials is what is corrected.
 		"thẻ BHYT của con bị sai ngày sinh, muốn sửa lại thì làm sao": "thẻ BHYT",
 		// Handing a scrapped vehicle's papers back is their recall.

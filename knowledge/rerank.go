@@ -43,6 +43,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 	}
+	if p.past != nil && !ix.asksOwnTopic(p, asked, groups) {
+		// What is asked after the story names no procedure of its own
+		// ("… tổ hòa giải thôn không xong, giờ muốn gửi đơn lên xã giải
+		// quyết"): the story says what it is about.
+		p.now, p.past = 0, nil
+	}
 	top := groups[0].score
 	longestName := 0 // words of the longest name the question says word for word
 	for _, g := range groups {
@@ -156,6 +162,32 @@ func (ix *Index) titleFit(asked map[string]bool, e *docEntry, act float64) (prec
 		}
 	}
 	return max(ix.explained(asked, e.titleWeights), named), named
+}
+
+// minOwnTopic is the least share of some result's title that what a
+// question asks after its story must explain for the story to be only
+// a step done before it.
+const minOwnTopic = 0.3
+
+// asksOwnTopic reports whether the words a question says after its
+// story, beyond what it asks of a procedure ("làm thế nào", "bao lâu"),
+// explain at least minOwnTopic of some result's title or names.
+func (ix *Index) asksOwnTopic(p plan, asked map[string]bool, groups []*group) bool {
+	askedNow := make(map[string]bool)
+	for _, w := range p.said[p.now:] {
+		if asked[w] && !askWords[w] {
+			askedNow[w] = true
+		}
+	}
+	for _, g := range groups {
+		if titleRun(p.said[p.now:], g.entry.foldTitle) >= minRun {
+			return true // "giờ muốn ghi vào sổ hộ tịch"
+		}
+		if fit, _ := ix.titleFit(askedNow, g.entry, 1); fit >= minOwnTopic {
+			return true
+		}
+	}
+	return false
 }
 
 // pastShare is the share of a title's fit that must remain without the

@@ -41,7 +41,8 @@ func nowAt(typed, said []string) int {
 		} else if notNowBefore[typed[i-1]] || hour(p) {
 			continue
 		}
-		if i+1 < len(said) && notNowAfter[said[i+1]] {
+		// "giờ tối" is an hour, "giờ tôi muốn" is now.
+		if i+1 < len(said) && notNowAfter[said[i+1]] && typed[i+1] != "tôi" {
 			continue
 		}
 		for j, t := range typed[:k] {
@@ -50,6 +51,21 @@ func nowAt(typed, said []string) int {
 			}
 		}
 		return 0
+	}
+	return wantAt(typed, said)
+}
+
+// wantAt returns the index of the first "muốn" (want) after a word saying
+// a step is done, when no "giờ" turns the story: "cưới vợ xong muốn tách
+// hộ khẩu ra riêng" asks about the household, not the marriage. 0 for
+// none.
+func wantAt(typed, said []string) int {
+	done := false
+	for i, t := range typed {
+		if said[i] == "muon" && done && i+1 < len(said) {
+			return i
+		}
+		done = done || pastMarkers[t]
 	}
 	return 0
 }

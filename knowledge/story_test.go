@@ -14,6 +14,10 @@ func TestNowAt(t *testing.T) {
 		"con đã làm giấy khai sinh rồi, giờ nhập HK":          "giờ",
 		// A year before this one tells a step done; it is no hour.
 		"đăng ký kết hôn bên Hàn Quốc năm 2019, giờ về nước ghi vào sổ": "giờ",
+		// Without "giờ", "muốn" after a step done turns the story.
+		"cưới vợ xong muốn tách hộ khẩu ra riêng":               "muốn",
+		"hòa giải thôn không xong, giờ tôi muốn gửi đơn lên xã": "giờ",
+		"muốn làm giấy khai sinh cho con":                       "",
 		// No step done before it, or "giờ" as an hour or "when".
 		"giờ muốn đăng ký kết hôn thì làm sao":                  "",
 		"xã làm việc mấy giờ, đã nghỉ trưa chưa":                "",
