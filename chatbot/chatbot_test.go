@@ -259,6 +259,9 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// By what hour a guest is notified is the host's deadline, not
 		// the office's one-hour processing time.
 		{"nhà nghỉ có khách đến ở qua đêm, phải báo lưu trú trước mấy giờ", "Thông báo lưu trú", []string{"Hạn phải làm", "trước 23 giờ"}},
+		// Channels with the same times say each once, and a time of
+		// hours the note gives as "cấp ngay" names its case.
+		{"mua xe máy cũ sang tên mất mấy ngày", "sang tên", []string{"Thời hạn giải quyết: 2 ngày làm việc; 7 ngày làm việc (cấp lại biển số định danh); 1 giờ (cấp biển số định danh lần đầu)."}},
 		// "Có phải … không" with "bao lâu" asks whether it must be done,
 		// and the record's duty says so.
 		{"mẹ chuyển vào Sài Gòn ở hẳn, hộ khẩu ở quê có phải xóa thường trú không, bao lâu", "Xóa đăng ký thường trú", []string{"07 ngày", "5 ngày làm việc", "Điều kiện: Trong thời hạn"}},

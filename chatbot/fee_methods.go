@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -110,6 +111,24 @@ func perChannel(methods []knowledge.Method, value func(knowledge.Method) string)
 		if x.channel != vals[0].channel {
 			oneChannel = false
 		}
+	}
+	// sets is each channel's values but the post's, which follows another.
+	sets := make(map[string][]string)
+	for _, x := range vals {
+		if !strings.Contains(x.channel, "bưu chính") && !slices.Contains(sets[x.channel], x.v) {
+			sets[x.channel] = append(sets[x.channel], x.v)
+		}
+	}
+	sameSets := len(sets) > 1
+	for _, vs := range sets {
+		sameSets = sameSets && len(vs) == len(sets[vals[0].channel])
+		for _, v := range vs {
+			sameSets = sameSets && slices.Contains(sets[vals[0].channel], v)
+		}
+	}
+	if !oneChannel && sameSets {
+		// Every channel has the same values, one per case: say each once.
+		return strings.Join(sets[vals[0].channel], "; ")
 	}
 	var parts []string
 	for _, x := range vals {

@@ -93,6 +93,15 @@ func timeCase(m knowledge.Method) string {
 			}
 		}
 	}
+	// A time of hours the note gives as "at once" ("Cấp biển số định
+	// danh lần đầu: Cấp ngay sau khi tiếp nhận hồ sơ").
+	if len(said) == 0 && strings.Contains(strings.ToLower(m.Time), "giờ") {
+		for _, s := range sentenceBreak.Split(m.Note, -1) {
+			if l := strings.ToLower(s); strings.Contains(l, "cấp ngay") || strings.Contains(l, "ngay sau khi") {
+				said = append(said, s)
+			}
+		}
+	}
 	// A time the note gives for two things ("Cấp chứng nhận thu hồi …:
 	// 02 ngày …; Cấp chứng nhận đăng ký xe: 02 ngày") is not one case's.
 	if len(said) != 1 {
