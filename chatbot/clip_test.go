@@ -130,3 +130,17 @@ func TestStepsNumberedOnce(t *testing.T) {
 		t.Errorf("stepsOf = %q, want %q", got, want)
 	}
 }
+
+// A form's code in brackets is what the office asks for by name: it stays
+// when the bracket's other words are cut.
+func TestPaperKeepsItsFormCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"Tờ khai đề nghị cấp hộ chiếu phổ thông (mẫu TK01)":                  "Tờ khai đề nghị cấp hộ chiếu phổ thông (mẫu TK01)",
+		"Đơn trình báo mất hộ chiếu phổ thông (mẫu TK05); bản chụp căn cước": "Đơn trình báo mất hộ chiếu phổ thông (mẫu TK05)",
+		"Giấy chứng nhận (bản gốc)":                                          "Giấy chứng nhận",
+	} {
+		if got := shortPaper(in); got != want {
+			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -418,10 +418,19 @@ func shortPaper(name string) string {
 	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
 	}
+	form := formCode.FindString(s) // "(mẫu CT01)": what the office asks for
 	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
 		if i := strings.Index(s, sep); i > 12 {
 			s = s[:i]
 		}
 	}
-	return paperName(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	s = paperName(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	if form != "" && !strings.Contains(s, form) {
+		s += " " + form
+	}
+	return s
 }
+
+// formCode is a form's code in brackets after a paper's name: "(mẫu
+// TK05)", "(Mẫu số 13-HSB)".
+var formCode = regexp.MustCompile(`\((?:theo )?[Mm]ẫu (?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12}\)`)
