@@ -86,6 +86,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"cưới vợ xong muốn tách hộ khẩu ra riêng thì mất bao lâu":                                                                                 "Tách hộ",
 		"nhà tôi với hàng xóm tranh chấp lối đi chung đã lâu, hòa giải ở thôn không xong, giờ tôi muốn gửi đơn lên xã giải quyết thì làm thế nào": "Hòa giải tranh chấp đất đai",
 		"giấy phép xây dựng cấp rồi, giờ muốn điều chỉnh thiết kế thêm 1 tầng thì xin ở đâu":                                                      "điều chỉnh giấy phép xây dựng",
+		// A registered business's address or holder changed, in any
+		// word order, is a change of its registration.
+		"tiệm tạp hóa chuyển từ mặt đường vào trong ngõ, địa chỉ trên giấy đăng ký hộ kinh doanh phải sửa thì nộp gì": "thay đổi nội dung đăng ký hộ kinh doanh",
 		// A card named by its initials is what is corrected.
 		"thẻ BHYT của con bị sai ngày sinh, muốn sửa lại thì làm sao": "thẻ BHYT",
 		// Handing a scrapped vehicle's papers back is their recall.
