@@ -8,10 +8,15 @@ import (
 // cues are folded word pairs that say a place is a former one.
 var cues = map[string]bool{
 	"truoc day": true, "truoc kia": true, "ngay truoc": true, "sap nhap": true, "sat nhap": true,
-	"gio la": true, "gio thuoc": true, "bay gio": true, "nay la": true, "nay thuoc": true,
-	"hien nay": true, "doi ten": true, "hop nhat": true, "nhap vao": true, "gop vao": true,
+	"gio la": true, "gio thuoc": true, "nay la": true, "nay thuoc": true, "doi ten": true, "hop nhat": true, "nhap vao": true, "gop vao": true,
 	"xa moi": true, "phuong moi": true, "xa nao": true, "phuong nao": true,
 }
+
+// weakCues say "now", which a question about a former place often does
+// ("xã Tân Mỹ cũ, bây giờ thuộc xã nào") and any other question may
+// ("bây giờ muốn nhận con …"): they make a name after a unit word former,
+// and a bare one only right beside it ("Thanh Phú Long bây giờ ở đâu").
+var weakCues = map[string]bool{"bay gio": true, "hien nay": true}
 
 // unitWords end a unit prefix; the name after them is a commune's.
 var unitWords = map[string]bool{"xa": true, "phuong": true, "tran": true, "khu": true}
@@ -33,6 +38,9 @@ func (q *query) scanContext() {
 		}
 		if cues[t.fold+" "+next] {
 			q.cue = true
+		}
+		if weakCues[t.fold+" "+next] {
+			q.nows = append(q.nows, i)
 		}
 		n := q.contextAt(i)
 		start := i + n

@@ -1,6 +1,7 @@
 package places
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -63,6 +64,7 @@ type query struct {
 	offs    []int  // where each fold begins in joined
 	covered []bool // words of a district or province name
 	cue     bool   // the question says the place is former
+	nows    []int  // where it says "now" (weakCues)
 	// olds are where it says "cũ" (which may be a name's own word: "so do
 	// cu bi rach" is no Cù Bị) or names a former district or province.
 	olds     []int
@@ -244,10 +246,10 @@ func (q *query) accept(m mention) []int {
 // cueFor reports whether the question says the place m names is a
 // former one: a cue word, or "cũ" outside the name itself.
 func (q *query) cueFor(m mention) bool {
-	if q.cue {
+	if q.cue || m.unit != "" && len(q.nows) > 0 {
 		return true
 	}
-	for _, i := range q.olds {
+	for _, i := range slices.Concat(q.olds, q.nows) {
 		if i < m.start && q.placeWords(i+1, m.start) || i >= m.end && q.placeWords(m.end, i) {
 			return true
 		}

@@ -228,6 +228,9 @@ func TestResolveFarCueNamesNothing(t *testing.T) {
 		"dang lam cong nhan o Binh Duong, the can cuoc bi gay, doi the moi o dau",
 		"thang may chung cu nha toi hong ca thang, ban quan ly khong sua",
 		"muon nhan con ngoai gia thu lam con minh thi can chung cu gi",
+		// "Bây giờ" heads a bare name only beside it.
+		"bay gio muon nhan con ngoai gia thu lam con minh thi sao",
+		"hien nay dang lam cong nhan, muon doi the can cuoc",
 	} {
 		if r := d.Resolve(q); r.Found {
 			t.Errorf("%q resolved to %v", q, resolved(r))
@@ -237,6 +240,8 @@ func TestResolveFarCueNamesNothing(t *testing.T) {
 		"Thuận Mỹ (Châu Thành, Long An) cũ giờ ở đâu",
 		"xã Tân Mỹ, huyện Đức Hòa, Long An cũ giờ nộp hồ sơ ở đâu",
 		"quê cũ ở xã Gio Hải giờ thuộc xã nào",
+		"Thanh Phú Long bây giờ ở đâu",
+		"tôi ở xã Tân Mỹ, bây giờ thuộc xã nào",
 	} {
 		if r := d.Resolve(q); !r.Found {
 			t.Errorf("%q is no longer found", q)
