@@ -89,6 +89,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A registered business's address or holder changed, in any
 		// word order, is a change of its registration.
 		"tiệm tạp hóa chuyển từ mặt đường vào trong ngõ, địa chỉ trên giấy đăng ký hộ kinh doanh phải sửa thì nộp gì": "thay đổi nội dung đăng ký hộ kinh doanh",
+		// A paper the resident brings ("cần mang CCCD") is not what the
+		// question is about.
+		"xin LLTP cần mang CCCD không": "Lý lịch tư pháp",
 		// A card named by its initials is what is corrected.
 		"thẻ BHYT của con bị sai ngày sinh, muốn sửa lại thì làm sao": "thẻ BHYT",
 		// Handing a scrapped vehicle's papers back is their recall.

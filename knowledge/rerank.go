@@ -43,6 +43,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 	}
+	if b := broughtPapers(p); len(b) > 0 && len(without(asked, b)) > 0 {
+		// "sang tên sổ đỏ cần CCCD không" asks about the transfer; the
+		// ID card is a paper to bring.
+		asked = without(asked, b)
+		p.topic = slices.DeleteFunc(slices.Clone(p.topic), func(w string) bool { return b[w] })
+	}
 	if p.past != nil && !ix.asksOwnTopic(p, asked, groups) {
 		// What is asked after the story names no procedure of its own
 		// ("… tổ hòa giải thôn không xong, giờ muốn gửi đơn lên xã giải
@@ -412,14 +418,42 @@ func (o object) heldBy(e *docEntry) bool {
 // record the dictionary reads "sai ngày sinh" as.
 const objectWeight = 0.7
 
+// bringWords are the words before a paper the resident brings ("cần
+// CCCD", "mang theo CCCD", "photo CCCD").
+var bringWords = map[string]bool{"can": true, "mang": true, "theo": true, "photo": true, "kem": true, "xuat": true}
+
+// broughtPapers returns the words of the papers named by their initials
+// that the question says it brings, and the dictionary's words for them.
+func broughtPapers(p plan) map[string]bool {
+	var out map[string]bool
+	said := p.said[p.now:]
+	for i, w := range said {
+		x, ok := p.aliases[w]
+		if !ok || i == 0 || !bringWords[said[i-1]] {
+			continue
+		}
+		if out == nil {
+			out = make(map[string]bool)
+		}
+		out[w] = true
+		for _, f := range x {
+			for _, fw := range strings.Fields(f) {
+				out[fw] = true
+			}
+		}
+	}
+	return out
+}
+
 // namedObjects returns the papers the question names by their initials
 // after its story (p.aliases) that some result's title or names name.
 func namedObjects(p plan, groups []*group) []object {
 	var out []object
-	for _, w := range p.said[p.now:] {
+	said := p.said[p.now:]
+	for i, w := range said {
 		x, ok := p.aliases[w]
-		if !ok {
-			continue
+		if !ok || i > 0 && bringWords[said[i-1]] {
+			continue // a paper brought is not what the question is about
 		}
 		o := object{" " + w + " "}
 		for _, f := range x {
