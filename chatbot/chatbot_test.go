@@ -252,7 +252,9 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// Moving into a relative's home is the record's case of a home
 		// not one's own; one's own home gets its own papers, not those the
 		// portal's table put under its heading first (a boat's).
-		{"vợ mới cưới muốn nhập hộ khẩu về nhà chồng thì cần giấy tờ gì", "Đăng ký thường trú", []string{"quan hệ nhân thân với chủ hộ"}},
+		// The declaration every applicant fills in is in every case,
+		// though the portal's table lists it under some only.
+		{"vợ mới cưới muốn nhập hộ khẩu về nhà chồng thì cần giấy tờ gì", "Đăng ký thường trú", []string{"quan hệ nhân thân với chủ hộ", "Tờ khai thay đổi thông tin cư trú (mẫu CT01)"}},
 		{"đăng ký thường trú vào nhà mình mới mua cần gì", "Đăng ký thường trú", []string{"chỗ ở hợp pháp"}},
 		// The exemptions go on after the semicolons.
 		{"khai sinh ghi sai ngày sinh, cải chính lệ phí bao nhiêu", "cải chính", []string{"người thuộc hộ nghèo; người khuyết tật"}},

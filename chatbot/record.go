@@ -247,6 +247,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			c.papers[i] = x
 		}
 	}
+	shareForms(cases)
 	for i := range cases {
 		c := &cases[i]
 		slices.SortStableFunc(c.papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
@@ -257,6 +258,57 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		c.headingWords, c.words = foldedWords(c.heading), foldedWords(text)
 	}
 	return cases
+}
+
+// shareForms gives every case the form that two cases or more ask for:
+// the portal's table puts the residence declaration (mẫu CT01) under some
+// of the residence record's cases only, and every applicant fills it in.
+func shareForms(cases []paperCase) {
+	if len(cases) < 3 {
+		return
+	}
+	type form struct {
+		x     paper
+		cases int
+	}
+	var forms []form
+	for _, c := range cases {
+		seen := map[string]bool{}
+		for _, x := range c.papers {
+			key := formKey(x)
+			if key == "" || x.special || seen[key] {
+				continue
+			}
+			seen[key] = true
+			if i := slices.IndexFunc(forms, func(f form) bool { return formKey(f.x) == key }); i >= 0 {
+				forms[i].cases++
+			} else {
+				forms = append(forms, form{x, 1})
+			}
+		}
+	}
+	for _, f := range forms {
+		if f.cases < 2 {
+			continue
+		}
+		for i := range cases {
+			if !slices.ContainsFunc(cases[i].papers, func(y paper) bool { return formKey(y) == formKey(f.x) }) {
+				x := f.x
+				x.show = false // filled in and handed over wherever the table put it
+				cases[i].papers = append(cases[i].papers, x)
+			}
+		}
+	}
+}
+
+// formKey names a form an applicant fills in by its first words, "" for
+// another paper: "Tờ khai thay đổi thông tin cư trú (mẫu CT01 …)".
+func formKey(x paper) string {
+	if !formStart.MatchString(x.name) || !strings.HasPrefix(strings.ToLower(x.name), "tờ khai") {
+		return ""
+	}
+	words := strings.Fields(strings.ToLower(x.name))
+	return strings.Join(words[:min(len(words), 6)], " ")
 }
 
 // recordFacts is what answers read of a procedure's record whatever the
@@ -418,7 +470,10 @@ func shortPaper(name string) string {
 	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
 	}
-	form := formCode.FindString(s) // "(mẫu CT01)": what the office asks for
+	var form string // "(mẫu CT01)": what the office asks for
+	if m := formCode.FindStringSubmatch(s); m != nil {
+		form = "(mẫu " + m[1] + ")"
+	}
 	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
 		if i := strings.Index(s, sep); i > 12 {
 			s = s[:i]
@@ -433,4 +488,4 @@ func shortPaper(name string) string {
 
 // formCode is a form's code in brackets after a paper's name: "(mẫu
 // TK05)", "(Mẫu số 13-HSB)".
-var formCode = regexp.MustCompile(`\((?:theo )?[Mm]ẫu (?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12}\)`)
+var formCode = regexp.MustCompile(`\((?:theo )?[Mm]ẫu ((?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})[ )]`)

@@ -91,7 +91,7 @@ func TestPapersOfTheGeneralCase(t *testing.T) {
 	var b strings.Builder
 	papersLine(&b, p, "Em mới lên Hà Nội thuê trọ, đăng ký tạm trú cần giấy tờ gì, bao nhiêu ngày?", view{}, 3, maxPaperList)
 	got := b.String()
-	if !strings.HasPrefix(got, "Giấy tờ: Tờ khai thay đổi thông tin cư trú;") || strings.Contains(got, "xuất trình") {
+	if !strings.HasPrefix(got, "Giấy tờ: Tờ khai thay đổi thông tin cư trú (mẫu CT01);") || strings.Contains(got, "xuất trình") {
 		t.Errorf("papers %q: want the form to hand in first", got)
 	}
 	if strings.Contains(got, "trường hợp «") || strings.Contains(got, "Văn bản đề nghị") || strings.Count(got, "Tờ khai") != 1 {
