@@ -251,8 +251,8 @@ const minNamedExplain = 0.75
 func (ix *Index) namesExplain(p plan, e *docEntry) float64 {
 	var have, want float64
 	for _, w := range p.topic {
-		if askWords[w] {
-			continue
+		if askWords[w] || p.past[w] {
+			continue // what is asked, or said only in the story
 		}
 		idf := ix.stats.idf(w)
 		want += idf
