@@ -84,7 +84,8 @@ func detectIntents(padded string) []intent {
 	// "có cần giấy tờ gì" is about papers, "có mất phí không" about the
 	// fee, not conditions; "có phải xóa thường trú không, bao lâu" asks
 	// whether it must be done, and how long it takes.
-	if has(out, intentConditions) && (has(out, intentPapers) || has(out, intentFee) || has(out, intentOnline)) && !strings.Contains(padded, " dieu kien ") {
+	if len(out) > 1 && has(out, intentConditions) && !strings.Contains(padded, " dieu kien ") &&
+		(has(out, intentPapers) || has(out, intentFee) || has(out, intentOnline) || !strings.Contains(padded, " co phai ")) {
 		out = remove(out, intentConditions)
 	}
 	if len(out) > 1 && has(out, intentSteps) {
