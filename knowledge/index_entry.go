@@ -12,6 +12,7 @@ import (
 type docEntry struct {
 	ID, Kind, Title, URL, Commune, Level string
 	foldTitle                            string             // " " + folded title words + " "
+	titleSeq                             []string           // the folded title words in order (titleRun)
 	titleWeights                         map[string]float64 // distinct folded title word -> share it counts with
 	ages                                 []ageBound         // age bounds the title states
 	titlePairs                           []string           // distinct adjacent folded title (and names) syllables
@@ -87,6 +88,7 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	e.titleSeq = titleWords
 	e.titleWeights = titleWeights(d.Title)
 	e.ages = titleAgeBounds(titleWords)
 	seen := make(map[string]bool, len(titleWords))

@@ -77,7 +77,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	longestRun := 0 // words of the longest run of a title the question says word for word
 	runs := make([]int, len(groups))
 	for i, g := range groups {
-		runs[i] = titleRun(p.said[p.now:], g.entry.foldTitle)
+		runs[i] = titleRun(p.said[p.now:], g.entry.titleSeq)
 		longestRun = max(longestRun, runs[i])
 	}
 	// The stage is said in the question's words or the dictionary's:
@@ -186,7 +186,7 @@ func (ix *Index) asksOwnTopic(p plan, asked map[string]bool, groups []*group) bo
 		}
 	}
 	for _, g := range groups {
-		if titleRun(p.said[p.now:], g.entry.foldTitle) >= minRun {
+		if titleRun(p.said[p.now:], g.entry.titleSeq) >= minRun {
 			return true // "giờ muốn ghi vào sổ hộ tịch"
 		}
 		if fit, _ := ix.titleFit(askedNow, g.entry, 1); fit >= minOwnTopic {
@@ -375,19 +375,22 @@ const minRun = 4
 // runBonus is the weight of the titles with the longest such run.
 const runBonus = 1.3
 
-// titleRun returns the most words in a row of said that the title
-// (" "-padded) holds in a row.
-func titleRun(said []string, foldTitle string) int {
+// titleRun returns the most words in a row of said that the title's
+// words hold in a row: the longest common run of the two sequences.
+func titleRun(said, title []string) int {
 	best := 0
-	for i := range said {
-		j := i + best + 1 // only a longer run matters
-		if j > len(said) {
-			break
+	prev := make([]int, len(title)+1) // run ending at the previous said word and title[k-1]
+	cur := make([]int, len(title)+1)
+	for _, w := range said {
+		for k, t := range title {
+			if w == t {
+				cur[k+1] = prev[k] + 1
+				best = max(best, cur[k+1])
+			} else {
+				cur[k+1] = 0
+			}
 		}
-		for j <= len(said) && strings.Contains(foldTitle, " "+strings.Join(said[i:j], " ")+" ") {
-			best = j - i
-			j++
-		}
+		prev, cur = cur, prev
 	}
 	return best
 }

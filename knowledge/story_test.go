@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
@@ -64,4 +65,19 @@ func FuzzNowAt(f *testing.F) {
 			t.Fatalf("nowAt(%q) = %d of %d words", q, k, len(said))
 		}
 	})
+}
+
+func TestTitleRun(t *testing.T) {
+	title := strings.Fields("thu tuc ghi vao so ho tich viec ket hon")
+	for q, want := range map[string]int{
+		"muon ghi vao so ho tich o dau":  5,
+		"dang ky ket hon ghi vao so":     3,
+		"so ho tich":                     3,
+		"lam giay khai sinh cho con":     0,
+		"ket hon ket hon viec ket hon a": 3,
+	} {
+		if got := titleRun(strings.Fields(q), title); got != want {
+			t.Errorf("titleRun(%q) = %d, want %d", q, got, want)
+		}
+	}
 }
