@@ -48,7 +48,12 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		case n <= left:
 			parts.WriteString(part)
 		case left > 60:
-			parts.WriteString(clipLines(part, left) + "\n")
+			// A line left out is on the source card; a lone "…" line
+			// would read as a fact cut off.
+			c := strings.TrimSuffix(clipLines(part, left), "…")
+			if c = strings.TrimRight(c, "\n"); c != "" {
+				parts.WriteString(c + "\n")
+			}
 		}
 	}
 	asked := map[intent]bool{}

@@ -144,3 +144,20 @@ func TestPaperKeepsItsFormCode(t *testing.T) {
 		}
 	}
 }
+
+// A part left out for the budget is on the source card: the text shows no
+// lone "…" line, which reads as a fact cut off.
+func TestNoLoneEllipsisLine(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	for _, q := range []string{
+		"doi the can cuoc het han co phai ve que noi thuong tru lam ko hay lam o dau cung dc",
+		"chứng thực bản sao giấy khai sinh do nc ngoài cấp thì có phải hợp pháp hoá lãnh sự trc ko",
+	} {
+		got := reply(t, b, Question{Text: q, Commune: "demo"}).Answer
+		for _, line := range strings.Split(got, "\n") {
+			if strings.TrimSpace(line) == "…" {
+				t.Errorf("%q: a lone … line:\n%s", q, got)
+			}
+		}
+	}
+}
