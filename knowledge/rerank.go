@@ -57,14 +57,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	top := groups[0].score
 	longestName := 0 // words of the longest name the question says word for word
+	nowText := newSaidText(p.said[p.now:])
 	for _, g := range groups {
 		if g.score > top {
 			top = g.score
 		}
-		g.named = saidName(p.said[p.now:], g.entry.names)
+		g.named = saidName(nowText, g.entry.names)
 		longestName = max(longestName, g.named)
 	}
-	askedNowText := " " + strings.Join(p.said[p.now:], " ") + " "
+	askedNowText := nowText.text
 	foreign := foreignAsked(askedNowText, p.expansions)
 	mobile := strings.Contains(askedNowText, " luu dong ")
 	said := p.words // the words variant markers are looked for in
@@ -275,19 +276,26 @@ const namedShare = 0.6
 // left to the title. Only the procedures with the longest such name get
 // nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
 // sinh" must not outweigh the procedure for those never registered.
-func saidName(said []string, names []string) int {
-	if len(names) == 0 {
-		return 0
-	}
-	q := " " + strings.Join(said, " ") + " "
-	asks := containsAny(q, " khong ", " ko ", " k ", " chua ", " duoc khong ")
+func saidName(q saidText, names []string) int {
 	longest := 0
 	for _, n := range names {
-		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && saysNow(q, n, asks) {
+		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && saysNow(q.text, n, q.asks) {
 			longest = w
 		}
 	}
 	return longest
+}
+
+// saidText is a question's words, " "-padded, read once for saidName,
+// which runs over every result and every document.
+type saidText struct {
+	text string
+	asks bool // it asks yes or no ("… không", "… chưa"): see saysNow
+}
+
+func newSaidText(said []string) saidText {
+	q := " " + strings.Join(said, " ") + " "
+	return saidText{q, containsAny(q, " khong ", " ko ", " k ", " chua ", " duoc khong ")}
 }
 
 // saysNow reports a name (" "-padded) said in q as what is asked, not as
@@ -377,7 +385,18 @@ const runBonus = 1.3
 
 // titleRun returns the most words in a row of said that the title's
 // words hold in a row: the longest common run of the two sequences.
+// A title holding fewer than minRun of the words said has no run that
+// counts, and is not searched for one.
 func titleRun(said, title []string) int {
+	held := 0
+	for _, w := range said {
+		if slices.Contains(title, w) {
+			held++
+		}
+	}
+	if held < minRun {
+		return 0
+	}
 	best := 0
 	prev := make([]int, len(title)+1) // run ending at the previous said word and title[k-1]
 	cur := make([]int, len(title)+1)
@@ -577,8 +596,9 @@ func (ix *Index) explained(asked map[string]bool, weights map[string]float64) fl
 // ix.mu for reading.
 func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups map[string]*group, order []*group) ([]*group, error) {
 	var ids []string
+	q := newSaidText(p.said)
 	for id, e := range ix.docs {
-		if _, found := groups[id]; found || len(e.names) == 0 || saidName(p.said, e.names) == 0 {
+		if _, found := groups[id]; found || len(e.names) == 0 || saidName(q, e.names) == 0 {
 			continue
 		}
 		for pid := range e.passages {

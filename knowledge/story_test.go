@@ -72,7 +72,7 @@ func TestTitleRun(t *testing.T) {
 	for q, want := range map[string]int{
 		"muon ghi vao so ho tich o dau":  5,
 		"dang ky ket hon ghi vao so":     3,
-		"so ho tich":                     3,
+		"so ho tich ghi vao":             3,
 		"lam giay khai sinh cho con":     0,
 		"ket hon ket hon viec ket hon a": 3,
 	} {
