@@ -138,6 +138,8 @@ func TestPaperKeepsItsFormCode(t *testing.T) {
 		"Tờ khai đề nghị cấp hộ chiếu phổ thông (mẫu TK01)":                  "Tờ khai đề nghị cấp hộ chiếu phổ thông (mẫu TK01)",
 		"Đơn trình báo mất hộ chiếu phổ thông (mẫu TK05); bản chụp căn cước": "Đơn trình báo mất hộ chiếu phổ thông (mẫu TK05)",
 		"Giấy chứng nhận (bản gốc)":                                          "Giấy chứng nhận",
+		// The form's file glued to the name by the portal's table.
+		"Đơn xin nhận con nuôi;1.nxinnhnconnui.doc": "Đơn xin nhận con nuôi",
 	} {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)

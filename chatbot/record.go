@@ -457,6 +457,7 @@ func paperRank(p paper) int {
 // maxPaperName characters.
 func shortPaper(name string) string {
 	s := strings.TrimSpace(stepPrefix.ReplaceAllString(name, ""))
+	s = attachedFile.ReplaceAllString(s, "") // "Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
 		rest := s[loc[1]:]
 		r, n := utf8.DecodeRuneInString(rest)
@@ -485,6 +486,10 @@ func shortPaper(name string) string {
 	}
 	return s
 }
+
+// attachedFile is the name of the form's file that the portal's table
+// glued to a paper's name.
+var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 
 // formCode is a form's code in brackets after a paper's name: "(mẫu
 // TK05)", "(Mẫu số 13-HSB)".
