@@ -22,6 +22,8 @@ type docEntry struct {
 	nameWeights                          []map[string]float64
 	level, audience                      string             // the procedure's level and audience, as the record writes them
 	onAnyPaper                           bool               // Procedure.OnAnyPaper
+	forMembers                           bool               // for the police or the army: submitted through their units, or about them
+	forBodies                            bool               // its audience is organisations or officials only, no resident
 	foldText                             string             // " " + folded words of title and all passages + " "
 	plain                                bool               // written without diacritics: any spelling matches its words
 	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
@@ -85,6 +87,8 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 		}
 		names = d.Procedure.Names
 		e.onAnyPaper = d.Procedure.OnAnyPaper
+		e.forMembers = forMembers(d.Title, d.Procedure.Where)
+		e.forBodies = forBodies(d.Procedure.Audience)
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // group is one document's best passage and score in a result list.
@@ -68,6 +70,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	askedNowText := nowText.text
 	foreign := foreignAsked(askedNowText, p.expansions)
 	mobile := strings.Contains(askedNowText, " luu dong ")
+	// A record for the members of the police or the army (the health
+	// insurance card re-issued through their unit) is not what a
+	// resident who does not say so asks about.
+	whole := " " + strings.Join(p.said, " ") + " "
+	members := containsAny(whole, memberWords...)
+	// A record for organisations only (the first land certificate of an
+	// organisation using land) is not what a resident asks about unless
+	// the question speaks for one.
+	bodies := containsAny(whole, bodyWords...)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
 		// A foreign person, or a step done abroad ("kết hôn bên Hàn
@@ -84,9 +95,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// The stage is said in the question's words or the dictionary's:
 	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
 	stageWords := slices.Concat(p.said[p.now:], p.expansions)
-	var askedNow map[string]bool // asked, without the story of steps already done
+	var askedNow, saidNow map[string]bool // asked, without the story of steps already done; and of it, what is said
 	if p.past != nil {
 		askedNow = without(asked, p.past)
+		saidNow = make(map[string]bool)
+		for _, w := range p.said[p.now:] {
+			if askedNow[w] {
+				saidNow[w] = true
+			}
+		}
 	}
 	for i, g := range groups {
 		// A title of another stage than the one the question names gets
@@ -137,6 +154,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 				g.score *= objectWeight
 			}
 		}
+		if g.entry.forMembers && !members {
+			g.score *= foreignWeight
+		}
+		if g.entry.forBodies && !bodies {
+			g.score *= bodiesWeight
+		}
 		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
 			// "đăng ký kết hôn lưu động" asks the office to come to the
 			// home: the common procedure's name said inside it must not
@@ -144,9 +167,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= foreignWeight
 		}
 		// A title explained by the story of a step already done, and much
-		// less by what is asked now, is that step's procedure.
-		if p.past != nil {
-			if now, _ := ix.titleFit(askedNow, g.entry, act); now < pastShare*precision {
+		// less by what is asked now, is that step's procedure; not one
+		// whose residents' name is said after the story ("đã công chứng
+		// hợp đồng rồi, giờ sang tên sổ đỏ").
+		if p.past != nil && g.named == 0 {
+			if now := ix.nowFit(askedNow, saidNow, g.entry, act); now < pastShare*precision {
 				g.score *= pastWeight
 			}
 		}
@@ -169,6 +194,21 @@ func (ix *Index) titleFit(asked map[string]bool, e *docEntry, act float64) (prec
 		}
 	}
 	return max(ix.explained(asked, e.titleWeights), named), named
+}
+
+// nowFit is titleFit for what is asked after a story: the title by the
+// words asked now, a residents' name only by the words said now. The
+// dictionary's words for "sang tên" ("tặng cho") do not make "chứng
+// thực hợp đồng tặng cho", the contract the story certified, what is
+// asked.
+func (ix *Index) nowFit(askedNow, saidNow map[string]bool, e *docEntry, act float64) float64 {
+	fit := ix.explained(askedNow, e.titleWeights)
+	if act >= 1 {
+		for _, nw := range e.nameWeights {
+			fit = max(fit, ix.explained(saidNow, nw))
+		}
+	}
+	return fit
 }
 
 // minOwnTopic is the least share of some result's title that what a
@@ -317,10 +357,45 @@ func saysNow(q, n string, asks bool) bool {
 	}
 }
 
+// memberWords are the folded words by which a question says its asker
+// serves in the police or the army.
+var memberWords = []string{" cong an ", " quan doi ", " bo doi ", " chien si ", " si quan ", " quan nhan ", " nganh ca "}
+
+// forMembers reports a record about the police or the army by its title
+// ("… của công dân đối với lực lượng Công an nhân dân") or whose place of
+// submission is such a unit taking papers from its own members ("Sĩ
+// quan, hạ sĩ quan, chiến sĩ nghĩa vụ … Công an nhân dân").
+func forMembers(title, where string) bool {
+	t := " " + strings.Join(vietnamese.Words(title), " ") + " "
+	w := " " + strings.Join(vietnamese.Words(where), " ") + " "
+	return containsAny(t, " cong an nhan dan ", " quan doi nhan dan ") || containsAny(w, " si quan ", " chien si ", " quan nhan ")
+}
+
+// bodyWords are the folded words by which a question speaks for an
+// organisation, a business or an office rather than a resident.
+var bodyWords = []string{" to chuc ", " doanh nghiep ", " cong ty ", " hop tac xa ", " htx ", " dn ", " co quan ", " don vi ",
+	" truong hoc ", " nha truong ", " benh vien ", " nha may ", " xi nghiep ", " chi nhanh ", " van phong ", " cong chuc ", " vien chuc ", " can bo ", " du an "}
+
+// bodiesWeight weighs a record for organisations only when the question
+// does not speak for one.
+const bodiesWeight = 0.7
+
+// forBodies reports a record's audience ("Doanh nghiệp", "Tổ chức (không
+// bao gồm doanh nghiệp, HTX)", "Cán bộ, công chức, viên chức") that names
+// no resident: no citizen, no Vietnamese or foreign person.
+func forBodies(audience string) bool {
+	a := " " + strings.Join(vietnamese.Words(audience), " ") + " "
+	return strings.TrimSpace(a) != "" && !containsAny(a, " cong dan ", " nguoi viet nam ", " nguoi nuoc ngoai ", " ca nhan ", " ho gia dinh ", " ho kinh doanh ")
+}
+
 // variantMarkers are title words that make a procedure a variant of a
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động").
 var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
+
+// variantFree rewrites the title words that hold a variant marker
+// without meaning the variant.
+var variantFree = strings.NewReplacer(" doi voi ", " voi ", " chuyen doi ", " chuyen ", " thue lai ", " thue ")
 
 // variantWeight is the weight of a title for each variant marker the
 // question does not say.
@@ -330,8 +405,10 @@ const variantWeight = 0.8
 // question lacks.
 func variantFit(words []string, foldTitle string) float64 {
 	q := " " + strings.Join(words, " ") + " "
-	// "đối với" folds as "đổi" (change) does: it marks no variant.
-	foldTitle = strings.ReplaceAll(foldTitle, " doi voi ", " voi ")
+	// "đối với" folds as "đổi" (change) does: it marks no variant; nor
+	// do "chuyển đổi" (convert) and "thuê lại" (sublet), which the
+	// transfer of land lists among its cases.
+	foldTitle = variantFree.Replace(foldTitle)
 	fit := 1.0
 	for _, m := range variantMarkers {
 		if strings.Contains(foldTitle, m) && !strings.Contains(q, m) {
@@ -445,13 +522,20 @@ const objectWeight = 0.7
 var bringWords = map[string]bool{"can": true, "mang": true, "theo": true, "photo": true, "kem": true, "xuat": true}
 
 // broughtPapers returns the words of the papers named by their initials
-// that the question says it brings, and the dictionary's words for them.
+// that the question says it brings for a procedure named before them
+// ("tôi cần CCCD gấp" asks for the card), and the dictionary's words for
+// them.
 func broughtPapers(p plan) map[string]bool {
 	var out map[string]bool
 	said := p.said[p.now:]
+	named := false // a word of the topic said before: what the paper is brought for
 	for i, w := range said {
 		x, ok := p.aliases[w]
-		if !ok || i == 0 || !bringWords[said[i-1]] {
+		brought := ok && i > 0 && bringWords[said[i-1]]
+		if !brought {
+			named = named || slices.Contains(p.topic, w)
+		}
+		if !brought || !named {
 			continue
 		}
 		if out == nil {

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -125,6 +126,20 @@ func (ix *Index) plan(text string) plan {
 			}
 			p.aliases[w] = ix.dict.Expand(w)
 		}
+	}
+	if b := broughtPapers(p); len(b) > 0 && slices.ContainsFunc(p.topic, func(w string) bool { return !b[w] }) {
+		// "sang tên sổ đỏ cần CCCD của hai vợ chồng không" asks about the
+		// transfer: the ID card brought is searched as a word of the body
+		// only, or its records crowd the transfer out.
+		p.topic = slices.DeleteFunc(slices.Clone(p.topic), func(w string) bool { return b[w] })
+		p.expansions = slices.DeleteFunc(p.expansions, func(x string) bool {
+			for _, w := range strings.Fields(x) {
+				if !b[w] {
+					return false
+				}
+			}
+			return true
+		})
 	}
 	var heading []string
 	for _, w := range p.words {

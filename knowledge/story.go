@@ -41,8 +41,9 @@ func nowAt(typed, said []string) int {
 		} else if notNowBefore[typed[i-1]] || hour(p) {
 			continue
 		}
-		// "giờ tối" is an hour, "giờ tôi muốn" is now.
-		if i+1 < len(said) && notNowAfter[said[i+1]] && typed[i+1] != "tôi" {
+		// "giờ tối" is an hour, "giờ tôi muốn" is now, and so is "giờ
+		// sang tên" however it is typed.
+		if i+1 < len(said) && notNowAfter[said[i+1]] && typed[i+1] != "tôi" && !transfer(typed, said, i+1) {
 			continue
 		}
 		for j, t := range typed[:k] {
@@ -68,6 +69,12 @@ func wantAt(typed, said []string) int {
 		done = done || pastMarkers[t]
 	}
 	return 0
+}
+
+// transfer reports "sang tên" (transfer the title) at i, not "sáng"
+// (morning).
+func transfer(typed, said []string, i int) bool {
+	return typed[i] == "sang" && i+1 < len(said) && said[i+1] == "ten"
 }
 
 // hour reports a word that can be the hour of "8 giờ": a number up to

@@ -18,7 +18,9 @@ func TestNowAt(t *testing.T) {
 		// Without "giờ", "muốn" after a step done turns the story.
 		"cưới vợ xong muốn tách hộ khẩu ra riêng":               "muốn",
 		"hòa giải thôn không xong, giờ tôi muốn gửi đơn lên xã": "giờ",
-		"muốn làm giấy khai sinh cho con":                       "",
+		// "giờ sang tên" is now, not "giờ sáng" (morning).
+		"da cong chung hop dong roi, gio sang ten so do": "gio",
+		"muốn làm giấy khai sinh cho con":                "",
 		// No step done before it, or "giờ" as an hour or "when".
 		"giờ muốn đăng ký kết hôn thì làm sao":                  "",
 		"xã làm việc mấy giờ, đã nghỉ trưa chưa":                "",
