@@ -50,7 +50,10 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		case left > 60:
 			// A line left out is on the source card; a lone "…" line
 			// would read as a fact cut off.
-			c := strings.TrimSuffix(clipLines(part, left), "…")
+			c := clipLines(part, left)
+			if c == "…" || strings.HasSuffix(c, "\n…") {
+				c = strings.TrimSuffix(c, "…")
+			}
 			if c = strings.TrimRight(c, "\n"); c != "" {
 				parts.WriteString(c + "\n")
 			}
@@ -94,7 +97,7 @@ func saysAlready(text, quote string) bool {
 	if len(q) < 20 {
 		return false
 	}
-	return strings.Contains(text, string(q[:min(len(q), 50)]))
+	return strings.Contains(strings.ToLower(text), strings.ToLower(string(q[:min(len(q), 50)])))
 }
 
 // recordPart writes what one intent asks of the record.

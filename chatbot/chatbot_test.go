@@ -267,6 +267,16 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// "Có phải … không" with "bao lâu" asks whether it must be done,
 		// and the record's duty says so.
 		{"mẹ chuyển vào Sài Gòn ở hẳn, hộ khẩu ở quê có phải xóa thường trú không, bao lâu", "Xóa đăng ký thường trú", []string{"07 ngày", "5 ngày làm việc", "Điều kiện: Trong thời hạn"}},
+		// A time the table gives without its unit takes the unit the
+		// record's steps give the same number.
+		{"xin giấy độc thân để làm hồ sơ vay ngân hàng thì cần giấy gì, mấy ngày có?", "tình trạng hôn nhân", []string{"Thời hạn giải quyết: 3 ngày làm việc (đơn vị theo các bước của bản ghi)", "Tờ khai"}},
+		// A time asked with a typo ("bao nhiu ngày"), papers asked as
+		// "bản vẽ gì".
+		{"lam tam tru cho nguoi thue tro thi lam o dau, bao nhiu ngay thi xong", "Đăng ký tạm trú", []string{"Thời hạn giải quyết: 3 ngày làm việc"}},
+		{"Nhà cấp 4 của tôi xây từ 2005, giờ muốn cải tạo sửa lại mái và nâng nền. Xin giấy phép sửa chữa cải tạo thì cần bản vẽ gì, mấy ngày có?", "sửa chữa, cải tạo", []string{"Bản vẽ hiện trạng", "15 ngày"}},
+		// Whom a fee spares is said whole, once for every channel: a
+		// stepfather adopting his wife's child pays nothing.
+		{"e muon nhan con rieng cua vo lam con nuoi thi le phi bao nhieu a", "nuôi con nuôi trong nước", []string{"Lệ phí: 400.000 đồng; miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi;"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -69,6 +69,14 @@ func readFee(cell string, today time.Time) feeReading {
 			if u := perUnit(strings.ReplaceAll(rest, strconv.FormatInt(a, 10), strings.TrimSuffix(formatDong(a), " đồng")), main); u != "" {
 				text = u
 			}
+		} else if ex := exemptionsIn(rest); len(ex) > 0 {
+			// "400.000 đồng (Lệ phí : 400.000 Đồng (Mức thu lệ phí:
+			// 400.000đ/trường hợp. Miễn lệ phí … đối với trường hợp cha
+			// dượng hoặc mẹ kế …))": the amount once, and whom it spares
+			// whole, or a stepfather reads that he pays.
+			for _, e := range ex {
+				text += "; " + lowerFirst(clip(strings.TrimRight(e, ".) "), 240))
+			}
 		} else if rest != "" && !strings.Contains(rest, main) {
 			text += " (" + clip(rest, 120) + ")"
 		} else if u := perUnit(rest, main); u != "" {
@@ -76,6 +84,26 @@ func readFee(cell string, today time.Time) feeReading {
 		}
 	}
 	return feeReading{text: text, known: true}
+}
+
+// exemptionsIn returns the exemptions a fee note lists ("Miễn lệ phí
+// đối với trường hợp …"), each with the cases after its semicolons.
+func exemptionsIn(note string) []string {
+	var out []string
+	inExemption := false
+	for _, seg := range segments(note) {
+		l := strings.ToLower(seg)
+		if r, _ := utf8.DecodeRuneInString(seg); inExemption && unicode.IsLower(r) {
+			out[len(out)-1] += "; " + seg
+			continue
+		}
+		inExemption = (strings.HasPrefix(l, "miễn") || strings.HasPrefix(l, "không thu")) &&
+			(strings.Contains(l, "đối với") || strings.Contains(l, "trường hợp") || strings.Contains(l, " cho "))
+		if inExemption {
+			out = append(out, seg)
+		}
+	}
+	return out
 }
 
 // readFreeNote reads the note beside the portal's "Miễn phí": free

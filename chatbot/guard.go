@@ -120,6 +120,9 @@ var (
 		// Not "người yêu" alone: residents marry theirs, and "người yêu cầu"
 		// is the applicant.
 		"co nguoi yeu chua", "co nguoi yeu khong", "lam nguoi yeu", "nguoi yeu cua ban", "nguoi yeu cua em",
+		// Bills and outages of electricity, water, phone and internet
+		// are the supplier's business: no administrative procedure.
+		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien thoai", "cuoc internet", "cuoc mang",
 	}
 )
 

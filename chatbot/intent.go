@@ -31,12 +31,14 @@ var intentCues = []struct {
 	cues   []string
 }{
 	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo", "chuan bi",
-		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau"}},
+		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
+		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
 		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "bn ngay", "may tuan", "bao gio xong",
-		"khi nao xong", "bao gio nhan", "khi nao nhan"}},
+		"khi nao xong", "bao gio nhan", "khi nao nhan", "bao nhiu ngay", "bao nhieu lau", "bao nhiu lau", "ngay thi xong",
+		"may hom", "bao lau thi xong", "bao lau xong"}},
 	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
 	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
 		"buu chinh", "di dau", "lam o"}},

@@ -19,21 +19,49 @@ import (
 // bareNumber is a time cell that lost its unit ("1", "120").
 var bareNumber = regexp.MustCompile(`^\d+(?:[.,]\d+)?$`)
 
-// readTime writes one channel's time with its unit, or says that the
-// record gives none.
-func readTime(cell string) string {
+// readTime writes one channel's time with its unit: the unit the
+// record's steps give the same number ("Trong thời hạn 03 ngày làm việc
+// kể từ ngày tiếp nhận hồ sơ" for a cell "3"), or says that the record
+// gives none.
+func readTime(cell string, p *knowledge.Procedure) string {
 	cell = strings.TrimSpace(cell)
 	if bareNumber.MatchString(cell) {
+		if u := stepsUnit(cell, p.Steps); u != "" {
+			return cell + " " + u + " (đơn vị theo các bước của bản ghi)"
+		}
 		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
 	}
 	return cell
+}
+
+// unitAfter is a number and the unit of time after it in a step.
+var unitAfter = regexp.MustCompile(`(?i)(?:^|[^\d.,])0*(\d+)\s+(ngày làm việc|ngày|giờ làm việc|giờ|tháng)(?:[^\p{L}]|$)`)
+
+// stepsUnit returns the one unit the steps give the number n, or "" when
+// they give it none or several.
+func stepsUnit(n string, steps []string) string {
+	n = strings.TrimLeft(n, "0")
+	unit := ""
+	for _, step := range steps {
+		for _, m := range unitAfter.FindAllStringSubmatch(step, -1) {
+			if m[1] != n {
+				continue
+			}
+			u := strings.ToLower(m[2])
+			if unit != "" && unit != u {
+				return ""
+			}
+			unit = u
+		}
+	}
+	return unit
 }
 
 // timeOf reads the time of every channel, once when they agree; when the
 // table gives none, the time the steps set the office ("trong thời hạn
 // 03 ngày làm việc … cấp Giấy chứng nhận").
 func timeOf(p *knowledge.Procedure) string {
-	t := readTime(p.Time)
+	t := readTime(p.Time, p)
 	if len(p.Methods) > 0 {
 		// A channel with two times gives each for a case its note
 		// names ("1 ngày làm việc (trường hợp thông tin có trong Cơ sở
@@ -49,9 +77,9 @@ func timeOf(p *knowledge.Procedure) string {
 		}
 		t = perChannel(p.Methods, func(m knowledge.Method) string {
 			if c := timeCase(m); cased[m.Channel] && c != "" {
-				return readTime(m.Time) + " (" + c + ")"
+				return readTime(m.Time, p) + " (" + c + ")"
 			}
-			return readTime(m.Time)
+			return readTime(m.Time, p)
 		})
 	}
 	if t == "" {

@@ -138,3 +138,24 @@ func TestRecordDetailLeavesExceptionsUnquoted(t *testing.T) {
 		t.Errorf("detail %q: want the rule on foreign papers", got)
 	}
 }
+
+func TestStepsUnit(t *testing.T) {
+	for _, tt := range []struct {
+		n     string
+		steps []string
+		want  string
+	}{
+		{"3", []string{"Trong thời hạn 03 ngày làm việc kể từ ngày tiếp nhận hồ sơ, cơ quan đăng ký hộ tịch cấp Giấy xác nhận."}, "ngày làm việc"},
+		{"5", []string{"Trả kết quả sau 5 giờ làm việc."}, "giờ làm việc"},
+		// Another number's unit says nothing of this one's.
+		{"3", []string{"Trong 15 ngày làm việc kể từ ngày nhận hồ sơ."}, ""},
+		{"3", []string{"Bước 3: nộp hồ sơ.", "Ngày 13 tháng 3."}, ""},
+		// Two units for the same number: the record does not say which.
+		{"3", []string{"Trong 03 ngày làm việc xác minh.", "Niêm yết trong 3 tháng."}, ""},
+		{"2", []string{"Trong 2,5 ngày."}, ""},
+	} {
+		if got := stepsUnit(tt.n, tt.steps); got != tt.want {
+			t.Errorf("stepsUnit(%q, %q) = %q, want %q", tt.n, tt.steps, got, tt.want)
+		}
+	}
+}
