@@ -120,7 +120,9 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 	case intentDeadline:
 		if d := deadlineOf(p, question); d != "" {
 			b.WriteString(v.word("Hạn phải làm, theo bản ghi: ", "Deadline, as the record says: ") + "«" + d + "»\n")
-		} else {
+		} else if many == 0 {
+			// Asked beside the office's time ("có phải đăng ký không, mấy
+			// ngày được trả lời"), a deadline the record lacks is no news.
 			b.WriteString(v.word("Bản ghi không ghi hạn phải làm thủ tục này.", "The record sets no deadline for this procedure.") + "\n")
 		}
 	case intentOnline:
@@ -151,7 +153,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		if p.Conditions != "" {
 			// A list's first dash is the record's layout, not a word.
 			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(strings.TrimLeft(p.Conditions, "-+*• \n"), maxPart) + "\n")
-		} else {
+		} else if many == 0 || strings.Contains(fold(question), " dieu kien ") {
 			b.WriteString(v.word("Bản ghi không ghi điều kiện riêng cho thủ tục này.\n", "The record states no special conditions.\n"))
 			if !strings.Contains(fold(question), " dieu kien ") {
 				// "đăng ký chung với khai sinh được không": the procedure

@@ -274,6 +274,19 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// "bản vẽ gì".
 		{"lam tam tru cho nguoi thue tro thi lam o dau, bao nhiu ngay thi xong", "Đăng ký tạm trú", []string{"Thời hạn giải quyết: 3 ngày làm việc"}},
 		{"Nhà cấp 4 của tôi xây từ 2005, giờ muốn cải tạo sửa lại mái và nâng nền. Xin giấy phép sửa chữa cải tạo thì cần bản vẽ gì, mấy ngày có?", "sửa chữa, cải tạo", []string{"Bản vẽ hiện trạng", "15 ngày"}},
+		// A paper for the case its heading states first is everyone's (the
+		// contract of the transfer), one for a case beyond it is not (the
+		// mortgagee's consent, leased land).
+		{"sang tên sổ đỏ cho con cần giấy tờ gì", "Đăng ký biến động", []string{"Giấy tờ: Đơn đăng ký biến động đất đai, tài sản gắn liền với đất theo Mẫu số 18; Bản gốc Giấy chứng nhận đã cấp; Hợp đồng hoặc văn bản về việc chuyển quyền sử dụng đất"}},
+		// Without a heading that names a case, a case stated far into a
+		// name (the land certificate "trong trường hợp giao dịch liên
+		// quan đến tài sản đó"; the birth certificate's "Đối với trường
+		// hợp trẻ em bị bỏ rơi" in its second sentence) does not make
+		// the paper special.
+		{"Ông tôi muốn lập di chúc ở xã để lại nhà đất cho các con thì cần mang những gì?", "Chứng thực di chúc", []string{"Giấy chứng nhận quyền sở hữu, quyền sử dụng"}},
+		{"Làm giấy khai sinh và thẻ bảo hiểm y tế cho bé dưới 6 tuổi cùng một lúc thì cần những giấy tờ gì?", "khai sinh", []string{"Giấy chứng sinh"}},
+		// The form every applicant fills in comes first.
+		{"Nhà tôi xây từ năm 2005 trong phường, giờ muốn sửa lại mặt tiền, thay mái và cải tạo bên trong, nghe nói phải xin giấy phép sửa chữa. Hồ sơ gồm những gì vậy?", "sửa chữa, cải tạo", []string{"Giấy tờ: Đơn đề nghị cấp giấy phép sửa chữa"}},
 		// Whom a fee spares is said whole, once for every channel: a
 		// stepfather adopting his wife's child pays nothing.
 		{"e muon nhan con rieng cua vo lam con nuoi thi le phi bao nhieu a", "nuôi con nuôi trong nước", []string{"Lệ phí: 400.000 đồng; miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi;"}},
@@ -297,5 +310,27 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 				t.Errorf("answer gives a boat's papers:\n%s", r.Answer)
 			}
 		})
+	}
+}
+
+// "Có phải … không" beside the office's time and place asks whether the
+// procedure applies: its record answers, without a line for the
+// conditions or the deadline the record does not state, and the time
+// once.
+func TestWhetherAskedBesideTime(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	for _, q := range []string{
+		"Nhà tôi xây từ năm 2000 giờ xuống cấp, tôi muốn sửa lại mái và cải tạo thêm phòng, có phải xin giấy phép sửa chữa không, nếu có thì nộp ở đâu và bao lâu",
+		"ruộng lúa nhà tôi trũng hay ngập, muốn chuyển sang đào ao nuôi cá kết hợp trồng sen thì có phải đăng ký với xã không, mấy ngày được trả lời",
+	} {
+		r := reply(t, b, Question{Text: q, Commune: "demo"})
+		if !strings.Contains(r.Answer, "Thời hạn giải quyết: ") {
+			t.Errorf("%q: no time:\n%s", q, r.Answer)
+		}
+		for _, not := range []string{"Bản ghi không ghi", "Thời hạn: "} {
+			if strings.Contains(r.Answer, not) {
+				t.Errorf("%q: answer says %q:\n%s", q, not, r.Answer)
+			}
+		}
 	}
 }

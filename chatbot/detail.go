@@ -65,7 +65,9 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 	add := func(text string) {
 		for _, s := range sentenceBreak.Split(text, -1) {
 			s = strings.TrimSpace(strings.Trim(s, "-+*•. "))
-			if utf8.RuneCountInString(s) < 15 {
+			// A heading that announces a list ("…, hồ sơ gồm:") says
+			// nothing by itself.
+			if utf8.RuneCountInString(s) < 15 || strings.HasSuffix(s, ":") {
 				continue
 			}
 			f := foldedWords(s)

@@ -106,6 +106,9 @@ func exemptionsIn(note string) []string {
 	return out
 }
 
+// ifAny is the "(nếu có)" of a fee that may not be charged at all.
+var ifAny = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
+
 // readFreeNote reads the note beside the portal's "Miễn phí": free
 // outright ("Miễn lệ phí."), free except where the note says a council
 // sets it, or an amount the note holds.
@@ -148,6 +151,15 @@ func readFreeNote(note string, today time.Time) feeReading {
 	case len(others) > 0 && moneyRe.MatchString(strings.Join(others, " ")):
 		parts = append(parts, "có thu: "+clip(strings.Join(others, "; "), 160))
 		others = nil
+	case len(auth) > 0 && ifAny.MatchString(note):
+		// "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân
+		// dân cấp tỉnh.)": free, unless the province sets a fee.
+		known = false
+		who := "theo quy định về phí, lệ phí"
+		if provincial.MatchString(strings.Join(auth, " ")) {
+			who = "do Hội đồng nhân dân tỉnh quyết định"
+		}
+		parts = append(parts, "bản ghi ghi miễn phí; lệ phí nếu có thì mức "+who+" (hỏi cán bộ)")
 	case len(auth) > 0:
 		known = false
 		if provincial.MatchString(strings.Join(auth, " ")) {

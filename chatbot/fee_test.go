@@ -28,6 +28,22 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"miễn phí"},
 		},
 		{
+			name:    "free unless the province sets a fee, if any",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh.)"}},
+			day:     today,
+			want:    []string{"bản ghi ghi miễn phí", "lệ phí nếu có thì mức do Hội đồng nhân dân tỉnh quyết định"},
+		},
+		{
+			name: "whom the fee spares is said whole, once",
+			methods: []knowledge.Method{
+				{Channel: "Trực tiếp", Fee: "400.000 đồng (Mức thu lệ phí: 400.000đ/trường hợp. Miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi.)"},
+				{Channel: "Trực tuyến", Fee: "400.000 đồng (Lệ phí : 400.000 Đồng (Mức thu lệ phí: 400.000đ/trường hợp. Miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi.))"},
+			},
+			day:     today,
+			want:    []string{"400.000 đồng; miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi"},
+			wantNot: []string{"trực tuyến", "…"},
+		},
+		{
 			name: "a reduction written in the description applies today",
 			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "500.000 đồng",
 				Note: "Phí: 500.000 đồng/hồ sơ (áp dụng mức phí 250.000 đồng/hồ sơ kể từ ngày 01/7/2025 đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC)."}},

@@ -124,8 +124,11 @@ func deadlineCue(padded string) bool {
 	if !acts {
 		return false
 	}
-	// "phải đăng ký …, bao nhiêu ngày thì xong": the office's time.
-	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua "} {
+	// "phải đăng ký …, bao nhiêu ngày thì xong", "… mất bao lâu", "bao
+	// lâu thì được tiền": the office's time.
+	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
+		" mat bao lau ", " mat may ngay ", " het bao lau ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
+		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
 		if strings.Contains(padded, c) {
 			return false
 		}

@@ -27,9 +27,14 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		}
 	}
 	// The resident must register; the days asked are the office's.
-	q := "chủ nhà bảo phải đăng ký tạm trú, em cần giấy tờ gì và bao nhiêu ngày thì xong ạ"
-	if got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " "); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
-		t.Errorf("%q: intents %v, want the time and no deadline", q, got)
+	for _, q := range []string{
+		"chủ nhà bảo phải đăng ký tạm trú, em cần giấy tờ gì và bao nhiêu ngày thì xong ạ",
+		"vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu",
+		"vậy em phải nộp hồ sơ ở đâu, bao lâu thì được tiền",
+	} {
+		if got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " "); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
+			t.Errorf("%q: intents %v, want the time and no deadline", q, got)
+		}
 	}
 }
 

@@ -182,13 +182,6 @@ type paper struct {
 	other   bool   // of another case than the question's (papersOf)
 }
 
-// specialCase starts a paper needed only in some cases; near its start
-// (within ~100 characters, before any bracket) a name may say so too:
-// "(nếu nộp trực tiếp)" after a form's name does not; a bracket that
-// names whom the paper is for does: "Hộ chiếu còn thời hạn sử dụng (đối
-// với người nước ngoài, …)".
-var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}(trong trường hợp|đối với trường hợp|nếu có)|\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
-
 // byProxy starts a paper needed only when someone else applies on the
 // applicant's behalf: the letter of authority.
 var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( có chứng thực)? )?((văn bản|giấy) (ủy|uỷ) quyền|người (ủy|uỷ) quyền)`)
@@ -196,6 +189,53 @@ var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( c
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
 var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử| được cấp)*( từ (bản chính|sổ gốc))?( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?\s*(của )?`)
+
+// specialCase starts a paper needed only in some cases; a bracket that
+// names whom the paper is for says so too: "Hộ chiếu còn thời hạn sử
+// dụng (đối với người nước ngoài, …)", not "(nếu nộp trực tiếp)" after a
+// form's name. A case the name states after its opening words
+// caseBeyond reads against the heading, or caseNear without one.
+var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}nếu có|\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
+
+// caseNear is a case a name states near its start (within ~100
+// characters), read as special when no heading says whom the papers are
+// for: "Bản sao Giấy chứng nhận … trong trường hợp di chúc liên quan
+// đến …" further on is every applicant's whose case it is, and the
+// question's words bring it first (papersOf).
+var caseNear = regexp.MustCompile(`(?i)^.{0,110}(trong trường hợp|đối với trường hợp)`)
+
+// laterCase is the case a paper's name states after its opening words
+// ("Văn bản của bên nhận thế chấp … đối với trường hợp … đang được thế
+// chấp …").
+var laterCase = regexp.MustCompile(`(?i)(đối với|trong) trường hợp (.+)$`)
+
+// caseBeyond reports a paper for a case its name states, unless that
+// case is the first the heading it stands under states: under "a) Đối
+// với trường hợp chuyển đổi, chuyển nhượng, thừa kế …; cho thuê …; bán …
+// đất thuê của Nhà nước …" the contract "đối với trường hợp chuyển đổi,
+// chuyển nhượng, thừa kế" is every applicant's; the mortgagee's consent
+// "đối với trường hợp … đang được thế chấp" and the papers of leased
+// land, the heading's third case, are not.
+func caseBeyond(name, heading string) bool {
+	m := laterCase.FindStringSubmatch(name)
+	if m == nil {
+		return false
+	}
+	words := vietnamese.Words(m[2])
+	first := strings.Split(heading, ";")[0]
+	h := foldedWords(first)
+	in := 0
+	for _, w := range words {
+		if strings.Contains(h, " "+w+" ") {
+			in++
+		}
+	}
+	return float64(in) < headingCaseShare*float64(len(words))
+}
+
+// headingCaseShare is the share of a paper's case words its heading must
+// hold for the case to be the heading's own.
+const headingCaseShare = 0.9
 
 // paperCase is the papers of one case a record lists under its own
 // heading ("Đăng ký thường trú vào chỗ ở hợp pháp do thuê, mượn, ở
@@ -236,10 +276,14 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	// Of a procedure about authority itself, the letter is what it is about.
 	title := strings.ToLower(p.Title)
 	proxyProcedure := strings.Contains(title, "ủy quyền") || strings.Contains(title, "uỷ quyền")
+	context := "" // the last heading that names a case, however long: whom the papers under it are for
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		if pp.Count == "" && pp.Form == "" {
-			pending = name
+			pending, context = name, ""
+			if strings.Contains(strings.ToLower(name), "trường hợp") {
+				context = name // long or not, it says whom the papers are for
+			}
 			continue
 		}
 		if pending != "" {
@@ -248,7 +292,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// that says "không phải xuất trình" heads nothing.
 			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp") && !strings.Contains(l, "không phải xuất trình")
 			heading := strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")
-			if isCase(pending) {
+			if isCase(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 			}
 			pending = ""
@@ -265,7 +309,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 		c := &cases[len(cases)-1]
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
-		x := paper{name: shortPaper(name), full: full, special: specialCase.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure, show: show}
+		special := specialCase.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
+			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
+		x := paper{name: shortPaper(name), full: full, special: special, show: show}
 		// Two papers of one short name are one for a resident: the form
 		// everyone fills in wins over its variant for a special case
 		// ("Tờ khai … (Dùng cho cá nhân trong trường hợp ủy quyền …)").
@@ -379,16 +425,17 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 			score[x.full] = matchScore(words, said, x.full)
 		}
 		mine := papers[:len(cases[best].papers)]
-		slices.SortStableFunc(mine, func(a, b paper) int {
-			sa, sb := min(score[a.full], 4), min(score[b.full], 4)
-			if sa < 3 {
-				sa = 0
+		// The form every applicant fills in stays first.
+		rank := func(x paper) int {
+			if !x.special && paperRank(x) == 0 {
+				return 5
 			}
-			if sb < 3 {
-				sb = 0
+			if s := min(score[x.full], 4); s >= 3 {
+				return s
 			}
-			return sb - sa
-		})
+			return 0
+		}
+		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
 	return papers, cases[best].heading, others
 }
@@ -486,6 +533,11 @@ func paperRank(p paper) int {
 func shortPaper(name string) string {
 	s := strings.TrimSpace(stepPrefix.ReplaceAllString(name, ""))
 	s = attachedFile.ReplaceAllString(s, "") // "Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
+	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
+	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
+	if m := whoHandsIn.FindStringSubmatch(s); m != nil {
+		s = m[1]
+	}
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
 		rest := s[loc[1]:]
 		r, n := utf8.DecodeRuneInString(rest)
@@ -514,6 +566,9 @@ func shortPaper(name string) string {
 	}
 	return s
 }
+
+// whoHandsIn is a paper's name that opens with who hands it in.
+var whoHandsIn = regexp.MustCompile(`^[^;:()]{5,90}? phải (?:nộp|xuất trình) ((?:bản sao|bản chính|giấy|văn bản|hộ chiếu|trích lục).{10,})$`)
 
 // attachedFile is the name of the form's file that the portal's table
 // glued to a paper's name.
