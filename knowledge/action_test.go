@@ -115,6 +115,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// the crop; garden land to residential land needs permission.
 		"ruong lua nha e muon chuyen sang trong cay an qua thi co phai dang ky voi xa ko, bao lau dc": "cây trồng, vật nuôi trên đất trồng lúa",
 		"muon chuyen dat vuon sang dat o de xay nha thi xin o dau, may ngay":                          "chuyển mục đích sử dụng đất đối với",
+		// A name said as "thủ tục …" is what is asked, the other the why.
+		"Tôi đã ly hôn với chồng cũ ở Mỹ, tòa án bên đó xử xong rồi, giờ tôi về Việt Nam sống và muốn đăng ký kết hôn với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu": "ghi vào Sổ hộ tịch việc ly hôn",
+		// A birth abroad is registered with its foreign element.
+		"con sinh ở Nhật chưa làm giấy khai sinh bên đó, về nước làm khai sinh ở đâu": "khai sinh có yếu tố nước ngoài",
 		// A late birth registration is the birth registration.
 		"con tôi đã quá hạn 60 ngày, đăng ký khai sinh muộn cần giấy gì": "Thủ tục đăng ký khai sinh",
 	} {

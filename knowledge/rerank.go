@@ -69,6 +69,28 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	askedNowText := nowText.text
 	foreign := foreignAsked(askedNowText, p.expansions)
+	// A birth or death abroad ("bé sinh bên Hàn Quốc, chưa đăng ký ở
+	// Hàn") makes the procedure named its variant "có yếu tố nước
+	// ngoài": "làm giấy khai sinh" names "đăng ký khai sinh có yếu tố
+	// nước ngoài", and the common one does not apply. (A marriage is
+	// foreign by who marries, not where: Luật Hộ tịch, Điều 37.)
+	var abroadOf map[*group]bool // the common procedures a foreign one stands in for
+	if !foreign && slices.Contains(p.expansions, "nuoc ngoai") {
+		for _, f := range groups {
+			if !foreignTitle(f.entry.foldTitle) {
+				continue
+			}
+			for _, d := range groups {
+				if d.named > 0 && placeEvent(d.entry.foldTitle) && titleKey(f.entry.foldTitle) == titleKey(d.entry.foldTitle)+" co yeu to nuoc ngoai" {
+					f.named = max(f.named, d.named)
+					if abroadOf == nil {
+						abroadOf = make(map[*group]bool)
+					}
+					abroadOf[d] = true
+				}
+			}
+		}
+	}
 	mobile := strings.Contains(askedNowText, " luu dong ")
 	// A record for the members of the police or the army (the health
 	// insurance card re-issued through their unit) is not what a
@@ -143,7 +165,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// whether it is done online, and in how long.
 			g.score *= explainWeight
 		}
-		if foreign && !foreignTitle(g.entry.foldTitle) {
+		if foreign && !foreignTitle(g.entry.foldTitle) || abroadOf[g] {
 			g.score *= foreignWeight
 		}
 		if longestRun >= minRun && runs[i] == longestRun {
@@ -316,12 +338,21 @@ const namedShare = 0.6
 // left to the title. Only the procedures with the longest such name get
 // nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
 // sinh" must not outweigh the procedure for those never registered.
+//
+// A name said as "thủ tục …" counts one word more: "muốn đăng ký kết hôn
+// với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu" asks for the
+// record of the divorce, the marriage is why.
 func saidName(q saidText, names []string) int {
 	longest := 0
 	for _, n := range names {
-		if w := strings.Count(n, " ") - 1; w >= 2 && w > longest && saysNow(q.text, n, q.asks) {
-			longest = w
+		w := strings.Count(n, " ") - 1
+		if w < 2 || !saysNow(q.text, n, q.asks) {
+			continue
 		}
+		if strings.Contains(q.text, " thu tuc"+n) {
+			w++
+		}
+		longest = max(longest, w)
 	}
 	return longest
 }
@@ -433,6 +464,12 @@ const foreignWeight = 0.5
 // person; "ở nước ngoài" (abroad) says where, not who.
 func foreignTitle(foldTitle string) bool {
 	return strings.Contains(foldTitle, " yeu to nuoc ngoai ") || strings.Contains(foldTitle, " nguoi nuoc ngoai ")
+}
+
+// placeEvent reports a folded title registering an event whose foreign
+// element is where it happened: a birth or a death.
+func placeEvent(foldTitle string) bool {
+	return strings.Contains(foldTitle, " khai sinh ") || strings.Contains(foldTitle, " khai tu ")
 }
 
 // foreignAsked reports a question about a foreign person, in its words

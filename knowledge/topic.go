@@ -94,6 +94,9 @@ func typedIn(e *docEntry, phrase string) bool {
 // askPhrase reports an expansion that says what is asked, not about what
 // ("lệ phí", "hồ sơ").
 func askPhrase(x string) bool {
+	if askWords[x] {
+		return true // "tờ khai", for "mẫu đơn"
+	}
 	for _, w := range strings.Fields(x) {
 		if !askWords[w] {
 			return false
