@@ -193,6 +193,8 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	}
 	var names []string
 	special, listed := 0, 0
+	// "tờ khai mẫu nào": the form's file the record attaches names it.
+	asksForm := strings.Contains(fold(question), " mau ")
 	for _, x := range papers {
 		if x.special {
 			special++
@@ -203,6 +205,9 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		}
 		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(x.name) <= maxList) {
 			name := x.name
+			if asksForm && x.form != "" && !strings.Contains(strings.ToLower(name), "(mẫu") {
+				name += " (" + x.form + ")"
+			}
 			listed += utf8.RuneCountInString(name) + 2
 			if x.show {
 				name += v.word(" (xuất trình)", " (to show)")

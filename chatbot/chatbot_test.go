@@ -12,6 +12,7 @@ import (
 
 	"github.com/hoidap/hoidap/internal/llmtest"
 	"github.com/hoidap/hoidap/internal/records"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 type memRecorder struct {
@@ -331,6 +332,32 @@ func TestWhetherAskedBesideTime(t *testing.T) {
 			if strings.Contains(r.Answer, not) {
 				t.Errorf("%q: answer says %q:\n%s", q, not, r.Answer)
 			}
+		}
+	}
+}
+
+// "Mẫu đơn" asks for a form: the dictionary's "tờ khai" for it is what
+// is asked, not a title's topic, so a procedure the records lack (the
+// funeral allowance of social protection) is declined rather than
+// answered with a customs form ("hóa đơn kiêm tờ khai hoàn thuế"); and
+// a form asked of a record is named by the file the record attaches.
+func TestFormAsked(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	if r := reply(t, b, Question{Text: "xin trợ cấp mai táng dùng mẫu đơn nào", Commune: "demo"}); r.Grounded {
+		t.Errorf("grounded on %v:\n%s", r.Sources, r.Answer)
+	}
+	p := &knowledge.Procedure{Papers: []knowledge.Paper{
+		{Name: "Tờ khai thuế đối với hộ kinh doanh", Count: "1 bản chính", Form: "Mẫu số 01 TKN-CNKD.docx"},
+		{Name: "Bản sao hợp đồng thuê địa điểm", Count: "1 bản sao"},
+	}}
+	for q, want := range map[string]string{
+		"tờ khai thuế hộ kinh doanh dùng mẫu nào": "Tờ khai thuế đối với hộ kinh doanh (Mẫu số 01 TKN-CNKD)",
+		"khai thuế hộ kinh doanh cần giấy gì":     "Tờ khai thuế đối với hộ kinh doanh; ",
+	} {
+		var sb strings.Builder
+		papersLine(&sb, p, q, view{}, 3, 300)
+		if !strings.Contains(sb.String(), want) {
+			t.Errorf("%q: %q lacks %q", q, sb.String(), want)
 		}
 	}
 }

@@ -32,7 +32,8 @@ var intentCues = []struct {
 }{
 	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo", "chuan bi",
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
-		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi"}},
+		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
+		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",

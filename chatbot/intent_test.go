@@ -20,6 +20,9 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"tam tru thi khi nao phai di gia han":                         intentDeadline,
 		"tam nghi ban 2 thang thi phai bao truoc may ngay":            intentDeadline,
 		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
+		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":       intentTime,
+		"xin giay phep sua nha thi can ban ve gi":                     intentPapers,
+		"dang ky ket hon ho so the nao":                               intentPapers,
 	} {
 		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
 		if got := detectIntents(padded); !slices.Contains(got, want) {

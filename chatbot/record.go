@@ -180,6 +180,7 @@ type paper struct {
 	special bool   // only in a special case ("Trường hợp …", "nếu …")
 	show    bool   // to show, not to hand in
 	other   bool   // of another case than the question's (papersOf)
+	form    string // the form's file the record attaches, named as a form ("Mẫu số 01 TKN-CNKD"), or ""
 }
 
 // byProxy starts a paper needed only when someone else applies on the
@@ -311,7 +312,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
 		special := specialCase.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
-		x := paper{name: shortPaper(name), full: full, special: special, show: show}
+		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
 		// Two papers of one short name are one for a resident: the form
 		// everyone fills in wins over its variant for a special case
 		// ("Tờ khai … (Dùng cho cá nhân trong trường hợp ủy quyền …)").
@@ -565,6 +566,20 @@ func shortPaper(name string) string {
 		s += " " + form
 	}
 	return s
+}
+
+// formFile is the file of a form the portal's table attaches to a paper
+// ("Mẫu số 01 TKN-CNKD.docx", "Mau 4.4 (1).docx"), named as a form.
+var formFile = regexp.MustCompile(`(?i)^\s*;?\s*((?:mẫu|mau|phụ lục|phu luc|biểu mẫu|tk)[^;]{0,40}?)(?:\s*\(\d+\))?\.(?:docx?|pdf|xlsx?|rtf)`)
+
+// formLabel returns the name of the form a record attaches to a paper,
+// or "" when its file is not named as a form.
+func formLabel(file string) string {
+	m := formFile.FindStringSubmatch(file)
+	if m == nil {
+		return ""
+	}
+	return strings.TrimSpace(m[1])
 }
 
 // whoHandsIn is a paper's name that opens with who hands it in.

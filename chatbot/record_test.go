@@ -170,3 +170,18 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 		}
 	}
 }
+
+func TestFormLabel(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mẫu số 01 TKN-CNKD.docx":                       "Mẫu số 01 TKN-CNKD",
+		"Mau 4.4 (1).docx":                              "Mau 4.4",
+		";Phụ lục IV.docx":                              "Phụ lục IV",
+		"MauBankekhai.docx":                             "MauBankekhai",
+		"6. TP-LS-06. De nghi thay doi DKHD TCHNLS.doc": "",
+		"": "",
+	} {
+		if got := formLabel(in); got != want {
+			t.Errorf("formLabel(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
