@@ -361,3 +361,13 @@ func TestFormAsked(t *testing.T) {
 		}
 	}
 }
+
+// A resident's "bác ruột" is no reason to quote the record's sentence on
+// letters of authority between "anh, chị, em ruột".
+func TestKinWordsQuoteNothing(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "ba me chau mat het trong vu tai nan, toi la bac ruot muon dang ky lam nguoi giam ho cho chau thi bao lau co ket qua", Commune: "demo"})
+	if !strings.Contains(r.Answer, "3 ngày làm việc") || strings.Contains(r.Answer, "ủy quyền") {
+		t.Errorf("answer:\n%s", r.Answer)
+	}
+}

@@ -34,6 +34,10 @@ var genericWords = map[string]bool{
 	"gi": true, "nao": true, "sao": true, "bao": true, "nhieu": true, "the": true, "nay": true,
 	"ubnd": true, "ban": true, "nhan": true, "dan": true, "cap": true, "so": true,
 	"giay": true, "to": true, "ho": true, "thu": true, "tuc": true, "ky": true,
+	// "Trường hợp" and "ruột" are in most records' sentences ("anh, chị,
+	// em ruột của người ủy quyền"): a resident's "bác ruột" is no reason
+	// to quote one.
+	"truong": true, "hop": true, "ruot": true,
 }
 
 // sentenceBreak splits a record's text into the sentences a resident
