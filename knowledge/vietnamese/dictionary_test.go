@@ -78,6 +78,7 @@ func TestExpand(t *testing.T) {
 		{"content word breaks a term", "không phải nhà tôi nhận phần", nil, []string{"tu choi nhan di san"}},
 		{"parts in either order", "mất giấy đăng ký kết hôn, xin bản sao thế nào", []string{"cap ban sao trich luc ho tich"}, nil},
 		{"parts without marks", "xin ban sao giay chung tu cua bo", []string{"cap ban sao trich luc ho tich"}, nil},
+		{"a wall built over the line", "nha ben canh xay tuong lan sang dat nha toi", []string{"hoa giai tranh chap dat dai"}, nil},
 		{"one part alone is not enough", "đăng ký kết hôn cần bản sao căn cước không", nil, []string{"cap ban sao trich luc ho tich"}},
 		{"nothing", "xin chào", nil, nil},
 	}
