@@ -119,6 +119,18 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi đã ly hôn với chồng cũ ở Mỹ, tòa án bên đó xử xong rồi, giờ tôi về Việt Nam sống và muốn đăng ký kết hôn với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu": "ghi vào Sổ hộ tịch việc ly hôn",
 		// A birth abroad is registered with its foreign element.
 		"con sinh ở Nhật chưa làm giấy khai sinh bên đó, về nước làm khai sinh ở đâu": "khai sinh có yếu tố nước ngoài",
+		// The stage said first is asked, one said after it its reason;
+		// a contract undone is its cancellation's certification.
+		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                                                                      "Tạm ngừng kinh doanh",
+		"Hop dong mua ban dat da chung thuc o UBND xa roi, gio 2 ben muon huy hop dong thi chung thuc huy het bn tien":                                                     "hủy bỏ giao dịch",
+		"tôi đang mở một tiệm bán hàng ăn nhỏ đã đăng ký hộ kinh doanh, giờ muốn tạm đóng cửa nửa năm để đi chăm con nhỏ, sau đó mở lại, thì có phải làm giấy tờ gì không": "Tạm ngừng kinh doanh",
+		// Residents' names: a house's repair permit, a permit extended, the
+		// chairman's settlement after mediation, residence declared by
+		// one who cannot register it.
+		"Nhà cấp 4 của tôi bị dột, muốn làm lại mái và sửa tường thì có phải xin giấy phép sửa chữa không, xin ở đâu, bao lâu?":                                            "sửa chữa, cải tạo",
+		"GPXD sap het han ma nha chua xay xong, xin gia han thi can giay to gi":                                                                                            "Gia hạn giấy phép xây dựng đối với",
+		"hoa giai o xa roi ma ko thanh, gio mun chu tich xa giai quyet tranh chap dat thi bao lau":                                                                         "thẩm quyền của Chủ tịch",
+		"Tôi đang ở nhờ căn nhà trên đất chưa có giấy tờ, công an nói không đủ điều kiện đăng ký thường trú hay tạm trú. Vậy khai báo thông tin cư trú thế nào, mấy ngày?": "chưa đủ điều kiện đăng ký thường trú",
 		// A late birth registration is the birth registration.
 		"con tôi đã quá hạn 60 ngày, đăng ký khai sinh muộn cần giấy gì": "Thủ tục đăng ký khai sinh",
 	} {

@@ -622,11 +622,12 @@ var actions = []struct {
 	said, title []string
 	only        bool
 }{
-	{[]string{" tam ngung ", " tam dung ", " tam nghi "}, []string{" tam ngung "}, false},
+	{[]string{" tam ngung ", " tam dung ", " tam nghi ", " tam dong cua ", " tam dong "}, []string{" tam ngung "}, false},
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}, false},
+	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
 	// Handing a vehicle's papers back ("nộp lại cà vẹt", in the
 	// dictionary's words); a bare "thu hồi" is as often done to the
 	// resident ("đất bị thu hồi") or part of a longer story.
@@ -662,30 +663,39 @@ func firstIssue(title string) bool {
 	return false
 }
 
+// stageSaid rewrites what a question says that reads as another stage
+// than it is: "bằng lái bị thu hồi" tells what was done to the paper,
+// "làm lại mái" is a repair.
+var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ",
+	" lam lai mai ", " sua nha ", " lam lai nha ", " sua nha ", " lam lai tuong ", " sua nha ", " lam lai san ", " sua nha ", " lam lai bep ", " sua nha ")
+
 // actionFit weighs a title by whether it is the stage of a procedure's
 // life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
 // lập hộ kinh doanh".
 func actionFit(words []string, foldTitle string) float64 {
-	// "bằng lái bị thu hồi" tells what was done to the resident's paper,
-	// not the recall it asks for.
-	q := strings.ReplaceAll(" "+strings.Join(words, " ")+" ", " bi thu hoi ", " bi ")
+	q := stageSaid.Replace(" " + strings.Join(words, " ") + " ")
 	title := " " + foldTitle + " "
-	fit := 1.0
-	for _, a := range actions {
-		if !containsAny(q, a.said...) {
-			continue
-		}
-		if containsAny(title, a.title...) {
-			// A stage the title says is what the question asks, even
-			// when the story names another as its reason ("tạm ngừng
-			// kinh doanh 3 tháng để sửa nhà").
-			return stageBonus
-		}
-		if a.only || containsAny(title, otherStage...) || firstIssue(title) {
-			fit = actionWeight
+	// The stage said first is the one asked; one said after it is its
+	// reason ("tạm nghỉ bán 3 tháng để sửa nhà").
+	first, at := -1, len(q)
+	for i, a := range actions {
+		for _, s := range a.said {
+			if j := strings.Index(q, s); j >= 0 && j < at {
+				first, at = i, j
+			}
 		}
 	}
-	return fit
+	if first < 0 {
+		return 1
+	}
+	a := actions[first]
+	if containsAny(title, a.title...) {
+		return stageBonus
+	}
+	if a.only || containsAny(title, otherStage...) || firstIssue(title) {
+		return actionWeight
+	}
+	return 1
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)
