@@ -537,7 +537,8 @@ func shortPaper(name string) string {
 	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
 	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
 	if m := whoHandsIn.FindStringSubmatch(s); m != nil {
-		s = m[1]
+		r, n := utf8.DecodeRuneInString(m[1])
+		s = string(unicode.ToUpper(r)) + m[1][n:]
 	}
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
 		rest := s[loc[1]:]

@@ -164,6 +164,7 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 	for in, want := range map[string]string{
 		"Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp bản sao hộ chiếu/giấy tờ có giá trị thay thế hộ chiếu.": "Hộ chiếu/giấy tờ có giá trị thay thế hộ chiếu",
 		"Tờ khai đăng ký kết hôn theo mẫu": "Tờ khai đăng ký kết hôn theo mẫu",
+		"Công dân Việt Nam đang phục vụ trong lực lượng vũ trang phải nộp văn bản của đơn vị xác nhận việc kết hôn": "Văn bản của đơn vị xác nhận việc kết hôn",
 	} {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
