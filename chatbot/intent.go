@@ -39,7 +39,7 @@ var intentCues = []struct {
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
 		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "bn ngay", "may tuan", "bao gio xong",
 		"khi nao xong", "bao gio nhan", "khi nao nhan", "bao nhiu ngay", "bao nhieu lau", "bao nhiu lau", "ngay thi xong",
-		"may hom", "bao lau thi xong", "bao lau xong"}},
+		"may hom"}},
 	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
 	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
 		"buu chinh", "di dau", "lam o"}},

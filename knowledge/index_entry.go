@@ -87,11 +87,13 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 		}
 		names = d.Procedure.Names
 		e.onAnyPaper = d.Procedure.OnAnyPaper
-		e.forMembers = forMembers(d.Title, d.Procedure.Where)
 		e.forBodies = forBodies(d.Procedure.Audience)
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	if d.Procedure != nil {
+		e.forMembers = forMembers(e.foldTitle, d.Procedure.Where)
+	}
 	e.titleSeq = titleWords
 	e.titleWeights = titleWeights(d.Title)
 	e.ages = titleAgeBounds(titleWords)

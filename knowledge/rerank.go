@@ -45,12 +45,6 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 	}
-	if b := broughtPapers(p); len(b) > 0 && len(without(asked, b)) > 0 {
-		// "sang tên sổ đỏ cần CCCD không" asks about the transfer; the
-		// ID card is a paper to bring.
-		asked = without(asked, b)
-		p.topic = slices.DeleteFunc(slices.Clone(p.topic), func(w string) bool { return b[w] })
-	}
 	if p.past != nil && !ix.asksOwnTopic(p, asked, groups) {
 		// What is asked after the story names no procedure of its own
 		// ("… tổ hòa giải thôn không xong, giờ muốn gửi đơn lên xã giải
@@ -392,14 +386,13 @@ func saysNow(q, n string, asks bool) bool {
 // serves in the police or the army.
 var memberWords = []string{" cong an ", " quan doi ", " bo doi ", " chien si ", " si quan ", " quan nhan ", " nganh ca "}
 
-// forMembers reports a record about the police or the army by its title
-// ("… của công dân đối với lực lượng Công an nhân dân") or whose place of
-// submission is such a unit taking papers from its own members ("Sĩ
-// quan, hạ sĩ quan, chiến sĩ nghĩa vụ … Công an nhân dân").
-func forMembers(title, where string) bool {
-	t := " " + strings.Join(vietnamese.Words(title), " ") + " "
+// forMembers reports a record about the police or the army by its folded
+// title ("… của công dân đối với lực lượng Công an nhân dân") or whose
+// place of submission is such a unit taking papers from its own members
+// ("Sĩ quan, hạ sĩ quan, chiến sĩ nghĩa vụ … Công an nhân dân").
+func forMembers(foldTitle, where string) bool {
 	w := " " + strings.Join(vietnamese.Words(where), " ") + " "
-	return containsAny(t, " cong an nhan dan ", " quan doi nhan dan ") || containsAny(w, " si quan ", " chien si ", " quan nhan ")
+	return containsAny(foldTitle, " cong an nhan dan ", " quan doi nhan dan ") || containsAny(w, " si quan ", " chien si ", " quan nhan ")
 }
 
 // bodyWords are the folded words by which a question speaks for an
