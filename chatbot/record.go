@@ -27,7 +27,7 @@ func readTime(cell string, p *knowledge.Procedure) string {
 	cell = strings.TrimSpace(cell)
 	if bareNumber.MatchString(cell) {
 		if u := stepsUnit(cell, p.Steps); u != "" {
-			return cell + " " + u + " (đơn vị theo các bước của bản ghi)"
+			return cell + " " + u + " (đơn vị theo các bước giải quyết trong bản ghi)"
 		}
 		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
 	}
@@ -264,7 +264,11 @@ var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\
 // isCase reports a heading that names a case of the procedure.
 func isCase(heading string) bool {
 	h := filesFollow.ReplaceAllString(heading, "")
-	return caseHeading.MatchString(h) && !notCase.MatchString(h) && utf8.RuneCountInString(h) <= 200
+	// A heading that announces its papers names a case however it
+	// starts: "Tách hộ để đăng ký thường trú tại cùng một chỗ ở hợp
+	// pháp, hồ sơ gồm:".
+	announces := h != heading && len(strings.Fields(h)) >= 4 && !strings.Contains(strings.ToLower(h), "thành phần")
+	return (caseHeading.MatchString(h) || announces) && !notCase.MatchString(h) && utf8.RuneCountInString(h) <= 200
 }
 
 // paperCases reads a record's papers case by case: a row without a count
@@ -473,9 +477,14 @@ func pickCase(cases []paperCase, question, title string) int {
 	// name and its papers another: "lên Hà Nội thuê trọ" is not the case
 	// of "đơn vị … trung đoàn … trở lên".
 	sc := newScoring(words, said, said, false)
-	best, bestScore := 0, 3
+	// Unless the question names a case, the first that is not a
+	// particular one ("Trường hợp … đã ly hôn …") is the resident's.
+	best := max(slices.IndexFunc(cases, func(c paperCase) bool { return !particular.MatchString(c.heading) }), 0)
+	bestScore := 3
 	for i, c := range cases {
-		named := sc.score(c.headingWords, false) / 2 // matchScore
+		// The heading must hold a word as the question spells it: "sổ
+		// đỏ của bố mẹ" names no case of "mất Trang bổ sung".
+		named := newScoring(spelledIn(words, question, c.heading), said, said, false).score(c.headingWords, false) / 2 // matchScore
 		if named == 0 {
 			continue
 		}
@@ -486,6 +495,9 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	return lastOfHeading(cases, best)
 }
+
+// particular begins the heading of a particular case of a procedure.
+var particular = regexp.MustCompile(`(?i)^(đối với )?trường hợp`)
 
 // lastOfHeading returns the last case with the heading of cases[i]. A
 // heading the portal repeats stands over the wrong papers the first time:

@@ -186,3 +186,35 @@ func TestFormLabel(t *testing.T) {
 		}
 	}
 }
+
+// A heading that announces its papers names a case however it starts,
+// and a question that names no case gets the general one, not the
+// particular case the portal lists first. The rows are the official
+// record's (1.010038).
+func TestPapersOfTheGeneralCaseUnlessNamed(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Tách hộ", Papers: []knowledge.Paper{
+		{Name: "Trường hợp thành viên hộ gia đình đăng ký tách hộ là vợ, chồng đã ly hôn mà vẫn được ở cùng chỗ ở hợp pháp, hồ sơ gồm:"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA);1.", Count: "1 bản chính"},
+		{Name: "Giấy tờ, tài liệu chứng minh việc ly hôn và việc tiếp tục được sử dụng chỗ ở hợp pháp đó.", Count: "1 bản chính"},
+		{Name: "Tách hộ để đăng ký thường trú tại cùng một chỗ ở hợp pháp, hồ sơ gồm:"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA), trong đó ghi rõ ý kiến đồng ý cho tách hộ của chủ hộ", Count: "1 bản chính"},
+	}}
+	_, heading, _ := papersOf(p, "tách hộ cần những giấy tờ gì")
+	if !strings.HasPrefix(heading, "Tách hộ để đăng ký thường trú") {
+		t.Errorf("case %q, want the general one", heading)
+	}
+	if _, heading, _ = papersOf(p, "hai vợ chồng đã ly hôn mà vẫn ở chung nhà, tách hộ cần gì"); !strings.HasPrefix(heading, "Trường hợp") {
+		t.Errorf("case %q, want the divorced spouses'", heading)
+	}
+	// "bố mẹ" names no case of "Trang bổ sung".
+	q := &knowledge.Procedure{Title: "Cấp lại Giấy chứng nhận do bị mất", Papers: []knowledge.Paper{
+		{Name: "a) Đối với trường hợp cấp lại Giấy chứng nhận bị mất:"},
+		{Name: "(1) Đơn đăng ký biến động đất đai, tài sản gắn liền với đất theo Mẫu số 18", Count: "1 bản chính"},
+		{Name: "b) Đối với trường hợp mất Trang bổ sung:"},
+		{Name: "(2) Bản gốc Giấy chứng nhận đã cấp.", Count: "1 bản chính"},
+		{Name: "(1) Đơn đăng ký biến động đất đai, tài sản gắn liền với đất theo Mẫu số 18", Count: "1 bản chính"},
+	}}
+	if _, heading, _ = papersOf(q, "lũ cuốn mất sổ đỏ của bố mẹ, xin cấp lại cần giấy tờ gì"); strings.Contains(heading, "bổ sung") {
+		t.Errorf("case %q, want the lost certificate's", heading)
+	}
+}

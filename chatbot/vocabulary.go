@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
@@ -66,16 +68,10 @@ var onlyAccented = map[string]bool{"ho": true}
 func aboutProcedures(question string) bool {
 	typed := strings.FieldsFunc(vietnamese.Normalize(question), notLetterOrDigit)
 	folded := make([]string, len(typed))
-	marked := 0
 	for i, w := range typed {
 		folded[i] = vietnamese.Fold(w)
-		if folded[i] != w {
-			marked++
-		}
 	}
-	// Typed with diacritics: enough words carry them that one without
-	// them is meant so ("đi xa"), not a slip ("xin giay phep xay dụng").
-	accented := marked >= 2 && 10*marked >= 3*len(typed)
+	accented := typedAccented(typed, folded)
 	for i, w := range folded {
 		for _, e := range vocabularyByFirst[w] {
 			end := i + len(e.words)
@@ -85,6 +81,68 @@ func aboutProcedures(question string) bool {
 		}
 	}
 	return false
+}
+
+// typedAccented reports words typed with diacritics: enough of them
+// carry them that one without them is meant so ("đi xa"), not a slip
+// ("xin giay phep xay dụng"). typed are the words normalised and lower
+// case, folded their folded forms.
+func typedAccented(typed, folded []string) bool {
+	marked := 0
+	for i, w := range typed {
+		if folded[i] != w {
+			marked++
+		}
+	}
+	return marked >= 2 && 10*marked >= 3*len(typed)
+}
+
+// spelledIn keeps the words (folded) that text holds as the question
+// spells them. A question typed with diacritics says which word it
+// means: its "bố" (father) is not the "bổ" of "Trang bổ sung", though
+// both fold to "bo". A word the question does not spell with marks (one
+// typed bare, or the dictionary's), or any word of a question typed
+// without diacritics, is kept.
+func spelledIn(words []string, question, text string) []string {
+	typed, folded := vietnamese.Said(question)
+	if !typedAccented(typed, folded) {
+		return words
+	}
+	in, _ := vietnamese.Said(text)
+	has := make(map[string]bool, len(in))
+	for _, w := range in {
+		has[spelling(w)] = true
+	}
+	var out []string
+	for _, w := range words {
+		spelled, found := false, false
+		for i, f := range folded {
+			if f == w {
+				spelled = true
+				// A syllable typed bare says nothing of its marks.
+				found = found || typed[i] == f || has[spelling(typed[i])]
+			}
+		}
+		if found || !spelled {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// spelling is a syllable (normalised) with its tone mark moved to the
+// end, so that the old and new placings ("hoà", "hòa") are one spelling.
+func spelling(syllable string) string {
+	var base, tone []rune
+	for _, r := range norm.NFD.String(syllable) {
+		switch r {
+		case '\u0300', '\u0301', '\u0303', '\u0309', '\u0323':
+			tone = append(tone, r)
+		default:
+			base = append(base, r)
+		}
+	}
+	return norm.NFC.String(string(base)) + string(tone)
 }
 
 // vocabularyEntry is an entry of procedureVocabulary and its words.
