@@ -131,7 +131,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if b.gens != nil {
 		p.gen = b.gens.Generation()
 	}
-	p.intents = detectIntents(p.padded)
+	p.intents = detectIntents(intentPadded(p.q.Text, p.padded))
 	hits, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3})
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // intent is what part of a procedure a resident asks about.
@@ -79,6 +80,21 @@ func detectIntents(padded string) []intent {
 	}
 	if deadlineCue(padded) {
 		out = append([]intent{intentDeadline}, out...)
+		// "hạn chót phải khai tử là bao lâu": the length asked is the
+		// deadline's, unless the office's is asked as well.
+		if has(out, intentTime) && !officeTimeCue(padded) {
+			out = remove(out, intentTime)
+		}
+	}
+	// "để tiện làm giấy tờ cho con", "lũ cuốn trôi hết giấy tờ": papers
+	// said in the story, beside another thing asked, ask for no list.
+	if len(out) > 1 && has(out, intentPapers) && onlyBare(padded, intentPapers, "giay to", func(next string) bool { return papersAsked[next] }) {
+		out = remove(out, intentPapers)
+	}
+	// "nghe nói giờ cũng có tiền thai sản": money the resident is paid,
+	// not a fee.
+	if has(out, intentFee) && onlyBare(padded, intentFee, "tien", func(next string) bool { return !paidWords[next] }) {
+		out = remove(out, intentFee)
 	}
 	// "nộp online ở đâu" asks about online submission, not the office.
 	if has(out, intentOnline) && has(out, intentSubmit) {
@@ -102,6 +118,99 @@ func detectIntents(padded string) []intent {
 	}
 	return out
 }
+
+// officeTimeCue reports words that ask how long the office takes: "bao
+// lâu thì xong", "mấy ngày có kết quả".
+func officeTimeCue(padded string) bool {
+	for _, c := range []string{" xong ", " ket qua ", " thoi han giai quyet ", " tra loi ", " thi co ", " moi co ",
+		" khi nao co ", " bao gio co ", " mat bao lau ", " mat may ngay ", " giai quyet ", " duoc cap "} {
+		if strings.Contains(padded, c) {
+			return true
+		}
+	}
+	// "bao lâu có sổ", but not "bao lâu, có mất lệ phí không".
+	for _, c := range []string{" bao lau co ", " may ngay co "} {
+		rest := padded
+		for {
+			i := strings.Index(rest, c)
+			if i < 0 {
+				break
+			}
+			rest = rest[i+len(c)-1:]
+			if next := strings.Fields(rest); len(next) > 0 && !newClause[next[0]] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// newClause are the words after "có" that begin another question: "có
+// mất phí không", "có phải", "có cần".
+var newClause = map[string]bool{"mat": true, "phai": true, "can": true, "duoc": true, "khong": true, "ko": true, "thu": true, "ton": true}
+
+// notCue are syllables, as typed with diacritics, that fold to a cue's
+// word and mean something else: "tiện" (convenient) is not "tiền".
+var notCue = map[string]bool{"tiện": true, "tiến": true, "tiên": true, "tiễn": true}
+
+// intentPadded is the folded question (padded) that intents are read
+// from, with the syllables of notCue kept apart when the question was
+// typed with diacritics.
+func intentPadded(question, padded string) string {
+	typed, folded := vietnamese.Said(question)
+	if !typedAccented(typed, folded) {
+		return padded
+	}
+	changed := false
+	for i, w := range typed {
+		if notCue[w] {
+			folded[i] = "~" + folded[i]
+			changed = true
+		}
+	}
+	if !changed {
+		return padded
+	}
+	return " " + strings.Join(folded, " ") + " "
+}
+
+// onlyBare reports a question whose only cue for what is asked is the
+// bare cue, each time said without a word after it that asks (asks):
+// "giấy tờ" is asked in "cần giấy tờ gì", not in "để tiện làm giấy tờ
+// cho con".
+func onlyBare(padded string, what intent, cue string, asks func(next string) bool) bool {
+	for _, ic := range intentCues {
+		if ic.intent != what {
+			continue
+		}
+		for _, c := range ic.cues {
+			if c != cue && strings.Contains(padded, " "+c+" ") {
+				return false
+			}
+		}
+	}
+	rest := padded
+	for {
+		i := strings.Index(rest, " "+cue+" ")
+		if i < 0 {
+			return true
+		}
+		rest = rest[i+len(cue)+1:]
+		next := strings.Fields(rest)
+		if len(next) == 0 || asks(next[0]) {
+			return false
+		}
+	}
+}
+
+// papersAsked are the words after "giấy tờ" that ask for them.
+var papersAsked = map[string]bool{"gi": true, "j": true, "nao": true, "can": true, "gom": true, "the": true, "ntn": true,
+	"ra": true, "nhu": true, "nhung": true, "phai": true, "chuan": true, "mang": true, "de": true, "ca": true, "ho": true, "kem": true}
+
+// paidWords begin what "tiền" the state pays a resident: "tiền thai
+// sản", "tiền tuất", "tiền trợ cấp", "tiền hỗ trợ".
+var paidWords = map[string]bool{"thai": true, "tuat": true, "tro": true, "ho": true, "luong": true, "mai": true, "thuong": true,
+	"om": true, "that": true, "huu": true, "tu": true, "boi": true, "den": true, "chinh": true}
 
 // deadlineCue reports a question about the resident's own time limit:
 // "hạn chót", "quá hạn", or "phải" with a length of time ("phải đi đăng ký

@@ -122,3 +122,20 @@ func TestTimeCaseOfTwoThingsIsBare(t *testing.T) {
 		t.Errorf("time %q, want %q", got, want)
 	}
 }
+
+// Intents are read as the question spells them: "tiện" is no fee, and
+// "tiền thai sản" is money paid, not a fee; "tiền làm sổ đỏ" is one.
+func TestIntentsAsSpelled(t *testing.T) {
+	for q, want := range map[string]bool{
+		"ra riêng một hộ để tiện làm giấy tờ, nộp ở đâu": false,
+		"nghe nói có tiền thai sản, nộp ở đâu":           false,
+		"tiền làm sổ đỏ":                                 true,
+		"tien lam so do":                                 true,
+		"làm giấy khai sinh có mất tiền không":           true,
+	} {
+		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
+		if got := slices.Contains(detectIntents(intentPadded(q, padded)), intentFee); got != want {
+			t.Errorf("%q: fee asked %v, want %v", q, got, want)
+		}
+	}
+}
