@@ -270,7 +270,7 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		{"mẹ chuyển vào Sài Gòn ở hẳn, hộ khẩu ở quê có phải xóa thường trú không, bao lâu", "Xóa đăng ký thường trú", []string{"07 ngày", "5 ngày làm việc", "Điều kiện: Trong thời hạn"}},
 		// A time the table gives without its unit takes the unit the
 		// record's steps give the same number.
-		{"xin giấy độc thân để làm hồ sơ vay ngân hàng thì cần giấy gì, mấy ngày có?", "tình trạng hôn nhân", []string{"Thời hạn giải quyết: 3 ngày làm việc (đơn vị theo các bước của bản ghi)", "Tờ khai"}},
+		{"xin giấy độc thân để làm hồ sơ vay ngân hàng thì cần giấy gì, mấy ngày có?", "tình trạng hôn nhân", []string{"Thời hạn giải quyết: 3 ngày làm việc (đơn vị theo các bước giải quyết trong bản ghi)", "Tờ khai"}},
 		// A time asked with a typo ("bao nhiu ngày"), papers asked as
 		// "bản vẽ gì".
 		{"lam tam tru cho nguoi thue tro thi lam o dau, bao nhiu ngay thi xong", "Đăng ký tạm trú", []string{"Thời hạn giải quyết: 3 ngày làm việc"}},
@@ -309,6 +309,54 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 			}
 			if strings.Contains(r.Answer, "phương tiện") {
 				t.Errorf("answer gives a boat's papers:\n%s", r.Answer)
+			}
+		})
+	}
+}
+
+// A record's case is the resident's own, read as the resident spells it;
+// papers and fees said in the story ask for no list; a deadline asked is
+// not the office's time.
+func TestTheResidentsCaseOfTheRecord(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	tests := []struct {
+		q, title      string
+		want, wantNot []string
+	}{
+		// "bố mẹ" names no case of "mất Trang bổ sung".
+		{"Nhà bị lũ cuốn hết giấy tờ, mất luôn sổ đỏ của bố mẹ, giờ xin cấp lại sổ đỏ bị mất cần giấy tờ gì?", "Cấp lại Giấy chứng nhận do bị mất",
+			[]string{"cấp lại Giấy chứng nhận bị mất"}, []string{"Bản gốc Giấy chứng nhận"}},
+		// "để tiện làm giấy tờ" is the story: no papers, and no fee.
+		{"Tôi chung hộ khẩu với bố mẹ, muốn ra riêng một hộ cho tiện làm giấy tờ cho con. Làm tách hộ nộp ở đâu, mất mấy ngày?", "Tách hộ",
+			[]string{"Thời hạn giải quyết: 5 ngày làm việc", "Công an"}, []string{"Giấy tờ:", "Lệ phí:"}},
+		// "hạn chót … là bao lâu" asks the deadline, not the office's time.
+		{"ông tôi mất ở nhà hôm qua, hạn chót phải đi đăng ký khai tử là bao lâu, có mất lệ phí không", "khai tử",
+			[]string{"Hạn phải làm", "Lệ phí:"}, []string{"Thời hạn giải quyết"}},
+		// Everyday names of less common commune procedures.
+		{"nhà tôi mới khoan giếng lấy nước ngầm để tưới cà phê, có phải đăng ký với xã không", "khai thác nước dưới đất", nil, nil},
+		{"nhà còn giữ thanh kiếm cổ của cụ để thờ thì khai báo ở đâu", "vũ khí thô sơ", nil, nil},
+		{"quán tạp hóa tạm ngưng bán 2 tháng có phải báo xã không", "Tạm ngừng kinh doanh", nil, nil},
+		{"nhà nghèo bị kiện tranh chấp, muốn có luật sư miễn phí thì nộp đơn ở đâu", "trợ giúp pháp lý", nil, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.q, func(t *testing.T) {
+			r := reply(t, b, Question{Text: tt.q, Commune: "demo"})
+			if !r.Grounded || len(r.Sources) == 0 || !strings.Contains(r.Sources[0].Title, tt.title) {
+				var got string
+				if len(r.Sources) > 0 {
+					got = r.Sources[0].Title
+				}
+				t.Fatalf("first source %q, want one titled …%s…\n%s", got, tt.title, r.Answer)
+			}
+			for _, w := range tt.want {
+				if !strings.Contains(r.Answer, w) {
+					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
+				}
+			}
+			for _, w := range tt.wantNot {
+				if strings.Contains(r.Answer, w) {
+					t.Errorf("answer says %q:\n%s", w, r.Answer)
+				}
 			}
 		})
 	}
