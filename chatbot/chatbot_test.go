@@ -294,19 +294,7 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			r := reply(t, b, Question{Text: tt.q, Commune: "demo"})
-			if !r.Grounded || len(r.Sources) == 0 || !strings.Contains(r.Sources[0].Title, tt.title) {
-				var got string
-				if len(r.Sources) > 0 {
-					got = r.Sources[0].Title
-				}
-				t.Fatalf("first source %q, want one titled …%s…\n%s", got, tt.title, r.Answer)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Answer, w) {
-					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
-				}
-			}
+			r := replyFrom(t, b, tt.q, tt.title, tt.want)
 			if strings.Contains(r.Answer, "phương tiện") {
 				t.Errorf("answer gives a boat's papers:\n%s", r.Answer)
 			}
@@ -340,19 +328,7 @@ func TestTheResidentsCaseOfTheRecord(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
-			r := reply(t, b, Question{Text: tt.q, Commune: "demo"})
-			if !r.Grounded || len(r.Sources) == 0 || !strings.Contains(r.Sources[0].Title, tt.title) {
-				var got string
-				if len(r.Sources) > 0 {
-					got = r.Sources[0].Title
-				}
-				t.Fatalf("first source %q, want one titled …%s…\n%s", got, tt.title, r.Answer)
-			}
-			for _, w := range tt.want {
-				if !strings.Contains(r.Answer, w) {
-					t.Errorf("answer lacks %q:\n%s", w, r.Answer)
-				}
-			}
+			r := replyFrom(t, b, tt.q, tt.title, tt.want)
 			for _, w := range tt.wantNot {
 				if strings.Contains(r.Answer, w) {
 					t.Errorf("answer says %q:\n%s", w, r.Answer)
@@ -360,6 +336,26 @@ func TestTheResidentsCaseOfTheRecord(t *testing.T) {
 			}
 		})
 	}
+}
+
+// replyFrom asks q in the demo commune and fails unless the answer is
+// grounded on a first source titled …title… and says every one of want.
+func replyFrom(t *testing.T, b *Bot, q, title string, want []string) Reply {
+	t.Helper()
+	r := reply(t, b, Question{Text: q, Commune: "demo"})
+	if !r.Grounded || len(r.Sources) == 0 || !strings.Contains(r.Sources[0].Title, title) {
+		var got string
+		if len(r.Sources) > 0 {
+			got = r.Sources[0].Title
+		}
+		t.Fatalf("first source %q, want one titled …%s…\n%s", got, title, r.Answer)
+	}
+	for _, w := range want {
+		if !strings.Contains(r.Answer, w) {
+			t.Errorf("answer lacks %q:\n%s", w, r.Answer)
+		}
+	}
+	return r
 }
 
 // "Có phải … không" beside the office's time and place asks whether the
