@@ -260,9 +260,18 @@ func detailScore(words []string, question, ask string, yesNo bool, sentence stri
 type scoring struct {
 	words   []string // " word "
 	weights []int
+	kin     []bool   // the word names a relative (kinWords)
 	pairs   []string // " word word "
 	yesNo   bool
 }
+
+// kinWords are folded words that name a relative. A record lists them
+// together ("ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột"), so a
+// list of kin holds any resident's "bà nội" or "vợ chồng tôi": of them a
+// sentence counts the weightiest once, and two side by side are no pair.
+var kinWords = map[string]bool{"ong": true, "ba": true, "cha": true, "me": true, "bo": true, "con": true, "vo": true,
+	"chong": true, "anh": true, "chi": true, "em": true, "chau": true, "noi": true, "ngoai": true, "bac": true,
+	"chu": true, "cau": true, "thim": true, "mo": true}
 
 func newScoring(words []string, question, ask string, yesNo bool) scoring {
 	sc := scoring{yesNo: yesNo}
@@ -274,10 +283,11 @@ func newScoring(words []string, question, ask string, yesNo bool) scoring {
 		}
 		sc.words = append(sc.words, w)
 		sc.weights = append(sc.weights, weight)
+		sc.kin = append(sc.kin, kinWords[strings.TrimSpace(w)])
 	}
 	qs := strings.Fields(question)
 	for i := 0; i+1 < len(qs); i++ {
-		if genericWords[qs[i]] && genericWords[qs[i+1]] {
+		if genericWords[qs[i]] && genericWords[qs[i+1]] || kinWords[qs[i]] && kinWords[qs[i+1]] {
 			continue
 		}
 		sc.pairs = append(sc.pairs, " "+qs[i]+" "+qs[i+1]+" ")
@@ -288,12 +298,18 @@ func newScoring(words []string, question, ask string, yesNo bool) scoring {
 // score is detailScore of a sentence's folded words (foldedWords); rules
 // tells whether the sentence rules on a yes or no (rulingWords).
 func (sc scoring) score(folded string, rules bool) int {
-	score := 0
+	score, kin := 0, 0
 	for i, w := range sc.words {
-		if strings.Contains(folded, w) {
-			score += sc.weights[i]
+		if !strings.Contains(folded, w) {
+			continue
 		}
+		if sc.kin[i] {
+			kin = max(kin, sc.weights[i])
+			continue
+		}
+		score += sc.weights[i]
 	}
+	score += kin
 	if score == 0 {
 		return 0
 	}

@@ -484,7 +484,16 @@ func pickCase(cases []paperCase, question, title string) int {
 	for i, c := range cases {
 		// The heading must hold a word as the question spells it: "sổ
 		// đỏ của bố mẹ" names no case of "mất Trang bổ sung".
-		named := newScoring(spelledIn(words, question, c.heading), said, said, false).score(c.headingWords, false) / 2 // matchScore
+		spelled := spelledIn(words, question, c.heading)
+		// A particular case is named by its condition, not by who the
+		// resident is: "vợ chồng tôi … vẫn ở chung" is not "vợ, chồng
+		// đã ly hôn mà vẫn được ở cùng".
+		if particular.MatchString(c.heading) && !slices.ContainsFunc(spelled, func(w string) bool {
+			return !kinWords[w] && !joinWords[w] && strings.Contains(c.headingWords, " "+w+" ")
+		}) {
+			continue
+		}
+		named := newScoring(spelled, said, said, false).score(c.headingWords, false) / 2 // matchScore
 		if named == 0 {
 			continue
 		}
@@ -495,6 +504,11 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	return lastOfHeading(cases, best)
 }
+
+// joinWords are folded words that join a case's condition without
+// stating it ("vẫn", "được", "mà", "đã", "cùng", "ở").
+var joinWords = map[string]bool{"van": true, "duoc": true, "ma": true, "la": true, "da": true, "cung": true, "o": true,
+	"nhung": true, "hien": true, "gio": true, "moi": true, "dang": true, "cua": true, "voi": true, "trong": true, "tai": true}
 
 // particular begins the heading of a particular case of a procedure.
 var particular = regexp.MustCompile(`(?i)^(đối với )?trường hợp`)

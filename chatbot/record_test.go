@@ -218,3 +218,24 @@ func TestPapersOfTheGeneralCaseUnlessNamed(t *testing.T) {
 		t.Errorf("case %q, want the lost certificate's", heading)
 	}
 }
+
+// A particular case is named by its condition, not by who asks: a
+// married couple splitting from the parents is not the divorced
+// spouses' case.
+func TestParticularCaseNamedByItsCondition(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Tách hộ", Papers: []knowledge.Paper{
+		{Name: "Trường hợp thành viên hộ gia đình đăng ký tách hộ là vợ, chồng đã ly hôn mà vẫn được ở cùng chỗ ở hợp pháp, hồ sơ gồm:"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA);1.", Count: "1 bản chính"},
+		{Name: "Giấy tờ, tài liệu chứng minh việc ly hôn và việc tiếp tục được sử dụng chỗ ở hợp pháp đó.", Count: "1 bản chính"},
+		{Name: "Tách hộ để đăng ký thường trú tại cùng một chỗ ở hợp pháp, hồ sơ gồm:"},
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA), trong đó ghi rõ ý kiến đồng ý cho tách hộ của chủ hộ", Count: "1 bản chính"},
+	}}
+	for _, q := range []string{
+		"vợ chồng tôi muốn tách hộ khẩu riêng ra khỏi hộ bố mẹ nhưng vẫn ở chung nhà thì cần gì",
+		"vo chong toi muon tach ho rieng ma van o cung nha bo me thi can giay to gi",
+	} {
+		if _, heading, _ := papersOf(p, q); strings.HasPrefix(heading, "Trường hợp") {
+			t.Errorf("%q: case %q, want the general one", q, heading)
+		}
+	}
+}
