@@ -325,6 +325,10 @@ func TestTheResidentsCaseOfTheRecord(t *testing.T) {
 		{"nhà còn giữ thanh kiếm cổ của cụ để thờ thì khai báo ở đâu", "vũ khí thô sơ", nil, nil},
 		{"quán tạp hóa tạm ngưng bán 2 tháng có phải báo xã không", "Tạm ngừng kinh doanh", nil, nil},
 		{"nhà nghèo bị kiện tranh chấp, muốn có luật sư miễn phí thì nộp đơn ở đâu", "trợ giúp pháp lý", nil, nil},
+		// A wrong name on a land certificate is its correction; on a
+		// birth certificate, the civil-status correction.
+		{"sổ đỏ ghi sai tên mẹ tôi thì phải sửa ở đâu", "Đính chính Giấy chứng nhận đã cấp lần đầu", nil, nil},
+		{"giấy khai sinh của con bị ghi sai tên thì sửa ở đâu", "cải chính", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
