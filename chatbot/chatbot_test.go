@@ -329,6 +329,10 @@ func TestTheResidentsCaseOfTheRecord(t *testing.T) {
 		// birth certificate, the civil-status correction.
 		{"sổ đỏ ghi sai tên mẹ tôi thì phải sửa ở đâu", "Đính chính Giấy chứng nhận đã cấp lần đầu", nil, nil},
 		{"giấy khai sinh của con bị ghi sai tên thì sửa ở đâu", "cải chính", nil, nil},
+		// "Nhà thuộc hộ nghèo" says who asks; asking to be one is the
+		// recognition.
+		{"nhà tôi thuộc hộ nghèo, con làm mất thẻ bảo hiểm y tế thì xin cấp lại ở đâu", "thẻ BHYT", nil, nil},
+		{"nhà khó khăn quá muốn xin vào hộ nghèo thì làm sao", "Công nhận hộ nghèo", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {
