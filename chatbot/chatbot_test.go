@@ -333,6 +333,11 @@ func TestTheResidentsCaseOfTheRecord(t *testing.T) {
 		// recognition.
 		{"nhà tôi thuộc hộ nghèo, con làm mất thẻ bảo hiểm y tế thì xin cấp lại ở đâu", "thẻ BHYT", nil, nil},
 		{"nhà khó khăn quá muốn xin vào hộ nghèo thì làm sao", "Công nhận hộ nghèo", nil, nil},
+		{"nhà đông con thu nhập thấp, muốn xin vào diện hộ nghèo thì làm đơn gì", "Công nhận hộ nghèo", nil, nil},
+		// Kin adopting a child is the domestic adoption unless the
+		// question names a foreign element, though the foreign one's
+		// title says "chú, bác ruột nhận cháu làm con nuôi".
+		{"em gái tôi mất sớm để lại cháu 5 tuổi, vợ chồng tôi muốn nhận cháu làm con nuôi, tôi là bác ruột thì có phải nộp lệ phí không", "nuôi con nuôi trong nước", nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.q, func(t *testing.T) {

@@ -133,6 +133,13 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi đang ở nhờ căn nhà trên đất chưa có giấy tờ, công an nói không đủ điều kiện đăng ký thường trú hay tạm trú. Vậy khai báo thông tin cư trú thế nào, mấy ngày?": "chưa đủ điều kiện đăng ký thường trú",
 		// A late birth registration is the birth registration.
 		"con tôi đã quá hạn 60 ngày, đăng ký khai sinh muộn cần giấy gì": "Thủ tục đăng ký khai sinh",
+		// Kin adopting a child without a foreign element is the domestic
+		// adoption, though the foreign one's title names "bác ruột nhận
+		// cháu"; "thuộc hộ nghèo" says who asks, not what.
+		"Em gái tôi mất sớm, để lại đứa cháu 5 tuổi, vợ chồng tôi muốn nhận cháu làm con nuôi cho đàng hoàng để sau này cháu đi học, làm giấy tờ cho tiện. Tôi là bác ruột của cháu thì có phải nộp lệ phí 400 nghìn không, nộp hồ sơ ở đâu?": "nuôi con nuôi trong nước",
+		"Nhà tôi hộ nghèo được nhà nước cấp thẻ bảo hiểm y tế, giờ làm mất thẻ thì xin cấp lại ở đâu":                                                                                                                                         "thẻ BHYT",
+		"Nhà em đông con, thu nhập thấp quá, muốn xin vào diện hộ nghèo thì làm đơn gì":                                                                                                                                                       "Công nhận hộ nghèo",
+		"sổ đỏ ghi sai tên mẹ tôi thì sửa ở đâu": "Đính chính Giấy chứng nhận đã cấp lần đầu",
 	} {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {

@@ -85,6 +85,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 	}
+	abroad := slices.Contains(p.expansions, "nuoc ngoai")
 	mobile := strings.Contains(askedNowText, " luu dong ")
 	// A record for the members of the police or the army (the health
 	// insurance card re-issued through their unit) is not what a
@@ -160,6 +161,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= explainWeight
 		}
 		if foreign && !foreignTitle(g.entry.foldTitle) || abroadOf[g] {
+			g.score *= foreignWeight
+		}
+		// Nor is a procedure with a foreign element what a question
+		// without one asks, whatever of its title it says ("bác ruột
+		// nhận cháu làm con nuôi" is in the foreign adoption's title).
+		if !foreign && !abroad && foreignTitle(g.entry.foldTitle) {
 			g.score *= foreignWeight
 		}
 		if longestRun >= minRun && runs[i] == longestRun {
@@ -470,7 +477,7 @@ func placeEvent(foldTitle string) bool {
 // abroad ("đi nước ngoài") is a purpose, not a foreign element.
 // said is the question's words after its story, " "-padded.
 func foreignAsked(said string, expansions []string) bool {
-	if strings.Contains(said, " nguoi nuoc ngoai ") {
+	if strings.Contains(said, " nguoi nuoc ngoai ") || strings.Contains(said, " yeu to nuoc ngoai ") {
 		return true
 	}
 	for _, x := range expansions {
