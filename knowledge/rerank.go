@@ -166,7 +166,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// Nor is a procedure with a foreign element what a question
 		// without one asks, whatever of its title it says ("bác ruột
 		// nhận cháu làm con nuôi" is in the foreign adoption's title).
-		if !foreign && !abroad && foreignTitle(g.entry.foldTitle) {
+		// A title for citizens and foreigners alike ("Cấp Phiếu Lý lịch
+		// tư pháp cho công dân Việt Nam, người nước ngoài …") is not one.
+		if !foreign && !abroad && strings.Contains(g.entry.foldTitle, " yeu to nuoc ngoai ") {
 			g.score *= foreignWeight
 		}
 		if longestRun >= minRun && runs[i] == longestRun {
@@ -615,7 +617,8 @@ func namedObjects(p plan, groups []*group) []object {
 // actions are the stages of a procedure's life that sibling procedures
 // split between them (setting up, changing, suspending, ending,
 // re-issuing, repairing): the words a question says them with, and the
-// words a title says them with. A stage marked only is one that every
+// words a title says them with. A civil-status paper lost with its
+// register is registered again ("Đăng ký lại kết hôn"): its re-issue. A stage marked only is one that every
 // other title is not: a copy asked for ("xin bản sao giấy kết hôn") is
 // not the registration whose name the paper carries.
 var actions = []struct {
@@ -626,7 +629,7 @@ var actions = []struct {
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
-	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai "}, false},
+	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai ", " dang ky lai "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
 	// Handing a vehicle's papers back ("nộp lại cà vẹt", in the
 	// dictionary's words); a bare "thu hồi" is as often done to the
