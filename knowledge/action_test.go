@@ -139,6 +139,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Em gái tôi mất sớm, để lại đứa cháu 5 tuổi, vợ chồng tôi muốn nhận cháu làm con nuôi cho đàng hoàng để sau này cháu đi học, làm giấy tờ cho tiện. Tôi là bác ruột của cháu thì có phải nộp lệ phí 400 nghìn không, nộp hồ sơ ở đâu?": "nuôi con nuôi trong nước",
 		"Nhà tôi hộ nghèo được nhà nước cấp thẻ bảo hiểm y tế, giờ làm mất thẻ thì xin cấp lại ở đâu":                                                                                                                                         "thẻ BHYT",
 		"Nhà em đông con, thu nhập thấp quá, muốn xin vào diện hộ nghèo thì làm đơn gì":                                                                                                                                                       "Công nhận hộ nghèo",
+		// A record for citizens and foreigners alike is no foreign variant.
+		"xin LLTP số 1 để đi XKLĐ thì nộp ở đâu, mấy ngày có": "Lý lịch tư pháp",
 		// A paper burned and its register lost is re-registered.
 		"giay dang ky ket hon cua bo me toi bi chay mat, so luu o xa cung khong con, gio muon lam lai thi can mang giay to gi, co mat phi khong": "đăng ký lại kết hôn",
 		"sổ đỏ ghi sai tên mẹ tôi thì sửa ở đâu":                                                                                                 "Đính chính Giấy chứng nhận đã cấp lần đầu",
