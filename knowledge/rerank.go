@@ -618,9 +618,10 @@ func namedObjects(p plan, groups []*group) []object {
 // split between them (setting up, changing, suspending, ending,
 // re-issuing, repairing): the words a question says them with, and the
 // words a title says them with. A civil-status paper lost with its
-// register is registered again ("Đăng ký lại kết hôn"): its re-issue. A stage marked only is one that every
-// other title is not: a copy asked for ("xin bản sao giấy kết hôn") is
-// not the registration whose name the paper carries.
+// register is registered again ("Đăng ký lại kết hôn"): its re-issue.
+// A stage marked only is one that every other title is not: a copy
+// asked for ("xin bản sao giấy kết hôn") is not the registration whose
+// name the paper carries.
 var actions = []struct {
 	said, title []string
 	only        bool
