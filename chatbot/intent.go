@@ -109,6 +109,12 @@ func detectIntents(padded string) []intent {
 	}
 	if len(out) > 1 && has(out, intentSteps) {
 		out = remove(out, intentSteps)
+		// "đăng ký với xã thế nào, mất mấy ngày": how, beside another
+		// ask, is answered by what to bring.
+		if !has(out, intentPapers) && (strings.Contains(padded, " the nao ") || strings.Contains(padded, " lam sao ") ||
+			strings.Contains(padded, " ntn ") || strings.Contains(padded, " ra sao ")) {
+			out = append(out, intentPapers)
+		}
 	}
 	if len(out) == 0 {
 		return []intent{intentGeneral}

@@ -139,3 +139,12 @@ func TestIntentsAsSpelled(t *testing.T) {
 		}
 	}
 }
+
+// "thế nào" beside another ask is answered by what to bring.
+func TestHowBesideTimeAsksPapers(t *testing.T) {
+	q := "Ruộng lúa nhà tôi muốn chuyển sang trồng cây ăn quả thì đăng ký với xã thế nào, mất mấy ngày?"
+	got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " ")
+	if !slices.Contains(got, intentPapers) || !slices.Contains(got, intentTime) {
+		t.Errorf("intents %v, want the papers and the time", got)
+	}
+}
