@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // intent is what part of a procedure a resident asks about.
@@ -163,21 +162,21 @@ var notCue = map[string]bool{"tiện": true, "tiến": true, "tiên": true, "ti�
 // from, with the syllables of notCue kept apart when the question was
 // typed with diacritics.
 func intentPadded(question, padded string) string {
-	typed, folded := vietnamese.Said(question)
-	if !typedAccented(typed, folded) {
+	q := spellQuestion(question)
+	if !q.accented {
 		return padded
 	}
 	changed := false
-	for i, w := range typed {
+	for i, w := range q.typed {
 		if notCue[w] {
-			folded[i] = "~" + folded[i]
+			q.folded[i] = "~" + q.folded[i]
 			changed = true
 		}
 	}
 	if !changed {
 		return padded
 	}
-	return " " + strings.Join(folded, " ") + " "
+	return " " + strings.Join(q.folded, " ") + " "
 }
 
 // onlyBare reports a question whose only cue for what is asked is the

@@ -6,7 +6,6 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/knowledge"
-	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // What a question asks is read from the words residents type, short forms
@@ -24,7 +23,7 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"xin giay phep sua nha thi can ban ve gi":                     intentPapers,
 		"dang ky ket hon ho so the nao":                               intentPapers,
 	} {
-		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
+		padded := fold(q)
 		if got := detectIntents(padded); !slices.Contains(got, want) {
 			t.Errorf("%q: intents %v, want %v among them", q, got, want)
 		}
@@ -35,7 +34,7 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu",
 		"vậy em phải nộp hồ sơ ở đâu, bao lâu thì được tiền",
 	} {
-		if got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " "); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
+		if got := detectIntents(fold(q)); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
 			t.Errorf("%q: intents %v, want the time and no deadline", q, got)
 		}
 	}
@@ -133,7 +132,7 @@ func TestIntentsAsSpelled(t *testing.T) {
 		"tien lam so do":                                 true,
 		"làm giấy khai sinh có mất tiền không":           true,
 	} {
-		padded := " " + strings.Join(vietnamese.Words(q), " ") + " "
+		padded := fold(q)
 		if got := slices.Contains(detectIntents(intentPadded(q, padded)), intentFee); got != want {
 			t.Errorf("%q: fee asked %v, want %v", q, got, want)
 		}
@@ -143,7 +142,7 @@ func TestIntentsAsSpelled(t *testing.T) {
 // "thế nào" beside another ask is answered by what to bring.
 func TestHowBesideTimeAsksPapers(t *testing.T) {
 	q := "Ruộng lúa nhà tôi muốn chuyển sang trồng cây ăn quả thì đăng ký với xã thế nào, mất mấy ngày?"
-	got := detectIntents(" " + strings.Join(vietnamese.Words(q), " ") + " ")
+	got := detectIntents(fold(q))
 	if !slices.Contains(got, intentPapers) || !slices.Contains(got, intentTime) {
 		t.Errorf("intents %v, want the papers and the time", got)
 	}

@@ -477,6 +477,7 @@ func pickCase(cases []paperCase, question, title string) int {
 	// name and its papers another: "lên Hà Nội thuê trọ" is not the case
 	// of "đơn vị … trung đoàn … trở lên".
 	sc := newScoring(words, said, said, false)
+	asTyped := spellQuestion(question)
 	// Unless the question names a case, the first that is not a
 	// particular one ("Trường hợp … đã ly hôn …") is the resident's.
 	best := max(slices.IndexFunc(cases, func(c paperCase) bool { return !particular.MatchString(c.heading) }), 0)
@@ -484,7 +485,7 @@ func pickCase(cases []paperCase, question, title string) int {
 	for i, c := range cases {
 		// The heading must hold a word as the question spells it: "sổ
 		// đỏ của bố mẹ" names no case of "mất Trang bổ sung".
-		spelled := spelledIn(words, question, c.heading)
+		spelled := asTyped.spelledIn(words, c.heading)
 		// A particular case is named by its condition, not by who the
 		// resident is: "vợ chồng tôi … vẫn ở chung" is not "vợ, chồng
 		// đã ly hôn mà vẫn được ở cùng".

@@ -97,15 +97,26 @@ func typedAccented(typed, folded []string) bool {
 	return marked >= 2 && 10*marked >= 3*len(typed)
 }
 
+// spelledQuestion is a question's syllables as typed and folded, read
+// once for every text spelledIn weighs against it.
+type spelledQuestion struct {
+	typed, folded []string
+	accented      bool
+}
+
+func spellQuestion(question string) spelledQuestion {
+	typed, folded := vietnamese.Said(question)
+	return spelledQuestion{typed, folded, typedAccented(typed, folded)}
+}
+
 // spelledIn keeps the words (folded) that text holds as the question
 // spells them. A question typed with diacritics says which word it
 // means: its "bố" (father) is not the "bổ" of "Trang bổ sung", though
 // both fold to "bo". A word the question does not spell with marks (one
 // typed bare, or the dictionary's), or any word of a question typed
 // without diacritics, is kept.
-func spelledIn(words []string, question, text string) []string {
-	typed, folded := vietnamese.Said(question)
-	if !typedAccented(typed, folded) {
+func (q spelledQuestion) spelledIn(words []string, text string) []string {
+	if !q.accented {
 		return words
 	}
 	in, _ := vietnamese.Said(text)
@@ -116,11 +127,11 @@ func spelledIn(words []string, question, text string) []string {
 	var out []string
 	for _, w := range words {
 		spelled, found := false, false
-		for i, f := range folded {
+		for i, f := range q.folded {
 			if f == w {
 				spelled = true
 				// A syllable typed bare says nothing of its marks.
-				found = found || typed[i] == f || has[spelling(typed[i])]
+				found = found || q.typed[i] == f || has[spelling(q.typed[i])]
 			}
 		}
 		if found || !spelled {
