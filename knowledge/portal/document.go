@@ -48,7 +48,7 @@ func (r Record) Procedure() *knowledge.Procedure {
 		Audience:   field(r.Audience),
 		Where:      where,
 		Methods:    methods,
-		Steps:      parseSteps(r.Steps),
+		Steps:      parseSteps(r.steps()),
 		Papers:     r.papers(),
 		Time:       summarise(methods, func(m knowledge.Method) string { return m.Time }),
 		Fee:        summarise(methods, func(m knowledge.Method) string { return m.Fee }),
@@ -70,12 +70,45 @@ func (r Record) Procedure() *knowledge.Procedure {
 	return p
 }
 
+// steps is the "Trình tự thực hiện" text. The export cut some records'
+// steps (social insurance, mostly) at the words "thành phần hồ sơ" inside
+// them ("lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) …"), and
+// put the rest, with its deadlines, in the papers field; the page's own
+// text holds the whole section, which then begins with the field's text.
+func (r Record) steps() string {
+	if full, ok := r.fullSteps(); ok {
+		return full
+	}
+	return r.Steps
+}
+
+// fullSteps is the page's steps section when it is longer than the steps
+// field and carries it at its start.
+func (r Record) fullSteps() (string, bool) {
+	_, rest, ok := strings.Cut(r.RawText, "Trình Tự Thực Hiện")
+	if !ok {
+		return "", false
+	}
+	full, _, ok := strings.Cut(rest, "Cách Thức Thực Hiện")
+	if !ok {
+		return "", false
+	}
+	f, s := strings.Join(strings.Fields(full), " "), strings.Join(strings.Fields(r.Steps), " ")
+	if len(f) <= len(s) || !strings.HasPrefix(f, s) {
+		return "", false
+	}
+	return full, true
+}
+
 // papers reads the "Thành phần hồ sơ" tables, from the page's own text
 // when the field holds something else: some records (social insurance)
-// carry their steps in that field, while the page lists the papers.
+// carry (the rest of) their steps in that field, while the page lists the
+// papers.
 func (r Record) papers() []knowledge.Paper {
-	if ps := parsePapers(r.Papers); len(ps) > 0 {
-		return ps
+	if _, cut := r.fullSteps(); !cut {
+		if ps := parsePapers(r.Papers); len(ps) > 0 {
+			return ps
+		}
 	}
 	raw := r.RawText
 	i := strings.LastIndex(raw, "Thành phần hồ sơ")

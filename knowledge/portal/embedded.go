@@ -97,11 +97,17 @@ func GuideFor(code string) (Guide, bool) {
 	return g, ok
 }
 
-// embeddedVersion is a hash of the embedded records and guides, so that a
-// binary with a newer snapshot or new names updates a store seeded by an
-// older one.
+// reading names how this binary reads a record into a procedure (the
+// parsers and Record.Procedure). Change it with them: a store seeded by a
+// binary that read the same records differently is then seeded again.
+const reading = "2026-12-05: steps the export cut at \"thành phần hồ sơ\" are read whole"
+
+// embeddedVersion is a hash of the embedded records, guides and reading,
+// so that a binary with a newer snapshot, new names or a mended reading
+// updates a store seeded by an older one.
 func embeddedVersion() (string, error) {
 	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00", reading)
 	for _, name := range []string{snapshotFile, guidesFile} {
 		raw, err := embedded.ReadFile(name)
 		if err != nil {

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -334,4 +335,41 @@ func BenchmarkReadAll(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "records/s")
+}
+
+// The export cut some social-insurance records' steps at the words "thành
+// phần hồ sơ" inside them; the resident still reads the whole steps, with
+// the deadline that came after the cut, and the papers are the page's.
+func TestStepsTheExportCutAreReadWhole(t *testing.T) {
+	docs, err := EmbeddedDocuments("2.000693", "1.001613")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 2 {
+		t.Fatalf("%d documents, want 2", len(docs))
+	}
+	for _, d := range docs {
+		p := d.Procedure
+		steps := strings.Join(p.Steps, "\n")
+		want := map[string][]string{
+			"2.000693": {"chậm nhất 60 ngày kể từ ngày sinh con", "chậm nhất 45 ngày", "Bước 3"},
+			"1.001613": {"nộp cho cơ quan BHXH", "Bước 3. Nhận kết quả"},
+		}[p.Code]
+		for _, w := range want {
+			if !strings.Contains(steps, w) {
+				t.Errorf("%s: steps lack %q:\n%s", p.Code, w, steps)
+			}
+		}
+		if strings.HasSuffix(strings.TrimSpace(steps), "(") {
+			t.Errorf("%s: steps end cut: %q", p.Code, steps)
+		}
+		for _, paper := range p.Papers {
+			if strings.Contains(paper.Name, "Bước 2") || strings.HasPrefix(paper.Name, ")") {
+				t.Errorf("%s: a step read as a paper: %q", p.Code, paper.Name)
+			}
+		}
+		if !slices.ContainsFunc(p.Papers, func(pp knowledge.Paper) bool { return strings.Contains(pp.Form+pp.Name, "14-HSB") }) {
+			t.Errorf("%s: papers lack form 14-HSB: %+v", p.Code, p.Papers)
+		}
+	}
 }
