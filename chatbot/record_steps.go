@@ -59,6 +59,9 @@ func shortTitle(title string) string {
 // daysBefore is a length of time before an event the resident causes.
 var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)`)
 
+// fullStop ends a sentence: a full stop or a line break.
+var fullStop = regexp.MustCompile(`\.\s+|\n+`)
+
 // deadline is a time limit a record sets on the resident: "trong thời hạn
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
 var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)|trước \d+ giờ`)
@@ -84,40 +87,48 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	best, bestScore := "", -1<<30
 	for _, t := range texts {
-		for _, s := range sentenceBreak.Split(t, -1) {
-			if !deadline.MatchString(s) {
-				continue
-			}
-			l := strings.ToLower(s)
-			// "Ảnh mới chụp không quá 06 tháng" is how recent a photo
-			// must be, not a time limit.
-			if strings.HasPrefix(strings.TrimLeft(l, "-+*•0123456789.) "), "ảnh") || strings.Contains(l, "mới chụp") || strings.Contains(l, "ảnh chụp") {
-				continue
-			}
-			office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
-				strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
-			// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
-			// time before an event is the resident's, whoever the
-			// sentence names.
-			resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
-				strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân") || strings.Contains(l, "hộ kinh doanh") ||
-				daysBefore.MatchString(l)
-			if office && !resident {
-				continue
-			}
-			score := matchScore(words, said, s)
-			if office {
-				score -= 2
-			}
-			if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
-				score += 2 // "báo trước mấy ngày"
-			}
-			if score > bestScore {
-				best, bestScore = s, score
+		for _, sentence := range fullStop.Split(t, -1) {
+			// A clause is scored with the clauses before it in its sentence:
+			// "Người tham gia BHXH tự nguyện lập hồ sơ …; thời hạn nộp hồ sơ
+			// chậm nhất 60 ngày" is the voluntary member's deadline.
+			before := ""
+			for _, s := range sentenceBreak.Split(sentence, -1) {
+				before += " " + s
+				if !deadline.MatchString(s) {
+					continue
+				}
+				l := strings.ToLower(s)
+				// "Ảnh mới chụp không quá 06 tháng" is how recent a photo
+				// must be, not a time limit.
+				if strings.HasPrefix(strings.TrimLeft(l, "-+*•0123456789.) "), "ảnh") || strings.Contains(l, "mới chụp") || strings.Contains(l, "ảnh chụp") {
+					continue
+				}
+				office := strings.Contains(l, "ủy ban") || strings.Contains(l, "uỷ ban") || strings.Contains(l, "cơ quan") ||
+					strings.Contains(l, "công chức") || strings.Contains(l, "cán bộ") || strings.Contains(l, "trả kết quả") || strings.Contains(l, "thẩm tra")
+				// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
+				// time before an event is the resident's, whoever the
+				// sentence names.
+				resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
+					strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân") || strings.Contains(l, "hộ kinh doanh") ||
+					daysBefore.MatchString(l)
+				if office && !resident {
+					continue
+				}
+				score := matchScore(words, said, before)
+				if office {
+					score -= 2
+				}
+				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
+					score += 2 // "báo trước mấy ngày"
+				}
+				if score > bestScore {
+					best, bestScore = s, score
+				}
 			}
 		}
 	}
-	best = strings.TrimSpace(strings.Trim(best, "-+*. "))
+	best = strings.TrimSpace(strings.Trim(best, "-+*.: "))
+	best = strings.TrimSuffix(best, ", như sau") // the list that followed is not quoted
 	// The quote holds the time limit, however far into the sentence.
 	at := daysBefore.FindString(strings.ToLower(best))
 	if at == "" {
