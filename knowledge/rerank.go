@@ -649,7 +649,7 @@ const stageBonus = 1.3
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
-var otherStage = []string{" thanh lap ", " thu hoi ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+var otherStage = []string{" thanh lap ", " thu hoi ", " cap lai ", " dang ky lai ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
 
 // firstIssue reports a title (" "-padded) that issues something for the
 // first time: "Cấp thẻ căn cước …", "Đăng ký, cấp Giấy chứng nhận …", not
