@@ -108,3 +108,33 @@ func TestGroundingCalibration(t *testing.T) {
 		}
 	})
 }
+
+// An elderly person's monthly allowance and a baby's vaccinations have no
+// procedure in the national records: the pension of commune officials
+// that shares "trợ cấp hàng tháng" does not answer them, a commune's own
+// notice that names them does, and a question that only mentions an
+// elderly mother is answered as usual.
+func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
+	pension := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56,
+		Title: "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã", Text: "Hồ sơ hưởng lương hưu gồm sổ bảo hiểm xã hội."}
+	birth := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.4,
+		Title: "Liên thông các thủ tục hành chính về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"}
+	notice := knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.7,
+		Title: "Chi trả trợ cấp xã hội tháng 12", Text: "Trợ cấp hằng tháng cho người cao tuổi được chi trả tại nhà văn hóa thôn."}
+	card := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Cấp lại thẻ căn cước"}
+	for _, tt := range []struct {
+		q    string
+		hit  knowledge.Hit
+		want bool
+	}{
+		{"Mẹ tôi năm nay tròn 80 tuổi, không có lương hưu, làm sao để xin tiền trợ cấp hàng tháng cho người cao tuổi ở xã?", pension, false},
+		{"tro cap nguoi khuyet tat hang thang nop o dau", pension, false},
+		{"Cho hỏi lịch tiêm chủng mở rộng cho bé 2 tháng tuổi ở trạm y tế xã là ngày nào, có cần đăng kí trước ko?", birth, false},
+		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
+		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
+	} {
+		if got := Grounded(tt.q, []knowledge.Hit{tt.hit}); got != tt.want {
+			t.Errorf("%q on %q: grounded %v, want %v", tt.q, tt.hit.Title, got, tt.want)
+		}
+	}
+}
