@@ -113,6 +113,15 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
 	case intentTime:
 		t := timeOf(p)
+		if c := caseTime(p, question); c != "" {
+			// The case the question names has its own time in the steps.
+			b.WriteString(v.word("Thời hạn giải quyết, theo bản ghi cho trường hợp này: ", "Processing time for this case, as the record says: ") + "«" + c + "»")
+			if t != "" {
+				b.WriteString(v.word(" (thời hạn chung của thủ tục: ", " (the procedure's general time: ") + clip(t, 80) + ")")
+			}
+			b.WriteString(".\n")
+			break
+		}
 		if t == "" {
 			t = v.word("bản ghi không ghi thời hạn; hãy hỏi cán bộ tiếp nhận", "the record gives no time; ask the office")
 		}

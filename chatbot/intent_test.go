@@ -22,6 +22,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":       intentTime,
 		"xin giay phep sua nha thi can ban ve gi":                     intentPapers,
 		"dang ky ket hon ho so the nao":                               intentPapers,
+		"rút BHXH 1 lần thì nộp mẫu gì":                               intentPapers,
+		"dong bhxh tu nguyen thi khai to khai nao":                    intentPapers,
 	} {
 		padded := fold(q)
 		if got := detectIntents(padded); !slices.Contains(got, want) {
@@ -38,6 +40,15 @@ func TestIntentsAsResidentsType(t *testing.T) {
 			t.Errorf("%q: intents %v, want the time and no deadline", q, got)
 		}
 	}
+	// Money the resident receives is not a fee.
+	for _, q := range []string{
+		"Nghỉ việc hơn 1 năm rồi, muốn rút BHXH 1 lần thì nộp mẫu gì, mấy ngày có tiền?",
+		"hồ sơ tuất nộp rồi thì bao lâu nhận tiền",
+	} {
+		if got := detectIntents(fold(q)); slices.Contains(got, intentFee) {
+			t.Errorf("%q: intents %v, want no fee", q, got)
+		}
+	}
 }
 
 // A time limit before an event ("chậm nhất là 03 ngày làm việc trước
@@ -51,6 +62,28 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 	got := deadlineOf(p, "quán cơm tạm nghỉ bán 2 tháng thì phải báo trước mấy ngày")
 	if !strings.Contains(got, "03 ngày làm việc trước ngày tạm ngừng") {
 		t.Errorf("deadline %q lacks the 3 working days before the pause", got)
+	}
+}
+
+// A clause's deadline is the deadline of whom its sentence names first:
+// the voluntary member's 60 days come after a semicolon, the employee's
+// 45 days in a sentence of their own.
+func TestDeadlineOfWhomTheSentenceNames(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"Bước 1. Lập, nộp hồ sơ a) Cá nhân: a1) NLĐ đang tham gia BHXH bắt buộc lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) nộp cho đơn vị SDLĐ. Thời hạn nộp hồ sơ chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc hưởng chế độ thai sản.\n" +
+			"a3) Người tham gia BHXH tự nguyện lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) nộp đến cơ quan BHXH; thời hạn nộp hồ sơ chậm nhất 60 ngày kể từ ngày sinh con, như sau:",
+	}}
+	for q, want := range map[string]string{
+		"Tôi đóng BHXH tự nguyện, vừa sinh con thì hạn chót nộp hồ sơ hưởng thai sản là bao lâu?": "chậm nhất 60 ngày kể từ ngày sinh con",
+		"nghỉ thai sản xong thì phải nộp hồ sơ cho công ty trong bao lâu":                         "chậm nhất 45 ngày",
+	} {
+		got := deadlineOf(p, q)
+		if !strings.Contains(got, want) {
+			t.Errorf("%s: deadline %q, want %q", q, got, want)
+		}
+		if strings.HasSuffix(got, "như sau") || strings.HasSuffix(got, ":") {
+			t.Errorf("%s: deadline %q ends on the list it announced", q, got)
+		}
 	}
 }
 
@@ -145,5 +178,34 @@ func TestHowBesideTimeAsksPapers(t *testing.T) {
 	got := detectIntents(fold(q))
 	if !slices.Contains(got, intentPapers) || !slices.Contains(got, intentTime) {
 		t.Errorf("intents %v, want the papers and the time", got)
+	}
+}
+
+// A record that gives each of its cases a time in its steps answers the
+// time of the case the question names, not the table's longest.
+func TestTimeOfTheCaseTheQuestionNames(t *testing.T) {
+	p := &knowledge.Procedure{Time: "45 ngày", Steps: []string{
+		"Bước 4. Nhận kết quả giải quyết gồm sổ BHXH, thẻ BHYT theo hình thức đăng ký\nThời hạn giải quyết 1. Cấp lại sổ BHXH do thay đổi họ, tên, chữ đệm; sổ BHXH mất, hỏng: không quá 10 ngày kể từ ngày nhận đủ hồ sơ theo quy định. Trường hợp phải xác minh quá trình đóng BHXH ở tỉnh khác thì không quá 45 ngày nhưng phải có văn bản thông báo cho NLĐ biết.\n" +
+			"2. Điều chỉnh nội dung đã ghi trên sổ BHXH: không quá 5 ngày kể từ ngày nhận đủ hồ sơ theo quy định.\n" +
+			"3. Cấp lại, đổi thẻ BHYT:\n+ Trường hợp thay đổi thông tin: Không quá 03 ngày kể từ ngày nhận đủ hồ sơ theo quy định.\n" +
+			"+ Trường hợp không thay đổi thông tin hoặc người tham gia đang điều trị tại các cơ sở Khám chữa bệnh: trả trong ngày khi nhận đủ hồ sơ theo quy định.",
+	}}
+	got := caseTime(p, "Làm mất thẻ BHYT thì xin cấp lại bao lâu có, có mất phí không?")
+	for _, want := range []string{"Cấp lại, đổi thẻ BHYT", "Không quá 03 ngày", "trả trong ngày"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("case time %q lacks %q", got, want)
+		}
+	}
+	if strings.Contains(got, "10 ngày") {
+		t.Errorf("case time %q holds the social insurance book's", got)
+	}
+	// A question that names no case, and steps whose times are not
+	// labelled cases, leave the table's time.
+	if got := caseTime(p, "thủ tục này mất bao lâu"); got != "" {
+		t.Errorf("case time %q for a question naming no case", got)
+	}
+	steps := &knowledge.Procedure{Steps: []string{"- Trong thời hạn 07 ngày làm việc, cơ quan cấp phép xem xét hồ sơ.", "- Trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ, cơ quan cấp giấy phép xây dựng."}}
+	if got := caseTime(steps, "xin giấy phép xây dựng nhà ở bao lâu"); got != "" {
+		t.Errorf("case time %q from steps that label no case", got)
 	}
 }

@@ -173,6 +173,82 @@ func officeTime(p *knowledge.Procedure) string {
 	return ""
 }
 
+// caseTimeRe is a time a record's steps give the office for one case:
+// "không quá 03 ngày kể từ ngày nhận đủ hồ sơ", "trả trong ngày".
+var caseTimeRe = regexp.MustCompile(`(?i)(không quá|trong thời hạn|trong vòng|tối đa)\s*0*\d+\s*(ngày làm việc|ngày|giờ làm việc|giờ)|trả (kết quả )?(ngay )?trong ngày`)
+
+// maxCaseTime bounds the quote of a case's time.
+const maxCaseTime = 240
+
+// caseTime returns the steps' words on the office's time for the case
+// the question names, when the steps give several cases their own times
+// and the question's words single one out: a record for "Cấp lại, đổi,
+// điều chỉnh thông tin trên sổ BHXH, thẻ BHYT" takes 45 days in its
+// table, but its steps say "3. Cấp lại, đổi thẻ BHYT: + Trường hợp thay
+// đổi thông tin: Không quá 03 ngày …; + Trường hợp không thay đổi thông
+// tin …: trả trong ngày". A case is a line that labels its time ("…:
+// không quá 5 ngày"), with the heading line above its bullets. "" when
+// no case stands out.
+func caseTime(p *knowledge.Procedure, question string) string {
+	type group struct {
+		text  string
+		score int
+	}
+	var groups []group
+	heading := ""
+	for _, step := range p.Steps {
+		for _, line := range strings.Split(step, "\n") {
+			line = strings.TrimSpace(line)
+			l := caseTimeRe.FindStringIndex(line)
+			if l == nil || !strings.HasSuffix(strings.TrimSpace(line[:l[0]]), ":") {
+				// "3. Cấp lại, đổi thẻ BHYT:" heads the bullets below it.
+				heading = ""
+				if strings.HasSuffix(line, ":") && utf8.RuneCountInString(line) <= 120 {
+					heading = line
+				}
+				continue
+			}
+			timed := line[:l[1]]
+			bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-")
+			switch {
+			case bullet && heading != "" && len(groups) > 0 && strings.HasPrefix(groups[len(groups)-1].text, heading):
+				groups[len(groups)-1].text += " …; " + timed
+			case bullet && heading != "":
+				groups = append(groups, group{text: heading + " " + timed})
+			default:
+				groups = append(groups, group{text: timed})
+				heading = ""
+			}
+		}
+	}
+	if len(groups) < 2 {
+		return ""
+	}
+	var words []string
+	for _, w := range vietnamese.ContentWords(question) {
+		if !intentWords[w] && !genericWords[w] && len(w) > 1 {
+			words = append(words, w)
+		}
+	}
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	best, second := 0, 0
+	for i := range groups {
+		groups[i].score = matchScore(words, said, groups[i].text)
+		if i > 0 && groups[i].score > groups[best].score {
+			best = i
+		}
+	}
+	for i, g := range groups {
+		if i != best {
+			second = max(second, g.score)
+		}
+	}
+	if groups[best].score < 2 || groups[best].score-second < 2 {
+		return ""
+	}
+	return clip(groups[best].text, maxCaseTime) + " …"
+}
+
 // paper is one paper to bring, read for a resident.
 type paper struct {
 	name    string // short name
