@@ -22,6 +22,7 @@ const (
 	maxSteps        = 5   // steps named in the text
 	maxStep         = 110 // characters of a step
 	maxPart         = 220 // characters of a free-text part (conditions, result)
+	maxShortPart    = 90  // a part this short is written even past the budget
 )
 
 // recordAnswer writes a procedure's answer: its short title and level,
@@ -45,7 +46,9 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	add := func(part string) {
 		left := budget - utf8.RuneCountInString(parts.String())
 		switch n := utf8.RuneCountInString(part); {
-		case n <= left:
+		case n <= left || n <= maxShortPart:
+			// A short part asked ("Thời hạn giải quyết: 5 ngày làm
+			// việc.") is never left out for a long one before it.
 			parts.WriteString(part)
 		case left > 60:
 			// A line left out is on the source card; a lone "…" line
@@ -226,6 +229,10 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	}
 	if len(names) == 0 { // every paper is for a special case
 		for _, x := range papers[:min(n, len(papers))] {
+			if len(names) > 0 && listed+utf8.RuneCountInString(x.name) > maxList {
+				break
+			}
+			listed += utf8.RuneCountInString(x.name) + 2
 			names = append(names, x.name)
 		}
 		special -= len(names)

@@ -60,7 +60,7 @@ func Grounded(question string, hits []knowledge.Hit) bool {
 type grounding struct {
 	question string
 	unheld   string // a topic the records hold no procedure for (unheldTopic), or ""
-	words    int // content words, counted when asked
+	words    int    // content words, counted when asked
 	blocked  bool
 	about    int8 // aboutProcedures(question), once asked: 0 unknown, 1 no, 2 yes
 }

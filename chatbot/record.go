@@ -337,6 +337,10 @@ var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất
 // ký tạm trú theo danh sách, hồ sơ gồm:".
 var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\s*$`)
 
+// topNumber starts a heading numbered at the top level: "2. Đại lý thu",
+// not "2.1." or "a)".
+var topNumber = regexp.MustCompile(`^\d{1,2}\.\s`)
+
 // isCase reports a heading that names a case of the procedure.
 func isCase(heading string) bool {
 	h := filesFollow.ReplaceAllString(heading, "")
@@ -357,7 +361,8 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	// Of a procedure about authority itself, the letter is what it is about.
 	title := strings.ToLower(p.Title)
 	proxyProcedure := strings.Contains(title, "ủy quyền") || strings.Contains(title, "uỷ quyền")
-	context := "" // the last heading that names a case, however long: whom the papers under it are for
+	context := ""         // the last heading that names a case, however long: whom the papers under it are for
+	numberedCase := false // the last case's heading is numbered ("1. Người tham gia")
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		if pp.Count == "" && pp.Form == "" {
@@ -373,8 +378,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// that says "không phải xuất trình" heads nothing.
 			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp") && !strings.Contains(l, "không phải xuất trình")
 			heading := strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")
-			if isCase(heading) {
+			// "2. Đại lý thu" after "1. Người tham gia": a numbered
+			// heading beside a numbered case is the next case.
+			numbered := topNumber.MatchString(pending)
+			if isCase(heading) || numbered && numberedCase && !notCase.MatchString(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
+				numberedCase = numbered
 			}
 			pending = ""
 		}

@@ -229,3 +229,30 @@ func TestPapersOfTheGeneralCaseUnlessNamed(t *testing.T) {
 		t.Errorf("case %q, want the lost certificate's", heading)
 	}
 }
+
+// "2. Đại lý thu" beside "1. Người tham gia" is another case: a resident
+// joining voluntary insurance is not given the collecting agent's lists,
+// and the time asked beside the papers is still answered.
+func TestNumberedCasesBesideEachOther(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện; cấp sổ BHXH", Time: "5 ngày làm việc", Papers: []knowledge.Paper{
+		{Name: "1. Người tham gia"},
+		{Name: "Trường hợp người tham gia nộp qua Cổng Dịch vụ công: Tờ khai điện tử đăng ký tham gia BHXH tự nguyện trên Cổng Dịch vụ công (Mẫu 02-TK", Count: "1 bản chính"},
+		{Name: "Trường hợp người tham gia đóng trực tiếp cho cơ quan BHXH hoặc Tổ chức dịch vụ: Tờ khai tham gia điều chỉnh thông tin BHXH, BHYT (Mẫu TK1-TS) đối với người tham gia lần đầu hoặc chưa được cấp mã số BHXH", Count: "1 bản chính"},
+		{Name: "2. Đại lý thu"},
+		{Name: "Danh sách người tham gia BHXH tự nguyện (Mẫu D05-TS)", Count: "1 bản chính"},
+		{Name: "Giấy thanh toán thù lao cho tổ chức làm dịch vụ thu (Mẫu C66a-HD) tương ứng với số tiền nộp.", Count: "1 bản chính"},
+	}}
+	q := "muon dong bhxh tu nguyen thi phai khai to khai mau nao, bao lau thi co so"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+	got := b.String()
+	if strings.Contains(got, "D05-TS") || strings.Contains(got, "C66a") {
+		t.Errorf("answer gives the collecting agent's papers:\n%s", got)
+	}
+	if !strings.Contains(got, "TK1-TS") {
+		t.Errorf("answer lacks the participant's form:\n%s", got)
+	}
+	if !strings.Contains(got, "5 ngày làm việc") {
+		t.Errorf("answer lacks the time asked beside the papers:\n%s", got)
+	}
+}
