@@ -129,7 +129,8 @@ func detectIntents(padded string) []intent {
 // lâu thì xong", "mấy ngày có kết quả".
 func officeTimeCue(padded string) bool {
 	for _, c := range []string{" xong ", " ket qua ", " thoi han giai quyet ", " tra loi ", " thi co ", " moi co ",
-		" khi nao co ", " bao gio co ", " mat bao lau ", " mat may ngay ", " giai quyet ", " duoc cap "} {
+		" khi nao co ", " bao gio co ", " mat bao lau ", " mat may ngay ", " giai quyet ", " duoc cap ",
+		" mat bao nhieu ngay ", " mat bn ngay ", " mat may hom ", " het bao lau ", " het may ngay ", " mat bao nhieu lau "} {
 		if strings.Contains(padded, c) {
 			return true
 		}
@@ -248,7 +249,7 @@ func deadlineCue(padded string) bool {
 	// "phải đăng ký …, bao nhiêu ngày thì xong", "… mất bao lâu", "bao
 	// lâu thì được tiền": the office's time.
 	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
-		" mat bao lau ", " mat may ngay ", " het bao lau ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
+		" mat bao lau ", " mat may ngay ", " mat bao nhieu ngay ", " mat bn ngay ", " het bao lau ", " het may ngay ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
 		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
 		if strings.Contains(padded, c) {
 			return false

@@ -640,6 +640,12 @@ func paperRank(p paper) int {
 	return 1
 }
 
+// oneOf opens a paper that is a choice of papers; choiceSep parts them.
+var (
+	oneOf     = regexp.MustCompile(`(?i)^một trong (các|những|số các)? ?(loại )?(giấy tờ|văn bản|giấy)( tùy thân| tuỳ thân)?( sau| sau đây)?\s*:\s*`)
+	choiceSep = regexp.MustCompile(`;\s*|\s+hoặc\s+|,\s+`)
+)
+
 // shortPaper cuts a paper's name to what names it: before the first
 // semicolon or bracket, where its qualification begins, or at a word near
 // maxPaperName characters.
@@ -661,6 +667,21 @@ func shortPaper(name string) string {
 	// (sau đây gọi là giấy tờ tùy thân)": the record's own short name.
 	if strings.Contains(s, "gọi là giấy tờ tùy thân") {
 		return "Giấy tờ tùy thân (hộ chiếu, thẻ căn cước…)"
+	}
+	// "Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản
+	// sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc … Hộ chiếu":
+	// the choices, not the first alone.
+	if m := oneOf.FindStringIndex(s); m != nil {
+		var alts []string
+		for _, a := range choiceSep.Split(s[m[1]:], -1) {
+			a = strings.TrimSpace(copyKind.ReplaceAllString(strings.TrimSpace(a), ""))
+			if a = strings.TrimRight(a, ".,;: "); a != "" && utf8.RuneCountInString(a) <= 40 {
+				alts = append(alts, lowerFirst(a))
+			}
+		}
+		if len(alts) > 1 {
+			return clip("Một trong: "+strings.Join(alts[:min(len(alts), 4)], ", "), maxPaperName+20)
+		}
 	}
 	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
