@@ -24,6 +24,13 @@ const minDetailWords = 2
 // or four words.
 const minDetailScore = 4
 
+// longDetail is the length, in runes, past which a sentence needs
+// minLongDetailScore to be quoted.
+const (
+	longDetail         = 300
+	minLongDetailScore = 8
+)
+
 // genericWords are folded words too common in questions and records to
 // tell one sentence of a record from another.
 var genericWords = map[string]bool{
@@ -101,16 +108,22 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	}
 	q := foldedWords(question)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), yesNoQuestion.MatchString(q))
-	best, bestScore := "", 0
+	best, bestScore, bestRules := "", 0, false
 	for _, s := range sentences {
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
 			if inException(s.text, words) {
 				continue
 			}
-			best, bestScore = s.text, score
+			best, bestScore, bestRules = s.text, score, s.rules
 		}
 	}
-	if bestScore < 2*minDetailScore {
+	// A long sentence holds a few of any question's words by chance: read
+	// against the answers of new questions, those over longDetail runes
+	// quoted on four words were beside the point (a rule on fingerprints
+	// for a card's fee, on cadastral maps for a land certificate's time).
+	// One that rules on what a yes-or-no question asks ("hai bên nam, nữ
+	// phải có mặt") is quoted however long.
+	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore && !(sq.yesNo && bestRules) {
 		return ""
 	}
 	return quoteDetail(best, words)
@@ -226,7 +239,7 @@ var yesNoQuestion = regexp.MustCompile(` (co|duoc|phai|can) .*(khong|ko|k|hok|he
 
 // rulingWords are what a record's sentence says when it settles a yes or
 // no: "không phải có văn bản ủy quyền", "chỉ cần xuất trình".
-var rulingWords = regexp.MustCompile(` (khong phai|khong can|khong duoc|chi can|bat buoc|duoc mien|khong bat buoc) `)
+var rulingWords = regexp.MustCompile(` (khong phai|khong can|khong duoc|chi can|bat buoc|duoc mien|khong bat buoc|phai co mat|phai truc tiep) `)
 
 // questionSentences splits a question into its sentences.
 var questionSentences = regexp.MustCompile(`[.!?]+\s+`)

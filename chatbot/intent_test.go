@@ -18,6 +18,7 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"đăng ký khai sinh hết bn":                                    intentFee,
 		"tam tru thi khi nao phai di gia han":                         intentDeadline,
 		"tam nghi ban 2 thang thi phai bao truoc may ngay":            intentDeadline,
+		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":    intentDeadline,
 		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
 		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":       intentTime,
 		"xin giay phep sua nha thi can ban ve gi":                     intentPapers,

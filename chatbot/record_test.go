@@ -257,3 +257,18 @@ func TestNumberedCasesBesideEachOther(t *testing.T) {
 		t.Errorf("answer lacks the time asked beside the papers:\n%s", got)
 	}
 }
+
+// A long sentence that shares a few words with a long question is not
+// quoted; one that rules on what a yes-or-no question asks is.
+func TestLongSentencesQuotedOnlyWhenTheyAnswer(t *testing.T) {
+	long := "Trường hợp thông tin công dân có sự thay đổi, điều chỉnh do sắp xếp đơn vị hành chính thì cán bộ thu nhận sử dụng thông tin về ảnh khuôn mặt, vân tay, mống mắt đã được thu nhận lần gần nhất và các thông tin hiện có trong Cơ sở dữ liệu quốc gia về dân cư, Cơ sở dữ liệu căn cước để cấp đổi thẻ căn cước cho công dân mà không phải thu nhận lại, trừ trường hợp công dân có yêu cầu."
+	p := &knowledge.Procedure{Title: "Cấp đổi thẻ căn cước", Steps: []string{long}}
+	if got := recordDetail("the can cuoc cua toi sap het han vi sap du 40 tuoi, di doi the moi thi het bao nhieu tien va nop o dau", p.Title, p); got != "" {
+		t.Errorf("quoted %q for a fee and place question", got)
+	}
+	ruling := "Người yêu cầu đăng ký kết hôn (hai bên nam, nữ phải có mặt, xuất trình giấy tờ tuỳ thân để đối chiếu) kiểm tra thông tin trên Giấy chứng nhận kết hôn, trong Sổ đăng ký kết hôn, nếu thấy nội dung đúng, phù hợp với hồ sơ đăng ký kết hôn thì cùng ký, ghi rõ họ, chữ đệm, tên trong Sổ đăng ký kết hôn, ký vào Giấy chứng nhận kết hôn bản điện tử hoặc bản giấy theo yêu cầu."
+	q := &knowledge.Procedure{Title: "Đăng ký kết hôn", Steps: []string{ruling}}
+	if got := recordDetail("dăng ký kêt hôn thì chồng sắp cưới đi làm xa, mình em lên xã ký được ko hay phai có mặt cả hai", q.Title, q); !strings.Contains(got, "phải có mặt") {
+		t.Errorf("quote %q lacks the rule on being present", got)
+	}
+}
