@@ -192,14 +192,23 @@ func TestTimeOfTheCaseTheQuestionNames(t *testing.T) {
 			"3. Cấp lại, đổi thẻ BHYT:\n+ Trường hợp thay đổi thông tin: Không quá 03 ngày kể từ ngày nhận đủ hồ sơ theo quy định.\n" +
 			"+ Trường hợp không thay đổi thông tin hoặc người tham gia đang điều trị tại các cơ sở Khám chữa bệnh: trả trong ngày khi nhận đủ hồ sơ theo quy định.",
 	}}
-	got := caseTime(p, "Làm mất thẻ BHYT thì xin cấp lại bao lâu có, có mất phí không?")
-	for _, want := range []string{"Cấp lại, đổi thẻ BHYT", "Không quá 03 ngày", "trả trong ngày"} {
-		if !strings.Contains(got, want) {
-			t.Errorf("case time %q lacks %q", got, want)
+	for _, q := range []string{
+		"Làm mất thẻ BHYT thì xin cấp lại bao lâu có, có mất phí không?",
+		"the bhyt bi mat, lam lai co mat tien ko, bao lau thi co",
+		"Nhà tôi hộ nghèo được nhà nước cấp thẻ bảo hiểm y tế, giờ làm mất thẻ thì xin cấp lại ở đâu, có lâu không?",
+	} {
+		got := caseTime(p, q)
+		for _, want := range []string{"Cấp lại, đổi thẻ BHYT", "Không quá 03 ngày", "trả trong ngày"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s: case time %q lacks %q", q, got, want)
+			}
+		}
+		if strings.Contains(got, "10 ngày") {
+			t.Errorf("%s: case time %q holds the social insurance book's", q, got)
 		}
 	}
-	if strings.Contains(got, "10 ngày") {
-		t.Errorf("case time %q holds the social insurance book's", got)
+	if got := caseTime(p, "mất sổ bảo hiểm xã hội thì cấp lại bao lâu"); !strings.Contains(got, "10 ngày") {
+		t.Errorf("case time %q for a lost book lacks its 10 days", got)
 	}
 	// A question that names no case, and steps whose times are not
 	// labelled cases, leave the table's time.

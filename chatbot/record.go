@@ -180,6 +180,42 @@ var caseTimeRe = regexp.MustCompile(`(?i)(không quá|trong thời hạn|trong v
 // maxCaseTime bounds the quote of a case's time.
 const maxCaseTime = 240
 
+// caseGroup is a case the steps give a time, with how well the question
+// names it.
+type caseGroup struct {
+	text    string
+	heading string  // the line its bullets stand under, if any
+	score   int     // matchScore of the question's words
+	share   float64 // of the case's own words, the share the question says
+}
+
+// minCaseShare is the least share of a case's own words a question says
+// to name it when its words alone do not single it out.
+const minCaseShare = 0.4
+
+// pickBest returns the index of the group of the highest value, the
+// first of equals.
+func pickBest(groups []caseGroup, value func(caseGroup) float64) int {
+	best := 0
+	for i, g := range groups {
+		if value(g) > value(groups[best]) {
+			best = i
+		}
+	}
+	return best
+}
+
+// secondBest returns the highest value of the groups other than best.
+func secondBest(groups []caseGroup, best int, value func(caseGroup) float64) float64 {
+	second := 0.0
+	for i, g := range groups {
+		if i != best {
+			second = max(second, value(g))
+		}
+	}
+	return second
+}
+
 // caseTime returns the steps' words on the office's time for the case
 // the question names, when the steps give several cases their own times
 // and the question's words single one out: a record for "Cấp lại, đổi,
@@ -190,11 +226,7 @@ const maxCaseTime = 240
 // không quá 5 ngày"), with the heading line above its bullets. "" when
 // no case stands out.
 func caseTime(p *knowledge.Procedure, question string) string {
-	type group struct {
-		text  string
-		score int
-	}
-	var groups []group
+	var groups []caseGroup
 	heading := ""
 	for _, step := range p.Steps {
 		for _, line := range strings.Split(step, "\n") {
@@ -208,15 +240,17 @@ func caseTime(p *knowledge.Procedure, question string) string {
 				}
 				continue
 			}
-			timed := line[:l[1]]
+			// "Thời hạn giải quyết 1. Cấp lại sổ BHXH …": the section's
+			// name is no case's word.
+			timed := strings.TrimSpace(strings.TrimPrefix(line[:l[1]], "Thời hạn giải quyết"))
 			bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-")
 			switch {
 			case bullet && heading != "" && len(groups) > 0 && strings.HasPrefix(groups[len(groups)-1].text, heading):
 				groups[len(groups)-1].text += " …; " + timed
 			case bullet && heading != "":
-				groups = append(groups, group{text: heading + " " + timed})
+				groups = append(groups, caseGroup{text: heading + " " + timed, heading: heading})
 			default:
-				groups = append(groups, group{text: timed})
+				groups = append(groups, caseGroup{text: timed})
 				heading = ""
 			}
 		}
@@ -224,27 +258,77 @@ func caseTime(p *knowledge.Procedure, question string) string {
 	if len(groups) < 2 {
 		return ""
 	}
+	// The dictionary says the question in the record's words: "thẻ bảo
+	// hiểm y tế" is its "thẻ BHYT"; not what it asks ("bao lâu" is
+	// "thời hạn giải quyết" in every case).
+	var named []string
+	for _, x := range caseDictionary().Expand(question) {
+		if !slices.ContainsFunc(strings.Fields(x), func(w string) bool { return intentWords[w] }) {
+			named = append(named, x)
+		}
+	}
+	if len(named) > 0 {
+		question += " . " + strings.Join(named, " . ")
+	}
+	// Every word counts that is not a question's filler: "thẻ" folds to
+	// a stop word and a cue's word ("thế nào"), yet names the card; the
+	// words of the time asked are in every case alike.
+	typed, folded := vietnamese.Said(question)
 	var words []string
-	for _, w := range vietnamese.ContentWords(question) {
-		if !intentWords[w] && !genericWords[w] && len(w) > 1 {
+	for i, w := range folded {
+		// A common word typed as the procedure word it folds from
+		// ("thẻ", not "thế") names the thing.
+		meant := slices.Contains(meantSpelling[w], typed[i])
+		if (!genericWords[w] || meant) && len(w) > 1 && !slices.Contains(words, w) {
 			words = append(words, w)
 		}
 	}
-	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
-	best, second := 0, 0
+	said := " " + strings.Join(folded, " ") + " "
+	asTyped := spellQuestion(question)
+	asked := make(map[string]bool, len(words))
+	for _, w := range words {
+		asked[w] = true
+	}
 	for i := range groups {
-		groups[i].score = matchScore(words, said, groups[i].text)
-		if i > 0 && groups[i].score > groups[best].score {
-			best = i
+		g := &groups[i]
+		label := g.heading // "Cấp lại, đổi thẻ BHYT:" over its bullets
+		if label == "" {
+			label = g.text
+			if l := caseTimeRe.FindStringIndex(label); l != nil {
+				label = label[:l[0]]
+			}
+		}
+		// A word counts as the question spells it: "hộ nghèo" is not
+		// the "họ, tên" of a book's change.
+		g.score = matchScore(asTyped.spelledIn(words, g.text), said, g.text)
+		// How much of the case's own words the question says: "Cấp lại,
+		// đổi thẻ BHYT" is all but said by "làm mất thẻ BHYT, cấp lại",
+		// the long list of a book's changes hardly.
+		var have, all int
+		for _, w := range strings.Fields(foldedWords(label)) {
+			if genericWords[w] && !asked[w] || len(w) < 2 {
+				continue
+			}
+			all++
+			if asked[w] {
+				have++
+			}
+		}
+		if all > 0 {
+			g.share = float64(have) / float64(all)
 		}
 	}
-	for i, g := range groups {
-		if i != best {
-			second = max(second, g.score)
-		}
-	}
-	if groups[best].score < 2 || groups[best].score-second < 2 {
+	best := pickBest(groups, func(g caseGroup) float64 { return float64(g.score) })
+	second := secondBest(groups, best, func(g caseGroup) float64 { return float64(g.score) })
+	if groups[best].score < 2 {
 		return ""
+	}
+	if groups[best].score-int(second) < 2 {
+		// Words alike: the case whose own words the question says most.
+		best = pickBest(groups, func(g caseGroup) float64 { return g.share })
+		if groups[best].share < minCaseShare || groups[best].share < 2*secondBest(groups, best, func(g caseGroup) float64 { return g.share }) {
+			return ""
+		}
 	}
 	return clip(groups[best].text, maxCaseTime) + " …"
 }

@@ -58,8 +58,9 @@ func nowAt(typed, said []string) int {
 
 // wantAt returns the index of the first "muốn" (want) after a word saying
 // a step is done, when no "giờ" turns the story: "cưới vợ xong muốn tách
-// hộ khẩu ra riêng" asks about the household, not the marriage. 0 for
-// none.
+// hộ khẩu ra riêng" asks about the household, not the marriage. Without
+// one, what follows "xong rồi" is asked: "hợp đồng công chứng xong rồi,
+// thời hạn khai thuế thu nhập cá nhân là bao nhiêu ngày". 0 for none.
 func wantAt(typed, said []string) int {
 	done := false
 	for i, t := range typed {
@@ -67,6 +68,11 @@ func wantAt(typed, said []string) int {
 			return i
 		}
 		done = done || pastMarkers[t]
+	}
+	for i := 1; i+3 < len(said); i++ {
+		if said[i] == "roi" && said[i-1] == "xong" {
+			return i + 1
+		}
 	}
 	return 0
 }
