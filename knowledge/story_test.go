@@ -18,6 +18,8 @@ func TestNowAt(t *testing.T) {
 		// Without "giờ", "muốn" after a step done turns the story.
 		"cưới vợ xong muốn tách hộ khẩu ra riêng":               "muốn",
 		"hòa giải thôn không xong, giờ tôi muốn gửi đơn lên xã": "giờ",
+		// Without either, what follows "xong rồi" is asked.
+		"hop dong cong chung xong roi, thoi han khai thue thu nhap ca nhan la bao lau": "thoi",
 		// "giờ sang tên" is now, not "giờ sáng" (morning).
 		"da cong chung hop dong roi, gio sang ten so do": "gio",
 		"muốn làm giấy khai sinh cho con":                "",
