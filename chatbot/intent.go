@@ -34,7 +34,7 @@ var intentCues = []struct {
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",
-		"mau gi", "mau j", "to khai gi", "to khai nao", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau"}},
+		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "to khai gi", "to khai nao", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
@@ -214,9 +214,10 @@ func onlyBare(padded string, what intent, cue string, asks func(next string) boo
 var papersAsked = map[string]bool{"gi": true, "j": true, "nao": true, "can": true, "gom": true, "the": true, "ntn": true,
 	"ra": true, "nhu": true, "nhung": true, "phai": true, "chuan": true, "mang": true, "de": true, "ca": true, "ho": true, "kem": true}
 
-// moneyReceived drops the "tiền" of money the resident is to receive:
-// "mấy ngày có tiền", "bao lâu thì nhận tiền".
-var moneyReceived = strings.NewReplacer(" co tien ", " co ", " nhan tien ", " nhan ", " lanh tien ", " lanh ", " linh tien ", " linh ",
+// moneyReceived drops the "tiền" of money the resident is to receive,
+// or is paid in: "mấy ngày có tiền", "bao lâu thì nhận tiền", "lĩnh
+// bằng tiền mặt".
+var moneyReceived = strings.NewReplacer(" bang tien mat ", " bang ", " co tien ", " co ", " nhan tien ", " nhan ", " lanh tien ", " lanh ", " linh tien ", " linh ",
 	" duoc tien ", " duoc ", " ve tien ", " ve ")
 
 // paidWords begin what "tiền" the state pays a resident: "tiền thai

@@ -215,6 +215,12 @@ func TestTimeOfTheCaseTheQuestionNames(t *testing.T) {
 	if got := caseTime(p, "thủ tục này mất bao lâu"); got != "" {
 		t.Errorf("case time %q for a question naming no case", got)
 	}
+	// The time table's notes give cases too.
+	maternity := &knowledge.Procedure{Time: "6 ngày làm việc", Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "6 ngày làm việc",
+		Note: "- Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc kể từ ngày cơ quan BHXH nhận đủ hồ sơ theo quy định.\n- Nhận hồ sơ từ NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc kể từ ngày cơ quan BHXH nhận đủ hồ sơ theo quy định."}}}
+	if got := caseTime(maternity, "em đóng BHXH tự nguyện, vừa sinh bé, nộp hồ sơ thai sản bao lâu thì được giải quyết"); !strings.Contains(got, "03 ngày") {
+		t.Errorf("case time %q lacks the voluntary member's 3 days", got)
+	}
 	steps := &knowledge.Procedure{Steps: []string{"- Trong thời hạn 07 ngày làm việc, cơ quan cấp phép xem xét hồ sơ.", "- Trong thời hạn 15 ngày kể từ ngày nhận đủ hồ sơ, cơ quan cấp giấy phép xây dựng."}}
 	if got := caseTime(steps, "xin giấy phép xây dựng nhà ở bao lâu"); got != "" {
 		t.Errorf("case time %q from steps that label no case", got)

@@ -189,6 +189,9 @@ type caseGroup struct {
 	share   float64 // of the case's own words, the share the question says
 }
 
+// maxNoteCase bounds the case a time table's note names before its time.
+const maxNoteCase = 100
+
 // minCaseShare is the least share of a case's own words a question says
 // to name it when its words alone do not single it out.
 const minCaseShare = 0.4
@@ -228,10 +231,24 @@ func secondBest(groups []caseGroup, best int, value func(caseGroup) float64) flo
 func caseTime(p *knowledge.Procedure, question string) string {
 	var groups []caseGroup
 	heading := ""
-	for _, step := range p.Steps {
+	// The steps, and the notes of the time table, once each: "- Nhận hồ
+	// sơ từ NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc".
+	// A note's case is a short bullet whose time follows its colon.
+	texts := slices.Clone(p.Steps)
+	notes := len(texts)
+	for _, m := range p.Methods {
+		if m.Note != "" && !slices.Contains(texts, m.Note) {
+			texts = append(texts, m.Note)
+		}
+	}
+	for i, step := range texts {
+		heading = ""
 		for _, line := range strings.Split(step, "\n") {
 			line = strings.TrimSpace(line)
 			l := caseTimeRe.FindStringIndex(line)
+			if i >= notes && l != nil && (!strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "+") || utf8.RuneCountInString(line[:l[0]]) > maxNoteCase) {
+				continue
+			}
 			if l == nil || !strings.HasSuffix(strings.TrimSpace(line[:l[0]]), ":") {
 				// "3. Cấp lại, đổi thẻ BHYT:" heads the bullets below it.
 				heading = ""
@@ -243,6 +260,9 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			// "Thời hạn giải quyết 1. Cấp lại sổ BHXH …": the section's
 			// name is no case's word.
 			timed := strings.TrimSpace(strings.TrimPrefix(line[:l[1]], "Thời hạn giải quyết"))
+			if slices.ContainsFunc(groups, func(g caseGroup) bool { return strings.HasSuffix(g.text, timed) }) {
+				continue // the table repeats a note for each channel
+			}
 			bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-")
 			switch {
 			case bullet && heading != "" && len(groups) > 0 && strings.HasPrefix(groups[len(groups)-1].text, heading):
