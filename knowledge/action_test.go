@@ -144,6 +144,15 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A paper burned and its register lost is re-registered.
 		"giay dang ky ket hon cua bo me toi bi chay mat, so luu o xa cung khong con, gio muon lam lai thi can mang giay to gi, co mat phi khong": "đăng ký lại kết hôn",
 		"sổ đỏ ghi sai tên mẹ tôi thì sửa ở đâu":                                                                                                 "Đính chính Giấy chứng nhận đã cấp lần đầu",
+		// A child already registered is recognised by the father alone;
+		// one not yet is registered together with it.
+		"Chồng tôi quốc tịch Hàn, con chung đã có giấy khai sinh nhưng bỏ trống phần tên bố. Giờ anh ấy muốn làm giấy công nhận là bố của bé ở UBND xã thì mất bao lâu": "Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài",
+		"giay khai sinh cua be de trong ten bo, gio bo chau muon them ten vao thi lam the nao":                                                                          "Thủ tục đăng ký nhận cha, mẹ, con",
+		"con chưa làm giấy khai sinh, bố muốn nhận con luôn":                                                                                                            "khai sinh kết hợp",
+		// A household asking to be near-poor, whatever its story.
+		"Gia đình tôi vừa gặp khó khăn do chồng bị tai nạn, muốn đề nghị xét hộ cận nghèo ngay giữa năm thì nộp giấy đề nghị theo mẫu nào": "Công nhận hộ nghèo, hộ cận nghèo",
+		// Handing back a scrapped motorbike's papers is not their re-issue.
+		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
 		got := titles(t, kb, q, "")
 		if len(got) == 0 || !strings.Contains(got[0], want) {

@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -87,6 +88,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	abroad := slices.Contains(p.expansions, "nuoc ngoai")
 	mobile := strings.Contains(askedNowText, " luu dong ")
+	// A child whose birth is registered ("con đã có giấy khai sinh nhưng
+	// bỏ trống tên bố") is not registered again, alone or together with
+	// the father.
+	wholeSaid := " " + strings.Join(p.said, " ") + " "
+	born := containsAny(wholeSaid, birthDone...) || fatherLeftOut.MatchString(wholeSaid)
 	// A record for the members of the police or the army (the health
 	// insurance card re-issued through their unit) is not what a
 	// resident who does not say so asks about.
@@ -184,6 +190,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if g.entry.forBodies && !bodies {
 			g.score *= bodiesWeight
+		}
+		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
+			g.score *= foreignWeight
 		}
 		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
 			// "đăng ký kết hôn lưu động" asks the office to come to the
@@ -454,6 +463,16 @@ func variantFit(words []string, foldTitle string) float64 {
 // explainWeight is the weight of a province-wide article when the
 // question says a procedure's name.
 const explainWeight = 0.5
+
+// birthDone are the words (folded, padded) that say a child's birth is
+// registered already.
+var birthDone = []string{" da co giay khai sinh ", " co giay khai sinh roi ", " da lam giay khai sinh ", " da dang ky khai sinh ",
+	" da lam khai sinh ", " da khai sinh ", " da co khai sinh ", " da co gks ", " giay khai sinh de trong ", " giay khai sinh bo trong ",
+	" giay khai sinh chua co ten "}
+
+// fatherLeftOut says a birth certificate lacks the father's name: the
+// birth is registered.
+var fatherLeftOut = regexp.MustCompile(` giay khai sinh( \S+){0,3} (de trong|bo trong|chua co ten|khong co ten|thieu ten) `)
 
 // foreignWeight is the weight of a title without a foreign element
 // (foreignTitle) for a question about a foreign person ("kết hôn với người Hàn Quốc"): the
