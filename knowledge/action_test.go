@@ -151,6 +151,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"con chưa làm giấy khai sinh, bố muốn nhận con luôn":                                                                                                            "khai sinh kết hợp",
 		// A household asking to be near-poor, whatever its story.
 		"Gia đình tôi vừa gặp khó khăn do chồng bị tai nạn, muốn đề nghị xét hộ cận nghèo ngay giữa năm thì nộp giấy đề nghị theo mẫu nào": "Công nhận hộ nghèo, hộ cận nghèo",
+		// Parents not married who want the father on the birth certificate.
+		"Tôi với bạn gái chưa đăng ký kết hôn, giờ có con được một tháng. Muốn làm giấy khai sinh cho cháu mà có luôn tên bố thì cần chuẩn bị gì": "khai sinh kết hợp",
+		// A record for commune officials is not a resident's, unless they say so.
+		"Bà nội tôi đang lĩnh lương hưu thì mất, còn tháng lương hưu chưa nhận, gia đình muốn lĩnh thay thì cần giấy gì": "Truy lĩnh lương hưu",
+		"bố tôi nguyên là cán bộ xã, nghỉ hưu thì làm hồ sơ hưởng lương hưu ở đâu":                                       "đối với cán bộ xã",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

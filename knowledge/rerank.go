@@ -98,6 +98,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// resident who does not say so asks about.
 	whole := " " + strings.Join(p.said, " ") + " "
 	members := containsAny(whole, memberWords...)
+	officials := containsAny(whole, " can bo ", " cong chuc ", " vien chuc ", " chu tich ", " pho chu tich ")
 	// A record for organisations only (the first land certificate of an
 	// organisation using land) is not what a resident asks about unless
 	// the question speaks for one.
@@ -186,6 +187,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 		if g.entry.forMembers && !members {
+			g.score *= foreignWeight
+		}
+		// Nor is one for officials ("lương hưu … đối với cán bộ xã")
+		// what a resident who does not say they serve asks about.
+		if !officials && containsAny(" "+g.entry.foldTitle+" ", " doi voi can bo ", " cho can bo ") {
 			g.score *= foreignWeight
 		}
 		if g.entry.forBodies && !bodies {
@@ -649,7 +655,7 @@ var actions = []struct {
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
-	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat "}, []string{" cap lai ", " dang ky lai "}, false},
+	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
 	// Handing a vehicle's papers back ("nộp lại cà vẹt", in the
 	// dictionary's words); a bare "thu hồi" is as often done to the
@@ -688,8 +694,8 @@ func firstIssue(title string) bool {
 
 // stageSaid rewrites what a question says that reads as another stage
 // than it is: "bằng lái bị thu hồi" tells what was done to the paper,
-// "làm lại mái" is a repair.
-var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ",
+// "làm lại mái" is a repair; and "kí" is spelled "ký" ("đăng kí lại").
+var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ",
 	" lam lai mai ", " sua nha ", " lam lai nha ", " sua nha ", " lam lai tuong ", " sua nha ", " lam lai san ", " sua nha ", " lam lai bep ", " sua nha ")
 
 // actionFit weighs a title by whether it is the stage of a procedure's
