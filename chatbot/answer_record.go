@@ -189,7 +189,9 @@ func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v
 		// Room for the exemptions, which a resident left off would pay.
 		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
 	}
-	if t := timeOf(p); t != "" {
+	if c := caseTime(p, question); c != "" {
+		b.WriteString(v.word("Thời hạn, theo bản ghi cho trường hợp này: ", "Time for this case, as the record says: ") + "«" + c + "»\n")
+	} else if t := timeOf(p); t != "" {
 		b.WriteString(v.word("Thời hạn: ", "Time: ") + clip(t, 120) + ".\n")
 	}
 }

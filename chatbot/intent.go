@@ -38,7 +38,7 @@ var intentCues = []struct {
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
-		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "bn ngay", "may tuan", "bao gio xong",
+		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "lau khog", "lau hok", "lau hong", "lau kg", "lau hem", "bn ngay", "may tuan", "bao gio xong",
 		"khi nao xong", "bao gio nhan", "khi nao nhan", "bao nhiu ngay", "bao nhieu lau", "bao nhiu lau", "ngay thi xong",
 		"may hom"}},
 	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
