@@ -149,6 +149,11 @@ func cleanFee(f string) string {
 	}
 	if m := amount.FindStringSubmatch(main); m != nil {
 		main = strings.ReplaceAll(m[1], ",", ".") + " đồng"
+		// The table's cell lost the thousands its own note states:
+		// "700 VNĐ (… 700.000 đồng/cơ sở)", "20 VNĐ (20.000 đ/tờ khai)".
+		if n := m[1]; len(n) <= 3 && !strings.ContainsAny(n, ".,") && strings.Contains(" "+inner, " "+n+".000") && !strings.Contains(" "+inner+" ", " "+n+" ") {
+			main = n + ".000 đồng"
+		}
 	}
 	switch {
 	case main == "" && note == "":

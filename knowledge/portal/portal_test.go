@@ -373,3 +373,19 @@ func TestStepsTheExportCutAreReadWhole(t *testing.T) {
 		}
 	}
 }
+
+// A fee cell that lost the thousands its own note states ("700 VNĐ (…
+// 700.000 đồng/cơ sở)") is read with them; an amount the note does not
+// restate is kept as it is.
+func TestFeeCellThatLostItsThousands(t *testing.T) {
+	for raw, want := range map[string]string{
+		"700 VNĐ(Phí thẩm định cấp giấy chứng nhận an toàn thực phẩm: 700.000 đồng/cơ sở.)": "700.000 đồng (",
+		"20 VNĐ(20.000 đ/tờ khai)":      "20.000 đồng (",
+		"8.000 VNĐ(8.000 đồng/bản sao)": "8.000 đồng (",
+		"100 VNĐ(100 USD/lần)":          "100 đồng (",
+	} {
+		if got := cleanFee(raw); !strings.HasPrefix(got, want) {
+			t.Errorf("cleanFee(%q) = %q, want it to start %q", raw, got, want)
+		}
+	}
+}
