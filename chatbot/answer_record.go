@@ -118,9 +118,9 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		t := timeOf(p)
 		if c := caseTime(p, question); c != "" {
 			// The case the question names has its own time in the steps.
-			b.WriteString(v.word("Thời hạn giải quyết, theo bản ghi cho trường hợp này: ", "Processing time for this case, as the record says: ") + "«" + c + "»")
-			if t != "" {
-				b.WriteString(v.word(" (thời hạn chung của thủ tục: ", " (the procedure's general time: ") + clip(t, 80) + ")")
+			b.WriteString(v.word("Thời hạn, theo bản ghi: ", "Time, as the record says: ") + "«" + c + "»")
+			if t != "" && utf8.RuneCountInString(t) <= 40 {
+				b.WriteString(v.word(" (thời hạn chung: ", " (general time: ") + t + ")")
 			}
 			b.WriteString(".\n")
 			break
@@ -190,7 +190,7 @@ func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v
 		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
 	}
 	if c := caseTime(p, question); c != "" {
-		b.WriteString(v.word("Thời hạn, theo bản ghi cho trường hợp này: ", "Time for this case, as the record says: ") + "«" + c + "»\n")
+		b.WriteString(v.word("Thời hạn, theo bản ghi: ", "Time, as the record says: ") + "«" + c + "»\n")
 	} else if t := timeOf(p); t != "" {
 		b.WriteString(v.word("Thời hạn: ", "Time: ") + clip(t, 120) + ".\n")
 	}

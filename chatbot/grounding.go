@@ -123,6 +123,12 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 	// stronger sign than the procedure vocabulary, which a question about
 	// something else can share.
 	if hits[0].Kind == knowledge.KindProcedure {
+		// A short title said whole ("tách hộ ra khỏi hộ bố mẹ ở CA
+		// phường, lệ phí bn") names the procedure however much else the
+		// question says.
+		if hits[0].Topical && titleSaid(g.question, hits[0].Title) {
+			return true
+		}
 		floor := minProcedureCoverage
 		if g.long() {
 			floor = minLongCoverage
@@ -136,6 +142,16 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 		}
 	}
 	return g.about == 2
+}
+
+// titleSaid reports a procedure's title of two to four words, without
+// its "Thủ tục", said whole in the question.
+func titleSaid(question, title string) bool {
+	t := strings.TrimPrefix(strings.TrimSpace(fold(title)), "thu tuc ")
+	if n := len(strings.Fields(t)); n < 2 || n > 4 {
+		return false
+	}
+	return strings.Contains(fold(question), " "+t+" ")
 }
 
 // long reports a question of longWords content words or more.

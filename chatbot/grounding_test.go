@@ -138,3 +138,16 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		}
 	}
 }
+
+// A short title said whole names the procedure however much else the
+// question says; a title only partly said needs its coverage.
+func TestShortTitleSaidWhole(t *testing.T) {
+	split := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.29, Title: "Tách hộ"}
+	if !Grounded("Tách hộ ra khỏi hộ bố mẹ ở CA phường thì lệ phí bn, mấy ngày làm xong?", []knowledge.Hit{split}) {
+		t.Error("the splitting of a household, said whole, is not grounded")
+	}
+	business := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.29, Title: "Đăng ký thành lập hộ kinh doanh"}
+	if Grounded("nhà tôi bán quán nước ven đường, thu nhập ít, có phải làm gì với xã không", []knowledge.Hit{business}) {
+		t.Error("a title not said, under its coverage, is grounded")
+	}
+}

@@ -189,6 +189,9 @@ type caseGroup struct {
 	share   float64 // of the case's own words, the share the question says
 }
 
+// maxBulletCase bounds the condition of a case under a heading.
+const maxBulletCase = 70
+
 // maxNoteCase bounds the case a time table's note names before its time.
 const maxNoteCase = 100
 
@@ -260,6 +263,13 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			// "Thời hạn giải quyết 1. Cấp lại sổ BHXH …": the section's
 			// name is no case's word.
 			timed := strings.TrimSpace(strings.TrimPrefix(line[:l[1]], "Thời hạn giải quyết"))
+			if bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-"); bullet && heading != "" {
+				// A bullet's long condition is cut, so that every case's
+				// time fits: "+ Trường hợp không thay đổi thông tin hoặc
+				// người tham gia đang điều trị …: trả trong ngày".
+				label := strings.TrimRight(strings.TrimSpace(line[:l[0]]), ":")
+				timed = clip(label, maxBulletCase) + ": " + line[l[0]:l[1]]
+			}
 			if slices.ContainsFunc(groups, func(g caseGroup) bool { return strings.HasSuffix(g.text, timed) }) {
 				continue // the table repeats a note for each channel
 			}

@@ -657,6 +657,9 @@ var actions = []struct {
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
+	// A file handed in and withdrawn before it is decided ("nộp hồ sơ
+	// đăng ký hộ kinh doanh rồi, đổi ý, muốn dừng thủ tục").
+	{[]string{" dung thu tuc ", " dung thuc hien ", " dung viec dang ky ", " dung dang ky ", " rut ho so ", " rut lai ho so "}, []string{" dung thuc hien "}, true},
 	// Handing a vehicle's papers back ("nộp lại cà vẹt", in the
 	// dictionary's words); a bare "thu hồi" is as often done to the
 	// resident ("đất bị thu hồi") or part of a longer story.
