@@ -156,6 +156,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A record for commune officials is not a resident's, unless they say so.
 		"Bà nội tôi đang lĩnh lương hưu thì mất, còn tháng lương hưu chưa nhận, gia đình muốn lĩnh thay thì cần giấy gì": "Truy lĩnh lương hưu",
 		"bố tôi nguyên là cán bộ xã, nghỉ hưu thì làm hồ sơ hưởng lương hưu ở đâu":                                       "đối với cán bộ xã",
+		// A file withdrawn before it is decided.
+		"Tôi nộp hồ sơ đăng ký hộ kinh doanh rồi nhưng giờ đổi ý không mở quán nữa, muốn dừng thủ tục đăng ký thì cần giấy gì":                                                      "Dừng thực hiện thủ tục",
+		"Em nghỉ việc trc khi sinh, giờ tự nộp hs hưởng chế độ TS lên cơ quan BHXH thì cần giấy tờ gì":                                                                              "thai sản",
+		"Tôi năm nay 40 tuổi, hồi nhỏ ở quê bố mẹ không đi làm giấy khai sinh cho tôi. Tôi vẫn có căn cước, học bạ đầy đủ. Giờ cần giấy khai sinh thì tôi phải làm thủ tục gì ở xã": "người đã có hồ sơ, giấy tờ cá nhân",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
