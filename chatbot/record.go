@@ -801,8 +801,11 @@ func shortPaper(name string) string {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
 	}
 	var form string // "(mẫu CT01)": what the office asks for
-	if m := formCode.FindStringSubmatch(s); m != nil {
-		form = "(mẫu " + m[1] + ")"
+	if m := formCode.FindStringSubmatchIndex(s); m != nil {
+		form = "(mẫu " + s[m[2]:m[3]] + ")"
+		if s[m[0]] != '(' {
+			s = s[:m[0]] // "… theo mẫu số 01/NDAN ban hành kèm theo …"
+		}
 	}
 	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
 		if i := strings.Index(s, sep); i > 12 {
@@ -837,6 +840,6 @@ var whoHandsIn = regexp.MustCompile(`^[^;:()]{5,90}? phải (?:nộp|xuất trì
 // glued to a paper's name.
 var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 
-// formCode is a form's code in brackets after a paper's name: "(mẫu
-// TK05)", "(Mẫu số 13-HSB)".
-var formCode = regexp.MustCompile(`\((?:theo )?[Mm]ẫu ((?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})[ )]`)
+// formCode is a form's code in brackets after a paper's name, or said
+// with "theo": "(mẫu TK05)", "(Mẫu số 13-HSB)", "theo mẫu số 01/NDAN".
+var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo )[Mm]ẫu ((?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})(?:[ ),;]|$)`)
