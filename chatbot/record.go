@@ -249,7 +249,8 @@ func caseTime(p *knowledge.Procedure, question string) string {
 		for _, line := range strings.Split(step, "\n") {
 			line = strings.TrimSpace(line)
 			l := caseTimeRe.FindStringIndex(line)
-			if i >= notes && l != nil && (!strings.HasPrefix(line, "-") && !strings.HasPrefix(line, "+") || utf8.RuneCountInString(line[:l[0]]) > maxNoteCase) {
+			bulleted := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-")
+			if i >= notes && l != nil && (!bulleted || utf8.RuneCountInString(line[:l[0]]) > maxNoteCase) {
 				continue
 			}
 			if l == nil || !strings.HasSuffix(strings.TrimSpace(line[:l[0]]), ":") {
@@ -263,7 +264,7 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			// "Thời hạn giải quyết 1. Cấp lại sổ BHXH …": the section's
 			// name is no case's word.
 			timed := strings.TrimSpace(strings.TrimPrefix(line[:l[1]], "Thời hạn giải quyết"))
-			if bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-"); bullet && heading != "" {
+			if bulleted && heading != "" {
 				// A bullet's long condition is cut, so that every case's
 				// time fits: "+ Trường hợp không thay đổi thông tin hoặc
 				// người tham gia đang điều trị …: trả trong ngày".
@@ -273,11 +274,10 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			if slices.ContainsFunc(groups, func(g caseGroup) bool { return strings.HasSuffix(g.text, timed) }) {
 				continue // the table repeats a note for each channel
 			}
-			bullet := strings.HasPrefix(line, "+") || strings.HasPrefix(line, "-")
 			switch {
-			case bullet && heading != "" && len(groups) > 0 && strings.HasPrefix(groups[len(groups)-1].text, heading):
+			case bulleted && heading != "" && len(groups) > 0 && strings.HasPrefix(groups[len(groups)-1].text, heading):
 				groups[len(groups)-1].text += " …; " + timed
-			case bullet && heading != "":
+			case bulleted && heading != "":
 				groups = append(groups, caseGroup{text: heading + " " + timed, heading: heading})
 			default:
 				groups = append(groups, caseGroup{text: timed})
