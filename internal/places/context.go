@@ -18,6 +18,25 @@ var cues = map[string]bool{
 // and a bare one only right beside it ("Thanh Phú Long bây giờ ở đâu").
 var weakCues = map[string]bool{"bay gio": true, "hien nay": true}
 
+// thisIs reports a "nay là" at i that says "this is", not "now is":
+// typed "này", or typed bare and not followed by a place ("phường …
+// tháng nay là ngày nào" asks a date).
+func thisIs(q *query, i int) bool {
+	t := q.toks[i]
+	if t.fold != "nay" && t.fold != "gio" {
+		return false
+	}
+	if !t.ascii {
+		return t.fold == "nay" && t.tone != "nay"
+	}
+	return !placeAfter[q.at(i+2)]
+}
+
+// placeAfter are the words that begin a place after "nay là", "giờ
+// thuộc".
+var placeAfter = map[string]bool{"xa": true, "phuong": true, "thi": true, "tt": true, "dac": true, "huyen": true, "tinh": true,
+	"thanh": true, "tp": true, "thuoc": true, "p": true}
+
 // unitWords end a unit prefix; the name after them is a commune's.
 var unitWords = map[string]bool{"xa": true, "phuong": true, "tran": true, "khu": true}
 
@@ -36,7 +55,7 @@ func (q *query) scanContext() {
 		if t.fold == "cu" && (t.tone == "cu\u0303" || t.ascii && !notOld[next]) {
 			q.olds = append(q.olds, i)
 		}
-		if cues[t.fold+" "+next] {
+		if cues[t.fold+" "+next] && !thisIs(q, i) {
 			q.cue = true
 		}
 		if weakCues[t.fold+" "+next] {

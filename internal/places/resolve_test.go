@@ -157,6 +157,8 @@ func TestResolveNotFormer(t *testing.T) {
 		"nhà tôi ở thôn Tân Lập cũ giờ thuộc xã nào",
 		"xa quá không đi được, có nộp online được không",
 		"tôi ở Long An cũ, giờ là tỉnh Tây Ninh đúng không",
+		// "tháng này là", not "nay là" (now is).
+		"lich tiem chung mo rong cho tre so sinh o tram y te phuong thang nay la ngay nao, co can mang so tiem khong?",
 		// Only current communes.
 		"xã Thuận Mỹ nộp hồ sơ ở đâu",
 		"phường Ba Đình làm căn cước ở đâu",
