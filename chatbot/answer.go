@@ -136,6 +136,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)
 	}
+	hits = topicalFirst(p.q.Text, hits)
 	p.grounded = p.grounding.grounded(hits)
 	if last := lastTopic(p.history); last != nil && !p.grounding.blocked {
 		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
@@ -365,4 +366,39 @@ func (b *Bot) remember(ctx context.Context, p plan, done Done, answer string) {
 	if err := b.cfg.Recorder.RecordAnswer(rctx, rec); err != nil {
 		b.log.Error("record answer", slog.String("answer_id", done.ID), slog.Any("error", err))
 	}
+}
+
+// minTopicalShare is the least share of the best hit's score at which a
+// procedure whose name says what the question asks comes before it.
+const minTopicalShare = 0.5
+
+// topicalFirst puts first the procedure whose title the question says
+// from its start ("chứng thực chữ ký …") when the best hit is a procedure
+// that its name does not say (knowledge.Hit.Topical) and scores less than
+// twice as well: a long record that holds every word of "chứng thực chữ
+// ký … để nộp cho công ty, ra Ủy ban nhân dân xã … mang theo giấy tờ
+// gì" (a company's registration) is not what it asks; the signature's
+// certification is. A question the best hit does not name and no title
+// opens is left to be declined.
+func topicalFirst(question string, hits []knowledge.Hit) []knowledge.Hit {
+	if len(hits) < 2 || hits[0].Topical || hits[0].Kind != knowledge.KindProcedure {
+		return hits
+	}
+	for i, h := range hits[1:] {
+		if h.Topical && h.Kind == knowledge.KindProcedure && h.Score >= minTopicalShare*hits[0].Score && opensWith(question, h.Title) {
+			out := append([]knowledge.Hit{h}, hits[:i+1]...)
+			return append(out, hits[i+2:]...)
+		}
+	}
+	return hits
+}
+
+// opensWith reports a question that says the first three words of a
+// title (without its "Thủ tục").
+func opensWith(question, title string) bool {
+	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(fold(title)), "thu tuc "))
+	if len(words) < 3 {
+		return false
+	}
+	return strings.Contains(fold(question), " "+strings.Join(words[:3], " ")+" ")
 }
