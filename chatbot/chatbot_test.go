@@ -278,7 +278,7 @@ func TestResidentsWordsReachTheRecord(t *testing.T) {
 		// A paper for the case its heading states first is everyone's (the
 		// contract of the transfer), one for a case beyond it is not (the
 		// mortgagee's consent, leased land).
-		{"sang tên sổ đỏ cho con cần giấy tờ gì", "Đăng ký biến động", []string{"Giấy tờ: Đơn đăng ký biến động đất đai, tài sản gắn liền với đất theo Mẫu số 18; Bản gốc Giấy chứng nhận đã cấp; Hợp đồng hoặc văn bản về việc chuyển quyền sử dụng đất"}},
+		{"sang tên sổ đỏ cho con cần giấy tờ gì", "Đăng ký biến động", []string{"Giấy tờ: Đơn đăng ký biến động đất đai, tài sản gắn liền với đất (mẫu số 18); Bản gốc Giấy chứng nhận đã cấp; Hợp đồng hoặc văn bản về việc chuyển quyền sử dụng đất"}},
 		// Without a heading that names a case, a case stated far into a
 		// name (the land certificate "trong trường hợp giao dịch liên
 		// quan đến tài sản đó"; the birth certificate's "Đối với trường
