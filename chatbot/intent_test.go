@@ -226,3 +226,26 @@ func TestTimeOfTheCaseTheQuestionNames(t *testing.T) {
 		t.Errorf("case time %q from steps that label no case", got)
 	}
 }
+
+// One sentence that gives two cases their times answers the case named.
+func TestTimeOfTheCaseOneSentenceNames(t *testing.T) {
+	p := &knowledge.Procedure{Time: "5 ngày làm việc", Steps: []string{
+		"Trong thời hạn không quá 01 ngày đối với đám tang, không quá 05 ngày làm việc đối với các trường hợp khác, cơ quan có thẩm quyền giải quyết thủ tục hành chính có văn bản cấp phép sử dụng tạm thời lòng đường, vỉa hè vào mục đích khác.",
+	}}
+	if got := caseTime(p, "Nhà tôi có đám tang, cần dựng rạp lấn ra lòng đường thì xin phép thế nào, bao lâu được cấp phép?"); !strings.Contains(got, "đám tang: không quá 01 ngày") {
+		t.Errorf("case time %q, want the funeral's day", got)
+	}
+	if got := caseTime(p, "xin phép dùng vỉa hè làm chỗ để xe bao lâu"); strings.Contains(got, "đám tang") {
+		t.Errorf("case time %q for a question naming no funeral", got)
+	}
+}
+
+// A wedding is not a funeral for sharing "đám".
+func TestTimeOfTheCaseNotNamedByHalf(t *testing.T) {
+	p := &knowledge.Procedure{Time: "5 ngày làm việc", Steps: []string{
+		"Trong thời hạn không quá 01 ngày đối với đám tang, không quá 05 ngày làm việc đối với các trường hợp khác, cơ quan có thẩm quyền giải quyết thủ tục hành chính có văn bản cấp phép.",
+	}}
+	if got := caseTime(p, "Nhà sắp có đám cưới, muốn dựng rạp lấn ra vỉa hè vài hôm thì phải xin phép thế nào, mấy ngày thì được?"); got != "" {
+		t.Errorf("case time %q for a wedding", got)
+	}
+}

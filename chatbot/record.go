@@ -189,6 +189,10 @@ type caseGroup struct {
 	share   float64 // of the case's own words, the share the question says
 }
 
+// timeFor is a time a sentence gives one case: "không quá 01 ngày đối
+// với đám tang".
+var timeFor = regexp.MustCompile(`(?i)((?:không quá|trong vòng|tối đa)?\s*0*\d+\s*(?:ngày làm việc|ngày|giờ làm việc|giờ)) đối với ([^,;.()]{3,60})`)
+
 // maxBulletCase bounds the condition of a case under a heading.
 const maxBulletCase = 70
 
@@ -285,6 +289,24 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			}
 		}
 	}
+	// "Trong thời hạn không quá 01 ngày đối với đám tang, không quá 05
+	// ngày làm việc đối với các trường hợp khác": one sentence, a time
+	// for each case it names.
+	if len(groups) < 2 {
+		groups = groups[:0]
+		for _, step := range p.Steps {
+			for _, sentence := range fullStop.Split(step, -1) {
+				ms := timeFor.FindAllStringSubmatch(sentence, -1)
+				if len(ms) < 2 {
+					continue
+				}
+				for _, m := range ms {
+					c := strings.TrimSpace(m[2])
+					groups = append(groups, caseGroup{text: c + ": " + m[1], heading: c})
+				}
+			}
+		}
+	}
 	if len(groups) < 2 {
 		return ""
 	}
@@ -300,20 +322,31 @@ func caseTime(p *knowledge.Procedure, question string) string {
 	if len(named) > 0 {
 		question += " . " + strings.Join(named, " . ")
 	}
-	// Every word counts that is not a question's filler: "thẻ" folds to
-	// a stop word and a cue's word ("thế nào"), yet names the card; the
-	// words of the time asked are in every case alike.
+	// Every word counts that is neither a question's filler nor a word of
+	// what it asks ("mấy ngày", not the "mất" of "làm mất thẻ"); and
+	// "thẻ", though it folds to a stop word, names the card.
 	typed, folded := vietnamese.Said(question)
+	padded := " " + strings.Join(folded, " ") + " "
+	asks := make(map[string]bool)
+	for _, ic := range intentCues {
+		for _, c := range ic.cues {
+			if strings.Contains(padded, " "+c+" ") {
+				for _, w := range strings.Fields(c) {
+					asks[w] = true
+				}
+			}
+		}
+	}
 	var words []string
 	for i, w := range folded {
 		// A common word typed as the procedure word it folds from
 		// ("thẻ", not "thế") names the thing.
 		meant := slices.Contains(meantSpelling[w], typed[i])
-		if (!genericWords[w] || meant) && len(w) > 1 && !slices.Contains(words, w) {
+		if (!genericWords[w] && !asks[w] || meant) && len(w) > 1 && !slices.Contains(words, w) {
 			words = append(words, w)
 		}
 	}
-	said := " " + strings.Join(folded, " ") + " "
+	said := padded
 	asTyped := spellQuestion(question)
 	asked := make(map[string]bool, len(words))
 	for _, w := range words {
