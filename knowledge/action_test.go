@@ -156,6 +156,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A record for commune officials is not a resident's, unless they say so.
 		"Bà nội tôi đang lĩnh lương hưu thì mất, còn tháng lương hưu chưa nhận, gia đình muốn lĩnh thay thì cần giấy gì": "Truy lĩnh lương hưu",
 		"bố tôi nguyên là cán bộ xã, nghỉ hưu thì làm hồ sơ hưởng lương hưu ở đâu":                                       "đối với cán bộ xã",
+		// A permit asked for is the new one, unless its amendment is said.
+		"Xin GPXD nhà ở riêng lẻ 3 tầng trên đất nhà mình thì bao lâu có GP, hồ sơ cần nộp mấy bộ bản vẽ thiết kế?": "Cấp giấy phép xây dựng mới",
+		"giấy phép xây dựng cấp rồi giờ muốn điều chỉnh thiết kế thêm 1 tầng":                                       "Cấp điều chỉnh giấy phép xây dựng",
 		// A file withdrawn before it is decided.
 		"Tôi nộp hồ sơ đăng ký hộ kinh doanh rồi nhưng giờ đổi ý không mở quán nữa, muốn dừng thủ tục đăng ký thì cần giấy gì":                                                      "Dừng thực hiện thủ tục",
 		"Em nghỉ việc trc khi sinh, giờ tự nộp hs hưởng chế độ TS lên cơ quan BHXH thì cần giấy tờ gì":                                                                              "thai sản",

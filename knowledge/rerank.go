@@ -438,8 +438,9 @@ func forBodies(audience string) bool {
 
 // variantMarkers are title words that make a procedure a variant of a
 // more common one: a resident who says none of them means the common one
-// ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động").
-var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh "}
+// ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động"; "xin
+// giấy phép xây dựng", not "Cấp điều chỉnh giấy phép xây dựng").
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh "}
 
 // variantFree rewrites the title words that hold a variant marker
 // without meaning the variant.
@@ -459,7 +460,11 @@ func variantFit(words []string, foldTitle string) float64 {
 	foldTitle = variantFree.Replace(foldTitle)
 	fit := 1.0
 	for _, m := range variantMarkers {
-		if strings.Contains(foldTitle, m) && !strings.Contains(q, m) {
+		said := m
+		if m == " cap dieu chinh " {
+			said = " dieu chinh " // "muốn điều chỉnh giấy phép"
+		}
+		if strings.Contains(foldTitle, m) && !strings.Contains(q, said) {
 			fit *= variantWeight
 		}
 	}
