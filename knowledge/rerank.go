@@ -88,15 +88,14 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	abroad := slices.Contains(p.expansions, "nuoc ngoai")
 	mobile := strings.Contains(askedNowText, " luu dong ")
+	whole := " " + strings.Join(p.said, " ") + " "
 	// A child whose birth is registered ("con đã có giấy khai sinh nhưng
 	// bỏ trống tên bố") is not registered again, alone or together with
 	// the father.
-	wholeSaid := " " + strings.Join(p.said, " ") + " "
-	born := containsAny(wholeSaid, birthDone...) || fatherLeftOut.MatchString(wholeSaid)
+	born := containsAny(whole, birthDone...) || fatherLeftOut.MatchString(whole)
 	// A record for the members of the police or the army (the health
 	// insurance card re-issued through their unit) is not what a
 	// resident who does not say so asks about.
-	whole := " " + strings.Join(p.said, " ") + " "
 	members := containsAny(whole, memberWords...)
 	officials := containsAny(whole, " can bo ", " cong chuc ", " vien chuc ", " chu tich ", " pho chu tich ")
 	// A record for organisations only (the first land certificate of an
