@@ -39,6 +39,15 @@ func (r Record) Procedure() *knowledge.Procedure {
 	if where == "" {
 		where = agency
 	}
+	// The export cut some records' steps (social insurance, mostly) at
+	// the words "thành phần hồ sơ" inside them ("lập hồ sơ theo quy định
+	// tại Mục 2.3 (Thành phần hồ sơ) …") and put the rest, with its
+	// deadlines, in the papers field; the page's own text holds the whole
+	// section, which then begins with the field's text.
+	steps, cut := r.fullSteps()
+	if !cut {
+		steps = r.Steps
+	}
 	p := &knowledge.Procedure{
 		Code:       cleanText(r.Code),
 		Title:      cleanText(r.Title),
@@ -48,8 +57,8 @@ func (r Record) Procedure() *knowledge.Procedure {
 		Audience:   field(r.Audience),
 		Where:      where,
 		Methods:    methods,
-		Steps:      parseSteps(r.steps()),
-		Papers:     r.papers(),
+		Steps:      parseSteps(steps),
+		Papers:     r.papers(cut),
 		Time:       summarise(methods, func(m knowledge.Method) string { return m.Time }),
 		Fee:        summarise(methods, func(m knowledge.Method) string { return m.Fee }),
 		Result:     parseResult(r.Result),
@@ -68,18 +77,6 @@ func (r Record) Procedure() *knowledge.Procedure {
 		}
 	}
 	return p
-}
-
-// steps is the "Trình tự thực hiện" text. The export cut some records'
-// steps (social insurance, mostly) at the words "thành phần hồ sơ" inside
-// them ("lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) …"), and
-// put the rest, with its deadlines, in the papers field; the page's own
-// text holds the whole section, which then begins with the field's text.
-func (r Record) steps() string {
-	if full, ok := r.fullSteps(); ok {
-		return full
-	}
-	return r.Steps
 }
 
 // fullSteps is the page's steps section when it is longer than the steps
@@ -102,10 +99,10 @@ func (r Record) fullSteps() (string, bool) {
 
 // papers reads the "Thành phần hồ sơ" tables, from the page's own text
 // when the field holds something else: some records (social insurance)
-// carry (the rest of) their steps in that field, while the page lists the
-// papers.
-func (r Record) papers() []knowledge.Paper {
-	if _, cut := r.fullSteps(); !cut {
+// carry (the rest of) their steps in that field (cut, fullSteps), while
+// the page lists the papers.
+func (r Record) papers(cut bool) []knowledge.Paper {
+	if !cut {
 		if ps := parsePapers(r.Papers); len(ps) > 0 {
 			return ps
 		}
