@@ -136,7 +136,7 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	if err != nil {
 		return fmt.Errorf("chatbot: search: %w", err)
 	}
-	hits = topicalFirst(p.q.Text, hits)
+	hits = topicalFirst(p.padded, hits)
 	p.grounded = p.grounding.grounded(hits)
 	if last := lastTopic(p.history); last != nil && !p.grounding.blocked {
 		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
@@ -380,12 +380,12 @@ const minTopicalShare = 0.5
 // gì" (a company's registration) is not what it asks; the signature's
 // certification is. A question the best hit does not name and no title
 // opens is left to be declined.
-func topicalFirst(question string, hits []knowledge.Hit) []knowledge.Hit {
+func topicalFirst(padded string, hits []knowledge.Hit) []knowledge.Hit {
 	if len(hits) < 2 || hits[0].Topical || hits[0].Kind != knowledge.KindProcedure {
 		return hits
 	}
 	for i, h := range hits[1:] {
-		if h.Topical && h.Kind == knowledge.KindProcedure && h.Score >= minTopicalShare*hits[0].Score && opensWith(question, h.Title) {
+		if h.Topical && h.Kind == knowledge.KindProcedure && h.Score >= minTopicalShare*hits[0].Score && opensWith(padded, h.Title) {
 			out := append([]knowledge.Hit{h}, hits[:i+1]...)
 			return append(out, hits[i+2:]...)
 		}
@@ -393,12 +393,12 @@ func topicalFirst(question string, hits []knowledge.Hit) []knowledge.Hit {
 	return hits
 }
 
-// opensWith reports a question that says the first three words of a
-// title (without its "Thủ tục").
-func opensWith(question, title string) bool {
+// opensWith reports a question (folded, padded) that says the first
+// three words of a title (without its "Thủ tục").
+func opensWith(padded, title string) bool {
 	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(fold(title)), "thu tuc "))
 	if len(words) < 3 {
 		return false
 	}
-	return strings.Contains(fold(question), " "+strings.Join(words[:3], " ")+" ")
+	return strings.Contains(padded, " "+strings.Join(words[:3], " ")+" ")
 }

@@ -59,6 +59,7 @@ func Grounded(question string, hits []knowledge.Hit) bool {
 // grounding judges hits for one question, reading the question once.
 type grounding struct {
 	question string
+	padded   string // the question folded (fold)
 	unheld   string // a topic the records hold no procedure for (unheldTopic), or ""
 	words    int    // content words, counted when asked
 	blocked  bool
@@ -66,7 +67,7 @@ type grounding struct {
 }
 
 func newGrounding(question, padded string) *grounding {
-	return &grounding{question: question, blocked: blocked(padded), unheld: unheldTopic(padded)}
+	return &grounding{question: question, padded: padded, blocked: blocked(padded), unheld: unheldTopic(padded)}
 }
 
 // Topics residents ask a commune about that the national records hold no
@@ -126,7 +127,7 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 		// A short title said whole ("tách hộ ra khỏi hộ bố mẹ ở CA
 		// phường, lệ phí bn") names the procedure however much else the
 		// question says.
-		if hits[0].Topical && titleSaid(g.question, hits[0].Title) {
+		if hits[0].Topical && titleSaid(g.padded, hits[0].Title) {
 			return true
 		}
 		floor := minProcedureCoverage
@@ -145,13 +146,13 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 }
 
 // titleSaid reports a procedure's title of two to four words, without
-// its "Thủ tục", said whole in the question.
-func titleSaid(question, title string) bool {
+// its "Thủ tục", said whole in the question (folded, padded).
+func titleSaid(padded, title string) bool {
 	t := strings.TrimPrefix(strings.TrimSpace(fold(title)), "thu tuc ")
 	if n := len(strings.Fields(t)); n < 2 || n > 4 {
 		return false
 	}
-	return strings.Contains(fold(question), " "+t+" ")
+	return strings.Contains(padded, " "+t+" ")
 }
 
 // long reports a question of longWords content words or more.

@@ -160,12 +160,12 @@ func TestTopicalFirst(t *testing.T) {
 	signature := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Score: 0.47, Coverage: 0.66,
 		Title: "Chứng thực chữ ký trong các giấy tờ, văn bản (áp dụng cho cả trường hợp chứng thực điểm chỉ)"}
 	q := "Tôi cần chứng thực chữ ký trên bản cam kết để nộp cho công ty, ra Ủy ban nhân dân xã thì phí bao nhiêu và phải mang theo giấy tờ gì?"
-	if got := topicalFirst(q, []knowledge.Hit{company, signature}); got[0].Title != signature.Title || len(got) != 2 {
+	if got := topicalFirst(fold(q), []knowledge.Hit{company, signature}); got[0].Title != signature.Title || len(got) != 2 {
 		t.Errorf("first %q, want the signature's certification", got[0].Title)
 	}
 	birth := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Score: 0.7, Title: "Liên thông các thủ tục hành chính về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi"}
 	station := knowledge.Hit{Kind: knowledge.KindProcedure, Score: 0.9, Title: "Cấp giấy phép hoạt động đối với trạm y tế"}
-	if got := topicalFirst("Bé nhà tôi sốt cao từ tối qua, trạm y tế xã mấy giờ mở cửa?", []knowledge.Hit{station, birth}); got[0].Title != station.Title {
+	if got := topicalFirst(fold("Bé nhà tôi sốt cao từ tối qua, trạm y tế xã mấy giờ mở cửa?"), []knowledge.Hit{station, birth}); got[0].Title != station.Title {
 		t.Errorf("first %q, want the order kept", got[0].Title)
 	}
 }
