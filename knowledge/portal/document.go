@@ -1,7 +1,10 @@
 package portal
 
 import (
+	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
 )
@@ -18,10 +21,17 @@ const IDPrefix = "dvc-"
 // Updated is left zero for the caller to stamp.
 func (r Record) Document() knowledge.Document {
 	p := r.Procedure()
+	title := p.Title
+	if n := resultName(p); n != "" {
+		// The record's own title names a catalogue; residents ask, and
+		// read, by what it decides. The catalogue title stays in the
+		// procedure's text.
+		title = n
+	}
 	return knowledge.Document{
 		ID:        IDPrefix + p.Code,
 		Kind:      knowledge.KindProcedure,
-		Title:     p.Title,
+		Title:     title,
 		Source:    Source,
 		URL:       p.SourceURL,
 		Procedure: p,
@@ -77,6 +87,35 @@ func (r Record) Procedure() *knowledge.Procedure {
 		}
 	}
 	return p
+}
+
+// catalogueTitle is a title that announces a list of procedures
+// ("Công bố Danh mục và Quy trình nội bộ thủ tục hành chính thuộc thẩm
+// quyền … của Sở Nội vụ …") rather than naming the one the record holds.
+var catalogueTitle = regexp.MustCompile(`(?i)^công bố danh mục.*thủ tục hành chính|quy trình nội bộ`)
+
+// resultName names the procedure of a record titled as a catalogue by
+// what it decides: "Quyết định về việc giải quyết chế độ trợ cấp hàng
+// tháng đối với thanh niên xung phong" is the name residents ask by. ""
+// for any other record.
+func resultName(p *knowledge.Procedure) string {
+	if !catalogueTitle.MatchString(p.Title) {
+		return ""
+	}
+	first, _, _ := strings.Cut(p.Result, "\n")
+	first, _, _ = strings.Cut(first, "; ")
+	for _, lead := range []string{"Quyết định về việc ", "Quyết định ", "Văn bản "} {
+		if len(first) > len(lead) && strings.EqualFold(first[:len(lead)], lead) {
+			first = first[len(lead):]
+			break
+		}
+	}
+	first = strings.TrimSpace(first)
+	if first == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(first)
+	return string(unicode.ToUpper(r)) + first[n:]
 }
 
 // fullSteps is the page's steps section when it is longer than the steps

@@ -389,3 +389,25 @@ func TestFeeCellThatLostItsThousands(t *testing.T) {
 		}
 	}
 }
+
+// Seven Hà Tĩnh records are titled as the catalogue they were published
+// in; their result names the allowance residents ask for, and the title
+// answers show.
+func TestCatalogueTitleNamedByItsResult(t *testing.T) {
+	docs, err := EmbeddedDocuments("2.001428", "1.001193")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		want := map[string]string{
+			"2.001428": "Giải quyết chế độ trợ cấp hàng tháng đối với thanh niên xung phong",
+			"1.001193": d.Procedure.Title,
+		}[d.Procedure.Code]
+		if d.Title != want {
+			t.Errorf("%s: title %q, want %q", d.Procedure.Code, d.Title, want)
+		}
+		if d.Procedure.Code == "2.001428" && !strings.HasPrefix(d.Procedure.Title, "Công bố Danh mục") {
+			t.Errorf("the record's own title is lost: %q", d.Procedure.Title)
+		}
+	}
+}
