@@ -874,5 +874,6 @@ var whoHandsIn = regexp.MustCompile(`^[^;:()]{5,90}? phải (?:nộp|xuất trì
 var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 
 // formCode is a form's code in brackets after a paper's name, or said
-// with "theo": "(mẫu TK05)", "(Mẫu số 13-HSB)", "theo mẫu số 01/NDAN".
-var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo )[Mm]ẫu ((?:số )?[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})(?:[ ),;]|$)`)
+// with "theo": "(mẫu TK05)", "(Mẫu số 13-HSB)", "theo mẫu số 01/NDAN",
+// "theo mẫu BM.NCC.20.01".
+var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo )[Mm]ẫu ((?:số )?(?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})(?:[ ),;]|$)`)

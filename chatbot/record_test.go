@@ -166,6 +166,7 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 		"Tờ khai đăng ký kết hôn theo mẫu": "Tờ khai đăng ký kết hôn theo mẫu",
 		"Công dân Việt Nam đang phục vụ trong lực lượng vũ trang phải nộp văn bản của đơn vị xác nhận việc kết hôn":                                                                                                                                           "Văn bản của đơn vị xác nhận việc kết hôn",
 		"Văn bản đề nghị nộp dần tiền thuế nợ của người nộp thuế theo mẫu số 01/NDAN ban hành kèm theo phụ lục I Thông tư số 80/2021/TT-BTC":                                                                                                                  "Văn bản đề nghị nộp dần tiền thuế nợ của người nộp thuế (mẫu số 01/NDAN)",
+		"Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng đối với thanh niên xung phong, theo mẫu BM.NCC.20.01 Hoặc Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần":                                                                            "Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng (mẫu BM.NCC.20.01)",
 		"Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc Giấy chứng nhận căn cước hoặc Hộ chiếu hoặc giấy tờ xuất nhập cảnh hoặc giấy tờ có giá trị đi lại quốc tế còn giá trị sử dụng.": "Một trong: căn cước điện tử, thẻ căn cước công dân, thẻ căn cước, giấy chứng nhận căn cước",
 	} {
 		if got := shortPaper(in); got != want {
