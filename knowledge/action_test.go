@@ -172,6 +172,19 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		}
 	}
 
+	// The version a title keeps for organisations is not among what a
+	// household asking the same is shown.
+	for _, q := range []string{
+		"nhà tôi muốn chuyển mục đích sử dụng rừng sang trồng cây ăn quả thì xin ở đâu",
+	} {
+		got := titles(t, kb, q, "")
+		for _, title := range got[:min(3, len(got))] {
+			if strings.Contains(title, "là tổ chức") || strings.Contains(title, "đối với tổ chức") {
+				t.Errorf("%q: the organisations' version %q among the first three: %q", q, title, got)
+			}
+		}
+	}
+
 	// A commune's own notice that the question names by its specific
 	// words (a village, a help desk) comes before the national procedure
 	// that shares only common words with it (issue 13).

@@ -196,6 +196,13 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if g.entry.forBodies && !bodies {
 			g.score *= bodiesWeight
 		}
+		// Nor is the version of a procedure that its title keeps for
+		// organisations ("… của chủ rừng là tổ chức", "đăng ký thuế lần
+		// đầu đối với người nộp thuế là tổ chức") what a household asks.
+		if !bodies && containsAny(" "+g.entry.foldTitle+" ", " la to chuc ", " doi voi to chuc ") &&
+			!containsAny(" "+g.entry.foldTitle+" ", " ca nhan ", " ho gia dinh ") {
+			g.score *= foreignWeight
+		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
 			g.score *= foreignWeight
 		}
