@@ -90,6 +90,7 @@ type token struct {
 	fold  string // folded: "hoa"
 	tone  string // tone-normalised: "hoa\u0300"
 	ascii bool   // typed without diacritics
+	upper bool   // typed with a capital first letter
 	seg   int    // punctuation-delimited segment the word is in
 }
 
@@ -139,11 +140,12 @@ func tokenize(text string, memo *wordMemo) []token {
 // analyse folds one word. A word typed without diacritics, as residents
 // mostly type, is its own fold and tone form once lower-cased.
 func analyse(w string) token {
+	r, _ := utf8.DecodeRuneInString(w)
 	if isASCII(w) {
 		lower := strings.ToLower(w)
-		return token{fold: lower, tone: lower, ascii: true}
+		return token{fold: lower, tone: lower, ascii: true, upper: unicode.IsUpper(r)}
 	}
-	return token{fold: fold(w), tone: toned(w)}
+	return token{fold: fold(w), tone: toned(w), upper: unicode.IsUpper(r)}
 }
 
 // maxMemoWords bounds a wordMemo: residents use a few thousand words, and
@@ -169,7 +171,7 @@ func (w *wordMemo) analyse(word string) token {
 	t := analyse(word)
 	if len(word) <= maxMemoWordLen && w.n.Load() < maxMemoWords {
 		// word and its fold may be slices of a question: keep copies.
-		kept := token{fold: strings.Clone(t.fold), tone: strings.Clone(t.tone), ascii: t.ascii}
+		kept := token{fold: strings.Clone(t.fold), tone: strings.Clone(t.tone), ascii: t.ascii, upper: t.upper}
 		if _, loaded := w.m.LoadOrStore(strings.Clone(word), kept); !loaded {
 			w.n.Add(1)
 		}

@@ -216,6 +216,9 @@ func (q *query) accept(m mention) []int {
 		return nil
 	}
 	cue := q.cueFor(m)
+	if !cue && q.commonNoun(m) {
+		return nil
+	}
 	current := q.namesCurrent(m)
 	n := m.end - m.start
 	toneOK := q.toneMatches(m, fs)
@@ -241,6 +244,23 @@ func (q *query) accept(m mention) []int {
 		return nil
 	}
 	return fs
+}
+
+// commonNoun reports a name typed in lower case in a question that
+// capitalises names: "Tôi ở xã biên giới, sắp cưới chồng người Lào" says
+// a border commune, not Xã Biên Giới. A question typed all in lower case
+// says nothing either way.
+func (q *query) commonNoun(m mention) bool {
+	if !q.accented || q.toks[m.start].upper {
+		return false
+	}
+	for i := 1; i < len(q.toks); i++ {
+		// A capital inside a segment, not one that opens a sentence.
+		if t := q.toks[i]; t.upper && t.seg == q.toks[i-1].seg && (i < m.start || i >= m.end) {
+			return true
+		}
+	}
+	return false
 }
 
 // cueFor reports whether the question says the place m names is a

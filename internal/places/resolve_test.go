@@ -159,6 +159,8 @@ func TestResolveNotFormer(t *testing.T) {
 		"tôi ở Long An cũ, giờ là tỉnh Tây Ninh đúng không",
 		// "tháng này là", not "nay là" (now is).
 		"lich tiem chung mo rong cho tre so sinh o tram y te phuong thang nay la ngay nao, co can mang so tiem khong?",
+		// A commune by the border, in a question that capitalises names.
+		"Tôi ở xã biên giới, sắp cưới chồng người Lào ở bản bên kia biên giới. Anh ấy cần mang theo giấy tờ gì để đăng ký kết hôn ở xã ạ?",
 		// Only current communes.
 		"xã Thuận Mỹ nộp hồ sơ ở đâu",
 		"phường Ba Đình làm căn cước ở đâu",
