@@ -102,6 +102,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// organisation using land) is not what a resident asks about unless
 	// the question speaks for one.
 	bodies := containsAny(whole, bodyWords...)
+	vehicle := vehiclesNamed(whole)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
 		// A foreign person, or a step done abroad ("kết hôn bên Hàn
@@ -201,6 +202,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// đầu đối với người nộp thuế là tổ chức") what a household asks.
 		if !bodies && containsAny(" "+g.entry.foldTitle+" ", " la to chuc ", " doi voi to chuc ") &&
 			!containsAny(" "+g.entry.foldTitle+" ", " ca nhan ", " ho gia dinh ") {
+			g.score *= foreignWeight
+		}
+		// Nor is a ship's or an aircraft's procedure what a question
+		// about a car asks ("đăng ký xe tạm thời", not "tàu biển").
+		if t := vehiclesNamed(" " + g.entry.foldTitle + " "); vehicle != 0 && t != 0 && vehicle&t == 0 {
 			g.score *= foreignWeight
 		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
@@ -442,6 +448,27 @@ func forBodies(audience string) bool {
 	return strings.TrimSpace(a) != "" && !containsAny(a, " cong dan ", " nguoi viet nam ", " nguoi nuoc ngoai ", " ca nhan ", " ho gia dinh ", " ho kinh doanh ")
 }
 
+// vehicles are the kinds of vehicle that sibling procedures split
+// between them (registering a car, a ship, an aircraft), each with the
+// folded words that name it.
+var vehicles = [][]string{
+	{" xe ", " o to ", " oto ", " mo to ", " moto "},
+	{" tau bien ", " tau ca ", " tau thuyen ", " phuong tien thuy ", " thuyen ", " ghe ", " sa lan ", " du thuyen "},
+	{" tau bay ", " may bay ", " thiet bi bay ", " flycam "},
+}
+
+// vehiclesNamed returns the kinds of vehicle a " "-padded folded text
+// names, one bit for each of vehicles.
+func vehiclesNamed(text string) int {
+	kinds := 0
+	for i, words := range vehicles {
+		if containsAny(text, words...) {
+			kinds |= 1 << i
+		}
+	}
+	return kinds
+}
+
 // variantMarkers are title words that make a procedure a variant of a
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động"; "xin
@@ -630,12 +657,19 @@ func broughtPapers(p plan) map[string]bool {
 // after its story (p.aliases) that some result's title or names name.
 func namedObjects(p plan, groups []*group) []object {
 	var out []object
+	seen := make(map[string]bool)
 	said := p.said[p.now:]
 	for i, w := range said {
 		x, ok := p.aliases[w]
 		if !ok || i > 0 && bringWords[said[i-1]] {
 			continue // a paper brought is not what the question is about
 		}
+		if seen[w] || !slices.ContainsFunc(x, func(f string) bool { return strings.Contains(f, " ") }) {
+			// Each paper weighs once, and a word typed short ("ng" for
+			// "người") names no paper.
+			continue
+		}
+		seen[w] = true
 		o := object{" " + w + " "}
 		for _, f := range x {
 			o = append(o, " "+f+" ")
@@ -668,6 +702,10 @@ var actions = []struct {
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
+	// A certificate issued with a mistake is corrected ("sổ đỏ cấp lần
+	// đầu ghi sai năm sinh"), not issued again: the dictionary reads the
+	// mistake as "đính chính".
+	{[]string{" dinh chinh "}, []string{" dinh chinh "}, false},
 	// A file handed in and withdrawn before it is decided ("nộp hồ sơ
 	// đăng ký hộ kinh doanh rồi, đổi ý, muốn dừng thủ tục").
 	{[]string{" dung thu tuc ", " dung thuc hien ", " dung viec dang ky ", " dung dang ky ", " rut ho so ", " rut lai ho so "}, []string{" dung thuc hien "}, true},
