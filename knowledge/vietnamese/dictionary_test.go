@@ -80,6 +80,9 @@ func TestExpand(t *testing.T) {
 		{"parts without marks", "xin ban sao giay chung tu cua bo", []string{"cap ban sao trich luc ho tich"}, nil},
 		{"a wall built over the line", "nha ben canh xay tuong lan sang dat nha toi", []string{"hoa giai tranh chap dat dai"}, nil},
 		{"one part alone is not enough", "đăng ký kết hôn cần bản sao căn cước không", nil, []string{"cap ban sao trich luc ho tich"}},
+		{"shapes typed, tones left out", "nhâp hô khau ve nha chông", []string{"dang ky thuong tru"}, nil},
+		{"another shape is another word", "cuôi vợ", nil, []string{"ket hon"}},
+		{"a tone typed is the word's own", "cuối vợ", nil, []string{"ket hon"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {

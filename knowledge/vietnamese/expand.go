@@ -1,6 +1,7 @@
 package vietnamese
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -186,12 +187,33 @@ func matchTerm(words, marks []string, filler []bool, i int, p phrase) (int, bool
 // while "cuoi", typed without any, still does.
 func sameMarks(query, term []string) bool {
 	for i := range term {
-		if query[i] != "" && term[i] != "" && query[i] != term[i] {
+		if query[i] != "" && term[i] != "" && query[i] != term[i] && !toneLeftOut(query[i], term[i]) {
 			return false
 		}
 	}
 	return true
 }
+
+// toneLeftOut reports a syllable typed with the shape of its vowels (â,
+// ơ, đ) but not its tone, as residents often type on a phone: "nhâp hô
+// khau" says "nhập hộ khẩu". The shapes typed must all be the term's.
+func toneLeftOut(query, term string) bool {
+	left := []rune(term)
+	for _, r := range query {
+		if strings.ContainsRune(tones, r) {
+			return false
+		}
+		i := slices.Index(left, r)
+		if i < 0 {
+			return false
+		}
+		left = slices.Delete(left, i, i+1)
+	}
+	return true
+}
+
+// tones are the combining tone marks: grave, acute, tilde, hook, dot.
+const tones = "\u0300\u0301\u0303\u0309\u0323"
 
 // markKey returns the diacritics of a syllable in a canonical order, so
 // that tone marks placed on different vowels (hòa, hoà) compare equal; ""
