@@ -100,7 +100,7 @@ func GuideFor(code string) (Guide, bool) {
 // reading names how this binary reads a record into a procedure (the
 // parsers and Record.Procedure). Change it with them: a store seeded by a
 // binary that read the same records differently is then seeded again.
-const reading = "2026-12-05c: catalogue titles named by their result; steps the export cut at \"thành phần hồ sơ\" are read whole; fee cells that lost their thousands"
+const reading = "2026-12-05e: a cell listing papers as bullets is split; catalogue titles named by their result; steps the export cut at \"thành phần hồ sơ\" are read whole; fee cells that lost their thousands"
 
 // embeddedVersion is a hash of the embedded records, guides and reading,
 // so that a binary with a newer snapshot, new names or a mended reading

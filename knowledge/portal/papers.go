@@ -83,9 +83,44 @@ func parseRows(table string) ([]knowledge.Paper, string) {
 		if name == "" && form == "" {
 			continue
 		}
-		rows = append(rows, knowledge.Paper{Name: name, Count: countText(original, copies), Form: form})
+		for i, item := range listed(name) {
+			if i > 0 {
+				form = "" // the template goes with the first
+			}
+			rows = append(rows, knowledge.Paper{Name: item, Count: countText(original, copies), Form: form})
+		}
 	}
 	return rows, table[prev:]
+}
+
+// listSep parts a cell that lists several papers as bullets: "Đơn đề
+// nghị … theo Mẫu số 01. - Biên bản họp cộng đồng theo Mẫu số 02. - Dự án
+// … theo Mẫu số 03."
+var listSep = regexp.MustCompile(`[.;]\s+-\s+`)
+
+// caseOpening opens a cell with its case or a numbered heading.
+var caseOpening = regexp.MustCompile(`^(?i:trường hợp|đối với)|^[0-9]`)
+
+// listed returns the papers of a name cell: each bullet of a list, or the
+// name whole. A cell with a colon is a case or a choice ("Một trong các
+// giấy tờ sau: - …"), and one that opens with a case ("Trường hợp hoàn
+// trả tiền đã đóng - Tờ khai …; - Sổ BHXH") or a numbered heading, read
+// whole.
+func listed(name string) []string {
+	if strings.Contains(name, ":") || caseOpening.MatchString(name) {
+		return []string{name}
+	}
+	parts := listSep.Split(name, -1)
+	if len(parts) < 2 {
+		return []string{name}
+	}
+	var out []string
+	for _, p := range parts {
+		if p = cleanName(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func atoi(s string) int {

@@ -411,3 +411,31 @@ func TestCatalogueTitleNamedByItsResult(t *testing.T) {
 		}
 	}
 }
+
+// A cell that lists its papers as bullets holds three papers, not one
+// whose name only the first is read by; a cell that opens a choice
+// ("Một trong các giấy tờ …: - …") stays one.
+func TestCellListingPapersIsSplit(t *testing.T) {
+	docs, err := EmbeddedDocuments("3.000332", "2.001428")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		var names []string
+		for _, p := range d.Procedure.Papers {
+			names = append(names, p.Name)
+		}
+		switch d.Procedure.Code {
+		case "3.000332":
+			for _, w := range []string{"Đơn đề nghị hỗ trợ phát triển sản xuất cộng đồng theo Mẫu số 01", "Biên bản họp cộng đồng theo Mẫu số 02", "Dự án, phương án hỗ trợ phát triển sản xuất cộng đồng theo Mẫu số 03"} {
+				if !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, w) }) {
+					t.Errorf("3.000332: no paper %q in %q", w, names)
+				}
+			}
+		case "2.001428":
+			if !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "Một trong các giấy tờ chứng minh là TNXP: - Lý lịch") }) {
+				t.Errorf("2.001428: the choice of papers was split: %q", names)
+			}
+		}
+	}
+}
