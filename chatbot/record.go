@@ -835,9 +835,20 @@ func shortPaper(name string) string {
 	}
 	var form string // "(mẫu CT01)": what the office asks for
 	if m := formCode.FindStringSubmatchIndex(s); m != nil {
-		form = "(mẫu " + s[m[2]:m[3]] + ")"
+		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
 		if s[m[0]] != '(' {
 			s = s[:m[0]] // "… theo mẫu số 01/NDAN ban hành kèm theo …"
+		}
+	}
+	// "Đơn đề nghị … (Mẫu số PC22 …); giấy chứng tử hoặc trích lục khai
+	// tử": a second paper in the same row is named too.
+	var also string
+	if i := strings.Index(s, "; "); i > 12 {
+		if rest := s[i+2:]; secondPaper.MatchString(rest) {
+			also, _, _ = strings.Cut(rest, ". ")
+			if also = strings.TrimRight(also, ". "); utf8.RuneCountInString(also) > 50 {
+				also = ""
+			}
 		}
 	}
 	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
@@ -849,8 +860,15 @@ func shortPaper(name string) string {
 	if form != "" && !strings.Contains(s, form) {
 		s += " " + form
 	}
+	if also != "" {
+		s += "; " + also
+	}
 	return s
 }
+
+// secondPaper opens a second paper named in a paper's row after a
+// semicolon.
+var secondPaper = regexp.MustCompile(`^(giấy|bản sao|trích lục|sổ|văn bản|tờ khai|đơn|hộ chiếu|thẻ) `)
 
 // formFile is the file of a form the portal's table attaches to a paper
 // ("Mẫu số 01 TKN-CNKD.docx", "Mau 4.4 (1).docx"), named as a form.
