@@ -75,6 +75,9 @@ func TestExtractiveAnswers(t *testing.T) {
 		// The record's time cell is "1" without a unit: said so, not
 		// turned into a day.
 		{"dang ky ket hon mat bao lau", true, []string{"Thời hạn giải quyết: «1»", "thiếu đơn vị"}},
+		// Where the steps count the office's time from the file's receipt,
+		// that is said beside the bare number (1.001266).
+		{"dong cua tiem roi, muon cham dut ho kinh doanh thi xu ly trong bao lau", true, []string{"«1» (bản ghi thiếu đơn vị; các bước ghi: «Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ đăng ký chấm dứt hoạt động …»"}},
 		{"đăng ký kết hôn nộp online được không", true, []string{"Nộp trực tuyến: được", "dichvucong.gov.vn"}},
 		{"dieu kien ket hon la gi", true, []string{"Bản ghi không ghi điều kiện riêng"}},
 		{"thời tiết Hà Nội cuối tuần", false, []string{"thủ tục hành chính", "số 1 đường Mẫu"}},

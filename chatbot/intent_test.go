@@ -89,6 +89,19 @@ func TestDeadlineOfWhomTheSentenceNames(t *testing.T) {
 	}
 }
 
+// The resident's deadline before an event, not the office's time counted
+// from the file's receipt beside it. The step is the official record's
+// (1.012898).
+func TestDeadlineBeforeAnEventNotTheOfficeTime(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"- Trước ngày hết hạn hợp đồng thuê nhà tối thiểu 30 ngày, người đang thuê nhà ở nộp 01 bộ hồ sơ đến đơn vị quản lý vận hành nhà ở hoặc cơ quan quản lý nhà ở. Trường hợp UBND cấp tỉnh phân cấp, ủy quyền cho UBND cấp xã thực hiện quyền đại diện chủ sở hữu nhà ở cũ thuộc tài sản công thì UBND cấp xã đồng thời là cơ quan quản lý nhà ở - Trong thời hạn tối đa 15 ngày, kể từ ngày nhận được hồ sơ đề nghị ký lại hợp đồng, đơn vị quản lý vận hành hoặc cơ quan quản lý nhà ở có trách nhiệm kiểm tra hồ sơ, trường hợp người thuê nhà ở vẫn thuộc đối tượng và đủ điều kiện thuê nhà ở theo quy định thì có văn bản thông báo rõ thời gian, địa điểm để người thuê thực hiện ký lại hợp đồng thuê nhà ở.",
+	}}
+	got := deadlineOf(p, "Muốn ký lại hợp đồng thuê nhà thì phải nộp hồ sơ trước bao nhiêu ngày?")
+	if !strings.Contains(got, "tối thiểu 30 ngày") || strings.Contains(got, "15 ngày") {
+		t.Errorf("deadline %q, want the 30 days before the lease ends", got)
+	}
+}
+
 // How recent a photo must be ("không quá 06 tháng") is no time limit.
 func TestPhotoAgeIsNoDeadline(t *testing.T) {
 	p := &knowledge.Procedure{Papers: []knowledge.Paper{

@@ -29,9 +29,37 @@ func readTime(cell string, p *knowledge.Procedure) string {
 		if u := stepsUnit(cell, p.Steps); u != "" {
 			return cell + " " + u + " (đơn vị theo các bước giải quyết trong bản ghi)"
 		}
+		if t := receivedTime(p.Steps); t != "" {
+			// The steps count the office's time from the file's receipt:
+			// that, beside the number the table lost its unit from.
+			return "«" + cell + "» (bản ghi thiếu đơn vị; các bước ghi: «" + t + "»)"
+		}
 		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
 	}
 	return cell
+}
+
+// fromReceipt is a time limit counted from the office's receipt of the
+// file: the office's own, not the resident's ("trong thời hạn 05 ngày
+// làm việc kể từ ngày thanh toán hết các khoản nợ" is the resident's).
+var fromReceipt = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|không quá|tối đa)( tối đa)?\s*0*\d+\s*(ngày làm việc|ngày|giờ làm việc|giờ)[^.;]{0,30}?kể từ (ngày|khi) (nhận|tiếp nhận)( được| đủ)?( đầy đủ)? (hồ sơ|giấy đề nghị|văn bản đề nghị|đơn)[^,.;]{0,30}`)
+
+// receivedTime returns the first time limit the steps count from the
+// file's receipt, "" when they count none so.
+func receivedTime(steps []string) string {
+	for _, step := range steps {
+		if loc := fromReceipt.FindStringIndex(step); loc != nil {
+			m := step[loc[0]:loc[1]]
+			if r, _ := utf8.DecodeRuneInString(step[loc[1]:]); unicode.IsLetter(r) {
+				// Cut inside a word: end at the word before it.
+				if i := strings.LastIndexByte(m, ' '); i > 0 {
+					m = m[:i] + " …"
+				}
+			}
+			return strings.TrimSpace(m)
+		}
+	}
+	return ""
 }
 
 // unitAfter is a number and the unit of time after it in a step.

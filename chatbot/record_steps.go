@@ -56,15 +56,18 @@ func shortTitle(title string) string {
 	return t
 }
 
-// daysBefore is a length of time before an event the resident causes.
-var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)`)
+// daysBefore is a length of time before an event the resident causes:
+// "03 ngày làm việc trước ngày tạm ngừng", "trước ngày hết hạn hợp đồng
+// thuê nhà tối thiểu 30 ngày".
+var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 
 // deadline is a time limit a record sets on the resident: "trong thời hạn
-// 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)|trước \d+ giờ`)
+// 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày", "trước ngày hết
+// hạn hợp đồng tối thiểu 30 ngày".
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
 // limit, from its steps, conditions and papers' notes: of those that
@@ -95,6 +98,11 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 			for _, s := range sentenceBreak.Split(sentence, -1) {
 				before += " " + s
 				if !deadline.MatchString(s) {
+					continue
+				}
+				// A time counted from the office's receipt of the file is
+				// the office's, whoever else the clause names.
+				if fromReceipt.MatchString(s) {
 					continue
 				}
 				l := strings.ToLower(s)
