@@ -433,7 +433,9 @@ func TestCellListingPapersIsSplit(t *testing.T) {
 				}
 			}
 		case "2.001428":
-			if !slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, "Một trong các giấy tờ chứng minh là TNXP: - Lý lịch") }) {
+			if !slices.ContainsFunc(names, func(n string) bool {
+				return strings.HasPrefix(n, "Một trong các giấy tờ chứng minh là TNXP: - Lý lịch")
+			}) {
 				t.Errorf("2.001428: the choice of papers was split: %q", names)
 			}
 		}
