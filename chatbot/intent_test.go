@@ -65,6 +65,11 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 	if !strings.Contains(got, "03 ngày làm việc trước ngày tạm ngừng") {
 		t.Errorf("deadline %q lacks the 3 working days before the pause", got)
 	}
+	// The case it holds for is quoted with it, not the channel before
+	// the colon: a pause of 15 days or more (1.001570).
+	if !strings.HasPrefix(got, "Trường hợp hộ kinh doanh tạm ngừng kinh doanh từ 15 ngày trở lên") {
+		t.Errorf("deadline %q lacks the case of a pause of 15 days or more", got)
+	}
 }
 
 // A clause's deadline is the deadline of whom its sentence names first:

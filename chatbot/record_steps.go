@@ -64,6 +64,9 @@ var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? t
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 
+// maxDeadlineCase bounds the case quoted before a deadline.
+const maxDeadlineCase = 130
+
 // deadline is a time limit a record sets on the resident: "trong thời hạn
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày", "trước ngày hết
 // hạn hợp đồng tối thiểu 30 ngày".
@@ -144,6 +147,18 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	}
 	if at == "" {
 		return clip(best, 200)
+	}
+	// "Trường hợp hộ kinh doanh tạm ngừng kinh doanh từ 15 ngày trở lên
+	// …, hộ kinh doanh gửi hồ sơ … chậm nhất là 03 ngày làm việc trước
+	// ngày tạm ngừng": the case the deadline holds for is kept with it,
+	// not the channel before a colon ("Trường hợp đăng ký trực tiếp: …").
+	if head, rest, ok := strings.Cut(best, ", "); ok && utf8.RuneCountInString(best) > 200 && strings.Contains(strings.ToLower(rest), at) {
+		if i := strings.LastIndex(head, ": "); i >= 0 {
+			head = head[i+2:]
+		}
+		if n := utf8.RuneCountInString(head); n <= maxDeadlineCase && strings.HasPrefix(strings.ToLower(head), "trường hợp") {
+			return head + ", " + quoteAround(rest, strings.Fields(vietnamese.Fold(at))[:1], 220-n)
+		}
 	}
 	return quoteAround(best, strings.Fields(vietnamese.Fold(at))[:1], 200)
 }
