@@ -59,6 +59,10 @@ func recordDetail(question, title string, p *knowledge.Procedure) string {
 	return pickDetail(question, title, detailSentences(p))
 }
 
+// minDetailLen is the fewest runes of a sentence quoted alone, unless it
+// rules on a yes or no or holds a number.
+const minDetailLen = 40
+
 // detailSentence is a sentence of a record that may be quoted for a
 // question, with what scoring it needs derived once (see detailScore).
 type detailSentence struct {
@@ -82,7 +86,14 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 				continue
 			}
 			f := foldedWords(s)
-			out = append(out, detailSentence{text: s, folded: f, rules: rulingWords.MatchString(f)})
+			rules := rulingWords.MatchString(f)
+			// A fragment ("hộ gia đình cận nghèo", "d) Người tham gia
+			// BHYT theo hộ gia đình") quoted alone says nothing; a short
+			// rule or a short sentence with a number may.
+			if utf8.RuneCountInString(s) < minDetailLen && !rules && !strings.ContainsAny(s, "0123456789") {
+				continue
+			}
+			out = append(out, detailSentence{text: s, folded: f, rules: rules})
 		}
 	}
 	for _, pp := range p.Papers {

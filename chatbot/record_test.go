@@ -276,3 +276,17 @@ func TestLongSentencesQuotedOnlyWhenTheyAnswer(t *testing.T) {
 		t.Errorf("quote %q lacks the rule on being present", got)
 	}
 }
+
+// A fragment is not quoted as what the record says: the paper's bare name
+// «Giấy chứng sinh» is no answer to what replaces it. The lines are the
+// official record's (1.001193).
+func TestFragmentsNotQuotedAlone(t *testing.T) {
+	p := &knowledge.Procedure{Papers: []knowledge.Paper{
+		{Name: "Giấy chứng sinh", Count: "1 bản chính"},
+		{Name: "Trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng xác nhận về việc sinh; nếu không có người làm chứng thì phải có giấy cam đoan về việc sinh", Count: "1 bản chính"},
+	}}
+	got := recordDetail("vợ em sinh ở nhà nên không có giấy chứng sinh, đi làm giấy khai sinh cho cháu thì thay giấy chứng sinh bằng giấy gì", "Đăng ký khai sinh", p)
+	if !strings.Contains(got, "người làm chứng") {
+		t.Errorf("detail %q, want what replaces the birth certificate", got)
+	}
+}
