@@ -12,6 +12,11 @@ import (
 // placesID is the source id of answers from the places directory.
 const placesID = "places"
 
+// maxUncuedPlaceWords is the most words of a question that names a former
+// unit without saying it is former and is still asked about the unit
+// ("xã Thanh Phú Long nộp hồ sơ ở đâu").
+const maxUncuedPlaceWords = 10
+
 // answerPlace answers a question that names a former commune: where it
 // went since 1 July 2025. It reports whether it answered.
 // With an LLM the same facts are its only source, as for a procedure.
@@ -21,6 +26,12 @@ func (b *Bot) answerPlace(ctx context.Context, p *plan, done *Done, out func(Eve
 	}
 	res := b.cfg.Places.Resolve(p.q.Text)
 	if !res.Found || len(res.Candidates) == 0 {
+		return false, nil
+	}
+	// A long question that names a former commune without saying it is
+	// former tells where the resident lives and asks something else ("em
+	// ở xã biên giới, muốn cưới cô gái người Lào thì cần giấy tờ gì").
+	if !res.Cued && len(strings.Fields(p.q.Text)) > maxUncuedPlaceWords {
 		return false, nil
 	}
 	var s strings.Builder

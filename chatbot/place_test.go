@@ -38,6 +38,30 @@ func TestFormerCommunes(t *testing.T) {
 	}
 }
 
+// A question that names a former unit by chance, or only to say where
+// the resident lives, is not answered with the directory: "đổi tên cho
+// con" is no renamed place, "dong le fi" no town Đồng Lê, and a long
+// question about a border marriage no question about Xã Biên Giới.
+func TestPlacesNamedInPassing(t *testing.T) {
+	dir, err := places.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := newBot(t, nil, nil)
+	b.cfg.Places = dir
+	for _, q := range []string{
+		"nha em thuoc ho ngheo, muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a",
+		"em o xa bien gioi, mun cuoi co gai ng Lao cung o vung bien gioi ben kia thi can giay to gj cua co ay",
+	} {
+		r := reply(t, b, Question{Text: q})
+		for _, s := range r.Sources {
+			if s.ID == placesID {
+				t.Errorf("%q: answered from the places directory:\n%s", q, r.Answer)
+			}
+		}
+	}
+}
+
 // With an LLM, the directory's facts are its only source, and a failing
 // LLM leaves the resident with the same facts.
 func TestFormerCommunesWithLLM(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 // cues are folded word pairs that say a place is a former one.
 var cues = map[string]bool{
 	"truoc day": true, "truoc kia": true, "ngay truoc": true, "sap nhap": true, "sat nhap": true,
-	"gio la": true, "gio thuoc": true, "nay la": true, "nay thuoc": true, "doi ten": true, "hop nhat": true, "nhap vao": true, "gop vao": true,
+	"gio la": true, "gio thuoc": true, "nay la": true, "nay thuoc": true, "hop nhat": true, "nhap vao": true, "gop vao": true,
 	"xa moi": true, "phuong moi": true, "xa nao": true, "phuong nao": true,
 }
 
@@ -16,7 +16,10 @@ var cues = map[string]bool{
 // ("xã Tân Mỹ cũ, bây giờ thuộc xã nào") and any other question may
 // ("bây giờ muốn nhận con …"): they make a name after a unit word former,
 // and a bare one only right beside it ("Thanh Phú Long bây giờ ở đâu").
-var weakCues = map[string]bool{"bay gio": true, "hien nay": true}
+//
+// "đổi tên" is as weak: a place renamed ("xã Tân Mỹ đổi tên thành gì")
+// or a child ("muốn đổi tên cho con gái … có phải đóng lệ phí").
+var weakCues = map[string]bool{"bay gio": true, "hien nay": true, "doi ten": true}
 
 // thisIs reports a "nay là" at i that says "this is", not "now is":
 // typed "này", or typed bare and not followed by a place ("phường …

@@ -8,6 +8,7 @@ import (
 // Resolution says which former unit a question names, if any.
 type Resolution struct {
 	Found      bool        // the question names a former commune, ward or town
+	Cued       bool        // and says it is former ("cũ", "nay là", a former district)
 	Ambiguous  bool        // several former units fit; ask which one
 	Candidates []Candidate // the fitting former units, in data order
 }
@@ -35,7 +36,7 @@ func (d *Directory) Resolve(question string) Resolution {
 			continue
 		}
 		fs = q.narrow(m, fs)
-		res := Resolution{Found: true, Ambiguous: len(fs) > 1}
+		res := Resolution{Found: true, Cued: q.cueFor(m), Ambiguous: len(fs) > 1}
 		for _, fi := range fs {
 			f := &d.formers[fi]
 			c := Candidate{Former: f.public()}
