@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -112,6 +113,8 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		fee := feeOf(p, v.today)
 		if fee == "" {
 			fee = v.word("bản ghi không ghi lệ phí; hãy hỏi cán bộ tiếp nhận", "the record gives no fee; ask the office")
+		} else if c := exemptionNamed(fee, question, p.Title); c != "" {
+			fee = c
 		}
 		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
 	case intentTime:
@@ -349,4 +352,37 @@ func dataDate(d knowledge.Document, v view) string {
 		return v.word("Theo tài liệu của xã, cập nhật ngày "+day, "From the commune's document, updated "+day)
 	}
 	return v.word("Nguồn", "Source")
+}
+
+// exemptionNamed returns a fee whose list of exemptions names the asker's
+// case past where the text would be cut ("400.000 đồng; miễn lệ phí … đối
+// với trường hợp cha dượng …; cô, cậu, dì, chú, bác ruột nhận cháu làm
+// con nuôi" for an uncle): the amount, the exemption's opening and that
+// case. "" when the list names no case the question says, or names it
+// first.
+func exemptionNamed(fee, question, title string) string {
+	parts := strings.Split(fee, "; ")
+	opens := slices.IndexFunc(parts, func(s string) bool { return strings.Contains(strings.ToLower(s), "miễn") })
+	if opens < 1 || len(parts) < opens+2 {
+		return ""
+	}
+	words := ownWords(question, title)
+	q := foldedWords(question)
+	best, bestScore := -1, 1
+	for k := opens; k < len(parts); k++ {
+		if sc := matchScore(words, q, parts[k]); sc > bestScore {
+			best, bestScore = k, sc
+		}
+	}
+	if best <= opens {
+		return ""
+	}
+	head := parts[opens]
+	for _, cue := range []string{"đối với trường hợp", "đối với", " cho "} {
+		if i := strings.Index(head, cue); i > 0 {
+			head = head[:i+len(cue)]
+			break
+		}
+	}
+	return strings.Join(parts[:opens], "; ") + "; " + strings.TrimSpace(head) + " … " + parts[best]
 }

@@ -103,3 +103,17 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 		})
 	}
 }
+
+// An exemption the record lists past where the fee would be cut is shown
+// when the question names its case: an uncle adopting his nephew. The
+// fee is the official record's (2.001263).
+func TestExemptionTheAskerNames(t *testing.T) {
+	fee := "400.000 đồng; miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi; nhận các trẻ em sau đây làm con nuôi: Trẻ khuyết tật, nhiễm HIV/AIDS hoặc mắc bệnh hiểm nghèo"
+	got := exemptionNamed(fee, "chu ruot nhan chau lam con nuoi thi dang ky o xa co mat le phi khong", "Đăng ký việc nuôi con nuôi trong nước")
+	if !strings.HasPrefix(got, "400.000 đồng; miễn lệ phí") || !strings.Contains(got, "chú, bác ruột nhận cháu") || strings.Contains(got, "cha dượng") {
+		t.Errorf("fee %q, want the amount and the uncle's exemption", got)
+	}
+	if got := exemptionNamed(fee, "nhan con nuoi het bao nhieu tien", "Đăng ký việc nuôi con nuôi trong nước"); got != "" {
+		t.Errorf("a question naming no case: %q, want the fee as it is", got)
+	}
+}

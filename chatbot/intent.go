@@ -164,6 +164,7 @@ var notCue = map[string]bool{"tiện": true, "tiến": true, "tiên": true, "ti�
 // from, with the syllables of notCue kept apart when the question was
 // typed with diacritics.
 func intentPadded(question, padded string) string {
+	padded = phSpelled(padded)
 	q := spellQuestion(question)
 	if !q.accented {
 		return padded
@@ -179,6 +180,21 @@ func intentPadded(question, padded string) string {
 		return padded
 	}
 	return " " + strings.Join(q.folded, " ") + " "
+}
+
+// phSpelled rewrites the short words a resident types with "f" for "ph"
+// ("lệ fi", "xin fép", "fải"): Vietnamese has no "f".
+func phSpelled(padded string) string {
+	if !strings.Contains(padded, " f") {
+		return padded
+	}
+	ws := strings.Fields(padded)
+	for i, w := range ws {
+		if strings.HasPrefix(w, "f") && len(w) <= 5 {
+			ws[i] = "ph" + w[1:]
+		}
+	}
+	return " " + strings.Join(ws, " ") + " "
 }
 
 // onlyBare reports a question whose only cue for what is asked is the

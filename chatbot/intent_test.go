@@ -25,8 +25,10 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"dang ky ket hon ho so the nao":                               intentPapers,
 		"rút BHXH 1 lần thì nộp mẫu gì":                               intentPapers,
 		"dong bhxh tu nguyen thi khai to khai nao":                    intentPapers,
+		// "f" typed for "ph".
+		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a": intentFee,
 	} {
-		padded := fold(q)
+		padded := intentPadded(q, fold(q))
 		if got := detectIntents(padded); !slices.Contains(got, want) {
 			t.Errorf("%q: intents %v, want %v among them", q, got, want)
 		}
