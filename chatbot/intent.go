@@ -257,7 +257,7 @@ func deadlineCue(padded string) bool {
 	// "phải đi đăng ký … trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.
 	acts := false
-	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai bao ", " phai nop ", " phai dk "} {
+	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai bao ", " phai nop ", " phai dk ", " phai trinh bao "} {
 		acts = acts || strings.Contains(padded, c)
 	}
 	if !acts {

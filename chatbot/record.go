@@ -758,6 +758,11 @@ func pickCase(cases []paperCase, question, title string) int {
 		if named == 0 {
 			continue
 		}
+		// Nor is a foreigner's case ("Đối với người lao động là công dân
+		// nước ngoài làm việc tại Việt Nam") one whose asker says none.
+		if strings.Contains(c.headingWords, " nuoc ngoai ") && !strings.Contains(said, " nuoc ngoai ") && !strings.Contains(said, " quoc tich ") {
+			continue
+		}
 		score := 2*named + sc.score(c.words, false)/2
 		if score > bestScore {
 			best, bestScore = i, score

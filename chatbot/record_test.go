@@ -290,3 +290,26 @@ func TestFragmentsNotQuotedAlone(t *testing.T) {
 		t.Errorf("detail %q, want what replaces the birth certificate", got)
 	}
 }
+
+// A foreigner's case is not a worker's who says nothing of being one: "nghỉ
+// việc" is not the case of "công dân nước ngoài làm việc tại Việt Nam".
+// The rows are the official record's (1.001613).
+func TestForeignersCaseOnlyWhenSaid(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Giải quyết hưởng bảo hiểm xã hội một lần", Time: "5 ngày làm việc", Papers: []knowledge.Paper{
+		{Name: "1. Trường hợp hưởng BHXH một lần"},
+		{Name: "b) Đơn đề nghị (Mẫu số 14-HSB)", Count: "1 bản chính"},
+		{Name: "a) Sổ BHXH", Count: "1 bản chính"},
+		{Name: "2. Đối với người lao động là công dân nước ngoài làm việc tại Việt Nam hưởng BHXH một lần"},
+		{Name: "Hồ sơ như nêu tại nội dung 1a, 1b, 1d, 1đ.", Count: "1 bản chính"},
+	}}
+	for q, want := range map[string]string{
+		"nghi viec o cong ty hon 1 nam roi, muon rut bhxh 1 lan thi can nop giay gi":  "14-HSB",
+		"tôi là người nước ngoài làm việc tại Việt Nam, rút BHXH một lần cần giấy gì": "1a, 1b",
+	} {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+		if got := b.String(); !strings.Contains(got, want) {
+			t.Errorf("%q: answer lacks %q:\n%s", q, want, got)
+		}
+	}
+}
