@@ -132,6 +132,10 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 			t = v.word("bản ghi không ghi thời hạn; hãy hỏi cán bộ tiếp nhận", "the record gives no time; ask the office")
 		}
 		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 200) + ".\n")
+		if n := timeNote(p, t); n != "" {
+			// A line of its own: an answer short of room leaves it whole.
+			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + n + "».\n")
+		}
 	case intentDeadline:
 		if d := deadlineOf(p, question); d != "" {
 			b.WriteString(v.word("Hạn phải làm, theo bản ghi: ", "Deadline, as the record says: ") + "«" + d + "»\n")

@@ -118,6 +118,38 @@ func timeOf(p *knowledge.Procedure) string {
 	return t
 }
 
+// timeNote returns the opening sentence of a channel's note that sets the
+// time otherwise than its cell ("Thời hạn giải quyết khiếu nại lần đầu
+// không quá 30 ngày …; đối với vụ việc phức tạp … không quá 45 ngày"
+// beside a cell of 60 days, the longest case), "" when no note does.
+func timeNote(p *knowledge.Procedure, t string) string {
+	for _, m := range p.Methods {
+		note := strings.TrimSpace(m.Note)
+		if !strings.HasPrefix(strings.ToLower(note), "thời hạn giải quyết") {
+			continue
+		}
+		first, _, _ := strings.Cut(note, ". ")
+		d := durationRe.FindStringSubmatch(first)
+		if d == nil || strings.Contains(" "+t, " "+d[1]+" ") {
+			continue // the cell's own time, said again
+		}
+		// Each clause up to its time: "… lần đầu không quá 30 ngày; đối
+		// với vụ việc phức tạp … không quá 45 ngày", not what it counts
+		// from.
+		var clauses []string
+		for _, c := range strings.Split(first, "; ") {
+			if loc := durationRe.FindStringIndex(c); loc != nil {
+				clauses = append(clauses, strings.TrimSpace(c[:loc[1]]))
+			}
+		}
+		return clip(strings.Join(clauses, "; "), maxTimeNote)
+	}
+	return ""
+}
+
+// maxTimeNote bounds the note quoted beside a time.
+const maxTimeNote = 200
+
 // caseClause is the case a sentence sets a time for: "đối với trường
 // hợp công dân đã có thông tin …", "với trường hợp cần xác minh".
 var caseClause = regexp.MustCompile(`(?i)trường hợp\s+[^,;.()]{3,}`)

@@ -313,3 +313,32 @@ func TestForeignersCaseOnlyWhenSaid(t *testing.T) {
 		}
 	}
 }
+
+// A channel's note that sets the time otherwise than its cell is said
+// beside it: a first complaint is decided in 30 days, 45 when complex,
+// against the 60 of the table. The cells are the official record's
+// (1.004335).
+func TestTimeNoteBesideTheCell(t *testing.T) {
+	note := "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày, kể từ ngày thụ lý để giải quyết; đối với vụ việc phức tạp thì thời hạn giải quyết có thể kéo dài hơn nhưng không quá 45 ngày, kể từ ngày thụ lý để giải quyết. Ở vùng sâu, vùng xa đi lại khó khăn, thì thời hạn giải quyết khiếu nại lần đầu không quá 45 ngày"
+	p := &knowledge.Procedure{Methods: []knowledge.Method{
+		{Channel: "Trực tiếp", Time: "60 ngày làm việc", Note: note},
+		{Channel: "Dịch vụ bưu chính", Time: "60 ngày làm việc", Note: note},
+	}}
+	var b strings.Builder
+	recordPart(&b, intentTime, p, "khiếu nại quyết định xử phạt thì bao lâu được giải quyết", 0, view{})
+	got := b.String()
+	for _, w := range []string{"60 ngày làm việc", "lần đầu không quá 30 ngày", "phức tạp", "không quá 45 ngày"} {
+		if !strings.Contains(got, w) {
+			t.Errorf("time %q lacks %q", got, w)
+		}
+	}
+	if strings.Contains(got, "kể từ ngày thụ lý") {
+		t.Errorf("time %q quotes what the days count from", got)
+	}
+	p.Methods[0].Note, p.Methods[1].Note = "Thời hạn giải quyết: 60 ngày làm việc.", "Thời hạn giải quyết: 60 ngày làm việc."
+	b.Reset()
+	recordPart(&b, intentTime, p, "khiếu nại quyết định xử phạt thì bao lâu được giải quyết", 0, view{})
+	if got := b.String(); got != "Thời hạn giải quyết: 60 ngày làm việc.\n" {
+		t.Errorf("a note saying the cell again: %q", got)
+	}
+}
