@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -118,7 +119,7 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 		return "" // the question asks nothing the parts do not answer
 	}
 	q := foldedWords(question)
-	sq := newScoring(words, q, foldedWords(askingSentence(question)), yesNoQuestion.MatchString(q))
+	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	best, bestScore, bestRules := "", 0, false
 	for _, s := range sentences {
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
@@ -247,6 +248,23 @@ func isLetterByte(c byte) bool { return c >= 'a' && c <= 'z' || c >= '0' && c <=
 // yesNoQuestion matches a folded question asking yes or no ("có cần …
 // không", "được không", "ko").
 var yesNoQuestion = regexp.MustCompile(` (co|duoc|phai|can) .*(khong|ko|k|hok|hem|chua) $| (duoc|dc|phai|can) (khong|ko|k|chua) `)
+
+// questionClauses splits a question into its clauses: "… ở xã có được
+// không, lệ phí bao nhiêu?" asks a yes or no and a fee.
+var questionClauses = regexp.MustCompile(`[.!?,;]+\s*`)
+
+// asksYesNo reports a question that asks yes or no of something other
+// than the fee: "có mất lệ phí không" is answered by the fee, and a
+// sentence that rules on another yes or no is no answer to it.
+func asksYesNo(question string) bool {
+	for _, s := range questionClauses.Split(strings.TrimSpace(question), -1) {
+		f := foldedWords(s)
+		if yesNoQuestion.MatchString(f) && !slices.Contains(detectIntents(f), intentFee) {
+			return true
+		}
+	}
+	return false
+}
 
 // rulingWords are what a record's sentence says when it settles a yes or
 // no: "không phải có văn bản ủy quyền", "chỉ cần xuất trình".

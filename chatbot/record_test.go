@@ -342,3 +342,18 @@ func TestTimeNoteBesideTheCell(t *testing.T) {
 		t.Errorf("a note saying the cell again: %q", got)
 	}
 }
+
+// "Có mất lệ phí không?" is answered by the fee: a sentence that rules
+// on another yes or no ("… thì không phải nộp bản giấy") is not what the
+// rest of the question asks. The lines are the official record's
+// (1.001193).
+func TestFeeYesNoLeavesTheDetailToTheRest(t *testing.T) {
+	p := &knowledge.Procedure{Papers: []knowledge.Paper{
+		{Name: "Trường hợp người yêu cầu đã nộp bản điện tử Giấy chứng sinh hoặc cơ quan đăng ký hộ tịch đã khai thác được dữ liệu điện tử có ký số của Giấy chứng sinh thì không phải nộp bản giấy."},
+		{Name: "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng xác nhận về việc sinh; nếu không có người làm chứng thì phải có giấy cam đoan về việc sinh.", Count: "1 bản chính"},
+	}}
+	q := "Vợ em sinh con ở nhà, không đi viện nên không có giấy chứng sinh. Giờ đi làm khai sinh cho cháu thì thay giấy chứng sinh bằng gì? Có mất lệ phí không?"
+	if got := recordDetail(q, "Đăng ký khai sinh", p); !strings.Contains(got, "người làm chứng") {
+		t.Errorf("detail %q, want what replaces the birth certificate", got)
+	}
+}
