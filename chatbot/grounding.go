@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -75,7 +76,7 @@ func newGrounding(question, padded string) *grounding {
 // of the embedded snapshot on 5 December 2026). The monthly social
 // allowances of the elderly, the disabled and orphans belong to the
 // Labour ministry's procedures, which the crawl lacks; vaccinations are
-// the health station's. A question about one is answered only by a
+// the health station's; a SIM card, its carrier's. A question about one is answered only by a
 // document that names it (a commune's own notice), never by the
 // procedure whose other words it shares ("trợ cấp hàng tháng đối với
 // cán bộ xã").
@@ -83,12 +84,15 @@ var (
 	allowanceClasses = []string{"nguoi cao tuoi", "cao tuoi", "khuyet tat", "mo coi", "bao tro xa hoi", "tro cap xa hoi"}
 	allowanceCues    = []string{"tro cap", "phu cap", "tien", "che do", "ho tro", "huong", "luong"}
 	vaccination      = []string{"tiem chung", "tiem phong", "lich tiem", "chich ngua"}
+	// A phone's SIM is registered with its carrier; no record holds it
+	// (the one that says "SIM" is a flight simulator's).
+	telecom = []string{"sim"}
 )
 
 // unheldTopic returns the topic of a question (folded, space-padded)
 // that the records hold no procedure for, or "".
 func unheldTopic(padded string) string {
-	for _, v := range vaccination {
+	for _, v := range slices.Concat(vaccination, telecom) {
 		if strings.Contains(padded, " "+v+" ") {
 			return v
 		}

@@ -109,7 +109,8 @@ func TestGroundingCalibration(t *testing.T) {
 	})
 }
 
-// An elderly person's monthly allowance and a baby's vaccinations have no
+// An elderly person's monthly allowance, a baby's vaccinations and a SIM
+// card's registration have no
 // procedure in the national records: the pension of commune officials
 // that shares "trợ cấp hàng tháng" does not answer them, a commune's own
 // notice that names them does, and a question that only mentions an
@@ -130,6 +131,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"Mẹ tôi năm nay tròn 80 tuổi, không có lương hưu, làm sao để xin tiền trợ cấp hàng tháng cho người cao tuổi ở xã?", pension, false},
 		{"tro cap nguoi khuyet tat hang thang nop o dau", pension, false},
 		{"Cho hỏi lịch tiêm chủng mở rộng cho bé 2 tháng tuổi ở trạm y tế xã là ngày nào, có cần đăng kí trước ko?", birth, false},
+		{"dk sim chinh chu o UBND xa dc ko, can mang CCCD ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký tạm trú"}, false},
 		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
 		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
 	} {
