@@ -253,13 +253,19 @@ var yesNoQuestion = regexp.MustCompile(` (co|duoc|phai|can) .*(khong|ko|k|hok|he
 // không, lệ phí bao nhiêu?" asks a yes or no and a fee.
 var questionClauses = regexp.MustCompile(`[.!?,;]+\s*`)
 
+// orElse is a folded clause that asks yes or no before offering the
+// other way: "… có phải cùng lên xã không hay …".
+var orElse = regexp.MustCompile(` (co|duoc|phai|can) .*(khong|ko) hay `)
+
 // asksYesNo reports a question that asks yes or no of something other
 // than the fee: "có mất lệ phí không" is answered by the fee, and a
 // sentence that rules on another yes or no is no answer to it.
 func asksYesNo(question string) bool {
 	for _, s := range questionClauses.Split(strings.TrimSpace(question), -1) {
 		f := foldedWords(s)
-		if yesNoQuestion.MatchString(f) && !slices.Contains(detectIntents(f), intentFee) {
+		// "có phải cùng lên xã không hay một người đi cũng được" asks
+		// yes or no before its "hay".
+		if (yesNoQuestion.MatchString(f) || orElse.MatchString(f)) && !slices.Contains(detectIntents(f), intentFee) {
 			return true
 		}
 	}

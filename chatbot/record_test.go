@@ -357,3 +357,13 @@ func TestFeeYesNoLeavesTheDetailToTheRest(t *testing.T) {
 		t.Errorf("detail %q, want what replaces the birth certificate", got)
 	}
 }
+
+// A yes or no asked before "hay" is asked, whatever follows it.
+func TestYesNoBeforeOrElse(t *testing.T) {
+	if !asksYesNo("Đăng ký kết hôn thì cả hai đứa có phải cùng lên xã không hay một người đi cũng được? Có mất lệ phí không?") {
+		t.Error("the yes or no before «hay» is not asked")
+	}
+	if asksYesNo("Đăng ký kết hôn cần giấy gì? Có mất lệ phí không?") {
+		t.Error("a yes or no about the fee is asked of the detail")
+	}
+}
