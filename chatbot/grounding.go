@@ -76,10 +76,10 @@ func newGrounding(question, padded string) *grounding {
 // of the embedded snapshot on 5 December 2026). The monthly social
 // allowances of the elderly, the disabled and orphans belong to the
 // Labour ministry's procedures, which the crawl lacks; vaccinations are
-// the health station's; a SIM card, its carrier's. A question about one is answered only by a
-// document that names it (a commune's own notice), never by the
-// procedure whose other words it shares ("trợ cấp hàng tháng đối với
-// cán bộ xã").
+// the health station's; a SIM card, its carrier's. A question about one
+// is answered only by a document that names it (a commune's own notice),
+// never by the procedure whose other words it shares ("trợ cấp hàng
+// tháng đối với cán bộ xã").
 var (
 	allowanceClasses = []string{"nguoi cao tuoi", "cao tuoi", "khuyet tat", "mo coi", "bao tro xa hoi", "tro cap xa hoi"}
 	allowanceCues    = []string{"tro cap", "phu cap", "tien", "che do", "ho tro", "huong", "luong"}
