@@ -163,6 +163,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi nộp hồ sơ đăng ký hộ kinh doanh rồi nhưng giờ đổi ý không mở quán nữa, muốn dừng thủ tục đăng ký thì cần giấy gì":                                                      "Dừng thực hiện thủ tục",
 		"Em nghỉ việc trc khi sinh, giờ tự nộp hs hưởng chế độ TS lên cơ quan BHXH thì cần giấy tờ gì":                                                                              "thai sản",
 		"Tôi năm nay 40 tuổi, hồi nhỏ ở quê bố mẹ không đi làm giấy khai sinh cho tôi. Tôi vẫn có căn cước, học bạ đầy đủ. Giờ cần giấy khai sinh thì tôi phải làm thủ tục gì ở xã": "người đã có hồ sơ, giấy tờ cá nhân",
+		// A first issue said as such is not the exchange of a certificate,
+		// and needs no "lần đầu" in its title.
+		"Làm sổ đỏ lần đầu cho mảnh đất ông bà để lại, nộp hồ sơ trực tiếp thì bao lâu mới có sổ?": "lần đầu đối với hộ gia đình",
+		"Làm hộ chiếu lần đầu hết bao nhiêu tiền, mấy ngày thì lấy được?":                          "Cấp hộ chiếu phổ thông",
 		// A copy certified at the commune, in residents' words.
 		"cong chung bang dai hoc 4 trang o UBND xa het bao nhieu tien": "Chứng thực bản sao từ bản chính",
 		// A car's temporary registration is not a ship's.

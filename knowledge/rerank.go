@@ -692,16 +692,16 @@ func namedObjects(p plan, groups []*group) []object {
 // A stage marked only is one that every other title is not: a copy
 // asked for ("xin bản sao giấy kết hôn") is not the registration whose
 // name the paper carries.
-var actions = []struct {
-	said, title []string
-	only        bool
-}{
+var actions = []stage{
 	{[]string{" tam ngung ", " tam dung ", " tam nghi ", " tam dong cua ", " tam dong "}, []string{" tam ngung "}, false},
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
+	// A first issue said as such ("làm sổ đỏ lần đầu cho mảnh đất ông bà
+	// để lại") is not the exchange of a certificate already issued.
+	{[]string{firstTime}, []string{firstTime}, false},
 	// A certificate issued with a mistake is corrected ("sổ đỏ cấp lần
 	// đầu ghi sai năm sinh"), not issued again: the dictionary reads the
 	// mistake as "đính chính".
@@ -723,6 +723,16 @@ const actionWeight = 0.5
 // stageBonus is the weight of a title that says the stage the question
 // names ("Cấp lại … do bị mất" for "sổ đỏ bị thất lạc, làm lại").
 const stageBonus = 1.3
+
+// stage is one of actions: the words a question says it with, the words
+// a title says it with, and whether every other title is not it.
+type stage struct {
+	said, title []string
+	only        bool
+}
+
+// firstTime says a first issue: "làm sổ đỏ lần đầu".
+const firstTime = " lan dau "
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
@@ -761,16 +771,23 @@ func actionFit(words []string, foldTitle string) float64 {
 	first, at := -1, len(q)
 	for i, a := range actions {
 		for _, s := range a.said {
-			if j := strings.Index(q, s); j >= 0 && j < at {
+			if j := strings.Index(q, s); j >= 0 && j < at && s != firstTime {
 				first, at = i, j
 			}
 		}
+	}
+	if first < 0 && strings.Contains(q, firstTime) {
+		// "lần đầu" names the stage only when no other is named: "sổ đỏ
+		// cấp lần đầu ghi sai" asks its correction.
+		first = slices.IndexFunc(actions, func(a stage) bool { return slices.Contains(a.said, firstTime) })
 	}
 	if first < 0 {
 		return 1
 	}
 	a := actions[first]
-	if containsAny(title, a.title...) {
+	if containsAny(title, a.title...) || a.said[0] == firstTime && firstIssue(title) {
+		// A first issue needs no "lần đầu" in its title ("Cấp hộ chiếu
+		// phổ thông").
 		return stageBonus
 	}
 	if a.only || containsAny(title, otherStage...) || firstIssue(title) {
