@@ -701,7 +701,7 @@ var actions = []stage{
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
 	// A first issue said as such ("làm sổ đỏ lần đầu cho mảnh đất ông bà
 	// để lại") is not the exchange of a certificate already issued.
-	{[]string{firstTime}, []string{firstTime}, false},
+	{[]string{firstTime}, []string{firstTime, " thanh lap ", " dang ky moi ", " cap moi ", " xay dung moi "}, false},
 	// A certificate issued with a mistake is corrected ("sổ đỏ cấp lần
 	// đầu ghi sai năm sinh"), not issued again: the dictionary reads the
 	// mistake as "đính chính".
@@ -733,6 +733,9 @@ type stage struct {
 
 // firstTime says a first issue: "làm sổ đỏ lần đầu".
 const firstTime = " lan dau "
+
+// laterStages are title words of the stages after a first issue.
+var laterStages = []string{" thu hoi ", " cap lai ", " dang ky lai ", " cap doi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao ", " dung thuc hien "}
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
@@ -785,9 +788,19 @@ func actionFit(words []string, foldTitle string) float64 {
 		return 1
 	}
 	a := actions[first]
-	if containsAny(title, a.title...) || a.said[0] == firstTime && firstIssue(title) {
+	if a.said[0] == firstTime {
 		// A first issue needs no "lần đầu" in its title ("Cấp hộ chiếu
-		// phổ thông").
+		// phổ thông", "Đăng ký thành lập hộ kinh doanh"); what comes
+		// after it does not answer it.
+		switch {
+		case containsAny(title, a.title...) || firstIssue(title):
+			return stageBonus
+		case containsAny(title, laterStages...):
+			return actionWeight
+		}
+		return 1
+	}
+	if containsAny(title, a.title...) {
 		return stageBonus
 	}
 	if a.only || containsAny(title, otherStage...) || firstIssue(title) {
