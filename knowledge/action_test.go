@@ -167,6 +167,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// and needs no "lần đầu" in its title.
 		"Làm sổ đỏ lần đầu cho mảnh đất ông bà để lại, nộp hồ sơ trực tiếp thì bao lâu mới có sổ?": "lần đầu đối với hộ gia đình",
 		"Làm hộ chiếu lần đầu hết bao nhiêu tiền, mấy ngày thì lấy được?":                          "Cấp hộ chiếu phổ thông",
+		"đăng ký HKD lần đầu": "Đăng ký thành lập hộ kinh doanh",
 		// A copy certified at the commune, in residents' words.
 		"cong chung bang dai hoc 4 trang o UBND xa het bao nhieu tien": "Chứng thực bản sao từ bản chính",
 		// A car's temporary registration is not a ship's.
