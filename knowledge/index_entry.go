@@ -24,6 +24,8 @@ type docEntry struct {
 	onAnyPaper                           bool               // Procedure.OnAnyPaper
 	forMembers                           bool               // for the police or the army: submitted through their units, or about them
 	forBodies                            bool               // its audience is organisations or officials only, no resident
+	forOrganisations                     bool               // its title keeps it for organisations ("… là tổ chức")
+	vehicles                             int                // the kinds of vehicle its title names (vehiclesNamed)
 	foldText                             string             // " " + folded words of title and all passages + " "
 	plain                                bool               // written without diacritics: any spelling matches its words
 	wordIDs                              []uint32           // its distinct folded words (wordStats.intern), sorted
@@ -91,6 +93,8 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 	}
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
+	e.forOrganisations = forOrganisations(e.foldTitle)
+	e.vehicles = vehiclesNamed(e.foldTitle)
 	if d.Procedure != nil {
 		e.forMembers = forMembers(e.foldTitle, d.Procedure.Where)
 	}

@@ -200,13 +200,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// Nor is the version of a procedure that its title keeps for
 		// organisations ("… của chủ rừng là tổ chức", "đăng ký thuế lần
 		// đầu đối với người nộp thuế là tổ chức") what a household asks.
-		if !bodies && containsAny(" "+g.entry.foldTitle+" ", " la to chuc ", " doi voi to chuc ") &&
-			!containsAny(" "+g.entry.foldTitle+" ", " ca nhan ", " ho gia dinh ") {
+		if !bodies && g.entry.forOrganisations {
 			g.score *= foreignWeight
 		}
 		// Nor is a ship's or an aircraft's procedure what a question
 		// about a car asks ("đăng ký xe tạm thời", not "tàu biển").
-		if t := vehiclesNamed(" " + g.entry.foldTitle + " "); vehicle != 0 && t != 0 && vehicle&t == 0 {
+		if t := g.entry.vehicles; vehicle != 0 && t != 0 && vehicle&t == 0 {
 			g.score *= foreignWeight
 		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
@@ -446,6 +445,12 @@ const bodiesWeight = 0.7
 func forBodies(audience string) bool {
 	a := " " + strings.Join(vietnamese.Words(audience), " ") + " "
 	return strings.TrimSpace(a) != "" && !containsAny(a, " cong dan ", " nguoi viet nam ", " nguoi nuoc ngoai ", " ca nhan ", " ho gia dinh ", " ho kinh doanh ")
+}
+
+// forOrganisations reports a title (folded, " "-padded) that keeps its
+// procedure for organisations and names no household or person.
+func forOrganisations(foldTitle string) bool {
+	return containsAny(foldTitle, " la to chuc ", " doi voi to chuc ") && !containsAny(foldTitle, " ca nhan ", " ho gia dinh ")
 }
 
 // vehicles are the kinds of vehicle that sibling procedures split
