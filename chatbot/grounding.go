@@ -87,12 +87,14 @@ var (
 	// A phone's SIM is registered with its carrier; no record holds it
 	// (the one that says "SIM" is a flight simulator's).
 	telecom = []string{"sim"}
+	// heldByOthers are the topics said whole, whoever says them.
+	heldByOthers = slices.Concat(vaccination, telecom)
 )
 
 // unheldTopic returns the topic of a question (folded, space-padded)
 // that the records hold no procedure for, or "".
 func unheldTopic(padded string) string {
-	for _, v := range slices.Concat(vaccination, telecom) {
+	for _, v := range heldByOthers {
 		if strings.Contains(padded, " "+v+" ") {
 			return v
 		}
