@@ -112,8 +112,29 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 	return out
 }
 
+// asksAnywhere matches a folded question asking whether it must be
+// done where the resident lives or can be done anywhere: "có phải về quê
+// làm không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
+// được".
+var asksAnywhere = regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `)
+
+// anywhereRule matches a record's sentence that lets the resident go to
+// any office: "Công an cấp xã trong cả nước không phụ thuộc vào nơi cư
+// trú".
+var anywhereRule = regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `)
+
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
+	// Whether it must be done where one lives is settled by the rule
+	// that says so, whatever other words the question shares with the
+	// record.
+	if asksAnywhere.MatchString(foldedWords(question)) {
+		for _, s := range sentences {
+			if anywhereRule.MatchString(s.folded) {
+				return quoteAround(s.text, []string{"khong phu thuoc"}, maxDetail)
+			}
+		}
+	}
 	words := ownWords(question, title)
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer

@@ -367,3 +367,25 @@ func TestYesNoBeforeOrElse(t *testing.T) {
 		t.Error("a yes or no about the fee is asked of the detail")
 	}
 }
+
+// Whether a card must be made where one lives is answered by the record's
+// rule that any commune's police will do, whatever words the question
+// shares with it (record 1.014063's step; the second question shares no
+// word of its own with it).
+func TestAnywhereAnsweredByTheRule(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp đổi thẻ căn cước", Steps: []string{
+		"- Bước 1: + Công dân đến Công an cấp xã hoặc bộ phận một cửa cấp xã trong cả nước không phụ thuộc vào nơi cư trú đề nghị cấp đổi thẻ căn cước.",
+		"- Bước 2: Cán bộ thu nhận thông tin nhân thân, sinh trắc học của công dân để cấp đổi thẻ căn cước.",
+	}}
+	for _, q := range []string{
+		"doi the can cuoc het han co phai ve que noi thuong tru lam ko hay lam o dau cung dc",
+		"đang đi làm ở tỉnh khác, đổi căn cước ở công an xã nơi đang ở được không",
+	} {
+		if got := recordDetail(q, p.Title, p); !strings.Contains(got, "không phụ thuộc vào nơi cư trú") {
+			t.Errorf("%q: detail %q, want the rule that any commune will do", q, got)
+		}
+	}
+	if got := recordDetail("đổi căn cước mất bao nhiêu tiền", p.Title, p); strings.Contains(got, "không phụ thuộc") {
+		t.Errorf("a fee question quotes %q", got)
+	}
+}
