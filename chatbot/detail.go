@@ -112,26 +112,41 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 	return out
 }
 
-// asksAnywhere matches a folded question asking whether it must be
-// done where the resident lives or can be done anywhere: "có phải về quê
-// làm không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
-// được".
-var asksAnywhere = regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `)
+// askedRule is a yes or no that residents ask in their own words and a
+// record settles in its own: the sentence that settles it is quoted,
+// cut around at, whatever other words the question shares with the
+// record.
+type askedRule struct {
+	asked, rule *regexp.Regexp // on folded words (foldedWords)
+	at          string
+}
 
-// anywhereRule matches a record's sentence that lets the resident go to
-// any office: "Công an cấp xã trong cả nước không phụ thuộc vào nơi cư
-// trú".
-var anywhereRule = regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `)
+var askedRules = []askedRule{
+	// Whether it must be done where one lives: "có phải về quê làm
+	// không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
+	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
+	// vào nơi cư trú".
+	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
+		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), "khong phu thuoc"},
+	// Whether the fee comes back when the file is refused: "lệ phí có
+	// được trả lại không"; settled by "Lệ phí … không được hoàn trả …".
+	{regexp.MustCompile(` (le phi|phi|tien)( \S+){0,4} (tra lai|hoan lai|hoan tra|hoan) | (tra lai|hoan lai|hoan tra) (le phi|phi|tien) `),
+		regexp.MustCompile(` phi( \S+){0,8} (duoc )?hoan tra `), "hoan tra"},
+	// Whether the office must verify first, and for how long: "có phải
+	// chờ xác minh gì không"; settled by a time given for verifying.
+	{regexp.MustCompile(` xac minh `), regexp.MustCompile(` xac minh .*[0-9]`), "xac minh"},
+}
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
-	// Whether it must be done where one lives is settled by the rule
-	// that says so, whatever other words the question shares with the
-	// record.
-	if asksAnywhere.MatchString(foldedWords(question)) {
+	q := foldedWords(question)
+	for _, r := range askedRules {
+		if !r.asked.MatchString(q) {
+			continue
+		}
 		for _, s := range sentences {
-			if anywhereRule.MatchString(s.folded) {
-				return quoteAround(s.text, []string{"khong phu thuoc"}, maxDetail)
+			if r.rule.MatchString(s.folded) {
+				return quoteDetail(s.text, []string{r.at})
 			}
 		}
 	}
@@ -139,7 +154,6 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
-	q := foldedWords(question)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	best, bestScore, bestRules := "", 0, false
 	for _, s := range sentences {

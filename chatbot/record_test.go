@@ -389,3 +389,22 @@ func TestAnywhereAnsweredByTheRule(t *testing.T) {
 		t.Errorf("a fee question quotes %q", got)
 	}
 }
+
+// A refund and a wait for verification, asked in a resident's words, are
+// answered by the record's rule in its own (records 1.001612, 1.013082).
+func TestRulesAskedInOwnWords(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký thành lập hộ kinh doanh", Steps: []string{
+		"Bước 1: Người thành lập hộ kinh doanh nộp hồ sơ và lệ phí tại cơ quan đăng ký kinh doanh cấp xã.",
+		"Lệ phí đăng ký hộ kinh doanh không được hoàn trả cho hộ kinh doanh trong trường hợp hộ kinh doanh không được cấp đăng ký hộ kinh doanh.",
+	}}
+	if got := recordDetail("dang ky HKD ma bi tu choi thi le phi co duoc tra lai ko?", p.Title, p); !strings.Contains(got, "không được hoàn trả") {
+		t.Errorf("refund: detail %q, want the rule that the fee is not refunded", got)
+	}
+	p = &knowledge.Procedure{Title: "Cấp lại chứng nhận đăng ký xe, biển số xe", Steps: []string{
+		"Bước 1: Chủ xe kê khai giấy khai đăng ký xe.",
+		"Thời hạn giải quyết: Cấp lại chứng nhận đăng ký xe: Không quá 2 ngày làm việc kể từ ngày nhận đủ hồ sơ hợp lệ. Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh khi giải quyết thủ tục cấp lại chứng nhận đăng ký xe là 30 ngày.",
+	}}
+	if got := recordDetail("Mình bị mất cà vẹt xe máy, đi làm lại thì bao lâu có? Có phải chờ xác minh gì không?", p.Title, p); !strings.Contains(got, "xác minh") || !strings.Contains(got, "30 ngày") {
+		t.Errorf("verification: detail %q, want its 30 days", got)
+	}
+}
