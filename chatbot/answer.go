@@ -138,6 +138,17 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	}
 	hits = topicalFirst(p.padded, hits)
 	p.grounded = p.grounding.grounded(hits)
+	if !p.grounded && !p.grounding.blocked {
+		// A word misheard or misspelt as its sound-alike ("kết hôm", "tạm
+		// chú") is read as the title's word it sounds like.
+		h2, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3, Respell: true})
+		if err != nil {
+			return fmt.Errorf("chatbot: search: %w", err)
+		}
+		if h2 = topicalFirst(p.padded, h2); p.grounding.grounded(h2) {
+			hits, p.grounded = h2, true
+		}
+	}
 	if last := lastTopic(p.history); last != nil && !p.grounding.blocked {
 		ownTopic := topical(vietnamese.ContentWords(p.q.Text))
 		switch {

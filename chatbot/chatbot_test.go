@@ -431,3 +431,13 @@ func TestKinWordsQuoteNothing(t *testing.T) {
 		t.Errorf("answer:\n%s", r.Answer)
 	}
 }
+
+// A word typed as its sound-alike ("thường chú" for "thường trú") is
+// answered as the procedure it sounds like, not declined.
+func TestSoundAlikeIsAnswered(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "đăng ký thường chú cho con mất mấy ngày", Commune: "demo"})
+	if !r.Grounded || !strings.Contains(r.Answer, "Đăng ký thường trú") {
+		t.Errorf("grounded %v, answer:\n%s", r.Grounded, r.Answer)
+	}
+}

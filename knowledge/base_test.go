@@ -406,3 +406,46 @@ func testHiddenProceduresLeaveSearch(t *testing.T, dsn string) {
 		t.Errorf("hiding a missing document: %v, want ErrNotFound", err)
 	}
 }
+
+// A word typed as its sound-alike ("kết hôm", "tạm chú") is read as the
+// titles' word when asked to respell; one that titles spell as typed
+// ("hộ đóng", as in "mức đóng bảo hiểm") is left as it is, and a question with
+// nothing to respell finds nothing.
+func TestSearchRespellsSoundAlikes(t *testing.T) {
+	kb := mustCorpus(t,
+		"Đăng ký tạm trú",
+		"Gia hạn tạm trú",
+		"Xóa đăng ký tạm trú",
+		"Đăng ký kết hôn",
+		"Đăng ký lại kết hôn",
+		"Đăng ký đóng bảo hiểm xã hội tự nguyện",
+		"Điều chỉnh mức đóng bảo hiểm xã hội",
+		"Cấp Bằng bảo hộ giống cây trồng",
+		"Đăng ký bảo hộ giống cây trồng",
+	)
+	respelled := func(q string) []string {
+		t.Helper()
+		hits, err := kb.Search(context.Background(), knowledge.Query{Text: q, Limit: 3, Respell: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, h := range hits {
+			out = append(out, h.Title)
+		}
+		return out
+	}
+	for q, want := range map[string]string{
+		"tạm chú của em sắp hết hạn, phải đi gia hạn trước bao nhiu ngày": "Gia hạn tạm trú",
+		"dăng kí kết hôm ở xã có mất phí ko":                              "Đăng ký kết hôn",
+	} {
+		if got := respelled(q); len(got) == 0 || got[0] != want {
+			t.Errorf("%q respelled: got %q, want %q first", q, got, want)
+		}
+	}
+	for _, q := range []string{"phí thu gom rác mỗi tháng một hộ đóng bao nhiêu", "đăng ký kết hôn cần gì"} {
+		if got := respelled(q); len(got) != 0 {
+			t.Errorf("%q: nothing to respell, got %q", q, got)
+		}
+	}
+}

@@ -108,14 +108,15 @@ func (c *lru[V]) len() int {
 
 // searchKey is what makes two queries the same search: the words as the
 // index reads them, with or without diacritics (both change the result, so
-// both are kept), the commune and the limit.
+// both are kept), the commune, the limit and whether sound-alikes are
+// respelled.
 func searchKey(q Query) string {
 	norm := vietnamese.Normalize(q.Text)
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
-	return vietnamese.Fold(norm) + "\x00" + norm + "\x00" + q.Commune + "\x00" + strconv.Itoa(limit)
+	return vietnamese.Fold(norm) + "\x00" + norm + "\x00" + q.Commune + "\x00" + strconv.Itoa(limit) + "\x00" + strconv.FormatBool(q.Respell)
 }
 
 // hitsSize estimates the memory hits hold of their own. Hit.Text is not

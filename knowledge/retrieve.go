@@ -57,6 +57,7 @@ type plan struct {
 	past        map[string]bool
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
+	respelled   map[string]bool   // the words a sound-alike was read as (respell)
 	expansions  []string
 	// aliases maps a word of cover that is a dictionary term made of
 	// initials ("dk", "cmnd") to what it expands to: a document holding
@@ -243,12 +244,29 @@ func term(v, field string) query.Query {
 func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	ix.pace.begin()
 	defer ix.pace.end()
+	if !q.Respell {
+		return ix.search(ctx, q, nil)
+	}
+	ix.mu.RLock()
+	text, respelled := ix.respell(q.Text)
+	ix.mu.RUnlock()
+	if respelled == nil {
+		return nil, nil
+	}
+	q.Text = text
+	return ix.search(ctx, q, respelled)
+}
+
+// search is Search for one reading of the question; respelled are the
+// words respell wrote into it.
+func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool) ([]Hit, error) {
 	limit := q.Limit
 	if limit <= 0 {
 		limit = 10
 	}
 	ix.mu.RLock()
 	p := ix.plan(q.Text)
+	p.respelled = respelled
 	ix.mu.RUnlock()
 	if len(p.words) == 0 && len(p.expansions) == 0 {
 		return nil, nil

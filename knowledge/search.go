@@ -5,6 +5,12 @@ type Query struct {
 	Text    string // the resident's words, any normalisation, with or without diacritics
 	Commune string // commune slug; "" searches province-wide documents only
 	Limit   int    // documents wanted; 0 means 10
+	// Respell reads a syllable that pairs with its neighbour in no title,
+	// but whose sound-alike does in several, as the titles spell it: "kết
+	// hôm" is "kết hôn", "tạm chú" is "tạm trú". A question with no such
+	// syllable finds nothing. Meant for a second try at a question the
+	// plain search found nothing about.
+	Respell bool
 }
 
 // Hit is one document found for a query, with its best passage. Results are

@@ -22,6 +22,9 @@ type wordStats struct {
 	// titled counts the documents whose title or names hold each folded
 	// syllable.
 	titled map[string]int
+	// spelled counts the documents whose title holds each syllable as
+	// spelled, lower-case with its diacritics.
+	spelled map[string]int
 	// heads counts the documents whose passage headings hold each folded
 	// syllable: the section names every procedure has ("thành phần hồ
 	// sơ") are in nearly all.
@@ -35,7 +38,7 @@ type wordStats struct {
 
 func newWordStats() wordStats {
 	return wordStats{df: make(map[string]int), ages: make(map[ageBound]int), pairs: make(map[string]int), heads: make(map[string]int),
-		titled: make(map[string]int), ids: make(map[string]uint32)}
+		titled: make(map[string]int), spelled: make(map[string]int), ids: make(map[string]uint32)}
 }
 
 // intern returns w's number, numbering it if it is new.
@@ -98,6 +101,9 @@ func (s *wordStats) add(e *docEntry) {
 	for _, w := range e.titleWords {
 		s.titled[w]++
 	}
+	for _, w := range titleSpellings(e) {
+		s.spelled[w]++
+	}
 	for w := range headingWords(e) {
 		s.heads[w]++
 	}
@@ -126,11 +132,31 @@ func (s *wordStats) remove(e *docEntry) {
 			delete(s.titled, w)
 		}
 	}
+	for _, w := range titleSpellings(e) {
+		if s.spelled[w]--; s.spelled[w] <= 0 {
+			delete(s.spelled, w)
+		}
+	}
 	for w := range headingWords(e) {
 		if s.heads[w]--; s.heads[w] <= 0 {
 			delete(s.heads, w)
 		}
 	}
+}
+
+// titleSpellings returns the distinct syllables of e's title as spelled,
+// lower-case with their diacritics.
+func titleSpellings(e *docEntry) []string {
+	var out []string
+	if len(e.typedTitle) == 0 {
+		return nil
+	}
+	for _, w := range strings.Fields(e.typedTitle[0]) {
+		if !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
 }
 
 // titlePair reports whether some title holds the folded pair of syllables.

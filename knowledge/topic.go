@@ -58,7 +58,7 @@ func (ix *Index) topical(p plan, e *docEntry) bool {
 		}
 		// Typed with diacritics, the pair must be spelled so: "mưa bão"
 		// is not "mua bảo (hiểm)".
-		if p.typed[i] != p.said[i] || p.typed[i+1] != p.said[i+1] {
+		if (p.typed[i] != p.said[i] || p.typed[i+1] != p.said[i+1]) && !p.respelled[words[i]] && !p.respelled[words[i+1]] {
 			if _, corrected := p.corrections[p.said[i]]; !corrected && !typedIn(e, p.typed[i]+" "+p.typed[i+1]) {
 				continue
 			}

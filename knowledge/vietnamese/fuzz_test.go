@@ -169,3 +169,37 @@ func FuzzParseDictionary(f *testing.F) {
 		}
 	})
 }
+
+// ReplaceSyllables replaces exactly the syllables it is given, as Said
+// counts them, and keeps the rest of the text as normalised.
+func FuzzReplaceSyllables(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s, 0)
+	}
+	f.Fuzz(func(t *testing.T, s string, at int) {
+		n := Normalize(s)
+		if got := ReplaceSyllables(s, nil); got != n {
+			t.Fatalf("ReplaceSyllables(%q, nil) = %q, want %q", s, got, n)
+		}
+		typed, _ := Said(s)
+		if len(typed) == 0 {
+			return
+		}
+		at = (at%len(typed) + len(typed)) % len(typed)
+		got := ReplaceSyllables(s, map[int]string{at: "xyz"})
+		after, _ := Said(got)
+		if len(after) != len(typed) {
+			t.Fatalf("ReplaceSyllables(%q) = %q: %d syllables, want %d", s, got, len(after), len(typed))
+		}
+		for i := range typed {
+			if want := typed[i]; i == at {
+				want = "xyz"
+				if after[i] != want {
+					t.Fatalf("ReplaceSyllables(%q) = %q: syllable %d is %q, want %q", s, got, i, after[i], want)
+				}
+			} else if after[i] != want {
+				t.Fatalf("ReplaceSyllables(%q) = %q: syllable %d is %q, want %q", s, got, i, after[i], want)
+			}
+		}
+	})
+}

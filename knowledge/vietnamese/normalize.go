@@ -211,3 +211,45 @@ func isFiller(a, f string) bool {
 	_, ambiguous := ambiguousStopwords[f]
 	return !ambiguous && IsStopword(f)
 }
+
+// ReplaceSyllables returns s normalised (Normalize) with its i-th
+// syllable, counted as Said counts them, replaced by with[i]; what lies
+// between syllables is kept, but for a stray combining mark right after
+// a replaced one: it would join the replacement, so it becomes a space.
+func ReplaceSyllables(s string, with map[int]string) string {
+	n := Normalize(s)
+	if len(with) == 0 {
+		return n
+	}
+	var b strings.Builder
+	i, start, replaced := 0, -1, false
+	flush := func(end int) {
+		w, ok := with[i]
+		if !ok {
+			w = n[start:end]
+		}
+		b.WriteString(w)
+		i, start, replaced = i+1, -1, ok
+	}
+	for j, r := range n {
+		word := !notWordRune(r)
+		switch {
+		case word && start < 0:
+			start = j
+		case word:
+		case start >= 0:
+			flush(j)
+			fallthrough
+		default:
+			if replaced && unicode.Is(unicode.Mn, r) {
+				r = ' '
+			}
+			replaced = false
+			b.WriteRune(r)
+		}
+	}
+	if start >= 0 {
+		flush(len(n))
+	}
+	return b.String()
+}

@@ -1,0 +1,86 @@
+package knowledge
+
+import (
+	"strings"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
+)
+
+// soundInitials and soundFinals are the spellings of a syllable's first
+// and last sounds that residents confuse, as they speak them (folded):
+// "tạm chú" for "tạm trú", "kết hôm" for "kết hôn", "giấy sác nhận".
+var (
+	soundInitials = [][2]string{{"ch", "tr"}, {"tr", "ch"}, {"s", "x"}, {"x", "s"}, {"d", "gi"}, {"gi", "d"}, {"r", "d"}, {"d", "r"}, {"l", "n"}, {"n", "l"}}
+	soundFinals   = [][2]string{{"n", "ng"}, {"ng", "n"}, {"c", "t"}, {"t", "c"}, {"m", "n"}, {"n", "m"}}
+)
+
+// minRespell is how many titles must hold a pair for a syllable beside
+// its first word to be read as its second; and fewer than that many
+// titles may spell the syllable as typed.
+const minRespell = 2
+
+// soundAlikes returns the spellings a folded syllable may stand for when
+// its first or last sound is confused.
+func soundAlikes(w string) []string {
+	var out []string
+	for _, s := range soundInitials {
+		rest, ok := strings.CutPrefix(w, s[0])
+		// "nh", "ng" and "gi" are sounds of their own, not "n" or "d"
+		// followed by a letter.
+		if !ok || rest == "" || s[0] == "n" && (rest[0] == 'h' || rest[0] == 'g') || s[0] == "d" && rest[0] == 'i' && s[1] == "gi" {
+			continue
+		}
+		out = append(out, s[1]+rest)
+	}
+	for _, s := range soundFinals {
+		head, ok := strings.CutSuffix(w, s[0])
+		// "ng", "nh" and "ch" end a syllable as sounds of their own.
+		if !ok || head == "" || !strings.ContainsRune("aeiouy", rune(head[len(head)-1])) {
+			continue
+		}
+		out = append(out, head+s[1])
+	}
+	return out
+}
+
+// respell returns a question with each syllable that makes no pair of
+// any title with the word before it, but whose sound-alike (soundAlikes)
+// makes one that several titles hold, spelled as the titles spell it:
+// "dăng kí kết hôm" is "kết hôn", "tạm chú" is "tạm trú". A syllable that
+// titles spell as the resident typed it is no slip ("hộ đóng" is not "hộ
+// giống"). It also returns the syllables it wrote, spelled without
+// diacritics, or nil when it wrote none. The caller holds ix.mu for
+// reading.
+func (ix *Index) respell(text string) (string, map[string]bool) {
+	typed, said := vietnamese.Said(text)
+	var with map[int]string
+	var respelled map[string]bool
+	for i := 0; i+1 < len(said); i++ {
+		a, b := said[i], said[i+1]
+		if ix.stats.titlePair(a+" "+b) || ix.dict != nil && ix.dict.HasPair(a+" "+b) ||
+			vietnamese.IsStopword(a) || vietnamese.IsStopword(b) {
+			continue
+		}
+		if typed[i+1] != b && ix.stats.spelled[typed[i+1]] >= minRespell || typed[i+1] == b && ix.stats.titled[b] >= minRespell {
+			continue
+		}
+		best, bestN := "", minRespell-1
+		for _, v := range soundAlikes(b) {
+			if n := ix.stats.pairs[a+" "+v]; n > bestN {
+				best, bestN = v, n
+			}
+		}
+		if best == "" {
+			continue
+		}
+		if with == nil {
+			with, respelled = make(map[int]string), make(map[string]bool)
+		}
+		with[i+1], respelled[best] = best, true
+		said[i+1] = best
+	}
+	if with == nil {
+		return text, nil
+	}
+	return vietnamese.ReplaceSyllables(text, with), respelled
+}
