@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -254,9 +255,10 @@ func deadlineCue(padded string) bool {
 			return true
 		}
 	}
-	// "phải đi đăng ký … trong bao lâu": the resident must act; "bao lâu
+	// "phải đi đăng ký … trong bao lâu", "trong bao lâu phải xóa hộ
+	// khẩu", "nộp hồ sơ trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.
-	acts := false
+	acts := actWithin.MatchString(padded)
 	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai bao ", " phai nop ", " phai dk ", " phai trinh bao "} {
 		acts = acts || strings.Contains(padded, c)
 	}
@@ -279,6 +281,11 @@ func deadlineCue(padded string) bool {
 	}
 	return false
 }
+
+// actWithin matches a folded question asking within how long the
+// resident must act: "trong bao lâu phải xóa", "nộp hồ sơ trong mấy
+// ngày", but not "bao lâu phải xong" or "giải quyết trong bao lâu".
+var actWithin = regexp.MustCompile(` (trong )?(bao lau|may ngay|bao nhieu ngay|bn ngay) (thi )?phai (di|lam|nop|khai|bao|dang ky|dk|xoa|gia han|trinh bao|doi|cap nhat|thong bao)( |$)| (nop|nop ho so|khai|khai bao|trinh bao|thong bao|dang ky|dk|gia han) trong (vong )?(bao lau|may ngay|bao nhieu ngay|bn ngay) `)
 
 // topical reports whether a question has words beyond what it asks
 // about: a topic of its own.

@@ -270,3 +270,41 @@ func TestTimeOfTheCaseNotNamedByHalf(t *testing.T) {
 		t.Errorf("case time %q for a wedding", got)
 	}
 }
+
+// Within how long the resident must act, asked after or before the act
+// ("trong bao lâu phải xóa hộ khẩu", "nộp hồ sơ trong bao lâu"), is a
+// deadline; how long the office takes is not.
+func TestDeadlineAskedWithinHowLong(t *testing.T) {
+	for q, want := range map[string]bool{
+		"ong noi em moi mat, trong bao lau phai xoa ho khau cho ong, lam o dau":                 true,
+		"heo bi dich phai tieu huy het, muon xin ho tro thi nop ho so trong bao lau, nop o dau": true,
+		"xóa hộ khẩu cho ông mất bao lâu":                                                       false,
+		"nộp hồ sơ xong thì bao lâu phải xong":                                                  false,
+		"nop ho so trong bao lau thi co ket qua":                                                false,
+	} {
+		if got := has(detectIntents(fold(q)), intentDeadline); got != want {
+			t.Errorf("%q: deadline asked %v, want %v", q, got, want)
+		}
+	}
+}
+
+// A deadline written with its number in words ("10 (mười) ngày"), and one
+// kept by whoever hands in the file to the commune, are the resident's
+// (records 1.007674, 1.013997).
+func TestDeadlineInWordsAndOfWhoeverHandsIn(t *testing.T) {
+	p := &knowledge.Procedure{Steps: []string{
+		"++ Trường hợp hợp đồng chuyển nhượng không có thỏa thuận bên mua là người nộp thuế thay cho bên bán thì nộp hồ sơ khai thuế chậm nhất là 10 (mười) ngày kể từ thời điểm hợp đồng chuyển nhượng có hiệu lực theo quy định của pháp luật.",
+		"++ Trường hợp hợp đồng chuyển nhượng có thỏa thuận bên mua là người nộp thuế thay cho bên bán thì nộp hồ sơ khai thuế chậm nhất là thời điểm làm thủ tục đăng ký quyền sở hữu, quyền sử dụng bất động sản.",
+	}}
+	// The case it holds for is quoted with it, up to its "thì".
+	if got := deadlineOf(p, "bán đất thì khai thuế TNCN chậm nhất mấy ngày sau khi ký HĐ"); !strings.Contains(got, "10 (mười) ngày") || !strings.HasPrefix(got, "Trường hợp hợp đồng chuyển nhượng không có thỏa thuận") {
+		t.Errorf("deadline %q, want the 10 days and the case they hold for", got)
+	}
+	p = &knowledge.Procedure{Steps: []string{
+		"Trong thời hạn 30 ngày kể từ ngày kết thúc việc tiêu hủy động vật, sản phẩm động vật tại ổ dịch, cơ sở sản xuất nộp 01 bộ hồ sơ đến Ủy ban nhân dân cấp xã theo hình thức trực tiếp hoặc qua dịch vụ bưu chính.",
+		"Trường hợp nộp hồ sơ qua dịch vụ bưu chính: Trong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ, Ủy ban nhân dân cấp xã xem xét, kiểm tra tính chính xác, đầy đủ của hồ sơ.",
+	}}
+	if got := deadlineOf(p, "heo nha toi bi dich ta chau phi phai tieu huy het, muon xin ho tro thi nop ho so trong bao lau"); !strings.Contains(got, "30 ngày") {
+		t.Errorf("deadline %q, want the 30 days after the culling", got)
+	}
+}

@@ -62,6 +62,10 @@ func shortTitle(title string) string {
 var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
 // fullStop ends a sentence: a full stop or a line break.
+// handsIn matches a clause in which someone hands in the file to an
+// office: its time is theirs to keep.
+var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ (đến|tới|cho|lên|về|tại)`)
+
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 
 // maxDeadlineCase bounds the case quoted before a deadline.
@@ -70,7 +74,7 @@ const maxDeadlineCase = 130
 // deadline is a time limit a record sets on the resident: "trong thời hạn
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày", "trước ngày hết
 // hạn hợp đồng tối thiểu 30 ngày".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
 // limit, from its steps, conditions and papers' notes: of those that
@@ -119,9 +123,11 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				// "chậm nhất là 03 ngày làm việc trước ngày tạm ngừng": a
 				// time before an event is the resident's, whoever the
 				// sentence names.
+				// Nor is one in which whoever asks hands in the file ("cơ sở
+				// sản xuất nộp 01 bộ hồ sơ đến Ủy ban nhân dân cấp xã").
 				resident := strings.Contains(l, "cha") || strings.Contains(l, "mẹ") || strings.Contains(l, "người") || strings.Contains(l, "công dân") ||
 					strings.Contains(l, "chủ") || strings.Contains(l, "gia đình") || strings.Contains(l, "thân nhân") || strings.Contains(l, "hộ kinh doanh") ||
-					daysBefore.MatchString(l)
+					daysBefore.MatchString(l) || handsIn.MatchString(l)
 				if office && !resident {
 					continue
 				}
@@ -152,12 +158,19 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// …, hộ kinh doanh gửi hồ sơ … chậm nhất là 03 ngày làm việc trước
 	// ngày tạm ngừng": the case the deadline holds for is kept with it,
 	// not the channel before a colon ("Trường hợp đăng ký trực tiếp: …").
-	if head, rest, ok := strings.Cut(best, ", "); ok && utf8.RuneCountInString(best) > 200 && strings.Contains(strings.ToLower(rest), at) {
+	// A case may end at its "thì" instead: "Trường hợp hợp đồng … không
+	// có thỏa thuận bên mua là người nộp thuế thay … thì nộp hồ sơ khai
+	// thuế chậm nhất là 10 (mười) ngày".
+	sep := ", "
+	if i, j := strings.Index(best, ", "), strings.Index(best, " thì "); j >= 0 && (i < 0 || j < i) {
+		sep = " thì "
+	}
+	if head, rest, ok := strings.Cut(best, sep); ok && utf8.RuneCountInString(best) > 200 && strings.Contains(strings.ToLower(rest), strings.ToLower(at)) {
 		if i := strings.LastIndex(head, ": "); i >= 0 {
 			head = head[i+2:]
 		}
 		if n := utf8.RuneCountInString(head); n <= maxDeadlineCase && strings.HasPrefix(strings.ToLower(head), "trường hợp") {
-			return head + ", " + quoteAround(rest, strings.Fields(vietnamese.Fold(at))[:1], 220-n)
+			return head + sep + quoteAround(rest, strings.Fields(vietnamese.Fold(at))[:1], 220-n)
 		}
 	}
 	return quoteAround(best, strings.Fields(vietnamese.Fold(at))[:1], 200)
