@@ -479,7 +479,14 @@ var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( 
 // dụng (đối với người nước ngoài, …)", not "(nếu nộp trực tiếp)" after a
 // form's name. A case the name states after its opening words
 // caseBeyond reads against the heading, or caseNear without one.
-var specialCase = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}nếu có|\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
+// A form's bracket ("Tờ khai thuế thu nhập cá nhân (áp dụng đối với cá
+// nhân có thu nhập từ chuyển nhượng bất động sản …) mẫu số 03/BĐS-TNCN")
+// says which form it is, not a case: the only form of its kind is
+// everyone's.
+var (
+	specialCase    = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}nếu có`)
+	specialBracket = regexp.MustCompile(`(?i)\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
+)
 
 // caseNear is a case a name states near its start (within ~100
 // characters), read as special when no heading says whom the papers are
@@ -606,7 +613,8 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 		c := &cases[len(cases)-1]
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
-		special := specialCase.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
+		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
+		special := specialCase.MatchString(bare) || bracketed || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
 		// Two papers of one short name are one for a resident: the form
@@ -670,6 +678,23 @@ func shareForms(cases []paperCase) {
 			}
 		}
 	}
+}
+
+// formsLike counts the record's papers that open with the same first
+// three words as a form's name: "Tờ khai đăng ký …" beside its variant
+// for foreigners.
+func formsLike(papers []knowledge.Paper, name string) int {
+	open := func(s string) string {
+		w := strings.Fields(strings.ToLower(stepPrefix.ReplaceAllString(strings.TrimSpace(s), "")))
+		return strings.Join(w[:min(len(w), 3)], " ")
+	}
+	key, n := open(name), 0
+	for _, pp := range papers {
+		if open(pp.Name) == key {
+			n++
+		}
+	}
+	return n
 }
 
 // formKey names a form an applicant fills in by its first words, "" for
@@ -901,7 +926,11 @@ func shortPaper(name string) string {
 	var form string // "(mẫu CT01)": what the office asks for
 	if m := formCode.FindStringSubmatchIndex(s); m != nil {
 		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
-		if s[m[0]] != '(' {
+		switch s[m[0]] {
+		case ')':
+			s = s[:m[0]+1]
+		case '(':
+		default:
 			s = s[:m[0]] // "… theo mẫu số 01/NDAN ban hành kèm theo …"
 		}
 	}
@@ -957,6 +986,7 @@ var whoHandsIn = regexp.MustCompile(`^[^;:()]{5,90}? phải (?:nộp|xuất trì
 var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 
 // formCode is a form's code in brackets after a paper's name, or said
-// with "theo": "(mẫu TK05)", "(Mẫu số 13-HSB)", "theo mẫu số 01/NDAN",
-// "theo mẫu BM.NCC.20.01".
-var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo )[Mm]ẫu ((?:số )?(?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-z./-]{0,12})(?:[ ),;]|$)`)
+// with "theo" or after the name's bracket: "(mẫu TK05)", "(Mẫu số
+// 13-HSB)", "theo mẫu số 01/NDAN", "theo mẫu BM.NCC.20.01", "(áp dụng …)
+// mẫu số 03/BĐS-TNCN".
+var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)

@@ -408,3 +408,21 @@ func TestRulesAskedInOwnWords(t *testing.T) {
 		t.Errorf("verification: detail %q, want its 30 days", got)
 	}
 }
+
+// A form whose bracket says which form it is ("(áp dụng đối với cá nhân
+// có thu nhập từ chuyển nhượng bất động sản …)") is the form everyone
+// fills in, named with its code; a paper the bracket keeps for some is
+// still special (record 1.007674).
+func TestFormBracketSaysWhichForm(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Khai thuế TNCN đối với cá nhân có thu nhập từ chuyển nhượng bất động sản", Papers: []knowledge.Paper{
+		{Name: "Bản sao hộ chiếu đối với trường hợp cá nhân không có quốc tịch Việt Nam", Count: "1 bản sao"},
+		{Name: "Tờ khai thuế thu nhập cá nhân (áp dụng đối với cá nhân có thu nhập từ chuyển nhượng bất động sản; thu nhập từ nhận thừa kế, quà tặng là bất động sản) mẫu số 03/BĐS-TNCN ban hành kèm theo Thông tư số 80/2021/TT-BTC", Count: "1 bản chính"},
+		{Name: "Bản sao Hợp đồng chuyển nhượng bất động sản.", Count: "1 bản sao"},
+		{Name: "Giấy xác nhận (dành cho người được miễn thuế)", Count: "1 bản sao"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "bán đất thì dùng mẫu tờ khai nào", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.HasPrefix(got, "Giấy tờ: Tờ khai thuế thu nhập cá nhân (mẫu số 03/BĐS-TNCN)") || strings.Contains(got, "Giấy xác nhận") {
+		t.Errorf("papers %q: want the form first with its code, the exemption's paper kept for its case", got)
+	}
+}
