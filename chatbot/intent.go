@@ -165,7 +165,7 @@ var notCue = map[string]bool{"tiện": true, "tiến": true, "tiên": true, "ti�
 // from, with the syllables of notCue kept apart when the question was
 // typed with diacritics.
 func intentPadded(question, padded string) string {
-	padded = phSpelled(padded)
+	padded = conditionsShort(phSpelled(padded))
 	q := spellQuestion(question)
 	if !q.accented {
 		return padded
@@ -181,6 +181,23 @@ func intentPadded(question, padded string) string {
 		return padded
 	}
 	return " " + strings.Join(q.folded, " ") + " "
+}
+
+// dkAsked and dkDoubled match "đk" that stands for "điều kiện" (conditions), not
+// "đăng ký": "cần đk gì", "những đk nào", "đủ đk".
+var (
+	dkAsked   = regexp.MustCompile(` dk (gi|j|nao|ntn|the nao) `)
+	dkDoubled = regexp.MustCompile(` (nhung|cac|du) dk `)
+)
+
+// conditionsShort writes out the "đk" of dkAsked and dkDoubled as "điều kiện",
+// folded.
+func conditionsShort(padded string) string {
+	if !strings.Contains(padded, " dk ") {
+		return padded
+	}
+	padded = dkAsked.ReplaceAllString(padded, " dieu kien $1 ")
+	return dkDoubled.ReplaceAllString(padded, " $1 dieu kien ")
 }
 
 // phSpelled rewrites the short words a resident types with "f" for "ph"

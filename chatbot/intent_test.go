@@ -28,6 +28,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"lam mat ho chieu thi phai trinh bao trong bao lau, nop o dau": intentDeadline,
 		// "f" typed for "ph".
 		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a": intentFee,
+		// "đk" for "điều kiện".
+		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
 	} {
 		padded := intentPadded(q, fold(q))
 		if got := detectIntents(padded); !slices.Contains(got, want) {
