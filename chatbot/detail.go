@@ -150,18 +150,29 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 			}
 		}
 	}
+	// "không có giấy chứng sinh thì …": the record's rule for that very
+	// lack ("trường hợp không có Giấy chứng sinh thì nộp …").
+	for i, s := range sentences {
+		m := lacking.FindStringSubmatch(s.folded)
+		if m == nil {
+			continue
+		}
+		if lack := " " + m[3] + " "; strings.Contains(q, " khong co"+lack) || strings.Contains(q, " chua co"+lack) || strings.Contains(q, " mat"+lack) {
+			return withOtherwise(quoteDetail(s.text, strings.Fields(m[3])), s.text, sentences, i)
+		}
+	}
 	words := ownWords(question, title)
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
-	best, bestScore, bestRules := "", 0, false
-	for _, s := range sentences {
+	best, bestScore, bestRules, at := "", 0, false, -1
+	for i, s := range sentences {
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
 			if inException(s.text, words) {
 				continue
 			}
-			best, bestScore, bestRules = s.text, score, s.rules
+			best, bestScore, bestRules, at = s.text, score, s.rules, i
 		}
 	}
 	// A long sentence holds a few of any question's words by chance: read
@@ -173,8 +184,28 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore && !(sq.yesNo && bestRules) {
 		return ""
 	}
-	return quoteDetail(best, words)
+	return withOtherwise(quoteDetail(best, words), best, sentences, at)
 }
+
+// lacking matches a record's sentence (folded) that says what to do
+// without a paper: "trường hợp không có giấy chứng sinh thì …".
+var lacking = regexp.MustCompile(`^ (truong hop|neu) (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,40}?) thi `)
+
+// withOtherwise adds to a quote of sentences[at] what to do when the
+// remedy it quotes is not at hand either: "trường hợp không có Giấy
+// chứng sinh thì nộp văn bản của người làm chứng …; nếu không có người
+// làm chứng thì phải có giấy cam đoan". A quote cut short stays as it is.
+func withOtherwise(quote, sentence string, sentences []detailSentence, at int) string {
+	if at+1 < len(sentences) && otherwise.MatchString(sentences[at+1].folded) && quote == sentence &&
+		utf8.RuneCountInString(sentence)+utf8.RuneCountInString(sentences[at+1].text) <= maxCaseDetail {
+		quote += "; " + sentences[at+1].text
+	}
+	return quote
+}
+
+// otherwise opens a sentence that says what to do when the one before it
+// cannot be done: "nếu không có người làm chứng thì …".
+var otherwise = regexp.MustCompile(`^ (neu|truong hop) khong (co|the|duoc) `)
 
 // inException reports a sentence that names the question's words only
 // after "trừ" (except): quoted alone, «trừ Giấy ủy quyền trong các

@@ -426,3 +426,24 @@ func TestFormBracketSaysWhichForm(t *testing.T) {
 		t.Errorf("papers %q: want the form first with its code, the exemption's paper kept for its case", got)
 	}
 }
+
+// What to do when the remedy quoted is not at hand either ("nếu không có
+// người làm chứng thì phải có giấy cam đoan") is quoted with it (record
+// 1.001193).
+func TestDetailKeepsTheFallback(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký khai sinh", Papers: []knowledge.Paper{
+		{Name: "Tờ khai đăng ký khai sinh theo mẫu", Count: "1 bản chính"},
+		{Name: "Giấy chứng sinh; trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng xác nhận về việc sinh; nếu không có người làm chứng thì phải có giấy cam đoan về việc sinh.", Count: "1 bản chính"},
+	}}
+	for _, q := range []string{
+		"Vợ em sinh con ở nhà, không đi viện nên không có giấy chứng sinh. Giờ đi làm khai sinh cho cháu thì thay giấy chứng sinh bằng gì?",
+		// The lack said, the rule for it found however few other words
+		// the question shares with it.
+		"Con em mới sinh ở nhà, không có giấy chứng sinh của bệnh viện thì đi làm giấy khai sinh cần giấy gì thay thế ạ? Có mất tiền không?",
+	} {
+		got := recordDetail(q, p.Title, p)
+		if !strings.Contains(got, "người làm chứng xác nhận") || !strings.Contains(got, "giấy cam đoan") {
+			t.Errorf("%q: detail %q, want the witness and, failing one, the undertaking", q, got)
+		}
+	}
+}
