@@ -923,6 +923,12 @@ func shortPaper(name string) string {
 	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
 	}
+	// "… theo Mẫu số 11 … (cá nhân)" beside "… theo Mẫu số 13 … (tổ
+	// chức)": whom each form is for tells them apart.
+	whom := ""
+	if m := formFor.FindStringSubmatch(s); m != nil {
+		whom = m[1]
+	}
 	var form string // "(mẫu CT01)": what the office asks for
 	if m := formCode.FindStringSubmatchIndex(s); m != nil {
 		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
@@ -945,12 +951,21 @@ func shortPaper(name string) string {
 			}
 		}
 	}
+	// "Giấy tờ của xe: Chứng nhận nguồn gốc xe; Chứng nhận quyền sở hữu
+	// hợp pháp; Chứng từ hoàn thành nghĩa vụ tài chính": a label and its
+	// short list is named whole.
+	if list := labelledList(s); list != "" {
+		return list
+	}
 	for _, sep := range []string{"; ", " (", " – ", " - Trường hợp"} {
 		if i := strings.Index(s, sep); i > 12 {
 			s = s[:i]
 		}
 	}
 	s = paperName(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	if whom != "" && form != "" {
+		form = strings.TrimSuffix(form, ")") + ", " + whom + ")"
+	}
 	if form != "" && !strings.Contains(s, form) {
 		s += " " + form
 	}
@@ -958,6 +973,34 @@ func shortPaper(name string) string {
 		s += "; " + also
 	}
 	return s
+}
+
+// formFor is the bracket that ends a form's name with whom it is for.
+var formFor = regexp.MustCompile(`\((cá nhân|hộ gia đình|tổ chức|cộng đồng dân cư|doanh nghiệp|người nước ngoài)\)\s*\.?$`)
+
+// labelledList returns a paper's name that is a short label and a short
+// list ("Giấy tờ của xe: Chứng nhận nguồn gốc xe; Chứng nhận quyền sở
+// hữu hợp pháp; …") as the label and its items, or "".
+func labelledList(s string) string {
+	label, list, ok := strings.Cut(s, ": ")
+	if !ok || utf8.RuneCountInString(label) > 40 || strings.ContainsAny(label, ";()") {
+		return ""
+	}
+	items := strings.Split(strings.TrimRight(list, ". "), "; ")
+	if len(items) < 2 || len(items) > 4 {
+		return ""
+	}
+	for i, it := range items {
+		if it = strings.TrimSpace(it); it == "" || utf8.RuneCountInString(it) > 45 || strings.ContainsAny(it, ":()") {
+			return ""
+		}
+		items[i] = lowerFirst(it)
+	}
+	out := label + ": " + strings.Join(items, ", ")
+	if utf8.RuneCountInString(out) > maxPaperName+60 {
+		return ""
+	}
+	return out
 }
 
 // secondPaper opens a second paper named in a paper's row after a

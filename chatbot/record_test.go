@@ -447,3 +447,18 @@ func TestDetailKeepsTheFallback(t *testing.T) {
 		}
 	}
 }
+
+// A paper that is a label and its short list is named whole, and forms
+// told apart only by whom they are for say so (records 1.013067,
+// 1.014832).
+func TestPaperListsAndWhomFormsAreFor(t *testing.T) {
+	for name, want := range map[string]string{
+		"Giấy tờ của xe: Chứng nhận nguồn gốc xe; Chứng nhận quyền sở hữu hợp pháp; Chứng từ hoàn thành nghĩa vụ tài chính.":                  "Giấy tờ của xe: chứng nhận nguồn gốc xe, chứng nhận quyền sở hữu hợp pháp, chứng từ hoàn thành nghĩa vụ tài chính",
+		"Văn bản đề nghị giao rừng, cho thuê rừng theo Mẫu số 11 Phụ lục IIA ban hành kèm theo Nghị định số 42/2026/NĐ-CP (cá nhân)":          "Văn bản đề nghị giao rừng, cho thuê rừng (mẫu số 11, cá nhân)",
+		"Văn bản đề nghị giao rừng, cho thuê rừng theo Mẫu số 12 Phụ lục IIA ban hành kèm theo Nghị định số 42/2026/NĐ-CP (cộng đồng dân cư)": "Văn bản đề nghị giao rừng, cho thuê rừng (mẫu số 12, cộng đồng dân cư)",
+	} {
+		if got := shortPaper(name); got != want {
+			t.Errorf("shortPaper(%q)\n = %q\nwant %q", name, got, want)
+		}
+	}
+}
