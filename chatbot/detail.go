@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -184,7 +185,37 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore && !(sq.yesNo && bestRules) {
 		return ""
 	}
-	return withOtherwise(quoteDetail(best, words), best, sentences, at)
+	quote := quoteDetail(best, words)
+	// A cut that holds only pairs of the question's words that many of
+	// the record's sentences hold is made around the rarest pair instead:
+	// the photo the question asks about, not the "hiện trạng" of every
+	// drawing.
+	if anchor, n := rarestPair(sq, sentences, []string{sentences[at].folded}); anchor != "" {
+		if _, m := rarestPair(sq, sentences, []string{foldedWords(quote)}); m > n {
+			quote = quoteDetail(best, []string{anchor})
+		}
+	}
+	return withOtherwise(quote, best, sentences, at)
+}
+
+// rarestPair returns, of the pairs of the question's words side by side
+// in texts (folded), the one the record's sentences say the fewest times,
+// and how many; "" and a count above any when there is none.
+func rarestPair(sq scoring, sentences []detailSentence, texts []string) (string, int) {
+	best, fewest := "", math.MaxInt
+	for _, pair := range sq.pairs {
+		if !slices.ContainsFunc(texts, func(t string) bool { return strings.Contains(t, pair) }) {
+			continue
+		}
+		n := 0
+		for _, s := range sentences {
+			n += strings.Count(s.folded, pair)
+		}
+		if n < fewest {
+			best, fewest = strings.TrimSpace(pair), n
+		}
+	}
+	return best, fewest
 }
 
 // lacking matches a record's sentence (folded) that says what to do

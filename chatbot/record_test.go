@@ -462,3 +462,18 @@ func TestPaperListsAndWhomFormsAreFor(t *testing.T) {
 		}
 	}
 }
+
+// A long sentence is quoted around what the question asks of it that is
+// rarest in the record: the photo, not the "hiện trạng" every drawing has
+// (record 1.013229).
+func TestLongQuoteCutAroundTheRarestPair(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp giấy phép xây dựng sửa chữa, cải tạo", Papers: []knowledge.Paper{
+		{Name: "Đơn đề nghị cấp giấy phép sửa chữa, cải tạo công trình theo Mẫu số 01", Count: "1 bản chính"},
+		{Name: "Bản vẽ hiện trạng của các bộ phận công trình dự kiến sửa chữa, cải tạo đã được phê duyệt theo quy định có tỷ lệ tương ứng với tỷ lệ các bản vẽ của hồ sơ đề nghị cấp phép sửa chữa, cải tạo và ảnh chụp (kích thước tối thiểu 10 x 15 cm) hiện trạng công trình và công trình lân cận trước khi sửa chữa, cải tạo", Count: "1 bản chính"},
+		{Name: "Bản vẽ hiện trạng mặt bằng công trình", Count: "1 bản chính"},
+	}}
+	got := recordDetail("nhà em định sửa lại mặt tiền với thay mái, xin phép sửa chữa cải tạo thì hồ sơ có cần ảnh chụp hiện trạng ko, mấy ngày có fép", p.Title, p)
+	if !strings.Contains(got, "ảnh chụp") {
+		t.Errorf("detail %q: want the photo of the building as it is", got)
+	}
+}
