@@ -223,3 +223,20 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		}
 	}
 }
+
+// A foreign person's procedure named in the common procedure's words
+// ("bố dượng tôi là người Đài Loan … đăng ký lại khai tử") is the
+// variant with a foreign element: on all 2,642 records.
+func TestForeignPersonNamesTheForeignVariant(t *testing.T) {
+	if testing.Short() {
+		t.Skip("imports all the national records")
+	}
+	kb := mustOpen(t, t.TempDir())
+	if _, err := portal.Seed(context.Background(), kb, nil); err != nil {
+		t.Fatal(err)
+	}
+	q := "Bố dượng tôi là người Đài Loan, mất ở Việt Nam năm 2012 và đã được khai tử ở xã. Nay cả sổ hộ tịch lẫn giấy chứng tử đều bị mất do lũ cuốn. Gia đình muốn đăng ký lại khai tử cho ông thì phải nộp giấy tờ gì?"
+	if got := titles(t, kb, q, ""); len(got) == 0 || !strings.Contains(got[0], "đăng ký lại khai tử có yếu tố nước ngoài") {
+		t.Errorf("got %q, want the foreign re-registration of the death first", got)
+	}
+}

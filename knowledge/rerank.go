@@ -69,15 +69,20 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// ngoài": "làm giấy khai sinh" names "đăng ký khai sinh có yếu tố
 	// nước ngoài", and the common one does not apply. (A marriage is
 	// foreign by who marries, not where: Luật Hộ tịch, Điều 37.)
+	// So does a foreign person's ("bố dượng tôi là người Đài Loan … đăng
+	// ký lại khai tử"): the name said is the foreign variant's too.
 	var abroadOf map[*group]bool // the common procedures a foreign one stands in for
-	if !foreign && slices.Contains(p.expansions, "nuoc ngoai") {
+	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
 		for _, f := range groups {
 			if !foreignTitle(f.entry.foldTitle) {
 				continue
 			}
 			for _, d := range groups {
-				if d.named > 0 && placeEvent(d.entry.foldTitle) && titleKey(f.entry.foldTitle) == titleKey(d.entry.foldTitle)+" co yeu to nuoc ngoai" {
+				if d.named > 0 && (foreign || placeEvent(d.entry.foldTitle)) && titleKey(f.entry.foldTitle) == titleKey(d.entry.foldTitle)+" co yeu to nuoc ngoai" {
 					f.named = max(f.named, d.named)
+					if foreign {
+						continue // the common one is weighed down as not foreign below
+					}
 					if abroadOf == nil {
 						abroadOf = make(map[*group]bool)
 					}
