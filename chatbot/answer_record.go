@@ -74,7 +74,14 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		}
 		asked[in] = true
 		var part strings.Builder
-		recordPart(&part, in, p, question, len(intents)-1, v)
+		if in == intentConditions && len(intents) == 1 && detail != "" && p.Conditions == "" && !strings.Contains(fold(question), " dieu kien ") {
+			// The record's sentence quoted below answers the yes or no
+			// ("có phải hợp pháp hóa lãnh sự trước không"): that the
+			// record states no special conditions is beside the point.
+			summaryParts(&part, p, question, v)
+		} else {
+			recordPart(&part, in, p, question, len(intents)-1, v)
+		}
 		add(part.String())
 	}
 	b.WriteString(parts.String())

@@ -477,3 +477,21 @@ func TestLongQuoteCutAroundTheRarestPair(t *testing.T) {
 		t.Errorf("detail %q: want the photo of the building as it is", got)
 	}
 }
+
+// A yes or no answered by the record's own sentence is not told that the
+// record states no special conditions; asked for the conditions, it is.
+func TestQuotedYesNoSaysNoConditionsLine(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp bản sao Trích lục hộ tịch", Papers: []knowledge.Paper{{Name: "Tờ khai theo mẫu", Count: "1 bản chính"}}}
+	q := "chứng thực bản sao giấy khai sinh do nc ngoài cấp thì có phải hợp pháp hoá lãnh sự trc ko"
+	detail := "Giấy tờ do cơ quan có thẩm quyền của nước ngoài cấp phải được hợp pháp hóa lãnh sự"
+	var b strings.Builder
+	recordAnswer(&b, q, []intent{intentConditions}, knowledge.Document{Title: p.Title, Procedure: p}, detail, view{})
+	if got := b.String(); strings.Contains(got, "không ghi điều kiện riêng") || !strings.Contains(got, "hợp pháp hóa lãnh sự") {
+		t.Errorf("answer:\n%s", got)
+	}
+	b.Reset()
+	recordAnswer(&b, "điều kiện cấp trích lục là gì", []intent{intentConditions}, knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+	if got := b.String(); !strings.Contains(got, "không ghi điều kiện riêng") {
+		t.Errorf("asked the conditions, answer:\n%s", got)
+	}
+}
