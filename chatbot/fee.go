@@ -106,6 +106,10 @@ func exemptionsIn(note string) []string {
 	return out
 }
 
+// copyFee opens a note on the fee of a copy the resident may ask for
+// besides: "Phí cấp bản sao Trích lục đăng ký giám hộ (nếu có yêu cầu)".
+var copyFee = regexp.MustCompile(`(?i)^(phí|lệ phí) (cấp )?(bản sao|trích lục)`)
+
 // ifAny is the "(nếu có)" of a fee that may not be charged at all.
 var ifAny = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
 
@@ -137,6 +141,11 @@ func readFreeNote(note string, today time.Time) feeReading {
 				exemptions = append(exemptions, seg)
 				inExemption = true
 			}
+		case copyFee.MatchString(seg):
+			// "Phí cấp bản sao Trích lục … (nếu có yêu cầu) thực hiện theo
+			// quy định tại Thông tư …": a copy asked for besides, not
+			// this procedure's fee.
+			continue
 		case setByLaw.MatchString(seg) && !moneyRe.MatchString(seg):
 			auth = append(auth, seg)
 		default:

@@ -28,6 +28,18 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"miễn phí"},
 		},
 		{
+			// The note on a copy asked for besides is not this
+			// procedure's fee (1.004837).
+			name: "free, a copy's fee beside it",
+			methods: []knowledge.Method{
+				{Channel: "Trực tiếp", Fee: "Miễn phí"},
+				{Channel: "Trực tuyến", Fee: "Miễn phí (Phí cấp bản sao Trích lục đăng ký giám hộ (nếu có yêu cầu) thực hiện theo quy định tại Thông tư số 281/2016/TT-BTC ngày 14/11/2016 của Bộ Tài chính.)"},
+			},
+			day:     today,
+			want:    []string{"miễn phí"},
+			wantNot: []string{"hỏi cán bộ", "trực tuyến"},
+		},
+		{
 			name:    "free unless the province sets a fee, if any",
 			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh.)"}},
 			day:     today,
