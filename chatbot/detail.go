@@ -136,19 +136,31 @@ var askedRules = []askedRule{
 	// Whether the office must verify first, and for how long: "có phải
 	// chờ xác minh gì không"; settled by a time given for verifying.
 	{regexp.MustCompile(` xac minh `), regexp.MustCompile(` xac minh .*[0-9]`), "xac minh"},
+	// Whose phone number to use: "dùng sđt của ai"; settled by who "sử
+	// dụng số thuê bao di động chính chủ".
+	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), "thue bao"},
 }
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
 	q := foldedWords(question)
+	sq := newScoring(ownWords(question, title), q, foldedWords(askingSentence(question)), asksYesNo(question))
 	for _, r := range askedRules {
 		if !r.asked.MatchString(q) {
 			continue
 		}
+		// Of the sentences that settle it, the one that shares most with
+		// the question: the guardian's own number for a child's account.
+		best, bestScore := "", -1
 		for _, s := range sentences {
 			if r.rule.MatchString(s.folded) {
-				return quoteDetail(s.text, []string{r.at})
+				if score := sq.score(s.folded, s.rules); score > bestScore {
+					best, bestScore = s.text, score
+				}
 			}
+		}
+		if best != "" {
+			return quoteDetail(best, []string{r.at})
 		}
 	}
 	// "không có giấy chứng sinh thì …": the record's rule for that very
@@ -166,7 +178,6 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
-	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	best, bestScore, bestRules, at := "", 0, false, -1
 	for i, s := range sentences {
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {

@@ -495,3 +495,15 @@ func TestQuotedYesNoSaysNoConditionsLine(t *testing.T) {
 		t.Errorf("asked the conditions, answer:\n%s", got)
 	}
 }
+
+// Whose phone number a child's account takes is the guardian's own, as
+// the record says (3.000228), of the sentences that name the number.
+func TestPhoneAskedIsTheGuardians(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02", Papers: []knowledge.Paper{
+		{Name: "Phiếu đề nghị cấp tài khoản định danh điện tử (mẫu TK01); trong đó cung cấp rõ số thuê bao di động chính chủ, địa chỉ thư điện tử của công dân (nếu có)", Count: "1 bản chính"},
+	}, Conditions: "Người dưới 14 tuổi, người được giám hộ cùng người đại diện hoặc người giám hộ của mình đến Công an xã để làm thủ tục.\nNgười đại diện, người giám hộ sử dụng số thuê bao di động chính chủ của mình để kê khai, đăng ký cấp tài khoản định danh điện tử cho người dưới 14 tuổi."}
+	got := recordDetail("lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", p.Title, p)
+	if !strings.Contains(got, "người giám hộ sử dụng số thuê bao di động chính chủ của mình") {
+		t.Errorf("detail %q: want the guardian's own number", got)
+	}
+}
