@@ -265,7 +265,7 @@ var paidWords = map[string]bool{"thai": true, "tuat": true, "tro": true, "ho": t
 func deadlineCue(padded string) bool {
 	// "phải gia hạn trước bao nhiêu ngày": how long before a date the
 	// resident must act.
-	for _, c := range []string{" han chot ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau ", " bao trc ", " trc bao nhieu ", " trc bao nhiu ", " trc may ngay ", " truoc bao nhiu ",
+	for _, c := range []string{" han chot ", " muon nhat ", " tre nhat ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau ", " bao trc ", " trc bao nhieu ", " trc bao nhiu ", " trc may ngay ", " truoc bao nhiu ",
 		// "báo trước mấy giờ": by what hour a guest's stay is notified.
 		" bao truoc ", " truoc may gio ", " truoc bao nhieu gio "} {
 		if strings.Contains(padded, c) {

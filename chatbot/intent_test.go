@@ -27,7 +27,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"dong bhxh tu nguyen thi khai to khai nao":                     intentPapers,
 		"lam mat ho chieu thi phai trinh bao trong bao lau, nop o dau": intentDeadline,
 		// "f" typed for "ph".
-		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a": intentFee,
+		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a":                            intentFee,
+		"em sinh xong đi làm lại rồi, nộp hồ sơ hưởng thai sản cho công ty muộn nhất là bao lâu": intentDeadline,
 		// "đk" for "điều kiện".
 		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
 	} {
