@@ -35,11 +35,12 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"ra uy ban xa xac nhan chu ky vao giay uy quyen thi mat phi may":        "Chứng thực chữ ký",
 		"lập văn bản khước từ phần đất bố để lại, nhờ UBND xã chứng thực ở đâu": "từ chối nhận di sản",
 		// Residents' words and abbreviations for a procedure.
-		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":                                                            "tình trạng hôn nhân",
-		"ho chieu cu het han roi, lam cuon moi het bao nhieu tien":                                                            "hộ chiếu",
-		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":                                                       "Đổi giấy phép lái xe",
-		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào":                                                   "Chấm dứt",
-		"mở tiệm cắt tóc 3 năm, có giấy đăng ký hộ kinh doanh, giờ muốn đóng hẳn tiệm, thủ tục chấm dứt hộ kinh doanh cần gì": "Chấm dứt",
+		"Quán nhà tôi bị cảnh sát PCCC đình chỉ hoạt động, giờ khắc phục xong rồi, xin hoạt động lại thì làm đơn theo mẫu nào": "Phục hồi hoạt động",
+		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":                                                             "tình trạng hôn nhân",
+		"ho chieu cu het han roi, lam cuon moi het bao nhieu tien":                                                             "hộ chiếu",
+		"bằng B2 giấy bìa đổi sang thẻ PET có phải khám sức khỏe không":                                                        "Đổi giấy phép lái xe",
+		"dẹp tiệm không bán nữa thì làm thủ tục đóng hộ kinh doanh thế nào":                                                    "Chấm dứt",
+		"mở tiệm cắt tóc 3 năm, có giấy đăng ký hộ kinh doanh, giờ muốn đóng hẳn tiệm, thủ tục chấm dứt hộ kinh doanh cần gì":  "Chấm dứt",
 		// A stage said with filler words around it ("không kinh doanh
 		// nữa"), or in everyday words.
 		"quán tạp hóa đăng ký hộ kinh doanh mấy năm rồi, giờ ế quá muốn dẹp hẳn, không kinh doanh nữa thì làm sao": "Chấm dứt",
