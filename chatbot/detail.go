@@ -192,8 +192,10 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	// quoted on four words were beside the point (a rule on fingerprints
 	// for a card's fee, on cadastral maps for a land certificate's time).
 	// One that rules on what a yes-or-no question asks ("hai bên nam, nữ
-	// phải có mặt") is quoted however long.
-	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore && !(sq.yesNo && bestRules) {
+	// phải có mặt") is quoted however long, and so is a case whose
+	// condition is the resident's ("Trường hợp … đã ly hôn … thì …").
+	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore &&
+		!(sq.yesNo && bestRules) && !caseSaid(sentences[at].folded, sq, words) {
 		return ""
 	}
 	quote := quoteDetail(best, words)
@@ -227,6 +229,29 @@ func rarestPair(sq scoring, sentences []detailSentence, texts []string) (string,
 		}
 	}
 	return best, fewest
+}
+
+// caseSaid reports a sentence (folded) that opens a case whose
+// condition, before its "thì", holds a pair of the question's words side
+// by side, one of them beyond the procedure's name (words): "Trường hợp
+// … đã ly hôn … thì …" for "đã ly hôn rồi, xin giấy xác nhận độc thân".
+func caseSaid(folded string, sq scoring, words []string) bool {
+	cond, _, ok := strings.Cut(folded, " thi ")
+	if !ok || !strings.HasPrefix(cond, " truong hop ") {
+		return false
+	}
+	cond += " "
+	for _, pair := range sq.pairs {
+		if !strings.Contains(cond, pair) {
+			continue
+		}
+		for _, w := range strings.Fields(pair) {
+			if slices.Contains(words, w) && !genericWords[w] {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // lacking matches a record's sentence (folded) that says what to do

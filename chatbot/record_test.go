@@ -507,3 +507,19 @@ func TestPhoneAskedIsTheGuardians(t *testing.T) {
 		t.Errorf("detail %q: want the guardian's own number", got)
 	}
 }
+
+// A long case whose condition is the resident's ("đã ly hôn") is quoted
+// though the question shares few other words with it (1.004873).
+func TestLongCaseOfTheResidentQuoted(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp Giấy xác nhận tình trạng hôn nhân", Papers: []knowledge.Paper{
+		{Name: "Tờ khai cấp Giấy xác nhận tình trạng hôn nhân", Count: "1 bản chính"},
+		{Name: "Trường hợp người yêu cầu xác nhận tình trạng hôn nhân đã có vợ/đã có chồng nhưng đã ly hôn tại Tòa án nhân dân có thẩm quyền hoặc vợ/chồng đã chết và đã đăng ký khai tử tại cơ quan đăng ký hộ tịch có thẩm quyền thì người yêu cầu có trách nhiệm cung cấp thông tin về giấy tờ (cơ quan cấp/đăng ký, số, ngày tháng năm ban hành Bản án/Quyết định ly hôn/Giấy chứng tử/Trích lục khai tử)"},
+	}}
+	got := recordDetail("e đã li hôn rồi giờ xin giấy xát nhận độc thân để lấy chồng mới thì phải cung cấp giấy tờ gì về vụ ly hôn", p.Title, p)
+	if !strings.Contains(got, "Bản án/Quyết định ly hôn") {
+		t.Errorf("detail %q: want the divorce case and the papers it requires", got)
+	}
+	if got := recordDetail("xin giấy xác nhận tình trạng hôn nhân để vay ngân hàng cần gì", p.Title, p); got != "" {
+		t.Errorf("no case said, detail %q", got)
+	}
+}
