@@ -71,6 +71,7 @@ type detailSentence struct {
 	text   string
 	folded string // its folded words, padded with spaces
 	rules  bool   // it settles a yes or no (rulingWords)
+	lack   string // the paper it says what to do without (lacking), folded, or ""
 }
 
 // detailSentences splits a record's text into the sentences recordDetail
@@ -95,7 +96,11 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 			if utf8.RuneCountInString(s) < minDetailLen && !rules && !strings.ContainsAny(s, "0123456789") {
 				continue
 			}
-			out = append(out, detailSentence{text: s, folded: f, rules: rules})
+			d := detailSentence{text: s, folded: f, rules: rules}
+			if m := lacking.FindStringSubmatch(f); m != nil {
+				d.lack = m[3]
+			}
+			out = append(out, d)
 		}
 	}
 	for _, pp := range p.Papers {
@@ -144,7 +149,8 @@ var askedRules = []askedRule{
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
 	q := foldedWords(question)
-	sq := newScoring(ownWords(question, title), q, foldedWords(askingSentence(question)), asksYesNo(question))
+	words := ownWords(question, title)
+	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	for _, r := range askedRules {
 		if !r.asked.MatchString(q) {
 			continue
@@ -166,15 +172,13 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	// "không có giấy chứng sinh thì …": the record's rule for that very
 	// lack ("trường hợp không có Giấy chứng sinh thì nộp …").
 	for i, s := range sentences {
-		m := lacking.FindStringSubmatch(s.folded)
-		if m == nil {
+		if s.lack == "" {
 			continue
 		}
-		if lack := " " + m[3] + " "; strings.Contains(q, " khong co"+lack) || strings.Contains(q, " chua co"+lack) || strings.Contains(q, " mat"+lack) {
-			return withOtherwise(quoteDetail(s.text, strings.Fields(m[3])), s.text, sentences, i)
+		if lack := " " + s.lack + " "; strings.Contains(q, " khong co"+lack) || strings.Contains(q, " chua co"+lack) || strings.Contains(q, " mat"+lack) {
+			return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
 		}
 	}
-	words := ownWords(question, title)
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
