@@ -31,6 +31,7 @@ const (
 // record's own page with the date of the data.
 func recordAnswer(b *strings.Builder, question string, intents []intent, d knowledge.Document, detail string, v view) {
 	p := d.Procedure
+	intents = vneidTopic(intents, question, d.Title)
 	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))
 	if lv := levelNote(p, v); lv != "" {
 		b.WriteString(" — " + lv)
@@ -100,6 +101,26 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	} else {
 		b.WriteString(dataDate(d, v) + "\n")
 	}
+}
+
+// vneidTopic drops the online submission from what a question asks when
+// its only word for it is "VNeID" and the procedure is the VNeID account
+// itself ("làm VNeID mức 2 cho con cần gì"): the app is what is asked
+// about, not the channel.
+func vneidTopic(intents []intent, question, title string) []intent {
+	if !has(intents, intentOnline) || !strings.Contains(fold(title), " dinh danh dien tu ") {
+		return intents
+	}
+	padded := fold(question)
+	for _, c := range []string{" online ", " truc tuyen ", " qua mang ", " dich vu cong ", " tren mang ", " qua dien thoai ", " bang dien thoai ", " onl "} {
+		if strings.Contains(padded, c) {
+			return intents
+		}
+	}
+	if len(intents) == 1 {
+		return []intent{intentGeneral}
+	}
+	return remove(intents, intentOnline)
 }
 
 // saysAlready reports a quote whose opening words the text already holds.

@@ -523,3 +523,26 @@ func TestLongCaseOfTheResidentQuoted(t *testing.T) {
 		t.Errorf("no case said, detail %q", got)
 	}
 }
+
+// "VNeID" in a question about the VNeID account itself names the
+// procedure, not the online channel: the answer does not open with what
+// the record says of online submission.
+func TestVNeIDIsTheTopicNotTheChannel(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam", Papers: []knowledge.Paper{
+		{Name: "Phiếu đề nghị cấp tài khoản định danh điện tử (mẫu TK01)", Count: "1 bản chính"},
+	}, Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "7 ngày làm việc", Fee: "Miễn phí"}}}
+	d := knowledge.Document{Title: p.Title, Procedure: p}
+	q := "lam VNeID muc 2 cho con 10t thi can giay to gi"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), d, "", view{})
+	if got := b.String(); strings.Contains(got, "trực tuyến cho thủ tục này") || !strings.Contains(got, "Phiếu đề nghị") {
+		t.Errorf("answer:\n%s", got)
+	}
+	// Asked online in other words, it is still answered.
+	b.Reset()
+	q = "lam VNeID muc 2 dang ky truc tuyen duoc khong"
+	recordAnswer(&b, q, detectIntents(fold(q)), d, "", view{})
+	if got := b.String(); !strings.Contains(got, "trực tuyến cho thủ tục này") {
+		t.Errorf("asked online, answer:\n%s", got)
+	}
+}
