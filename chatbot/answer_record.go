@@ -112,9 +112,14 @@ func vneidTopic(intents []intent, question, title string) []intent {
 		return intents
 	}
 	padded := fold(question)
-	for _, c := range []string{" online ", " truc tuyen ", " qua mang ", " dich vu cong ", " tren mang ", " qua dien thoai ", " bang dien thoai ", " onl "} {
-		if strings.Contains(padded, c) {
-			return intents
+	for _, ic := range intentCues {
+		if ic.intent != intentOnline {
+			continue
+		}
+		for _, c := range ic.cues {
+			if c != "vneid" && strings.Contains(padded, " "+c+" ") {
+				return intents // asked online in other words too
+			}
 		}
 	}
 	if len(intents) == 1 {
