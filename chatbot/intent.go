@@ -92,6 +92,11 @@ func detectIntents(padded string) []intent {
 	if len(out) > 1 && has(out, intentPapers) && onlyBare(padded, intentPapers, "giay to", func(next string) bool { return papersAsked[next] }) {
 		out = remove(out, intentPapers)
 	}
+	// "có phải nộp sổ đỏ không", "cần mang CCCD không": whether a paper
+	// is needed is answered by the papers.
+	if !has(out, intentPapers) && paperAsked.MatchString(padded) {
+		out = append(out, intentPapers)
+	}
 	// "nghe nói giờ cũng có tiền thai sản": money the resident is paid,
 	// not a fee.
 	if has(out, intentFee) && onlyBare(moneyReceived.Replace(padded), intentFee, "tien", func(next string) bool { return !paidWords[next] }) {
@@ -298,6 +303,11 @@ func deadlineCue(padded string) bool {
 	}
 	return false
 }
+
+// paperAsked matches a folded question asking whether a paper must be
+// brought or handed in ("có phải nộp sổ đỏ không"), not a fee or a
+// time ("có phải nộp lệ phí", "phải nộp trong bao lâu").
+var paperAsked = regexp.MustCompile(` (phai|can) (nop|mang|mang theo|dem|dem theo|xuat trinh|photo) (so|giay|ban|can cuoc|cccd|the|ho chieu|hop dong|anh|don|to khai|trich luc|gcn|xac nhan)( |$)`)
 
 // actWithin matches a folded question asking within how long the
 // resident must act: "trong bao lâu phải xóa", "nộp hồ sơ trong mấy

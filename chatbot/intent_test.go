@@ -311,3 +311,17 @@ func TestDeadlineInWordsAndOfWhoeverHandsIn(t *testing.T) {
 		t.Errorf("deadline %q, want the 30 days after the culling", got)
 	}
 }
+
+// Whether a paper must be handed in is answered by the papers; whether
+// the fee must be paid is not.
+func TestPaperAskedYesOrNo(t *testing.T) {
+	for q, want := range map[string]bool{
+		"xin giấy phép xây nhà 3 tầng ở xã thì có phải nộp sổ đỏ k, bao lâu thì có giấy phép": true,
+		"đăng ký tạm trú có cần mang căn cước không":                                          true,
+		"đăng ký kết hôn có phải nộp lệ phí không":                                            false,
+	} {
+		if got := has(detectIntents(fold(q)), intentPapers); got != want {
+			t.Errorf("%q: papers asked %v, want %v", q, got, want)
+		}
+	}
+}
