@@ -61,11 +61,11 @@ func shortTitle(title string) string {
 // thuê nhà tối thiểu 30 ngày".
 var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
-// fullStop ends a sentence: a full stop or a line break.
 // handsIn matches a clause in which someone hands in the file to an
 // office: its time is theirs to keep.
 var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ (đến|tới|cho|lên|về|tại)`)
 
+// fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 
 // maxDeadlineCase bounds the case quoted before a deadline.
