@@ -284,12 +284,22 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(v.word(" (trường hợp «", " (case «") + clip(lowerFirst(heading), 50) + "»)")
 	}
 	b.WriteString(": " + strings.Join(names, "; "))
-	switch more := len(papers) - len(names); {
+	// Papers every applicant brings that did not fit are not a special
+	// case: the child's card needs the parent's proof of being the legal
+	// representative, whatever the case.
+	cut := len(papers) - len(names) - special
+	switch {
 	case others > 0:
 		b.WriteString(v.word(fmt.Sprintf(" (%d trường hợp khác: xem danh sách)", others), fmt.Sprintf(" (%d other cases: see the list)", others)))
-	case more > 0:
-		b.WriteString(v.word(fmt.Sprintf(" (+%d cho trường hợp riêng: xem danh sách)", more),
-			fmt.Sprintf(" (+%d for special cases: see the list)", more)))
+	case cut > 0 && special > 0:
+		b.WriteString(v.word(fmt.Sprintf(" (+%d giấy tờ khác, +%d cho trường hợp riêng: xem danh sách)", cut, special),
+			fmt.Sprintf(" (+%d other papers, +%d for special cases: see the list)", cut, special)))
+	case cut > 0:
+		b.WriteString(v.word(fmt.Sprintf(" (+%d giấy tờ khác: xem danh sách)", cut),
+			fmt.Sprintf(" (+%d other papers: see the list)", cut)))
+	case special > 0:
+		b.WriteString(v.word(fmt.Sprintf(" (+%d cho trường hợp riêng: xem danh sách)", special),
+			fmt.Sprintf(" (+%d for special cases: see the list)", special)))
 	}
 	b.WriteString(".\n")
 }
@@ -297,7 +307,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 // paperBreaks are where a paper's long name stops naming the paper and
 // starts qualifying it: "Tờ khai … theo mẫu, trong đó có cam đoan …",
 // "Giấy báo tử … do cơ quan có thẩm quyền cấp".
-var paperBreaks = []string{", trong đó", ", có ", " do cơ quan", " được cấp", " đã được", ", kèm", ", gồm", ", ghi rõ", " đối với "}
+var paperBreaks = []string{", trong đó", ", có ", " do cơ quan", " được cấp", " được tạo lập", " đã được", ", kèm", ", gồm", ", ghi rõ", " đối với ", " theo quy định"}
 
 // paperName is a paper's name for the text: whole when short, else cut
 // where its qualification begins, else at a word with "…".
@@ -305,13 +315,25 @@ func paperName(name string) string {
 	if utf8.RuneCountInString(name) <= maxPaperName {
 		return name
 	}
+	// The first break: "Hộ chiếu … còn giá trị sử dụng đối với người đã
+	// được cấp hộ chiếu" is the passport, not "… đối với người đã".
+	cut := -1
 	for _, br := range paperBreaks {
-		if i := strings.Index(name, br); i > 15 && utf8.RuneCountInString(name[:i]) <= maxPaperName {
-			return name[:i]
+		i := strings.Index(name, br)
+		if i > 8 && (cut < 0 || i < cut) && !bareNames[strings.ToLower(name[:i])] && utf8.RuneCountInString(name[:i]) <= maxPaperName {
+			cut = i
 		}
+	}
+	if cut > 0 {
+		return name[:cut]
 	}
 	return clip(name, maxPaperName)
 }
+
+// bareNames name no paper by themselves: "Giấy tờ do cơ quan có thẩm
+// quyền … cấp chứng minh người đại diện" is not "Giấy tờ".
+var bareNames = map[string]bool{"giấy tờ": true, "giấy": true, "văn bản": true, "tài liệu": true, "bản sao": true,
+	"giấy tờ, tài liệu": true, "bản chính": true, "hồ sơ": true, "chứng từ": true}
 
 // levelNote says at which level the procedure is done, and plainly when
 // it is not the commune.

@@ -47,6 +47,8 @@ var genericWords = map[string]bool{
 	// em ruột của người ủy quyền"): a resident's "bác ruột" is no reason
 	// to quote one.
 	"truong": true, "hop": true, "ruot": true,
+	// "nộp trực tiếp" is a channel, not a reason to quote "tiếp nhận …".
+	"tiep": true,
 }
 
 // sentenceBreak splits a record's text into the sentences a resident
@@ -144,6 +146,11 @@ var askedRules = []askedRule{
 	// Whose phone number to use: "dùng sđt của ai"; settled by who "sử
 	// dụng số thuê bao di động chính chủ".
 	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), "thue bao"},
+	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
+	// người đi được không"; settled by "hai bên nam, nữ phải có mặt".
+	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
+	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben) (di|len|ra|lam|den)|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
+		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat) `), "co mat"},
 }
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
@@ -151,8 +158,11 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	q := foldedWords(question)
 	words := ownWords(question, title)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
+	sq.howLong = howLongAsked.MatchString(q)
+	// "có mất phí không" asks no one to be present.
+	asked := costsSaid.ReplaceAllString(q, " ")
 	for _, r := range askedRules {
-		if !r.asked.MatchString(q) {
+		if !r.asked.MatchString(asked) {
 			continue
 		}
 		// Of the sentences that settle it, the one that shares most with
@@ -171,21 +181,52 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	}
 	// "không có giấy chứng sinh thì …": the record's rule for that very
 	// lack ("trường hợp không có Giấy chứng sinh thì nộp …").
+	// The paper may be named in everyday words: "mất cà vẹt" lacks the
+	// "chứng nhận đăng ký xe" the dictionary reads it as.
+	lacks, named := lacksAsked.MatchString(q) || strings.Contains(costsSaid.ReplaceAllString(q, " "), " mat "), ""
 	for i, s := range sentences {
 		if s.lack == "" {
 			continue
 		}
-		if lack := " " + s.lack + " "; strings.Contains(q, " khong co"+lack) || strings.Contains(q, " chua co"+lack) || strings.Contains(q, " mat"+lack) {
-			return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
+		lack := " " + s.lack + " "
+		if !strings.Contains(q, " khong co"+lack) && !strings.Contains(q, " chua co"+lack) && !strings.Contains(q, " mat"+lack) {
+			if !lacks {
+				continue
+			}
+			if named == "" {
+				for _, x := range caseDictionary().Expand(question) {
+					named += foldedWords(x) + "|"
+				}
+			}
+			if !strings.Contains(named, lack) {
+				continue
+			}
+		}
+		return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
+	}
+	// "ko có kết quả xét nghiệm ADN thì cần gì thay": the record's rule
+	// for lacking what it names just before ("Trường hợp không có văn bản
+	// nêu trên thì phải có văn bản cam đoan … và … hai người làm chứng").
+	if lacksAsked.MatchString(q) && substituteAsked.MatchString(q) {
+		for i, s := range sentences {
+			if anaphoric.MatchString(" " + s.lack + " ") {
+				return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
+			}
 		}
 	}
 	if len(words) < minDetailWords {
 		return "" // the question asks nothing the parts do not answer
 	}
+	// A paper of a list ("d4) Giấy chứng nhận nghỉ việc hưởng bảo hiểm
+	// xã hội") answers only a question about papers.
+	asksPapers := slices.Contains(detectIntents(intentPadded(question, fold(question))), intentPapers)
 	best, bestScore, bestRules, at := "", 0, false, -1
 	for i, s := range sentences {
+		if !asksPapers && listItem.MatchString(s.text) && !s.rules && utf8.RuneCountInString(s.text) < longDetail {
+			continue
+		}
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
-			if inException(s.text, words) {
+			if inException(s.text, words) || stance(s.folded)*stance(q) < 0 {
 				continue
 			}
 			best, bestScore, bestRules, at = s.text, score, s.rules, i
@@ -261,6 +302,22 @@ func caseSaid(folded string, sq scoring, words []string) bool {
 // lacking matches a record's sentence (folded) that says what to do
 // without a paper: "trường hợp không có giấy chứng sinh thì …".
 var lacking = regexp.MustCompile(`^ (truong hop|neu) (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,40}?) thi `)
+
+// costsSaid is "mất" that says what something costs, not what was
+// lost: "mất bao lâu", "mất phí", "mất mấy ngày".
+var costsSaid = regexp.MustCompile(` mat (bao|bn|phi|tien|may|het|nhieu|thoi|le|cong|khoang|chi|ca|it|lau|tam|gan|tren|duoi|[0-9]+) `)
+
+// listItem opens an item of a lettered list: "d4) ", "b) ".
+var listItem = regexp.MustCompile(`^[a-zđ][0-9]?\) `)
+
+// lacksAsked and substituteAsked are a question (folded words) that
+// lacks a paper and asks what stands in for it; anaphoric is a lack
+// (lacking) that names the paper only as the one above.
+var (
+	lacksAsked      = regexp.MustCompile(` (khong|ko|k|hong|chua|kg) (co|lam|xin duoc|lam duoc) `)
+	substituteAsked = regexp.MustCompile(` (thay|thay the|thay vao|bu vao) `)
+	anaphoric       = regexp.MustCompile(` (neu tren|tren|nay|do|noi tren) $`)
+)
 
 // withOtherwise adds to a quote of sentences[at] what to do when the
 // remedy it quotes is not at hand either: "trường hợp không có Giấy
@@ -448,7 +505,15 @@ type scoring struct {
 	kin     []bool   // the word names a relative (kinWords)
 	pairs   []string // " word word "
 	yesNo   bool
+	// howLong: the question asks how long something lasts ("niêm yết
+	// bao lâu"); a sentence that gives a length answers it better.
+	howLong bool
 }
+
+var (
+	howLongAsked = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay|bao nhieu lau|may thang|bao nhieu thang) `)
+	lengthSaid   = regexp.MustCompile(` [0-9]+ (ngay|thang|nam|gio) `)
+)
 
 // kinWords are folded words that name a relative. A record lists them
 // together ("ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột"), so a
@@ -503,7 +568,7 @@ func (sc scoring) score(folded string, rules bool) int {
 			score += 2
 		}
 	}
-	if sc.yesNo && rules {
+	if sc.yesNo && rules || sc.howLong && lengthSaid.MatchString(folded) {
 		score++
 	}
 	return score

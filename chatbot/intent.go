@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -35,7 +36,7 @@ var intentCues = []struct {
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",
-		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "to khai gi", "to khai nao", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau"}},
+		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "dem theo", "dem gi", "dem j", "mang j", "cam theo", "to khai gi", "to khai nao", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
@@ -49,7 +50,7 @@ var intentCues = []struct {
 		"the nao", "ntn", "lam gi", "thu tuc gi", "huong dan"}},
 	{intentConditions, []string{"dieu kien", "duoc khong", "co duoc", "bao nhieu tuoi", "yeu cau", "ai duoc", "du tuoi", "bat buoc",
 		"co phai", "co can"}},
-	{intentResult, []string{"nhan duoc gi", "ket qua", "nhan gi", "duoc cap gi"}},
+	{intentResult, []string{"nhan duoc gi", "ket qua", "nhan gi", "duoc cap gi", "cap giay gi", "cap giay j", "duoc giay gi", "nhan giay gi", "nhan duoc giay gi", "cap cho giay gi", "duoc cap lai giay gi"}},
 }
 
 // intentWords are the words of every cue: a follow-up made only of them
@@ -90,6 +91,11 @@ func detectIntents(padded string) []intent {
 	// "để tiện làm giấy tờ cho con", "lũ cuốn trôi hết giấy tờ": papers
 	// said in the story, beside another thing asked, ask for no list.
 	if len(out) > 1 && has(out, intentPapers) && onlyBare(padded, intentPapers, "giay to", func(next string) bool { return papersAsked[next] }) {
+		out = remove(out, intentPapers)
+	}
+	// "sửa xong được cấp giấy gì": the paper given, not those to bring.
+	if has(out, intentPapers) && has(out, intentResult) && resultPaper.MatchString(padded) &&
+		!cued(resultPaper.ReplaceAllString(padded, " "), intentPapers) {
 		out = remove(out, intentPapers)
 	}
 	// "có phải nộp sổ đỏ không", "cần mang CCCD không": whether a paper
@@ -224,6 +230,19 @@ func phSpelled(padded string) string {
 // bare cue, each time said without a word after it that asks (asks):
 // "giấy tờ" is asked in "cần giấy tờ gì", not in "để tiện làm giấy tờ
 // cho con".
+// cued reports whether padded holds a cue of what.
+func cued(padded string, what intent) bool {
+	for _, ic := range intentCues {
+		if ic.intent == what && slices.ContainsFunc(ic.cues, func(c string) bool { return strings.Contains(padded, " "+c+" ") }) {
+			return true
+		}
+	}
+	return false
+}
+
+// resultPaper asks which paper the office gives: "được cấp giấy gì".
+var resultPaper = regexp.MustCompile(` (duoc cap|duoc cap lai|cap|cap cho|duoc|nhan|nhan duoc) giay (gi|j) `)
+
 func onlyBare(padded string, what intent, cue string, asks func(next string) bool) bool {
 	for _, ic := range intentCues {
 		if ic.intent != what {

@@ -25,6 +25,9 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"dang ky ket hon ho so the nao":                                intentPapers,
 		"rút BHXH 1 lần thì nộp mẫu gì":                                intentPapers,
 		"dong bhxh tu nguyen thi khai to khai nao":                     intentPapers,
+		"len cong an xa kich hoat vneid muc 2 can dem theo gi":         intentPapers,
+		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                 intentPapers,
+		"giay khai sinh ghi sai ngay sinh, sua xong dc cap giay gi":    intentResult,
 		"lam mat ho chieu thi phai trinh bao trong bao lau, nop o dau": intentDeadline,
 		// "f" typed for "ph".
 		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a":                            intentFee,
@@ -82,13 +85,15 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 // the voluntary member's 60 days come after a semicolon, the employee's
 // 45 days in a sentence of their own.
 func TestDeadlineOfWhomTheSentenceNames(t *testing.T) {
-	p := &knowledge.Procedure{Steps: []string{
+	p := &knowledge.Procedure{Title: "Giải quyết hưởng chế độ thai sản", Steps: []string{
 		"Bước 1. Lập, nộp hồ sơ a) Cá nhân: a1) NLĐ đang tham gia BHXH bắt buộc lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) nộp cho đơn vị SDLĐ. Thời hạn nộp hồ sơ chậm nhất 45 ngày kể từ ngày hết thời gian nghỉ việc hưởng chế độ thai sản.\n" +
 			"a3) Người tham gia BHXH tự nguyện lập hồ sơ theo quy định tại Mục 2.3 (Thành phần hồ sơ) nộp đến cơ quan BHXH; thời hạn nộp hồ sơ chậm nhất 60 ngày kể từ ngày sinh con, như sau:",
 	}}
 	for q, want := range map[string]string{
 		"Tôi đóng BHXH tự nguyện, vừa sinh con thì hạn chót nộp hồ sơ hưởng thai sản là bao lâu?": "chậm nhất 60 ngày kể từ ngày sinh con",
 		"nghỉ thai sản xong thì phải nộp hồ sơ cho công ty trong bao lâu":                         "chậm nhất 45 ngày",
+		// The words beyond the procedure's name pick the case.
+		"Em đóng bảo hiểm xã hội tự nguyện, vừa sinh em bé, hạn chót nộp hồ sơ hưởng thai sản là bao lâu, nộp cho ai?": "chậm nhất 60 ngày kể từ ngày sinh con",
 	} {
 		got := deadlineOf(p, q)
 		if !strings.Contains(got, want) {
@@ -323,5 +328,14 @@ func TestPaperAskedYesOrNo(t *testing.T) {
 		if got := has(detectIntents(fold(q)), intentPapers); got != want {
 			t.Errorf("%q: papers asked %v, want %v", q, got, want)
 		}
+	}
+}
+
+// "được cấp giấy gì" asks which paper the office gives, not which to
+// bring.
+func TestResultPaperIsNotPapersToBring(t *testing.T) {
+	q := "giay khai sinh cua con toi bi ghi sai ngay sinh, muon cai chin lai thì lam o dau, sua xong dc cap giay gi?"
+	if got := detectIntents(intentPadded(q, fold(q))); !slices.Contains(got, intentResult) || slices.Contains(got, intentPapers) {
+		t.Errorf("%q: intents %v, want the result and not the papers", q, got)
 	}
 }

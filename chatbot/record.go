@@ -628,6 +628,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	shareForms(cases)
 	for i := range cases {
+		cases[i].papers = joinBranches(cases[i].papers, p.Title)
+	}
+	for i := range cases {
 		c := &cases[i]
 		slices.SortStableFunc(c.papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
 		text := c.heading
@@ -811,6 +814,12 @@ func pickCase(cases []paperCase, question, title string) int {
 		}) {
 			continue
 		}
+		// Nor is a case of "not yet" one whose asker already has it: "đã
+		// có căn cước gắn chip" is not "Trường hợp công dân chưa được
+		// cấp thẻ Căn cước công dân gắn chip".
+		if stance(c.headingWords)*stance(said) < 0 {
+			continue
+		}
 		named := newScoring(spelled, said, said, false).score(c.headingWords, false) / 2 // matchScore
 		if named == 0 {
 			continue
@@ -827,6 +836,25 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	return lastOfHeading(cases, best)
 }
+
+// stance is -1 for folded words that say something is not yet had or
+// done ("chưa được cấp", "chưa có"), +1 for those that say it is ("đã
+// được cấp", "đã có"), and 0 for neither or both.
+func stance(folded string) int {
+	not, done := notYet.MatchString(folded), already.MatchString(folded)
+	switch {
+	case not && !done:
+		return -1
+	case done && !not:
+		return 1
+	}
+	return 0
+}
+
+var (
+	notYet  = regexp.MustCompile(` (chua|chx|chua tung) (duoc |co |lam )?`)
+	already = regexp.MustCompile(` (da|da tung) (duoc|co|lam) `)
+)
 
 // joinWords are folded words that join a case's condition without
 // stating it ("vẫn", "được", "mà", "đã", "cùng", "ở").
@@ -929,6 +957,13 @@ func shortPaper(name string) string {
 	if m := formFor.FindStringSubmatch(s); m != nil {
 		whom = m[1]
 	}
+	// "Phiếu CC01 … để công dân kiểm tra và ký xác nhận. Trường hợp công
+	// dân chưa có thông tin … thì hồ sơ còn có: Phiếu thu thập thông tin
+	// dân cư (Mẫu DC01 …)": the form of the case after it is not this
+	// paper's.
+	if loc := nextCase.FindStringIndex(s); loc != nil && loc[0] > 12 {
+		s = s[:loc[0]]
+	}
 	var form string // "(mẫu CT01)": what the office asks for
 	if m := formCode.FindStringSubmatchIndex(s); m != nil {
 		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
@@ -974,6 +1009,84 @@ func shortPaper(name string) string {
 	}
 	return s
 }
+
+// branchCase is a case a paper's name states: "… đối với trường hợp
+// đăng ký giám hộ đương nhiên".
+var branchCase = regexp.MustCompile(`(?i)(?:đối với|trong|với) trường hợp ([^;.]+)`)
+
+// joinBranches makes one paper of the papers kept for the kinds of the
+// procedure itself: for "Đăng ký giám hộ", "Giấy tờ chứng minh điều
+// kiện giám hộ đương nhiên … đối với trường hợp đăng ký giám hộ đương
+// nhiên" and "Văn bản cử người giám hộ … đối với trường hợp đăng ký
+// giám hộ cử", in two rows or in one. Every applicant brings one of
+// them, so they are not a special case to count but a choice to name:
+// "Giấy tờ chứng minh điều kiện giám hộ đương nhiên hoặc văn bản cử
+// người giám hộ".
+func joinBranches(papers []paper, title string) []paper {
+	core := strings.Fields(foldedWords(strings.TrimPrefix(strings.TrimPrefix(title, "Thủ tục "), "thủ tục ")))
+	if len(core) < 2 {
+		return papers
+	}
+	// A kind opens with the procedure's name, or its first three words
+	// or more ("đăng ký giám hộ" of "đăng ký giám hộ có yếu tố nước
+	// ngoài"), and goes on to name a kind of it.
+	kind := func(c string) bool {
+		w := strings.Fields(foldedWords(c))
+		n := 0
+		for n < len(w) && n < len(core) && w[n] == core[n] {
+			n++
+		}
+		return (n == len(core) || n >= 3) && n < len(w)
+	}
+	var branches []int
+	var names []string
+	for i, x := range papers {
+		if !x.special {
+			continue
+		}
+		ms := branchCase.FindAllStringSubmatch(x.full, -1)
+		if len(ms) == 0 || !slices.ContainsFunc(ms, func(m []string) bool { return kind(m[1]) }) {
+			continue
+		}
+		branches = append(branches, i)
+		// One row may name each kind's paper: "Văn bản cử người giám hộ
+		// … đối với trường hợp đăng ký giám hộ cử; giấy tờ chứng minh …
+		// đối với trường hợp đăng ký giám hộ đương nhiên".
+		var kinds []string
+		for _, part := range strings.Split(x.full, "; ") {
+			if m := branchCase.FindStringSubmatch(part); m != nil && kind(m[1]) {
+				part, _, _ = strings.Cut(branchCase.ReplaceAllString(part, ""), " theo quy định")
+				kinds = append(kinds, paperName(strings.TrimSpace(part)))
+			}
+		}
+		if len(kinds) < 2 {
+			kinds = []string{x.name}
+		}
+		names = append(names, kinds...)
+	}
+	if len(names) < 2 || len(names) > 3 {
+		return papers
+	}
+	joined := paper{name: names[0]}
+	for _, n := range names[1:] {
+		joined.name += " hoặc " + lowerFirst(n)
+	}
+	var fulls []string
+	for _, i := range branches {
+		fulls = append(fulls, papers[i].full)
+	}
+	joined.full = strings.Join(fulls, " ")
+	out := []paper{joined}
+	for i, x := range papers {
+		if !slices.Contains(branches, i) {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// nextCase is a sentence of a paper's name that begins another case.
+var nextCase = regexp.MustCompile(`\.\s*Trường hợp `)
 
 // formFor is the bracket that ends a form's name with whom it is for.
 var formFor = regexp.MustCompile(`\((cá nhân|hộ gia đình|tổ chức|cộng đồng dân cư|doanh nghiệp|người nước ngoài)\)\s*\.?$`)

@@ -95,6 +95,10 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 		}
 	}
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	// Words beyond the procedure's name tell its cases apart: "đóng bảo
+	// hiểm xã hội tự nguyện" picks the voluntary member's 60 days over
+	// the employee's 45, though both speak of "hưởng chế độ thai sản".
+	own := ownWords(question, p.Title)
 	best, bestScore := "", -1<<30
 	for _, t := range texts {
 		for _, sentence := range fullStop.Split(t, -1) {
@@ -131,7 +135,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				if office && !resident {
 					continue
 				}
-				score := matchScore(words, said, before)
+				score := matchScore(words, said, before) + matchScore(own, said, before)
 				if office {
 					score -= 2
 				}

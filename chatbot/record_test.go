@@ -546,3 +546,135 @@ func TestVNeIDIsTheTopicNotTheChannel(t *testing.T) {
 		t.Errorf("asked online, answer:\n%s", got)
 	}
 }
+
+// A resident who already has the chip card gets the papers of that case,
+// not of "chưa được cấp" (record 3.000228), and a paper everyone brings
+// that did not fit is not called a special case.
+func TestPapersOfTheCaseTheResidentIsIn(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam (cấp xã)", Papers: []knowledge.Paper{
+		{Name: "Công dân đã được cấp thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước còn hiệu lực"},
+		{Name: "Xuất trình thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước còn hiệu lực", Count: "1 bản chính"},
+		{Name: "Phiếu đề nghị cấp tài khoản định danh điện tử (mẫu TK01 ban hành kèm theo Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 quy định về định danh và xác thực điện tử)", Count: "1 bản chính"},
+		{Name: "Trường hợp công dân chưa được cấp thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước hoặc thẻ hết hiệu lực"},
+		{Name: "Công dân chuẩn bị hồ sơ và thực hiện đồng thời thủ tục “cấp tài khoản định danh điện tử mức độ 2, căn cước điện tử cho công dân Việt Nam” cùng với thủ tục cấp thẻ căn cước.", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "da co can cuoc gan chip, len cong an xa kich hoat vneid muc 2 thi may ngay, can dem theo gi", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "TK01") || strings.Contains(got, "chưa được cấp") {
+		t.Errorf("papers %q: want the form TK01 of the case of a card already issued", got)
+	}
+	if got := recordDetail("da co can cuoc gan chip thi kich hoat muc 2 can gi", p.Title, p); strings.Contains(got, "chưa được cấp") {
+		t.Errorf("detail %q: quotes the case of a card not yet issued", got)
+	}
+
+	p = &knowledge.Procedure{Title: "Cấp thẻ căn cước cho người dưới 14 tuổi", Papers: []knowledge.Paper{
+		{Name: "Phiếu CC01 được tạo lập khi trích xuất thông tin của công dân trong Cơ sở dữ liệu quốc gia về dân cư và in trong quá trình thu nhận hồ sơ căn cước để công dân kiểm tra và ký xác nhận. Trường hợp công dân chưa có thông tin trong cơ sở dữ liệu quốc gia về dân cư thì hồ sơ còn có: Phiếu thu thập thông tin dân cư (Mẫu DC01 ban hành kèm theo Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an). Giấy tờ, tài liệu chứng minh thông tin công dân.", Count: "1 bản chính"},
+		{Name: "Giấy tờ, tài liệu có giá trị pháp lý chứng minh là người đại diện hợp pháp của người dưới 14 tuổi", Count: "1 bản chính"},
+		{Name: "Phiếu đề nghị giải quyết thủ tục về căn cước (Mẫu DC02 ban hành kèm theo Thông tư số 17/2024/TT-BCA của Bộ Công an)", Count: "1 bản chính"},
+		{Name: "Phiếu CC01 được tạo lập khi trích xuất thông tin của công dân trong Cơ sở dữ liệu quốc gia về dân cư và in trong quá trình thu nhận hồ sơ căn cước để công dân kiểm tra và ký xác nhận.Trường hợp công dân chưa có thông tin trong cơ sở dữ liệu quốc gia về dân cư thì hồ sơ còn có Phiếu thu thập thông tin dân cư (Mẫu DC01 ban hành kèm theo Thông tư số 53/2025/TT-BCA ngày 01/7/2025 của Bộ Công an); Giấy tờ pháp lý chứa thông tin công dân.", Count: "1 bản chính"},
+	}}
+	b.Reset()
+	papersLine(&b, p, "Làm căn cước cho con 8 tuổi thì bố mẹ phải mang giấy gì", view{}, 3, maxPaperList)
+	got := b.String()
+	if !strings.Contains(got, "người đại diện hợp") || strings.Contains(got, "DC01") || strings.Contains(got, "trường hợp riêng") {
+		t.Errorf("papers %q: want the parent's proof of representing the child named, CC01 once and without the form of another case", got)
+	}
+	b.Reset()
+	papersLine(&b, p, "Làm căn cước cho con 8 tuổi thì bố mẹ phải mang giấy gì", view{}, 1, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "(+2 giấy tờ khác") {
+		t.Errorf("papers %q: want the papers that did not fit counted as papers, not special cases", got)
+	}
+}
+
+// A long paper's name is cut at its first qualification, never down to a
+// bare "Giấy tờ" (record 1.001456).
+func TestPaperNameCutsAtTheFirstQualification(t *testing.T) {
+	for _, c := range []struct{ name, want string }{
+		{"Hộ chiếu phổ thông cấp lần gần nhất còn giá trị sử dụng đối với người đã được cấp hộ chiếu", "Hộ chiếu phổ thông cấp lần gần nhất còn giá trị sử dụng"},
+		{"Giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh người đại diện hợp pháp", "Giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp chứng minh người đại …"},
+	} {
+		if got := paperName(c.name); got != c.want {
+			t.Errorf("paperName(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// "Không có kết quả ADN thì cần gì thay" is answered by the record's rule
+// for lacking the paper it names just above (record 1.001022).
+func TestRecordDetailSaysWhatStandsInForAPaper(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký nhận cha, mẹ, con", Papers: []knowledge.Paper{
+		{Name: "Tờ khai đăng ký nhận cha, mẹ, con theo mẫu", Count: "1 bản chính"},
+		{Name: "Trường hợp không có văn bản nêu trên thì phải có văn bản cam đoan của các bên nhận cha, mẹ, con về mối quan hệ cha, mẹ, con và có ít nhất hai người làm chứng về mối quan hệ cha, mẹ, con.", Count: "1 bản chính"},
+		{Name: "Văn bản của cơ quan y tế, cơ quan giám định hoặc cơ quan khác có thẩm quyền xác nhận quan hệ cha con, quan hệ mẹ con.", Count: "1 bản chính"},
+	}}
+	if got := recordDetail("ko có kết quả xét nghiệm adn thì làm thủ tục nhận cha cho con dc ko, cần gì thay", p.Title, p); !strings.Contains(got, "hai người làm chứng") {
+		t.Errorf("detail %q: want the sworn statement and two witnesses", got)
+	}
+	if got := recordDetail("nhận cha cho con thì tờ khai lấy ở đâu", p.Title, p); strings.Contains(got, "làm chứng") {
+		t.Errorf("detail %q: nothing is lacking", got)
+	}
+}
+
+// Yes-or-no asks in a resident's words are settled by the record's
+// sentence, and only when asked: whether both must come ("hai bên nam,
+// nữ phải có mặt", 1.000894), how long the notice stays up (1.012786),
+// how long verifying a lost registration takes (1.013082).
+func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
+	marriage := &knowledge.Procedure{Title: "Đăng ký kết hôn", Steps: []string{
+		"Người yêu cầu đăng ký kết hôn (hai bên nam, nữ phải có mặt, xuất trình giấy tờ tuỳ thân để đối chiếu) kiểm tra thông tin trên Giấy chứng nhận kết hôn, trong Sổ đăng ký kết hôn, khẳng định sự tự nguyện kết hôn.",
+		"Trường hợp người yêu cầu đăng ký kết hôn đang công tác, học tập, lao động có thời hạn ở nước ngoài thì phải nộp Giấy xác nhận tình trạng hôn nhân.",
+	}}
+	lost := &knowledge.Procedure{Title: "Cấp lại chứng nhận đăng ký xe, biển số xe", Conditions: "Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh khi giải quyết thủ tục cấp lại chứng nhận đăng ký xe là 30 ngày; thời hạn xác minh không tính vào thời hạn giải quyết cấp lại chứng nhận đăng ký xe."}
+	land := &knowledge.Procedure{Title: "Cấp lại Giấy chứng nhận do bị mất", Steps: []string{
+		"Niêm yết công khai về việc mất Giấy chứng nhận đã cấp tại trụ sở Ủy ban nhân dân cấp xã và điểm dân cư nơi có đất trong thời gian 15 ngày; đồng thời tiếp nhận phản ánh trong thời gian niêm yết công khai về việc mất Giấy chứng nhận đã cấp.",
+	}}
+	for _, c := range []struct {
+		p        *knowledge.Procedure
+		q, want  string
+		wantNone bool
+	}{
+		{marriage, "dkkh o ubnd xa co mat phi ko? 2 đứa có phải cùng có mặt ko hay 1 ng đi cũng dc", "phải có mặt", false},
+		{marriage, "dk ket hon thi 2 nguoi phai cung ra xa ko hay 1 nguoi di la dc", "phải có mặt", false},
+		{marriage, "dang ky ket hon co mat phi ko", "", true},
+		{marriage, "Em gái tôi sắp cưới, hai đứa muốn đăng ký kết hôn ở xã nhà tôi, có phải đi khám sức khỏe không?", "phải có mặt", true},
+		{lost, "mat cavet xe may thi lam lai o dau, bao lau moi co cavet moi?", "30 ngày", false},
+		{lost, "lam lai cavet xe mat bao lau", "", true},
+		{land, "mất sổ đỏ phải niêm yết thông báo mất ở xã, vậy niêm yết bao lâu", "15 ngày", false},
+	} {
+		got := recordDetail(c.q, c.p.Title, c.p)
+		if c.wantNone && (c.want == "" && got != "" || c.want != "" && strings.Contains(got, c.want)) {
+			t.Errorf("%q: detail %q, want none of it", c.q, got)
+		}
+		if !c.wantNone && !strings.Contains(got, c.want) {
+			t.Errorf("%q: detail %q, want %q", c.q, got, c.want)
+		}
+	}
+}
+
+// The papers kept for each kind of the procedure are named as a choice,
+// in two rows (1.004837) or in one (1.001669), not counted as special
+// cases.
+func TestPapersNameTheKindsOfTheProcedure(t *testing.T) {
+	id := knowledge.Paper{Name: "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/Giấy chứng nhận căn cước hoặc các giấy tờ khác có dán ảnh và thông tin cá nhân do cơ quan có thẩm quyền cấp, còn giá trị sử dụng (sau đây gọi tắt là giấy tờ tùy thân)", Count: "1 bản chính"}
+	form := knowledge.Paper{Name: "Tờ khai đăng ký giám hộ theo mẫu", Count: "1 bản chính"}
+	proxy := knowledge.Paper{Name: "Văn bản ủy quyền theo quy định của pháp luật trong trường hợp ủy quyền thực hiện việc đăng ký giám hộ.", Count: "1 bản chính"}
+	for _, p := range []*knowledge.Procedure{
+		{Title: "Thủ tục đăng ký giám hộ", Papers: []knowledge.Paper{form, id, proxy,
+			{Name: "Giấy tờ chứng minh điều kiện giám hộ đương nhiên theo quy định của Bộ luật Dân sự đối với trường hợp đăng ký giám hộ đương nhiên. Trường hợp có nhiều người cùng đủ điều kiện làm giám hộ đương nhiên thì nộp thêm văn bản thỏa thuận.", Count: "1 bản chính"},
+			{Name: "Văn bản cử người giám hộ theo quy định của Bộ luật Dân sự đối với trường hợp đăng ký giám hộ cử.", Count: "1 bản chính"},
+		}},
+		{Title: "Thủ tục đăng ký giám hộ có yếu tố nước ngoài", Papers: []knowledge.Paper{form, id, proxy,
+			{Name: "Văn bản cử người giám hộ theo quy định của Bộ luật Dân sự đối với trường hợp đăng ký giám hộ cử; giấy tờ chứng minh điều kiện giám hộ đương nhiên theo quy định của Bộ luật Dân sự đối với trường hợp đăng ký giám hộ đương nhiên; trường hợp có nhiều người cùng đủ điều kiện làm giám hộ đương nhiên thì nộp thêm văn bản thỏa thuận", Count: "1 bản chính"},
+		}},
+	} {
+		var b strings.Builder
+		papersLine(&b, p, "tôi là chị gái ruột muốn đăng ký giám hộ cho em thì cần giấy tờ gì", view{}, 3, maxPaperList)
+		got := b.String()
+		if !strings.Contains(got, "giám hộ đương nhiên") || !strings.Contains(got, "ăn bản cử người giám hộ") || !strings.Contains(got, " hoặc ") {
+			t.Errorf("%s: papers %q, want the paper of each kind named as a choice", p.Title, got)
+		}
+		if strings.Contains(got, "ủy quyền") || !strings.Contains(got, "+1 cho trường hợp riêng") {
+			t.Errorf("%s: papers %q, want the letter of authority still a special case", p.Title, got)
+		}
+	}
+}
