@@ -175,6 +175,14 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Mua ô tô mới ở đại lý, muốn đăng ký xe tạm thời để chạy về nhà thì giấy đăng ký tạm có giá trị bao lâu, mấy ngày thì được cấp?": "Đăng ký xe tạm thời",
 		// A certificate issued with a mistake is corrected, not issued.
 		"Nhà tôi được cấp sổ đỏ lần đầu năm ngoái nhưng họ ghi sai năm sinh của chồng tôi (1968 thành 1986). Giờ muốn sửa lại cho đúng thì cần mang theo giấy tờ gì và mất bao nhiêu ngày?": "Đính chính Giấy chứng nhận",
+		// Two procedures named that one record does together: the birth
+		// and the father's recognition, with a foreign father.
+		"Tôi chưa cưới anh ấy, anh ấy quốc tịch Hàn Quốc. Con mới sinh, muốn làm khai sinh cho con và để anh ấy nhận con cùng lúc thì cần gì": "khai sinh kết hợp đăng ký nhận cha, mẹ, con có yếu tố nước ngoài",
+		// A child's surname changed to the mother's, the father foreign.
+		"Bố cháu là người Nhật, giấy khai sinh mang họ bố, giờ muốn đổi sang họ mẹ cho cháu thì làm ở đâu": "cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc có yếu tố nước ngoài",
+		// A truck on the bank of an irrigation canal needs the commune's
+		// permit for motor vehicles there.
+		"Xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép gì": "phương tiện cơ giới",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

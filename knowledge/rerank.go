@@ -62,6 +62,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		g.named = saidName(nowText, g.entry.names)
 		longestName = max(longestName, g.named)
 	}
+	longestName = max(longestName, namedTogether(groups))
 	askedNowText := nowText.text
 	foreign := foreignAsked(askedNowText, p.expansions)
 	// A birth or death abroad ("bé sinh bên Hàn Quốc, chưa đăng ký ở
@@ -391,6 +392,40 @@ func saidName(q saidText, names []string) int {
 	return longest
 }
 
+// namedTogether gives a procedure done together with another ("đăng ký
+// khai sinh kết hợp đăng ký nhận cha, mẹ, con") the names of both when
+// the question names both ("làm giấy khai sinh cho bé và để anh ấy nhận
+// con luôn"), longer than either's alone, and returns the longest so
+// given. The parts are found among groups by their titles, a foreign
+// variant's suffix shared.
+func namedTogether(groups []*group) int {
+	const foreignSuffix = " co yeu to nuoc ngoai"
+	longest := 0
+	for _, c := range groups {
+		key := titleKey(c.entry.foldTitle)
+		left, right, ok := strings.Cut(key, " ket hop ")
+		if !ok {
+			continue
+		}
+		right = strings.TrimPrefix(right, "thu tuc ")
+		bare := strings.TrimSuffix(right, foreignSuffix)
+		var nl, nr int
+		for _, d := range groups {
+			switch k := titleKey(d.entry.foldTitle); k {
+			case left, left + foreignSuffix:
+				nl = max(nl, d.named)
+			case right, bare:
+				nr = max(nr, d.named)
+			}
+		}
+		if nl > 0 && nr > 0 {
+			c.named = max(c.named, nl+nr)
+			longest = max(longest, c.named)
+		}
+	}
+	return longest
+}
+
 // saidText is a question's words, " "-padded, read once for saidName,
 // which runs over every result and every document.
 type saidText struct {
@@ -716,6 +751,9 @@ var actions = []stage{
 	// đầu ghi sai năm sinh"), not issued again: the dictionary reads the
 	// mistake as "đính chính".
 	{[]string{" dinh chinh "}, []string{" dinh chinh "}, false},
+	// Harmed again ("năm nay lại bị tai nạn lao động lần nữa", "tiếp tục
+	// bị" in the dictionary's words) is not the first time.
+	{[]string{" tiep tuc bi ", " lan nua "}, []string{" tiep tuc bi "}, false},
 	// A file handed in and withdrawn before it is decided ("nộp hồ sơ
 	// đăng ký hộ kinh doanh rồi, đổi ý, muốn dừng thủ tục").
 	{[]string{" dung thu tuc ", " dung thuc hien ", " dung viec dang ky ", " dung dang ky ", " rut ho so ", " rut lai ho so "}, []string{" dung thuc hien "}, true},
