@@ -126,7 +126,7 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 // record.
 type askedRule struct {
 	asked, rule *regexp.Regexp // on folded words (foldedWords)
-	at          string
+	at          []string       // the words to cut the quote around
 }
 
 var askedRules = []askedRule{
@@ -135,22 +135,22 @@ var askedRules = []askedRule{
 	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
 	// vào nơi cư trú".
 	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
-		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), "khong phu thuoc"},
+		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), []string{"khong phu thuoc"}},
 	// Whether the fee comes back when the file is refused: "lệ phí có
 	// được trả lại không"; settled by "Lệ phí … không được hoàn trả …".
 	{regexp.MustCompile(` (le phi|phi|tien)( \S+){0,4} (tra lai|hoan lai|hoan tra|hoan) | (tra lai|hoan lai|hoan tra) (le phi|phi|tien) `),
-		regexp.MustCompile(` phi( \S+){0,8} (duoc )?hoan tra `), "hoan tra"},
+		regexp.MustCompile(` phi( \S+){0,8} (duoc )?hoan tra `), []string{"hoan tra"}},
 	// Whether the office must verify first, and for how long: "có phải
 	// chờ xác minh gì không"; settled by a time given for verifying.
-	{regexp.MustCompile(` xac minh `), regexp.MustCompile(` xac minh .*[0-9]`), "xac minh"},
+	{regexp.MustCompile(` xac minh `), regexp.MustCompile(` xac minh .*[0-9]`), []string{"xac minh"}},
 	// Whose phone number to use: "dùng sđt của ai"; settled by who "sử
 	// dụng số thuê bao di động chính chủ".
-	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), "thue bao"},
+	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), []string{"thue bao"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
 	// người đi được không"; settled by "hai bên nam, nữ phải có mặt".
 	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
 	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben) (di|len|ra|lam|den)|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
-		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat) `), "co mat"},
+		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) `), []string{"co mat", "cung nguoi"}},
 }
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
@@ -161,6 +161,10 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	sq.howLong = howLongAsked.MatchString(q)
 	// "có mất phí không" asks no one to be present.
 	asked := costsSaid.ReplaceAllString(q, " ")
+	// Two rules asked in one question ("dùng sđt của ai, con có phải đi
+	// cùng không") are both quoted, each shorter.
+	var settled []string
+	var ats [][]string
 	for _, r := range askedRules {
 		if !r.asked.MatchString(asked) {
 			continue
@@ -175,9 +179,16 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 				}
 			}
 		}
-		if best != "" {
-			return quoteDetail(best, []string{r.at})
+		if best != "" && !slices.Contains(settled, best) {
+			settled, ats = append(settled, best), append(ats, r.at)
 		}
+	}
+	switch len(settled) {
+	case 0:
+	case 1:
+		return quoteDetail(settled[0], ats[0])
+	default:
+		return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(settled[1], ats[1], maxDetail/2+20)
 	}
 	// "không có giấy chứng sinh thì …": the record's rule for that very
 	// lack ("trường hợp không có Giấy chứng sinh thì nộp …").
@@ -244,6 +255,11 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 		return ""
 	}
 	quote := quoteDetail(best, words)
+	// "chú ruột nhận cháu … có cần giấy khám sức khỏe không": the paper
+	// and the exception that names the resident, not the paper alone.
+	if e := exceptionSaid(best, words); e != "" && !strings.Contains(quote, e) {
+		return quote2(best, e)
+	}
 	// A cut that holds only pairs of the question's words that many of
 	// the record's sentences hold is made around the rarest pair instead:
 	// the photo the question asks about, not the "hiện trạng" of every
@@ -334,6 +350,37 @@ func withOtherwise(quote, sentence string, sentences []detailSentence, at int) s
 // otherwise opens a sentence that says what to do when the one before it
 // cannot be done: "nếu không có người làm chứng thì …".
 var otherwise = regexp.MustCompile(`^ (neu|truong hop) khong (co|the|duoc) `)
+
+// exceptionSaid returns the exception a sentence makes ("(trừ trường
+// hợp … cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi)") when it
+// holds one of the question's words that the rule before it does not,
+// or "".
+func exceptionSaid(sentence string, words []string) string {
+	i := strings.Index(sentence, "trừ trường hợp")
+	if i < 0 {
+		return ""
+	}
+	e := sentence[i:]
+	if j := strings.Index(e, ")"); j > 0 {
+		e = e[:j]
+	}
+	// A word the rule before it holds too ("không được ủy quyền … trừ
+	// trường hợp … có thể ủy quyền") makes the rule the answer.
+	f, head := foldedWords(e), foldedWords(sentence[:i])
+	for _, w := range words {
+		if strings.Contains(f, " "+w+" ") && !strings.Contains(head, " "+w+" ") {
+			return e
+		}
+	}
+	return ""
+}
+
+// quote2 quotes a sentence's opening and, after it, a part further on.
+func quote2(sentence, part string) string {
+	head := sentence[:strings.Index(sentence, part)]
+	head = strings.TrimRight(head, " (,;")
+	return strings.TrimSuffix(clip(head, 30), " …") + " … " + clip(part, maxDetail)
+}
 
 // inException reports a sentence that names the question's words only
 // after "trừ" (except): quoted alone, «trừ Giấy ủy quyền trong các

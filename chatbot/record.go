@@ -613,6 +613,17 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 		c := &cases[len(cases)-1]
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
+		// "Trong đó cung cấp rõ số thuê bao di động chính chủ, …" under
+		// the form TK01 says what to write in it: part of that paper.
+		if m := inIt.FindStringIndex(bare); m != nil && len(c.papers) > 0 {
+			last := &c.papers[len(c.papers)-1]
+			note, _, _ := strings.Cut(bare[m[1]:], ", ")
+			if note = strings.TrimRight(note, ".;: "); utf8.RuneCountInString(note) <= 60 && !strings.Contains(last.name, ": ") {
+				last.name += ": " + note
+			}
+			last.full += " " + full
+			continue
+		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
 		special := specialCase.MatchString(bare) || bracketed || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
@@ -839,7 +850,8 @@ func pickCase(cases []paperCase, question, title string) int {
 
 // stance is -1 for folded words that say something is not yet had or
 // done ("chưa được cấp", "chưa có"), +1 for those that say it is ("đã
-// được cấp", "đã có"), and 0 for neither or both.
+// được cấp", "đã có", "có CCCD gắn chip rồi"), and 0 for neither or
+// both.
 func stance(folded string) int {
 	not, done := notYet.MatchString(folded), already.MatchString(folded)
 	switch {
@@ -853,7 +865,7 @@ func stance(folded string) int {
 
 var (
 	notYet  = regexp.MustCompile(` (chua|chx|chua tung) (duoc |co |lam )?`)
-	already = regexp.MustCompile(` (da|da tung) (duoc|co|lam) `)
+	already = regexp.MustCompile(` (da|da tung) (duoc|co|lam) | co( [a-z0-9]+){1,4} roi `)
 )
 
 // joinWords are folded words that join a case's condition without
@@ -1084,6 +1096,9 @@ func joinBranches(papers []paper, title string) []paper {
 	}
 	return out
 }
+
+// inIt opens a row that says what goes into the paper above it.
+var inIt = regexp.MustCompile(`(?i)^trong đó,?\s+`)
 
 // nextCase is a sentence of a paper's name that begins another case.
 var nextCase = regexp.MustCompile(`\.\s*Trường hợp `)

@@ -555,6 +555,7 @@ func TestPapersOfTheCaseTheResidentIsIn(t *testing.T) {
 		{Name: "Công dân đã được cấp thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước còn hiệu lực"},
 		{Name: "Xuất trình thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước còn hiệu lực", Count: "1 bản chính"},
 		{Name: "Phiếu đề nghị cấp tài khoản định danh điện tử (mẫu TK01 ban hành kèm theo Nghị định số 69/2024/NĐ-CP ngày 25/6/2024 quy định về định danh và xác thực điện tử)", Count: "1 bản chính"},
+		{Name: "Trong đó cung cấp rõ số thuê bao di động chính chủ, địa chỉ thư điện tử (nếu có) và thông tin khác đề nghị tích hợp (nếu có nhu cầu)", Count: "1 bản chính"},
 		{Name: "Trường hợp công dân chưa được cấp thẻ Căn cước công dân gắn chip điện tử, thẻ căn cước hoặc thẻ hết hiệu lực"},
 		{Name: "Công dân chuẩn bị hồ sơ và thực hiện đồng thời thủ tục “cấp tài khoản định danh điện tử mức độ 2, căn cước điện tử cho công dân Việt Nam” cùng với thủ tục cấp thẻ căn cước.", Count: "1 bản chính"},
 	}}
@@ -562,6 +563,13 @@ func TestPapersOfTheCaseTheResidentIsIn(t *testing.T) {
 	papersLine(&b, p, "da co can cuoc gan chip, len cong an xa kich hoat vneid muc 2 thi may ngay, can dem theo gi", view{}, 3, maxPaperList)
 	if got := b.String(); !strings.Contains(got, "TK01") || strings.Contains(got, "chưa được cấp") {
 		t.Errorf("papers %q: want the form TK01 of the case of a card already issued", got)
+	}
+	// "Có … rồi" says it is had, and what to write in the form is part
+	// of the form.
+	b.Reset()
+	papersLine(&b, p, "lam tk dinh danh muc 2 cho me o cong an xa, me co cccd gan chip roi thi bao lau co? can mang gi theo", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "TK01): cung cấp rõ số thuê bao di động chính chủ") || strings.Contains(got, "chưa được cấp") {
+		t.Errorf("papers %q: want the form TK01 with the resident's own number, of the case of a card already issued", got)
 	}
 	if got := recordDetail("da co can cuoc gan chip thi kich hoat muc 2 can gi", p.Title, p); strings.Contains(got, "chưa được cấp") {
 		t.Errorf("detail %q: quotes the case of a card not yet issued", got)
@@ -628,6 +636,12 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 	land := &knowledge.Procedure{Title: "Cấp lại Giấy chứng nhận do bị mất", Steps: []string{
 		"Niêm yết công khai về việc mất Giấy chứng nhận đã cấp tại trụ sở Ủy ban nhân dân cấp xã và điểm dân cư nơi có đất trong thời gian 15 ngày; đồng thời tiếp nhận phản ánh trong thời gian niêm yết công khai về việc mất Giấy chứng nhận đã cấp.",
 	}}
+	adoption := &knowledge.Procedure{Title: "Đăng ký việc nuôi con nuôi trong nước", Papers: []knowledge.Paper{
+		{Name: "Đơn xin nhận con nuôi", Count: "1 bản chính"},
+		{Name: "Giấy khám sức khỏe do bệnh viện đa khoa hoặc phòng khám đa khoa hoặc Trung tâm y tế khu vực cấp có giá trị sử dụng nếu được cấp chưa quá 06 tháng, tính đến ngày nộp hồ sơ tại cơ quan có thẩm quyền (trừ trường hợp cha dượng nhận con riêng của vợ, mẹ kế nhận con riêng của chồng làm con nuôi hoặc cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi)", Count: "1 bản chính"},
+	}}
+	record := &knowledge.Procedure{Title: "Cấp Phiếu Lý lịch tư pháp", Conditions: "Cá nhân yêu cầu cấp Phiếu Lý lịch tư pháp số 2 không được ủy quyền cho người khác làm thủ tục yêu cầu cấp Phiếu Lý lịch tư pháp trừ trường hợp cá nhân là người chưa thành niên có thể ủy quyền cho cha, mẹ yêu cầu cấp Phiếu Lý lịch tư pháp số 2."}
+	account := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam (cấp xã)", Conditions: "Người dưới 14 tuổi, người được giám hộ, người được đại diện cùng người đại diện hoặc người giám hộ của mình đến Công an xã, phường, thị trấn để làm thủ tục cấp tài khoản định danh điện tử mức độ 02. Người đại diện, người giám hộ sử dụng số thuê bao di động chính chủ của mình để kê khai, đăng ký cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam là người dưới 14 tuổi."}
 	for _, c := range []struct {
 		p        *knowledge.Procedure
 		q, want  string
@@ -640,6 +654,12 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		{lost, "mat cavet xe may thi lam lai o dau, bao lau moi co cavet moi?", "30 ngày", false},
 		{lost, "lam lai cavet xe mat bao lau", "", true},
 		{land, "mất sổ đỏ phải niêm yết thông báo mất ở xã, vậy niêm yết bao lâu", "15 ngày", false},
+		// The exception that names the resident, not the paper alone.
+		{adoption, "chu ruot nhan chau lam con nuoi thi co can giay kham suc khoe khong", "chú, bác ruột nhận cháu", false},
+		{record, "Làm LLTP số 2 có ủy quyền cho người nhà đi làm hộ được không?", "không được ủy quyền", false},
+		// Two rules asked, both quoted.
+		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "thuê bao di động chính chủ", false},
+		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "cùng người đại diện", false},
 	} {
 		got := recordDetail(c.q, c.p.Title, c.p)
 		if c.wantNone && (c.want == "" && got != "" || c.want != "" && strings.Contains(got, c.want)) {
