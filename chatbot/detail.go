@@ -218,7 +218,9 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	// "ko có kết quả xét nghiệm ADN thì cần gì thay": the record's rule
 	// for lacking what it names just before ("Trường hợp không có văn bản
 	// nêu trên thì phải có văn bản cam đoan … và … hai người làm chứng").
-	if lacksAsked.MatchString(q) && substituteAsked.MatchString(q) {
+	// So is "bản chính mất …, dùng giấy tờ gì để chứng minh".
+	asksPapers := slices.Contains(detectIntents(intentPadded(question, fold(question))), intentPapers)
+	if lacks && (substituteAsked.MatchString(q) || asksPapers) {
 		for i, s := range sentences {
 			if anaphoric.MatchString(" " + s.lack + " ") {
 				return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
@@ -230,7 +232,6 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	}
 	// A paper of a list ("d4) Giấy chứng nhận nghỉ việc hưởng bảo hiểm
 	// xã hội") answers only a question about papers.
-	asksPapers := slices.Contains(detectIntents(intentPadded(question, fold(question))), intentPapers)
 	best, bestScore, bestRules, at := "", 0, false, -1
 	for i, s := range sentences {
 		if !asksPapers && listItem.MatchString(s.text) && !s.rules && utf8.RuneCountInString(s.text) < longDetail {
@@ -317,7 +318,7 @@ func caseSaid(folded string, sq scoring, words []string) bool {
 
 // lacking matches a record's sentence (folded) that says what to do
 // without a paper: "trường hợp không có giấy chứng sinh thì …".
-var lacking = regexp.MustCompile(`^ (truong hop|neu) (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,40}?) thi `)
+var lacking = regexp.MustCompile(`^ (truong hop|neu)(?: nguoi yeu cau| nguoi di dang ky| cong dan| nguoi dan)? (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,40}?) thi `)
 
 // costsSaid is "mất" that says what something costs, not what was
 // lost: "mất bao lâu", "mất phí", "mất mấy ngày".

@@ -140,6 +140,20 @@ func TestOfficeTimeQuotedFromTheSteps(t *testing.T) {
 	}
 }
 
+// A cell that lost its unit takes none from the time the steps give the
+// check of the file for completeness: the decision's 07 days are what a
+// resident waits (record 1.011471).
+func TestBareTimeIsNotTheCheckOfTheFile(t *testing.T) {
+	p := &knowledge.Procedure{Time: "1", Steps: []string{
+		"b) Bước 2: Tiếp nhận, kiểm tra tính đầy đủ của thành phần hồ sơ. Cơ quan có thẩm quyền kiểm tra hồ sơ và trả lời ngay tính hợp lệ của thành phần hồ sơ đối với hồ sơ nộp trực tiếp, trong thời hạn 01 ngày làm việc, kể từ ngày nhận được hồ sơ nộp qua dịch vụ bưu chính hoặc qua môi trường điện tử; trường hợp hồ sơ chưa đủ thành phần theo quy định, cơ quan có thẩm quyền phê duyệt thông báo bằng văn bản và nêu rõ lý do.",
+		"c) Bước 3: Phê duyệt phương án khai thác và trả kết quả. Trong thời hạn 07 ngày làm việc kể từ ngày nhận được hồ sơ hợp lệ, cơ quan có thẩm quyền ban hành Quyết định phê duyệt phương án khai thác.",
+	}}
+	got := timeOf(p)
+	if strings.HasPrefix(got, "1 ngày làm việc") || !strings.Contains(got, "07 ngày làm việc") {
+		t.Errorf("time %q: want the bare «1» beside the steps' 07 working days", got)
+	}
+}
+
 // Two times of one channel are each said with the case the record's note
 // gives it; one time alone is said bare.
 func TestTimesWithTheirCases(t *testing.T) {

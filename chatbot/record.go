@@ -47,7 +47,7 @@ var fromReceipt = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|không
 // receivedTime returns the first time limit the steps count from the
 // file's receipt, "" when they count none so.
 func receivedTime(steps []string) string {
-	for _, step := range steps {
+	for _, step := range outcomeSentences(steps) {
 		if loc := fromReceipt.FindStringIndex(step); loc != nil {
 			m := step[loc[0]:loc[1]]
 			if r, _ := utf8.DecodeRuneInString(step[loc[1]:]); unicode.IsLetter(r) {
@@ -62,6 +62,26 @@ func receivedTime(steps []string) string {
 	return ""
 }
 
+// checkSentence is a step's sentence that times the check of the file
+// for completeness ("trả lời ngay tính hợp lệ của thành phần hồ sơ …
+// trong thời hạn 01 ngày làm việc"), not the decision the resident
+// waits for.
+var checkSentence = regexp.MustCompile(`(?i)tính hợp lệ|tính đầy đủ|chưa đủ thành phần|chưa đầy đủ|chưa hợp lệ|hướng dẫn bổ sung|yêu cầu bổ sung|bổ sung, hoàn thiện`)
+
+// outcomeSentences are the sentences of steps, those that time the
+// check of the file left out.
+func outcomeSentences(steps []string) []string {
+	var out []string
+	for _, step := range steps {
+		for _, s := range fullStop.Split(step, -1) {
+			if !checkSentence.MatchString(s) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
 // unitAfter is a number and the unit of time after it in a step.
 var unitAfter = regexp.MustCompile(`(?i)(?:^|[^\d.,])0*(\d+)\s+(ngày làm việc|ngày|giờ làm việc|giờ|tháng)(?:[^\p{L}]|$)`)
 
@@ -70,7 +90,7 @@ var unitAfter = regexp.MustCompile(`(?i)(?:^|[^\d.,])0*(\d+)\s+(ngày làm việ
 func stepsUnit(n string, steps []string) string {
 	n = strings.TrimLeft(n, "0")
 	unit := ""
-	for _, step := range steps {
+	for _, step := range outcomeSentences(steps) {
 		for _, m := range unitAfter.FindAllStringSubmatch(step, -1) {
 			if m[1] != n {
 				continue
@@ -812,6 +832,16 @@ func pickCase(cases []paperCase, question, title string) int {
 	// Unless the question names a case, the first that is not a
 	// particular one ("Trường hợp … đã ly hôn …") is the resident's.
 	best := max(slices.IndexFunc(cases, func(c paperCase) bool { return !particular.MatchString(c.heading) }), 0)
+	// Notes under no heading ("Trường hợp không quy định rõ bản chính
+	// thì có thể nộp bản sao hợp lệ" before "1. Trường hợp hưởng BHXH
+	// một lần") are no one's case: the next with a paper everyone brings
+	// is.
+	everyones := func(c paperCase) bool { return slices.ContainsFunc(c.papers, func(x paper) bool { return !x.special }) }
+	if cases[best].heading == "" && !everyones(cases[best]) {
+		if i := slices.IndexFunc(cases[best+1:], everyones); i >= 0 {
+			best += 1 + i
+		}
+	}
 	bestScore := 3
 	for i, c := range cases {
 		// The heading must hold a word as the question spells it: "sổ

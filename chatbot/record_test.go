@@ -621,6 +621,16 @@ func TestRecordDetailSaysWhatStandsInForAPaper(t *testing.T) {
 	if got := recordDetail("nhận cha cho con thì tờ khai lấy ở đâu", p.Title, p); strings.Contains(got, "làm chứng") {
 		t.Errorf("detail %q: nothing is lacking", got)
 	}
+	// A lost paper and papers asked, the record naming who lacks it
+	// (1.004884).
+	p = &knowledge.Procedure{Title: "Đăng ký lại khai sinh", Papers: []knowledge.Paper{
+		{Name: "Tờ khai đăng ký lại khai sinh theo mẫu", Count: "1 bản chính"},
+		{Name: "Bản sao toàn bộ hồ sơ, giấy tờ của người yêu cầu hoặc hồ sơ, giấy tờ, tài liệu khác trong đó có thông tin liên quan đến nội dung khai sinh của người đó.", Count: "1 bản sao"},
+		{Name: "Trường hợp người yêu cầu không có giấy tờ nêu trên thì phải nộp bản sao giấy tờ do cơ quan có thẩm quyền của Việt Nam cấp hợp lệ như: Giấy chứng minh nhân dân, Thẻ căn cước công dân hoặc Hộ chiếu", Count: "1 bản sao"},
+	}}
+	if got := recordDetail("ong noi toi sinh nam 1950, giay khai sinh ban chinh mat tu lau, so ho tich o xa cung khong con. gio dang ky lai khai sinh cho ong thi dung giay to gi de chung minh ngay thang nam sinh", p.Title, p); !strings.Contains(got, "không có giấy tờ nêu trên") {
+		t.Errorf("detail %q: want what to hand in without the papers above", got)
+	}
 }
 
 // Yes-or-no asks in a resident's words are settled by the record's
@@ -696,5 +706,26 @@ func TestPapersNameTheKindsOfTheProcedure(t *testing.T) {
 		if strings.Contains(got, "ủy quyền") || !strings.Contains(got, "+1 cho trường hợp riêng") {
 			t.Errorf("%s: papers %q, want the letter of authority still a special case", p.Title, got)
 		}
+	}
+}
+
+// A note under no heading is not the resident's case: the papers of the
+// first case after it are (record 1.001613).
+func TestNotesAloneAreNoCase(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Giải quyết hưởng bảo hiểm xã hội một lần", Papers: []knowledge.Paper{
+		{Name: "(Trường hợp không quy định là bản chính thì có thể nộp bản sao hợp lệ. Trường hợp nộp hồ sơ trực tuyến: thành phần hồ sơ quy định là bản sao nhưng phải bảo đảm tính hợp lệ)"},
+		{Name: "Trường hợp không quy định rõ bản chính thì có thể nộp bản sao hợp lệ", Count: "1 bản sao"},
+		{Name: "1. Trường hợp hưởng BHXH một lần"},
+		{Name: "d) Trường hợp bị mắc những bệnh nguy hiểm đến tính mạng như: Ung thư, bại liệt, xơ gan cổ chướng thì có thêm giấy xác nhận", Count: "1 bản chính, 1 bản sao"},
+		{Name: "b) Đơn đề nghị (Mẫu số 14-HSB)", Count: "1 bản chính"},
+		{Name: "c) Đối với người ra nước ngoài để định cư phải nộp thêm bản sao Giấy xác nhận của cơ quan có thẩm quyền về việc thôi quốc tịch Việt Nam", Count: "1 bản sao"},
+		{Name: "a) Sổ BHXH", Count: "1 bản chính"},
+		{Name: "2. Đối với người lao động là công dân nước ngoài làm việc tại Việt Nam hưởng BHXH một lần"},
+		{Name: "Hồ sơ như nêu tại nội dung 1a, 1b, 1d, 1đ.", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "nghi viec roi muon rut bao hiem xả hoi mot lan thi can giay to gi, bao lau thi nhan dc tien", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "Sổ BHXH") || !strings.Contains(got, "14-HSB") || strings.Contains(got, "nước ngoài") || strings.Contains(got, "bản sao hợp lệ") {
+		t.Errorf("papers %q: want the book and the form of the first case, not the note", got)
 	}
 }
