@@ -24,6 +24,9 @@ var placeNames = []struct {
 	{regexp.MustCompile(`(?i)công an (?:cấp )?(?:xã|phường)`), "Công an cấp xã"},
 	{regexp.MustCompile(`(?i)công an (?:cấp )?tỉnh`), "Công an cấp tỉnh"},
 	{regexp.MustCompile(`(?i)cơ quan (?:bhxh|bảo hiểm xã hội)`), "cơ quan Bảo hiểm xã hội"},
+	// The post office that pays pensions ("nộp Giấy uỷ quyền … cho cơ
+	// quan Bưu điện"), not a letter sent "qua bưu điện".
+	{regexp.MustCompile(`(?i)cơ quan bưu điện`), "cơ quan Bưu điện"},
 	{regexp.MustCompile(`(?i)tổ chức dịch vụ`), "tổ chức dịch vụ (đại lý thu)"},
 	{regexp.MustCompile(`(?i)chi nhánh văn phòng đăng ký đất đai`), "Chi nhánh Văn phòng đăng ký đất đai"},
 	{regexp.MustCompile(`(?i)(?:^|[^h] )văn phòng đăng ký đất đai`), "Văn phòng đăng ký đất đai"},

@@ -199,6 +199,27 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		t.Errorf("selling a motorbike: first %q", got)
 	}
 
+	// "báo ai xử lý" asks who deals with a blocked drain: the title
+	// "Xử lý hóa đơn điện tử đã lập sai" does not name it; "hóa đơn …
+	// xử lý thế nào" still does.
+	for q, want := range map[string]bool{
+		"Cống rãnh trước nhà bị tắc, mưa là nước ngập vào nhà, báo ai xử lý và có phải làm đơn không?": false,
+		"hóa đơn điện tử lập sai thì xử lý thế nào":                                                    true,
+		// A dictionary's reading named by its head: "ghe máy" is a
+		// "phương tiện thủy nội địa", whose registration is re-issued.
+		"giấy đăng ký của chiếc ghe máy chở khách bị mất, xin cấp lại hết bao nhiêu tiền": true,
+		// "làm thế nào" read as "trình tự thực hiện" names nothing.
+		"muon lay so kham chuyen khoa tim mach o benh vien da khoa tinh ma khong phai xep hang thi lam the nao": false,
+	} {
+		hits, err := kb.Search(context.Background(), knowledge.Query{Text: q, Limit: 3})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := len(hits) > 0 && hits[0].Topical; got != want {
+			t.Errorf("%q: first %v topical %v, want %v", q, titles(t, kb, q, ""), got, want)
+		}
+	}
+
 	// The version a title keeps for organisations is not among what a
 	// household asking the same is shown.
 	for _, q := range []string{

@@ -65,9 +65,25 @@ func (ix *Index) topical(p plan, e *docEntry) bool {
 		}
 		return true
 	}
+	rare := func(pair string) bool {
+		a, b, _ := strings.Cut(pair, " ")
+		return !modifierPairs[pair] && !actWords[a] && !actWords[b] && float64(ix.stats.pairs[pair]) <= max(maxPairShare*float64(docs), minPairDocs)
+	}
 	for _, x := range p.expansions {
-		if strings.Contains(x, " ") && !askPhrase(x) && inTitle(x) {
+		if !strings.Contains(x, " ") || askPhrase(x) {
+			continue
+		}
+		if inTitle(x) {
 			return true
+		}
+		// The dictionary's words named by their head: "ghe máy" read
+		// as "phương tiện thủy nội địa" names "Cấp lại Giấy chứng nhận
+		// đăng ký phương tiện". (Not any pair of them: "trình tự thực
+		// hiện" is no "điện tử thực hiện".)
+		if xs := strings.Fields(x); len(xs) > 2 {
+			if pair := xs[0] + " " + xs[1]; rare(pair) && inTitle(pair) {
+				return true
+			}
 		}
 	}
 	// A name residents use, said whole ("VNeID", "sao y").
@@ -139,6 +155,8 @@ var modifierPairs = map[string]bool{
 	"nguy hiem": true, "thoi gian": true, "thoi han": true, "toan trinh": true, "mot phan": true,
 	"trong nuoc": true, "nuoc ngoai": true, "thuc hien": true, "cap xa": true, "cap tinh": true,
 	"xac nhan": true, "de nghi": true, "thay doi": true, "bo sung": true,
+	// "báo ai xử lý" asks who deals with it, not "Xử lý hóa đơn điện tử".
+	"xu ly": true,
 }
 
 // actWords name the act, not its object ("giấy", "đăng ký", "cấp", "xác
