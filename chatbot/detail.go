@@ -143,6 +143,9 @@ var askedRules = []askedRule{
 	// Whether the office must verify first, and for how long: "có phải
 	// chờ xác minh gì không"; settled by a time given for verifying.
 	{regexp.MustCompile(` xac minh `), regexp.MustCompile(` xac minh .*[0-9]`), []string{"xac minh"}},
+	// Whether a parent must agree: "có cần bố mẹ đồng ý không"; settled
+	// by "phải ghi rõ ý kiến đồng ý của cha, mẹ hoặc người giám hộ".
+	{regexp.MustCompile(` (dong y|cho phep|chap thuan|dong thuan) `), regexp.MustCompile(` (y kien dong y|su dong y|dong y bang van ban|van ban dong y) `), []string{"dong y"}},
 	// Whose phone number to use: "dùng sđt của ai"; settled by who "sử
 	// dụng số thuê bao di động chính chủ".
 	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), []string{"thue bao"}},
@@ -155,6 +158,16 @@ var askedRules = []askedRule{
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
+	return pickDetailFrom(question, title, sentences, true)
+}
+
+// twoAsks counts the yes-or-no questions a question asks ("… có cần bố
+// mẹ đồng ý không, giấy cho ở nhờ có bắt buộc công chứng không ạ?").
+var twoAsks = regexp.MustCompile(`(?i)\b(khong|ko|k|hok|hong|chua)( (a|vay|nhi|nhe|the))?\s*([?,.;]|$)`)
+
+// pickDetailFrom is pickDetail, the rules residents ask in their words
+// (askedRules) read or not.
+func pickDetailFrom(question, title string, sentences []detailSentence, rules bool) string {
 	q := foldedWords(question)
 	words := ownWords(question, title)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
@@ -166,7 +179,7 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	var settled []string
 	var ats [][]string
 	for _, r := range askedRules {
-		if !r.asked.MatchString(asked) {
+		if !rules || !r.asked.MatchString(asked) {
 			continue
 		}
 		// Of the sentences that settle it, the one that shares most with
@@ -186,6 +199,19 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	switch len(settled) {
 	case 0:
 	case 1:
+		// A second yes-or-no beside the rule asked is answered too.
+		if len(twoAsks.FindAllString(vietnamese.Fold(question), -1)) >= 2 {
+			rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == settled[0] })
+			if other := pickDetailFrom(question, title, rest, false); other != "" {
+				// Cut around what it rules ("không bắt buộc phải công
+				// chứng"), else the question's own words.
+				at := ownWords(question, title)
+				if r := strings.TrimSpace(rulingWords.FindString(foldedWords(other))); r != "" {
+					at = []string{r}
+				}
+				return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(other, at, maxDetail/2+20)
+			}
+		}
 		return quoteDetail(settled[0], ats[0])
 	default:
 		return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(settled[1], ats[1], maxDetail/2+20)
@@ -251,7 +277,13 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 	// One that rules on what a yes-or-no question asks ("hai bên nam, nữ
 	// phải có mặt") is quoted however long, and so is a case whose
 	// condition is the resident's ("Trường hợp … đã ly hôn … thì …").
-	if bestScore < 2*minDetailScore || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore &&
+	// A second yes-or-no (rules false) is asked outright: a little less
+	// in common with it will do.
+	need := 2 * minDetailScore
+	if !rules {
+		need -= 2
+	}
+	if bestScore < need || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore &&
 		!(sq.yesNo && bestRules) && !caseSaid(sentences[at].folded, sq, words) {
 		return ""
 	}
@@ -270,7 +302,26 @@ func pickDetail(question, title string, sentences []detailSentence) string {
 			quote = quoteDetail(best, []string{anchor})
 		}
 	}
-	return withOtherwise(quote, best, sentences, at)
+	quote = withOtherwise(quote, best, sentences, at)
+	// A second yes-or-no ("có phải nộp lại giấy cũ không, trên giấy có
+	// ghi mục đích không") is answered by a second sentence that holds a
+	// word of the question the first does not.
+	if rules && len(twoAsks.FindAllString(vietnamese.Fold(question), -1)) >= 2 {
+		rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == best })
+		if other := pickDetailFrom(question, title, rest, false); other != "" && utf8.RuneCountInString(quote) <= maxCaseDetail {
+			of, bf := foldedWords(other), foldedWords(best)
+			var beyond []string // the question's words the second holds and the first does not
+			for _, w := range words {
+				if strings.Contains(of, " "+w+" ") && !strings.Contains(bf, " "+w+" ") {
+					beyond = append(beyond, w)
+				}
+			}
+			if len(beyond) > 0 {
+				return quote + "» «" + quoteAround(strings.TrimPrefix(other, "… "), beyond, maxDetail/2+20)
+			}
+		}
+	}
+	return quote
 }
 
 // rarestPair returns, of the pairs of the question's words side by side

@@ -650,6 +650,16 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		{Name: "Đơn xin nhận con nuôi", Count: "1 bản chính"},
 		{Name: "Giấy khám sức khỏe do bệnh viện đa khoa hoặc phòng khám đa khoa hoặc Trung tâm y tế khu vực cấp có giá trị sử dụng nếu được cấp chưa quá 06 tháng, tính đến ngày nộp hồ sơ tại cơ quan có thẩm quyền (trừ trường hợp cha dượng nhận con riêng của vợ, mẹ kế nhận con riêng của chồng làm con nuôi hoặc cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi)", Count: "1 bản chính"},
 	}}
+	status := &knowledge.Procedure{Title: "Thủ tục cấp Giấy xác nhận tình trạng hôn nhân", Papers: []knowledge.Paper{
+		{Name: "Trường hợp cá nhân yêu cầu cấp lại Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích khác hoặc do Giấy xác nhận tình trạng hôn nhân đã hết thời hạn sử dụng theo quy định thì phải nộp lại Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó.", Count: "1 bản chính"},
+	}, Steps: []string{
+		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích khác, không phải để đăng ký kết hôn thì trong Giấy xác nhận tình trạng hôn nhân phải ghi rõ mục đích sử dụng, số lượng Giấy xác nhận tình trạng hôn nhân cấp cho người yêu cầu.",
+		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích kết hôn thì cơ quan đăng ký hộ tịch chỉ cấp 01 bản cho người yêu cầu.",
+	}}
+	residence := &knowledge.Procedure{Title: "Đăng ký tạm trú", Papers: []knowledge.Paper{
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01); đối với người đăng ký tạm trú là người chưa thành niên thì trong tờ khai phải ghi rõ ý kiến đồng ý của cha, mẹ hoặc người giám hộ, trừ trường hợp đã có ý kiến đồng ý bằng văn bản", Count: "1 bản chính"},
+		{Name: "Trường hợp giấy tờ, tài liệu chứng minh chỗ ở hợp pháp để đăng ký tạm trú là văn bản cho thuê, cho mượn, cho ở nhờ nhà ở, nhà khác của cá nhân, tổ chức thì văn bản đó không bắt buộc phải công chứng hoặc chứng thực", Count: "1 bản chính"},
+	}}
 	record := &knowledge.Procedure{Title: "Cấp Phiếu Lý lịch tư pháp", Conditions: "Cá nhân yêu cầu cấp Phiếu Lý lịch tư pháp số 2 không được ủy quyền cho người khác làm thủ tục yêu cầu cấp Phiếu Lý lịch tư pháp trừ trường hợp cá nhân là người chưa thành niên có thể ủy quyền cho cha, mẹ yêu cầu cấp Phiếu Lý lịch tư pháp số 2."}
 	account := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam (cấp xã)", Conditions: "Người dưới 14 tuổi, người được giám hộ, người được đại diện cùng người đại diện hoặc người giám hộ của mình đến Công an xã, phường, thị trấn để làm thủ tục cấp tài khoản định danh điện tử mức độ 02. Người đại diện, người giám hộ sử dụng số thuê bao di động chính chủ của mình để kê khai, đăng ký cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam là người dưới 14 tuổi."}
 	for _, c := range []struct {
@@ -667,6 +677,12 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		// The exception that names the resident, not the paper alone.
 		{adoption, "chu ruot nhan chau lam con nuoi thi co can giay kham suc khoe khong", "chú, bác ruột nhận cháu", false},
 		{record, "Làm LLTP số 2 có ủy quyền cho người nhà đi làm hộ được không?", "không được ủy quyền", false},
+		// A parent's consent asked beside another yes-or-no: both.
+		{residence, "Con em 17 tuổi lên thành phố học nghề, ở trọ nhà người quen. Đăng ký tạm trú cho cháu thì có cần bố mẹ đồng ý không, giấy cho ở nhờ có bắt buộc công chứng không ạ?", "ý kiến đồng ý của cha, mẹ", false},
+		{residence, "Con em 17 tuổi lên thành phố học nghề, ở trọ nhà người quen. Đăng ký tạm trú cho cháu thì có cần bố mẹ đồng ý không, giấy cho ở nhờ có bắt buộc công chứng không ạ?", "không bắt buộc phải công chứng", false},
+		// Two yes-or-no asks, each answered by its own sentence.
+		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải nộp lại", false},
+		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải ghi rõ mục đích sử dụng", false},
 		// Two rules asked, both quoted.
 		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "thuê bao di động chính chủ", false},
 		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "cùng người đại diện", false},
@@ -727,5 +743,23 @@ func TestNotesAloneAreNoCase(t *testing.T) {
 	papersLine(&b, p, "nghi viec roi muon rut bao hiem xả hoi mot lan thi can giay to gi, bao lau thi nhan dc tien", view{}, 3, maxPaperList)
 	if got := b.String(); !strings.Contains(got, "Sổ BHXH") || !strings.Contains(got, "14-HSB") || strings.Contains(got, "nước ngoài") || strings.Contains(got, "bản sao hợp lệ") {
 		t.Errorf("papers %q: want the book and the form of the first case, not the note", got)
+	}
+}
+
+// A pension collected on another's behalf is handed in at the post office
+// that pays it, as the record's steps say (1.001601); a file sent "qua
+// bưu điện" is not handed in there.
+func TestPlaceIsWhereTheStepsHandTheFileIn(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp", Level: "Cấp bộ, Cấp tỉnh, Cấp xã", Agency: "Bảo hiểm xã hội cấp Tỉnh", Steps: []string{
+		"Bước 2. Nộp hồ sơ a) Đối với nhận chế độ BHXH hàng tháng, trợ cấp thất nghiệp: Đến kỳ chi trả, người được ủy quyền nộp Giấy uỷ quyền (mẫu số 13-HSB) hoặc Hợp đồng ủy quyền cho cơ quan Bưu điện, xuất trình Chứng minh nhân dân hoặc giấy tờ tùy thân có ảnh.",
+	}}
+	if got := placeOf(p, view{}); !strings.Contains(got, "Bưu điện") {
+		t.Errorf("place %q, want the post office", got)
+	}
+	p = &knowledge.Procedure{Title: "Đăng ký khai tử", Level: "Cấp xã", Steps: []string{
+		"Người yêu cầu nộp hồ sơ trực tiếp hoặc gửi qua bưu điện đến Ủy ban nhân dân cấp xã.",
+	}}
+	if got := placeOf(p, view{}); strings.Contains(got, "Bưu điện") || strings.Contains(got, "bưu điện") {
+		t.Errorf("place %q: a file sent by post is not handed in at the post office", got)
 	}
 }
