@@ -183,6 +183,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A truck on the bank of an irrigation canal needs the commune's
 		// permit for motor vehicles there.
 		"Xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép gì": "phương tiện cơ giới",
+		// A waiver asked with a word between ("miễn khoản tiền chậm nộp")
+		// is the waiver, not the interest never charged.
+		"Cửa hàng bị cháy nên tôi nộp thuế chậm, giờ bị tính tiền chậm nộp, xin miễn khoản tiền chậm nộp đó thì cần gì": "Miễn tiền chậm nộp",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
