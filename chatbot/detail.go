@@ -383,7 +383,7 @@ var listItem = regexp.MustCompile(`^[a-zđ][0-9]?\) `)
 // (lacking) that names the paper only as the one above.
 var (
 	lacksAsked      = regexp.MustCompile(` (khong|ko|k|hong|chua|kg) (co|lam|xin duoc|lam duoc) `)
-	substituteAsked = regexp.MustCompile(` (thay|thay the|thay vao|bu vao) `)
+	substituteAsked = regexp.MustCompile(` (thay|thay the|thay vao|bu vao|thi sao|thi lam sao|thi lam the nao|thi phai lam sao) `)
 	anaphoric       = regexp.MustCompile(` (neu tren|tren|nay|do|noi tren) $`)
 )
 

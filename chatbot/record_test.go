@@ -618,6 +618,9 @@ func TestRecordDetailSaysWhatStandsInForAPaper(t *testing.T) {
 	if got := recordDetail("ko có kết quả xét nghiệm adn thì làm thủ tục nhận cha cho con dc ko, cần gì thay", p.Title, p); !strings.Contains(got, "hai người làm chứng") {
 		t.Errorf("detail %q: want the sworn statement and two witnesses", got)
 	}
+	if got := recordDetail("Giờ tôi muốn làm thủ tục nhận con thì cần chứng cứ gì? Nếu không có giấy xét nghiệm ADN thì sao?", p.Title, p); !strings.Contains(got, "hai người làm chứng") {
+		t.Errorf("detail %q: want the sworn statement and two witnesses", got)
+	}
 	if got := recordDetail("nhận cha cho con thì tờ khai lấy ở đâu", p.Title, p); strings.Contains(got, "làm chứng") {
 		t.Errorf("detail %q: nothing is lacking", got)
 	}

@@ -211,6 +211,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A dictionary's reading named by its head: "ghe máy" is a
 		// "phương tiện thủy nội địa", whose registration is re-issued.
 		"giấy đăng ký của chiếc ghe máy chở khách bị mất, xin cấp lại hết bao nhiêu tiền": true,
+		// Nor does "UBND xã" read as "ủy ban nhân dân cấp xã".
+		"minh 50 tuoi muon tim viec lam them gan nha, ubnd xa co gioi thieu viec lam ko": false,
 		// "làm thế nào" read as "trình tự thực hiện" names nothing.
 		"muon lay so kham chuyen khoa tim mach o benh vien da khoa tinh ma khong phai xep hang thi lam the nao": false,
 	} {

@@ -80,8 +80,10 @@ func (ix *Index) topical(p plan, e *docEntry) bool {
 		// as "phương tiện thủy nội địa" names "Cấp lại Giấy chứng nhận
 		// đăng ký phương tiện". (Not any pair of them: "trình tự thực
 		// hiện" is no "điện tử thực hiện".)
+		// Nor an office's name ("UBND xã" read as "ủy ban nhân dân cấp
+		// xã"): who decides is no procedure.
 		if xs := strings.Fields(x); len(xs) > 2 {
-			if pair := xs[0] + " " + xs[1]; rare(pair) && inTitle(pair) {
+			if pair := xs[0] + " " + xs[1]; rare(pair) && !broadHeads[pair] && inTitle(pair) {
 				return true
 			}
 		}
@@ -95,6 +97,12 @@ func (ix *Index) topical(p plan, e *docEntry) bool {
 	}
 	return false
 }
+
+// broadHeads open the names of offices, or of more than one thing
+// ("bảo hiểm" xã hội or y tế): a dictionary's reading named by them alone
+// names no procedure.
+var broadHeads = map[string]bool{"uy ban": true, "cong an": true, "co quan": true, "trung tam": true, "bo phan": true,
+	"van phong": true, "chu tich": true, "so tu": true, "phong tu": true, "bao hiem": true}
 
 // typedIn reports whether e's title or a name holds a phrase as typed,
 // with its diacritics.
