@@ -262,6 +262,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 			if asksForm && x.form != "" && !strings.Contains(strings.ToLower(name), "(mẫu") {
 				name += " (" + x.form + ")"
 			}
+			name = strings.TrimRight(name, ". ") // the line ends with its own full stop
 			listed += utf8.RuneCountInString(name) + 2
 			if x.show {
 				name += v.word(" (xuất trình)", " (to show)")
@@ -275,7 +276,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 				break
 			}
 			listed += utf8.RuneCountInString(x.name) + 2
-			names = append(names, x.name)
+			names = append(names, strings.TrimRight(x.name, ". "))
 		}
 		special -= len(names)
 	}

@@ -769,3 +769,16 @@ func TestPlaceIsWhereTheStepsHandTheFileIn(t *testing.T) {
 		t.Errorf("place %q: a file sent by post is not handed in at the post office", got)
 	}
 }
+
+// A paper's name that ends with a full stop does not give the line two
+// (record 2.001255: "Tờ khai đăng ký lại việc nuôi con nuôi..").
+func TestPapersLineEndsOnce(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký lại việc nuôi con nuôi trong nước", Papers: []knowledge.Paper{
+		{Name: "Tờ khai đăng ký lại việc nuôi con nuôi.", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "đăng ký lại việc nuôi con nuôi cần gì", view{}, 3, maxPaperList)
+	if got := b.String(); strings.Contains(got, "..") || !strings.HasSuffix(got, "con nuôi.\n") {
+		t.Errorf("papers %q: want one full stop", got)
+	}
+}
