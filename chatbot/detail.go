@@ -158,7 +158,17 @@ var askedRules = []askedRule{
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
-	return pickDetailFrom(question, title, sentences, true)
+	return pickDetailFrom(question, title, sentences, true, questionAsks{
+		papers: slices.Contains(detectIntents(intentPadded(question, fold(question))), intentPapers),
+		twice:  len(twoAsks.FindAllString(vietnamese.Fold(question), -1)) >= 2,
+	})
+}
+
+// questionAsks is what pickDetail reads of a question once, for it and
+// for the second quote it may look for.
+type questionAsks struct {
+	papers bool // it asks for the papers
+	twice  bool // it asks two yes-or-no questions (twoAsks)
 }
 
 // twoAsks counts the yes-or-no questions a question asks ("… có cần bố
@@ -167,7 +177,7 @@ var twoAsks = regexp.MustCompile(`(?i)\b(khong|ko|k|hok|hong|chua)( (a|vay|nhi|n
 
 // pickDetailFrom is pickDetail, the rules residents ask in their words
 // (askedRules) read or not.
-func pickDetailFrom(question, title string, sentences []detailSentence, rules bool) string {
+func pickDetailFrom(question, title string, sentences []detailSentence, rules bool, asks questionAsks) string {
 	q := foldedWords(question)
 	words := ownWords(question, title)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
@@ -200,9 +210,9 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	case 0:
 	case 1:
 		// A second yes-or-no beside the rule asked is answered too.
-		if len(twoAsks.FindAllString(vietnamese.Fold(question), -1)) >= 2 {
+		if asks.twice {
 			rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == settled[0] })
-			if other := pickDetailFrom(question, title, rest, false); other != "" {
+			if other := pickDetailFrom(question, title, rest, false, asks); other != "" {
 				// Cut around what it rules ("không bắt buộc phải công
 				// chứng"), else the question's own words.
 				at := ownWords(question, title)
@@ -245,8 +255,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// for lacking what it names just before ("Trường hợp không có văn bản
 	// nêu trên thì phải có văn bản cam đoan … và … hai người làm chứng").
 	// So is "bản chính mất …, dùng giấy tờ gì để chứng minh".
-	asksPapers := slices.Contains(detectIntents(intentPadded(question, fold(question))), intentPapers)
-	if lacks && (substituteAsked.MatchString(q) || asksPapers) {
+	if lacks && (substituteAsked.MatchString(q) || asks.papers) {
 		for i, s := range sentences {
 			if anaphoric.MatchString(" " + s.lack + " ") {
 				return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
@@ -259,12 +268,13 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// A paper of a list ("d4) Giấy chứng nhận nghỉ việc hưởng bảo hiểm
 	// xã hội") answers only a question about papers.
 	best, bestScore, bestRules, at := "", 0, false, -1
+	qStance := stance(q)
 	for i, s := range sentences {
-		if !asksPapers && listItem.MatchString(s.text) && !s.rules && utf8.RuneCountInString(s.text) < longDetail {
+		if !asks.papers && listItem.MatchString(s.text) && !s.rules && utf8.RuneCountInString(s.text) < longDetail {
 			continue
 		}
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
-			if inException(s.text, words) || stance(s.folded)*stance(q) < 0 {
+			if inException(s.text, words) || stance(s.folded)*qStance < 0 {
 				continue
 			}
 			best, bestScore, bestRules, at = s.text, score, s.rules, i
@@ -306,9 +316,9 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// A second yes-or-no ("có phải nộp lại giấy cũ không, trên giấy có
 	// ghi mục đích không") is answered by a second sentence that holds a
 	// word of the question the first does not.
-	if rules && len(twoAsks.FindAllString(vietnamese.Fold(question), -1)) >= 2 {
+	if rules && asks.twice {
 		rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == best })
-		if other := pickDetailFrom(question, title, rest, false); other != "" && utf8.RuneCountInString(quote) <= maxCaseDetail {
+		if other := pickDetailFrom(question, title, rest, false, asks); other != "" && utf8.RuneCountInString(quote) <= maxCaseDetail {
 			of, bf := foldedWords(other), foldedWords(best)
 			var beyond []string // the question's words the second holds and the first does not
 			for _, w := range words {

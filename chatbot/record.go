@@ -843,6 +843,7 @@ func pickCase(cases []paperCase, question, title string) int {
 		}
 	}
 	bestScore := 3
+	saidStance := stance(said)
 	for i, c := range cases {
 		// The heading must hold a word as the question spells it: "sổ
 		// đỏ của bố mẹ" names no case of "mất Trang bổ sung".
@@ -858,7 +859,7 @@ func pickCase(cases []paperCase, question, title string) int {
 		// Nor is a case of "not yet" one whose asker already has it: "đã
 		// có căn cước gắn chip" is not "Trường hợp công dân chưa được
 		// cấp thẻ Căn cước công dân gắn chip".
-		if stance(c.headingWords)*stance(said) < 0 {
+		if stance(c.headingWords)*saidStance < 0 {
 			continue
 		}
 		named := newScoring(spelled, said, said, false).score(c.headingWords, false) / 2 // matchScore
