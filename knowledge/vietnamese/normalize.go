@@ -16,7 +16,9 @@ import (
 // Normalize returns s in Unicode NFC, lower-cased, with runs of white space
 // collapsed to one space and trimmed. NFD input gives the same result as NFC.
 func Normalize(s string) string {
-	s = strings.ToLower(norm.NFC.String(s))
+	// Lower-casing can leave a pair NFC composes ("Ϋ̀" → "ῢ" → "ῢ"), so
+	// compose again after it.
+	s = norm.NFC.String(strings.ToLower(norm.NFC.String(s)))
 	return strings.Join(strings.Fields(s), " ")
 }
 
