@@ -46,3 +46,26 @@ func TestCoverageReadsDiacritics(t *testing.T) {
 		t.Errorf("coverage of an unaccented document = %.2f, want 1", c)
 	}
 }
+
+// Teencode filler ("e" em, "r" rồi, "lm" làm, "bn" bao nhiêu, "ad"
+// admin) is filler like the words it stands for: a rare token weighs
+// much, and the question about a lost card was declined for them.
+func TestCoverageIgnoresTeencodeFiller(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	if err := kb.Ingest(ctx, knowledge.Document{ID: "card", Kind: knowledge.KindArticle, Title: "Cấp lại thẻ căn cước",
+		Body: "Công dân bị mất thẻ căn cước làm thủ tục cấp lại tại Công an cấp xã, nộp lệ phí theo quy định."}); err != nil {
+		t.Fatal(err)
+	}
+	coverage := func(q string) float64 {
+		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 1})
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("%q: %v, %d hits", q, err, len(hits))
+		}
+		return hits[0].Coverage
+	}
+	plain := coverage("bi mat the can cuoc, lam lai mat tien")
+	if c := coverage("e bi mat the can cuoc r, lm lai mat bn tien vay ad"); c < plain-0.01 {
+		t.Errorf("coverage with teencode filler %.2f, without %.2f: want the same", c, plain)
+	}
+}

@@ -34,8 +34,10 @@ var stopwords = map[string]struct{}{
 	// particles
 	"a": {}, "ah": {}, "ak": {}, "nhe": {}, "vay": {}, "nhi": {}, "oi": {},
 	"u": {}, "ne": {},
-	// teencode for the above
+	// teencode for the above: "e bị mất thẻ r, lm lại mất bn tiền vậy ad"
+	// (em, rồi, làm, bao nhiêu, admin)
 	"ko": {}, "k": {}, "j": {}, "dc": {}, "z": {}, "v": {}, "mk": {},
+	"e": {}, "r": {}, "lm": {}, "bn": {}, "ad": {}, "admin": {}, "ntn": {}, "vs": {},
 }
 
 // ambiguousStopwords fold from filler and from title words alike; typed
