@@ -302,6 +302,10 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(v.word(fmt.Sprintf(" (+%d cho trường hợp riêng: xem danh sách)", special),
 			fmt.Sprintf(" (+%d for special cases: see the list)", special)))
 	}
+	if strings.HasSuffix(b.String(), "…") {
+		b.WriteString("\n") // not "hợp …."
+		return
+	}
 	b.WriteString(".\n")
 }
 
@@ -328,8 +332,20 @@ func paperName(name string) string {
 	if cut > 0 {
 		return name[:cut]
 	}
+	// Words that say nothing of which paper it is go before a cut does:
+	// "Giấy tờ, tài liệu có giá trị pháp lý chứng minh là người đại diện
+	// hợp pháp của người dưới 14 tuổi" names the proof of representation
+	// whole without them, and cut it ended "người đại diện hợp …".
+	for _, f := range paperFiller {
+		if i := strings.Index(name, f); i > 0 {
+			return paperName(name[:i] + name[i+len(f):])
+		}
+	}
 	return clip(name, maxPaperName)
 }
+
+// paperFiller qualify every paper alike.
+var paperFiller = []string{", tài liệu", " có giá trị pháp lý", " hợp lệ"}
 
 // bareNames name no paper by themselves: "Giấy tờ do cơ quan có thẩm
 // quyền … cấp chứng minh người đại diện" is not "Giấy tờ".

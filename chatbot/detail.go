@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -83,7 +84,7 @@ type detailSentence struct {
 func detailSentences(p *knowledge.Procedure) []detailSentence {
 	var out []detailSentence
 	add := func(text string) {
-		for _, s := range sentenceBreak.Split(text, -1) {
+		for _, s := range sentenceBreak.Split(joinLists(text), -1) {
 			s = strings.TrimSpace(strings.Trim(s, "-+*•. "))
 			// A heading that announces a list ("…, hồ sơ gồm:") says
 			// nothing by itself.
@@ -119,6 +120,45 @@ func detailSentences(p *knowledge.Procedure) []detailSentence {
 	}
 	return out
 }
+
+// listIntro announces a list whose items a sentence separates by ";"
+// ("Nội dung khai báo tạm vắng gồm: họ và tên …; lý do tạm vắng; thời
+// gian tạm vắng; địa chỉ nơi đến").
+var listIntro = regexp.MustCompile(`(?i)\bgồm:?\s+`)
+
+// joinLists keeps a list that listIntro announces one sentence, its items
+// joined by commas, when each item is short and none is a case or a step:
+// quoted, the list is whole, not its first item.
+func joinLists(text string) string {
+	locs := listIntro.FindAllStringIndex(text, -1)
+	for i := len(locs) - 1; i >= 0; i-- {
+		start := locs[i][1]
+		end := len(text)
+		if j := strings.IndexAny(text[start:], ".\n"); j >= 0 {
+			end = start + j
+		}
+		items := strings.Split(text[start:end], ";")
+		if len(items) < 2 {
+			continue
+		}
+		short := true
+		for _, it := range items {
+			it = strings.TrimSpace(it)
+			if utf8.RuneCountInString(it) > maxListItem || it == "" || strings.HasPrefix(fold(it), "truong hop") || strings.HasPrefix(fold(it), "buoc") ||
+				strings.Contains(it, ")") { // lettered papers ("d4) Giấy chứng nhận …") are sentences of their own
+				short = false
+				break
+			}
+		}
+		if short {
+			text = text[:start] + strings.Join(items, ",") + text[end:]
+		}
+	}
+	return text
+}
+
+// maxListItem is the most runes of an item joinLists joins.
+const maxListItem = 110
 
 // askedRule is a yes or no that residents ask in their own words and a
 // record settles in its own: the sentence that settles it is quoted,
@@ -182,6 +222,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	words := ownWords(question, title)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	sq.howLong = howLongAsked.MatchString(q)
+	sq.age, sq.titleAges = residentAge(q), foldedWords(title)
 	// "có mất phí không" asks no one to be present.
 	asked := costsSaid.ReplaceAllString(q, " ")
 	// Two rules asked in one question ("dùng sđt của ai, con có phải đi
@@ -493,6 +534,8 @@ func quoteDetail(sentence string, words []string) string {
 	switch {
 	case n <= maxDetail:
 		return sentence
+	case n <= maxCaseDetail && listIntro.MatchString(sentence):
+		return sentence // a list whole: "… gồm: họ và tên, …, địa chỉ nơi đến"
 	case t < 0:
 		return quoteAround(sentence, words, maxDetail)
 	case n <= maxCaseDetail:
@@ -617,6 +660,49 @@ type scoring struct {
 	// howLong: the question asks how long something lasts ("niêm yết
 	// bao lâu"); a sentence that gives a length answers it better.
 	howLong bool
+	// age is the resident's age in years the question says ("con 3
+	// tuổi"), -1 when none; a sentence whose age bound it falls within
+	// is about the resident, unless the procedure's name (titleAges,
+	// folded words) says that bound.
+	age       int
+	titleAges string
+}
+
+var (
+	ageAsked = regexp.MustCompile(` ([0-9]{1,2}) tuoi `)
+	ageBound = regexp.MustCompile(` (duoi|chua du|chua den|tu du|du|tu|tren|den duoi) 0?([0-9]{1,2}) tuoi `)
+)
+
+// residentAge is the age a question's folded words say, -1 when none.
+func residentAge(folded string) int {
+	m := ageAsked.FindStringSubmatch(folded)
+	if m == nil {
+		return -1
+	}
+	n, _ := strconv.Atoi(m[1])
+	return n
+}
+
+// ageFits tells whether a sentence's folded words bound an age the
+// resident's falls within ("người dưới 06 tuổi" for a child of 3), by a
+// bound the procedure's name does not already say.
+func (sc scoring) ageFits(folded string) bool {
+	if sc.age < 0 {
+		return false
+	}
+	fits := false
+	for _, m := range ageBound.FindAllStringSubmatch(folded, -1) {
+		n, _ := strconv.Atoi(m[2])
+		upper := strings.HasSuffix(m[1], "duoi") || strings.HasPrefix(m[1], "chua")
+		switch {
+		case upper && sc.age >= n, !upper && sc.age < n:
+			return false // a bound the resident is outside of
+		case strings.Contains(sc.titleAges, " "+strings.TrimLeft(m[2], "0")+" tuoi ") || strings.Contains(sc.titleAges, " 0"+m[2]+" tuoi "):
+		default:
+			fits = true
+		}
+	}
+	return fits
 }
 
 var (
@@ -633,7 +719,7 @@ var kinWords = map[string]bool{"ong": true, "ba": true, "cha": true, "me": true,
 	"chu": true, "cau": true, "thim": true, "mo": true}
 
 func newScoring(words []string, question, ask string, yesNo bool) scoring {
-	sc := scoring{yesNo: yesNo}
+	sc := scoring{yesNo: yesNo, age: -1}
 	for _, w := range words {
 		w = " " + w + " "
 		weight := 1
@@ -669,6 +755,11 @@ func (sc scoring) score(folded string, rules bool) int {
 		score += sc.weights[i]
 	}
 	score += kin
+	// The resident's age within a sentence's own bound ("người dưới 06
+	// tuổi" for a child of 3) is the rule for them whatever else it says.
+	if sc.ageFits(folded) {
+		score += 2 * minDetailScore
+	}
 	if score == 0 {
 		return 0
 	}

@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -780,5 +781,53 @@ func TestPapersLineEndsOnce(t *testing.T) {
 	papersLine(&b, p, "đăng ký lại việc nuôi con nuôi cần gì", view{}, 3, maxPaperList)
 	if got := b.String(); strings.Contains(got, "..") || !strings.HasSuffix(got, "con nuôi.\n") {
 		t.Errorf("papers %q: want one full stop", got)
+	}
+}
+
+// Words that say nothing of which paper it is go before a paper's name
+// is cut, and a line whose last name was cut ends without a stray full
+// stop (record 1.014062).
+func TestPaperNameDropsFiller(t *testing.T) {
+	long := "Giấy tờ, tài liệu có giá trị pháp lý chứng minh là người đại diện hợp pháp của người dưới 14 tuổi"
+	if got, want := paperName(long), "Giấy tờ chứng minh là người đại diện hợp pháp của người dưới 14 tuổi"; got != want {
+		t.Errorf("paperName = %q, want %q", got, want)
+	}
+	p := &knowledge.Procedure{Title: "Cấp phép", Papers: []knowledge.Paper{
+		{Name: "Phương án sử dụng tạm thời lòng đường vỉa hè vào mục đích khác, phương án tổ chức giao thông và bảo đảm an toàn", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "cần giấy gì", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.HasSuffix(got, "…\n") {
+		t.Errorf("papers %q: want the cut name to end the line as it is", got)
+	}
+}
+
+// A resident's age picks the record's sentence for that age ("người dưới
+// 06 tuổi" may be applied for online by a parent), and an age outside a
+// sentence's bound does not (record 1.014062).
+func TestDetailForTheResidentsAge(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp thẻ căn cước cho người dưới 14 tuổi", Steps: []string{
+		"Bước 1: + Trường hợp người đại diện hợp pháp thực hiện thủ tục cấp thẻ căn cước cho người dưới 06 tuổi thông qua cổng dịch vụ công hoặc ứng dụng định danh quốc gia thì lựa chọn thủ tục, kiểm tra thông tin của người dưới 06 tuổi trong Cơ sở dữ liệu quốc gia về dân cư.",
+		"+ Trường hợp thực hiện trực tiếp tại Công an cấp xã, người đại diện hợp pháp đưa người dưới 14 tuổi đến địa điểm làm thủ tục cấp thẻ căn cước.",
+		"(Lưu ý: Lộ trình cấp thẻ căn cước cho người dưới 14 tuổi tại Công an cấp xã trong cả nước không phụ thuộc vào nơi cư trú thực hiện theo thông báo của Bộ Công an)",
+	}}
+	q := "Làm căn cước cho bé %d tuổi có phải bế cháu lên công an không, hay bố mẹ làm online được?"
+	if got := recordDetail(fmt.Sprintf(q, 4), p.Title, p); !strings.Contains(got, "dưới 06 tuổi") {
+		t.Errorf("a child of 4: detail %q, want the rule for those under 6", got)
+	}
+	if got := recordDetail(fmt.Sprintf(q, 10), p.Title, p); strings.Contains(got, "dưới 06 tuổi") {
+		t.Errorf("a child of 10: detail %q, want no rule for those under 6", got)
+	}
+}
+
+// A list a sentence announces ("gồm: …; …; …") is quoted whole, not its
+// first item (record 1.003677).
+func TestDetailQuotesAnnouncedListWhole(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Khai báo tạm vắng", Papers: []knowledge.Paper{
+		{Name: "Nội dung khai báo tạm vắng gồm: họ và tên, số định danh cá nhân hoặc số Chứng minh nhân dân, số hộ chiếu của người khai báo tạm vắng; lý do tạm vắng; thời gian tạm vắng; địa chỉ nơi đến.", Count: "1 bản chính"},
+	}}
+	got := recordDetail("Sắp đi làm xa nhà một thời gian dài, nếu phải khai báo tạm vắng thì cần khai những nội dung gì?", p.Title, p)
+	if !strings.Contains(got, "lý do tạm vắng") || !strings.Contains(got, "địa chỉ nơi đến") {
+		t.Errorf("detail %q: want the whole list, with the reason and the destination", got)
 	}
 }
