@@ -81,10 +81,22 @@ func readFee(cell string, today time.Time) feeReading {
 			text += " (" + clip(rest, 120) + ")"
 		} else if u := perUnit(rest, main); u != "" {
 			text = u
+		} else if strings.HasPrefix(rest, main) {
+			// "2.000 đồng (2.000 đồng/trang; từ trang thứ 3 trở lên thu
+			// 1.000 đồng/trang, tối đa … 200.000 đồng/bản. Trang là …)":
+			// the note's first sentence is the fee, per page and capped.
+			first := rest
+			if loc := nextSentence.FindStringIndex(rest); loc != nil {
+				first = rest[:loc[0]]
+			}
+			text = clip(strings.TrimRight(first, ". "), 160)
 		}
 	}
 	return feeReading{text: text, known: true}
 }
+
+// nextSentence starts a fee note's next sentence.
+var nextSentence = regexp.MustCompile(`[.;] \p{Lu}`)
 
 // exemptionsIn returns the exemptions a fee note lists ("Miễn lệ phí
 // đối với trường hợp …"), each with the cases after its semicolons.

@@ -40,6 +40,15 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"hỏi cán bộ", "trực tuyến"},
 		},
 		{
+			// A note that starts with the amount and says per page and
+			// the cap is the fee (2.000942).
+			name:    "per page and capped, as the note says",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "2.000 đồng (2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản. Trang là căn cứ để thu phí được tính theo trang của bản chính.)"}},
+			day:     today,
+			want:    []string{"2.000 đồng/trang; từ trang thứ 3 trở lên thu 1.000 đồng/trang, tối đa thu không quá 200.000 đồng/bản"},
+			wantNot: []string{"Trang là căn cứ"},
+		},
+		{
 			name:    "free unless the province sets a fee, if any",
 			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh.)"}},
 			day:     today,
