@@ -73,6 +73,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A procedure named beside the channel, not the guide to it.
 		"làm hộ chiếu lần đầu nộp online trên cổng dịch vụ công thì mấy ngày có?": "hộ chiếu",
 		"giay phep xay dung bi mat khi chuyen nha, xin cap lai GPXD can gi":       "Cấp lại giấy phép xây dựng",
+		// A permit extended is not the permit issued anew.
+		"Xin gia hạn giấy phép trồng cây lâu năm trong phạm vi bảo vệ công trình thủy lợi ở xã thì mấy ngày làm việc?": "gia hạn",
 		// A past year tells a step done; "2018, giờ" is no hour.
 		"chúng tôi đăng ký kết hôn ở Nhật năm 2018, giờ về Việt Nam muốn ghi vào sổ hộ tịch thì làm ở đâu": "ghi vào Sổ hộ tịch việc kết hôn",
 		// A title said word for word ("ghi vào sổ hộ tịch"), and a step

@@ -743,6 +743,9 @@ var actions = []stage{
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
+	// Extended ("xin gia hạn giấy phép trồng cây … sắp hết hạn") is not
+	// the permit issued anew.
+	{[]string{" gia han "}, []string{" gia han "}, false},
 	{[]string{" huy bo ", " huy hop dong ", " huy giao dich ", " muon huy "}, []string{" huy bo "}, true},
 	// A first issue said as such ("làm sổ đỏ lần đầu cho mảnh đất ông bà
 	// để lại") is not the exchange of a certificate already issued.
@@ -783,11 +786,11 @@ type stage struct {
 const firstTime = " lan dau "
 
 // laterStages are title words of the stages after a first issue.
-var laterStages = []string{" thu hoi ", " cap lai ", " dang ky lai ", " cap doi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao ", " dung thuc hien "}
+var laterStages = []string{" thu hoi ", " gia han ", " cap lai ", " dang ky lai ", " cap doi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao ", " dung thuc hien "}
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
-var otherStage = []string{" thanh lap ", " thu hoi ", " cap lai ", " dang ky lai ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+var otherStage = []string{" thanh lap ", " thu hoi ", " gia han ", " cap lai ", " dang ky lai ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
 
 // firstIssue reports a title (" "-padded) that issues something for the
 // first time: "Cấp thẻ căn cước …", "Đăng ký, cấp Giấy chứng nhận …", not
