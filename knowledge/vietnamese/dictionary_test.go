@@ -69,6 +69,7 @@ func TestExpand(t *testing.T) {
 		{"longer phrase wins", "xin bản sao giấy khai sinh", []string{"cap ban sao trich luc ho tich"}, []string{"dang ky khai sinh"}},
 		{"overlapping phrases both count", "tách sổ đỏ", []string{"tach thua"}, nil},
 		{"car transfer is not land transfer", "sang tên xe máy", []string{"thay doi chu xe"}, []string{"chuyen nhuong"}},
+		{"a pedal boat for hire is a water recreation vehicle", "mất giấy đăng ký thuyền đạp vịt cho khách thuê", []string{"phuong tien hoat dong vui choi giai tri duoi nuoc"}, nil},
 		{"teencode", "ko bit dk tam tru j", []string{"khong", "dang ky", "gi"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
 		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
