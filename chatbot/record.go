@@ -1000,6 +1000,12 @@ func shortPaper(name string) string {
 	if m := formFor.FindStringSubmatch(s); m != nil {
 		whom = m[1]
 	}
+	// "Tờ khai … (Mẫu CT01 …), trong đó ghi rõ ý kiến đồng ý cho tách hộ
+	// của chủ hộ, chủ sở hữu chỗ ở hợp pháp, trừ trường hợp …": whose
+	// consent the form carries is what the resident must get.
+	if m := consentIn.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(m[1]) <= 60 {
+		whom = "có ý kiến đồng ý của " + strings.TrimRight(m[1], " ,")
+	}
 	// "Phiếu CC01 … để công dân kiểm tra và ký xác nhận. Trường hợp công
 	// dân chưa có thông tin … thì hồ sơ còn có: Phiếu thu thập thông tin
 	// dân cư (Mẫu DC01 …)": the form of the case after it is not this
@@ -1135,6 +1141,10 @@ var inIt = regexp.MustCompile(`(?i)^trong đó,?\s+`)
 var nextCase = regexp.MustCompile(`\.\s*Trường hợp `)
 
 // formFor is the bracket that ends a form's name with whom it is for.
+// consentIn finds whose consent a form's name says it carries, always
+// ("trong đó ghi rõ"; not "đối với người … chưa thành niên thì …").
+var consentIn = regexp.MustCompile(`(?i)trong đó ghi rõ ý kiến đồng ý (?:[^,.;()]{2,50}? )?của ([^.;()]+?)(?:, trừ |\.|;|$)`)
+
 var formFor = regexp.MustCompile(`\((cá nhân|hộ gia đình|tổ chức|cộng đồng dân cư|doanh nghiệp|người nước ngoài)\)\s*\.?$`)
 
 // labelledList returns a paper's name that is a short label and a short

@@ -457,6 +457,10 @@ func TestPaperListsAndWhomFormsAreFor(t *testing.T) {
 		"Giấy tờ của xe: Chứng nhận nguồn gốc xe; Chứng nhận quyền sở hữu hợp pháp; Chứng từ hoàn thành nghĩa vụ tài chính.":                  "Giấy tờ của xe: chứng nhận nguồn gốc xe, chứng nhận quyền sở hữu hợp pháp, chứng từ hoàn thành nghĩa vụ tài chính",
 		"Văn bản đề nghị giao rừng, cho thuê rừng theo Mẫu số 11 Phụ lục IIA ban hành kèm theo Nghị định số 42/2026/NĐ-CP (cá nhân)":          "Văn bản đề nghị giao rừng, cho thuê rừng (mẫu số 11, cá nhân)",
 		"Văn bản đề nghị giao rừng, cho thuê rừng theo Mẫu số 12 Phụ lục IIA ban hành kèm theo Nghị định số 42/2026/NĐ-CP (cộng đồng dân cư)": "Văn bản đề nghị giao rừng, cho thuê rừng (mẫu số 12, cộng đồng dân cư)",
+		// Whose consent the form always carries is said (1.010038); a
+		// consent only a minor's form needs is not (1.004194).
+		"Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA), trong đó ghi rõ ý kiến đồng ý cho tách hộ của chủ hộ, chủ sở hữu chỗ ở hợp pháp, trừ trường hợp đã có ý kiến đồng ý bằng văn bản.":                                                   "Tờ khai thay đổi thông tin cư trú (mẫu CT01, có ý kiến đồng ý của chủ hộ, chủ sở hữu chỗ ở hợp pháp)",
+		"Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA); đối với người đăng ký tạm trú là người chưa thành niên thì trong tờ khai phải ghi rõ ý kiến đồng ý của cha, mẹ hoặc người giám hộ, trừ trường hợp đã có ý kiến đồng ý bằng văn bản;": "Tờ khai thay đổi thông tin cư trú (mẫu CT01)",
 	} {
 		if got := shortPaper(name); got != want {
 			t.Errorf("shortPaper(%q)\n = %q\nwant %q", name, got, want)
