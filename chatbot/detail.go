@@ -401,7 +401,9 @@ func rarestPair(sq scoring, sentences []detailSentence, texts []string) (string,
 // … đã ly hôn … thì …" for "đã ly hôn rồi, xin giấy xác nhận độc thân".
 func caseSaid(folded string, sq scoring, words []string) bool {
 	cond, _, ok := strings.Cut(folded, " thi ")
-	if !ok || !strings.HasPrefix(cond, " truong hop ") {
+	// "Đối với thủ tục … thay đổi chủ hộ, … thì …" is a case too; "Đối
+	// với nơi chưa có bản đồ …" is not the resident's "chưa có sổ".
+	if !ok || !strings.HasPrefix(cond, " truong hop ") && !strings.HasPrefix(cond, " doi voi thu tuc ") {
 		return false
 	}
 	cond += " "

@@ -835,3 +835,17 @@ func TestDetailQuotesAnnouncedListWhole(t *testing.T) {
 		t.Errorf("detail %q: want the whole list, with the reason and the destination", got)
 	}
 }
+
+// A record's note for a procedure's own variant ("Đối với thủ tục …
+// thay đổi chủ hộ, … thì …") is quoted however long when the question
+// says that variant (record 1.010039).
+func TestDetailQuotesTheVariantsNote(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú", Papers: []knowledge.Paper{
+		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01 ban hành kèm theo Thông tư số 53/2025/TT-BCA)", Count: "1 bản chính"},
+		{Name: "*Lưu ý: - Đối với thủ tục điều chỉnh thông tin thay đổi chủ hộ, đối với trường hợp cần lấy ý kiến của các thành viên trong hộ gia đình thì các thành viên trong hộ gia đình xác nhận nội dung ý kiến thông qua Ứng dụng định danh quốc gia hoặc văn bản ghi rõ nội dung ý kiến (văn bản này không phải công chứng, chứng thực).", Count: "0 bản chính"},
+	}}
+	got := recordDetail("Bố tôi là chủ hộ vừa mất tháng trước, giờ cả nhà muốn đổi chủ hộ sang tên mẹ tôi thì làm thủ tục gì, cần những gì và mấy ngày thì xong?", p.Title, p)
+	if !strings.Contains(got, "các thành viên trong hộ gia đình xác nhận nội dung ý kiến") {
+		t.Errorf("detail %q: want the members' say on the new head", got)
+	}
+}
