@@ -506,6 +506,11 @@ var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( 
 var (
 	specialCase    = regexp.MustCompile(`(?i)^(trường hợp|đối với|nếu|khi|ngoài ra|riêng|với trường hợp)|^.{0,110}nếu có`)
 	specialBracket = regexp.MustCompile(`(?i)\(\s*(đối với|áp dụng (đối )?với|dành cho|chỉ áp dụng) `)
+	// "Bản khai … (Mẫu số 04B – HBQP …) đối với người có thời gian phục
+	// vụ trong Quân đội trước ngày 01/01/2007 …": a form for those with
+	// a past of their own, said after its code; not "(Mẫu TK1-TS) đối
+	// với người tham gia lần đầu", every new member's form.
+	afterForm = regexp.MustCompile(`(?i)\)\s*(đối với|áp dụng (đối )?với|dành cho) (người|trường hợp) (có thời gian|thuộc|đã từng|bị|được hưởng) `)
 )
 
 // caseNear is a case a name states near its start (within ~100
@@ -645,7 +650,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			continue
 		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
-		special := specialCase.MatchString(bare) || bracketed || byProxy.MatchString(bare) && !proxyProcedure ||
+		special := specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
 		// Two papers of one short name are one for a resident: the form

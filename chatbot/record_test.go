@@ -849,3 +849,28 @@ func TestDetailQuotesTheVariantsNote(t *testing.T) {
 		t.Errorf("detail %q: want the members' say on the new head", got)
 	}
 }
+
+// A form for those with a past of their own, said after its code (army
+// service before 2007, record 1.001613), is not listed as every
+// applicant's; a form for every new member is (record of the household
+// health insurance).
+func TestFormForSomeSaidAfterItsCode(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Giải quyết hưởng bảo hiểm xã hội một lần", Papers: []knowledge.Paper{
+		{Name: "a) Sổ BHXH", Count: "1 bản chính"},
+		{Name: "b) Đơn đề nghị (Mẫu số 14-HSB)", Count: "1 bản chính"},
+		{Name: "e) Bản chính Bản khai cá nhân về thời gian, địa bàn phục vụ trong Quân đội có hưởng phụ cấp khu vực (Mẫu số 04B – HBQP ban hành kèm theo Thông tư số 136/2020/TT-BQP ngày 29/10/2020) đối với người có thời gian phục vụ trong Quân đội trước ngày 01/01/2007 tại địa bàn có hưởng phụ cấp khu vực", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "nghỉ việc rồi muốn rút BHXH 1 lần thì cần giấy gì", view{}, 3, maxPaperList)
+	if got := b.String(); strings.Contains(got, "04B") || !strings.Contains(got, "14-HSB") {
+		t.Errorf("papers %q: want the application and the book, the army form kept for its case", got)
+	}
+	p = &knowledge.Procedure{Title: "Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT", Papers: []knowledge.Paper{
+		{Name: "Tờ khai tham gia, điều chỉnh thông tin BHXH, BHYT (Mẫu TK1-TS) đối với người tham gia lần đầu hoặc có mã số BHXH nhưng chưa đủ thông tin.", Count: "1 bản chính"},
+	}}
+	b.Reset()
+	papersLine(&b, p, "mua BHYT hộ gia đình cho cả nhà cần giấy gì", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "TK1-TS") {
+		t.Errorf("papers %q: want the form every new member fills in", got)
+	}
+}
