@@ -145,24 +145,31 @@ func timeOf(p *knowledge.Procedure) string {
 func timeNote(p *knowledge.Procedure, t string) string {
 	for _, m := range p.Methods {
 		note := strings.TrimSpace(m.Note)
-		if !strings.HasPrefix(strings.ToLower(note), "thời hạn giải quyết") {
+		// "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố
+		// cáo là 60 ngày …" opens with the law it cites.
+		i := strings.Index(strings.ToLower(note), "thời hạn giải quyết")
+		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
 			continue
 		}
-		first, _, _ := strings.Cut(note, ". ")
-		d := durationRe.FindStringSubmatch(first)
-		if d == nil || strings.Contains(" "+t, " "+d[1]+" ") {
-			continue // the cell's own time, said again
-		}
+		first, _, _ := strings.Cut(note[i:], ". ")
 		// Each clause up to its time: "… lần đầu không quá 30 ngày; đối
 		// với vụ việc phức tạp … không quá 45 ngày", not what it counts
-		// from.
+		// from. A note that says only the cell's own time says nothing.
 		var clauses []string
+		other := false
 		for _, c := range strings.Split(first, "; ") {
 			if loc := durationRe.FindStringIndex(c); loc != nil {
 				clauses = append(clauses, strings.TrimSpace(c[:loc[1]]))
+				d := durationRe.FindStringSubmatch(c)
+				other = other || !strings.Contains(" "+t, " "+d[1]+" ")
 			}
 		}
-		return clip(strings.Join(clauses, "; "), maxTimeNote)
+		if !other {
+			continue
+		}
+		note = strings.Join(clauses, "; ")
+		r, n := utf8.DecodeRuneInString(note)
+		return clip(string(unicode.ToUpper(r))+note[n:], maxTimeNote)
 	}
 	return ""
 }

@@ -336,6 +336,14 @@ func TestTimeNoteBesideTheCell(t *testing.T) {
 	if strings.Contains(got, "kể từ ngày thụ lý") {
 		t.Errorf("time %q quotes what the days count from", got)
 	}
+	// A note that opens with the law it cites and says the cell's time
+	// first, then a longer one for complex cases (record 1.004327).
+	p.Methods[0].Note = "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố cáo là 60 ngày, kể từ ngày thụ lý giải quyết tố cáo; đối với vụ việc phức tạp thì thời hạn giải quyết là 90 ngày, kể từ ngày thụ lý giải quyết tố cáo. Trường hợp cần thiết, …"
+	b.Reset()
+	recordPart(&b, intentTime, p, "tố cáo công an xã thì bao lâu được giải quyết", 0, view{})
+	if got := b.String(); !strings.Contains(got, "phức tạp thì thời hạn giải quyết là 90 ngày") {
+		t.Errorf("time %q: want the 90 days of a complex case", got)
+	}
 	p.Methods[0].Note, p.Methods[1].Note = "Thời hạn giải quyết: 60 ngày làm việc.", "Thời hạn giải quyết: 60 ngày làm việc."
 	b.Reset()
 	recordPart(&b, intentTime, p, "khiếu nại quyết định xử phạt thì bao lâu được giải quyết", 0, view{})
