@@ -14,9 +14,14 @@ import (
 // near 400 so that it reads on a phone; the source card carries the full
 // list of papers.
 const (
-	maxContent      = 220 // characters of the parts asked about, for one thing asked
-	extraPerIntent  = 130 // more characters for each further thing asked
-	maxPaperName    = 72  // characters of a paper's name in the text
+	maxContent     = 220 // characters of the parts asked about, for one thing asked
+	extraPerIntent = 130 // more characters for each further thing asked
+	maxPaperName   = 72  // characters of a paper's name in the text
+	// maxFeeLine is the most characters of a fee: room for an amount set
+	// by the province and a whole list of whom it spares (a death
+	// registered on time, families of merit, poor households, the
+	// disabled), which a resident left off would pay.
+	maxFeeLine      = 300
 	maxTextPapers   = 4   // papers named in the text
 	maxPaperList    = 190 // characters of the papers named in the text
 	papersOnlyExtra = 80  // more characters when papers are all that is asked
@@ -45,10 +50,10 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		budget += papersOnlyExtra // a list of papers is all that was asked
 	}
 	var parts strings.Builder
-	add := func(part string) {
+	add := func(part string, whole bool) {
 		left := budget - utf8.RuneCountInString(parts.String())
 		switch n := utf8.RuneCountInString(part); {
-		case n <= left || n <= maxShortPart:
+		case n <= left || n <= maxShortPart || whole:
 			// A short part asked ("Thời hạn giải quyết: 5 ngày làm
 			// việc.") is never left out for a long one before it.
 			parts.WriteString(part)
@@ -83,7 +88,9 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		} else {
 			recordPart(&part, in, p, question, len(intents)-1, v)
 		}
-		add(part.String())
+		// A fee cut in its list of whom it spares ("miễn lệ phí … đúng
+		// hạn, người thuộc …") reads as a condition: it goes whole.
+		add(part.String(), in == intentFee)
 	}
 	b.WriteString(parts.String())
 	// What the question asks beyond the parts: the record's own sentence,
@@ -149,7 +156,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		} else if c := exemptionNamed(fee, question, p.Title); c != "" {
 			fee = c
 		}
-		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
+		b.WriteString(v.word("Lệ phí: ", "Fee: ") + endLine(clip(fee, maxFeeLine)) + "\n")
 	case intentTime:
 		t := timeOf(p)
 		if c := caseTime(p, question); c != "" {
@@ -164,7 +171,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		if t == "" {
 			t = v.word("bản ghi không ghi thời hạn; hãy hỏi cán bộ tiếp nhận", "the record gives no time; ask the office")
 		}
-		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + clip(t, 200) + ".\n")
+		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + endLine(clip(t, 200)) + "\n")
 		if n := timeNote(p, t); n != "" {
 			// A line of its own: an answer short of room leaves it whole.
 			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + n + "».\n")
@@ -227,7 +234,7 @@ func summaryParts(b *strings.Builder, p *knowledge.Procedure, question string, v
 	papersLine(b, p, question, v, 2, maxPaperList)
 	if fee := feeOf(p, v.today); fee != "" {
 		// Room for the exemptions, which a resident left off would pay.
-		b.WriteString(v.word("Lệ phí: ", "Fee: ") + clip(fee, 240) + ".\n")
+		b.WriteString(v.word("Lệ phí: ", "Fee: ") + endLine(clip(fee, maxFeeLine)) + "\n")
 	}
 	if c := caseTime(p, question); c != "" {
 		b.WriteString(v.word("Thời hạn, theo bản ghi: ", "Time, as the record says: ") + "«" + c + "»\n")
@@ -307,6 +314,14 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		return
 	}
 	b.WriteString(".\n")
+}
+
+// endLine ends a line with a full stop, unless it ends cut ("…").
+func endLine(s string) string {
+	if strings.HasSuffix(s, "…") {
+		return s
+	}
+	return s + "."
 }
 
 // paperBreaks are where a paper's long name stops naming the paper and

@@ -882,3 +882,19 @@ func TestFormForSomeSaidAfterItsCode(t *testing.T) {
 		t.Errorf("papers %q: want the form every new member fills in", got)
 	}
 }
+
+// A fee's whole list of whom it spares is said, however much else the
+// question asks (record 1.000656), and a line cut short ends "…", not
+// "…." .
+func TestFeeExemptionsWholeBesideATime(t *testing.T) {
+	fee := "Miễn phí (Mức lệ phí cụ thể do Hội đồng nhân dân tỉnh, thành phố trực thuộc Trung ương quyết định. Miễn lệ phí đối với trường hợp đăng ký khai tử đúng hạn, người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật.)"
+	p := &knowledge.Procedure{Title: "Đăng ký khai tử", Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "1 Ngày làm việc", Fee: fee}},
+		Steps: []string{"Trong thời hạn 15 ngày kể từ ngày có người chết thì vợ, chồng hoặc con, cha, mẹ hoặc người thân thích khác của người chết có trách nhiệm đi đăng ký khai tử."}}
+	var b strings.Builder
+	q := "Bố em mất hôm qua, nhà em phải đi khai tử trong vòng bao nhiêu ngày ạ, có mất tiền không?"
+	recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), knowledge.Document{Title: p.Title, Procedure: p}, recordDetail(q, p.Title, p), view{})
+	got := b.String()
+	if !strings.Contains(got, "người khuyết tật") || strings.Contains(got, "….") {
+		t.Errorf("answer %q: want the whole list of whom the fee spares", got)
+	}
+}
