@@ -68,6 +68,9 @@ var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?h
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 
+// timeAmount is a number of hours, days or months in a sentence.
+var timeAmount = regexp.MustCompile(`\d+ (giờ|ngày|tháng)`)
+
 // maxDeadlineCase bounds the case quoted before a deadline.
 const maxDeadlineCase = 130
 
@@ -99,14 +102,15 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// hiểm xã hội tự nguyện" picks the voluntary member's 60 days over
 	// the employee's 45, though both speak of "hưởng chế độ thai sản".
 	own := ownWords(question, p.Title)
-	best, bestScore := "", -1<<30
+	best, bestScore, bestNext := "", -1<<30, ""
 	for _, t := range texts {
 		for _, sentence := range fullStop.Split(t, -1) {
 			// A clause is scored with the clauses before it in its sentence:
 			// "Người tham gia BHXH tự nguyện lập hồ sơ …; thời hạn nộp hồ sơ
 			// chậm nhất 60 ngày" is the voluntary member's deadline.
 			before := ""
-			for _, s := range sentenceBreak.Split(sentence, -1) {
+			clauses := sentenceBreak.Split(sentence, -1)
+			for ci, s := range clauses {
 				before += " " + s
 				if !deadline.MatchString(s) {
 					continue
@@ -143,13 +147,27 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 					score += 2 // "báo trước mấy ngày"
 				}
 				if score > bestScore {
-					best, bestScore = s, score
+					best, bestScore, bestNext = s, score, ""
+					if ci+1 < len(clauses) {
+						bestNext = clauses[ci+1]
+					}
 				}
 			}
 		}
 	}
 	best = strings.TrimSpace(strings.Trim(best, "-+*.: "))
 	best = strings.TrimSuffix(best, ", như sau") // the list that followed is not quoted
+	// "… trước 23 giờ của ngày bắt đầu lưu trú; trường hợp người đến lưu
+	// trú sau 23 giờ thì … trước 08 giờ ngày hôm sau": the case the same
+	// limit does not fit is said with it.
+	if next := strings.TrimSpace(strings.Trim(bestNext, "-+*.: ")); strings.HasPrefix(strings.ToLower(next), "trường hợp") &&
+		utf8.RuneCountInString(best)+utf8.RuneCountInString(next) <= maxCaseDetail {
+		for _, d := range timeAmount.FindAllString(best, -1) {
+			if strings.Contains(next, d) {
+				return best + "; " + next
+			}
+		}
+	}
 	// The quote holds the time limit, however far into the sentence.
 	at := daysBefore.FindString(strings.ToLower(best))
 	if at == "" {

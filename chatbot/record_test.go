@@ -898,3 +898,14 @@ func TestFeeExemptionsWholeBesideATime(t *testing.T) {
 		t.Errorf("answer %q: want the whole list of whom the fee spares", got)
 	}
 }
+
+// A deadline's exception for the same limit, in the same sentence, is
+// said with it: a guest who comes after 23:00 is reported before 08:00
+// (record of "Thông báo lưu trú").
+func TestDeadlineWithItsLateCase(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Thông báo lưu trú", Conditions: "Việc thông báo lưu trú được thực hiện trước 23 giờ của ngày bắt đầu lưu trú; trường hợp người đến lưu trú sau 23 giờ thì việc thông báo lưu trú được thực hiện trước 08 giờ ngày hôm sau; trường hợp ông, bà, cha, mẹ, vợ, chồng, con, cháu, anh, chị, em ruột đến lưu trú nhiều lần thì chỉ cần thông báo lưu trú một lần."}
+	got := deadlineOf(p, "Có họ hàng dưới quê lên ở nhờ nhà mấy hôm thì phải báo công an trước mấy giờ?")
+	if !strings.Contains(got, "trước 23 giờ") || !strings.Contains(got, "trước 08 giờ ngày hôm sau") {
+		t.Errorf("deadline %q: want 23:00 and, for a late guest, 08:00 the next day", got)
+	}
+}
