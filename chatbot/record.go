@@ -147,6 +147,9 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		note := strings.TrimSpace(m.Note)
 		// "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố
 		// cáo là 60 ngày …" opens with the law it cites.
+		if c := casesTimed(note, t); c != "" {
+			return c
+		}
 		i := strings.Index(strings.ToLower(note), "thời hạn giải quyết")
 		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
 			continue
@@ -172,6 +175,40 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		return clip(string(unicode.ToUpper(r))+note[n:], maxTimeNote)
 	}
 	return ""
+}
+
+// caseTimed is a line of a note that times one case: "- Nhận hồ sơ từ
+// NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc kể từ …".
+var caseTimed = regexp.MustCompile(`(?m)^[-+•*\s]*([^:\n]{5,80}):\s*(?:tối đa|không quá|trong)?\s*0*(\d+ (?:ngày|giờ)(?: làm việc)?)`)
+
+// casesTimed returns a note's times for its cases, each with its case
+// ("nhận hồ sơ từ đơn vị SDLĐ: 6 ngày làm việc; nhận hồ sơ từ NLĐ, người
+// tham gia BHXH tự nguyện: 3 ngày làm việc"), when the note times two or
+// more cases and one otherwise than the cell t; "" otherwise.
+func casesTimed(note, t string) string {
+	ms := caseTimed.FindAllStringSubmatch(strings.ReplaceAll(note, "Tối đa", "tối đa"), -1)
+	if len(ms) < 2 {
+		return ""
+	}
+	var parts []string
+	other := false
+	for _, m := range ms {
+		if strings.ContainsAny(m[1], "0123456789") {
+			continue // a table's cells run together, not a case
+		}
+		part := lowerFirst(strings.TrimSpace(m[1])) + ": " + m[2]
+		if slices.Contains(parts, part) {
+			continue // said again for another channel
+		}
+		n, _, _ := strings.Cut(m[2], " ")
+		other = other || !strings.Contains(" "+t, " "+n+" ")
+		parts = append(parts, part)
+	}
+	if !other || len(parts) < 2 {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(parts[0])
+	return clip(string(unicode.ToUpper(r))+strings.Join(parts, "; ")[n:], maxTimeNote)
 }
 
 // maxTimeNote bounds the note quoted beside a time.

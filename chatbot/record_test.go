@@ -909,3 +909,16 @@ func TestDeadlineWithItsLateCase(t *testing.T) {
 		t.Errorf("deadline %q: want 23:00 and, for a late guest, 08:00 the next day", got)
 	}
 }
+
+// A note that times each case otherwise than the cell ("từ NLĐ …: Tối
+// đa 03 ngày làm việc" beside the employer's 06) is shown beside the
+// time (record 2.000693).
+func TestTimeNoteForEachCase(t *testing.T) {
+	note := "- Nhận hồ sơ từ đơn vị SDLĐ: Tối đa 06 ngày làm việc kể từ ngày cơ quan BHXH nhận đủ hồ sơ theo quy định. \n- Nhận hồ sơ từ NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc kể từ ngày cơ quan BHXH nhận đủ hồ sơ theo quy định."
+	p := &knowledge.Procedure{Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "6 ngày làm việc", Note: note}}}
+	var b strings.Builder
+	recordPart(&b, intentTime, p, "nộp hồ sơ thai sản thì bao lâu được giải quyết", 0, view{})
+	if got := b.String(); !strings.Contains(got, "người tham gia BHXH tự nguyện: 3 ngày làm việc") || !strings.Contains(got, "SDLĐ: 6 ngày làm việc") {
+		t.Errorf("time %q: want each case's time", got)
+	}
+}
