@@ -145,11 +145,11 @@ func timeOf(p *knowledge.Procedure) string {
 func timeNote(p *knowledge.Procedure, t string) string {
 	for _, m := range p.Methods {
 		note := strings.TrimSpace(m.Note)
-		// "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố
-		// cáo là 60 ngày …" opens with the law it cites.
 		if c := casesTimed(note, t); c != "" {
 			return c
 		}
+		// "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố
+		// cáo là 60 ngày …" opens with the law it cites.
 		i := strings.Index(strings.ToLower(note), "thời hạn giải quyết")
 		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
 			continue
