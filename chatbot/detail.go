@@ -222,7 +222,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	words := ownWords(question, title)
 	sq := newScoring(words, q, foldedWords(askingSentence(question)), asksYesNo(question))
 	sq.howLong = howLongAsked.MatchString(q)
-	sq.age, sq.titleAges = residentAge(q), foldedWords(title)
+	sq.age, sq.titleAges = vietnamese.AgeSaid(question), foldedWords(title)
 	// "có mất phí không" asks no one to be present.
 	asked := costsSaid.ReplaceAllString(q, " ")
 	// Two rules asked in one question ("dùng sđt của ai, con có phải đi
@@ -663,33 +663,22 @@ type scoring struct {
 	// bao lâu"); a sentence that gives a length answers it better.
 	howLong bool
 	// age is the resident's age in years the question says ("con 3
-	// tuổi"), -1 when none; a sentence whose age bound it falls within
+	// tuổi", vietnamese.AgeSaid), 0 when none; a sentence whose age bound it falls within
 	// is about the resident, unless the procedure's name (titleAges,
 	// folded words) says that bound.
 	age       int
 	titleAges string
 }
 
-var (
-	ageAsked = regexp.MustCompile(` ([0-9]{1,2}) tuoi `)
-	ageBound = regexp.MustCompile(` (duoi|chua du|chua den|tu du|du|tu|tren|den duoi) 0?([0-9]{1,2}) tuoi `)
-)
-
-// residentAge is the age a question's folded words say, -1 when none.
-func residentAge(folded string) int {
-	m := ageAsked.FindStringSubmatch(folded)
-	if m == nil {
-		return -1
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
-}
+// ageBound is an age bound in a sentence's folded words: "dưới 06
+// tuổi", "từ đủ 14 tuổi".
+var ageBound = regexp.MustCompile(` (duoi|chua du|chua den|tu du|du|tu|tren|den duoi) 0?([0-9]{1,2}) tuoi `)
 
 // ageFits tells whether a sentence's folded words bound an age the
 // resident's falls within ("người dưới 06 tuổi" for a child of 3), by a
 // bound the procedure's name does not already say.
 func (sc scoring) ageFits(folded string) bool {
-	if sc.age < 0 {
+	if sc.age == 0 {
 		return false
 	}
 	fits := false
@@ -699,7 +688,7 @@ func (sc scoring) ageFits(folded string) bool {
 		switch {
 		case upper && sc.age >= n, !upper && sc.age < n:
 			return false // a bound the resident is outside of
-		case strings.Contains(sc.titleAges, " "+strings.TrimLeft(m[2], "0")+" tuoi ") || strings.Contains(sc.titleAges, " 0"+m[2]+" tuoi "):
+		case strings.Contains(sc.titleAges, " "+m[2]+" tuoi ") || strings.Contains(sc.titleAges, " 0"+m[2]+" tuoi "):
 		default:
 			fits = true
 		}
@@ -721,7 +710,7 @@ var kinWords = map[string]bool{"ong": true, "ba": true, "cha": true, "me": true,
 	"chu": true, "cau": true, "thim": true, "mo": true}
 
 func newScoring(words []string, question, ask string, yesNo bool) scoring {
-	sc := scoring{yesNo: yesNo, age: -1}
+	sc := scoring{yesNo: yesNo}
 	for _, w := range words {
 		w = " " + w + " "
 		weight := 1

@@ -159,7 +159,7 @@ func (ix *Index) plan(text string) plan {
 		}
 	}
 	p.heading = strings.Join(heading, " ")
-	p.age = queryAge(text)
+	p.age = vietnamese.AgeSaid(text)
 	p.ages = ageExpansions(p.age, ix.stats.ages)
 	if norm := vietnamese.Normalize(text); norm != vietnamese.Fold(text) {
 		p.accented = norm
