@@ -213,6 +213,12 @@ func lowerFirst(s string) string {
 	return string(unicode.ToLower(r)) + s[n:]
 }
 
+// upperFirst returns s with its first letter a capital.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
 // sameAmount reports a note whose only amount is a.
 func sameAmount(note string, a int64) bool {
 	ms := moneyRe.FindAllString(note, -1)

@@ -170,23 +170,21 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		if !other {
 			continue
 		}
-		note = strings.Join(clauses, "; ")
-		r, n := utf8.DecodeRuneInString(note)
-		return clip(string(unicode.ToUpper(r))+note[n:], maxTimeNote)
+		return clip(upperFirst(strings.Join(clauses, "; ")), maxTimeNote)
 	}
 	return ""
 }
 
 // caseTimed is a line of a note that times one case: "- Nhận hồ sơ từ
 // NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc kể từ …".
-var caseTimed = regexp.MustCompile(`(?m)^[-+•*\s]*([^:\n]{5,80}):\s*(?:tối đa|không quá|trong)?\s*0*(\d+ (?:ngày|giờ)(?: làm việc)?)`)
+var caseTimed = regexp.MustCompile(`(?im)^[-+•*\s]*([^:\n]{5,80}):\s*(?:tối đa|không quá|trong)?\s*0*(\d+ (?:ngày|giờ)(?: làm việc)?)`)
 
 // casesTimed returns a note's times for its cases, each with its case
 // ("nhận hồ sơ từ đơn vị SDLĐ: 6 ngày làm việc; nhận hồ sơ từ NLĐ, người
 // tham gia BHXH tự nguyện: 3 ngày làm việc"), when the note times two or
 // more cases and one otherwise than the cell t; "" otherwise.
 func casesTimed(note, t string) string {
-	ms := caseTimed.FindAllStringSubmatch(strings.ReplaceAll(note, "Tối đa", "tối đa"), -1)
+	ms := caseTimed.FindAllStringSubmatch(note, -1)
 	if len(ms) < 2 {
 		return ""
 	}
@@ -207,8 +205,7 @@ func casesTimed(note, t string) string {
 	if !other || len(parts) < 2 {
 		return ""
 	}
-	r, n := utf8.DecodeRuneInString(parts[0])
-	return clip(string(unicode.ToUpper(r))+strings.Join(parts, "; ")[n:], maxTimeNote)
+	return clip(upperFirst(strings.Join(parts, "; ")), maxTimeNote)
 }
 
 // maxTimeNote bounds the note quoted beside a time.
@@ -1012,13 +1009,10 @@ func shortPaper(name string) string {
 	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
 	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
 	if m := whoHandsIn.FindStringSubmatch(s); m != nil {
-		r, n := utf8.DecodeRuneInString(m[1])
-		s = string(unicode.ToUpper(r)) + m[1][n:]
+		s = upperFirst(m[1])
 	}
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
-		rest := s[loc[1]:]
-		r, n := utf8.DecodeRuneInString(rest)
-		s = string(unicode.ToUpper(r)) + rest[n:]
+		s = upperFirst(s[loc[1]:])
 	}
 	// "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/…
 	// (sau đây gọi là giấy tờ tùy thân)": the record's own short name.

@@ -45,9 +45,7 @@ func hasLetter(s string) bool {
 func shortTitle(title string) string {
 	t := strings.TrimSpace(title)
 	if strings.HasPrefix(t, "Thủ tục ") {
-		t = strings.TrimPrefix(t, "Thủ tục ")
-		r, n := utf8.DecodeRuneInString(t)
-		t = string(unicode.ToUpper(r)) + t[n:]
+		t = upperFirst(strings.TrimPrefix(t, "Thủ tục "))
 	}
 	t = strings.TrimRight(t, ".: ")
 	if utf8.RuneCountInString(t) > 70 {
