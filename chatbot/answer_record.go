@@ -309,11 +309,10 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(v.word(fmt.Sprintf(" (+%d cho trường hợp riêng: xem danh sách)", special),
 			fmt.Sprintf(" (+%d for special cases: see the list)", special)))
 	}
-	if strings.HasSuffix(b.String(), "…") {
-		b.WriteString("\n") // not "hợp …."
-		return
+	if !strings.HasSuffix(b.String(), "…") { // not "hợp …."
+		b.WriteString(".")
 	}
-	b.WriteString(".\n")
+	b.WriteString("\n")
 }
 
 // endLine ends a line with a full stop, unless it ends cut ("…").
