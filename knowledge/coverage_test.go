@@ -69,3 +69,28 @@ func TestCoverageIgnoresTeencodeFiller(t *testing.T) {
 		t.Errorf("coverage with teencode filler %.2f, without %.2f: want the same", c, plain)
 	}
 }
+
+// "Hạn chót", "chậm nhất" ask by when the resident must act, as "bao
+// lâu" does: "chốt" is in no title, and a question about registering a
+// death was declined for it.
+func TestCoverageIgnoresDeadlineWords(t *testing.T) {
+	ctx := context.Background()
+	kb := mustOpen(t, "")
+	if err := kb.Ingest(ctx, knowledge.Document{ID: "death", Kind: knowledge.KindArticle, Title: "Đăng ký khai tử",
+		Body: "Trong thời hạn 15 ngày kể từ ngày có người chết, người thân có trách nhiệm đi đăng ký khai tử."}); err != nil {
+		t.Fatal(err)
+	}
+	coverage := func(q string) float64 {
+		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 1})
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("%q: %v, %d hits", q, err, len(hits))
+		}
+		return hits[0].Coverage
+	}
+	plain := coverage("đăng ký khai tử trong bao lâu")
+	for _, q := range []string{"đăng ký khai tử hạn chót là bao lâu", "dang ky khai tu han cuoi la bao lau", "đăng ký khai tử chậm nhất bao lâu"} {
+		if c := coverage(q); c < plain-0.01 {
+			t.Errorf("coverage of %q = %.2f, of %q %.2f: want the same", q, c, "đăng ký khai tử trong bao lâu", plain)
+		}
+	}
+}

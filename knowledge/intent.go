@@ -25,6 +25,8 @@ var askWords = map[string]bool{
 	"mau": true, "to khai": true, "nhan": false, "gi": true,
 	// "trên cổng dịch vụ công" says the channel, as "online" does.
 	"cong dich": true, "vu cong": true,
+	// By when the resident must act: "khai tử hạn chót là bao lâu".
+	"han chot": true, "han cuoi": true, "cham nhat": true, "tre nhat": true, "muon nhat": true,
 }
 
 // costAfter are the words after which "mất" or "hết" asks what
