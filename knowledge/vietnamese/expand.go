@@ -97,15 +97,45 @@ func newDictionary(entries []Entry) *Dictionary {
 func (d *Dictionary) Expand(query string) []string {
 	syllables := strings.FieldsFunc(Normalize(query), notWordRune)
 	words := make([]string, 0, len(syllables))
+	typed := make([]string, 0, len(syllables)) // words before teencode is read
 	marks := make([]string, 0, len(syllables))
 	filler := make([]bool, 0, len(syllables))
 	for _, s := range syllables {
 		if f := Fold(s); f != "" {
-			words = append(words, f)
+			typed = append(typed, f)
 			marks = append(marks, markKey(s))
 			filler = append(filler, skippable(s, f))
+			if w, ok := teencode[f]; ok {
+				f = w
+			}
+			words = append(words, f)
 		}
 	}
+	out := d.match(typed, marks, filler)
+	// Teencode read as its word ("xin lm hộ nghèo") finds a term the
+	// shorthand stands inside.
+	if !slices.Equal(words, typed) {
+		out = appendNew(out, d.match(words, marks, filler)...)
+	}
+	if out == nil {
+		return nil
+	}
+	joined := " " + strings.Join(typed, " ") + " "
+	kept := out[:0]
+	for _, e := range out {
+		if !strings.Contains(joined, " "+e+" ") {
+			kept = append(kept, e)
+		}
+	}
+	if len(kept) == 0 {
+		return nil
+	}
+	return kept
+}
+
+// match returns what the terms found in words add, the longest term
+// at each place.
+func (d *Dictionary) match(words, marks []string, filler []bool) []string {
 	var out []string
 	covered := 0 // words before this index lie inside an earlier match
 	for i, w := range words {
@@ -126,20 +156,7 @@ func (d *Dictionary) Expand(query string) []string {
 			out = appendNew(out, j.adds...)
 		}
 	}
-	if out == nil {
-		return nil
-	}
-	joined := " " + strings.Join(words, " ") + " "
-	kept := out[:0]
-	for _, e := range out {
-		if !strings.Contains(joined, " "+e+" ") {
-			kept = append(kept, e)
-		}
-	}
-	if len(kept) == 0 {
-		return nil
-	}
-	return kept
+	return out
 }
 
 // allFound reports whether every one of parts is found somewhere in words.

@@ -40,6 +40,13 @@ var stopwords = map[string]struct{}{
 	"e": {}, "r": {}, "lm": {}, "bn": {}, "ad": {}, "admin": {}, "ntn": {}, "vs": {},
 }
 
+// teencode are the shorthand syllables residents type for a word a
+// dictionary term may hold ("xin lm hộ nghèo" is "xin làm hộ nghèo"),
+// read as that word, folded.
+var teencode = map[string]string{
+	"lm": "lam", "dc": "duoc", "ko": "khong", "k": "khong", "j": "gi", "r": "roi", "e": "em", "mk": "minh", "vs": "voi",
+}
+
 // ambiguousStopwords fold from filler and from title words alike; typed
 // without diacritics they are kept as content.
 var ambiguousStopwords = map[string]struct{}{
