@@ -567,12 +567,36 @@ func quoteAround(sentence string, words []string, n int) string {
 		start = utf8.RuneCountInString(folded[:first]) - 50
 	}
 	if start <= 0 {
-		return clip(sentence, n)
+		return clipAmount(sentence, n)
 	}
 	for start < len(runes) && runes[start] != ' ' {
 		start++
 	}
-	return "… " + clip(strings.TrimSpace(string(runes[start:])), n)
+	return "… " + clipAmount(strings.TrimSpace(string(runes[start:])), n)
+}
+
+// amountNext is a time amount at the start of the text after a cut: "10
+// ngày làm việc", "là 03 ngày".
+var amountNext = regexp.MustCompile(`^\s*(là\s+|không quá\s+|tối đa\s+)?\d+\s+(ngày làm việc|ngày|tháng|năm|giờ|tuần)([\s,.;:)]|$)`)
+
+// clipAmount is clip, but a cut made just before a time amount ("… đến
+// cơ quan thuế trong thời hạn" before "10 ngày") goes on to hold it: the
+// amount is what such a sentence is quoted for.
+func clipAmount(s string, n int) string {
+	c := clip(s, n)
+	body := strings.TrimSuffix(c, " …")
+	if body == c || !strings.HasPrefix(s, body) {
+		return c
+	}
+	m := amountNext.FindString(s[len(body):])
+	if m == "" {
+		return c
+	}
+	body += strings.TrimRight(m, " ,.;:)")
+	if len(body) == len(s) {
+		return body
+	}
+	return body + " …"
 }
 
 // indexWord returns where w starts as a whole word in folded text, or -1.

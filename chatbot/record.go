@@ -617,6 +617,9 @@ var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất
 // ký tạm trú theo danh sách, hồ sơ gồm:".
 var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\s*$`)
 
+// romanNumber starts a heading numbered "(i)", "(iv)".
+var romanNumber = regexp.MustCompile(`^\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s`)
+
 // topNumber starts a heading numbered at the top level: "2. Đại lý thu",
 // not "2.1." or "a)".
 var topNumber = regexp.MustCompile(`^\d{1,2}\.\s`)
@@ -661,7 +664,11 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// "2. Đại lý thu" after "1. Người tham gia": a numbered
 			// heading beside a numbered case is the next case.
 			numbered := topNumber.MatchString(pending)
-			if isCase(heading) || numbered && numberedCase && !notCase.MatchString(heading) {
+			// "(iv) Chấm dứt hiệu lực mã số thuế đối với hộ gia đình, cá
+			// nhân …": a heading numbered (i), (ii) that says for whom
+			// is a case, as the tax records write theirs.
+			roman := romanNumber.MatchString(pending) && strings.Contains(strings.ToLower(heading), "đối với ")
+			if isCase(heading) || (numbered && numberedCase || roman) && !notCase.MatchString(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 				numberedCase = numbered
 			}
@@ -888,6 +895,20 @@ func pickCase(cases []paperCase, question, title string) int {
 			best += 1 + i
 		}
 	}
+	// Nor are an organisation's papers ("… đối với tổ chức kinh tế, tổ
+	// chức khác và đơn vị phụ thuộc") a resident's, who does not speak
+	// for one, when another case is a household's or a person's.
+	forBody := func(c paperCase) bool {
+		return bodyCase.MatchString(c.headingWords) && !personCase.MatchString(c.headingWords)
+	}
+	forPerson := func(c paperCase) bool {
+		return personCase.MatchString(c.headingWords) && !bodyCase.MatchString(c.headingWords)
+	}
+	body := bodySaid.MatchString(said)
+	persons := !body && slices.ContainsFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
+	if persons && forBody(cases[best]) {
+		best = slices.IndexFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
+	}
 	bestScore := 3
 	saidStance := stance(said)
 	for i, c := range cases {
@@ -905,7 +926,7 @@ func pickCase(cases []paperCase, question, title string) int {
 		// Nor is a case of "not yet" one whose asker already has it: "đã
 		// có căn cước gắn chip" is not "Trường hợp công dân chưa được
 		// cấp thẻ Căn cước công dân gắn chip".
-		if stance(c.headingWords)*saidStance < 0 {
+		if stance(c.headingWords)*saidStance < 0 || persons && forBody(c) || body && forPerson(c) {
 			continue
 		}
 		named := newScoring(spelled, said, said, false).score(c.headingWords, false) / 2 // matchScore
@@ -949,6 +970,15 @@ var (
 // stating it ("vẫn", "được", "mà", "đã", "cùng", "ở").
 var joinWords = map[string]bool{"van": true, "duoc": true, "ma": true, "la": true, "da": true, "cung": true, "o": true,
 	"nhung": true, "hien": true, "gio": true, "moi": true, "dang": true, "cua": true, "voi": true, "trong": true, "tai": true}
+
+// personCase and bodyCase find, in a case's heading (folded words),
+// whom its papers are for: a household or a person, or an organisation.
+// bodySaid finds a question that speaks for an organisation.
+var (
+	personCase = regexp.MustCompile(` (ho gia dinh|ca nhan|cong dan|ho kinh doanh) `)
+	bodyCase   = regexp.MustCompile(` (to chuc|doanh nghiep|hop tac xa|nha thau|don vi phu thuoc) `)
+	bodySaid   = regexp.MustCompile(` (to chuc|doanh nghiep|cong ty|hop tac xa|htx|dn|co quan|don vi|nha thau|chi nhanh|van phong) `)
+)
 
 // particular begins the heading of a particular case of a procedure.
 var particular = regexp.MustCompile(`(?i)^(đối với )?trường hợp`)

@@ -922,3 +922,41 @@ func TestTimeNoteForEachCase(t *testing.T) {
 		t.Errorf("time %q: want each case's time", got)
 	}
 }
+
+// The tax records number their cases "(i)", "(iv)" and say for whom:
+// a resident who speaks for no organisation gets the household's papers,
+// not the first case's, which are an organisation's. The rows are the
+// official record's (1.007607), shortened.
+func TestRomanCasesAndTheHouseholds(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Chấm dứt hiệu lực mã số thuế", Papers: []knowledge.Paper{
+		{Name: "(i) Chấm dứt hiệu lực mã số thuế đối với tổ chức kinh tế, tổ chức khác và đơn vị phụ thuộc"},
+		{Name: "Văn bản đề nghị chấm dứt hiệu lực mã số thuế mẫu số 24/ĐK-TCT", Count: "1 bản chính"},
+		{Name: "Bản sao quyết định giải thể của tổ chức", Count: "1 bản chính"},
+		{Name: "(iii) Chấm dứt hiệu lực mã số thuế đối với nhà thầu, nhà đầu tư tham gia hợp đồng dầu khí, nhà thầu nước ngoài."},
+		{Name: "Bản sao bản thanh lý hợp đồng dầu khí", Count: "1 bản chính"},
+		{Name: "(iv) Chấm dứt hiệu lực mã số thuế đối với hộ gia đình, cá nhân có hoạt động sản xuất kinh doanh do chấm dứt hoạt động kinh doanh."},
+		{Name: "Văn bản đề nghị chấm dứt hiệu lực mã số thuế mẫu số 24/ĐK-TCT của hộ kinh doanh", Count: "1 bản chính"},
+	}}
+	for q, want := range map[string]string{
+		"nghỉ kinh doanh rồi muốn đóng mã số thuế cần giấy gì":              "hộ gia đình",
+		"công ty tôi giải thể, chấm dứt mã số thuế của doanh nghiệp cần gì": "Quyết định giải thể",
+	} {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+		if got := b.String(); !strings.Contains(got, want) {
+			t.Errorf("%q: answer lacks %q:\n%s", q, want, got)
+		}
+	}
+}
+
+// A quote cut just before the time it gives goes on to hold it: "… đến
+// cơ quan thuế quản lý trực tiếp trong thời hạn" said nothing.
+func TestQuoteCutKeepsItsAmount(t *testing.T) {
+	s := "Hộ gia đình, cá nhân có hoạt động sản xuất kinh doanh nộp hồ sơ chấm dứt hiệu lực mã số thuế do chấm dứt hoạt động kinh doanh đến cơ quan thuế quản lý trực tiếp trong thời hạn 10 ngày làm việc kể từ ngày có văn bản chấm dứt hoạt động kinh doanh"
+	for n := 140; n <= 200; n++ {
+		got := quoteAround(s, []string{"ho gia dinh"}, n)
+		if strings.HasSuffix(strings.TrimSuffix(got, " …"), "thời hạn") {
+			t.Errorf("quoteAround(…, %d) = %q: cut before the amount", n, got)
+		}
+	}
+}

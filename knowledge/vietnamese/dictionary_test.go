@@ -73,6 +73,7 @@ func TestExpand(t *testing.T) {
 		{"a new head of household is a residence change, not a new family name", "bố tôi là chủ hộ đã mất, đổi chủ hộ sang mẹ tôi", []string{"dieu chinh thong tin ve cu tru"}, []string{"thay doi cai chinh bo sung thong tin ho tich"}},
 		{"teencode", "ko bit dk tam tru j", []string{"khong", "dang ky", "gi"}, nil},
 		{"a pause of some months is not a closing", "tiệm đã đăng ký hộ kinh doanh, giờ muốn nghỉ bán 2 tháng", []string{"tam ngung kinh doanh"}, []string{"cham dut hoat dong ho kinh doanh"}},
+		{"a tax code closed ends it, it is not restored", "nghỉ kinh doanh rồi muốn đóng mã số thuế", []string{"cham dut hieu luc ma so thue"}, nil},
 		{"teencode inside a term", "nhà em khó khăn muốn xin lm hộ nghèo", []string{"cong nhan ho ngheo"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
 		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
