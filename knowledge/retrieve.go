@@ -3,6 +3,7 @@ package knowledge
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
 	"sort"
 	"strings"
@@ -257,6 +258,31 @@ func (ix *Index) Search(ctx context.Context, q Query) ([]Hit, error) {
 	return ix.search(ctx, q, respelled)
 }
 
+// rankOrder sorts reranked results best first, a procedure done at the
+// commune lifted by communeBonus.
+func rankOrder(order []*group) {
+	for _, g := range order {
+		if strings.Contains(g.entry.Level, "xã") {
+			g.score *= communeBonus
+		}
+		// Bleve sums a score's parts in no fixed order: the same
+		// procedure's records of several provinces score alike but for
+		// the last bits, which differ from search to search.
+		g.score = math.Round(g.score/scoreGrain) * scoreGrain
+	}
+	// Ties then go by the document's ID: the same question must get the
+	// same procedure every time, in every commune.
+	sort.SliceStable(order, func(i, j int) bool {
+		if order[i].score != order[j].score {
+			return order[i].score > order[j].score
+		}
+		return order[i].entry.ID < order[j].entry.ID
+	})
+}
+
+// scoreGrain is the precision scores are compared at.
+const scoreGrain = 1e-9
+
 // search is Search for one reading of the question; respelled are the
 // words respell wrote into it.
 func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool) ([]Hit, error) {
@@ -285,12 +311,7 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 		return nil, err
 	}
 	ix.rerank(p, order)
-	for _, g := range order {
-		if strings.Contains(g.entry.Level, "xã") {
-			g.score *= communeBonus
-		}
-	}
-	sort.SliceStable(order, func(i, j int) bool { return order[i].score > order[j].score })
+	rankOrder(order)
 	// The same procedure done at several levels is one answer.
 	// Of near ties, the one done at the commune is kept: the district
 	// level is gone, but its records remain.
