@@ -112,3 +112,54 @@ func onlineNote(p *knowledge.Procedure) string {
 	}
 	return ""
 }
+
+// channelItem opens an item of a record's list of channels: "+ Số điện
+// thoại …", "- Thông qua Cổng …".
+var channelItem = regexp.MustCompile(`(^|\s)[-+]\s+`)
+
+// channelWords name a channel of online submission.
+var channelWords = regexp.MustCompile(`^(số điện thoại|hộp thư điện tử|thư điện tử|cổng|ứng dụng|trang thông tin|vneid)`)
+
+// onlineChannels returns what a record's note on online submission says
+// of its channels: of a list ("… khai báo tạm vắng qua: + Trực tiếp tại
+// …; + Số điện thoại hoặc hộp thư điện tử …; + Ứng dụng trên thiết bị
+// điện tử. Thời gian tiếp nhận …"), the items that are not in person,
+// each cut short; else the note's start.
+func onlineChannels(note string) string {
+	items := channelItem.Split(note, -1)
+	if len(items) < 3 {
+		return clip(note, 120)
+	}
+	var out []string
+	for _, it := range items[1:] {
+		it, _, _ = strings.Cut(it, ". ")
+		it = strings.TrimRight(strings.TrimSpace(it), ";,. ")
+		if i := strings.Index(strings.ToLower(it), "thông qua "); i >= 0 && i < 30 {
+			it = it[i+len("thông qua "):]
+		}
+		// An item that opens a list of its own ("Trường hợp … thì khai
+		// báo tạm vắng qua:") is not a channel, nor is one in person,
+		// nor one that names no channel (a fee, the office hours).
+		l := strings.ToLower(it)
+		if strings.HasSuffix(it, ":") || strings.HasPrefix(l, "trực tiếp") || !channelWords.MatchString(l) {
+			continue
+		}
+		// "Trang thông tin điện tử của cơ quan … hoặc qua các cổng …
+		// như: Cổng dịch vụ công quốc gia, …": the channel and what it
+		// names, not whose it is.
+		head, named, _ := strings.Cut(it, " như: ")
+		for _, q := range []string{" do ", " của "} {
+			if i := strings.Index(head, q); i > 0 {
+				head = head[:i]
+			}
+		}
+		if named != "" {
+			head += ": " + named
+		}
+		out = append(out, lowerFirst(clip(head, 75)))
+	}
+	if len(out) < 2 {
+		return clip(note, 120)
+	}
+	return "bản ghi: qua " + clip(strings.Join(out, "; "), 160)
+}

@@ -188,7 +188,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		if online(p) {
 			b.WriteString(v.word("Nộp trực tuyến: được, qua Cổng Dịch vụ công quốc gia", "Online: yes, on the National Public Service Portal"))
 			if note := onlineNote(p); note != "" {
-				b.WriteString(" (" + clip(note, 120) + ")")
+				b.WriteString(" (" + onlineChannels(note) + ")")
 			}
 			b.WriteString(".\n")
 		} else {

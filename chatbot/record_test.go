@@ -960,3 +960,23 @@ func TestQuoteCutKeepsItsAmount(t *testing.T) {
 		}
 	}
 }
+
+// A note that lists the channels is shown as its channels, not cut in
+// the middle of its first, in-person one. The note is the official
+// record's (1.003677, temporary absence).
+func TestOnlineNoteListsTheChannels(t *testing.T) {
+	note := "- Trường hợp thuộc quy định tại điểm c, điểm d khoản 1 Điều 31 Luật Cư trú thì khai báo tạm vắng qua: + Trực tiếp tại cơ quan đăng ký cư trú hoặc tại địa điểm tiếp nhận khai báo tạm vắng do cơ quan đăng ký cư trú quy định; + Số điện thoại hoặc hộp thư điện tử do cơ quan đăng ký cư trú thông báo hoặc niêm yết; + Trang thông tin điện tử của cơ quan đăng ký cư trú hoặc qua các cổng cung cấp dịch vụ công trực tuyến như: Cổng dịch vụ công quốc gia, Cổng dịch vụ công Bộ Công an, Cổng dịch vụ công quản lý cư trú; + Ứng dụng trên thiết bị điện tử. Thời gian tiếp nhận hồ sơ: Giờ hành chính các ngày làm việc từ thứ 2 đến thứ 6 và sáng thứ 7 hàng tuần."
+	p := &knowledge.Procedure{Title: "Khai báo tạm vắng", Methods: []knowledge.Method{{Channel: "Trực tuyến", Time: "1 Ngày làm việc", Note: note}}}
+	q := "khai bao tam vang co lam online tren vneid duoc khong"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+	got := b.String()
+	for _, want := range []string{"số điện thoại hoặc hộp thư điện tử", "trang thông tin điện tử: Cổng dịch vụ công quốc gia", "ứng dụng trên thiết bị điện tử"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("answer lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "Trực tiếp tại") || strings.Contains(got, "Thời gian tiếp nhận") {
+		t.Errorf("answer gives the in-person channel or the office hours as an online one:\n%s", got)
+	}
+}
