@@ -50,6 +50,10 @@ var genericWords = map[string]bool{
 	"truong": true, "hop": true, "ruot": true,
 	// "nộp trực tiếp" is a channel, not a reason to quote "tiếp nhận …".
 	"tiep": true,
+	// "công an phường", "CA xã" is where residents go, not what they ask
+	// ("Đối với Công an nhân dân: …" was quoted for a lodger's fee);
+	// "mới", "hơn" say when and how much of anything.
+	"an": true, "ca": true, "moi": true, "hon": true,
 }
 
 // sentenceBreak splits a record's text into the sentences a resident
@@ -303,7 +307,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 			}
 		}
 	}
-	if len(words) < minDetailWords {
+	if len(words) < minDetailWords && sq.age == 0 {
 		return "" // the question asks nothing the parts do not answer
 	}
 	// A paper of a list ("d4) Giấy chứng nhận nghỉ việc hưởng bảo hiểm
@@ -335,7 +339,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 		need -= 2
 	}
 	if bestScore < need || utf8.RuneCountInString(best) > longDetail && bestScore < 2*minLongDetailScore &&
-		!(sq.yesNo && bestRules) && !caseSaid(sentences[at].folded, sq, words) {
+		!(sq.yesNo && bestRules) && !caseSaid(sentences[at].folded, sq, words) && !sq.ageFits(sentences[at].folded) {
 		return ""
 	}
 	quote := quoteDetail(best, words)

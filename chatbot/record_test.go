@@ -830,6 +830,12 @@ func TestDetailForTheResidentsAge(t *testing.T) {
 	if got := recordDetail(fmt.Sprintf(q, 10), p.Title, p); strings.Contains(got, "dưới 06 tuổi") {
 		t.Errorf("a child of 10: detail %q, want no rule for those under 6", got)
 	}
+	// The age is said even when little else is: "mới", "công an" are no
+	// words of the question's own.
+	short := "Con mình mới 3 tuổi, làm căn cước cho bé thì làm online trên VNeID được không hay phải bế bé ra công an?"
+	if got := recordDetail(short, p.Title, p); !strings.Contains(got, "dưới 06 tuổi") {
+		t.Errorf("%q: detail %q, want the rule for those under 6", short, got)
+	}
 }
 
 // A list a sentence announces ("gồm: …; …; …") is quoted whole, not its
@@ -978,5 +984,21 @@ func TestOnlineNoteListsTheChannels(t *testing.T) {
 	}
 	if strings.Contains(got, "Trực tiếp tại") || strings.Contains(got, "Thời gian tiếp nhận") {
 		t.Errorf("answer gives the in-person channel or the office hours as an online one:\n%s", got)
+	}
+}
+
+// "Công an phường" is where a resident goes, not what they ask: a
+// lodger's question about the fee does not quote the papers of police
+// officers ("Đối với Công an nhân dân: …"). The paper is the official
+// record's (1.004194, temporary residence).
+func TestPoliceStationIsNoReasonToQuote(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký tạm trú", Papers: []knowledge.Paper{
+		{Name: "Tờ khai thay đổi thông tin cư trú (mẫu CT01)", Count: "1 bản chính"},
+		{Name: "Đối với Công an nhân dân: Giấy giới thiệu của Thủ trưởng đơn vị quản lý trực tiếp ghi rõ nội dung để làm thủ tục đăng ký tạm trú và đơn vị có chỗ ở cho cán bộ chiến sĩ (ký tên, đóng dấu)", Count: "1 bản chính"},
+	}}
+	for _, q := range []string{"em la sinh vien thue tro o phuong, dang ky tam tru truc tiep o cong an phuong thi het bao nhieu tien", "đăng ký tạm trú ở CA phường mới nhất mất bao nhiêu tiền"} {
+		if got := recordDetail(q, p.Title, p); strings.Contains(got, "Công an nhân dân") {
+			t.Errorf("%q: detail %q", q, got)
+		}
 	}
 }
