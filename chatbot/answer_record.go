@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -80,6 +81,24 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		}
 		asked[in] = true
 		var part strings.Builder
+		if in == intentConditions && saysAlready(parts.String(), strings.TrimLeft(p.Conditions, "-+*• \n")) {
+			// The deadline quoted above is the record's condition too
+			// ("thông báo lưu trú được thực hiện trước 23 giờ …"): the
+			// rest of it is said, not all of it again.
+			var rest []string
+			for _, c := range strings.Split(p.Conditions, "; ") {
+				if c = strings.TrimSpace(c); !saysAlready(parts.String(), strings.TrimLeft(c, "-+*• \n")) && !strings.Contains(parts.String(), strings.TrimLeft(c, "-+*• \n")) {
+					rest = append(rest, c)
+				}
+			}
+			// Only a rest that opens a clause: "trường hợp ông, bà … chỉ
+			// cần thông báo một lần", not "ngày, tháng, năm sinh; …" of
+			// a list whose head was quoted.
+			if len(rest) > 0 && clauseStart.MatchString(strings.TrimLeft(rest[0], "-+*• ")) {
+				add(v.word("Điều kiện: ", "Conditions: ")+"… "+clip(strings.Join(rest, "; "), maxPart)+"\n", false)
+			}
+			continue
+		}
 		if in == intentConditions && len(intents) == 1 && detail != "" && p.Conditions == "" && !strings.Contains(fold(question), " dieu kien ") {
 			// The record's sentence quoted below answers the yes or no
 			// ("có phải hợp pháp hóa lãnh sự trước không"): that the
@@ -143,6 +162,10 @@ func saysAlready(text, quote string) bool {
 	}
 	return strings.Contains(strings.ToLower(text), strings.ToLower(string(q[:min(len(q), 50)])))
 }
+
+// clauseStart opens a clause of a record's text, not the middle of a
+// list: a capital, or "trường hợp", "đối với", "nếu".
+var clauseStart = regexp.MustCompile(`^(\p{Lu}|trường hợp |đối với |nếu )`)
 
 // recordPart writes what one intent asks of the record.
 func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question string, many int, v view) {

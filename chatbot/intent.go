@@ -291,7 +291,7 @@ func deadlineCue(padded string) bool {
 	// resident must act.
 	for _, c := range []string{" han chot ", " muon nhat ", " tre nhat ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau ", " bao trc ", " trc bao nhieu ", " trc bao nhiu ", " trc may ngay ", " truoc bao nhiu ",
 		// "báo trước mấy giờ": by what hour a guest's stay is notified.
-		" bao truoc ", " truoc may gio ", " truoc bao nhieu gio "} {
+		" bao truoc ", " truoc may gio ", " truoc bao nhieu gio ", " han bao la ", " han thong bao la ", " han khai bao la "} {
 		if strings.Contains(padded, c) {
 			return true
 		}

@@ -1002,3 +1002,21 @@ func TestPoliceStationIsNoReasonToQuote(t *testing.T) {
 		}
 	}
 }
+
+// A deadline quoted from the record's conditions is not said twice: the
+// conditions line says the rest of them (relatives notify once). The
+// conditions are the official record's (2.001159, a guest's stay).
+func TestConditionsNotRepeatedAfterTheDeadline(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Thông báo lưu trú", Time: "1 giờ",
+		Conditions: "Việc thông báo lưu trú được thực hiện trước 23 giờ của ngày bắt đầu lưu trú; trường hợp người đến lưu trú sau 23 giờ thì việc thông báo lưu trú được thực hiện trước 08 giờ ngày hôm sau; trường hợp ông, bà, cha, mẹ, vợ, chồng, con, cháu, anh, chị, em ruột đến lưu trú nhiều lần thì chỉ cần thông báo lưu trú một lần."}
+	q := "Nhà có em họ dưới quê lên ở chơi mấy hôm thì có phải báo công an không, hạn báo là mấy giờ?"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+	got := b.String()
+	if n := strings.Count(got, "trước 23 giờ"); n != 1 {
+		t.Errorf("the deadline said %d times:\n%s", n, got)
+	}
+	if !strings.Contains(got, "chỉ cần thông báo lưu trú một lần") {
+		t.Errorf("answer lacks the relatives' rule:\n%s", got)
+	}
+}
