@@ -32,7 +32,10 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	}
 	var tops []knowledge.Hit
 	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
-		if n := len(vietnamese.ContentWords(part)); n < 2 || n > maxSideWords {
+		// A side that only asks ("… mất bao lâu và lệ phí bao nhiêu")
+		// names no procedure of its own.
+		words := vietnamese.ContentWords(part)
+		if n := len(words); n < 2 || n > maxSideWords || !topical(words) {
 			return nil, false
 		}
 		hs, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: part, Commune: p.q.Commune, Limit: 1})

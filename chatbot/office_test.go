@@ -1,8 +1,12 @@
 package chatbot
 
 import (
+	"context"
 	"strings"
 	"testing"
+
+	"github.com/hoidap/hoidap/internal/testcorpus"
+	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
 // Questions about the commune office itself are answered from the
@@ -95,5 +99,33 @@ func TestTwoProceduresInOneQuestion(t *testing.T) {
 	r = reply(t, b, Question{Text: "làm giấy khai sinh và thẻ bảo hiểm y tế cho bé cùng lúc cần gì", Commune: "demo"})
 	if len(r.Sources) == 0 || !strings.HasPrefix(r.Sources[0].Title, "Liên thông") {
 		t.Errorf("linked procedure not first: %+v\n%s", r.Sources, r.Answer)
+	}
+}
+
+// A side that only asks ("… mất bao lâu và lệ phí bao nhiêu") names no
+// second procedure: the land registration fee ("Khai lệ phí trước bạ
+// nhà, đất") was answered beside a lost card and a will.
+func TestAskingSideIsNoSecondProcedure(t *testing.T) {
+	ctx := context.Background()
+	kb := testcorpus.Open(t, "")
+	docs, err := portal.EmbeddedDocuments("1.007277", "1.014064", "2.001019")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.Ingest(ctx, docs...); err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(Config{Knowledge: kb, CommuneContact: demoContact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for q, code := range map[string]string{
+		"Tôi làm mất thẻ căn cước rồi, làm lại mất bao lâu và lệ phí bao nhiêu?":                              "1.014064",
+		"Ông tôi muốn lập di chúc để lại nhà cho cháu, ra xã chứng thực thì cần mang gì và lệ phí bao nhiêu?": "2.001019",
+	} {
+		r := reply(t, b, Question{Text: q, Commune: "demo"})
+		if len(r.Sources) != 1 || r.Sources[0].Code != code || strings.Contains(r.Answer, "[2]") {
+			t.Errorf("%q: sources %+v\n%s", q, r.Sources, r.Answer)
+		}
 	}
 }
