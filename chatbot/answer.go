@@ -15,6 +15,11 @@ import (
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
+// respellLead is how many times the best score of a question read with
+// its sound-alikes respelled must be the best as typed for the reading to
+// win when both find a procedure.
+const respellLead = 1.8
+
 // closeSecond is how near the second document's score must come to the
 // first's to be mentioned.
 const closeSecond = 0.85
@@ -138,14 +143,16 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 	}
 	hits = topicalFirst(p.padded, hits)
 	p.grounded = p.grounding.grounded(hits)
-	if !p.grounded && !p.grounding.blocked {
+	if !p.grounding.blocked {
 		// A word misheard or misspelt as its sound-alike ("kết hôm", "tạm
-		// chú") is read as the title's word it sounds like.
+		// chú") is read as the title's word it sounds like: when the
+		// question as typed finds nothing, or far less than read so
+		// ("chứng thực bản xao" is a certified copy, not a transaction's).
 		h2, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: p.q.Text, Commune: p.q.Commune, Limit: 3, Respell: true})
 		if err != nil {
 			return fmt.Errorf("chatbot: search: %w", err)
 		}
-		if h2 = topicalFirst(p.padded, h2); p.grounding.grounded(h2) {
+		if h2 = topicalFirst(p.padded, h2); p.grounding.grounded(h2) && (!p.grounded || h2[0].Score >= respellLead*hits[0].Score) {
 			hits, p.grounded = h2, true
 		}
 	}

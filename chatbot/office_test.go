@@ -106,19 +106,7 @@ func TestTwoProceduresInOneQuestion(t *testing.T) {
 // second procedure: the land registration fee ("Khai lệ phí trước bạ
 // nhà, đất") was answered beside a lost card and a will.
 func TestAskingSideIsNoSecondProcedure(t *testing.T) {
-	ctx := context.Background()
-	kb := testcorpus.Open(t, "")
-	docs, err := portal.EmbeddedDocuments("1.007277", "1.014064", "2.001019")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := kb.Ingest(ctx, docs...); err != nil {
-		t.Fatal(err)
-	}
-	b, err := New(Config{Knowledge: kb, CommuneContact: demoContact})
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := recordsBot(t, "1.007277", "1.014064", "2.001019")
 	for q, code := range map[string]string{
 		"Tôi làm mất thẻ căn cước rồi, làm lại mất bao lâu và lệ phí bao nhiêu?":                              "1.014064",
 		"Ông tôi muốn lập di chúc để lại nhà cho cháu, ra xã chứng thực thì cần mang gì và lệ phí bao nhiêu?": "2.001019",
@@ -127,5 +115,36 @@ func TestAskingSideIsNoSecondProcedure(t *testing.T) {
 		if len(r.Sources) != 1 || r.Sources[0].Code != code || strings.Contains(r.Answer, "[2]") {
 			t.Errorf("%q: sources %+v\n%s", q, r.Sources, r.Answer)
 		}
+	}
+}
+
+// recordsBot is a bot on the test corpus and the official records of
+// codes.
+func recordsBot(t *testing.T, codes ...string) *Bot {
+	t.Helper()
+	kb := testcorpus.Open(t, "")
+	docs, err := portal.EmbeddedDocuments(codes...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := kb.Ingest(context.Background(), docs...); err != nil {
+		t.Fatal(err)
+	}
+	b, err := New(Config{Knowledge: kb, CommuneContact: demoContact})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// A word typed as its sound-alike ("bản xao") is read as the title's word
+// when the question so read finds far more than as typed, even though
+// the typed reading found something: a certified copy, not the copy of a
+// certified transaction.
+func TestSoundAlikeReadingThatFindsFarMore(t *testing.T) {
+	b := recordsBot(t, "2.000815", "2.000942", "2.000635", "2.000908", "1.011434", "1.011440")
+	r := reply(t, b, Question{Text: "cho hoi chung thuc ban xao giay to o xa tinh tien the nao, 1 trang bao nhieu", Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "2.000815" {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
 	}
 }
