@@ -68,12 +68,17 @@ func receivedTime(steps []string) string {
 // waits for.
 var checkSentence = regexp.MustCompile(`(?i)tính hợp lệ|tính đầy đủ|chưa đủ thành phần|chưa đầy đủ|chưa hợp lệ|hướng dẫn bổ sung|yêu cầu bổ sung|bổ sung, hoàn thiện`)
 
+// clauseStop ends a sentence or a clause of a step.
+var clauseStop = regexp.MustCompile(`\.\s+|\n+|;\s+`)
+
 // outcomeSentences are the sentences of steps, those that time the
 // check of the file left out.
 func outcomeSentences(steps []string) []string {
 	var out []string
 	for _, step := range steps {
-		for _, s := range fullStop.Split(step, -1) {
+		// Clauses too: "b) … trả lời tính đầy đủ của hồ sơ …; c) Trong
+		// thời hạn 05 ngày làm việc … quyết định công bố" is two.
+		for _, s := range clauseStop.Split(step, -1) {
 			if !checkSentence.MatchString(s) {
 				out = append(out, s)
 			}

@@ -154,6 +154,9 @@ func TestStepsUnit(t *testing.T) {
 		// Two units for the same number: the record does not say which.
 		{"3", []string{"Trong 03 ngày làm việc xác minh.", "Niêm yết trong 3 tháng."}, ""},
 		{"2", []string{"Trong 2,5 ngày."}, ""},
+		// A clause after the check of the file, in the same sentence
+		// (1.004478, a fishing port).
+		{"5", []string{"b) Ủy ban nhân dân cấp xã trả lời tính đầy đủ của hồ sơ trong 01 ngày làm việc; c) Trong thời hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân cấp xã quyết định công bố mở cảng cá."}, "ngày làm việc"},
 	} {
 		if got := stepsUnit(tt.n, tt.steps); got != tt.want {
 			t.Errorf("stepsUnit(%q, %q) = %q, want %q", tt.n, tt.steps, got, tt.want)
