@@ -24,6 +24,8 @@ var (
 	// window is a period a rate applies in: "kể từ ngày 01/7/2025 đến hết
 	// ngày 31/12/2026", "áp dụng đến hết ngày 31/12/2026".
 	window = regexp.MustCompile(`(?i)(?:(?:kể )?từ(?: kể từ)? ngày (\d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4}) )?đến hết(?: ngày)? (\d{1,2}(?:/| tháng )\d{1,2}(?:/| năm )\d{4})`)
+	// lawCited is the circular or decree a note cites.
+	lawCited = regexp.MustCompile(`(Thông tư|Nghị định|Nghị quyết) số [0-9]+/[0-9]{4}/[A-ZĐa-z0-9-]+`)
 	// moneyRe is an amount in đồng: "400.000 đồng", "25.000đ", "03 triệu đồng".
 	moneyRe = regexp.MustCompile(`(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(triệu đồng|đồng|đ\b|VNĐ)`)
 	percent = regexp.MustCompile(`bằng (\d{1,3})\s*%`)
@@ -129,12 +131,19 @@ var ifAny = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
 // outright ("Miễn lệ phí."), free except where the note says a council
 // sets it, or an amount the note holds.
 func readFreeNote(note string, today time.Time) feeReading {
+	whole := note
 	note = dropExpired(note, today)
 	if len([]rune(note)) <= 3 {
+		// A "Miễn phí" the note gave for a period now ended says nothing
+		// of today's fee.
+		if m := window.FindStringSubmatch(whole); m != nil && !moneyRe.MatchString(whole) {
+			return feeReading{text: "bản ghi ghi miễn phí đến hết " + m[2] + ", nay đã hết hạn (hỏi cán bộ mức thu hiện nay)"}
+		}
 		return feeReading{text: "miễn phí", known: true}
 	}
 	var auth, exemptions, others []string
 	free, inExemption := false, false
+	waived := "" // the end of a period in force the note gives the "Miễn phí" for
 	for _, seg := range segments(note) {
 		l := strings.ToLower(seg)
 		// "Miễn lệ phí cho người có công; người thuộc hộ nghèo; người
@@ -153,6 +162,14 @@ func readFreeNote(note string, today time.Time) feeReading {
 				exemptions = append(exemptions, seg)
 				inExemption = true
 			}
+		case window.MatchString(seg) && !moneyRe.MatchString(seg) && waived == "":
+			// "Từ ngày 01/7/2025 đến hết ngày 31/12/2026 áp dụng theo
+			// quy định tại Thông tư số 64/2025/TT-BTC …": the "Miễn
+			// phí" holds for that period (an ended one is dropped above).
+			waived = "miễn phí đến hết " + window.FindStringSubmatch(seg)[2]
+			if law := lawCited.FindString(seg); law != "" {
+				waived += " (theo " + law + ")"
+			}
 		case copyFee.MatchString(seg):
 			// "Phí cấp bản sao Trích lục … (nếu có yêu cầu) thực hiện theo
 			// quy định tại Thông tư …": a copy asked for besides, not
@@ -167,6 +184,9 @@ func readFreeNote(note string, today time.Time) feeReading {
 	var parts []string
 	known := true
 	switch {
+	case waived != "" && len(exemptions) == 0:
+		parts = append(parts, waived)
+		others = nil
 	case free:
 		parts = append(parts, "miễn lệ phí")
 	case len(others) > 0 && moneyRe.MatchString(strings.Join(others, " ")):

@@ -99,6 +99,21 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"trực tiếp:"},
 		},
 		{
+			// A "Miễn phí" for a period in force is free until its end,
+			// not a fee the record does not state (1.013234).
+			name:    "free for a period in force",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí(Từ ngày 01/7/2025 đến hết ngày 31/12/2026 áp dụng theo quy định tại Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ trưởng Bộ Tài chính quy định mức thu, miễn một số khoản phí, lệ phí nhằm hỗ trợ cho doanh nghiệp, người dân)"}},
+			day:     today,
+			want:    []string{"miễn phí đến hết 31/12/2026", "Thông tư số 64/2025/TT-BTC"},
+			wantNot: []string{"hỏi cán bộ"},
+		},
+		{
+			name:    "free for a period ended",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí(Từ ngày 01/7/2025 đến hết ngày 31/12/2026 áp dụng theo quy định tại Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ trưởng Bộ Tài chính quy định mức thu, miễn một số khoản phí, lệ phí nhằm hỗ trợ cho doanh nghiệp, người dân)"}},
+			day:     later,
+			want:    []string{"nay đã hết hạn", "hỏi cán bộ"},
+		},
+		{
 			name: "channels that differ keep their names",
 			methods: []knowledge.Method{
 				{Channel: "Trực tiếp", Fee: "200.000 đồng"},
