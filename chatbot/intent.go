@@ -315,6 +315,10 @@ func deadlineCue(padded string) bool {
 			return false
 		}
 	}
+	// "bao lâu thì xã hòa giải xong": the office's time, whoever does it.
+	if officeDone.MatchString(padded) {
+		return false
+	}
 	for _, c := range []string{" bao lau ", " bao nhieu ngay ", " may ngay ", " thoi han ", " trong vong "} {
 		if strings.Contains(padded, c) {
 			return true
@@ -322,6 +326,9 @@ func deadlineCue(padded string) bool {
 	}
 	return false
 }
+
+// officeDone matches "bao lâu thì … xong" with a few words between.
+var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) thi( [a-z0-9]+){1,4} xong `)
 
 // paperAsked matches a folded question asking whether a paper must be
 // brought or handed in ("có phải nộp sổ đỏ không"), not a fee or a

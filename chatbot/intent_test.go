@@ -47,6 +47,7 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu",
 		"vậy em phải nộp hồ sơ ở đâu, bao lâu thì được tiền",
 		"muốn đăng ký lại khai sinh cho mẹ thì phải nộp những giấy tờ gì và mất bao nhiêu ngày?",
+		"muốn nhờ xã hòa giải thì phải nộp những gì, bao lâu thì xã hòa giải xong?",
 	} {
 		if got := detectIntents(fold(q)); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
 			t.Errorf("%q: intents %v, want the time and no deadline", q, got)
