@@ -82,6 +82,7 @@ func TestExpand(t *testing.T) {
 		{"a relative staying a few days, told to the police", "em họ dưới quê lên ở chơi mấy hôm thì có phải báo công an không", []string{"thong bao luu tru"}, nil},
 		{"a boat's lost papers are re-issued", "làm mất giấy đăng ký chiếc mô tô nước cho khách thuê, xin cấp lại", []string{"cap lai giay chung nhan dang ky phuong tien"}, nil},
 		{"the court's papers online", "đang có vụ kiện ở tòa, muốn đăng ký nhận giấy tờ, thông báo của tòa qua mạng", []string{"van ban to tung bang phuong tien dien tu"}, nil},
+		{"legal aid asked beside a land dispute", "đang bị kiện tranh chấp đất, muốn xin luật sư trợ giúp pháp lý miễn phí", []string{"yeu cau tro giup phap ly"}, nil},
 		{"teencode inside a term", "nhà em khó khăn muốn xin lm hộ nghèo", []string{"cong nhan ho ngheo"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
 		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
