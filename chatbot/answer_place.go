@@ -134,8 +134,11 @@ func onlineChannels(note string) string {
 	for _, it := range items[1:] {
 		it, _, _ = strings.Cut(it, ". ")
 		it = strings.TrimRight(strings.TrimSpace(it), ";,. ")
-		if i := strings.Index(strings.ToLower(it), "thông qua "); i >= 0 && i < 30 {
-			it = it[i+len("thông qua "):]
+		for _, via := range []string{"thông qua ", "Thông qua "} {
+			if i := strings.Index(it, via); i >= 0 && i < 30 {
+				it = it[i+len(via):]
+				break
+			}
 		}
 		// An item that opens a list of its own ("Trường hợp … thì khai
 		// báo tạm vắng qua:") is not a channel, nor is one in person,
