@@ -47,23 +47,30 @@ func TestCoverageReadsDiacritics(t *testing.T) {
 	}
 }
 
-// Teencode filler ("e" em, "r" rồi, "lm" làm, "bn" bao nhiêu, "ad"
-// admin) is filler like the words it stands for: a rare token weighs
-// much, and the question about a lost card was declined for them.
-func TestCoverageIgnoresTeencodeFiller(t *testing.T) {
+// oneDocCoverage ingests doc alone and returns the coverage by it of a
+// question's words.
+func oneDocCoverage(t *testing.T, doc knowledge.Document) func(q string) float64 {
+	t.Helper()
 	ctx := context.Background()
 	kb := mustOpen(t, "")
-	if err := kb.Ingest(ctx, knowledge.Document{ID: "card", Kind: knowledge.KindArticle, Title: "Cấp lại thẻ căn cước",
-		Body: "Công dân bị mất thẻ căn cước làm thủ tục cấp lại tại Công an cấp xã, nộp lệ phí theo quy định."}); err != nil {
+	if err := kb.Ingest(ctx, doc); err != nil {
 		t.Fatal(err)
 	}
-	coverage := func(q string) float64 {
+	return func(q string) float64 {
 		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 1})
 		if err != nil || len(hits) == 0 {
 			t.Fatalf("%q: %v, %d hits", q, err, len(hits))
 		}
 		return hits[0].Coverage
 	}
+}
+
+// Teencode filler ("e" em, "r" rồi, "lm" làm, "bn" bao nhiêu, "ad"
+// admin) is filler like the words it stands for: a rare token weighs
+// much, and the question about a lost card was declined for them.
+func TestCoverageIgnoresTeencodeFiller(t *testing.T) {
+	coverage := oneDocCoverage(t, knowledge.Document{ID: "card", Kind: knowledge.KindArticle, Title: "Cấp lại thẻ căn cước",
+		Body: "Công dân bị mất thẻ căn cước làm thủ tục cấp lại tại Công an cấp xã, nộp lệ phí theo quy định."})
 	plain := coverage("bi mat the can cuoc, lam lai mat tien")
 	if c := coverage("e bi mat the can cuoc r, lm lai mat bn tien vay ad"); c < plain-0.01 {
 		t.Errorf("coverage with teencode filler %.2f, without %.2f: want the same", c, plain)
@@ -74,19 +81,8 @@ func TestCoverageIgnoresTeencodeFiller(t *testing.T) {
 // lâu" does: "chốt" is in no title, and a question about registering a
 // death was declined for it.
 func TestCoverageIgnoresDeadlineWords(t *testing.T) {
-	ctx := context.Background()
-	kb := mustOpen(t, "")
-	if err := kb.Ingest(ctx, knowledge.Document{ID: "death", Kind: knowledge.KindArticle, Title: "Đăng ký khai tử",
-		Body: "Trong thời hạn 15 ngày kể từ ngày có người chết, người thân có trách nhiệm đi đăng ký khai tử."}); err != nil {
-		t.Fatal(err)
-	}
-	coverage := func(q string) float64 {
-		hits, err := kb.Search(ctx, knowledge.Query{Text: q, Limit: 1})
-		if err != nil || len(hits) == 0 {
-			t.Fatalf("%q: %v, %d hits", q, err, len(hits))
-		}
-		return hits[0].Coverage
-	}
+	coverage := oneDocCoverage(t, knowledge.Document{ID: "death", Kind: knowledge.KindArticle, Title: "Đăng ký khai tử",
+		Body: "Trong thời hạn 15 ngày kể từ ngày có người chết, người thân có trách nhiệm đi đăng ký khai tử."})
 	plain := coverage("đăng ký khai tử trong bao lâu")
 	for _, q := range []string{"đăng ký khai tử hạn chót là bao lâu", "dang ky khai tu han cuoi la bao lau", "đăng ký khai tử chậm nhất bao lâu"} {
 		if c := coverage(q); c < plain-0.01 {
