@@ -252,9 +252,7 @@ func TestNumberedCasesBesideEachOther(t *testing.T) {
 		{Name: "Giấy thanh toán thù lao cho tổ chức làm dịch vụ thu (Mẫu C66a-HD) tương ứng với số tiền nộp.", Count: "1 bản chính"},
 	}}
 	q := "muon dong bhxh tu nguyen thi phai khai to khai mau nao, bao lau thi co so"
-	var b strings.Builder
-	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
-	got := b.String()
+	got := answerOn(p, q)
 	if strings.Contains(got, "D05-TS") || strings.Contains(got, "C66a") {
 		t.Errorf("answer gives the collecting agent's papers:\n%s", got)
 	}
@@ -310,9 +308,7 @@ func TestForeignersCaseOnlyWhenSaid(t *testing.T) {
 		"nghi viec o cong ty hon 1 nam roi, muon rut bhxh 1 lan thi can nop giay gi":  "14-HSB",
 		"tôi là người nước ngoài làm việc tại Việt Nam, rút BHXH một lần cần giấy gì": "1a, 1b",
 	} {
-		var b strings.Builder
-		recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
-		if got := b.String(); !strings.Contains(got, want) {
+		if got := answerOn(p, q); !strings.Contains(got, want) {
 			t.Errorf("%q: answer lacks %q:\n%s", q, want, got)
 		}
 	}
@@ -950,9 +946,7 @@ func TestRomanCasesAndTheHouseholds(t *testing.T) {
 		"nghỉ kinh doanh rồi muốn đóng mã số thuế cần giấy gì":              "hộ gia đình",
 		"công ty tôi giải thể, chấm dứt mã số thuế của doanh nghiệp cần gì": "Quyết định giải thể",
 	} {
-		var b strings.Builder
-		recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
-		if got := b.String(); !strings.Contains(got, want) {
+		if got := answerOn(p, q); !strings.Contains(got, want) {
 			t.Errorf("%q: answer lacks %q:\n%s", q, want, got)
 		}
 	}
@@ -977,9 +971,7 @@ func TestOnlineNoteListsTheChannels(t *testing.T) {
 	note := "- Trường hợp thuộc quy định tại điểm c, điểm d khoản 1 Điều 31 Luật Cư trú thì khai báo tạm vắng qua: + Trực tiếp tại cơ quan đăng ký cư trú hoặc tại địa điểm tiếp nhận khai báo tạm vắng do cơ quan đăng ký cư trú quy định; + Số điện thoại hoặc hộp thư điện tử do cơ quan đăng ký cư trú thông báo hoặc niêm yết; + Trang thông tin điện tử của cơ quan đăng ký cư trú hoặc qua các cổng cung cấp dịch vụ công trực tuyến như: Cổng dịch vụ công quốc gia, Cổng dịch vụ công Bộ Công an, Cổng dịch vụ công quản lý cư trú; + Ứng dụng trên thiết bị điện tử. Thời gian tiếp nhận hồ sơ: Giờ hành chính các ngày làm việc từ thứ 2 đến thứ 6 và sáng thứ 7 hàng tuần."
 	p := &knowledge.Procedure{Title: "Khai báo tạm vắng", Methods: []knowledge.Method{{Channel: "Trực tuyến", Time: "1 Ngày làm việc", Note: note}}}
 	q := "khai bao tam vang co lam online tren vneid duoc khong"
-	var b strings.Builder
-	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
-	got := b.String()
+	got := answerOn(p, q)
 	for _, want := range []string{"số điện thoại hoặc hộp thư điện tử", "trang thông tin điện tử: Cổng dịch vụ công quốc gia", "ứng dụng trên thiết bị điện tử"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("answer lacks %q:\n%s", want, got)
@@ -1022,4 +1014,12 @@ func TestConditionsNotRepeatedAfterTheDeadline(t *testing.T) {
 	if !strings.Contains(got, "chỉ cần thông báo lưu trú một lần") {
 		t.Errorf("answer lacks the relatives' rule:\n%s", got)
 	}
+}
+
+// answerOn is a procedure's answer to q, with the intents q says and no
+// quote beyond the parts.
+func answerOn(p *knowledge.Procedure, q string) string {
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+	return b.String()
 }
