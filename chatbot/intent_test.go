@@ -333,6 +333,24 @@ func TestDeadlineInWordsAndOfWhoeverHandsIn(t *testing.T) {
 	}
 }
 
+// A deadline given as a day ("chậm nhất là ngày cuối cùng của tháng thứ
+// 3 kể từ ngày kết thúc năm", "ngày thứ 45 kể từ ngày chấm dứt") is the
+// resident's. The step is the official record's (1.008549).
+func TestDeadlineAsADay(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Khai quyết toán thuế tài nguyên đối với cơ sở khai thác tài nguyên", Steps: []string{
+		"+ Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai quyết toán thuế tài nguyên và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ: Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính hoặc là ngày thứ 45 kể từ ngày chấm dứt hoạt động, chấm dứt hợp đồng hoặc tổ chức lại doanh nghiệp.",
+		"+ Bước 2: Cơ quan thuế tiếp nhận hồ sơ theo quy định.",
+	}}
+	got := deadlineOf(p, "quyết toán thuế tài nguyên năm thì hạn chót nộp là khi nào")
+	if !strings.Contains(got, "ngày cuối cùng của tháng thứ 3") {
+		t.Errorf("deadline %q, want the last day of the third month", got)
+	}
+	p = &knowledge.Procedure{Steps: []string{"Người nộp thuế nộp hồ sơ khai thuế chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh nghĩa vụ thuế."}}
+	if got := deadlineOf(p, "khai thuế tháng hạn cuối ngày mấy"); !strings.Contains(got, "ngày thứ 20 của tháng tiếp theo") {
+		t.Errorf("deadline %q, want the 20th of the next month", got)
+	}
+}
+
 // Whether a paper must be handed in is answered by the papers; whether
 // the fee must be paid is not.
 func TestPaperAskedYesOrNo(t *testing.T) {
