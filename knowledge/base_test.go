@@ -449,3 +449,24 @@ func TestSearchRespellsSoundAlikes(t *testing.T) {
 		}
 	}
 }
+
+// A correction of the civil-status record already done, then the
+// residence data brought in line with it, asks the residence procedure:
+// "cải chính" is the step done, "điều chỉnh … cư trú" the one asked.
+func TestSearchResidenceDataAfterACorrection(t *testing.T) {
+	kb := mustCorpus(t,
+		"Thủ tục thay đổi, cải chính, bổ sung thông tin hộ tịch, xác định lại dân tộc",
+		"Điều chỉnh thông tin về cư trú trong Cơ sở dữ liệu về cư trú",
+		"Xác nhận thông tin về cư trú",
+	)
+	for _, q := range []string{
+		"Em vừa được cải chính ngày sinh, muốn điều chỉnh lại thông tin trong hệ thống cư trú thì nộp ở đâu, mấy ngày xong?",
+		"da cai chinh ten tren giay khai sinh roi, gio sua lai thong tin cu tru the nao",
+		"đã sửa ngày sinh trong giấy khai sinh, giờ muốn cập nhật dữ liệu cư trú",
+	} {
+		got := titles(t, kb, q, "")
+		if len(got) == 0 || !strings.HasPrefix(got[0], "Điều chỉnh thông tin về cư trú") {
+			t.Errorf("%s: got %q, want the residence data first", q, got)
+		}
+	}
+}
