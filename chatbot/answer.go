@@ -75,6 +75,9 @@ func (b *Bot) answer(ctx context.Context, q Question, emit func(Event) error) (D
 	p := plan{q: q}
 	p.q.Text, p.masked = Mask(text)
 	p.asked = p.q.Text
+	// "hợp đồg", "chứg thực": a syllable that cannot be Vietnamese as
+	// typed is read as the one it must be.
+	p.q.Text = vietnamese.MendTyping(p.q.Text)
 	// An English question is asked of the records in their own words and
 	// answered in English.
 	if vi, ok := englishQuestion(p.q.Text); ok {

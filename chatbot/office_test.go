@@ -148,3 +148,14 @@ func TestSoundAlikeReadingThatFindsFarMore(t *testing.T) {
 		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
 	}
 }
+
+// A bare final "g" typed with diacritics ("hợp đồg", "chứg thực") is
+// "ng" with its "n" dropped: the fee of certifying the gift contract at
+// the commune (2.001035), not the province's land registration.
+func TestDroppedNOfNgIsMended(t *testing.T) {
+	b := recordsBot(t, "2.001035", "1.013831", "1.013979")
+	r := reply(t, b, Question{Text: "Bố mẹ tôi muốn làm hợp đồg tặng cho đất cho tôi, ra xã chứg thực hợp đồng thì phí bao nhiu?", Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "2.001035" || !strings.Contains(r.Answer, "50.000") {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
+	}
+}

@@ -422,6 +422,9 @@ func TestSearchRespellsSoundAlikes(t *testing.T) {
 		"Điều chỉnh mức đóng bảo hiểm xã hội",
 		"Cấp Bằng bảo hộ giống cây trồng",
 		"Đăng ký bảo hộ giống cây trồng",
+		"Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản, quyền sử dụng đất",
+		"Chứng thực chữ ký trong các giấy tờ, văn bản",
+		"Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch",
 	)
 	respelled := func(q string) []string {
 		t.Helper()
@@ -438,6 +441,10 @@ func TestSearchRespellsSoundAlikes(t *testing.T) {
 	for q, want := range map[string]string{
 		"tạm chú của em sắp hết hạn, phải đi gia hạn trước bao nhiu ngày": "Gia hạn tạm trú",
 		"dăng kí kết hôm ở xã có mất phí ko":                              "Đăng ký kết hôn",
+		// A bare "g" ends no Vietnamese syllable: the "n" of "ng" was
+		// dropped on a phone's keyboard. The slip may be a pair's first
+		// syllable, with no word before it to mend it by.
+		"chug thuc chu ky o xa mat bao nhieu": "Chứng thực chữ ký trong các giấy tờ, văn bản",
 	} {
 		if got := respelled(q); len(got) == 0 || got[0] != want {
 			t.Errorf("%q respelled: got %q, want %q first", q, got, want)

@@ -8,10 +8,12 @@ import (
 
 // soundInitials and soundFinals are the spellings of a syllable's first
 // and last sounds that residents confuse, as they speak them (folded):
-// "tạm chú" for "tạm trú", "kết hôm" for "kết hôn", "giấy sác nhận".
+// "tạm chú" for "tạm trú", "kết hôm" for "kết hôn", "giấy sác nhận". A
+// bare "g" ends no syllable: it is "ng" with its "n" dropped on a
+// phone's keyboard ("hợp đồg", "chứg thực").
 var (
 	soundInitials = [][2]string{{"ch", "tr"}, {"tr", "ch"}, {"s", "x"}, {"x", "s"}, {"d", "gi"}, {"gi", "d"}, {"r", "d"}, {"d", "r"}, {"l", "n"}, {"n", "l"}}
-	soundFinals   = [][2]string{{"n", "ng"}, {"ng", "n"}, {"c", "t"}, {"t", "c"}, {"m", "n"}, {"n", "m"}}
+	soundFinals   = [][2]string{{"n", "ng"}, {"ng", "n"}, {"c", "t"}, {"t", "c"}, {"m", "n"}, {"n", "m"}, {"g", "ng"}}
 )
 
 // minRespell is how many titles must hold a pair for a syllable beside
@@ -61,13 +63,25 @@ func (ix *Index) respell(text string) (string, map[string]bool) {
 			vietnamese.IsStopword(a) || vietnamese.IsStopword(b) {
 			continue
 		}
-		if typed[i+1] != b && ix.stats.spelled[typed[i+1]] >= minRespell || typed[i+1] == b && ix.stats.titled[b] >= minRespell {
-			continue
-		}
-		best, bestN := "", minRespell-1
-		for _, v := range soundAlikes(b) {
-			if n := ix.stats.pairs[a+" "+v]; n > bestN {
-				best, bestN = v, n
+		at, best, bestN := i+1, "", minRespell-1
+		if ix.spelledAsTitles(typed[i+1], b) {
+			// The slip may be the pair's first syllable instead: "chug
+			// thuc", where no word before it makes a pair to mend it by.
+			if _, done := with[i]; done || ix.spelledAsTitles(typed[i], a) {
+				continue
+			}
+			// Only a syllable no Vietnamese one is spelled as: a sound-alike
+			// of a real word before a title's word is as often a word of
+			// its own ("mầm non thôn bên" is no "nông thôn").
+			at = i
+			if v := vietnamese.MendSyllable(a); v != "" && ix.stats.pairs[v+" "+b] > bestN {
+				best = v
+			}
+		} else {
+			for _, v := range soundAlikes(b) {
+				if n := ix.stats.pairs[a+" "+v]; n > bestN {
+					best, bestN = v, n
+				}
 			}
 		}
 		if best == "" {
@@ -76,11 +90,20 @@ func (ix *Index) respell(text string) (string, map[string]bool) {
 		if with == nil {
 			with, respelled = make(map[int]string), make(map[string]bool)
 		}
-		with[i+1], respelled[best] = best, true
-		said[i+1] = best
+		with[at], respelled[best] = best, true
+		said[at] = best
 	}
 	if with == nil {
 		return text, nil
 	}
 	return vietnamese.ReplaceSyllables(text, with), respelled
+}
+
+// spelledAsTitles reports a syllable, typed and folded, that titles
+// spell as the resident typed it, at least minRespell of them: no slip.
+func (ix *Index) spelledAsTitles(typed, folded string) bool {
+	if typed != folded {
+		return ix.stats.spelled[typed] >= minRespell
+	}
+	return ix.stats.titled[folded] >= minRespell
 }

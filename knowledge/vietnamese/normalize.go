@@ -5,6 +5,7 @@
 package vietnamese
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -254,4 +255,41 @@ func ReplaceSyllables(s string, with map[int]string) string {
 		flush(len(n))
 	}
 	return b.String()
+}
+
+// bareG is a folded syllable that ends in "g" after its vowel, which no
+// Vietnamese syllable does.
+var bareG = regexp.MustCompile(`^[bcdghklmnpqrstvx]*[aeiouy]+g$`)
+
+// MendTyping returns s with each syllable typed with diacritics that
+// cannot be Vietnamese as typed mended to the one it must be: a bare
+// final "g" is "ng" whose "n" a phone's keyboard dropped ("hợp đồg",
+// "chứg thực"). Syllables without diacritics are left to the search,
+// since they may be words of another language ("blog"). s comes back
+// as is when nothing needs mending, else normalised (Normalize).
+func MendTyping(s string) string {
+	typed, folded := Said(s)
+	var with map[int]string
+	for i, a := range typed {
+		if a != folded[i] && MendSyllable(folded[i]) != "" {
+			if with == nil {
+				with = make(map[int]string)
+			}
+			with[i] = a[:len(a)-1] + "ng"
+		}
+	}
+	if with == nil {
+		return s
+	}
+	return ReplaceSyllables(s, with)
+}
+
+// MendSyllable returns the syllable a folded one that no Vietnamese
+// syllable is spelled as must be ("dog" is "dong"), or "" when it is
+// well-formed.
+func MendSyllable(folded string) string {
+	if !bareG.MatchString(folded) {
+		return ""
+	}
+	return folded[:len(folded)-1] + "ng"
 }

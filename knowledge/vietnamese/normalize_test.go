@@ -129,3 +129,24 @@ func BenchmarkFold(b *testing.B) {
 		Fold(q)
 	}
 }
+
+// A bare final "g" typed with diacritics is "ng"; words without
+// diacritics and well-formed ones are left as typed.
+func TestMendTyping(t *testing.T) {
+	for in, want := range map[string]string{
+		"ra xã chứg thực hợp đồg tặng cho": "ra xã chứng thực hợp đồng tặng cho",
+		"CHỨG THỰC":        "chứng thực",
+		"thươg binh":       "thương binh",
+		"đăng ký kết hôn":  "đăng ký kết hôn",
+		"viết blog về dog": "viết blog về dog",
+		"":                 "",
+	} {
+		if got := MendTyping(in); got != want {
+			t.Errorf("MendTyping(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// NFD input is mended like NFC.
+	if got := MendTyping(norm.NFD.String("hợp đồg")); got != "hợp đồng" {
+		t.Errorf("MendTyping(NFD) = %q", got)
+	}
+}
