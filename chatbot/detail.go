@@ -194,10 +194,11 @@ var askedRules = []askedRule{
 	// dụng số thuê bao di động chính chủ".
 	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), []string{"thue bao"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
-	// người đi được không"; settled by "hai bên nam, nữ phải có mặt".
+	// người đi được không"; settled by "hai bên nam, nữ phải có mặt", or
+	// by heirs who "phải ký trước mặt người thực hiện chứng thực".
 	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
 	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben) (di|len|ra|lam|den)|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
-		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) `), []string{"co mat", "cung nguoi"}},
+		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat|ky truoc mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) `), []string{"co mat", "truoc mat", "cung nguoi"}},
 }
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
@@ -343,6 +344,14 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 		return ""
 	}
 	quote := quoteDetail(best, words)
+	// What the office does with the file (checks it, reports to its
+	// head, writes the register, refuses one left incomplete) answers no
+	// resident's question, whatever words it shares with one: read
+	// against new questions' answers, most such quotes were beside the
+	// point.
+	if officeStep(best) || officeStep(quote) {
+		return ""
+	}
 	// "chú ruột nhận cháu … có cần giấy khám sức khỏe không": the paper
 	// and the exception that names the resident, not the paper alone.
 	if e := exceptionSaid(best, words); e != "" && !strings.Contains(quote, e) {
@@ -797,4 +806,51 @@ func (sc scoring) score(folded string, rules bool) int {
 // each pair of them it holds side by side as the question says them.
 func matchScore(words []string, question, text string) int {
 	return detailScore(words, question, question, false, text) / 2
+}
+
+// office names an office or an official, folded: who acts in a record's
+// sentence about what the office does.
+const office = `(uy ban|ubnd|co quan|cong chuc|can bo|chu tich|trung tam|lanh dao|nguoi tiep nhan|bo phan|hoi dong|don vi|toa an|co so cai nghien|cong an|bhxh|bao hiem xa hoi|phong|nguoi thuc hien chung thuc|ra soat vien|van phong|chi nhanh|thu truong|ho tich thuc hien|nguoi co tham quyen|truong thon|to truong|ban chi dao|ban quan ly)`
+
+var (
+	// officeFirst is a sentence (folded) whose subject is an office,
+	// after its numbering and a time limit that opens it: "Trong thời
+	// hạn 05 ngày làm việc kể từ ngày nhận đủ hồ sơ, Ủy ban nhân dân cấp
+	// xã ban hành …", "Người thực hiện chứng thực kiểm tra …".
+	officeFirst = regexp.MustCompile(`^ (trong thoi han( toi da)? [0-9]+( [a-z]+){0,3}? (ngay|gio)( lam viec)?( ke tu( [a-z0-9]+){1,12}?)? )?` + office + ` `)
+	// officeThen is a case whose consequence the office acts on:
+	// "Trường hợp … không bổ sung, hoàn thiện được hồ sơ thì cán bộ tiếp
+	// nhận hồ sơ báo cáo …".
+	officeThen = regexp.MustCompile(` thi ` + office + ` `)
+	// officeDoes is what only an office does: writes the register,
+	// reports to or helps its head, appraises, posts results, refuses.
+	officeDoes = regexp.MustCompile(` ghi vao so | muc ghi chu | phan mem dang ky | (trinh|giup) chu tich | tham dinh ho so | khi tiep nhan ho so | truong hop tiep nhan ho so | niem yet cong khai ket qua | neu ro ly do | thanh phan cuoc hop | kiem tra tinh phap ly | khong phe duyet | de nghi don vi do dac | truyen sang he thong | khong bo sung hoan thien duoc ho so | tu choi | tay xoa sua chua `)
+	// caseOnly is a case announced and never ruled on: "Đối với thân
+	// nhân của người đang hưởng … lương hưu".
+	caseOnly  = regexp.MustCompile(`^ (doi voi|truong hop) `)
+	caseRules = regexp.MustCompile(` (thi|phai|nop|gui|can|lap|duoc|la) `)
+)
+
+// officeStep reports a record's sentence, or a quote of one, about what
+// the office does with the file rather than what the resident does or
+// gets, or a case it announces without ruling on it.
+func officeStep(text string) bool {
+	text = strings.TrimLeft(strings.TrimSpace(text), "… ")
+	for i := 0; i < 3; i++ {
+		text = strings.TrimSpace(stepPrefix.ReplaceAllString(text, ""))
+	}
+	f := foldedWords(text)
+	if officeFirst.MatchString(f) || officeThen.MatchString(f) || officeDoes.MatchString(f) {
+		return true
+	}
+	// "Trường hợp không đủ điều kiện theo quy định, Chủ tịch Ủy ban nhân
+	// dân cấp xã trả lời bằng văn bản", "… thì sau khi nhận được thông
+	// báo, Lãnh đạo Ủy ban nhân dân … lập biên bản".
+	if caseOnly.MatchString(f) {
+		if _, then, ok := strings.Cut(text, ", "); ok && officeFirst.MatchString(foldedWords(then)) {
+			return true
+		}
+		return !caseRules.MatchString(f) && !strings.Contains(text, ":") && utf8.RuneCountInString(text) < 130
+	}
+	return false
 }

@@ -680,11 +680,18 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 	}}
 	record := &knowledge.Procedure{Title: "Cấp Phiếu Lý lịch tư pháp", Conditions: "Cá nhân yêu cầu cấp Phiếu Lý lịch tư pháp số 2 không được ủy quyền cho người khác làm thủ tục yêu cầu cấp Phiếu Lý lịch tư pháp trừ trường hợp cá nhân là người chưa thành niên có thể ủy quyền cho cha, mẹ yêu cầu cấp Phiếu Lý lịch tư pháp số 2."}
 	account := &knowledge.Procedure{Title: "Cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam (cấp xã)", Conditions: "Người dưới 14 tuổi, người được giám hộ, người được đại diện cùng người đại diện hoặc người giám hộ của mình đến Công an xã, phường, thị trấn để làm thủ tục cấp tài khoản định danh điện tử mức độ 02. Người đại diện, người giám hộ sử dụng số thuê bao di động chính chủ của mình để kê khai, đăng ký cấp tài khoản định danh điện tử mức độ 02, căn cước điện tử cho công dân Việt Nam là người dưới 14 tuổi."}
+	// The record's steps (2.001406): the heirs sign before the certifier,
+	// who then signs each page; the second is what the office does.
+	heirs := &knowledge.Procedure{Title: "Chứng thực văn bản phân chia di sản mà di sản là động sản, quyền sử dụng đất, nhà ở", Steps: []string{
+		"Các bên tham gia phân chia di sản phải ký trước mặt người thực hiện chứng thực, nếu văn bản phân chia di sản có từ 02 (hai) trang trở lên thì phải ký vào từng trang.",
+		"Người thực hiện chứng thực ký vào từng trang của văn bản phân chia di sản (nếu hồ sơ không được tiếp nhận qua Trung tâm Phục vụ hành chính công cấp xã), ký, ghi rõ họ tên, đóng dấu của cơ quan thực hiện chứng thực và ghi vào sổ chứng thực.",
+	}}
 	for _, c := range []struct {
 		p        *knowledge.Procedure
 		q, want  string
 		wantNone bool
 	}{
+		{heirs, "Bốn anh em chúng tôi đã thống nhất cách chia, giờ muốn lập văn bản phân chia di sản rồi mang ra UBND xã chứng thực. Lệ phí chứng thực là bao nhiêu, và có cần cả bốn anh em cùng có mặt ký không?", "phải ký trước mặt", false},
 		{marriage, "dkkh o ubnd xa co mat phi ko? 2 đứa có phải cùng có mặt ko hay 1 ng đi cũng dc", "phải có mặt", false},
 		{marriage, "dk ket hon thi 2 nguoi phai cung ra xa ko hay 1 nguoi di la dc", "phải có mặt", false},
 		{marriage, "dang ky ket hon co mat phi ko", "", true},
@@ -1022,4 +1029,40 @@ func answerOn(p *knowledge.Procedure, q string) string {
 	var b strings.Builder
 	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
 	return b.String()
+}
+
+// What the office does with a file (checks it, reports to its head,
+// writes the register, refuses one left incomplete) is no answer to a
+// resident, and a case announced without its rule says nothing; what the
+// resident does, may do or must bring is. The sentences are the official
+// records'.
+func TestOfficeStepsAreNotQuoted(t *testing.T) {
+	for s, want := range map[string]bool{
+		"Trường hợp đăng ký khai sinh cho trẻ bị bỏ rơi thì sau khi nhận được thông báo, Lãnh đạo Ủy ban nhân dân hoặc Trưởng công an cấp xã có trách nhiệm tổ chức lập biên bản về việc trẻ bị bỏ rơi":   true,
+		"(iii) Nếu người yêu cầu cấp Giấy xác nhận tình trạng hôn nhân không bổ sung, hoàn thiện được hồ sơ thì báo cáo Lãnh đạo Trung tâm Phục vụ hành chính công có văn bản từ chối giải quyết yêu cầu": true,
+		"Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ theo quy định, Ủy ban nhân dân cấp xã ban hành quyết định công bố hoạt động":                                                           true,
+		"Người thực hiện chứng thực kiểm tra giấy tờ do người yêu cầu cấp bản sao có chứng thực từ bản chính giao dịch xuất trình":                                                                        true,
+		"… giúp Chủ tịch Ủy ban nhân dân cùng cấp thẩm định hồ sơ đăng ký cai nghiện, trình Chủ tịch Ủy ban nhân dân cấp xã quyết định cai nghiện ma túy tự nguyện tại gia đình, cộng đồng":               true,
+		"hộ tịch thực hiện ghi vào Sổ đăng ký khai sinh, cập nhật thông tin đăng ký khai sinh trên Phần mềm đăng ký, quản lý hộ tịch điện tử dùng chung":                                                  true,
+		"Trường hợp không đủ điều kiện theo quy định, Chủ tịch Ủy ban nhân dân cấp xã trả lời bằng văn bản và nêu rõ lý do":                                                                               true,
+		"Đối với thân nhân của người đang hưởng hoặc tạm dừng hưởng lương hưu, trợ cấp BHXH hằng tháng":                                                                                                   true,
+		"Trường hợp không có Giấy chứng sinh thì nộp văn bản của người làm chứng xác nhận về việc sinh":                                                                                                   false,
+		"Niêm yết công khai về việc mất Giấy chứng nhận đã cấp tại trụ sở Ủy ban nhân dân cấp xã và điểm dân cư nơi có đất trong thời gian 15 ngày":                                                       false,
+		"Công dân đến Công an cấp xã trong cả nước không phụ thuộc vào nơi cư trú đề nghị cấp lại thẻ căn cước":                                                                                           false,
+		"Giấy tờ do cơ quan có thẩm quyền của nước ngoài cấp, công chứng hoặc xác nhận để sử dụng cho việc đăng ký hộ tịch tại Việt Nam phải được hợp pháp hóa lãnh sự":                                   false,
+		"Người yêu cầu đăng ký kết hôn (hai bên nam, nữ phải có mặt, xuất trình giấy tờ tuỳ thân để đối chiếu) kiểm tra thông tin trên Giấy chứng nhận kết hôn":                                           false,
+		"Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh khi giải quyết thủ tục cấp lại chứng nhận đăng ký xe là 30 ngày":                                                                      false,
+	} {
+		if got := officeStep(s); got != want {
+			t.Errorf("officeStep(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// Birth registration (1.001193): a deadline and a fee asked, no
+	// abandoned child's report quoted beside them.
+	p := &knowledge.Procedure{Title: "Đăng ký khai sinh", Steps: []string{
+		"Trường hợp đăng ký khai sinh cho trẻ bị bỏ rơi thì sau khi nhận được thông báo, Lãnh đạo Ủy ban nhân dân hoặc Trưởng công an cấp xã có trách nhiệm tổ chức lập biên bản về việc trẻ bị bỏ rơi.",
+	}}
+	if got := recordDetail("Vợ tôi mới sinh cháu được hơn một tháng, giờ ra xã làm giấy khai sinh cho cháu thì chậm nhất bao lâu sau khi sinh phải đi làm, có mất tiền không?", p.Title, p); got != "" {
+		t.Errorf("detail %q, want none", got)
+	}
 }
