@@ -358,6 +358,8 @@ func TestPaperAskedYesOrNo(t *testing.T) {
 		"xin giấy phép xây nhà 3 tầng ở xã thì có phải nộp sổ đỏ k, bao lâu thì có giấy phép": true,
 		"đăng ký tạm trú có cần mang căn cước không":                                          true,
 		"đăng ký kết hôn có phải nộp lệ phí không":                                            false,
+		// What goes with the form asks the papers.
+		"giờ đổi sang giấy CN đăng ký HTX mới thì nộp kèm gì, mấy ngày xong?": true,
 	} {
 		if got := has(detectIntents(fold(q)), intentPapers); got != want {
 			t.Errorf("%q: papers asked %v, want %v", q, got, want)
