@@ -193,9 +193,10 @@ func (b *Bot) retrieve(ctx context.Context, p *plan) error {
 // load reads the best document and a close second one.
 func (b *Bot) load(ctx context.Context, p *plan, hits []knowledge.Hit) error {
 	p.found = hits
-	if both, ok := b.bothAsked(ctx, p, hits); ok {
-		// Two procedures in one question: both answered.
-		p.both, hits = true, both
+	if hs, both := b.bothAsked(ctx, p, hits); hs != nil {
+		// Two procedures in one question: both answered, or the one
+		// that links them.
+		p.both, hits = both, hs
 	}
 	for i, h := range hits {
 		if i == 2 || i == 1 && !p.both && (h.Score < closeSecond*hits[0].Score || !p.grounding.grounded(hits[1:2])) {

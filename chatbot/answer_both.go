@@ -4,6 +4,7 @@ import (
 	"context"
 	"regexp"
 	"slices"
+	"strings"
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
@@ -23,8 +24,10 @@ const maxSideWords = 10
 
 // bothAsked finds the two procedures a question joining two things asks
 // about: each side of its joiner answered on its own by its own
-// procedure, in the order asked. A procedure the whole question found
-// that names both sides' words (a linked "liên thông" one) answers alone.
+// procedure, in the order asked, and true. A procedure the whole
+// question found first that names both sides' words answers alone (nil),
+// and so does a linked one found further down that names them: it comes
+// back alone, and false.
 func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]knowledge.Hit, bool) {
 	loc := joiner.FindStringIndex(p.q.Text)
 	if loc == nil || len(hits) == 0 {
@@ -63,7 +66,29 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	if names(hits[0], tops...) {
 		return nil, false
 	}
+	// Both asked at once ("làm giấy khai sinh và nhập hộ khẩu cho con
+	// luôn một lần") is the linked procedure, found further down, that
+	// names both: it answers alone.
+	if togetherAsked.MatchString(p.padded) {
+		for _, h := range hits[1:] {
+			if linked(h.Title) && names(h, tops...) && p.grounding.grounded([]knowledge.Hit{h}) {
+				return []knowledge.Hit{h}, false
+			}
+		}
+	}
 	return tops, true
+}
+
+// togetherAsked is a question (folded, padded) that wants two procedures
+// done at once.
+var togetherAsked = regexp.MustCompile(` (cung luc|mot lan|1 lan|luon|dong thoi|lien thong|mot the|cung mot luc|gop) `)
+
+// linked reports a title of procedures done together: "Liên thông thủ
+// tục hành chính về đăng ký khai sinh, đăng ký thường trú, …", "Đăng ký
+// khai sinh kết hợp đăng ký nhận cha, mẹ, con".
+func linked(title string) bool {
+	f := fold(title)
+	return strings.Contains(f, " lien thong ") || strings.Contains(f, " ket hop ")
 }
 
 func lastTopic(ts []turn) *turn {
