@@ -226,8 +226,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// A title explained by the story of a step already done, and much
 		// less by what is asked now, is that step's procedure; not one
 		// whose residents' name is said after the story ("đã công chứng
-		// hợp đồng rồi, giờ sang tên sổ đỏ").
-		if p.past != nil && g.named == 0 {
+		// hợp đồng rồi, giờ sang tên sổ đỏ"), nor one that holds what is
+		// asked now word for word ("đã chấp hành xong án …, muốn được
+		// hưởng tiếp lương hưu": the pension resumed after a prison term).
+		if p.past != nil && g.named == 0 && runs[i] < minRun {
 			if now := ix.nowFit(askedNow, saidNow, g.entry, act); now < pastShare*precision {
 				g.score *= pastWeight
 			}
