@@ -477,3 +477,27 @@ func TestSearchResidenceDataAfterACorrection(t *testing.T) {
 		}
 	}
 }
+
+// A question that names the kind of business it speaks for (a
+// cooperative, a company, a household business) asks the procedure of
+// that kind, not another kind's that shares the change it names. The
+// titles are the official records' (1.004979, 2.002041, 2.000720,
+// 2.002226).
+func TestSearchKeepsTheBusinessKindNamed(t *testing.T) {
+	kb := mustCorpus(t,
+		"Đăng ký thay đổi địa chỉ trụ sở chính, đăng ký đổi tên của doanh nghiệp; Thông báo thay đổi ngành, nghề kinh doanh; Thông báo thay đổi nội dung đăng ký thuế",
+		"Thông báo thay đổi nội dung đăng ký hợp tác xã, liên hiệp hợp tác xã; Thông báo thay đổi nội dung đăng ký đối với hợp tác xã, liên hiệp hợp tác xã bị tách, nhận sáp nhập",
+		"Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+		"Thông báo thành lập/thay đổi tổ hợp tác",
+	)
+	for q, want := range map[string]string{
+		"Hop tac xa cua chung toi vua doi nganh nghe kinh doanh thi phai thong bao trong bao nhieu ngay, xa xu ly may ngay?": "Thông báo thay đổi nội dung đăng ký hợp tác xã",
+		"HTX đổi ngành nghề kinh doanh thì thông báo thế nào":                                                                "Thông báo thay đổi nội dung đăng ký hợp tác xã",
+		"công ty tôi thay đổi ngành nghề kinh doanh thì thông báo ở đâu":                                                     "Đăng ký thay đổi địa chỉ trụ sở chính",
+		"hộ kinh doanh đổi ngành nghề kinh doanh thì làm gì":                                                                 "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh",
+	} {
+		if got := titles(t, kb, q, ""); len(got) == 0 || !strings.HasPrefix(got[0], want) {
+			t.Errorf("%s: got %q, want %q first", q, got, want)
+		}
+	}
+}

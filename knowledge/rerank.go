@@ -108,6 +108,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// organisation using land) is not what a resident asks about unless
 	// the question speaks for one.
 	bodies := containsAny(whole, bodyWords...)
+	kind := businessKind(whole)
 	vehicle := vehiclesNamed(whole)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
@@ -202,6 +203,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if g.entry.forBodies && !bodies {
 			g.score *= bodiesWeight
+		}
+		// A cooperative's change is not a company's, nor a household
+		// business's: a title that names only kinds of business other
+		// than the one the question names.
+		if kind >= 0 && titleKinds(g.entry.foldTitle)&^(1<<kind) != 0 && titleKinds(g.entry.foldTitle)&(1<<kind) == 0 {
+			g.score *= kindWeight
 		}
 		// Nor is the version of a procedure that its title keeps for
 		// organisations ("… của chủ rừng là tổ chức", "đăng ký thuế lần
@@ -476,6 +483,50 @@ func forMembers(foldTitle, where string) bool {
 // organisation, a business or an office rather than a resident.
 var bodyWords = []string{" to chuc ", " doanh nghiep ", " cong ty ", " hop tac xa ", " htx ", " dn ", " co quan ", " don vi ",
 	" truong hoc ", " nha truong ", " benh vien ", " nha may ", " xi nghiep ", " chi nhanh ", " van phong ", " cong chuc ", " vien chuc ", " can bo ", " du an "}
+
+// businessKinds are the kinds of business whose registrations the
+// records keep apart, each with the folded words a question or a title
+// names it by.
+var businessKinds = [][]string{
+	{" hop tac xa ", " htx "},
+	{" doanh nghiep ", " cong ty ", " dn "},
+	{" ho kinh doanh ", " hkd "},
+	{" to hop tac "},
+}
+
+// businessKind returns the index in businessKinds of the only kind of
+// business a question (folded, padded) names, or -1 when it names none
+// or several.
+func businessKind(whole string) int {
+	kind := -1
+	for i, words := range businessKinds {
+		if containsAny(whole, words...) {
+			if kind >= 0 {
+				return -1
+			}
+			kind = i
+		}
+	}
+	return kind
+}
+
+// titleKinds returns the kinds of business a title (folded) names, one
+// bit each.
+func titleKinds(title string) int {
+	t := " " + title + " "
+	kinds := 0
+	for i, words := range businessKinds {
+		if containsAny(t, words...) {
+			kinds |= 1 << i
+		}
+	}
+	return kinds
+}
+
+// kindWeight weighs a title that names only kinds of business other than
+// the one the question names: another kind's registration is kept by
+// another law and another office.
+const kindWeight = 0.3
 
 // bodiesWeight weighs a record for organisations only when the question
 // does not speak for one.
