@@ -141,7 +141,7 @@ func detectIntents(padded string) []intent {
 // officeTimeCue reports words that ask how long the office takes: "bao
 // lâu thì xong", "mấy ngày có kết quả".
 func officeTimeCue(padded string) bool {
-	for _, c := range []string{" xong ", " ket qua ", " thoi han giai quyet ", " tra loi ", " thi co ", " moi co ",
+	for _, c := range []string{" xong ", " ket qua ", " thoi han giai quyet ", " tra loi ", " thi co ", " moi co ", " xu ly ",
 		" khi nao co ", " bao gio co ", " mat bao lau ", " mat may ngay ", " giai quyet ", " duoc cap ",
 		" mat bao nhieu ngay ", " mat bn ngay ", " mat may hom ", " het bao lau ", " het may ngay ", " mat bao nhieu lau "} {
 		if strings.Contains(padded, c) {

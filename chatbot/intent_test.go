@@ -295,6 +295,15 @@ func TestTimeOfTheCaseNotNamedByHalf(t *testing.T) {
 	}
 }
 
+// The resident's deadline and the office's time asked together are both
+// answered: "phải thông báo trong bao nhiêu ngày, xã xử lý mấy ngày".
+func TestDeadlineAndOfficeTimeBoth(t *testing.T) {
+	q := "Hop tac xa cua chung toi vua doi nganh nghe kinh doanh thi phai thong bao trong bao nhieu ngay, xa xu ly may ngay?"
+	if got := detectIntents(fold(q)); !has(got, intentDeadline) || !has(got, intentTime) {
+		t.Errorf("%q: intents %v, want the deadline and the time", q, got)
+	}
+}
+
 // Within how long the resident must act, asked after or before the act
 // ("trong bao lâu phải xóa hộ khẩu", "nộp hồ sơ trong bao lâu"), is a
 // deadline; how long the office takes is not.
@@ -330,6 +339,13 @@ func TestDeadlineInWordsAndOfWhoeverHandsIn(t *testing.T) {
 	}}
 	if got := deadlineOf(p, "heo nha toi bi dich ta chau phi phai tieu huy het, muon xin ho tro thi nop ho so trong bao lau"); !strings.Contains(got, "30 ngày") {
 		t.Errorf("deadline %q, want the 30 days after the culling", got)
+	}
+	// Whoever sends the file named by what it is (1.004979).
+	p = &knowledge.Procedure{Steps: []string{
+		"Trong thời hạn 10 ngày kể từ ngày có thay đổi nội dung quy định tại khoản 1 Điều này, hợp tác xã, liên hiệp hợp tác xã gửi hồ sơ thông báo thay đổi đến cơ quan đăng ký kinh doanh\nTrong thời hạn 03 ngày làm việc kể từ ngày nhận được hồ sơ thông báo, cơ quan đăng ký kinh doanh có trách nhiệm xem xét tính hợp lệ của hồ sơ",
+	}}
+	if got := deadlineOf(p, "hop tac xa vua doi nganh nghe kinh doanh thi phai thong bao trong bao nhieu ngay"); !strings.Contains(got, "10 ngày") {
+		t.Errorf("deadline %q, want the 10 days after the change", got)
 	}
 }
 

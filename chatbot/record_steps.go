@@ -60,8 +60,9 @@ func shortTitle(title string) string {
 var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
 // handsIn matches a clause in which someone hands in the file to an
-// office: its time is theirs to keep.
-var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ (đến|tới|cho|lên|về|tại)`)
+// office ("gửi hồ sơ thông báo thay đổi đến cơ quan đăng ký kinh
+// doanh"): its time is theirs to keep.
+var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s,.;]+){0,4} (đến|tới|cho|lên|về|tại)`)
 
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
