@@ -685,10 +685,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		if name == "" {
 			name = pp.Form
 		}
-		full := name
-		if pp.Count != "" {
-			full += " (" + pp.Count + ")"
-		}
+		full := paperFull(pp)
 		c := &cases[len(cases)-1]
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
 		// "Trong đó cung cấp rõ số thuê bao di động chính chủ, …" under
@@ -835,16 +832,30 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	if words := ownWords(question, p.Title); len(words) > 0 {
 		said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 		score := make(map[string]int, len(papers))
+		headScore := make(map[string]int, len(papers))
+		heads := listHeads(p.Papers)
 		for _, x := range papers[:len(cases[best].papers)] {
 			score[x.full] = matchScore(words, said, x.full)
+			if h := heads[x.full]; h != "" {
+				headScore[x.full] = matchScore(words, said, h)
+			}
 		}
 		mine := papers[:len(cases[best].papers)]
 		// The form every applicant fills in stays first.
 		rank := func(x paper) int {
 			if !x.special && paperRank(x) == 0 {
-				return 5
+				return 6
 			}
-			if s := min(score[x.full], 4); s >= 3 {
+			s := min(score[x.full], 4)
+			// A paper listed under a heading that names what is asked
+			// is what it names, before a paper that says the asked words
+			// in passing: "Chứng cứ chứng minh quan hệ cha, con … gồm:
+			// Văn bản của cơ quan y tế …" answers "cần chứng cứ gì", not
+			// the passport "để chứng minh về nhân thân".
+			if h := min(headScore[x.full], 4); h >= 3 {
+				s = max(s, h) + 1
+			}
+			if s >= 3 {
 				return s
 			}
 			return 0
@@ -852,6 +863,48 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
 	return papers, cases[best].heading, others
+}
+
+// listHeads maps the full name (paper.full) of each paper that a
+// heading of the record's list announces ("… gồm:", with no count of its
+// own) to that heading.
+func listHeads(papers []knowledge.Paper) map[string]string {
+	heads := make(map[string]string)
+	head := ""
+	for _, pp := range papers {
+		name := strings.TrimSpace(pp.Name)
+		if pp.Count == "" && strings.HasSuffix(name, ":") {
+			// A list announced ("… gồm:"), not a case ("Trường hợp …:")
+			// or a kind of papers ("Giấy tờ phải nộp:").
+			head = ""
+			if strings.HasSuffix(strings.TrimRight(name, ": "), "gồm") {
+				head = name
+			}
+			continue
+		}
+		if head != "" {
+			heads[name] = head
+		}
+	}
+	out := make(map[string]string, len(heads))
+	for _, pp := range papers {
+		if h, ok := heads[strings.TrimSpace(pp.Name)]; ok {
+			out[paperFull(pp)] = h
+		}
+	}
+	return out
+}
+
+// paperFull is a paper's name as a record lists it, with its count.
+func paperFull(pp knowledge.Paper) string {
+	full := strings.TrimSpace(pp.Name)
+	if full == "" {
+		full = pp.Form
+	}
+	if pp.Count != "" {
+		full += " (" + pp.Count + ")"
+	}
+	return full
 }
 
 // ownWords are a question's content words that say more than what is

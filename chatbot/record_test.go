@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
 // A question about one case gets what follows from that case, not a
@@ -1064,5 +1065,20 @@ func TestOfficeStepsAreNotQuoted(t *testing.T) {
 	}}
 	if got := recordDetail("Vợ tôi mới sinh cháu được hơn một tháng, giờ ra xã làm giấy khai sinh cho cháu thì chậm nhất bao lâu sau khi sinh phải đi làm, có mất tiền không?", p.Title, p); got != "" {
 		t.Errorf("detail %q, want none", got)
+	}
+}
+
+// A paper listed under a heading is what the heading names: "cần chứng
+// cứ gì để chứng minh là cha con" is answered first by the medical or
+// forensic letter the record lists under "Chứng cứ chứng minh quan hệ
+// cha, con … gồm:" (1.001022).
+func TestPaperUnderTheHeadingAsked(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.001022")
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers, _, _ := papersOf(docs[0].Procedure, "Tôi có đứa con ngoài giá thú, giờ muốn làm thủ tục nhận con ở xã thì cần chứng cứ gì để chứng minh là cha con?")
+	if len(papers) < 2 || !strings.HasPrefix(papers[1].name, "Văn bản của cơ quan y tế") {
+		t.Errorf("papers %+v, want the medical or forensic letter after the form", papers)
 	}
 }
