@@ -307,6 +307,7 @@ func TestSearchMatchesAgeToTitleBounds(t *testing.T) {
 		{"lam the can cuoc cho con 14 tuoi", "Cấp thẻ căn cước cho người từ đủ 14 tuổi trở lên"},
 		{"làm thẻ căn cước cho bé 5 tuổi", "Cấp thẻ căn cước cho người dưới 14 tuổi"},
 		{"làm căn cước cho con 16 tuổi ở đâu con tôi 3 tuổi thì sao", "Cấp thẻ căn cước cho người dưới 14 tuổi"},
+		{"lam can cuoc cho con duoi 14 tuoi thi lam o dau, bao lau thi co the?", "Cấp thẻ căn cước cho người dưới 14 tuổi"},
 	} {
 		t.Run(c.q, func(t *testing.T) {
 			got := titles(t, kb, c.q, "")
