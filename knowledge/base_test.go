@@ -502,3 +502,21 @@ func TestSearchKeepsTheBusinessKindNamed(t *testing.T) {
 		}
 	}
 }
+
+// An officer asked to come to the home ("cử cán bộ xuống tận nhà làm
+// khai tử") is the mobile registration, however the death is told. The
+// titles are the official records' (1.000419, 1.000656, 1.005461).
+func TestSearchOfficerToTheHomeIsMobile(t *testing.T) {
+	kb := mustCorpus(t,
+		"Thủ tục đăng ký khai tử",
+		"Thủ tục đăng ký khai tử lưu động",
+		"Đăng ký lại khai tử",
+	)
+	q := "Ông nội tôi mất ở nhà, bà nội già yếu không đi lại được, xã có cử cán bộ xuống tận nhà làm khai tử không, có mất phí không?"
+	if got := titles(t, kb, q, ""); len(got) == 0 || got[0] != "Thủ tục đăng ký khai tử lưu động" {
+		t.Errorf("got %q, want the mobile registration first", got)
+	}
+	if got := titles(t, kb, "bố tôi mất ở nhà, mai tôi ra xã làm khai tử cần gì", ""); len(got) == 0 || got[0] != "Thủ tục đăng ký khai tử" {
+		t.Errorf("got %q, want the common registration first", got)
+	}
+}

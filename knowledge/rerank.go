@@ -93,7 +93,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 	}
 	abroad := slices.Contains(p.expansions, "nuoc ngoai")
-	mobile := strings.Contains(askedNowText, " luu dong ")
+	// Mobile registration asked outright, or in the dictionary's reading
+	// of an officer coming to the home ("cán bộ xuống tận nhà làm khai
+	// tử").
+	mobile := strings.Contains(askedNowText, " luu dong ") ||
+		slices.ContainsFunc(p.expansions, func(x string) bool { return strings.HasSuffix(x, " luu dong") })
 	whole := " " + strings.Join(p.said, " ") + " "
 	// A child whose birth is registered ("con đã có giấy khai sinh nhưng
 	// bỏ trống tên bố") is not registered again, alone or together with
@@ -226,9 +230,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
 			// "đăng ký kết hôn lưu động" asks the office to come to the
-			// home: the common procedure's name said inside it must not
-			// outweigh the mobile one.
-			g.score *= foreignWeight
+			// home: the common procedure's name said inside it, nor a
+			// death told at home ("mất ở nhà"), must outweigh the mobile
+			// one.
+			g.score *= foreignWeight * foreignWeight
 		}
 		// A title explained by the story of a step already done, and much
 		// less by what is asked now, is that step's procedure; not one

@@ -83,6 +83,8 @@ func TestExpand(t *testing.T) {
 		{"a boat's lost papers are re-issued", "làm mất giấy đăng ký chiếc mô tô nước cho khách thuê, xin cấp lại", []string{"cap lai giay chung nhan dang ky phuong tien"}, nil},
 		{"the court's papers online", "đang có vụ kiện ở tòa, muốn đăng ký nhận giấy tờ, thông báo của tòa qua mạng", []string{"van ban to tung bang phuong tien dien tu"}, nil},
 		{"legal aid asked beside a land dispute", "đang bị kiện tranh chấp đất, muốn xin luật sư trợ giúp pháp lý miễn phí", []string{"yeu cau tro giup phap ly"}, nil},
+		{"an officer to the home is mobile registration", "xã có cử cán bộ xuống tận nhà làm khai tử không", []string{"dang ky khai tu luu dong"}, nil},
+		{"a death at home is no mobile registration", "bố tôi mất ở nhà, ra xã làm khai tử", nil, []string{"dang ky khai tu luu dong"}},
 		{"teencode inside a term", "nhà em khó khăn muốn xin lm hộ nghèo", []string{"cong nhan ho ngheo"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
 		{"online", "nộp online được không", []string{"truc tuyen"}, nil},
