@@ -349,7 +349,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// resident's question, whatever words it shares with one: read
 	// against new questions' answers, most such quotes were beside the
 	// point.
-	if officeStep(best) || officeStep(quote) {
+	if officeStep(best) || officeStep(quote) || fragment(quote) {
 		return ""
 	}
 	// "chú ruột nhận cháu … có cần giấy khám sức khỏe không": the paper
@@ -853,4 +853,19 @@ func officeStep(text string) bool {
 		return !caseRules.MatchString(f) && !strings.Contains(text, ":") && utf8.RuneCountInString(text) < 130
 	}
 	return false
+}
+
+// fragmentRules are the folded words by which a short piece of a
+// sentence still rules on something.
+var fragmentRules = regexp.MustCompile(` (thi|phai|duoc|khong|chi can|la|co the|can) `)
+
+// fragment reports a quote that is the tail of a sentence cut from its
+// subject ("hộ gia đình làm nông nghiệp … có mức sống trung bình", "trị
+// và dự án, phương án … thuộc các chương trình mục"): it starts in lower
+// case, is short, and neither rules on anything nor holds a number.
+func fragment(quote string) bool {
+	q := strings.TrimLeft(strings.TrimSpace(quote), "… ")
+	r, _ := utf8.DecodeRuneInString(q)
+	return unicode.IsLower(r) && utf8.RuneCountInString(q) < 110 && !strings.ContainsAny(q, "0123456789") &&
+		!fragmentRules.MatchString(foldedWords(q))
 }

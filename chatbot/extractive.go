@@ -159,8 +159,8 @@ func clipLines(s string, n int) string {
 		}
 		l := utf8.RuneCountInString(line)
 		if l > left {
-			if left > 40 {
-				b.WriteString(clipOutside(line, left) + "\n")
+			if c := clipOutside(line, left); left > 40 && c != "" {
+				b.WriteString(c + "\n")
 			} else {
 				b.WriteString("…\n")
 			}
@@ -174,9 +174,15 @@ func clipLines(s string, n int) string {
 
 // clipOutside is clip that does not end inside a bracket it opened: a
 // note cut after "(bản ghi" reads as if the record said nothing more.
+// It is "" when the bracket opens too near the start for anything
+// before it to stand alone: "Thời hạn: «1» (bản ghi thiếu đơn vị …" is
+// no time without its note.
 func clipOutside(s string, n int) string {
 	cut := clip(s, n)
-	if i := strings.LastIndexByte(cut, '('); i > 20 && !strings.Contains(cut[i:], ")") {
+	if i := strings.LastIndexByte(cut, '('); i >= 0 && !strings.Contains(cut[i:], ")") {
+		if utf8.RuneCountInString(cut[:i]) <= 20 {
+			return ""
+		}
 		cut = strings.TrimRight(cut[:i], " ,;:")
 		if !strings.HasSuffix(cut, "…") {
 			cut += " …"

@@ -71,6 +71,11 @@ func TestClipOutsideBrackets(t *testing.T) {
 	if got := clipOutside("Giấy tờ: Tờ khai; Mẫu hộ tịch thực hiện đăng ký thay đổi, bổ … (+4 cho trường hợp riêng: xem danh sách).", 70); strings.HasSuffix(got, "… …") {
 		t.Errorf("clipOutside = %q: one ellipsis is enough", got)
 	}
+	// A time whose note is cut is no time: «1» of what? The line is left
+	// for the source card (1.000894).
+	if got := clipLines("Thời hạn: «1» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ).", 50); strings.Contains(got, "«1»") {
+		t.Errorf("clipLines = %q, want the time left out", got)
+	}
 }
 
 // Papers of the record of temporary residence (1.004194) as a renter
@@ -1056,6 +1061,18 @@ func TestOfficeStepsAreNotQuoted(t *testing.T) {
 	} {
 		if got := officeStep(s); got != want {
 			t.Errorf("officeStep(%q) = %v, want %v", s, got, want)
+		}
+	}
+	// The tail of a sentence cut from its subject says nothing; a short
+	// piece that rules on something does.
+	for s, want := range map[string]bool{
+		"trị và dự án, phương án hỗ trợ phát triển sản xuất cộng đồng thuộc các chương trình mục":                          true,
+		"hộ gia đình làm nông nghiệp, lâm nghiệp, ngư nghiệp và diêm nghiệp có mức sống trung bình":                        true,
+		"trường hợp ông, bà, cha, mẹ, vợ, chồng, con, cháu, anh, chị, em ruột đến lưu trú nhiều lần thì chỉ cần thông báo": false,
+		"Hai bên nam, nữ phải có mặt": false,
+	} {
+		if got := fragment(s); got != want {
+			t.Errorf("fragment(%q) = %v, want %v", s, got, want)
 		}
 	}
 	// Birth registration (1.001193): a deadline and a fee asked, no
