@@ -828,6 +828,7 @@ var (
 	// caseOnly is a case announced and never ruled on: "Đối với thân
 	// nhân của người đang hưởng … lương hưu".
 	caseOnly  = regexp.MustCompile(`^ (doi voi|truong hop) `)
+	timeFirst = regexp.MustCompile(`^ (sau khi|sau|truoc khi|trong thoi han|trong vong|ke tu) `)
 	caseRules = regexp.MustCompile(` (thi|phai|nop|gui|can|lap|duoc|la) `)
 )
 
@@ -847,7 +848,16 @@ func officeStep(text string) bool {
 	// dân cấp xã trả lời bằng văn bản", "… thì sau khi nhận được thông
 	// báo, Lãnh đạo Ủy ban nhân dân … lập biên bản".
 	if caseOnly.MatchString(f) {
-		if _, then, ok := strings.Cut(text, ", "); ok && officeFirst.MatchString(foldedWords(then)) {
+		// Its consequence, after "thì" or else after the case's comma,
+		// past a time it opens with ("sau khi nhận được thông báo, …").
+		_, then, ok := strings.Cut(text, " thì ")
+		if !ok {
+			_, then, ok = strings.Cut(text, ", ")
+		}
+		if when := foldedWords(then); ok && timeFirst.MatchString(when) {
+			_, then, ok = strings.Cut(then, ", ")
+		}
+		if ok && officeFirst.MatchString(foldedWords(then)) {
 			return true
 		}
 		return !caseRules.MatchString(f) && !strings.Contains(text, ":") && utf8.RuneCountInString(text) < 130
