@@ -33,12 +33,20 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	if loc == nil || len(hits) == 0 {
 		return nil, false
 	}
+	// Both asked at once ("… làm giấy khai sinh và thẻ bảo hiểm y tế cho
+	// bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không")
+	// may say more on each side.
+	together := togetherAsked.MatchString(p.padded)
+	maxWords := maxSideWords
+	if together {
+		maxWords *= 2
+	}
 	var tops []knowledge.Hit
 	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
 		// A side that only asks ("… mất bao lâu và lệ phí bao nhiêu")
 		// names no procedure of its own.
 		words := vietnamese.ContentWords(part)
-		if n := len(words); n < 2 || n > maxSideWords || !topical(words) {
+		if n := len(words); n < 2 || n > maxWords || !topical(words) {
 			return nil, false
 		}
 		hs, err := b.cfg.Knowledge.Search(ctx, knowledge.Query{Text: part, Commune: p.q.Commune, Limit: 1})
@@ -69,11 +77,17 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	// Both asked at once ("làm giấy khai sinh và nhập hộ khẩu cho con
 	// luôn một lần") is the linked procedure, found further down, that
 	// names both: it answers alone.
-	if togetherAsked.MatchString(p.padded) {
-		for _, h := range hits[1:] {
-			if linked(h.Title) && names(h, tops...) && p.grounding.grounded([]knowledge.Hit{h}) {
-				return []knowledge.Hit{h}, false
+	// Of those, the one that links the fewest other procedures.
+	if together {
+		var best *knowledge.Hit
+		for i, h := range hits[1:] {
+			if linked(h.Title) && names(h, tops...) && p.grounding.grounded([]knowledge.Hit{h}) &&
+				(best == nil || len(strings.Fields(h.Title)) < len(strings.Fields(best.Title))) {
+				best = &hits[1+i]
 			}
+		}
+		if best != nil {
+			return []knowledge.Hit{*best}, false
 		}
 	}
 	return tops, true

@@ -102,11 +102,27 @@ func TestTwoProceduresInOneQuestion(t *testing.T) {
 		// Asked at once, though the question as a whole finds a part
 		// first.
 		"làm giấy khai sinh và nhập hộ khẩu cho con luôn một lần được không",
+		// Long sides, asked at once: the link of the two named, not the
+		// one that also registers residence.
+		"Bé nhà tôi mới sinh, tôi muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không?",
 	} {
 		r = reply(t, b, Question{Text: q, Commune: "demo"})
 		if len(r.Sources) == 0 || !strings.HasPrefix(r.Sources[0].Title, "Liên thông") || strings.Contains(r.Answer, "[2] «") {
 			t.Errorf("%q: linked procedure not answered alone: %+v\n%s", q, r.Sources, r.Answer)
 		}
+
+	}
+}
+
+// Of the linked procedures that name both things asked at once, the one
+// that links the fewest others: birth registration with the child's
+// health insurance card, not also with residence.
+func TestFewestLinksAnswer(t *testing.T) {
+	b := recordsBot(t, "1.001193", "2.000986", "2.001023", "1.001939")
+	q := "Bé nhà tôi mới sinh, tôi muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không?"
+	r := reply(t, b, Question{Text: q, Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "2.001023" {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
 	}
 }
 
