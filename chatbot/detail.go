@@ -346,9 +346,9 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	quote := quoteDetail(best, words)
 	// What the office does with the file (checks it, reports to its
 	// head, writes the register, refuses one left incomplete) answers no
-	// resident's question, whatever words it shares with one: read
-	// against new questions' answers, most such quotes were beside the
-	// point.
+	// resident's question, whatever words it shares with one, nor does
+	// the tail of a sentence cut from its subject: read against new
+	// questions' answers, most such quotes were beside the point.
 	if officeStep(best) || officeStep(quote) || fragment(quote) {
 		return ""
 	}
@@ -823,11 +823,11 @@ var (
 	// nhận hồ sơ báo cáo …".
 	officeThen = regexp.MustCompile(` thi ` + office + ` `)
 	// officeDoes is what only an office does: writes the register,
-	// reports to or helps its head, appraises, posts results, refuses.
-	officeDoes = regexp.MustCompile(` ghi vao so | muc ghi chu | phan mem dang ky | (trinh|giup) chu tich | tham dinh ho so | khi tiep nhan ho so | truong hop tiep nhan ho so | niem yet cong khai ket qua | neu ro ly do | thanh phan cuoc hop | kiem tra tinh phap ly | khong phe duyet | de nghi don vi do dac | truyen sang he thong | khong bo sung hoan thien duoc ho so | tu choi | tay xoa sua chua `)
-	// caseOnly is a case announced and never ruled on: "Đối với thân
-	// nhân của người đang hưởng … lương hưu".
-	caseOnly  = regexp.MustCompile(`^ (doi voi|truong hop) `)
+	// reports to or helps its head, appraises, posts results, refuses
+	// (not an heir who "từ chối nhận di sản").
+	officeDoes = regexp.MustCompile(` ghi vao so | muc ghi chu | phan mem dang ky | (trinh|giup) chu tich | tham dinh ho so | khi tiep nhan ho so | truong hop tiep nhan ho so | niem yet cong khai ket qua | neu ro ly do | thanh phan cuoc hop | kiem tra tinh phap ly | khong phe duyet | de nghi don vi do dac | truyen sang he thong | khong bo sung hoan thien duoc ho so | tu choi (giai quyet|cap|tiep nhan|thu ly|dang ky|chung thuc) | thi tu choi | tay xoa sua chua `)
+	// caseOpen opens a case: "Trường hợp …", "Đối với …".
+	caseOpen  = regexp.MustCompile(`^ (doi voi|truong hop) `)
 	timeFirst = regexp.MustCompile(`^ (sau khi|sau|truoc khi|trong thoi han|trong vong|ke tu) `)
 	caseRules = regexp.MustCompile(` (thi|phai|nop|gui|can|lap|duoc|la) `)
 )
@@ -847,7 +847,7 @@ func officeStep(text string) bool {
 	// "Trường hợp không đủ điều kiện theo quy định, Chủ tịch Ủy ban nhân
 	// dân cấp xã trả lời bằng văn bản", "… thì sau khi nhận được thông
 	// báo, Lãnh đạo Ủy ban nhân dân … lập biên bản".
-	if caseOnly.MatchString(f) {
+	if caseOpen.MatchString(f) {
 		// Its consequence, after "thì" or else after the case's comma,
 		// past a time it opens with ("sau khi nhận được thông báo, …").
 		_, then, ok := strings.Cut(text, " thì ")
@@ -860,6 +860,8 @@ func officeStep(text string) bool {
 		if ok && officeFirst.MatchString(foldedWords(then)) {
 			return true
 		}
+		// A case announced and never ruled on: "Đối với thân nhân của
+		// người đang hưởng … lương hưu".
 		return !caseRules.MatchString(f) && !strings.Contains(text, ":") && utf8.RuneCountInString(text) < 130
 	}
 	return false
