@@ -203,3 +203,29 @@ func FuzzReplaceSyllables(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMendTyping checks that mending keeps the syllables' count and
+// order, touches only syllables that cannot be Vietnamese as typed, and
+// mends nothing twice.
+func FuzzMendTyping(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	f.Add("ra xã chứg thực hợp đồg")
+	f.Fuzz(func(t *testing.T, s string) {
+		got := MendTyping(s)
+		before, folded := Said(s)
+		after, _ := Said(got)
+		if len(after) != len(before) {
+			t.Fatalf("MendTyping(%q) = %q: %d syllables, want %d", s, got, len(after), len(before))
+		}
+		for i := range before {
+			if after[i] != before[i] && (before[i] == folded[i] || MendSyllable(folded[i]) == "") {
+				t.Fatalf("MendTyping(%q) = %q: syllable %q mended to %q", s, got, before[i], after[i])
+			}
+		}
+		if again := MendTyping(got); again != got {
+			t.Fatalf("MendTyping(%q) = %q, mended again %q", s, got, again)
+		}
+	})
+}

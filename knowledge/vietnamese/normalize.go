@@ -275,7 +275,8 @@ func MendTyping(s string) string {
 			if with == nil {
 				with = make(map[int]string)
 			}
-			with[i] = a[:len(a)-1] + "ng"
+			_, last := utf8.DecodeLastRuneInString(a) // "g", or a letter folded to it
+			with[i] = a[:len(a)-last] + "ng"
 		}
 	}
 	if with == nil {
