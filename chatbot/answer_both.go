@@ -76,8 +76,8 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	}
 	// Both asked at once ("làm giấy khai sinh và nhập hộ khẩu cho con
 	// luôn một lần") is the linked procedure, found further down, that
-	// names both: it answers alone.
-	// Of those, the one that links the fewest other procedures.
+	// names both: it answers alone, and of several the one that links
+	// the fewest other procedures.
 	if together {
 		var best *knowledge.Hit
 		for i, h := range hits[1:] {
