@@ -211,7 +211,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// A cooperative's change is not a company's, nor a household
 		// business's: a title that names only kinds of business other
 		// than the one the question names.
-		if kind >= 0 && titleKinds(g.entry.foldTitle)&^(1<<kind) != 0 && titleKinds(g.entry.foldTitle)&(1<<kind) == 0 {
+		if k := titleKinds(g.entry.foldTitle); kind >= 0 && k != 0 && k&(1<<kind) == 0 {
 			g.score *= kindWeight
 		}
 		// Nor is the version of a procedure that its title keeps for
