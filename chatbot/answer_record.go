@@ -86,8 +86,10 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 			// ("thông báo lưu trú được thực hiện trước 23 giờ …"): the
 			// rest of it is said, not all of it again.
 			var rest []string
+			said := parts.String()
 			for _, c := range strings.Split(p.Conditions, "; ") {
-				if c = strings.TrimSpace(c); !saysAlready(parts.String(), strings.TrimLeft(c, "-+*• \n")) && !strings.Contains(parts.String(), strings.TrimLeft(c, "-+*• \n")) {
+				c = strings.TrimSpace(c)
+				if bare := strings.TrimLeft(c, "-+*• \n"); !saysAlready(said, bare) && !strings.Contains(said, bare) {
 					rest = append(rest, c)
 				}
 			}
