@@ -520,3 +520,30 @@ func TestSearchOfficerToTheHomeIsMobile(t *testing.T) {
 		t.Errorf("got %q, want the common registration first", got)
 	}
 }
+
+// A vehicle's owner changed ("đổi chủ xe") is the vehicle's transfer,
+// though "đổi tên" (a civil-status correction's name) is said for it too.
+func TestSearchVehicleOwnerChangedIsTheTransfer(t *testing.T) {
+	kb := mustStarter(t)
+	q := "xe may mua lai tu nguoi quen 2 nam nay van chua doi ten, gio di lam thu tuc doi chu xe thi chuan bi nhung gi"
+	if got := titles(t, kb, q, ""); len(got) == 0 || !strings.HasPrefix(got[0], "Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe") {
+		t.Errorf("got %q, want the vehicle's transfer first", got)
+	}
+}
+
+// A birth registered with the father's name while the parents are not
+// married is the linked procedure "khai sinh kết hợp nhận cha, mẹ, con"
+// (1.000689), even against the common registration's name said word for
+// word ("làm giấy khai sinh", 1.001193), whose record speaks longer of
+// the same words.
+func TestSearchBirthWithTheFathersNameIsLinked(t *testing.T) {
+	kb := mustStarter(t)
+	for q, want := range map[string]string{
+		"Bọn em chưa đăng ký kết hôn thì sinh bé, giờ đi làm giấy khai sinh muốn ghi tên bố luôn thì cần chứng minh gì?": "Thủ tục đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con",
+		"vo toi moi sinh, mai toi di lam giay khai sinh cho con can gi":                                                  "Thủ tục đăng ký khai sinh",
+	} {
+		if got := titles(t, kb, q, ""); len(got) == 0 || got[0] != want {
+			t.Errorf("%s: got %q, want %q first", q, got, want)
+		}
+	}
+}

@@ -98,6 +98,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// tử").
 	mobile := strings.Contains(askedNowText, " luu dong ") ||
 		slices.ContainsFunc(p.expansions, func(x string) bool { return strings.HasSuffix(x, " luu dong") })
+	// The dictionary's reading of a linked procedure ("khai sinh + ghi
+	// tên bố" => "khai sinh kết hợp"): the common procedure whose name is
+	// said inside it must not outweigh the linked one.
+	var linked []string
+	for _, x := range p.expansions {
+		if first, ok := strings.CutSuffix(x, " ket hop"); ok {
+			linked = append(linked, " "+first+" ")
+		}
+	}
 	whole := " " + strings.Join(p.said, " ") + " "
 	// A child whose birth is registered ("con đã có giấy khai sinh nhưng
 	// bỏ trống tên bố") is not registered again, alone or together with
@@ -234,6 +243,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// death told at home ("mất ở nhà"), must outweigh the mobile
 			// one.
 			g.score *= foreignWeight * foreignWeight
+		}
+		for _, first := range linked {
+			if strings.Contains(g.entry.foldTitle, first) && !strings.Contains(g.entry.foldTitle, first+"ket hop ") {
+				g.score *= foreignWeight * foreignWeight
+			}
 		}
 		// A title explained by the story of a step already done, and much
 		// less by what is asked now, is that step's procedure; not one
