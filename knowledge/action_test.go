@@ -52,6 +52,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"ĐK tạm trú hết bao nhiêu tiền, nộp ở CA xã hay UBND?": "Đăng ký tạm trú",
 		// Of one procedure at two levels, the commune's copy.
 		"mất HC phổ thông, trình báo ở CA xã thì bao lâu giải quyết": "(thực hiện tại cấp xã)",
+		// A certificate's area determined again is not its exchange,
+		// though the certificate is named as "sổ đỏ".
+		"Sổ đỏ nhà tôi cấp năm 2000, phần đất ở ghi ít hơn thực tế, muốn xác định lại diện tích đất ở thì nộp gì": "Xác định lại diện tích đất ở",
+		"so do cap tu nam 1999, dien tich dat o ghi thieu, xin tinh lai dien tich dat o bao lau":                  "Xác định lại diện tích đất ở",
 		// "thất lạc" is what the records call "bị mất".
 		"Sổ đỏ nhà tôi bị thất lạc, muốn làm lại cần giấy tờ gì?": "Cấp lại Giấy chứng nhận do bị mất",
 		// A story of a step already done, then what is asked now.
@@ -151,6 +155,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// one not yet is registered together with it.
 		"Chồng tôi quốc tịch Hàn, con chung đã có giấy khai sinh nhưng bỏ trống phần tên bố. Giờ anh ấy muốn làm giấy công nhận là bố của bé ở UBND xã thì mất bao lâu": "Thủ tục đăng ký nhận cha, mẹ, con có yếu tố nước ngoài",
 		"giay khai sinh cua be de trong ten bo, gio bo chau muon them ten vao thi lam the nao":                                                                          "Thủ tục đăng ký nhận cha, mẹ, con",
+		"toi va co ay co con chung nhung chua dang ky ket hon, khai sinh cua chau chi co ten me. gio toi muon nhan con thi can giay to gi":                              "Thủ tục đăng ký nhận cha, mẹ, con",
+		"giấy khai sinh của bé chỉ ghi tên mẹ, bố bé muốn làm thủ tục nhận con":                                                                                         "Thủ tục đăng ký nhận cha, mẹ, con",
 		"con chưa làm giấy khai sinh, bố muốn nhận con luôn":                                                                                                            "khai sinh kết hợp",
 		// A household asking to be near-poor, whatever its story.
 		"Gia đình tôi vừa gặp khó khăn do chồng bị tai nạn, muốn đề nghị xét hộ cận nghèo ngay giữa năm thì nộp giấy đề nghị theo mẫu nào": "Công nhận hộ nghèo, hộ cận nghèo",

@@ -631,9 +631,10 @@ var birthDone = []string{" da co giay khai sinh ", " co giay khai sinh roi ", " 
 	" da lam khai sinh ", " da khai sinh ", " da co khai sinh ", " da co gks ", " giay khai sinh de trong ", " giay khai sinh bo trong ",
 	" giay khai sinh chua co ten "}
 
-// fatherLeftOut says a birth certificate lacks the father's name: the
+// fatherLeftOut says a birth certificate lacks the father's name ("giấy
+// khai sinh để trống tên bố", "khai sinh của cháu chỉ có tên mẹ"): the
 // birth is registered.
-var fatherLeftOut = regexp.MustCompile(` giay khai sinh( \S+){0,3} (de trong|bo trong|chua co ten|khong co ten|thieu ten) `)
+var fatherLeftOut = regexp.MustCompile(` khai sinh( \S+){0,3} (de trong|bo trong|chua co ten|khong co ten|thieu ten|chi (co|ghi|mang) (ten|ho) me) `)
 
 // foreignWeight is the weight of a title without a foreign element
 // (foreignTitle) for a question about a foreign person ("kết hôn với người Hàn Quốc"): the
@@ -814,6 +815,10 @@ var actions = []stage{
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
+	// Determined again ("xác định lại diện tích đất ở", or "tính lại" in
+	// the dictionary's words) is not the certificate exchanged, though
+	// it is named.
+	{[]string{" xac dinh lai "}, []string{" xac dinh lai "}, true},
 	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	// Extended ("xin gia hạn giấy phép trồng cây … sắp hết hạn") is not
 	// the permit issued anew.
