@@ -11,8 +11,9 @@ import (
 )
 
 // joiner splits a question that asks two things: "làm khai sinh và nhập
-// hộ khẩu cho con", "căn cước, tạm trú".
-var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi)\s+`)
+// hộ khẩu cho con", "căn cước, tạm trú", "làm giấy khai sinh có làm luôn
+// thẻ bảo hiểm y tế".
+var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi|(?:có\s+|co\s+)?(?:làm|lam)\s+(?:luôn|luon))\s+`)
 
 // fillerNamed are words a residents' name may share with a question
 // without saying what the procedure is ("làm một lần … cho bé").

@@ -105,6 +105,8 @@ func TestTwoProceduresInOneQuestion(t *testing.T) {
 		// Long sides, asked at once: the link of the two named, not the
 		// one that also registers residence.
 		"Bé nhà tôi mới sinh, tôi muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không?",
+		// The second thing joined by "làm luôn", not "và".
+		"Con em mới sinh, làm giấy khai sinh có làm luôn thẻ bảo hiểm y tế cho bé được không, tối đa bao lâu thì có thẻ?",
 	} {
 		r = reply(t, b, Question{Text: q, Commune: "demo"})
 		if len(r.Sources) == 0 || !strings.HasPrefix(r.Sources[0].Title, "Liên thông") || strings.Contains(r.Answer, "[2] «") {
