@@ -301,18 +301,26 @@ func deadlineCue(padded string) bool {
 	// khẩu", "nộp hồ sơ trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.
 	acts := actWithin.MatchString(padded)
-	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai bao ", " phai nop ", " phai dk ", " phai trinh bao "} {
+	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai ke khai ", " phai bao ", " phai nop ", " phai dk ", " phai trinh bao ", " phai thong bao "} {
 		acts = acts || strings.Contains(padded, c)
 	}
 	if !acts {
 		return false
 	}
 	// "phải đăng ký …, bao nhiêu ngày thì xong", "… mất bao lâu", "bao
-	// lâu thì được tiền": the office's time.
+	// lâu thì được tiền": the office's time; "thì có phải … không" is a
+	// yes or no.
+	// Only what follows the length asked tells whose time it is: "mới
+	// được cấp sổ, phải kê khai … trong bao lâu" is the resident's.
+	padded = strings.ReplaceAll(padded, " thi co phai ", " phai ")
+	after := padded
+	if i := lengthAsked.FindStringIndex(padded); i != nil {
+		after = padded[max(0, i[0]-len(" het")):]
+	}
 	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
 		" mat bao lau ", " mat may ngay ", " mat bao nhieu ngay ", " mat bn ngay ", " het bao lau ", " het may ngay ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
 		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
-		if strings.Contains(padded, c) {
+		if strings.Contains(after, c) {
 			return false
 		}
 	}
@@ -327,6 +335,9 @@ func deadlineCue(padded string) bool {
 	}
 	return false
 }
+
+// lengthAsked finds where a question asks a length of time.
+var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|bao nhieu lau|thoi han|trong vong) `)
 
 // officeDone matches "bao lâu thì … xong" with a few words between.
 var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) thi( [a-z0-9]+){1,4} xong `)

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/portal"
 )
 
 // What a question asks is read from the words residents type, short forms
@@ -33,6 +34,10 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		// "f" typed for "ph".
 		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a":                            intentFee,
 		"em sinh xong đi làm lại rồi, nộp hồ sơ hưởng thai sản cho công ty muộn nhất là bao lâu": intentDeadline,
+		// "phải kê khai … trong bao lâu", and a yes-or-no "thì có phải"
+		// after it, which asks no office's time.
+		"nha toi moi duoc cap so dat o, phai ke khai thue dat phi nong nghiep trong bao lau? tien thue moi nam chi tam 30-40 nghin thi co phai lam ho so mien khong": intentDeadline,
+		"mới mua xe thì phải kê khai lệ phí trước bạ trong mấy ngày":                                                                                                 intentDeadline,
 		// "đk" for "điều kiện".
 		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
 	} {
@@ -117,6 +122,19 @@ func TestDeadlineBeforeAnEventNotTheOfficeTime(t *testing.T) {
 	got := deadlineOf(p, "Muốn ký lại hợp đồng thuê nhà thì phải nộp hồ sơ trước bao nhiêu ngày?")
 	if !strings.Contains(got, "tối thiểu 30 ngày") || strings.Contains(got, "15 ngày") {
 		t.Errorf("deadline %q, want the 30 days before the lease ends", got)
+	}
+}
+
+// A time an office keeps ("đơn vị đo đạc có trách nhiệm thực hiện trích
+// đo … không quá 05 ngày làm việc") is no deadline of the resident's:
+// the first land certificate's record (1.013978) holds no such deadline.
+func TestOfficesTimeIsNoDeadline(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.013978")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := deadlineOf(docs[0].Procedure, "mới được cấp sổ đỏ đất ở thì trong bao lâu phải khai thuế sử dụng đất phi nông nghiệp"); strings.Contains(got, "đo đạc") {
+		t.Errorf("deadline %q, want none of the surveyor's time", got)
 	}
 }
 

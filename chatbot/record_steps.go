@@ -139,6 +139,14 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				if office && !resident {
 					continue
 				}
+				// Nor is one whose subject is an office that hands in
+				// nothing ("đơn vị đo đạc có trách nhiệm thực hiện trích
+				// đo … không quá 05 ngày làm việc"); an employer that
+				// sends the file on keeps a deadline.
+				if officeFirst.MatchString(foldedWords(strings.TrimLeft(stepPrefix.ReplaceAllString(strings.TrimSpace(s), ""), "… "))) &&
+					!handsIn.MatchString(l) && !daysBefore.MatchString(l) {
+					continue
+				}
 				score := matchScore(words, said, before) + matchScore(own, said, before)
 				if office {
 					score -= 2
