@@ -193,12 +193,18 @@ var askedRules = []askedRule{
 	// Whose phone number to use: "dùng sđt của ai"; settled by who "sử
 	// dụng số thuê bao di động chính chủ".
 	{regexp.MustCompile(` (sdt|so dien thoai|so dt|dien thoai) `), regexp.MustCompile(` su dung so thue bao `), []string{"thue bao"}},
+	// Whether and how long the office posts the file: "xã có phải niêm
+	// yết công khai không, niêm yết bao lâu"; settled by the step that
+	// posts it for a time ("Niêm yết công khai … trong thời gian 15
+	// ngày"), though it is the office's.
+	{regexp.MustCompile(` niem yet `), regexp.MustCompile(` niem yet( [a-z0-9]+){0,60} [0-9]+ ngay `), []string{"niem yet"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
 	// người đi được không"; settled by "hai bên nam, nữ phải có mặt", or
-	// by heirs who "phải ký trước mặt người thực hiện chứng thực".
+	// by heirs who "phải ký trước mặt người thực hiện chứng thực", or by
+	// a representative who "đưa người dưới 14 tuổi đến" the office.
 	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
 	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben) (di|len|ra|lam|den)|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
-		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat|ky truoc mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) `), []string{"co mat", "truoc mat", "cung nguoi"}},
+		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat|ky truoc mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) | (dai dien|giam ho)( hop phap)? dua nguoi( [a-z0-9]+){0,6} (den|toi) `), []string{"co mat", "truoc mat", "cung nguoi", "dua nguoi"}},
 }
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
@@ -234,6 +240,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// cùng không") are both quoted, each shorter.
 	var settled []string
 	var ats [][]string
+	var rulesSettled []*regexp.Regexp
 	for _, r := range askedRules {
 		if !rules || !r.asked.MatchString(asked) {
 			continue
@@ -249,7 +256,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 			}
 		}
 		if best != "" && !slices.Contains(settled, best) {
-			settled, ats = append(settled, best), append(ats, r.at)
+			settled, ats, rulesSettled = append(settled, best), append(ats, r.at), append(rulesSettled, r.rule)
 		}
 	}
 	switch len(settled) {
@@ -268,7 +275,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 				return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(other, at, maxDetail/2+20)
 			}
 		}
-		return quoteDetail(settled[0], ats[0])
+		return ruleQuote(settled[0], ats[0], rulesSettled[0])
 	default:
 		return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(settled[1], ats[1], maxDetail/2+20)
 	}
@@ -492,6 +499,27 @@ func exceptionSaid(sentence string, words []string) string {
 	}
 	return ""
 }
+
+// ruleQuote quotes the sentence that settles a rule asked, cut around
+// at; when the cut loses the time the rule is settled with ("Niêm yết
+// công khai … trong thời gian 15 ngày"), its opening and that time.
+func ruleQuote(sentence string, at []string, rule *regexp.Regexp) string {
+	quote := quoteDetail(sentence, at)
+	if rule.MatchString(foldedWords(quote)) {
+		return quote
+	}
+	folded := vietnamese.Fold(sentence) // same length in runes as sentence
+	loc := timeSpan.FindStringIndex(folded)
+	if loc == nil {
+		return quote
+	}
+	from := utf8.RuneCountInString(folded[:loc[0]])
+	return quote2(sentence, string([]rune(sentence)[from:]))
+}
+
+// timeSpan is a length of time a step takes, folded: "trong thời gian 15
+// ngày", "trong thời hạn 05 ngày làm việc".
+var timeSpan = regexp.MustCompile(`trong (thoi gian|thoi han|vong) (toi da )?\d+ (ngay|thang|gio)`)
 
 // quote2 quotes a sentence's opening and, after it, a part further on.
 func quote2(sentence, part string) string {

@@ -692,11 +692,23 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		"Các bên tham gia phân chia di sản phải ký trước mặt người thực hiện chứng thực, nếu văn bản phân chia di sản có từ 02 (hai) trang trở lên thì phải ký vào từng trang.",
 		"Người thực hiện chứng thực ký vào từng trang của văn bản phân chia di sản (nếu hồ sơ không được tiếp nhận qua Trung tâm Phục vụ hành chính công cấp xã), ký, ghi rõ họ tên, đóng dấu của cơ quan thực hiện chứng thực và ghi vào sổ chứng thực.",
 	}}
+	// The record's steps (1.014062): a child's card asked in person, the
+	// representative brings the child.
+	card := &knowledge.Procedure{Title: "Cấp thẻ căn cước cho người dưới 14 tuổi", Steps: []string{
+		"Bước 1: + Trường hợp người đại diện hợp pháp thực hiện thủ tục cấp thẻ căn cước cho người dưới 06 tuổi thông qua cổng dịch vụ công hoặc ứng dụng định danh quốc gia thì lựa chọn thủ tục, kiểm tra thông tin của người dưới 06 tuổi trong Cơ sở dữ liệu quốc gia về dân cư.",
+		"+ Trường hợp thực hiện trực tiếp tại Công an cấp xã, người đại diện hợp pháp đưa người dưới 14 tuổi đến địa điểm làm thủ tục cấp thẻ căn cước.",
+	}}
+	firstLand := &knowledge.Procedure{Title: "Đăng ký đất đai, tài sản gắn liền với đất, cấp Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất lần đầu", Steps: []string{
+		"c) Kiểm tra sự phù hợp với quy hoạch đối với các trường hợp có yêu cầu phải phù hợp với quy hoạch để cấp Giấy chứng nhận.\nd) Niêm yết công khai kết quả kiểm tra, rà soát theo Mẫu số 17 ban hành kèm theo Nghị định số 151/2025/NĐ-CP tại trụ sở Ủy ban nhân dân cấp xã, khu dân cư nơi có đất, tài sản gắn liền với đất trong thời gian 15 ngày; đồng thời thực hiện xem xét giải quyết các ý kiến phản ánh về nội dung đã công khai (nếu có).",
+	}}
 	for _, c := range []struct {
 		p        *knowledge.Procedure
 		q, want  string
 		wantNone bool
 	}{
+		// The office's posting asked about outright (1.013978's step).
+		{firstLand, "Nhà tôi ở trên mảnh đất ông bà để lại từ năm 1990, chưa bao giờ có sổ đỏ. Giờ muốn làm sổ đỏ lần đầu thì xã có phải niêm yết công khai không, niêm yết bao lâu? Phải làm đơn gì?", "15 ngày", false},
+		{card, "con toi 5 tuoi thi co lam the can cuoc cho chau duoc khong, bo me co phai dua chau di cung khong, bao lau co the", "đưa người dưới 14 tuổi đến", false},
 		{heirs, "Bốn anh em chúng tôi đã thống nhất cách chia, giờ muốn lập văn bản phân chia di sản rồi mang ra UBND xã chứng thực. Lệ phí chứng thực là bao nhiêu, và có cần cả bốn anh em cùng có mặt ký không?", "phải ký trước mặt", false},
 		{marriage, "dkkh o ubnd xa co mat phi ko? 2 đứa có phải cùng có mặt ko hay 1 ng đi cũng dc", "phải có mặt", false},
 		{marriage, "dk ket hon thi 2 nguoi phai cung ra xa ko hay 1 nguoi di la dc", "phải có mặt", false},
