@@ -136,6 +136,15 @@ func TestOfficesTimeIsNoDeadline(t *testing.T) {
 	if got := deadlineOf(docs[0].Procedure, "mới được cấp sổ đỏ đất ở thì trong bao lâu phải khai thuế sử dụng đất phi nông nghiệp"); strings.Contains(got, "đo đạc") {
 		t.Errorf("deadline %q, want none of the surveyor's time", got)
 	}
+	// Nor the commune's time to confirm a tax file, counted from the
+	// request (1.007695): the household's 30 days.
+	docs, err = portal.EmbeddedDocuments("1.007695")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := deadlineOf(docs[0].Procedure, "nha toi moi duoc cap so dat o, phai ke khai thue dat phi nong nghiep trong bao lau? tien thue moi nam chi tam 30-40 nghin thi co phai lam ho so mien khong"); !strings.Contains(got, "30 ngày") {
+		t.Errorf("deadline %q, want the household's 30 days", got)
+	}
 }
 
 // How recent a photo must be ("không quá 06 tháng") is no time limit.

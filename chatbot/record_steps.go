@@ -59,6 +59,11 @@ func shortTitle(title string) string {
 // thuê nhà tối thiểu 30 ngày".
 var daysBefore = regexp.MustCompile(`\d+\s*(ngày|giờ|tháng)( làm việc)? trước (ngày|khi)|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)`)
 
+// fromRequest is a time counted from a request received ("… có trách
+// nhiệm xác nhận … trong thời hạn 03 ngày làm việc kể từ khi nhận được
+// đề nghị của người nộp thuế"): whoever receives it keeps the time.
+var fromRequest = regexp.MustCompile(`(?i)kể từ (ngày|khi) (nhận|tiếp nhận) được (đề nghị|yêu cầu|văn bản đề nghị|văn bản yêu cầu)`)
+
 // handsIn matches a clause in which someone hands in the file to an
 // office ("gửi hồ sơ thông báo thay đổi đến cơ quan đăng ký kinh
 // doanh"): its time is theirs to keep.
@@ -117,7 +122,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				}
 				// A time counted from the office's receipt of the file is
 				// the office's, whoever else the clause names.
-				if fromReceipt.MatchString(s) {
+				if fromReceipt.MatchString(s) || fromRequest.MatchString(s) {
 					continue
 				}
 				l := strings.ToLower(s)
