@@ -16,8 +16,10 @@ import (
 var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi|(?:có\s+|co\s+)?(?:làm|lam)\s+(?:luôn|luon))\s+`)
 
 // fillerNamed are words a residents' name may share with a question
-// without saying what the procedure is ("làm một lần … cho bé").
-var fillerNamed = map[string]bool{"mot": true, "lan": true, "luc": true, "cung": true, "nay": true, "moi": true, "hai": true}
+// without saying what the procedure is ("làm một lần … cho bé", "giấy"
+// of "giấy khai sinh", "con" of "cho con").
+var fillerNamed = map[string]bool{"mot": true, "lan": true, "luc": true, "cung": true, "nay": true, "moi": true, "hai": true,
+	"giay": true, "con": true}
 
 // maxSideWords bounds each side of a two-procedure question: a long story
 // joined by "và" is one question.
@@ -56,7 +58,7 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 		}
 		tops = append(tops, hs[0])
 	}
-	if tops[0].DocID == tops[1].DocID || hits[0].DocID != tops[0].DocID && hits[0].DocID != tops[1].DocID && hits[0].Topical {
+	if tops[0].DocID == tops[1].DocID || hits[0].DocID != tops[0].DocID && hits[0].DocID != tops[1].DocID && hits[0].Topical && !(together && linked(hits[0].Title)) {
 		return nil, false
 	}
 	names := func(h knowledge.Hit, of ...knowledge.Hit) bool {
@@ -72,22 +74,35 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 		}
 		return true
 	}
-	if names(hits[0], tops...) {
+	first := names(hits[0], tops...)
+	if first && !(together && linked(hits[0].Title)) {
 		return nil, false
 	}
 	// Both asked at once ("làm giấy khai sinh và nhập hộ khẩu cho con
 	// luôn một lần") is the linked procedure, found further down, that
 	// names both: it answers alone, and of several the one that links
-	// the fewest other procedures.
+	// the fewest other procedures, also when the whole question found
+	// another link first (birth with residence and the card, for birth
+	// with the card).
 	if together {
 		var best *knowledge.Hit
+		if first {
+			best = &hits[0]
+		}
 		for i, h := range hits[1:] {
-			if linked(h.Title) && names(h, tops...) && p.grounding.grounded([]knowledge.Hit{h}) &&
+			// Against a link found first, one that names all it names:
+			// "khai sinh, nhập hộ khẩu và thẻ bảo hiểm y tế" keeps the
+			// link with residence.
+			if linked(h.Title) && names(h, tops...) && (!first || names(h, hits[0])) && p.grounding.grounded([]knowledge.Hit{h}) &&
 				(best == nil || len(strings.Fields(h.Title)) < len(strings.Fields(best.Title))) {
 				best = &hits[1+i]
 			}
 		}
-		if best != nil {
+		switch {
+		case best == nil:
+		case best.DocID == hits[0].DocID:
+			return nil, false
+		default:
 			return []knowledge.Hit{*best}, false
 		}
 	}

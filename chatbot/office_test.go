@@ -121,10 +121,15 @@ func TestTwoProceduresInOneQuestion(t *testing.T) {
 // health insurance card, not also with residence.
 func TestFewestLinksAnswer(t *testing.T) {
 	b := recordsBot(t, "1.001193", "2.000986", "2.001023", "1.001939")
-	q := "Bé nhà tôi mới sinh, tôi muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không?"
-	r := reply(t, b, Question{Text: q, Commune: "demo"})
-	if len(r.Sources) == 0 || r.Sources[0].Code != "2.001023" {
-		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
+	for _, q := range []string{
+		"Bé nhà tôi mới sinh, tôi muốn làm giấy khai sinh và thẻ bảo hiểm y tế cho bé luôn một lần ở xã thì tối đa mất bao lâu, có tốn tiền không?",
+		// The whole question finds the link with residence first.
+		"Con em mới sinh, làm giấy khai sinh có làm luôn thẻ bảo hiểm y tế cho bé được không, tối đa bao lâu thì có thẻ?",
+	} {
+		r := reply(t, b, Question{Text: q, Commune: "demo"})
+		if len(r.Sources) == 0 || r.Sources[0].Code != "2.001023" {
+			t.Errorf("%s: sources %+v\n%s", q, r.Sources, r.Answer)
+		}
 	}
 }
 
