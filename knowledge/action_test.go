@@ -56,6 +56,16 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// though the certificate is named as "sổ đỏ".
 		"Sổ đỏ nhà tôi cấp năm 2000, phần đất ở ghi ít hơn thực tế, muốn xác định lại diện tích đất ở thì nộp gì": "Xác định lại diện tích đất ở",
 		"so do cap tu nam 1999, dien tich dat o ghi thieu, xin tinh lai dien tich dat o bao lau":                  "Xác định lại diện tích đất ở",
+		// A vehicle's registration fee is filed as "tài sản khác", not
+		// as a house's or land's.
+		"Mua xe máy mới về thì khai lệ phí trước bạ ở đâu, cần những giấy tờ gì?": "tài sản khác",
+		// A pension paid short of what was paid in is the pension's
+		// decision adjusted.
+		"luong huu cua toi bi tinh thieu so voi thoi gian dong, muon de nghi dieu chinh lai thi lam don mau gi, nop o dau": "Giải quyết điều chỉnh, hủy quyết định, chấm dứt hưởng BHXH",
+		// A motor vehicle is a road one, though the title excepts
+		// motorbikes after listing boats.
+		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",
+		"mới mua ô tô cũ, nộp trước bạ ở đâu":                                           "tài sản khác",
 		// "thất lạc" is what the records call "bị mất".
 		"Sổ đỏ nhà tôi bị thất lạc, muốn làm lại cần giấy tờ gì?": "Cấp lại Giấy chứng nhận do bị mất",
 		// A story of a step already done, then what is asked now.

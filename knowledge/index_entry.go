@@ -94,7 +94,10 @@ func newDocEntry(d Document, s *wordStats) *docEntry {
 	titleWords := vietnamese.Words(d.Title)
 	e.foldTitle = " " + strings.Join(titleWords, " ") + " "
 	e.forOrganisations = forOrganisations(e.foldTitle)
-	e.vehicles = vehiclesNamed(e.foldTitle)
+	// The vehicles a title excepts ("… tài sản khác … (trừ tàu thuyền
+	// đánh cá …)") are not its own.
+	own, _, _ := strings.Cut(e.foldTitle, " tru ")
+	e.vehicles = vehiclesNamed(own + " ")
 	if d.Procedure != nil {
 		e.forMembers = forMembers(e.foldTitle, d.Procedure.Where)
 	}

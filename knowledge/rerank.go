@@ -234,6 +234,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if t := g.entry.vehicles; vehicle != 0 && t != 0 && vehicle&t == 0 {
 			g.score *= foreignWeight
 		}
+		// Nor is a house's and land's ("Khai lệ phí trước bạ nhà, đất")
+		// what a question about a vehicle and no land asks.
+		if vehicle != 0 && strings.Contains(g.entry.foldTitle, " nha dat ") && !containsAny(whole, " dat ", " nha dat ") {
+			g.score *= foreignWeight
+		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
 			g.score *= foreignWeight
 		}
@@ -569,7 +574,7 @@ func forOrganisations(foldTitle string) bool {
 // between them (registering a car, a ship, an aircraft), each with the
 // folded words that name it.
 var vehicles = [][]string{
-	{" xe ", " o to ", " oto ", " mo to ", " moto "},
+	{" xe ", " o to ", " oto ", " mo to ", " moto ", " phuong tien co gioi "},
 	{" tau bien ", " tau ca ", " tau thuyen ", " phuong tien thuy ", " thuyen ", " ghe ", " sa lan ", " du thuyen "},
 	{" tau bay ", " may bay ", " thiet bi bay ", " flycam "},
 }
