@@ -190,3 +190,14 @@ func TestDroppedNOfNgIsMended(t *testing.T) {
 		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
 	}
 }
+
+// A pension paid short of what was paid in ("lương hưu bị tính thiếu,
+// muốn đề nghị điều chỉnh lại") is answered by the adjustment of the
+// benefit's decision (1.001710), grounded, not declined.
+func TestPensionPaidShortIsAdjusted(t *testing.T) {
+	b := recordsBot(t, "1.001710", "1.002179", "1.002759")
+	r := reply(t, b, Question{Text: "luong huu cua toi bi tinh thieu so voi thoi gian dong, muon de nghi dieu chinh lai thi lam don mau gi, nop o dau", Commune: "demo"})
+	if !r.Grounded || len(r.Sources) == 0 || r.Sources[0].Code != "1.001710" {
+		t.Errorf("grounded %v, sources %+v\n%s", r.Grounded, r.Sources, r.Answer)
+	}
+}
