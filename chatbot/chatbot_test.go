@@ -77,6 +77,9 @@ func TestExtractiveAnswers(t *testing.T) {
 		{"dang ky ket hon mat bao lau", true, []string{"Thời hạn giải quyết: «1»", "thiếu đơn vị"}},
 		// Where the steps count the office's time from the file's receipt,
 		// that is said beside the bare number (1.001266).
+		// Where the steps say a file received after 15h is answered the
+		// next working day, that is said beside it (1.001193).
+		{"lam giay khai sinh cho con mat bao lau", true, []string{"«1» (bản ghi thiếu đơn vị; các bước ghi: «tiếp nhận hồ sơ sau 15 giờ thì … trả kết quả … trong ngày làm việc tiếp theo»)"}},
 		{"dong cua tiem roi, muon cham dut ho kinh doanh thi xu ly trong bao lau", true, []string{"«1» (bản ghi thiếu đơn vị; các bước ghi: «Trong thời hạn 05 ngày làm việc kể từ ngày nhận hồ sơ đăng ký chấm dứt hoạt động …»"}},
 		{"đăng ký kết hôn nộp online được không", true, []string{"Nộp trực tuyến: được", "dichvucong.gov.vn"}},
 		{"dieu kien ket hon la gi", true, []string{"Bản ghi không ghi điều kiện riêng"}},

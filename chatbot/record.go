@@ -29,6 +29,11 @@ func readTime(cell string, p *knowledge.Procedure) string {
 		if u := stepsUnit(cell, p.Steps); u != "" {
 			return cell + " " + u + " (đơn vị theo các bước giải quyết trong bản ghi)"
 		}
+		if t := nextDayAfter(p.Steps); t != "" {
+			// The steps say when the result comes: the same working day,
+			// or the next for a file received after the hour they name.
+			return "«" + cell + "» (bản ghi thiếu đơn vị; các bước ghi: «" + t + "»)"
+		}
 		if t := receivedTime(p.Steps); t != "" {
 			// The steps count the office's time from the file's receipt:
 			// that, beside the number the table lost its unit from.
@@ -37,6 +42,21 @@ func readTime(cell string, p *knowledge.Procedure) string {
 		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
 	}
 	return cell
+}
+
+// afterHour is a step that answers a file received after an hour on the
+// next working day: "nếu tiếp nhận hồ sơ sau 15 giờ thì có Phiếu hẹn, trả
+// kết quả cho người yêu cầu trong ngày làm việc tiếp theo".
+var afterHour = regexp.MustCompile(`(?i)(tiếp nhận hồ sơ sau \d+ giờ)[^.;]*?(trả kết quả)[^.;]*?(trong ngày làm việc tiếp theo)`)
+
+// nextDayAfter returns afterHour's words in the steps, shortened, or "".
+func nextDayAfter(steps []string) string {
+	for _, step := range steps {
+		if m := afterHour.FindStringSubmatch(step); m != nil {
+			return m[1] + " thì … " + m[2] + " … " + m[3]
+		}
+	}
+	return ""
 }
 
 // fromReceipt is a time limit counted from the office's receipt of the
