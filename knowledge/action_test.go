@@ -62,6 +62,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A pension paid short of what was paid in is the pension's
 		// decision adjusted.
 		"luong huu cua toi bi tinh thieu so voi thoi gian dong, muon de nghi dieu chinh lai thi lam don mau gi, nop o dau": "Giải quyết điều chỉnh, hủy quyết định, chấm dứt hưởng BHXH",
+		// A benefit drawn for a living parent is not one left by the dead.
+		"mẹ tôi hưởng lương hưu mà giờ già yếu ko đi lĩnh được, tôi lĩnh thay thì cần giấy gì": "Ủy quyền lĩnh thay",
 		// A motor vehicle is a road one, though the title excepts
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",

@@ -122,6 +122,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// the question speaks for one.
 	bodies := containsAny(whole, bodyWords...)
 	kind := businessKind(whole)
+	death := containsAny(whole, deathSaid...)
 	vehicle := vehiclesNamed(whole)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
@@ -237,6 +238,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// Nor is a house's and land's ("Khai lệ phí trước bạ nhà, đất")
 		// what a question about a vehicle and no land asks.
 		if vehicle != 0 && strings.Contains(g.entry.foldTitle, " nha dat ") && !containsAny(whole, " dat ", " nha dat ") {
+			g.score *= foreignWeight
+		}
+		// Nor is what is left by the dead ("Truy lĩnh lương hưu … của
+		// người hưởng đã chết") what a question that tells no death asks.
+		if !death && containsAny(g.entry.foldTitle, deadWords...) {
 			g.score *= foreignWeight
 		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
@@ -635,6 +641,13 @@ const explainWeight = 0.5
 var birthDone = []string{" da co giay khai sinh ", " co giay khai sinh roi ", " da lam giay khai sinh ", " da dang ky khai sinh ",
 	" da lam khai sinh ", " da khai sinh ", " da co khai sinh ", " da co gks ", " giay khai sinh de trong ", " giay khai sinh bo trong ",
 	" giay khai sinh chua co ten "}
+
+// deadWords are a title's words (folded, padded) for a person who has
+// died; deathSaid a question's, "mất" (also "lost") among them.
+var (
+	deadWords = []string{" da chet ", " tu tran ", " qua doi ", " nguoi chet "}
+	deathSaid = []string{" mat ", " chet ", " qua doi ", " tu tran ", " tu vong ", " khuat ", " hy sinh ", " hi sinh ", " tu tuat ", " tuat ", " mai tang ", " khai tu ", " di san ", " thua ke "}
+)
 
 // fatherLeftOut says a birth certificate lacks the father's name ("giấy
 // khai sinh để trống tên bố", "khai sinh của cháu chỉ có tên mẹ"): the
