@@ -136,6 +136,11 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 		if hits[0].Topical && titleSaid(g.padded, hits[0].Title) {
 			return true
 		}
+		// So does a residents' name said whole ("tôi lĩnh thay"), with a
+		// long story's share of the rest.
+		if hits[0].Topical && hits[0].NameSaid && hits[0].Coverage >= minLongCoverage {
+			return true
+		}
 		floor := minProcedureCoverage
 		if g.long() {
 			floor = minLongCoverage

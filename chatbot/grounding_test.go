@@ -154,6 +154,25 @@ func TestShortTitleSaidWhole(t *testing.T) {
 	}
 }
 
+// A residents' name said whole ("lĩnh thay") names the procedure like a
+// short title, above the floor of a long story's coverage: a parent's
+// age and frailty told around it are not what is asked.
+func TestResidentsNameSaidWhole(t *testing.T) {
+	proxy := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.27, NameSaid: true, Title: "Ủy quyền lĩnh thay các chế độ bảo hiểm xã hội, trợ cấp thất nghiệp"}
+	q := "mẹ tôi hưởng lương hưu mà giờ già yếu ko đi lĩnh được, tôi lĩnh thay thì cần giấy gì"
+	if !Grounded(q, []knowledge.Hit{proxy}) {
+		t.Error("the proxy's procedure, its name said, is not grounded")
+	}
+	proxy.Coverage = 0.15
+	if Grounded(q, []knowledge.Hit{proxy}) {
+		t.Error("a name said with little else of the question held is grounded")
+	}
+	proxy.Coverage, proxy.NameSaid = 0.27, false
+	if Grounded(q, []knowledge.Hit{proxy}) {
+		t.Error("no name said, under its coverage, is grounded")
+	}
+}
+
 // A procedure whose title the question opens with comes before a long
 // record that merely holds its words; one the question does not open
 // with stays below, to be declined.

@@ -201,3 +201,14 @@ func TestPensionPaidShortIsAdjusted(t *testing.T) {
 		t.Errorf("grounded %v, sources %+v\n%s", r.Grounded, r.Sources, r.Answer)
 	}
 }
+
+// A pension drawn for a parent who cannot go ("tôi lĩnh thay") is the
+// proxy's procedure (1.001601), answered, not one for a pension left by
+// the dead (2.000717) nor declined.
+func TestPensionDrawnByProxy(t *testing.T) {
+	b := recordsBot(t, "1.001601", "2.000717", "1.001710")
+	r := reply(t, b, Question{Text: "mẹ tôi hưởng lương hưu mà giờ già yếu ko đi lĩnh được, tôi lĩnh thay thì cần giấy gì", Commune: "demo"})
+	if !r.Grounded || len(r.Sources) == 0 || r.Sources[0].Code != "1.001601" || !strings.Contains(r.Answer, "13-HSB") {
+		t.Errorf("grounded %v, sources %+v\n%s", r.Grounded, r.Sources, r.Answer)
+	}
+}

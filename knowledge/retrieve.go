@@ -351,6 +351,7 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 			Topical:       ix.topical(p, g.entry),
 			TitleCoverage: tc,
 			Named:         named,
+			NameSaid:      g.named >= 2,
 		})
 	}
 	return hits, nil

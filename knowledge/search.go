@@ -43,4 +43,7 @@ type Hit struct {
 	// Named lists the question's words (folded) that they hold.
 	TitleCoverage float64  `json:"title_coverage"`
 	Named         []string `json:"-"`
+	// NameSaid reports that the question says a residents' name of the
+	// document word for word, of two words or more ("lĩnh thay").
+	NameSaid bool `json:"-"`
 }
