@@ -233,6 +233,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"giấy đăng ký của chiếc ghe máy chở khách bị mất, xin cấp lại hết bao nhiêu tiền": true,
 		// Nor does "UBND xã" read as "ủy ban nhân dân cấp xã".
 		"minh 50 tuoi muon tim viec lam them gan nha, ubnd xa co gioi thieu viec lam ko": false,
+		// "người lớn tuổi" (the elderly) is who, not the adult's card.
+		"app hoc tieng anh mien phi nao tot cho nguoi lon tuoi vay": false,
+		"lam can cuoc cho nguoi lon o dau":                          true,
 		// "làm thế nào" read as "trình tự thực hiện" names nothing.
 		"muon lay so kham chuyen khoa tim mach o benh vien da khoa tinh ma khong phai xep hang thi lam the nao": false,
 	} {

@@ -165,6 +165,8 @@ var modifierPairs = map[string]bool{
 	"xac nhan": true, "de nghi": true, "thay doi": true, "bo sung": true,
 	// "báo ai xử lý" asks who deals with it, not "Xử lý hóa đơn điện tử".
 	"xu ly": true,
+	// "cho người lớn tuổi" says for whom, not "làm căn cước cho người lớn".
+	"nguoi lon": true, "lon tuoi": true,
 }
 
 // actWords name the act, not its object ("giấy", "đăng ký", "cấp", "xác
