@@ -87,8 +87,12 @@ var (
 	// A phone's SIM is registered with its carrier; no record holds it
 	// (the one that says "SIM" is a flight simulator's).
 	telecom = []string{"sim"}
+	// Ornamental fish are kept at home, not farmed: no record's text
+	// names them, and the records of aquaculture at sea answered "nuôi
+	// cá cảnh loại nào dễ chăm".
+	pets = []string{"ca canh"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom)
+	heldByOthers = slices.Concat(vaccination, telecom, pets)
 )
 
 // unheldTopic returns the topic of a question (folded, space-padded)

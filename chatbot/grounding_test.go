@@ -132,6 +132,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"tro cap nguoi khuyet tat hang thang nop o dau", pension, false},
 		{"Cho hỏi lịch tiêm chủng mở rộng cho bé 2 tháng tuổi ở trạm y tế xã là ngày nào, có cần đăng kí trước ko?", birth, false},
 		{"dk sim chinh chu o UBND xa dc ko, can mang CCCD ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký tạm trú"}, false},
+		{"Nên nuôi cá cảnh loại nào dễ chăm cho người mới bắt đầu?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56, Title: "Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản"}, false},
 		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
 		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
 	} {
