@@ -64,6 +64,13 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"luong huu cua toi bi tinh thieu so voi thoi gian dong, muon de nghi dieu chinh lai thi lam don mau gi, nop o dau": "Giải quyết điều chỉnh, hủy quyết định, chấm dứt hưởng BHXH",
 		// A benefit drawn for a living parent is not one left by the dead.
 		"mẹ tôi hưởng lương hưu mà giờ già yếu ko đi lĩnh được, tôi lĩnh thay thì cần giấy gì": "Ủy quyền lĩnh thay",
+		// A tax office's confirmation that taxes are paid, asked in
+		// the customs' words ("hoàn thành nghĩa vụ thuế"), is not the
+		// customs' own at the ministry.
+		"can giay xac nhan da hoan thanh nghia vu thue de bo sung ho so, xin o co quan thue mat bao lau": "Thủ tục xác nhận thực hiện nghĩa vụ thuế",
+		// A first certificate issued against the law and found by its
+		// holder is revoked and issued again, not corrected.
+		"Sổ đỏ nhà tôi cấp lần đầu bị cấp sai quy định, chính tôi phát hiện ra. Muốn xin thu hồi và cấp lại sổ mới thì phải nộp giấy tờ gì, mất bao lâu?": "Thu hồi Giấy chứng nhận đã cấp lần đầu không đúng quy định",
 		// A motor vehicle is a road one, though the title excepts
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",

@@ -134,7 +134,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	longestRun := 0 // words of the longest run of a title the question says word for word
 	runs := make([]int, len(groups))
 	for i, g := range groups {
-		runs[i] = titleRun(p.said[p.now:], g.entry.titleSeq)
+		// A residents' name said word for word is a run of the title it
+		// names: "xác nhận đã hoàn thành nghĩa vụ thuế" (the tax office's
+		// confirmation) outruns the customs' title "xác nhận hoàn thành
+		// nghĩa vụ nộp thuế", of which it says four words in a row.
+		runs[i] = max(titleRun(p.said[p.now:], g.entry.titleSeq), g.named)
 		longestRun = max(longestRun, runs[i])
 	}
 	// The stage is said in the question's words or the dictionary's:
@@ -905,8 +909,9 @@ func firstIssue(title string) bool {
 
 // stageSaid rewrites what a question says that reads as another stage
 // than it is: "bằng lái bị thu hồi" tells what was done to the paper,
-// "làm lại mái" is a repair; and "kí" is spelled "ký" ("đăng kí lại").
-var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ",
+// "làm lại mái" is a repair, "sai quy định, chính tôi" is no "đính
+// chính"; and "kí" is spelled "ký" ("đăng kí lại").
+var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " quy dinh chinh ", " quy dinh ",
 	" lam lai mai ", " sua nha ", " lam lai nha ", " sua nha ", " lam lai tuong ", " sua nha ", " lam lai san ", " sua nha ", " lam lai bep ", " sua nha ")
 
 // actionFit weighs a title by whether it is the stage of a procedure's
