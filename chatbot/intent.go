@@ -308,10 +308,10 @@ func deadlineCue(padded string) bool {
 		return false
 	}
 	// "phải đăng ký …, bao nhiêu ngày thì xong", "… mất bao lâu", "bao
-	// lâu thì được tiền": the office's time; "thì có phải … không" is a
+	// lâu thì được tiền": the office's time. Only what follows the length
+	// asked tells whose time it is ("mới được cấp sổ, phải kê khai …
+	// trong bao lâu" is the resident's), and "thì có phải … không" is a
 	// yes or no.
-	// Only what follows the length asked tells whose time it is: "mới
-	// được cấp sổ, phải kê khai … trong bao lâu" is the resident's.
 	padded = strings.ReplaceAll(padded, " thi co phai ", " phai ")
 	after := padded
 	if i := lengthAsked.FindStringIndex(padded); i != nil {
