@@ -864,10 +864,7 @@ var (
 // the office does with the file rather than what the resident does or
 // gets, or a case it announces without ruling on it.
 func officeStep(text string) bool {
-	text = strings.TrimLeft(strings.TrimSpace(text), "… ")
-	for i := 0; i < 3; i++ {
-		text = strings.TrimSpace(stepPrefix.ReplaceAllString(text, ""))
-	}
+	text = unnumbered(text)
 	f := foldedWords(text)
 	if officeFirst.MatchString(f) || officeThen.MatchString(f) || officeDoes.MatchString(f) {
 		return true
@@ -893,6 +890,22 @@ func officeStep(text string) bool {
 		return !caseRules.MatchString(f) && !strings.Contains(text, ":") && utf8.RuneCountInString(text) < 130
 	}
 	return false
+}
+
+// unnumbered is a sentence, or a quote of one, without the numbering
+// and elision marks it opens with ("… d) ", "- Bước 2: a) ").
+func unnumbered(text string) string {
+	text = strings.TrimLeft(strings.TrimSpace(text), "… ")
+	for i := 0; i < 3; i++ {
+		text = strings.TrimSpace(stepPrefix.ReplaceAllString(text, ""))
+	}
+	return text
+}
+
+// officeSubject reports a sentence whose subject is an office, after its
+// numbering and a time limit it opens with (officeFirst).
+func officeSubject(text string) bool {
+	return officeFirst.MatchString(foldedWords(unnumbered(text)))
 }
 
 // fragmentRules are the folded words by which a short piece of a

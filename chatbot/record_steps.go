@@ -148,8 +148,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				// nothing ("đơn vị đo đạc có trách nhiệm thực hiện trích
 				// đo … không quá 05 ngày làm việc"); an employer that
 				// sends the file on keeps a deadline.
-				if officeFirst.MatchString(foldedWords(strings.TrimLeft(stepPrefix.ReplaceAllString(strings.TrimSpace(s), ""), "… "))) &&
-					!handsIn.MatchString(l) && !daysBefore.MatchString(l) {
+				if officeSubject(s) && !handsIn.MatchString(l) && !daysBefore.MatchString(l) {
 					continue
 				}
 				score := matchScore(words, said, before) + matchScore(own, said, before)
