@@ -328,7 +328,9 @@ func deadlineCue(padded string) bool {
 	if officeDone.MatchString(padded) {
 		return false
 	}
-	for _, c := range []string{" bao lau ", " bao nhieu ngay ", " may ngay ", " thoi han ", " trong vong "} {
+	// "phải đi gia hạn trong khoảng thời gian nào trước khi hết hạn",
+	// "phải làm lúc nào": when the resident must act.
+	for _, c := range []string{" bao lau ", " bao nhieu ngay ", " may ngay ", " thoi han ", " trong vong ", " thoi gian nao ", " luc nao ", " khi nao ", " truoc khi het han "} {
 		if strings.Contains(padded, c) {
 			return true
 		}

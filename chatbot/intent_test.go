@@ -14,13 +14,15 @@ import (
 // ngày" ask the resident's own time limit, not the office's.
 func TestIntentsAsResidentsType(t *testing.T) {
 	for q, want := range map[string]intent{
-		"tach thua dat hs gom nhung gi, bn ngay xong":                            intentTime,
-		"làm lại thẻ bảo hiểm có lâu ko":                                         intentTime,
-		"đăng ký khai sinh hết bn":                                               intentFee,
-		"tam tru thi khi nao phai di gia han":                                    intentDeadline,
-		"tam nghi ban 2 thang thi phai bao truoc may ngay":                       intentDeadline,
-		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":               intentDeadline,
-		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v":            intentDeadline,
+		"tach thua dat hs gom nhung gi, bn ngay xong":                 intentTime,
+		"làm lại thẻ bảo hiểm có lâu ko":                              intentTime,
+		"đăng ký khai sinh hết bn":                                    intentFee,
+		"tam tru thi khi nao phai di gia han":                         intentDeadline,
+		"tam nghi ban 2 thang thi phai bao truoc may ngay":            intentDeadline,
+		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":    intentDeadline,
+		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
+		"Tạm trú của tôi sắp hết hạn, tôi phải đi gia hạn trong khoảng thời gian nào trước khi hết hạn?": intentDeadline,
+		"visa sap het han thi phai lam gia han luc nao":                          intentDeadline,
 		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":                  intentTime,
 		"xin giay phep sua nha thi can ban ve gi":                                intentPapers,
 		"dang ky ket hon ho so the nao":                                          intentPapers,
