@@ -75,6 +75,14 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",
 		"mới mua ô tô cũ, nộp trước bạ ở đâu":                                           "tài sản khác",
+		// "mất phí", "mất bao lâu" tell no death.
+		"bố tôi đang hưởng lương hưu, giờ yếu rồi, con lĩnh thay thì có mất phí không":                                   "Ủy quyền lĩnh thay",
+		"mẹ tôi đang lãnh lương hưu ở Hà Tĩnh, giờ chuyển vào Sài Gòn ở, muốn chuyển nơi lĩnh lương hưu thì mất bao lâu": "chuyển hưởng sang địa bàn khác",
+		// A question naming no stage asks for the thing, not its end.
+		"làm mã số thuế cá nhân ở đâu, mất bao lâu":                            "Đăng ký thuế lần đầu",
+		"đăng ký mst cho mẹ là người phụ thuộc thì bao lâu có mã số":           "Đăng ký thuế lần đầu",
+		"thôi làm người giám hộ cho cháu thì cần giấy tờ gì":                   "chấm dứt giám hộ",
+		"giờ mở thêm điểm bán ở chợ khác thì có phải thông báo cho thuế không": "Thông báo địa điểm kinh doanh",
 		// "thất lạc" is what the records call "bị mất".
 		"Sổ đỏ nhà tôi bị thất lạc, muốn làm lại cần giấy tờ gì?": "Cấp lại Giấy chứng nhận do bị mất",
 		// A story of a step already done, then what is asked now.

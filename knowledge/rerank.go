@@ -122,7 +122,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// the question speaks for one.
 	bodies := containsAny(whole, bodyWords...)
 	kind := businessKind(whole)
-	death := containsAny(whole, deathSaid...)
+	// "có mất phí không", "mất bao lâu" spend money or time; nobody
+	// died of them.
+	death := containsAny(costOrTime.ReplaceAllString(whole, " "), deathSaid...)
 	vehicle := vehiclesNamed(whole)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
@@ -653,6 +655,10 @@ var (
 	deathSaid = []string{" mat ", " chet ", " qua doi ", " tu tran ", " tu vong ", " khuat ", " hy sinh ", " hi sinh ", " tu tuat ", " tuat ", " mai tang ", " khai tu ", " di san ", " thua ke "}
 )
 
+// costOrTime matches "mất" spending money or time: "mất phí", "mất bao
+// lâu", "mất mấy ngày".
+var costOrTime = regexp.MustCompile(` mat (phi|le phi|tien|chi phi|bao lau|bao nhieu|bao nhiu|may|bn|thoi gian|nhieu|cong) `)
+
 // fatherLeftOut says a birth certificate lacks the father's name ("giấy
 // khai sinh để trống tên bố", "khai sinh của cháu chỉ có tên mẹ"): the
 // birth is registered.
@@ -870,6 +876,17 @@ var actions = []stage{
 // question names but another stage, or a first registration.
 const actionWeight = 0.5
 
+// endStages are title words of a procedure's end, or of its return
+// after one, that a question naming no stage does not ask.
+var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung "}
+
+// endSaid are the words a question may say an end with.
+var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat ", " huy ", " dong ", " bo ", " het han "}
+
+// endWeight is the weight of a title of endStages for a question that
+// names no stage.
+const endWeight = 0.8
+
 // stageBonus is the weight of a title that says the stage the question
 // names ("Cấp lại … do bị mất" for "sổ đỏ bị thất lạc, làm lại").
 const stageBonus = 1.3
@@ -936,6 +953,16 @@ func actionFit(words []string, foldTitle string) float64 {
 		first = slices.IndexFunc(actions, func(a stage) bool { return slices.Contains(a.said, firstTime) })
 	}
 	if first < 0 {
+		// A question that names no stage asks for the thing itself, not
+		// its end: "làm mã số thuế cá nhân" is the registration, not
+		// "Chấm dứt hiệu lực mã số thuế" nor "Khôi phục mã số thuế".
+		// One that says an end in other words ("thôi làm người giám
+		// hộ", "không bán nữa") may ask it.
+		for _, end := range endStages {
+			if strings.Contains(title, end) && !strings.Contains(q, end) && !containsAny(q, endSaid...) {
+				return endWeight
+			}
+		}
 		return 1
 	}
 	a := actions[first]
