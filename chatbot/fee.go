@@ -124,6 +124,19 @@ func exemptionsIn(note string) []string {
 // besides: "Phí cấp bản sao Trích lục đăng ký giám hộ (nếu có yêu cầu)".
 var copyFee = regexp.MustCompile(`(?i)^(phí|lệ phí) (cấp )?(bản sao|trích lục)`)
 
+// feeLawOnly reports notes that cite only the law on fees ("Theo quy
+// định của Luật phí và lệ phí và các văn bản … hướng dẫn"), not a
+// council, a circular or a decision that sets an amount.
+func feeLawOnly(notes []string) bool {
+	for _, n := range notes {
+		l := strings.ToLower(n)
+		if !strings.Contains(l, "luật phí") || provincial.MatchString(n) || strings.Contains(l, "thông tư") || strings.Contains(l, "nghị quyết") || strings.Contains(l, "quyết định") {
+			return false
+		}
+	}
+	return true
+}
+
 // ifAny is the "(nếu có)" of a fee that may not be charged at all.
 var ifAny = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
 
@@ -192,9 +205,12 @@ func readFreeNote(note string, today time.Time) feeReading {
 	case len(others) > 0 && moneyRe.MatchString(strings.Join(others, " ")):
 		parts = append(parts, "có thu: "+clip(strings.Join(others, "; "), 160))
 		others = nil
-	case len(auth) > 0 && ifAny.MatchString(note):
+	case len(auth) > 0 && (ifAny.MatchString(note) || feeLawOnly(auth)):
 		// "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân
-		// dân cấp tỉnh.)": free, unless the province sets a fee.
+		// dân cấp tỉnh.)": free, unless the province sets a fee. So is
+		// "Miễn phí (Theo quy định của Luật phí và lệ phí …)": the record
+		// says free and points to the law for any fee, of which it
+		// names none.
 		known = false
 		who := "theo quy định về phí, lệ phí"
 		if provincial.MatchString(strings.Join(auth, " ")) {

@@ -55,6 +55,14 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			want:    []string{"bản ghi ghi miễn phí", "lệ phí nếu có thì mức do Hội đồng nhân dân tỉnh quyết định"},
 		},
 		{
+			// The record's "Miễn phí" beside the law on fees, which names
+			// no amount (1.012812): what the record says, and to ask.
+			name:    "free as the record says, any fee by the law",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí(Theo quy định của Luật phí và lệ phí và các văn bản quy phạm pháp luật hướng dẫn Luật phí và lệ phí.)"}},
+			day:     today,
+			want:    []string{"bản ghi ghi miễn phí", "lệ phí nếu có thì mức theo quy định về phí, lệ phí (hỏi cán bộ)"},
+		},
+		{
 			name: "whom the fee spares is said whole, once",
 			methods: []knowledge.Method{
 				{Channel: "Trực tiếp", Fee: "400.000 đồng (Mức thu lệ phí: 400.000đ/trường hợp. Miễn lệ phí đăng ký nuôi con nuôi trong nước đối với trường hợp cha dượng hoặc mẹ kế nhận con riêng của vợ hoặc chồng làm con nuôi; cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi.)"},
