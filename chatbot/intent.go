@@ -297,6 +297,9 @@ func deadlineCue(padded string) bool {
 			return true
 		}
 	}
+	if handInBy.MatchString(padded) {
+		return true
+	}
 	// "phải đi đăng ký … trong bao lâu", "trong bao lâu phải xóa hộ
 	// khẩu", "nộp hồ sơ trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.
@@ -313,16 +316,25 @@ func deadlineCue(padded string) bool {
 	// trong bao lâu" is the resident's), and "thì có phải … không" is a
 	// yes or no.
 	padded = strings.ReplaceAll(padded, " thi co phai ", " phai ")
-	after := padded
-	if i := lengthAsked.FindStringIndex(padded); i != nil {
-		after = padded[max(0, i[0]-len(" het")):]
+	// Each length asked is read up to the next: "trong bao lâu phải đi
+	// đăng ký … và mấy ngày thì có giấy" asks the resident's time, then
+	// the office's.
+	lengths := lengthAsked.FindAllStringIndex(padded, -1)
+	if len(lengths) == 0 {
+		lengths = [][]int{{len(" het"), len(padded)}}
 	}
-	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
-		" mat bao lau ", " mat may ngay ", " mat bao nhieu ngay ", " mat bn ngay ", " het bao lau ", " het may ngay ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
-		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
-		if strings.Contains(after, c) {
-			return false
+	resident := false
+	for k, i := range lengths {
+		end := len(padded)
+		if k+1 < len(lengths) {
+			end = lengths[k+1][0]
 		}
+		if !officeLength(padded[max(0, i[0]-len(" het")):end]) {
+			resident = true
+		}
+	}
+	if !resident {
+		return false
 	}
 	// "bao lâu thì xã hòa giải xong": the office's time, whoever does it.
 	if officeDone.MatchString(padded) {
@@ -338,8 +350,26 @@ func deadlineCue(padded string) bool {
 	return false
 }
 
+// officeLength reports a length asked, with the words after it, that is
+// the office's: "bao nhiêu ngày thì xong", "mất bao lâu", "bao lâu thì
+// được tiền".
+func officeLength(after string) bool {
+	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
+		" mat bao lau ", " mat may ngay ", " mat bao nhieu ngay ", " mat bn ngay ", " het bao lau ", " het may ngay ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
+		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
+		if strings.Contains(after, c) {
+			return true
+		}
+	}
+	return false
+}
+
 // lengthAsked finds where a question asks a length of time.
 var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|bao nhieu lau|thoi han|trong vong) `)
+
+// handInBy matches the time limit to hand in a file or a return: "hạn
+// nộp hồ sơ là bao lâu", "hạn nộp tờ khai là khi nào".
+var handInBy = regexp.MustCompile(` han (nop|khai|dang ky)( [a-z0-9]+){0,3} la (bao lau|khi nao|bao nhieu ngay|may ngay|ngay nao) `)
 
 // officeDone matches "bao lâu thì … xong" with a few words between.
 var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) thi( [a-z0-9]+){1,4} xong `)

@@ -22,17 +22,20 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":    intentDeadline,
 		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
 		"Tạm trú của tôi sắp hết hạn, tôi phải đi gia hạn trong khoảng thời gian nào trước khi hết hạn?": intentDeadline,
-		"visa sap het han thi phai lam gia han luc nao":                          intentDeadline,
-		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":                  intentTime,
-		"xin giay phep sua nha thi can ban ve gi":                                intentPapers,
-		"dang ky ket hon ho so the nao":                                          intentPapers,
-		"rút BHXH 1 lần thì nộp mẫu gì":                                          intentPapers,
-		"dong bhxh tu nguyen thi khai to khai nao":                               intentPapers,
-		"len cong an xa kich hoat vneid muc 2 can dem theo gi":                   intentPapers,
-		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                           intentPapers,
-		"giay khai sinh ghi sai ngay sinh, sua xong dc cap giay gi":              intentResult,
-		"lam mat ho chieu thi phai trinh bao trong bao lau, nop o dau":           intentDeadline,
-		"em họ lên ở chơi mấy hôm có phải báo công an không, hạn báo là mấy giờ": intentDeadline,
+		// The resident's time, then the office's.
+		"HTX vừa quyết định lập chi nhánh, trong bao lâu phải đi đăng ký hoạt động chi nhánh và mấy ngày thì có giấy chứng nhận": intentDeadline,
+		"gio phai quyet toan tien thue dat, han nop ho so la bao lau, bao lau co thong bao":                                      intentDeadline,
+		"visa sap het han thi phai lam gia han luc nao":                                                                          intentDeadline,
+		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":                                                                  intentTime,
+		"xin giay phep sua nha thi can ban ve gi":                                                                                intentPapers,
+		"dang ky ket hon ho so the nao":                                                                                          intentPapers,
+		"rút BHXH 1 lần thì nộp mẫu gì":                                                                                          intentPapers,
+		"dong bhxh tu nguyen thi khai to khai nao":                                                                               intentPapers,
+		"len cong an xa kich hoat vneid muc 2 can dem theo gi":                                                                   intentPapers,
+		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                                                                           intentPapers,
+		"giay khai sinh ghi sai ngay sinh, sua xong dc cap giay gi":                                                              intentResult,
+		"lam mat ho chieu thi phai trinh bao trong bao lau, nop o dau":                                                           intentDeadline,
+		"em họ lên ở chơi mấy hôm có phải báo công an không, hạn báo là mấy giờ":                                                 intentDeadline,
 		// "f" typed for "ph".
 		"muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a":                            intentFee,
 		"em sinh xong đi làm lại rồi, nộp hồ sơ hưởng thai sản cho công ty muộn nhất là bao lâu": intentDeadline,
@@ -87,6 +90,20 @@ func TestDeadlineQuotedWhereTheRecordSetsIt(t *testing.T) {
 	// the colon: a pause of 15 days or more (1.001570).
 	if !strings.HasPrefix(got, "Trường hợp hộ kinh doanh tạm ngừng kinh doanh từ 15 ngày trở lên") {
 		t.Errorf("deadline %q lacks the case of a pause of 15 days or more", got)
+	}
+}
+
+// A cooperative that hands in its branch's file "đến cơ quan đăng ký
+// kinh doanh", the branch named at length between, keeps the time
+// (2.002123).
+func TestDeadlineOfWhoHandsInALongNamedFile(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("2.002123")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := deadlineOf(docs[0].Procedure, "HTX vừa quyết định lập chi nhánh ở xã bên, trong bao lâu phải đi đăng ký hoạt động chi nhánh")
+	if !strings.Contains(got, "Trong thời hạn 10 ngày kể từ ngày quyết định lập chi nhánh") {
+		t.Errorf("deadline %q, want the 10 days from the decision", got)
 	}
 }
 
