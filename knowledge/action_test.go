@@ -75,6 +75,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",
 		"mới mua ô tô cũ, nộp trước bạ ở đâu":                                           "tài sản khác",
+		// A boat bought is registered again for its new owner; from
+		// another province, at another office too.
+		"mua lại thuyền của người trong xã thì đăng ký sang tên ở đâu":                       "nhưng không thay đổi cơ quan đăng ký",
+		"mua lại chiếc ghe máy của người ở tỉnh khác, giờ đăng ký lại tên mình mất mấy ngày": "đồng thời thay đổi cơ quan đăng ký",
 		// "mất phí", "mất bao lâu" tell no death.
 		"bố tôi đang hưởng lương hưu, giờ yếu rồi, con lĩnh thay thì có mất phí không":                                   "Ủy quyền lĩnh thay",
 		"mẹ tôi đang lãnh lương hưu ở Hà Tĩnh, giờ chuyển vào Sài Gòn ở, muốn chuyển nơi lĩnh lương hưu thì mất bao lâu": "chuyển hưởng sang địa bàn khác",
