@@ -732,6 +732,20 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			c.papers[i] = x
 		}
 	}
+	// A table whose only rows are "0 bản chính" holds no paper with a
+	// count; a row that names a request or a form is still what to hand
+	// in ("Đơn đề nghị xem hàng hóa trước khi khai hải quan").
+	if len(cases) == 0 {
+		var c paperCase
+		for _, pp := range p.Papers {
+			if name := strings.TrimSpace(pp.Name); uncountedPaper.MatchString(name) && utf8.RuneCountInString(name) <= maxUncounted {
+				c.papers = append(c.papers, paper{name: shortPaper(name), full: name})
+			}
+		}
+		if len(c.papers) > 0 {
+			cases = append(cases, c)
+		}
+	}
 	shareForms(cases)
 	for i := range cases {
 		cases[i].papers = joinBranches(cases[i].papers, p.Title)
@@ -747,6 +761,13 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	return cases
 }
+
+// uncountedPaper opens a row without a count that names a paper to hand
+// in, not a note: "Đơn đề nghị …", "Tờ khai …", "Văn bản đề nghị …".
+var uncountedPaper = regexp.MustCompile(`^(Đơn|Tờ khai|Văn bản đề nghị|Văn bản đăng ký|Giấy đề nghị|Công văn đề nghị)\b`)
+
+// maxUncounted bounds such a row: a longer one is a note.
+const maxUncounted = 160
 
 // shareForms gives every case the form that two cases or more ask for:
 // the portal's table puts the residence declaration (mẫu CT01) under some

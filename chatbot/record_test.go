@@ -1115,3 +1115,16 @@ func TestPaperUnderTheHeadingAsked(t *testing.T) {
 		t.Errorf("papers %+v, want the medical or forensic letter after the form", papers)
 	}
 }
+
+// A table whose only row is "0 bản chính" still names the request to
+// hand in; the record does not "list no papers" (1.007840).
+func TestUncountedRequestIsAPaper(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.007840")
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers, _, _ := papersOf(docs[0].Procedure, "hàng về cảng chưa rõ số lượng, muốn xem hàng trước khi khai hải quan thì làm thế nào")
+	if len(papers) != 1 || !strings.HasPrefix(papers[0].name, "Đơn đề nghị xem hàng hóa") {
+		t.Errorf("papers %+v, want the request to view the goods", papers)
+	}
+}
