@@ -75,6 +75,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",
 		"mới mua ô tô cũ, nộp trước bạ ở đâu":                                           "tài sản khác",
+		// A civil-status paper lost with its register is registered
+		// again, not for the first time.
+		"giấy đăng ký kết hôn của bố mẹ bị cháy mất, sổ ở xã cũng không còn, giờ đăng kí lại thì cần gì": "đăng ký lại kết hôn",
 		// A boat bought is registered again for its new owner; from
 		// another province, at another office too.
 		"mua lại thuyền của người trong xã thì đăng ký sang tên ở đâu":                       "nhưng không thay đổi cơ quan đăng ký",

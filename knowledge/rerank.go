@@ -981,10 +981,19 @@ func actionFit(words []string, foldTitle string) float64 {
 	if containsAny(title, a.title...) {
 		return stageBonus
 	}
-	if a.only || containsAny(title, otherStage...) || firstIssue(title) {
+	if a.only || containsAny(title, otherStage...) || firstIssue(title) || registersFirst(title) {
 		return actionWeight
 	}
 	return 1
+}
+
+// registersFirst reports a title (" "-padded) that registers something
+// for the first time in the civil-status records' way, "Thủ tục đăng ký
+// kết hôn": for a later stage asked ("đăng ký lại" after the register
+// was lost) it is the stage before.
+func registersFirst(title string) bool {
+	rest, ok := strings.CutPrefix(" "+strings.TrimSpace(title)+" ", " thu tuc dang ky ")
+	return ok && !strings.HasPrefix(rest, "lai ")
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)
