@@ -723,6 +723,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		special := specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
+		// "Bản sao Giấy chứng nhận kết hôn được cấp trước đây" asked as a
+		// copy only (its register lost): the copy, or a resident who lost
+		// the original reads that the original is needed.
+		if copyOnly(pp.Count) && strings.HasPrefix(strings.ToLower(bare), "bản sao ") && !strings.HasPrefix(strings.ToLower(x.name), "bản sao") {
+			x.name = "Bản sao " + lowerFirst(x.name)
+		}
 		// Two papers of one short name are one for a resident: the form
 		// everyone fills in wins over its variant for a special case
 		// ("Tờ khai … (Dùng cho cá nhân trong trường hợp ủy quyền …)").
@@ -760,6 +766,11 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		c.headingWords, c.words = foldedWords(c.heading), foldedWords(text)
 	}
 	return cases
+}
+
+// copyOnly reports a count of copies and no original: "1 bản sao".
+func copyOnly(count string) bool {
+	return strings.Contains(count, "bản sao") && !strings.Contains(count, "bản chính")
 }
 
 // uncountedPaper opens a row without a count that names a paper to hand

@@ -2,6 +2,7 @@ package chatbot
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -1126,5 +1127,19 @@ func TestUncountedRequestIsAPaper(t *testing.T) {
 	papers, _, _ := papersOf(docs[0].Procedure, "hàng về cảng chưa rõ số lượng, muốn xem hàng trước khi khai hải quan thì làm thế nào")
 	if len(papers) != 1 || !strings.HasPrefix(papers[0].name, "Đơn đề nghị xem hàng hóa") {
 		t.Errorf("papers %+v, want the request to view the goods", papers)
+	}
+}
+
+// A paper the record asks as a copy only ("0 bản chính, 1 bản sao") is
+// named as the copy: a resident whose original burnt must not read that
+// the original is needed (1.004746).
+func TestCopyOnlyPaperNamedAsTheCopy(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.004746")
+	if err != nil {
+		t.Fatal(err)
+	}
+	papers, _, _ := papersOf(docs[0].Procedure, "giấy đăng ký kết hôn bị cháy, sổ ở xã không còn, đăng ký lại cần gì")
+	if !slices.ContainsFunc(papers, func(x paper) bool { return strings.HasPrefix(x.name, "Bản sao giấy chứng nhận kết hôn") }) {
+		t.Errorf("papers %+v, want the copy of the marriage certificate", papers)
 	}
 }
