@@ -313,9 +313,9 @@ func deadlineCue(padded string) bool {
 	// "phải đăng ký …, bao nhiêu ngày thì xong", "… mất bao lâu", "bao
 	// lâu thì được tiền": the office's time. Only what follows the length
 	// asked tells whose time it is ("mới được cấp sổ, phải kê khai …
-	// trong bao lâu" is the resident's), and "thì có phải … không" is a
-	// yes or no.
-	padded = strings.ReplaceAll(padded, " thi co phai ", " phai ")
+	// trong bao lâu" is the resident's), and "thì có phải … không",
+	// "chậm thì có bị phạt không" are a yes or no.
+	padded = strings.ReplaceAll(strings.ReplaceAll(padded, " thi co phai ", " phai "), " thi co bi ", " bi ")
 	// Each length asked is read up to the next: "trong bao lâu phải đi
 	// đăng ký … và mấy ngày thì có giấy" asks the resident's time, then
 	// the office's.

@@ -75,6 +75,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// motorbikes after listing boats.
 		"xe tải nhà tôi muốn chạy trên bờ kênh thủy lợi thì xin giấy phép ở xã thế nào": "Cấp giấy phép hoạt động của phương tiện thủy nội địa, phương tiện cơ giới",
 		"mới mua ô tô cũ, nộp trước bạ ở đâu":                                           "tài sản khác",
+		// A vehicle sold: its old owner's cancellation is part of the
+		// transfer, not the cancellation of a scrapped one.
+		"bán xe máy cho người ta rồi, chủ cũ phải làm thu hồi đăng ký biển số trong bao lâu": "thay đổi chủ xe",
 		// A civil-status paper lost with its register is registered
 		// again, not for the first time.
 		"giấy đăng ký kết hôn của bố mẹ bị cháy mất, sổ ở xã cũng không còn, giờ đăng kí lại thì cần gì": "đăng ký lại kết hôn",
