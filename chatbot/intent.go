@@ -336,8 +336,10 @@ func deadlineCue(padded string) bool {
 	if !resident {
 		return false
 	}
-	// "bao lâu thì xã hòa giải xong": the office's time, whoever does it.
-	if officeDone.MatchString(padded) {
+	// "bao lâu thì xã hòa giải xong": the office's time, whoever does it;
+	// and "mấy ngày thì họ phải báo có nhận giải quyết không": what the
+	// office must do.
+	if officeDone.MatchString(padded) || officeMust.MatchString(padded) {
 		return false
 	}
 	// "phải đi gia hạn trong khoảng thời gian nào trước khi hết hạn",
@@ -370,6 +372,10 @@ var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|
 // handInBy matches the time limit to hand in a file or a return: "hạn
 // nộp hồ sơ là bao lâu", "hạn nộp tờ khai là khi nào".
 var handInBy = regexp.MustCompile(` han (nop|khai|dang ky)( [a-z0-9]+){0,3} la (bao lau|khi nao|bao nhieu ngay|may ngay|ngay nao) `)
+
+// officeMust matches an office, or "they", that must act: "thì họ phải
+// báo", "thì xã phải trả lời".
+var officeMust = regexp.MustCompile(` thi (ho|xa|ben xa|uy ban|ubnd|can bo|cong an|co quan) phai `)
 
 // officeDone matches "bao lâu thì … xong" with a few words between.
 var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) thi( [a-z0-9]+){1,4} xong `)
