@@ -320,10 +320,7 @@ func deadlineCue(padded string) bool {
 	// đăng ký … và mấy ngày thì có giấy" asks the resident's time, then
 	// the office's.
 	lengths := lengthAsked.FindAllStringIndex(padded, -1)
-	if len(lengths) == 0 {
-		lengths = [][]int{{len(" het"), len(padded)}}
-	}
-	resident := false
+	resident := len(lengths) == 0 && !officeLength(padded)
 	for k, i := range lengths {
 		end := len(padded)
 		if k+1 < len(lengths) {
