@@ -271,6 +271,11 @@ func (q *query) cueFor(m mention) bool {
 		return true
 	}
 	for _, i := range slices.Concat(q.olds, q.nows) {
+		// "cũ" right before a name says its own noun is old: "xe máy cũ
+		// của ông" (cu cua ong) is no former Cửa Ông.
+		if i == m.start-1 && slices.Contains(q.olds, i) && !slices.Contains(q.nows, i) {
+			continue
+		}
 		if i < m.start && q.placeWords(i+1, m.start) || i >= m.end && q.placeWords(m.end, i) {
 			return true
 		}

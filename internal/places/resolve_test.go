@@ -157,6 +157,9 @@ func TestResolveNotFormer(t *testing.T) {
 		"nhà tôi ở thôn Tân Lập cũ giờ thuộc xã nào",
 		"xa quá không đi được, có nộp online được không",
 		"tôi ở Long An cũ, giờ là tỉnh Tây Ninh đúng không",
+		// "cũ" says its noun before it is old: "xe máy cũ của ông" is
+		// not the former Phường Cửa Ông.
+		"mua lai chiec xe may cu cua ong hang xom, gio muon sang ten qua minh thi can giay to gi, bao lau thi xong",
 		// "tháng này là", not "nay là" (now is).
 		"lich tiem chung mo rong cho tre so sinh o tram y te phuong thang nay la ngay nao, co can mang so tiem khong?",
 		// A commune by the border, in a question that capitalises names.
