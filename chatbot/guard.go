@@ -122,7 +122,7 @@ var (
 		"co nguoi yeu chua", "co nguoi yeu khong", "lam nguoi yeu", "nguoi yeu cua ban", "nguoi yeu cua em",
 		// Bills and outages of electricity, water, phone and internet
 		// are the supplier's business: no administrative procedure.
-		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien thoai", "cuoc internet", "cuoc mang",
+		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
 	}
 )
 
@@ -130,6 +130,7 @@ var (
 // an instruction to the system or a request no procedure answers, which is
 // never grounded.
 func blocked(s string) bool {
+	s = electricWords.Replace(s)
 	for _, c := range blockCues {
 		if strings.Contains(s, c) {
 			return true
@@ -137,6 +138,11 @@ func blocked(s string) bool {
 	}
 	return false
 }
+
+// electricWords joins "điện tử" (electronic) and "điện thoại" (phone)
+// into one word each: "hóa đơn điện tử" is no electricity bill, "mất
+// điện thoại" no outage.
+var electricWords = strings.NewReplacer(" dien tu ", " dien_tu ", " dien thoai ", " dien_thoai ")
 
 // blockCues are injectionCues and chatterCues between spaces, made once.
 var blockCues = func() []string {

@@ -16,6 +16,12 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		// a procedure ("khiếu nại").
 		"tien dien thang nay tang gap doi, khieu nai dien luc the nao": true,
 		"khiếu nại cán bộ xã làm sai thủ tục thì gửi đơn ở đâu":        false,
+		// An electronic invoice is the tax office's, a lost phone the
+		// resident's: neither is an electricity bill nor an outage.
+		"hóa đơn điện tử xuất sai tên khách thì báo thuế mẫu nào": false,
+		"lam mat dien thoai, dang nhap lai VNeID the nao":         false,
+		"hóa đơn điện tháng này sao cao thế":                      true,
+		"cước điện thoại tháng này tính sai":                      true,
 	} {
 		if got := blocked(fold(q)); got != want {
 			t.Errorf("blocked(%q) = %v, want %v", q, got, want)
