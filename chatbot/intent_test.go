@@ -424,6 +424,11 @@ func TestPaperAskedYesOrNo(t *testing.T) {
 		"xin giấy phép xây nhà 3 tầng ở xã thì có phải nộp sổ đỏ k, bao lâu thì có giấy phép": true,
 		"đăng ký tạm trú có cần mang căn cước không":                                          true,
 		"đăng ký kết hôn có phải nộp lệ phí không":                                            false,
+		// "có cần sổ đỏ không" asks the papers even with no verb.
+		"Xin giấy phép xây dựng thì mất bao lâu, có cần sổ đỏ không ạ?": true,
+		"lam giay khai sinh co bat buoc phai co giay chung sinh ko":     true,
+		"sửa nhà có cần xin giấy phép không, mất bao lâu":               false,
+		"làm sổ đỏ có cần lệ phí không, mấy ngày":                       false,
 		// What goes with the form asks the papers.
 		"giờ đổi sang giấy CN đăng ký HTX mới thì nộp kèm gì, mấy ngày xong?": true,
 	} {
