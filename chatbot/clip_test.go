@@ -140,6 +140,10 @@ func TestPaperKeepsItsFormCode(t *testing.T) {
 		"Giấy chứng nhận (bản gốc)":                                          "Giấy chứng nhận",
 		// The form's file glued to the name by the portal's table.
 		"Đơn xin nhận con nuôi;1.nxinnhnconnui.doc": "Đơn xin nhận con nuôi",
+		// The slash of the form's code is no choice between papers.
+		"Tờ khai đăng ký/ Thay đổi thông tin sử dụng hoá đơn điện tử theo Mẫu số 01ĐKTĐ/HĐĐT Phụ lục IA kèm theo Nghị định số 70/2025/NĐ-CP": "Tờ khai đăng ký hoặc thay đổi thông tin sử dụng hoá đơn điện tử (mẫu số 01ĐKTĐ/HĐĐT)",
+		// The stop of the row before, glued to the name.
+		".02 bộ bản vẽ thiết kế xây dựng": "02 bộ bản vẽ thiết kế xây dựng",
 	} {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
@@ -160,6 +164,20 @@ func TestNoLoneEllipsisLine(t *testing.T) {
 			if strings.TrimSpace(line) == "…" {
 				t.Errorf("%q: a lone … line:\n%s", q, got)
 			}
+		}
+	}
+}
+
+// "Một trong những giấy tờ … bao gồm: + Giấy chứng nhận …" is named by
+// what kind of paper it is and its first choice, not cut mid-phrase.
+func TestPaperOfChoicesNamesItsFirstChoice(t *testing.T) {
+	for in, want := range map[string]string{
+		"- Một trong những giấy tờ hợp pháp về đất đai chứng minh sự phù hợp mục đích sử dụng đất và sở hữu công trình để cấp phép xây dựng theo quy định tại Điều 53 của Nghị định số 175/2024/NĐ-CP bao gồm:  +  Giấy chứng nhận quyền sử dụng đất được cấp theo quy định của Luật Đất đai qua các thời kỳ. + Giấy chứng nhận quyền sử dụng đất, quyền sở hữu tài sản gắn liền với đất": "Một trong những giấy tờ hợp pháp về đất đai (như giấy chứng nhận quyền sử dụng đất…)",
+		"Một trong các văn bản sau: + Hợp đồng chuyển nhượng quyền sử dụng đất, tài sản gắn liền với đất giữa người sử dụng đất. + Biên bản hòa giải thành":                                    "Một trong các văn bản (như hợp đồng chuyển nhượng quyền sử dụng đất…)",
+		"Một trong các giấy tờ để làm cơ sở xác minh quốc tịch Việt Nam bao gồm: Giấy tờ về quốc tịch, hộ tịch, hộ khẩu, căn cước hoặc giấy tờ khác do cơ quan có thẩm quyền của Việt Nam cấp": "Một trong các giấy tờ để làm cơ sở xác minh quốc tịch Việt Nam (như giấy tờ về quốc tịch…)",
+	} {
+		if got := shortPaper(in); got != want {
+			t.Errorf("shortPaper(%q)\n = %q\nwant %q", in, got, want)
 		}
 	}
 }

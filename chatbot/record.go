@@ -893,9 +893,12 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 			}
 		}
 		mine := papers[:len(cases[best].papers)]
-		// The form every applicant fills in stays first.
+		// The form every applicant fills in stays first; a second form
+		// ("Đơn đề nghị cấp giấy phép sửa chữa" beside "… xây dựng") is
+		// ranked as any paper, after those the question names.
+		form := slices.IndexFunc(mine, func(x paper) bool { return !x.special && paperRank(x) == 0 })
 		rank := func(x paper) int {
-			if !x.special && paperRank(x) == 0 {
+			if form >= 0 && x.full == mine[form].full {
 				return 6
 			}
 			s := min(score[x.full], 4)
@@ -1144,7 +1147,8 @@ var (
 // semicolon or bracket, where its qualification begins, or at a word near
 // maxPaperName characters.
 func shortPaper(name string) string {
-	s := strings.TrimSpace(stepPrefix.ReplaceAllString(name, ""))
+	// ".02 bộ bản vẽ …": the stop of the row before, glued by the portal.
+	s := strings.TrimLeft(strings.TrimSpace(stepPrefix.ReplaceAllString(name, "")), ".,;: ")
 	s = attachedFile.ReplaceAllString(s, "") // "Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
 	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
 	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
@@ -1158,6 +1162,12 @@ func shortPaper(name string) string {
 	// (sau đây gọi là giấy tờ tùy thân)": the record's own short name.
 	if strings.Contains(s, "gọi là giấy tờ tùy thân") {
 		return "Giấy tờ tùy thân (hộ chiếu, thẻ căn cước…)"
+	}
+	// "Một trong những giấy tờ hợp pháp về đất đai chứng minh … bao gồm:
+	// + Giấy chứng nhận quyền sử dụng đất …": the kind and its first
+	// choice, not the kind cut mid-phrase.
+	if c := choicesOfKind(s); c != "" {
+		return c
 	}
 	// "Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản
 	// sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc … Hộ chiếu":
@@ -1174,8 +1184,16 @@ func shortPaper(name string) string {
 			return clip("Một trong: "+strings.Join(alts[:min(len(alts), 4)], ", "), maxPaperName+20)
 		}
 	}
-	if alts := strings.Split(s, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
+	// "Tờ khai đăng ký/ Thay đổi thông tin … theo Mẫu số 01ĐKTĐ/HĐĐT":
+	// the slashes of the form's code part no choices.
+	named := s
+	if m := formCode.FindStringIndex(s); m != nil {
+		named = s[:m[0]]
+	}
+	if alts := strings.Split(named, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
 		s = alts[0] + " hoặc " + lowerFirst(alts[1]) + "…"
+	} else if len(alts) == 2 && named != s && utf8.RuneCountInString(alts[0]) < 30 {
+		s = alts[0] + " hoặc " + lowerFirst(strings.TrimSpace(alts[1])) + s[len(named):]
 	}
 	// "… theo Mẫu số 11 … (cá nhân)" beside "… theo Mẫu số 13 … (tổ
 	// chức)": whom each form is for tells them apart.
@@ -1240,6 +1258,48 @@ func shortPaper(name string) string {
 		s += "; " + also
 	}
 	return s
+}
+
+// kindOfChoices opens a paper that is a choice among papers of a kind,
+// listed after "gồm:" or as "+ …" items.
+var kindOfChoices = regexp.MustCompile(`(?i)^(một trong (?:những|các|số các)? ?(?:loại )?(?:giấy tờ|văn bản|giấy)[^:;]{0,250}?)\s*(?:(?:bao )?gồm|sau đây|sau)\s*:\s*(\+?)\s*`)
+
+// choicesOfKind names a paper that kindOfChoices opens by its kind and
+// first choice: "Một trong những giấy tờ hợp pháp về đất đai (như giấy
+// chứng nhận quyền sử dụng đất…)"; "" for another paper, or for a plain
+// list of short choices, which oneOf names.
+func choicesOfKind(s string) string {
+	m := kindOfChoices.FindStringSubmatchIndex(s)
+	if m == nil {
+		return ""
+	}
+	head, plus, rest := s[m[2]:m[3]], m[5] > m[4], s[m[1]:]
+	if !plus && !strings.Contains(strings.ToLower(s[m[3]:m[1]]), "gồm") {
+		return ""
+	}
+	// The kind without what it proves or the rule it follows, when long.
+	if utf8.RuneCountInString(head) > 70 {
+		for _, sep := range []string{" chứng minh ", " để ", " theo "} {
+			if i := strings.Index(head, sep); i > 0 && len(strings.Fields(head[:i])) >= 5 {
+				head = head[:i]
+				break
+			}
+		}
+	}
+	first := rest
+	for _, sep := range []string{" + ", ". ", "; ", ", ", " được ", " theo ", " do ", " giữa ", " hoặc "} {
+		if i := strings.Index(first, sep); i > 0 {
+			first = first[:i]
+		}
+	}
+	first = strings.TrimRight(strings.TrimSpace(first), ".,;:")
+	if first == "" {
+		return ""
+	}
+	if first = clip(first, 50); !strings.HasSuffix(first, "…") {
+		first += "…"
+	}
+	return strings.TrimSpace(head) + " (như " + lowerFirst(first) + ")"
 }
 
 // branchCase is a case a paper's name states: "… đối với trường hợp
