@@ -105,12 +105,20 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"chứng thực bản sao CCCD ở đâu":                "Chứng thực bản sao từ bản chính",
 		"mất giấy đăng ký kết hôn xin bản sao thế nào": "Cấp bản sao Trích lục hộ tịch",
 		// A foreign spouse, a mobile registration: the variant said.
-		"cưới chồng Hàn Quốc thì đăng ký kết hôn ở xã hay tỉnh, lệ phí bao nhiêu":                                      "yếu tố nước ngoài",
+		"cưới chồng Hàn Quốc thì đăng ký kết hôn ở xã hay tỉnh, lệ phí bao nhiêu": "yếu tố nước ngoài",
+		// The story of a foreign father, told in words the common
+		// procedure's guide holds, is the foreign variant's story too.
+		"Chồng em người Hàn Quốc, bé mới sinh ở bệnh viện huyện. Làm giấy khai sinh cho bé cần mang gì ạ?":             "khai sinh có yếu tố nước ngoài",
 		"Chồng tôi là người nước ngoài, ở lâu năm tại Việt Nam, muốn nhập quốc tịch Việt Nam thì làm sao?":             "ở trong nước",
 		"Anh trai em bị liệt nằm một chỗ, xã có cử cán bộ xuống nhà đăng ký kết hôn lưu động được không, cần giấy gì?": "lưu động",
 		"Dịch bằng đại học sang tiếng Anh rồi chứng thực chữ ký người dịch ở xã được không?":                           "người dịch",
 		// The stage the title says, though the story gives another.
 		"Quán ăn của tôi muốn tạm ngừng kinh doanh 3 tháng để sửa nhà, hộ kinh doanh có phải báo không, báo ở đâu?": "Tạm ngừng",
+		// Residents' names of two tax records.
+		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
+		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
+		// A pause said as a stop for a while: "nghỉ bán 1 tháng".
+		"Tiệm tạp hóa có giấy đăng ký hộ kinh doanh, giờ muốn nghỉ bán 1 tháng để sửa nhà. Có phải báo xã không, báo trước mấy ngày?": "Tạm ngừng",
 		// A procedure named beside the channel, not the guide to it.
 		"làm hộ chiếu lần đầu nộp online trên cổng dịch vụ công thì mấy ngày có?": "hộ chiếu",
 		"giay phep xay dung bi mat khi chuyen nha, xin cap lai GPXD can gi":       "Cấp lại giấy phép xây dựng",

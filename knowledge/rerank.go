@@ -73,6 +73,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// So does a foreign person's ("bố dượng tôi là người Đài Loan … đăng
 	// ký lại khai tử"): the name said is the foreign variant's too.
 	var abroadOf map[*group]bool // the common procedures a foreign one stands in for
+	// The common procedure each foreign one stands in for when a foreign
+	// person is asked about: the story the common one's guide holds ("bé
+	// mới sinh ở bệnh viện") covers the variant's question as well.
+	var standsFor map[*group]*group
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
 		for _, f := range groups {
 			if !foreignTitle(f.entry.foldTitle) {
@@ -82,6 +86,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 				if d.named > 0 && (foreign || placeEvent(d.entry.foldTitle)) && titleKey(f.entry.foldTitle) == titleKey(d.entry.foldTitle)+" co yeu to nuoc ngoai" {
 					f.named = max(f.named, d.named)
 					if foreign {
+						if standsFor == nil {
+							standsFor = make(map[*group]*group)
+						}
+						standsFor[f] = d
 						continue // the common one is weighed down as not foreign below
 					}
 					if abroadOf == nil {
@@ -281,6 +289,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= ageFit(p.age, g.entry.ages)
 		}
 		c := ix.wordCoverage(p, g.entry)
+		if d := standsFor[g]; d != nil {
+			c = max(c, ix.wordCoverage(p, d.entry))
+		}
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
 }
@@ -931,11 +942,16 @@ func firstIssue(title string) bool {
 var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " quy dinh chinh ", " quy dinh ",
 	" lam lai mai ", " sua nha ", " lam lai nha ", " sua nha ", " lam lai tuong ", " sua nha ", " lam lai san ", " sua nha ", " lam lai bep ", " sua nha ")
 
+// pauseFor matches a stop for a while said in everyday words, "nghỉ bán
+// 2 tháng", "ngừng kinh doanh một thời gian": the stage "tạm ngừng",
+// said where it is said, before the reason after it ("để sửa nhà").
+var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
+
 // actionFit weighs a title by whether it is the stage of a procedure's
 // life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
 // lập hộ kinh doanh".
 func actionFit(words []string, foldTitle string) float64 {
-	q := stageSaid.Replace(" " + strings.Join(words, " ") + " ")
+	q := stageSaid.Replace(pauseFor.ReplaceAllString(" "+strings.Join(words, " ")+" ", " tam ngung$0"))
 	title := " " + foldTitle + " "
 	// The stage said first is the one asked; one said after it is its
 	// reason ("tạm nghỉ bán 3 tháng để sửa nhà").
