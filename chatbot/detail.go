@@ -308,7 +308,9 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	// for lacking what it names just before ("Trường hợp không có văn bản
 	// nêu trên thì phải có văn bản cam đoan … và … hai người làm chứng").
 	// So is "bản chính mất …, dùng giấy tờ gì để chứng minh".
-	if lacks && (substituteAsked.MatchString(q) || asks.papers) {
+	// Proof asked ("cần giấy tờ chứng minh gì", "có bắt buộc xét nghiệm
+	// ADN không") is asked with what stands in for it.
+	if lacks && (substituteAsked.MatchString(q) || asks.papers) || proofAsked.MatchString(q) {
 		for i, s := range sentences {
 			if anaphoric.MatchString(" " + s.lack + " ") {
 				return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
@@ -458,6 +460,9 @@ var (
 	lacksAsked      = regexp.MustCompile(` (khong|ko|k|hong|chua|kg) (co|lam|xin duoc|lam duoc) `)
 	substituteAsked = regexp.MustCompile(` (thay|thay the|thay vao|bu vao|thi sao|thi lam sao|thi lam the nao|thi phai lam sao) `)
 	anaphoric       = regexp.MustCompile(` (neu tren|tren|nay|do|noi tren) $`)
+	// proofAsked is a question (folded words) asking what proves the
+	// claim, or whether a test must prove it.
+	proofAsked = regexp.MustCompile(` (giay to|giay|van ban|chung cu)( gi)? (de )?chung minh | chung minh (gi|bang gi|the nao|ra sao|nhu the nao|la) | (bat buoc|phai|can)( phai)? (xet nghiem|giam dinh) `)
 )
 
 // withOtherwise adds to a quote of sentences[at] what to do when the

@@ -649,6 +649,9 @@ func TestRecordDetailSaysWhatStandsInForAPaper(t *testing.T) {
 		{recognition, "ko có kết quả xét nghiệm adn thì làm thủ tục nhận cha cho con dc ko, cần gì thay", "hai người làm chứng"},
 		{recognition, "Giờ tôi muốn làm thủ tục nhận con thì cần chứng cứ gì? Nếu không có giấy xét nghiệm ADN thì sao?", "hai người làm chứng"},
 		{recognition, "nhận cha cho con thì tờ khai lấy ở đâu", ""},
+		// Proof asked is asked with what stands in for it.
+		{recognition, "Con tôi có giấy khai sinh nhưng trống tên cha, giờ bố cháu làm thủ tục nhận con thì cần giấy tờ chứng minh gì?", "hai người làm chứng"},
+		{recognition, "anh có con với bạn gái cũ, làm thủ tục nhận con ở xã có bắt buộc xét nghiệm ADN không", "hai người làm chứng"},
 		{rebirth, "ong noi toi sinh nam 1950, giay khai sinh ban chinh mat tu lau, so ho tich o xa cung khong con. gio dang ky lai khai sinh cho ong thi dung giay to gi de chung minh ngay thang nam sinh", "không có giấy tờ nêu trên"},
 	} {
 		got := recordDetail(c.q, c.p.Title, c.p)
