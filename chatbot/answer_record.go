@@ -282,7 +282,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	// "tờ khai mẫu nào": the form's file the record attaches names it.
 	asksForm := strings.Contains(fold(question), " mau ")
 	for _, x := range papers {
-		if x.special {
+		if x.special && !x.asked {
 			special++
 			continue
 		}

@@ -549,6 +549,7 @@ type paper struct {
 	special bool   // only in a special case ("Trường hợp …", "nếu …")
 	show    bool   // to show, not to hand in
 	other   bool   // of another case than the question's (papersOf)
+	asked   bool   // a special case the question says the resident is in (papersOf)
 	form    string // the form's file the record attaches, named as a form ("Mẫu số 01 TKN-CNKD"), or ""
 }
 
@@ -917,7 +918,50 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		}
 		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
+	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
 	return papers, cases[best].heading, others
+}
+
+// parentForeign opens a special case of a parent or spouse who is a
+// foreign national: "Trường hợp cha hoặc mẹ hoặc cả cha, mẹ là người
+// nước ngoài thì phải nộp văn bản thỏa thuận … lựa chọn quốc tịch".
+var parentForeign = regexp.MustCompile(`(?i)^trường hợp (cha|mẹ|vợ|chồng)[^.;]{0,40} là người nước ngoài thì`)
+
+// foreignCases marks, in a procedure with a foreign element asked about
+// a foreign parent or spouse ("chồng em người Hàn Quốc"), the papers of
+// that special case as the resident's and puts them right after the
+// form: for them it is no special case.
+func foreignCases(mine []paper, question, title string) {
+	if !strings.Contains(strings.ToLower(title), "yếu tố nước ngoài") || !foreignPerson(question) {
+		return
+	}
+	var asked, rest []paper
+	for _, x := range mine {
+		if x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) {
+			x.asked = true
+			asked = append(asked, x)
+			continue
+		}
+		rest = append(rest, x)
+	}
+	if len(asked) == 0 {
+		return
+	}
+	at := 0
+	if len(rest) > 0 && !rest[0].special && paperRank(rest[0]) == 0 {
+		at = 1 // the form stays first
+	}
+	copy(mine, slices.Concat(rest[:at], asked, rest[at:]))
+}
+
+// foreignPerson reports a question about a foreign national, in its
+// words or the dictionary's ("người Hàn Quốc" => "yếu tố nước ngoài").
+func foreignPerson(question string) bool {
+	f := fold(question)
+	if strings.Contains(f, " nguoi nuoc ngoai ") || strings.Contains(f, " quoc tich nuoc ngoai ") {
+		return true
+	}
+	return slices.Contains(caseDictionary().Expand(question), "yeu to nuoc ngoai")
 }
 
 // listHeads maps the full name (paper.full) of each paper that a

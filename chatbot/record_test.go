@@ -1146,3 +1146,27 @@ func TestCopyOnlyPaperNamedAsTheCopy(t *testing.T) {
 		t.Errorf("papers %+v, want the copy of the marriage certificate", papers)
 	}
 }
+
+// A birth with a foreign parent (record 2.000528): the parents' agreement
+// on the child's nationality is the resident's paper, not a special case
+// left in the list; a birth abroad asked about does not name it.
+func TestForeignParentsPapersAreTheirs(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Thủ tục đăng ký khai sinh có yếu tố nước ngoài", Papers: []knowledge.Paper{
+		{Name: "Giấy tờ phải nộp:"},
+		{Name: "Giấy Chứng sinh", Count: "1 bản chính"},
+		{Name: "Trường hợp không có Giấy chứng sinh thì thay thế bằng: văn bản của người làm chứng xác nhận về việc sinh", Count: "1 bản chính"},
+		{Name: "Trường hợp cha hoặc mẹ hoặc cả cha, mẹ là người nước ngoài thì phải nộp văn bản thỏa thuận của cha, mẹ về việc lựa chọn quốc tịch cho con.", Count: "1 bản chính"},
+		{Name: "Tờ khai đăng ký khai sinh theo mẫu", Count: "1 bản chính"},
+	}}
+	for q, want := range map[string]bool{
+		"Chồng em người Hàn Quốc, bé mới sinh ở bệnh viện. Làm giấy khai sinh cho bé cần mang giấy gì?": true,
+		"vo toi quoc tich nuoc ngoai, lam khai sinh cho con can giay to gi":                             true,
+		"bé sinh bên Nhật, về Việt Nam làm giấy khai sinh cần mang giấy gì":                             false,
+	} {
+		var b strings.Builder
+		papersLine(&b, p, q, view{}, maxTextPapers, maxPaperList)
+		if got := strings.Contains(b.String(), "lựa chọn quốc tịch"); got != want {
+			t.Errorf("%q: %q, nationality agreement named %v, want %v", q, b.String(), got, want)
+		}
+	}
+}
