@@ -238,6 +238,17 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	asked := costsSaid.ReplaceAllString(q, " ")
 	// Two rules asked in one question ("dùng sđt của ai, con có phải đi
 	// cùng không") are both quoted, each shorter.
+	// The paper the question lacks, named by its head ("mất bản gốc …
+	// giấy chứng tử" lacks "bản sao Giấy chứng tử trước đây được cấp hợp
+	// lệ"): the record's rule for that lack comes before a general rule
+	// the question's words also ask.
+	if lacksAsked.MatchString(q) || strings.Contains(asked, " mat ") {
+		for i, s := range sentences {
+			if h := lackHead(s.lack); h != "" && strings.Contains(q, h) {
+				return withOtherwise(quoteDetail(s.text, strings.Fields(s.lack)), s.text, sentences, i)
+			}
+		}
+	}
 	var settled []string
 	var ats [][]string
 	var rulesSettled []*regexp.Regexp
@@ -444,7 +455,18 @@ func caseSaid(folded string, sq scoring, words []string) bool {
 
 // lacking matches a record's sentence (folded) that says what to do
 // without a paper: "trường hợp không có giấy chứng sinh thì …".
-var lacking = regexp.MustCompile(`^ (truong hop|neu)(?: nguoi yeu cau| nguoi di dang ky| cong dan| nguoi dan)? (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,40}?) thi `)
+var lacking = regexp.MustCompile(`^ (truong hop|neu)(?: nguoi yeu cau| nguoi di dang ky| cong dan| nguoi dan)? (khong co|chua co|mat|khong xuat trinh duoc|khong cung cap duoc) ([a-z0-9 ]{3,60}?) thi `)
+
+// lackHead returns the first three words of a lacked paper's name after
+// its copy ("bản sao"), " "-padded, when they name a paper ("giấy …",
+// "sổ …"), or "".
+func lackHead(lack string) string {
+	w := strings.Fields(strings.TrimPrefix(strings.TrimPrefix(lack, "ban sao "), "ban chinh "))
+	if len(w) < 3 || w[0] != "giay" && w[0] != "so" && w[0] != "the" {
+		return ""
+	}
+	return " " + strings.Join(w[:3], " ") + " "
+}
 
 // costsSaid is "mất" that says what something costs, not what was
 // lost: "mất bao lâu", "mất phí", "mất mấy ngày".

@@ -1170,3 +1170,18 @@ func TestForeignParentsPapersAreTheirs(t *testing.T) {
 		}
 	}
 }
+
+// The paper a question lacks, named by its head ("mất bản gốc … giấy
+// chứng tử"), is the record's rule for that lack, its copy and its
+// qualification left unsaid (record 1.005461).
+func TestRecordDetailLackNamedByItsHead(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.005461")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	p := docs[0].Procedure
+	q := "ong noi toi mat nam 1995, hoi do nha da lam giay chung tu roi nhung gio mat ban goc, so ho tich o xa cung bi hu do lu lut. gio muon lam lai giay chung tu cho ong thi phai nop giay to gi?"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "chứng minh sự kiện chết") {
+		t.Errorf("%q: detail %q, want what proves the death", q, got)
+	}
+}
