@@ -297,7 +297,7 @@ func deadlineCue(padded string) bool {
 			return true
 		}
 	}
-	if handInBy.MatchString(padded) {
+	if handInBy.MatchString(padded) || goBy.MatchString(padded) {
 		return true
 	}
 	// "phải đi đăng ký … trong bao lâu", "trong bao lâu phải xóa hộ
@@ -369,6 +369,10 @@ var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|
 // handInBy matches the time limit to hand in a file or a return: "hạn
 // nộp hồ sơ là bao lâu", "hạn nộp tờ khai là khi nào".
 var handInBy = regexp.MustCompile(` han (nop|khai|dang ky)( [a-z0-9]+){0,3} la (bao lau|khi nao|bao nhieu ngay|may ngay|ngay nao) `)
+
+// goBy matches the time a resident has to go and act: "thời hạn đi
+// đăng ký khai tử là bao nhiêu ngày", not "thời hạn giải quyết".
+var goBy = regexp.MustCompile(` thoi han (phai )?di (dang ky|dk|khai|khai bao|nop|lam|bao|trinh bao|thong bao) `)
 
 // officeMust matches an office, or "they", that must act: "thì họ phải
 // báo", "thì xã phải trả lời".

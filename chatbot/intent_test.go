@@ -364,6 +364,11 @@ func TestDeadlineAskedWithinHowLong(t *testing.T) {
 		"xóa hộ khẩu cho ông mất bao lâu":                                                       false,
 		"nộp hồ sơ xong thì bao lâu phải xong":                                                  false,
 		"nop ho so trong bao lau thi co ket qua":                                                false,
+		// "thời hạn đi đăng ký" is the resident's; "thời hạn giải quyết"
+		// the office's.
+		"Ông tôi mất hôm qua. Thời hạn đi đăng ký khai tử là bao nhiêu ngày, cần giấy gì?": true,
+		"thoi han phai khai bao tam vang la may ngay":                                      true,
+		"đăng ký khai tử thời hạn giải quyết mấy ngày":                                     false,
 	} {
 		if got := has(detectIntents(fold(q)), intentDeadline); got != want {
 			t.Errorf("%q: deadline asked %v, want %v", q, got, want)
