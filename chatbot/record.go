@@ -919,6 +919,10 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
+	// "có cần bản vẽ không": the paper asked about, if listed, is named.
+	if asked := paperWhether(question); asked != nil {
+		bringForward(papers[:len(cases[best].papers)], asked)
+	}
 	return papers, cases[best].heading, others
 }
 
@@ -935,9 +939,15 @@ func foreignCases(mine []paper, question, title string) {
 	if !strings.Contains(strings.ToLower(title), "yếu tố nước ngoài") || !foreignPerson(question) {
 		return
 	}
+	bringForward(mine, func(x paper) bool { return x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) })
+}
+
+// bringForward moves the papers picked, marked asked, right after the
+// form every applicant fills in, the others keeping their order.
+func bringForward(mine []paper, pick func(paper) bool) {
 	var asked, rest []paper
 	for _, x := range mine {
-		if x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) {
+		if pick(x) {
 			x.asked = true
 			asked = append(asked, x)
 			continue
@@ -952,6 +962,44 @@ func foreignCases(mine []paper, question, title string) {
 		at = 1 // the form stays first
 	}
 	copy(mine, slices.Concat(rest[:at], asked, rest[at:]))
+}
+
+// whetherPaper matches a question whether a paper is needed, the paper
+// named after the need: "có cần bản vẽ không", "có phải nộp bản sao ko".
+var whetherPaper = regexp.MustCompile(` co (can|phai|bat buoc)( phai)?( co| nop| mang| mang theo| dem| dem theo| xuat trinh)? ((?:[a-z0-9]+ ){1,4}?)(khong|ko|k|hong|khog|kg|hok) `)
+
+// paperWhether returns a test of whether a paper's name holds the paper
+// a question asks whether it is needed, or nil. Typed with diacritics,
+// the paper must be spelled so: "sổ đỏ" is no "sơ đồ".
+func paperWhether(question string) func(paper) bool {
+	typed, folded := vietnamese.Said(question)
+	padded := " " + strings.Join(folded, " ") + " "
+	m := whetherPaper.FindStringSubmatchIndex(padded)
+	if m == nil {
+		return nil
+	}
+	ph := " " + strings.TrimSpace(padded[m[8]:m[9]]) + " "
+	// "có cần giấy tờ gì không": what, not whether.
+	if slices.ContainsFunc([]string{" gi ", " j ", " nao ", " nhung "}, func(w string) bool { return strings.Contains(ph, w) }) || ph == " giay to " || ph == " giay " {
+		return nil
+	}
+	first := strings.Count(padded[:m[8]], " ") - 1 // the phrase's first word
+	n := len(strings.Fields(ph))
+	if first < 0 || first+n > len(typed) {
+		return nil
+	}
+	said := " " + strings.Join(typed[first:first+n], " ") + " "
+	accented := said != ph
+	return func(x paper) bool {
+		if x.special {
+			return false
+		}
+		t, f := vietnamese.Said(x.full)
+		if accented {
+			return strings.Contains(" "+strings.Join(t, " ")+" ", said)
+		}
+		return strings.Contains(" "+strings.Join(f, " ")+" ", ph)
+	}
 }
 
 // foreignPerson reports a question about a foreign national, in its

@@ -1185,3 +1185,36 @@ func TestRecordDetailLackNamedByItsHead(t *testing.T) {
 		t.Errorf("%q: detail %q, want what proves the death", q, got)
 	}
 }
+
+// Whether a paper is needed ("có cần bản vẽ không") names that paper when
+// the record lists it, however far down (record 1.013225).
+func TestPaperAskedWhetherIsNamed(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.013225")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"nha em o xa, dinh xay nha 3 tang thi xin giay phep xay dung mat bao lau, co can ban ve khong",
+		"xin phép xây nhà có phải nộp bản vẽ thiết kế không",
+	} {
+		var b strings.Builder
+		papersLine(&b, docs[0].Procedure, q, view{}, maxTextPapers-1, maxPaperList)
+		if !strings.Contains(b.String(), "bản vẽ") {
+			t.Errorf("%q: %q, want the drawings named", q, b.String())
+		}
+	}
+}
+
+// "sổ đỏ" typed with its tones is no "sơ đồ" in a paper's name.
+func TestPaperAskedWhetherKeepsItsTones(t *testing.T) {
+	asked := paperWhether("xin giấy phép xây nhà 3 tầng ở xã thì có phải nộp sổ đỏ k, bao lâu thì có giấy phép")
+	if asked == nil {
+		t.Fatal("no paper asked whether")
+	}
+	if asked(paper{full: "02 bộ bản vẽ thiết kế: sơ đồ vị trí công trình"}) {
+		t.Error("sơ đồ read as sổ đỏ")
+	}
+	if !asked(paper{full: "Bản sao sổ đỏ"}) {
+		t.Error("sổ đỏ not read as sổ đỏ")
+	}
+}
