@@ -117,6 +117,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
+		// Where a pension is paid, moved with the pensioner.
+		"bo toi lanh luong huu o thanh hoa, gio vao dong nai o voi con, muon chuyen noi lanh luong huu thi lam don gi": "chuyển hưởng sang địa bàn khác",
 		// A pause said as a stop for a while: "nghỉ bán 1 tháng".
 		"Tiệm tạp hóa có giấy đăng ký hộ kinh doanh, giờ muốn nghỉ bán 1 tháng để sửa nhà. Có phải báo xã không, báo trước mấy ngày?": "Tạm ngừng",
 		// A procedure named beside the channel, not the guide to it.
