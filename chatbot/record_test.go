@@ -717,6 +717,7 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		{marriage, "dkkh o ubnd xa co mat phi ko? 2 đứa có phải cùng có mặt ko hay 1 ng đi cũng dc", "phải có mặt", false},
 		{marriage, "dk ket hon thi 2 nguoi phai cung ra xa ko hay 1 nguoi di la dc", "phải có mặt", false},
 		{marriage, "dang ky ket hon co mat phi ko", "", true},
+		{marriage, "2 đứa tụi em tính ra xã đăng ký kết hôn, có tốn tiền ko ạ? với lại 1 mình em đi lấy giấy được ko hay phải đi cả 2 đứa?", "phải có mặt", false},
 		{marriage, "Em gái tôi sắp cưới, hai đứa muốn đăng ký kết hôn ở xã nhà tôi, có phải đi khám sức khỏe không?", "phải có mặt", true},
 		{lost, "mat cavet xe may thi lam lai o dau, bao lau moi co cavet moi?", "30 ngày", false},
 		{lost, "lam lai cavet xe mat bao lau", "", true},
