@@ -120,7 +120,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A will not left is no will to certify; a birth registered with
 		// the baby's health insurance card is the linked procedure.
 		"Bố mẹ mất không để lại di chúc, mấy anh em muốn làm văn bản chia đất của bố mẹ rồi chứng thực ở xã thì phí bao nhiêu": "phân chia di sản",
-		"vợ mới sinh, ra xã làm giấy khai sinh thì làm luôn thẻ BHYT cho bé được không, mấy ngày":                           "Liên thông",
+		"vợ mới sinh, ra xã làm giấy khai sinh thì làm luôn thẻ BHYT cho bé được không, mấy ngày":                              "Liên thông",
 		// Where a pension is paid, moved with the pensioner.
 		"bo toi lanh luong huu o thanh hoa, gio vao dong nai o voi con, muon chuyen noi lanh luong huu thi lam don gi": "chuyển hưởng sang địa bàn khác",
 		// A pause said as a stop for a while: "nghỉ bán 1 tháng".
