@@ -709,6 +709,11 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		full := paperFull(pp)
 		c := &cases[len(cases)-1]
 		bare := stepPrefix.ReplaceAllString(name, "") // "(ii) Trường hợp ủy quyền …"
+		// "Số lượng hồ sơ: 01 (bộ)." in a row of its own counts the
+		// files; it is no paper.
+		if fileCount.MatchString(bare) {
+			continue
+		}
 		// "Trong đó cung cấp rõ số thuê bao di động chính chủ, …" under
 		// the form TK01 says what to write in it: part of that paper.
 		if m := inIt.FindStringIndex(bare); m != nil && len(c.papers) > 0 {
@@ -768,6 +773,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	return cases
 }
+
+// fileCount is a row that only counts the files to hand in.
+var fileCount = regexp.MustCompile(`(?i)^\s*số lượng hồ sơ\s*:?\s*0?[0-9]+\s*(\(?bộ\)?)?\.?\s*$`)
 
 // copyOnly reports a count of copies and no original: "1 bản sao".
 func copyOnly(count string) bool {

@@ -1219,3 +1219,17 @@ func TestPaperAskedWhetherKeepsItsTones(t *testing.T) {
 		t.Error("sổ đỏ not read as sổ đỏ")
 	}
 }
+
+// "Số lượng hồ sơ: 01 (bộ)." in a row of its own counts the files: it is
+// no paper (record 1.010337).
+func TestFileCountIsNoPaper(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký sử dụng hoá đơn điện tử", Papers: []knowledge.Paper{
+		{Name: "Số lượng hồ sơ: 01 (bộ).", Count: "1 bản chính"},
+		{Name: "Tờ khai đăng ký/ Thay đổi thông tin sử dụng hoá đơn điện tử theo Mẫu số 01ĐKTĐ/HĐĐT Phụ lục IA", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "đăng ký hóa đơn điện tử cần giấy gì", view{}, maxTextPapers, maxPaperList)
+	if strings.Contains(b.String(), "Số lượng") || !strings.Contains(b.String(), "01ĐKTĐ/HĐĐT") {
+		t.Errorf("papers %q, want the form alone", b.String())
+	}
+}
