@@ -121,6 +121,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// the baby's health insurance card is the linked procedure.
 		"Bố mẹ mất không để lại di chúc, mấy anh em muốn làm văn bản chia đất của bố mẹ rồi chứng thực ở xã thì phí bao nhiêu": "phân chia di sản",
 		"vợ mới sinh, ra xã làm giấy khai sinh thì làm luôn thẻ BHYT cho bé được không, mấy ngày":                              "Liên thông",
+		// A home on a boat is confirmed where the boat is moored.
+		"nhà tôi sống trên ghe ở bến sông nhiều năm, muốn đăng ký thường trú thì xin xã xác nhận chỗ neo đậu thế nào": "thường xuyên đậu, đỗ",
 		// Where a pension is paid, moved with the pensioner.
 		"bo toi lanh luong huu o thanh hoa, gio vao dong nai o voi con, muon chuyen noi lanh luong huu thi lam don gi": "chuyển hưởng sang địa bàn khác",
 		// A pause said as a stop for a while: "nghỉ bán 1 tháng".
