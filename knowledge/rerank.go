@@ -153,7 +153,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	// The stage is said in the question's words or the dictionary's:
 	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
-	stageWords := slices.Concat(p.said[p.now:], p.expansions)
+	stages := stagesSaid(slices.Concat(p.said[p.now:], p.expansions))
 	var askedNow, saidNow map[string]bool // asked, without the story of steps already done; and of it, what is said
 	if p.past != nil {
 		askedNow = without(asked, p.past)
@@ -169,7 +169,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// nothing from the residents' name the question says: "có đăng ký
 		// hộ kinh doanh, muốn tạm ngừng" names the registration only to
 		// say what is paused.
-		act := actionFit(stageWords, g.entry.foldTitle)
+		act := actionFit(stages, g.entry.foldTitle)
 		precision, named := ix.titleFit(asked, g.entry, act)
 		share := g.score / top
 		// A commune's own document whose title the question names by a
@@ -947,11 +947,16 @@ var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " qu
 // said where it is said, before the reason after it ("để sửa nhà").
 var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
 
+// stagesSaid is the question's words (and the dictionary's) in which
+// actionFit looks for the stage said, " "-padded: read once per search.
+func stagesSaid(words []string) string {
+	return stageSaid.Replace(pauseFor.ReplaceAllString(" "+strings.Join(words, " ")+" ", " tam ngung$0"))
+}
+
 // actionFit weighs a title by whether it is the stage of a procedure's
-// life the question names: "tạm ngừng kinh doanh" is not "đăng ký thành
-// lập hộ kinh doanh".
-func actionFit(words []string, foldTitle string) float64 {
-	q := stageSaid.Replace(pauseFor.ReplaceAllString(" "+strings.Join(words, " ")+" ", " tam ngung$0"))
+// life the question names (q, as stagesSaid reads it): "tạm ngừng kinh
+// doanh" is not "đăng ký thành lập hộ kinh doanh".
+func actionFit(q string, foldTitle string) float64 {
 	title := " " + foldTitle + " "
 	// The stage said first is the one asked; one said after it is its
 	// reason ("tạm nghỉ bán 3 tháng để sửa nhà").
