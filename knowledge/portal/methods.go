@@ -58,13 +58,20 @@ func parseMethods(raw string) []knowledge.Method {
 // description: a cell starts right after the previous cell with no space
 // and is not followed by a colon ("- Trực tuyến: nộp qua…").
 func isChannelCell(body string, start, end int) bool {
+	next := body[end:]
 	if start > 0 {
 		switch body[start-1] {
-		case ' ', '\n', '\t', '-', '+', '(':
+		case '\n':
+			// A row after a description that ends in a line break
+			// ("…lễ, tết.\nTrực tiếp3 Ngày làm việc10,000 …") opens with
+			// its time; a description's line does not.
+			if !timeCell.MatchString(next) {
+				return false
+			}
+		case ' ', '\t', '-', '+', '(':
 			return false
 		}
 	}
-	next := body[end:]
 	rest := strings.TrimLeft(next, " ")
 	switch {
 	case strings.HasPrefix(rest, ":"):

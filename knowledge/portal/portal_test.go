@@ -390,6 +390,21 @@ func TestFeeCellThatLostItsThousands(t *testing.T) {
 	}
 }
 
+// A channel's row that follows a description ending in a line break is
+// a row of its own (record 1.002755: in person, 10.000 đồng, after the
+// online row's 5.000 đồng), while a description's own line that names a
+// channel is not.
+func TestChannelRowAfterALineBreak(t *testing.T) {
+	raw := "Hình thức nộpThời gianPhí, lệ phíMô tảTrực tuyến3 Ngày làm việc5,000 Việt Nam Đồng(Nộp qua cổng dịch vụ công thu 7.000 đồng/lần.)- Nộp hồ sơ trực tuyến.\n\nThời gian tiếp nhận hồ sơ: giờ hành chính.\nTrực tiếp3 Ngày làm việc10,000 Việt Nam Đồng(Nộp trực tiếp thu 10.000 đồng/người/lần.)- Nộp hồ sơ trực tiếp tại Công an cấp xã.\nTrực tiếp tại bộ phận một cửa."
+	ms := parseMethods(raw)
+	if len(ms) != 2 || ms[1].Channel != ChannelInPerson || !strings.HasPrefix(ms[1].Fee, "10.000 đồng") {
+		t.Fatalf("methods %+v: want the online row and the in-person row at 10.000 đồng", ms)
+	}
+	if !strings.HasSuffix(ms[1].Note, "Trực tiếp tại bộ phận một cửa.") {
+		t.Errorf("in-person note %q: a description's line naming a channel is part of it", ms[1].Note)
+	}
+}
+
 // Seven Hà Tĩnh records are titled as the catalogue they were published
 // in; their result names the allowance residents ask for, and the title
 // answers show.
