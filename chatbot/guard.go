@@ -123,6 +123,7 @@ var (
 		// Bills and outages of electricity, water, phone and internet
 		// are the supplier's business: no administrative procedure.
 		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
+		"nha mang", "wifi", "mang cham", "mang yeu", "mat mang", "rot mang", "song yeu", "internet cham",
 	}
 )
 

@@ -22,6 +22,10 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		"lam mat dien thoai, dang nhap lai VNeID the nao":         false,
 		"hóa đơn điện tháng này sao cao thế":                      true,
 		"cước điện thoại tháng này tính sai":                      true,
+		"Mạng wifi nhà tôi chậm quá, khiếu nại nhà mạng thế nào?": true,
+		"internet cham qua thi bao ai":                            true,
+		// A paper filed online is no complaint about the network.
+		"nộp hồ sơ qua mạng có được không": false,
 	} {
 		if got := blocked(fold(q)); got != want {
 			t.Errorf("blocked(%q) = %v, want %v", q, got, want)
