@@ -203,7 +203,7 @@ var askedRules = []askedRule{
 	// by heirs who "phải ký trước mặt người thực hiện chứng thực", or by
 	// a representative who "đưa người dưới 14 tuổi đến" the office.
 	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
-	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben)( [a-z]+)? (di|len|ra|lam|den)|(di|ra|len|den) ca (hai|2)( (dua|nguoi|ng|vo chong))?|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
+	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben)( [a-z]+)? (di|len|ra|lam|den)|(di|ra|len|den) ca (hai|2)( (dua|nguoi|ng|vo chong))?|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (vo chong|vc|dua|nguoi|ng|ben))?( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
 		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat|ky truoc mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) | (dai dien|giam ho)( hop phap)? dua nguoi( [a-z0-9]+){0,6} (den|toi) `), []string{"co mat", "truoc mat", "cung nguoi", "dua nguoi"}},
 }
 
