@@ -84,6 +84,7 @@ func TestExpand(t *testing.T) {
 		{"the court's papers online", "đang có vụ kiện ở tòa, muốn đăng ký nhận giấy tờ, thông báo của tòa qua mạng", []string{"van ban to tung bang phuong tien dien tu"}, nil},
 		{"legal aid asked beside a land dispute", "đang bị kiện tranh chấp đất, muốn xin luật sư trợ giúp pháp lý miễn phí", []string{"yeu cau tro giup phap ly"}, nil},
 		{"an officer to the home is mobile registration", "xã có cử cán bộ xuống tận nhà làm khai tử không", []string{"dang ky khai tu luu dong"}, nil},
+		{"an officer coming to where the baby is", "con toi sinh o nha tren ban xa, co can bo xuong tan noi lam giay khai sinh khong", []string{"dang ky khai sinh luu dong"}, nil},
 		{"a death at home is no mobile registration", "bố tôi mất ở nhà, ra xã làm khai tử", nil, []string{"dang ky khai tu luu dong"}},
 		{"teencode inside a term", "nhà em khó khăn muốn xin lm hộ nghèo", []string{"cong nhan ho ngheo"}, nil},
 		{"i/y spelling", "đăng kí kết hôn", []string{"dang ky"}, nil},
@@ -99,6 +100,9 @@ func TestExpand(t *testing.T) {
 		{"shapes typed, tones left out", "nhâp hô khau ve nha chông", []string{"dang ky thuong tru"}, nil},
 		{"another shape is another word", "cuôi vợ", nil, []string{"ket hon"}},
 		{"a tone typed is the word's own", "cuối vợ", nil, []string{"ket hon"}},
+		{"a child into the parents' household is a home not one's own", "nhập HK cho cháu vào hộ của bố mẹ", []string{"khong thuoc quyen so huu cua minh"}, nil},
+		{"coming to live with one's husband, registered", "nhập khẩu về ở với chồng", []string{"khong thuoc quyen so huu cua minh"}, nil},
+		{"living with a child is no household said", "chuyển lương hưu về ở với con", nil, []string{"khong thuoc quyen so huu cua minh"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
