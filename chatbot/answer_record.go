@@ -119,11 +119,21 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	if detail != "" && !saysAlready(parts.String(), detail) {
 		b.WriteString(v.word("Theo bản ghi: ", "The record says: ") + "«" + detail + "»\n")
 	}
-	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + strings.TrimRight(placeOf(p, v), ".;, "))
+	where := strings.TrimRight(placeOf(p, v), ".;, ")
+	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + where)
 	if online(p) && !asked[intentOnline] {
 		b.WriteString(v.word("; hoặc trực tuyến", "; or online"))
 	}
-	b.WriteString(".\n")
+	b.WriteString(".")
+	// Who decides, asked ("ai ký cấp sổ", "nộp ở đâu"), when the place a
+	// file is handed in does not say it: the commune's service centre
+	// takes the file of a permit the People's Committee grants.
+	if asked[intentSubmit] || whoDecides.MatchString(fold(question)) {
+		if by := deciderOf(p, where); by != "" {
+			b.WriteString(v.word(" Cơ quan giải quyết: ", " Decided by: ") + by + ".")
+		}
+	}
+	b.WriteString("\n")
 	if p.SourceURL != "" {
 		b.WriteString(v.word("Nguồn: ", "Source: ") + p.SourceURL + " (" + dataDate(d, v) + ")\n")
 	} else {
@@ -414,6 +424,56 @@ func levelNote(p *knowledge.Procedure, v view) string {
 		return v.word("thủ tục cấp trung ương (bộ, ngành), không giải quyết tại xã", "a national (ministry) procedure, not decided by the commune")
 	}
 	return strings.ToLower(p.Level)
+}
+
+// whoDecides asks who grants or signs, in folded words: "ai ký cấp
+// sổ", "ai duyệt", "cơ quan nào giải quyết".
+var whoDecides = regexp.MustCompile(` ai (ky|cap|duyet|phe duyet|giai quyet|quyet dinh|xet duyet|xet) | (co quan|cap|ben) nao (giai quyet|cap|duyet|ky|quyet dinh) `)
+
+// anyLevel is a body's level in folded words: "cấp Tỉnh", "xã",
+// "Việt Nam".
+var anyLevel = regexp.MustCompile(` (cap )?(tinh|huyen|xa|phuong|trung uong|viet nam)( |$)`)
+
+// deciderOf is the record's deciding agency ("Cơ quan thực hiện") less
+// what where to submit already names, or "" when the record gives none.
+// "Uỷ ban Nhân dân cấp xã, phường, thị trấn" is one agency; "Công an
+// cấp Xã" is said by "Công an cấp xã (Xã Mẫu)".
+func deciderOf(p *knowledge.Procedure, where string) string {
+	agency := strings.TrimRight(strings.TrimSpace(p.Agency), ".;, ")
+	if agency == "" || sentenceLike.MatchString(agency) || strings.Contains(fold(agency), " khong co thong tin ") {
+		return ""
+	}
+	// A body is said whatever its level: "cơ quan Bảo hiểm xã hội" says
+	// "Bảo hiểm xã hội cấp Tỉnh, Bảo hiểm xã hội cấp huyện".
+	same := func(s string) string { return anyLevel.ReplaceAllString(fold(s), " ") }
+	said := same(where)
+	var parts []string
+	for _, x := range strings.Split(agency, ", ") {
+		if n := len(parts); n > 0 && len(strings.Fields(x)) <= 2 {
+			parts[n-1] += ", " + x // "…cấp xã, phường, thị trấn"
+			continue
+		}
+		parts = append(parts, x)
+	}
+	var out []string
+	for _, x := range parts {
+		head := same(strings.SplitN(x, ",", 2)[0])
+		if strings.Contains(said, head) {
+			continue
+		}
+		// In the words residents read it in: "Uỷ ban Nhân dân cấp xã,
+		// phường, thị trấn" is "Ủy ban nhân dân cấp xã".
+		for _, pn := range placeNames {
+			if loc := pn.re.FindStringIndex(x); loc != nil && loc[0] == 0 {
+				x = pn.name
+				break
+			}
+		}
+		if !slices.Contains(out, x) && !strings.Contains(said, same(x)) {
+			out = append(out, x)
+		}
+	}
+	return clip(strings.Join(out, ", "), 160)
 }
 
 // placeOf is where to submit: the places the record's steps say a file

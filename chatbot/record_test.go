@@ -718,6 +718,7 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		{marriage, "dk ket hon thi 2 nguoi phai cung ra xa ko hay 1 nguoi di la dc", "phải có mặt", false},
 		{marriage, "dang ky ket hon co mat phi ko", "", true},
 		{marriage, "2 đứa tụi em tính ra xã đăng ký kết hôn, có tốn tiền ko ạ? với lại 1 mình em đi lấy giấy được ko hay phải đi cả 2 đứa?", "phải có mặt", false},
+		{marriage, "vc mình cưới năm 98, giấy đkkh bị lũ cuốn mất rồi, giờ đi đăng ký lại thì cả 2 vc có phải cùng lên xã ko, bao lâu xong?", "phải có mặt", false},
 		{marriage, "Em gái tôi sắp cưới, hai đứa muốn đăng ký kết hôn ở xã nhà tôi, có phải đi khám sức khỏe không?", "phải có mặt", true},
 		{lost, "mat cavet xe may thi lam lai o dau, bao lau moi co cavet moi?", "30 ngày", false},
 		{lost, "lam lai cavet xe mat bao lau", "", true},
@@ -809,6 +810,41 @@ func TestPlaceIsWhereTheStepsHandTheFileIn(t *testing.T) {
 	}}
 	if got := placeOf(p, view{}); strings.Contains(got, "Bưu điện") || strings.Contains(got, "bưu điện") {
 		t.Errorf("place %q: a file sent by post is not handed in at the post office", got)
+	}
+}
+
+// Who decides is said beside where to submit when it is asked and the
+// place does not name it (record 1.013225: handed in at the service
+// centre, granted by the People's Committee).
+func TestWhoDecidesBesideWhereToSubmit(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", Level: "Cấp xã", Agency: "Uỷ ban Nhân dân cấp xã, phường, thị trấn", Steps: []string{
+		"Bước 1: Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Trung tâm phục vụ hành chính công.",
+	}}
+	d := knowledge.Document{Title: p.Title, Procedure: p}
+	answer := func(q string) string {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(fold(q)), d, "", view{})
+		return b.String()
+	}
+	for _, q := range []string{"xin giấy phép xây nhà nộp ở đâu", "xin phép xây nhà thì ai duyệt, bao lâu"} {
+		if got := answer(q); !strings.Contains(got, "Trung tâm phục vụ hành chính công") || !strings.Contains(got, "Cơ quan giải quyết: Ủy ban nhân dân cấp xã.") {
+			t.Errorf("%s:\n%s\nwant the service centre and the People's Committee that decides", q, got)
+		}
+	}
+	if got := answer("xin giấy phép xây nhà mất bao lâu"); strings.Contains(got, "Cơ quan giải quyết") {
+		t.Errorf("who decides is said unasked:\n%s", got)
+	}
+	p.Agency, p.Steps = "Công an cấp Xã", []string{"Công dân nộp hồ sơ tại Công an cấp xã."}
+	if got := answer("đăng ký tạm trú ở đâu"); strings.Contains(got, "Cơ quan giải quyết") {
+		t.Errorf("the police named twice:\n%s", got)
+	}
+	p.Agency, p.Steps = "Bảo hiểm xã hội cấp Tỉnh, Bảo hiểm xã hội cấp huyện", []string{"Người lao động nộp hồ sơ cho cơ quan BHXH."}
+	if got := answer("hưởng chế độ ốm đau nộp ở đâu"); strings.Contains(got, "Cơ quan giải quyết") {
+		t.Errorf("social insurance named twice, by its levels:\n%s", got)
+	}
+	p.Agency = "Không có thông tin"
+	if got := answer("đăng ký tạm trú ở đâu"); strings.Contains(got, "Cơ quan giải quyết") {
+		t.Errorf("a record with no agency has none said:\n%s", got)
 	}
 }
 
