@@ -198,6 +198,12 @@ var askedRules = []askedRule{
 	// posts it for a time ("Niêm yết công khai … trong thời gian 15
 	// ngày"), though it is the office's.
 	{regexp.MustCompile(` niem yet `), regexp.MustCompile(` niem yet( [a-z0-9]+){0,60} [0-9]+ ngay `), []string{"niem yet"}},
+	// Whether the seller may hand the papers over: "có được đưa luôn cà
+	// vẹt cho người mua không"; settled by "Chủ xe phải giữ lại chứng
+	// nhận đăng ký xe, biển số xe (không giao cho … nhận chuyển quyền sở
+	// hữu xe)".
+	{regexp.MustCompile(` (dua|giao|de lai|ban giao|gui)( [a-z0-9]+){0,4} (cho|lai cho) (nguoi mua|ben mua|chu moi|nguoi nhan|nguoi ta|ho) `),
+		regexp.MustCompile(` (phai giu lai|khong (duoc )?giao cho) `), []string{"giu lai", "khong giao"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
 	// người đi được không"; settled by "hai bên nam, nữ phải có mặt", or
 	// by heirs who "phải ký trước mặt người thực hiện chứng thực", or by

@@ -671,6 +671,9 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		"Trường hợp người yêu cầu đăng ký kết hôn đang công tác, học tập, lao động có thời hạn ở nước ngoài thì phải nộp Giấy xác nhận tình trạng hôn nhân.",
 	}}
 	lost := &knowledge.Procedure{Title: "Cấp lại chứng nhận đăng ký xe, biển số xe", Conditions: "Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh khi giải quyết thủ tục cấp lại chứng nhận đăng ký xe là 30 ngày; thời hạn xác minh không tính vào thời hạn giải quyết cấp lại chứng nhận đăng ký xe."}
+	sold := &knowledge.Procedure{Title: "Cấp chứng nhận đăng ký xe, biển số xe trong trường hợp thay đổi chủ xe", Conditions: "+ Chủ xe phải giữ lại chứng nhận đăng ký xe, biển số xe (không giao cho tổ chức, cá nhân nhận chuyển quyền sở hữu xe) và nộp cho cơ quan đăng ký xe khi làm thủ tục thu hồi; trường hợp chuyển quyền sở hữu xe kèm theo biển số xe trúng đấu giá thì chủ xe nộp bản sao chứng nhận đăng ký xe. + Trong thời hạn 30 ngày, kể từ ngày làm giấy tờ chuyển quyền sở hữu xe, chủ xe đứng tên trong chứng nhận đăng ký xe phải làm thủ tục thu hồi.", Papers: []knowledge.Paper{
+		{Name: "Chứng nhận đăng ký xe, biển số xe; trường hợp mất chứng nhận đăng ký xe hoặc mất biển số xe thì phải ghi rõ lý do trong giấy khai thu hồi chứng nhận đăng ký xe, biển số xe. Trong thời gian chờ nhận kết quả thu hồi, chủ xe được giữ lại biển số xe để sử dụng và phải nộp lại khi nhận chứng nhận thu hồi", Count: "1 bản chính"},
+	}}
 	land := &knowledge.Procedure{Title: "Cấp lại Giấy chứng nhận do bị mất", Steps: []string{
 		"Niêm yết công khai về việc mất Giấy chứng nhận đã cấp tại trụ sở Ủy ban nhân dân cấp xã và điểm dân cư nơi có đất trong thời gian 15 ngày; đồng thời tiếp nhận phản ánh trong thời gian niêm yết công khai về việc mất Giấy chứng nhận đã cấp.",
 	}}
@@ -722,6 +725,8 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		{marriage, "Em gái tôi sắp cưới, hai đứa muốn đăng ký kết hôn ở xã nhà tôi, có phải đi khám sức khỏe không?", "phải có mặt", true},
 		{lost, "mat cavet xe may thi lam lai o dau, bao lau moi co cavet moi?", "30 ngày", false},
 		{lost, "lam lai cavet xe mat bao lau", "", true},
+		{sold, "Tôi bán xe máy cũ cho hàng xóm, thì tôi phải làm thủ tục thu hồi cà vẹt biển số trong bao lâu kể từ khi bán? có được đưa luôn cà vẹt cho người mua không?", "phải giữ lại chứng nhận đăng ký xe", false},
+		{sold, "bán xe rồi thì thu hồi biển số ở đâu", "giữ lại", true},
 		{land, "mất sổ đỏ phải niêm yết thông báo mất ở xã, vậy niêm yết bao lâu", "15 ngày", false},
 		// The exception that names the resident, not the paper alone.
 		{adoption, "chu ruot nhan chau lam con nuoi thi co can giay kham suc khoe khong", "chú, bác ruột nhận cháu", false},
