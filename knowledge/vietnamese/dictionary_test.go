@@ -103,6 +103,8 @@ func TestExpand(t *testing.T) {
 		{"a child into the parents' household is a home not one's own", "nhập HK cho cháu vào hộ của bố mẹ", []string{"khong thuoc quyen so huu cua minh"}, nil},
 		{"coming to live with one's husband, registered", "nhập khẩu về ở với chồng", []string{"khong thuoc quyen so huu cua minh"}, nil},
 		{"living with a child is no household said", "chuyển lương hưu về ở với con", nil, []string{"khong thuoc quyen so huu cua minh"}},
+		{"a flood on rented land asks relief for a force majeure", "Lũ cuốn trôi ao cá trên đất tôi thuê của nhà nước, tôi xin miễn giảm tiền thuê đất", []string{"bat kha khang"}, nil},
+		{"a shop burnt is no land relief", "tiệm tạp hóa bị cháy hết hàng, xin giảm thuế TNCN", nil, []string{"bat kha khang"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
