@@ -300,12 +300,21 @@ func deadlineCue(padded string) bool {
 	if handInBy.MatchString(padded) || goBy.MatchString(padded) {
 		return true
 	}
+	// "có phải thông báo cho thuế không, hạn mấy ngày": a bare "hạn" is
+	// the resident's; "thời hạn", "gia hạn" are not.
+	for _, m := range bareLimit.FindAllStringSubmatch(padded, -1) {
+		if m[1] != "thoi" && m[1] != "gia" {
+			return true
+		}
+	}
 	// "phải đi đăng ký … trong bao lâu", "trong bao lâu phải xóa hộ
 	// khẩu", "nộp hồ sơ trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.
 	acts := actWithin.MatchString(padded)
+	// "thì phải đăng ký với xã không" asks whether, not by when.
+	must := mustWhether.ReplaceAllString(padded, " ")
 	for _, c := range []string{" phai di ", " phai dang ky ", " phai lam ", " phai khai ", " phai ke khai ", " phai bao ", " phai nop ", " phai dk ", " phai trinh bao ", " phai thong bao "} {
-		acts = acts || strings.Contains(padded, c)
+		acts = acts || strings.Contains(must, c)
 	}
 	if !acts {
 		return false
@@ -348,6 +357,13 @@ func deadlineCue(padded string) bool {
 	}
 	return false
 }
+
+// bareLimit is "hạn" with a length asked, and the word before it.
+var bareLimit = regexp.MustCompile(` (\S+) han (la |trong )?(may ngay|bao nhieu ngay|bn ngay|bao lau) `)
+
+// mustWhether is a yes or no on whether the resident must act: "thì
+// phải đăng ký với xã không", "có phải báo công an ko".
+var mustWhether = regexp.MustCompile(` phai (di |den |ra |len )?(dang ky|dk|lam|khai|ke khai|bao|nop|trinh bao|thong bao)( [a-z0-9]+){0,4} (khong|ko|k|hok|hong|kg|khg) `)
 
 // officeLength reports a length asked, with the words after it, that is
 // the office's: "bao nhiêu ngày thì xong", "mất bao lâu", "bao lâu thì

@@ -47,6 +47,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"mới mua xe thì phải kê khai lệ phí trước bạ trong mấy ngày":                                                                                                 intentDeadline,
 		// "đk" for "điều kiện".
 		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
+		// A yes or no on whether to act, then the resident's limit.
+		"mở thêm điểm bán ở chợ khác thì có phải thông báo cho thuế không, hạn mấy ngày, dùng mẫu nào?": intentDeadline,
 	} {
 		padded := intentPadded(q, fold(q))
 		if got := detectIntents(padded); !slices.Contains(got, want) {
@@ -62,6 +64,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"muốn nhờ xã hòa giải thì phải nộp những gì, bao lâu thì xã hòa giải xong?",
 		// What "they", the office, must do is the office's time.
 		"muốn nhờ xã hòa giải thì nộp đơn ở đâu, mấy ngày thì họ phải báo có nhận giải quyết hay không?",
+		// Whether one must register, then how long it takes.
+		"Ruộng lúa nhà tôi cấy không có lãi, muốn chuyển sang trồng cây ăn quả kết hợp nuôi cá thì phải đăng ký với xã không, nộp giấy gì, mấy ngày?",
 	} {
 		if got := detectIntents(fold(q)); slices.Contains(got, intentDeadline) || !slices.Contains(got, intentTime) {
 			t.Errorf("%q: intents %v, want the time and no deadline", q, got)
