@@ -653,6 +653,9 @@ func quoteAround(sentence string, words []string, n int) string {
 // ngày làm việc", "là 03 ngày".
 var amountNext = regexp.MustCompile(`^\s*(là\s+|không quá\s+|tối đa\s+)?\d+\s+(ngày làm việc|ngày|tháng|năm|giờ|tuần)([\s,.;:)]|$)`)
 
+// unitNext is the unit after a number a cut ends with.
+var unitNext = regexp.MustCompile(`^\s+(ngày làm việc|ngày|tháng|năm|giờ|tuần)([\s,.;:)]|$)`)
+
 // clipAmount is clip, but a cut made just before a time amount ("… đến
 // cơ quan thuế trong thời hạn" before "10 ngày") goes on to hold it: the
 // amount is what such a sentence is quoted for.
@@ -663,6 +666,9 @@ func clipAmount(s string, n int) string {
 		return c
 	}
 	m := amountNext.FindString(s[len(body):])
+	if last, _ := utf8.DecodeLastRuneInString(body); unicode.IsDigit(last) {
+		m = unitNext.FindString(s[len(body):]) // "… không quá 45" before "ngày"
+	}
 	if m == "" {
 		return c
 	}

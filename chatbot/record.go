@@ -195,7 +195,7 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		if !other {
 			continue
 		}
-		return clip(upperFirst(strings.Join(clauses, "; ")), maxTimeNote)
+		return clipAmount(upperFirst(strings.Join(clauses, "; ")), maxTimeNote)
 	}
 	return ""
 }
@@ -1284,6 +1284,12 @@ func shortPaper(name string) string {
 			return clip("Một trong: "+strings.Join(alts[:min(len(alts), 4)], ", "), maxPaperName+20)
 		}
 	}
+	// "Mẫu số 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai (…)": the form's
+	// name, then its code, whose slashes part no choices.
+	var leadForm string
+	if m := leadingForm.FindStringSubmatch(s); m != nil {
+		leadForm, s = strings.TrimRight(m[1], "."), m[2]
+	}
 	// "Tờ khai đăng ký/ Thay đổi thông tin … theo Mẫu số 01ĐKTĐ/HĐĐT":
 	// the slashes of the form's code part no choices.
 	named := s
@@ -1348,6 +1354,9 @@ func shortPaper(name string) string {
 		}
 	}
 	s = paperName(strings.TrimRight(strings.TrimSpace(s), ".,;:"))
+	if form == "" && leadForm != "" {
+		form = "(mẫu " + leadForm + ")"
+	}
 	if whom != "" && form != "" {
 		form = strings.TrimSuffix(form, ")") + ", " + whom + ")"
 	}
@@ -1544,4 +1553,8 @@ var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 // with "theo" or after the name's bracket: "(mẫu TK05)", "(Mẫu số
 // 13-HSB)", "theo mẫu số 01/NDAN", "theo mẫu BM.NCC.20.01", "(áp dụng …)
 // mẫu số 03/BĐS-TNCN".
+// leadingForm is a paper named by its form's code first: "Mẫu số
+// 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai …".
+var leadingForm = regexp.MustCompile(`^[Mm]ẫu ((?:số )?[0-9A-Z][0-9A-Za-zĐ./-]{0,20})\s*[–-]\s*(\S.*)$`)
+
 var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)

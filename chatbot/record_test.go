@@ -181,6 +181,7 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 		"Đơn đề nghị trợ cấp tiền tuất, tiền mai táng phí (Mẫu số PC22 kèm theo Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính Phủ); giấy chứng tử hoặc trích lục khai tử.  Thông tin về thành phần hồ sơ khi đã được kết nối":                          "Đơn đề nghị trợ cấp tiền tuất, tiền mai táng phí (mẫu số PC22); giấy chứng tử hoặc trích lục khai tử",
 		"Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng đối với thanh niên xung phong, theo mẫu BM.NCC.20.01 Hoặc Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần":                                                                            "Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng (mẫu BM.NCC.20.01)",
 		"Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc Giấy chứng nhận căn cước hoặc Hộ chiếu hoặc giấy tờ xuất nhập cảnh hoặc giấy tờ có giá trị đi lại quốc tế còn giá trị sử dụng.": "Một trong: căn cước điện tử, thẻ căn cước công dân, thẻ căn cước, giấy chứng nhận căn cước",
+		"Mẫu số 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai (phụ lục V ban hành kèm theo Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ trưởng Bộ Tài chính)":                                                                                                     "Đơn đề nghị huỷ tờ khai (mẫu số 04/HTK/GSQL)",
 	} {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)
@@ -1031,6 +1032,18 @@ func TestQuoteCutKeepsItsAmount(t *testing.T) {
 		got := quoteAround(s, []string{"ho gia dinh"}, n)
 		if strings.HasSuffix(strings.TrimSuffix(got, " …"), "thời hạn") {
 			t.Errorf("quoteAround(…, %d) = %q: cut before the amount", n, got)
+		}
+	}
+}
+
+// A cut right after a number goes on to its unit: "không quá 45" is
+// "không quá 45 ngày" (record 1.004335's note on the time).
+func TestCutAfterANumberKeepsItsUnit(t *testing.T) {
+	s := "Thời hạn giải quyết khiếu nại lần đầu không quá 30 ngày; đối với vụ việc phức tạp thì thời hạn giải quyết có thể kéo dài hơn nhưng không quá 45 ngày, kể từ ngày thụ lý"
+	for n := 60; n <= len([]rune(s)); n++ {
+		got := strings.TrimSuffix(clipAmount(s, n), " …")
+		if last := got[len(got)-1]; last >= '0' && last <= '9' {
+			t.Errorf("clipAmount(…, %d) = %q: a number cut from its unit", n, got)
 		}
 	}
 }
