@@ -1293,7 +1293,7 @@ func shortPaper(name string) string {
 	// "Tờ khai đăng ký/ Thay đổi thông tin … theo Mẫu số 01ĐKTĐ/HĐĐT":
 	// the slashes of the form's code part no choices.
 	named := s
-	if m := formCode.FindStringIndex(s); m != nil {
+	if m := formCodeAt(s); m != nil {
 		named = s[:m[0]]
 	}
 	if alts := strings.Split(named, "/"); len(alts) > 2 && utf8.RuneCountInString(alts[0]) < 30 {
@@ -1321,7 +1321,7 @@ func shortPaper(name string) string {
 		s = s[:loc[0]]
 	}
 	var form string // "(mẫu CT01)": what the office asks for
-	if m := formCode.FindStringSubmatchIndex(s); m != nil {
+	if m := formCodeAt(s); m != nil {
 		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
 		switch s[m[0]] {
 		case ')':
@@ -1553,6 +1553,19 @@ var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 // with "theo" or after the name's bracket: "(mẫu TK05)", "(Mẫu số
 // 13-HSB)", "theo mẫu số 01/NDAN", "theo mẫu BM.NCC.20.01", "(áp dụng …)
 // mẫu số 03/BĐS-TNCN".
+// bareFormCode is a form's code after a bare space: "Tờ khai thuế tạm
+// tính đối với dầu khí Mẫu số 01/TK-DK ban hành kèm theo …".
+var bareFormCode = regexp.MustCompile(`\s[Mm]ẫu (số (?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
+
+// formCodeAt is where formCode, else bareFormCode, finds a form's code,
+// with the code's own bounds at [2:4].
+func formCodeAt(s string) []int {
+	if m := formCode.FindStringSubmatchIndex(s); m != nil {
+		return m
+	}
+	return bareFormCode.FindStringSubmatchIndex(s)
+}
+
 // leadingForm is a paper named by its form's code first: "Mẫu số
 // 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai …".
 var leadingForm = regexp.MustCompile(`^[Mm]ẫu ((?:số )?[0-9A-Z][0-9A-Za-zĐ./-]{0,20})\s*[–-]\s*(\S.*)$`)

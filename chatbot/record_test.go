@@ -49,10 +49,11 @@ func TestPapersNameTheFormEveryoneFillsIn(t *testing.T) {
 	var b strings.Builder
 	papersLine(&b, p, "xin lý lịch tư pháp cần mang giấy tờ gì", view{}, 3, maxPaperList)
 	got := b.String()
-	if !strings.HasPrefix(got, "Giấy tờ: Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp;") {
-		t.Errorf("papers %q: want the form first", got)
+	if !strings.HasPrefix(got, "Giấy tờ: Tờ khai yêu cầu cấp Phiếu Lý lịch tư pháp (mẫu số 01/2025/LLTP);") {
+		t.Errorf("papers %q: want the form first, with its code", got)
 	}
-	if strings.Contains(got, "Văn bản ủy quyền") || !strings.Contains(got, "+1 cho trường hợp riêng") {
+	// The proxy's form and the letter of authority.
+	if strings.Contains(got, "Văn bản ủy quyền") || strings.Contains(got, "02/2025") || !strings.Contains(got, "+2 cho trường hợp riêng") {
 		t.Errorf("papers %q: the letter of authority is for a special case", got)
 	}
 	papers, _, _ := papersOf(p, "")
@@ -181,6 +182,7 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 		"Đơn đề nghị trợ cấp tiền tuất, tiền mai táng phí (Mẫu số PC22 kèm theo Nghị định số 105/2025/NĐ-CP ngày 15/5/2025 của Chính Phủ); giấy chứng tử hoặc trích lục khai tử.  Thông tin về thành phần hồ sơ khi đã được kết nối":                          "Đơn đề nghị trợ cấp tiền tuất, tiền mai táng phí (mẫu số PC22); giấy chứng tử hoặc trích lục khai tử",
 		"Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng đối với thanh niên xung phong, theo mẫu BM.NCC.20.01 Hoặc Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần":                                                                            "Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng (mẫu BM.NCC.20.01)",
 		"Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc Giấy chứng nhận căn cước hoặc Hộ chiếu hoặc giấy tờ xuất nhập cảnh hoặc giấy tờ có giá trị đi lại quốc tế còn giá trị sử dụng.": "Một trong: căn cước điện tử, thẻ căn cước công dân, thẻ căn cước, giấy chứng nhận căn cước",
+		"Tờ khai thuế tạm tính đối với dầu khí Mẫu số 01/TK-DK ban hành kèm theo Phụ lục I Danh mục hồ sơ khai thuế Nghị định số 373/2025/NĐ-CP":                                                                                                              "Tờ khai thuế tạm tính đối với dầu khí (mẫu số 01/TK-DK)",
 		"Mẫu số 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai (phụ lục V ban hành kèm theo Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ trưởng Bộ Tài chính)":                                                                                                     "Đơn đề nghị huỷ tờ khai (mẫu số 04/HTK/GSQL)",
 	} {
 		if got := shortPaper(in); got != want {
