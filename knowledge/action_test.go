@@ -88,7 +88,15 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// "mất phí", "mất bao lâu" tell no death.
 		"bố tôi đang hưởng lương hưu, giờ yếu rồi, con lĩnh thay thì có mất phí không":                                   "Ủy quyền lĩnh thay",
 		"mẹ tôi đang lãnh lương hưu ở Hà Tĩnh, giờ chuyển vào Sài Gòn ở, muốn chuyển nơi lĩnh lương hưu thì mất bao lâu": "chuyển hưởng sang địa bàn khác",
-		// A question naming no stage asks for the thing, not its end.
+		// A sibling title with the words the question says ("cấp lần
+		// đầu") before the one without them, though that one holds a
+		// longer run of the question's words.
+		"Tôi tự phát hiện sổ đỏ cấp lần đầu cho nhà tôi là cấp không đúng quy đinh pháp luật đất đai, giờ muốn nộp lại cho nhà nước thu hồi rồi xin cấp lại thì cần giấy gì, mất bao lâu?": "Thu hồi Giấy chứng nhận đã cấp lần đầu",
+		// A foreign parent said in the story before what is asked now.
+		"con toi co bo la nguoi nuoc ngoai, truoc da dang ky khai sinh o VN nhung giay khai sinh va so ho tich deu bi mat, gio muon dang ky lai khai sinh thi mat may ngay?": "đăng ký lại khai sinh có yếu tố nước ngoài",
+		// A question naming no stage asks for the thing, not its end
+		// nor its extension.
+		"Mình muốn mở dịch vụ chèo thuyền du lịch ở hồ thủy lợi của xã, xin giấy phép hoạt động trong phạm vi bảo vệ công trình thủy lợi mất mấy ngày, có phí không?": "Cấp giấy phép cho các hoạt động trong phạm vi bảo vệ công trình thủy lợi",
 		"làm mã số thuế cá nhân ở đâu, mất bao lâu":                            "Đăng ký thuế lần đầu",
 		"đăng ký mst cho mẹ là người phụ thuộc thì bao lâu có mã số":           "Đăng ký thuế lần đầu",
 		"thôi làm người giám hộ cho cháu thì cần giấy tờ gì":                   "chấm dứt giám hộ",

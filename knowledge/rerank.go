@@ -64,7 +64,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	longestName = max(longestName, namedTogether(groups))
 	askedNowText := nowText.text
-	foreign := foreignAsked(askedNowText, p.expansions)
+	// Who a person is stays so after the story: "con tôi có bố là người
+	// nước ngoài, trước đã đăng ký khai sinh …, giờ muốn đăng ký lại".
+	foreign := foreignAsked(askedNowText, p.expansions) || p.now > 0 && foreignAsked(" "+strings.Join(p.said[:p.now], " ")+" ", nil)
 	// A birth or death abroad ("bé sinh bên Hàn Quốc, chưa đăng ký ở
 	// Hàn") makes the procedure named its variant "có yếu tố nước
 	// ngoài": "làm giấy khai sinh" names "đăng ký khai sinh có yếu tố
@@ -294,7 +296,50 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
+	saidVariants(groups, whole)
 }
+
+// saidVariants weighs down a title whose sibling is the same title with
+// a few more words that the question says: "sổ đỏ cấp lần đầu … cấp
+// không đúng quy định" is "Thu hồi Giấy chứng nhận đã cấp lần đầu không
+// đúng quy định …", not the same title without "lần đầu", though that
+// one holds a longer run of the question's words.
+func saidVariants(groups []*group, whole string) {
+	keys := make([][]string, len(groups))
+	for i, g := range groups {
+		keys[i] = strings.Fields(titleKey(g.entry.foldTitle))
+	}
+	for i, a := range keys {
+		for j, b := range keys {
+			if i == j || len(a) <= len(b) || len(a)-len(b) > maxVariantWords {
+				continue
+			}
+			// a is b with a run of words put in: the same start and end.
+			k := 0
+			for k < len(b) && a[k] == b[k] {
+				k++
+			}
+			extra := len(a) - len(b)
+			if !slices.Equal(a[k+extra:], b[k:]) {
+				continue
+			}
+			run := a[k : k+extra]
+			// Two words or more ("lần đầu", "lưu động"): a lone "của"
+			// tells no variant.
+			if len(run) >= 2 && slices.ContainsFunc(run, func(w string) bool { return len(w) > 1 && !vietnamese.IsStopword(w) }) &&
+				strings.Contains(whole, " "+strings.Join(run, " ")+" ") {
+				groups[j].score *= saidVariantWeight
+			}
+		}
+	}
+}
+
+// maxVariantWords is the most words a sibling title puts in.
+const maxVariantWords = 4
+
+// saidVariantWeight is the weight of a title whose sibling holds the
+// words the question says that it lacks.
+const saidVariantWeight = 0.7
 
 // titleFit returns how much of a procedure's title the asked words
 // explain, the best of its residents' names counted as its title, and
@@ -983,6 +1028,14 @@ func actionFit(q string, foldTitle string) float64 {
 			if strings.Contains(title, end) && !strings.Contains(q, end) && !containsAny(q, endSaid...) {
 				return endWeight
 			}
+		}
+		// Nor its extension: "xin giấy phép chèo thuyền ở hồ thủy lợi" is
+		// the permit, not "Cấp gia hạn, điều chỉnh … giấy phép"; a permit
+		// said to run out ("sắp hết hạn") may ask it.
+		// Only a title that opens with it: "… cho thuê đất, gia hạn sử
+		// dụng đất khi hết thời hạn" also lets land be converted.
+		if i := strings.Index(title, " gia han "); i >= 0 && i <= len(" cap ") && !containsAny(q, " het han ", " qua han ", " den han ", " mai han ") {
+			return endWeight
 		}
 		return 1
 	}
