@@ -927,6 +927,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
+	whomCases(papers[:len(cases[best].papers)], question)
 	// "có cần bản vẽ không": the paper asked about, if listed, is named.
 	if asked := paperWhether(question); asked != nil {
 		bringForward(papers[:len(cases[best].papers)], asked)
@@ -948,6 +949,47 @@ func foreignCases(mine []paper, question, title string) {
 		return
 	}
 	bringForward(mine, func(x paper) bool { return x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) })
+}
+
+// forWhom opens a row by whom it is for: "Đối với cá nhân: Tờ khai
+// đăng ký (mẫu số 05-ĐK-TH-TCT)".
+var forWhom = regexp.MustCompile(`(?i)^đối với ([^:]{2,80}):`)
+
+// whomCases marks the special rows for whom the question says the
+// resident is ("MST cá nhân của tôi … đổi sđt"), every word of that who
+// said, as the resident's and puts them forward: the rows that say most
+// of the question's words, at least two ("cá nhân"), not "Đối với NNT là
+// tổ chức" nor "Đối với hộ gia đình, cá nhân có hoạt động sản xuất,
+// kinh doanh".
+func whomCases(mine []paper, question string) {
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	fits := func(x paper) int {
+		if !x.special {
+			return 0
+		}
+		m := forWhom.FindStringSubmatch(strings.TrimSpace(x.full))
+		if m == nil {
+			return 0
+		}
+		n := 0
+		for _, w := range vietnamese.Words(m[1]) {
+			if vietnamese.IsStopword(w) {
+				continue
+			}
+			if !strings.Contains(said, " "+w+" ") {
+				return 0
+			}
+			n++
+		}
+		return n
+	}
+	best := 0
+	for _, x := range mine {
+		best = max(best, fits(x))
+	}
+	if best >= 2 {
+		bringForward(mine, func(x paper) bool { return fits(x) == best })
+	}
 }
 
 // bringForward moves the papers picked, marked asked, right after the

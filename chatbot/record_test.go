@@ -1038,6 +1038,29 @@ func TestQuoteCutKeepsItsAmount(t *testing.T) {
 	}
 }
 
+// A row for whom the resident says they are ("Đối với cá nhân: …") is
+// the resident's paper, not a special case; a row for another ("Đối với
+// NNT là tổ chức") stays one (record 1.008503).
+func TestRowForWhomTheResidentIs(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Đăng ký thay đổi thông tin đăng ký thuế", Papers: []knowledge.Paper{
+		{Name: "Bản sao Giấy phép thành lập và hoạt động, hoặc Giấy chứng nhận đăng ký hoạt động đơn vị phụ thuộc nếu thông tin trên các Giấy tờ này có thay đổi", Count: "1 bản sao"},
+		{Name: "Đối với NNT là tổ chức: Tờ khai điều chỉnh, bổ sung thông tin đăng ký thuế mẫu số 08-MST", Count: "1 bản chính"},
+		{Name: "Đối với hộ gia đình, cá nhân có hoạt động sản xuất, kinh doanh: Tờ khai điều chỉnh mẫu số 08-MST", Count: "1 bản chính"},
+		{Name: "Đối với cá nhân: Tờ khai đăng ký mẫu số 05-ĐK-TH-TCT ban hành kèm theo Thông tư số 86/2024/TT-BTC.", Count: "1 bản chính"},
+		{Name: "Đối với người phụ thuộc: Tờ khai đăng ký mẫu số 20-ĐK-TH-TCT ban hành kèm theo Thông tư số 86/2024/TT-BTC.", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "MST cá nhân của tôi (đi làm công ty) giờ muốn đổi sđt thì dùng tờ khai mẫu nào", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.Contains(got, "05-ĐK-TH-TCT") || strings.Contains(got, "20-ĐK") || strings.Contains(got, "tổ chức") {
+		t.Errorf("papers %q: want the individual's form, not the dependant's or an organisation's", got)
+	}
+	b.Reset()
+	papersLine(&b, p, "đổi số điện thoại đăng ký thuế thì nộp giấy gì", view{}, 3, maxPaperList)
+	if got := b.String(); strings.Contains(got, "05-ĐK-TH-TCT") {
+		t.Errorf("papers %q: nobody said, no row for whom", got)
+	}
+}
+
 // A cut right after a number goes on to its unit: "không quá 45" is
 // "không quá 45 ngày" (record 1.004335's note on the time).
 func TestCutAfterANumberKeepsItsUnit(t *testing.T) {
