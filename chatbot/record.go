@@ -1260,7 +1260,7 @@ func lastOfHeading(cases []paperCase, i int) int {
 var caseDictionary = sync.OnceValue(vietnamese.DefaultDictionary)
 
 // formStart begins the name of the form an applicant fills in.
-var formStart = regexp.MustCompile(`(?i)^(tờ khai|đơn|phiếu|văn bản đề nghị|giấy đề nghị|bản khai)`)
+var formStart = regexp.MustCompile(`(?i)^(tờ khai|đơn|phiếu|văn bản đề nghị|giấy đề nghị|bản khai|giấy khai (?:thu hồi|đăng ký|đề nghị)|bản kê khai|bản đăng ký)`)
 
 // paperRank orders papers for a resident: the form first, special cases
 // last.
@@ -1597,7 +1597,7 @@ var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 // mẫu số 03/BĐS-TNCN".
 // bareFormCode is a form's code after a bare space: "Tờ khai thuế tạm
 // tính đối với dầu khí Mẫu số 01/TK-DK ban hành kèm theo …".
-var bareFormCode = regexp.MustCompile(`\s[Mm]ẫu (số (?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
+var bareFormCode = regexp.MustCompile(`\s[Mm]ẫu (số (?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
 
 // formCodeAt is where formCode, else bareFormCode, finds a form's code,
 // with the code's own bounds at [2:4].
@@ -1612,4 +1612,4 @@ func formCodeAt(s string) []int {
 // 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai …".
 var leadingForm = regexp.MustCompile(`^[Mm]ẫu ((?:số )?[0-9A-Z][0-9A-Za-zĐ./-]{0,20})\s*[–-]\s*(\S.*)$`)
 
-var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-Z]{1,5}\.){0,2}[A-Z]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
+var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)

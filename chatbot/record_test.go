@@ -64,6 +64,23 @@ func TestPapersNameTheFormEveryoneFillsIn(t *testing.T) {
 	}
 }
 
+// A "Giấy khai" with its form's code is the form the owner fills in,
+// named first (record 1.013123: ĐKX11 last in the record's list).
+func TestDeclarationIsTheForm(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Thu hồi giấy chứng nhận đăng ký, biển số xe", Papers: []knowledge.Paper{
+		{Name: "Giấy tờ của chủ xe theo quy định", Count: "1 bản chính"},
+		{Name: "02 bản chà số máy, số khung xe", Count: "1 bản chính"},
+		{Name: "Biển số xe", Count: "1 bản chính"},
+		{Name: "Chứng nhận đăng ký xe", Count: "1 bản chính"},
+		{Name: "Giấy khai thu hồi chứng nhận đăng ký xe, biển số xe (Mẫu ĐKX11 ban hành kèm theo Thông tư 79/2024/TT-BCA ngày 15/11/2024 của Bộ trưởng Bộ Công an)", Count: "1 bản chính"},
+	}}
+	var b strings.Builder
+	papersLine(&b, p, "xe máy hư hỏng muốn nộp lại biển số và đăng ký xe thì cần giấy gì", view{}, 3, maxPaperList)
+	if got := b.String(); !strings.HasPrefix(got, "Giấy tờ: Giấy khai thu hồi chứng nhận đăng ký xe, biển số xe (mẫu ĐKX11);") {
+		t.Errorf("papers %q: want the declaration ĐKX11 first", got)
+	}
+}
+
 // A line cut for room does not end inside a bracket it opened.
 func TestClipOutsideBrackets(t *testing.T) {
 	got := clipOutside("Lệ phí: theo mức Hội đồng nhân dân tỉnh quyết định (bản ghi không ghi mức cụ thể; hãy hỏi cán bộ tiếp nhận)", 60)
