@@ -108,7 +108,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// hiểm xã hội tự nguyện" picks the voluntary member's 60 days over
 	// the employee's 45, though both speak of "hưởng chế độ thai sản".
 	own := ownWords(question, p.Title)
-	best, bestScore, bestNext := "", -1<<30, ""
+	best, bestScore, bestNext, bestPrev := "", -1<<30, "", ""
 	for _, t := range texts {
 		for _, sentence := range fullStop.Split(t, -1) {
 			// A clause is scored with the clauses before it in its sentence:
@@ -160,9 +160,12 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 					score += 2 // "báo trước mấy ngày"
 				}
 				if score > bestScore {
-					best, bestScore, bestNext = s, score, ""
+					best, bestScore, bestNext, bestPrev = s, score, "", ""
 					if ci+1 < len(clauses) {
 						bestNext = clauses[ci+1]
+					}
+					if ci > 0 {
+						bestPrev = clauses[ci-1]
 					}
 				}
 			}
@@ -178,6 +181,16 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 		for _, d := range timeAmount.FindAllString(best, -1) {
 			if strings.Contains(next, d) {
 				return best + "; " + next
+			}
+		}
+	}
+	// A case picked ("trường hợp người đến lưu trú sau 23 giờ thì …
+	// trước 08 giờ") is said after the rule it is the exception to.
+	if prev := strings.TrimSpace(strings.Trim(bestPrev, "-+*.: ")); strings.HasPrefix(strings.ToLower(best), "trường hợp") && deadline.MatchString(prev) &&
+		utf8.RuneCountInString(best)+utf8.RuneCountInString(prev) <= maxCaseDetail {
+		for _, d := range timeAmount.FindAllString(prev, -1) {
+			if strings.Contains(best, d) {
+				return upperFirst(prev) + "; " + best
 			}
 		}
 	}

@@ -1004,6 +1004,11 @@ func TestDeadlineWithItsLateCase(t *testing.T) {
 	if !strings.Contains(got, "trước 23 giờ") || !strings.Contains(got, "trước 08 giờ ngày hôm sau") {
 		t.Errorf("deadline %q: want 23:00 and, for a late guest, 08:00 the next day", got)
 	}
+	// A question that reads as the late guest's case gets the rule too.
+	got = deadlineOf(p, "có người họ hàng dưới quê lên ở nhờ nhà em vài hôm thì phải báo lưu chú cho công an trước mấy giờ ạ?")
+	if !strings.Contains(got, "trước 23 giờ của ngày bắt đầu lưu trú") || !strings.Contains(got, "trước 08 giờ ngày hôm sau") {
+		t.Errorf("deadline %q: want the rule before its exception", got)
+	}
 }
 
 // A note that times each case otherwise than the cell ("từ NLĐ …: Tối
