@@ -124,6 +124,10 @@ var (
 		// are the supplier's business: no administrative procedure.
 		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
 		"nha mang", "wifi", "mang cham", "mang yeu", "mat mang", "rot mang", "song yeu", "internet cham",
+		// A class, a teacher, a bank card: the school's and the bank's
+		// business.
+		"co giao", "thay giao", "giao vien chu nhiem", "co chu nhiem", "doi lop", "chuyen lop", "doi sang lop",
+		"the tin dung", "the atm", "tru tien 2 lan", "tru tien hai lan", "bi tru tien", "sao ke",
 	}
 )
 

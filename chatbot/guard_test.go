@@ -24,6 +24,10 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		"cước điện thoại tháng này tính sai":                      true,
 		"Mạng wifi nhà tôi chậm quá, khiếu nại nhà mạng thế nào?": true,
 		"internet cham qua thi bao ai":                            true,
+		"Con em học lớp 3, cô giáo chủ nhiệm hay mắng cháu, muốn xin đổi sang lớp khác trong trường thì nói với ai?": true,
+		"ngan hang tru tien the tin dung cua toi 2 lan cho 1 giao dich, lam sao doi lai tien":                        true,
+		// A school's papers a resident brings are no school matter.
+		"làm giấy khai sinh cho con để nhập học lớp 1 cần gì": false,
 		// A paper filed online is no complaint about the network.
 		"nộp hồ sơ qua mạng có được không": false,
 	} {
