@@ -133,6 +133,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"nhà tôi sống trên ghe ở bến sông nhiều năm, muốn đăng ký thường trú thì xin xã xác nhận chỗ neo đậu thế nào": "thường xuyên đậu, đỗ",
 		// Where a pension is paid, moved with the pensioner.
 		"bo toi lanh luong huu o thanh hoa, gio vao dong nai o voi con, muon chuyen noi lanh luong huu thi lam don gi": "chuyển hưởng sang địa bàn khác",
+		// A grown man who never had a birth certificate.
+		"Bố tôi năm nay 60 tuổi mà chưa bao giờ có giấy khai sinh, chỉ có căn cước với học bạ cũ. Giờ đi làm khai sinh cho ông ở xã thì mất mấy ngày, có phải đóng tiền không?": "đã có hồ sơ, giấy tờ cá nhân",
 		// A pause said as a stop for a while: "nghỉ bán 1 tháng".
 		"Tiệm tạp hóa có giấy đăng ký hộ kinh doanh, giờ muốn nghỉ bán 1 tháng để sửa nhà. Có phải báo xã không, báo trước mấy ngày?": "Tạm ngừng",
 		// A procedure named beside the channel, not the guide to it.
