@@ -133,6 +133,13 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"nhà tôi sống trên ghe ở bến sông nhiều năm, muốn đăng ký thường trú thì xin xã xác nhận chỗ neo đậu thế nào": "thường xuyên đậu, đỗ",
 		// Where a pension is paid, moved with the pensioner.
 		"bo toi lanh luong huu o thanh hoa, gio vao dong nai o voi con, muon chuyen noi lanh luong huu thi lam don gi": "chuyển hưởng sang địa bàn khác",
+		// A house moved whole; a wharf no longer used; a bar suspended
+		// by the fire police, asked without diacritics.
+		"Nhà tôi là nhà ở riêng lẻ, phải dời nguyên căn sang vị trí khác trong đất của mình để làm đường, xin giấy phép di dời công trình ở xã, nộp trực tiếp thì mất bao lâu?": "Cấp giấy phép di dời",
+		"toi co cai ben thuy noi dia nho cho vat lieu, gio khong lam nua muon xin dong ben thi can don gi, may ngay xong":                                                       "Công bố đóng cảng, bến thủy nội địa",
+		"quan karaoke nha toi bi canh sat pccc dinh chi hoat dong, gio da khac phuc xong muon xin hoat dong lai thi mat bao lau, can van ban gi":                                "Phục hồi hoạt động",
+		// "đi đổi thẻ" is no relocation.
+		"thẻ bhyt của con bị giặt nát mất chữ, đi đổi thẻ mới có tốn phí khôg": "Cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH, thẻ BHYT",
 		// A grown man who never had a birth certificate.
 		"Bố tôi năm nay 60 tuổi mà chưa bao giờ có giấy khai sinh, chỉ có căn cước với học bạ cũ. Giờ đi làm khai sinh cho ông ở xã thì mất mấy ngày, có phải đóng tiền không?": "đã có hồ sơ, giấy tờ cá nhân",
 		// A pause said as a stop for a while: "nghỉ bán 1 tháng".

@@ -899,6 +899,10 @@ var actions = []stage{
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han "}, []string{" cham dut ", " giai the "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
+	// A building moved whole ("dời nguyên căn nhà sang chỗ khác") is
+	// its relocation permit, not a new one.
+	// Not a bare "di doi": "đi đổi thẻ" folds to it.
+	{[]string{" di doi cong trinh ", " di doi nha ", " giay phep di doi ", " doi nguyen can ", " doi ca can nha "}, []string{" di doi "}, false},
 	// Determined again ("xác định lại diện tích đất ở", or "tính lại" in
 	// the dictionary's words) is not the certificate exchanged, though
 	// it is named.
@@ -962,7 +966,7 @@ var laterStages = []string{" thu hoi ", " gia han ", " cap lai ", " dang ky lai 
 
 // otherStage are title words of a procedure's other stages, a first
 // registration included.
-var otherStage = []string{" thanh lap ", " thu hoi ", " gia han ", " cap lai ", " dang ky lai ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao "}
+var otherStage = []string{" thanh lap ", " thu hoi ", " gia han ", " cap lai ", " dang ky lai ", " cap doi ", " dang ky moi ", " lan dau ", " cap moi ", " xay dung moi ", " tam ngung ", " cham dut ", " giai the ", " thay doi ", " sua chua ", " cai tao ", " di doi "}
 
 // firstIssue reports a title (" "-padded) that issues something for the
 // first time: "Cấp thẻ căn cước …", "Đăng ký, cấp Giấy chứng nhận …", not

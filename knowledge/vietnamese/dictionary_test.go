@@ -105,6 +105,8 @@ func TestExpand(t *testing.T) {
 		{"living with a child is no household said", "chuyển lương hưu về ở với con", nil, []string{"khong thuoc quyen so huu cua minh"}},
 		{"a flood on rented land asks relief for a force majeure", "Lũ cuốn trôi ao cá trên đất tôi thuê của nhà nước, tôi xin miễn giảm tiền thuê đất", []string{"bat kha khang"}, nil},
 		{"a shop burnt is no land relief", "tiệm tạp hóa bị cháy hết hàng, xin giảm thuế TNCN", nil, []string{"bat kha khang"}},
+		{"a wharf closed", "toi co cai ben thuy noi dia nho, gio khong lam nua muon xin dong ben", []string{"cong bo dong cang ben thuy noi dia"}, nil},
+		{"a wharf about to open is not closed", "nha toi lam ben thuy noi dia nho ven song, truoc khi hoat dong phai cong bo o dau", nil, []string{"cong bo dong cang ben thuy noi dia"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
