@@ -107,6 +107,8 @@ func TestExpand(t *testing.T) {
 		{"a shop burnt is no land relief", "tiệm tạp hóa bị cháy hết hàng, xin giảm thuế TNCN", nil, []string{"bat kha khang"}},
 		{"a wharf closed", "toi co cai ben thuy noi dia nho, gio khong lam nua muon xin dong ben", []string{"cong bo dong cang ben thuy noi dia"}, nil},
 		{"a wharf about to open is not closed", "nha toi lam ben thuy noi dia nho ven song, truoc khi hoat dong phai cong bo o dau", nil, []string{"cong bo dong cang ben thuy noi dia"}},
+		{"cloth sent abroad to be sewn", "gửi vải sang Campuchia cho bên kia gia công rồi nhập hàng về", []string{"dat gia cong o nuoc ngoai"}, nil},
+		{"sewing for a foreign buyer is no sewing abroad", "cong ty nho cua toi lam gia cong hang cho nuoc ngoai, con du nguyen lieu", nil, []string{"dat gia cong o nuoc ngoai"}},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
