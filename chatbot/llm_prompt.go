@@ -131,7 +131,11 @@ func readForLLM(d knowledge.Document, question string, v view) string {
 			b.WriteString("  + " + clip(x.full, 200) + "\n")
 		}
 	}
-	b.WriteString("- Nơi nộp: " + placeOf(p, v) + "\n")
+	where := placeOf(p, v)
+	b.WriteString("- Nơi nộp: " + where + "\n")
+	if by := deciderOf(p, where); by != "" {
+		b.WriteString("- Cơ quan giải quyết: " + by + "\n") // who decides, when the place does not say it
+	}
 	if online(p) {
 		b.WriteString("- Nộp trực tuyến: có\n")
 	}

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/hoidap/hoidap/internal/llmtest"
+	"github.com/hoidap/hoidap/knowledge"
 )
 
 // userPrompt returns the last user message of a recorded request.
@@ -78,6 +79,18 @@ func TestLLMAnswerStreams(t *testing.T) {
 	reqs = llm.Requests()
 	if !strings.Contains(reqs[1], "đăng ký kết hôn cần giấy tờ gì") || !strings.Contains(reqs[1], "Thủ tục đăng ký kết hôn") {
 		t.Errorf("follow-up prompt lacks the previous turn or topic")
+	}
+}
+
+// The LLM reads who decides as the extractive answer does: a permit
+// handed in at the service centre is granted by the People's Committee.
+func TestLLMReadsWhoDecides(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ", Level: "Cấp xã", Agency: "Uỷ ban Nhân dân cấp xã, phường, thị trấn", Steps: []string{
+		"Bước 1: Chủ đầu tư nộp hồ sơ đề nghị cấp giấy phép xây dựng tại Trung tâm phục vụ hành chính công.",
+	}}
+	got := readForLLM(knowledge.Document{Title: p.Title, Procedure: p}, "xin giấy phép xây nhà", view{lang: "vi"})
+	if !strings.Contains(got, "- Nơi nộp: Trung tâm phục vụ hành chính công") || !strings.Contains(got, "- Cơ quan giải quyết: Ủy ban nhân dân cấp xã\n") {
+		t.Errorf("facts for the LLM:\n%s\nwant the service centre and the People's Committee that decides", got)
 	}
 }
 
