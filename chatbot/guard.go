@@ -123,11 +123,13 @@ var (
 		// Bills and outages of electricity, water, phone and internet
 		// are the supplier's business: no administrative procedure.
 		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
-		"nha mang", "wifi", "mang cham", "mang yeu", "mat mang", "rot mang", "song yeu", "internet cham",
-		// A class, a teacher, a bank card: the school's and the bank's
-		// business.
-		"co giao", "thay giao", "giao vien chu nhiem", "co chu nhiem", "doi lop", "chuyen lop", "doi sang lop",
-		"the tin dung", "the atm", "tru tien 2 lan", "tru tien hai lan", "bi tru tien", "sao ke",
+		// Not "mất mạng": a life lost in an accident is a resident's.
+		"nha mang", "wifi", "mang cham", "mang yeu", "rot mang", "song yeu", "internet cham",
+		// A class and its teacher, a credit card: the school's and the
+		// bank's business. Not "cô giáo" alone (a teacher asks about her
+		// own insurance) nor "thẻ ATM" (a pension is paid to one).
+		"co giao chu nhiem", "thay giao chu nhiem", "giao vien chu nhiem", "co chu nhiem", "doi lop", "chuyen lop", "doi sang lop",
+		"the tin dung", "tru tien 2 lan", "tru tien hai lan",
 	}
 )
 

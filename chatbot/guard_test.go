@@ -26,6 +26,10 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		"internet cham qua thi bao ai":                            true,
 		"Con em học lớp 3, cô giáo chủ nhiệm hay mắng cháu, muốn xin đổi sang lớp khác trong trường thì nói với ai?": true,
 		"ngan hang tru tien the tin dung cua toi 2 lan cho 1 giao dich, lam sao doi lai tien":                        true,
+		// A teacher's own insurance, a pension paid to a card, a life lost.
+		"tôi là cô giáo mầm non, nghỉ sinh con thì hưởng thai sản nộp giấy gì":   false,
+		"muốn chuyển nhận lương hưu qua thẻ ATM thì làm đơn gì":                  false,
+		"bố tôi bị tai nạn lao động mất mạng, gia đình xin trợ cấp tuất thế nào": false,
 		// A school's papers a resident brings are no school matter.
 		"làm giấy khai sinh cho con để nhập học lớp 1 cần gì": false,
 		// A paper filed online is no complaint about the network.
