@@ -1,6 +1,7 @@
 package knowledge
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
@@ -305,8 +306,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 // đúng quy định …", not the same title without "lần đầu", though that
 // one holds a longer run of the question's words.
 func saidVariants(groups []*group, whole string) {
-	keys := make([][]string, len(groups))
-	for i, g := range groups {
+	// Only the best results can be put before one another.
+	top := slices.Clone(groups)
+	slices.SortFunc(top, func(a, b *group) int { return cmp.Compare(b.score, a.score) })
+	top = top[:min(len(top), maxVariantResults)]
+	keys := make([][]string, len(top))
+	for i, g := range top {
 		keys[i] = strings.Fields(titleKey(g.entry.foldTitle))
 	}
 	for i, a := range keys {
@@ -328,11 +333,15 @@ func saidVariants(groups []*group, whole string) {
 			// tells no variant.
 			if len(run) >= 2 && slices.ContainsFunc(run, func(w string) bool { return len(w) > 1 && !vietnamese.IsStopword(w) }) &&
 				strings.Contains(whole, " "+strings.Join(run, " ")+" ") {
-				groups[j].score *= saidVariantWeight
+				top[j].score *= saidVariantWeight
 			}
 		}
 	}
 }
+
+// maxVariantResults is how many of the best results saidVariants
+// compares with one another.
+const maxVariantResults = 20
 
 // maxVariantWords is the most words a sibling title puts in.
 const maxVariantWords = 4
