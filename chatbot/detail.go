@@ -665,10 +665,11 @@ func clipAmount(s string, n int) string {
 	if body == c || !strings.HasPrefix(s, body) {
 		return c
 	}
-	m := amountNext.FindString(s[len(body):])
+	next := amountNext
 	if last, _ := utf8.DecodeLastRuneInString(body); unicode.IsDigit(last) {
-		m = unitNext.FindString(s[len(body):]) // "… không quá 45" before "ngày"
+		next = unitNext // "… không quá 45" before "ngày"
 	}
+	m := next.FindString(s[len(body):])
 	if m == "" {
 		return c
 	}
