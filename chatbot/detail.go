@@ -204,6 +204,11 @@ var askedRules = []askedRule{
 	// hữu xe)".
 	{regexp.MustCompile(` (dua|giao|de lai|ban giao|gui)( [a-z0-9]+){0,4} (cho|lai cho) (nguoi mua|ben mua|chu moi|nguoi nhan|nguoi ta|ho) `),
 		regexp.MustCompile(` (phai giu lai|khong (duoc )?giao cho) `), []string{"giu lai", "khong giao"}},
+	// Whether the old paper goes back: "có phải nộp lại giấy cũ không";
+	// settled by "… thì phải nộp lại Giấy xác nhận … đã được cấp trước
+	// đó", not by what to do when it cannot be ("không nộp lại được").
+	{regexp.MustCompile(` (nop|tra|giao|dem|mang|thu)( lai)?( cai)? (giay|the|so|bang|ban|ca vet|cavet|dang ky|bien so|giay phep)( [a-z0-9]+){0,4} (cu|da cap|da duoc cap|truoc) `),
+		regexp.MustCompile(` (phai|thi|va) (nop lai|tra lai|giao lai|nop ban goc)( [a-z0-9]+){0,8} (da duoc cap|da cap) `), []string{"nop lai", "tra lai", "giao lai", "nop ban goc"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
 	// người đi được không"; settled by "hai bên nam, nữ phải có mặt", or
 	// by heirs who "phải ký trước mặt người thực hiện chứng thực", or by
@@ -284,9 +289,15 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 			rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == settled[0] })
 			if other := pickDetailFrom(question, title, rest, false, asks); other != "" {
 				// Cut around what it rules ("không bắt buộc phải công
-				// chứng"), else the question's own words.
+				// chứng"), else the question's own words. A bare "không
+				// phải" ("…, không phải để đăng ký kết hôn thì … phải ghi
+				// rõ mục đích") rules nothing asked: the question's words
+				// it holds that the rule does not are cut around instead.
 				at := ownWords(question, title)
-				if r := strings.TrimSpace(rulingWords.FindString(foldedWords(other))); r != "" {
+				r := strings.TrimSpace(rulingWords.FindString(foldedWords(other)))
+				if b := beyondWords(at, other, settled[0]); len(b) > 0 && (r == "" || r == "khong phai" || r == "khong can") {
+					at = b
+				} else if r != "" {
 					at = []string{r}
 				}
 				return quoteAround(settled[0], ats[0], maxDetail/2+20) + "» «" + quoteAround(other, at, maxDetail/2+20)
@@ -399,19 +410,25 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	if rules && asks.twice {
 		rest := slices.DeleteFunc(slices.Clone(sentences), func(s detailSentence) bool { return s.text == best })
 		if other := pickDetailFrom(question, title, rest, false, asks); other != "" && utf8.RuneCountInString(quote) <= maxCaseDetail {
-			of, bf := foldedWords(other), foldedWords(best)
-			var beyond []string // the question's words the second holds and the first does not
-			for _, w := range words {
-				if strings.Contains(of, " "+w+" ") && !strings.Contains(bf, " "+w+" ") {
-					beyond = append(beyond, w)
-				}
-			}
-			if len(beyond) > 0 {
+			if beyond := beyondWords(words, other, best); len(beyond) > 0 {
 				return quote + "» «" + quoteAround(strings.TrimPrefix(other, "… "), beyond, maxDetail/2+20)
 			}
 		}
 	}
 	return quote
+}
+
+// beyondWords returns the question's words that a second sentence holds
+// and the first does not.
+func beyondWords(words []string, second, first string) []string {
+	sf, ff := foldedWords(second), foldedWords(first)
+	var beyond []string
+	for _, w := range words {
+		if strings.Contains(sf, " "+w+" ") && !strings.Contains(ff, " "+w+" ") {
+			beyond = append(beyond, w)
+		}
+	}
+	return beyond
 }
 
 // rarestPair returns, of the pairs of the question's words side by side

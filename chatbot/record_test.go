@@ -715,6 +715,8 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích khác, không phải để đăng ký kết hôn thì trong Giấy xác nhận tình trạng hôn nhân phải ghi rõ mục đích sử dụng, số lượng Giấy xác nhận tình trạng hôn nhân cấp cho người yêu cầu.",
 		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích kết hôn thì cơ quan đăng ký hộ tịch chỉ cấp 01 bản cho người yêu cầu.",
 	}}
+	statusBoth := &knowledge.Procedure{Title: status.Title, Papers: status.Papers, Steps: append(slices.Clone(status.Steps),
+		"Trường hợp người yêu cầu cấp lại Giấy xác nhận tình trạng hôn nhân để kết hôn mà không nộp lại được Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây, thì người yêu cầu phải trình bày rõ lý do không nộp lại được Giấy xác nhận tình trạng hôn nhân.")}
 	residence := &knowledge.Procedure{Title: "Đăng ký tạm trú", Papers: []knowledge.Paper{
 		{Name: "Tờ khai thay đổi thông tin cư trú (Mẫu CT01); đối với người đăng ký tạm trú là người chưa thành niên thì trong tờ khai phải ghi rõ ý kiến đồng ý của cha, mẹ hoặc người giám hộ, trừ trường hợp đã có ý kiến đồng ý bằng văn bản", Count: "1 bản chính"},
 		{Name: "Trường hợp giấy tờ, tài liệu chứng minh chỗ ở hợp pháp để đăng ký tạm trú là văn bản cho thuê, cho mượn, cho ở nhờ nhà ở, nhà khác của cá nhân, tổ chức thì văn bản đó không bắt buộc phải công chứng hoặc chứng thực", Count: "1 bản chính"},
@@ -765,6 +767,11 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		// Two yes-or-no asks, each answered by its own sentence.
 		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải nộp lại", false},
 		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải ghi rõ mục đích sử dụng", false},
+		// Whether the old paper goes back, asked alone: the rule, not
+		// the case of one that cannot be.
+		{statusBoth, "xin giây xác nhân tình trang hôn nhân đê vay ngân hàng thì mât may ngày? trước đây tôi xin 1 lần rồi mà hết hạn thì có phai nôp lại giấy cũ ko?", "phải nộp lại Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó", false},
+		{status, "Giấy xác nhận tình trạng hôn nhân cũ của tôi đã hết hạn, giờ xin cấp lại để đăng ký kết hôn thì có phải nộp lại giấy cũ không?", "phải nộp lại", false},
+		{status, "xin giấy xác nhận tình trạng hôn nhân để đăng ký kết hôn thì mất mấy ngày", "nộp lại", true},
 		// Two rules asked, both quoted.
 		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "thuê bao di động chính chủ", false},
 		{account, "lam VNeID muc 2 cho con 10t thi dung sdt cua ai, con co phai di cung ko", "cùng người đại diện", false},
