@@ -15,6 +15,24 @@ import (
 // thẻ bảo hiểm y tế".
 var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi|(?:có\s+|co\s+)?(?:làm|lam)\s+(?:luôn|luon))\s+`)
 
+// withSomeone is what follows a "với" that says with whom, not a second
+// thing asked: "chung hộ khẩu với bố mẹ", "sống với ông bà".
+var withSomeone = regexp.MustCompile(`^(?:(?:ông|ong|bà|ba|bố|bo|ba|mẹ|me|má|ma|cha|vợ|vo|chồng|chong|con|cháu|chau|anh|chị|chi|em|cô|co|chú|chu|bác|bac|dì|di|cậu|cau|thím|thim|mợ|mo|người|nguoi|ng|gia đình|gia dinh|nhà|nha|họ|ho|hàng xóm|hang xom|bạn|ban)\b)`)
+
+// joinerAt is where the joiner that splits a question sits, or nil: a
+// "với" that says with whom ("tách hộ khỏi hộ chung với bố mẹ") joins
+// no second thing asked.
+func joinerAt(q string) []int {
+	for _, loc := range joiner.FindAllStringIndex(q, -1) {
+		w := strings.ToLower(strings.TrimSpace(q[loc[0]:loc[1]]))
+		if (w == "với" || w == "voi" || w == "cùng với") && withSomeone.MatchString(strings.ToLower(q[loc[1]:])) {
+			continue
+		}
+		return loc
+	}
+	return nil
+}
+
 // fillerNamed are words a residents' name may share with a question
 // without saying what the procedure is ("làm một lần … cho bé", "giấy"
 // of "giấy khai sinh", "con" of "cho con").
@@ -32,7 +50,7 @@ const maxSideWords = 10
 // and so does a linked one found further down that names them: it comes
 // back alone, and false.
 func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]knowledge.Hit, bool) {
-	loc := joiner.FindStringIndex(p.q.Text)
+	loc := joinerAt(p.q.Text)
 	if loc == nil || len(hits) == 0 {
 		return nil, false
 	}

@@ -149,6 +149,22 @@ func TestAskingSideIsNoSecondProcedure(t *testing.T) {
 	}
 }
 
+// "với" that says with whom ("chung hộ khẩu với bố mẹ") joins no second
+// procedure: splitting the household is answered alone, not after the
+// permanent residence the story names.
+func TestWithWhomIsNoSecondProcedure(t *testing.T) {
+	b := recordsBot(t, "1.010038", "1.004222")
+	for _, q := range []string{
+		"vo chong toi dang chung ho khau voi bo me, gio muon tach ho rieng thi le phi bao nhieu, bao lau xong",
+		"Vợ chồng tôi đang ở chung hộ khẩu với ông bà nội, muốn tách hộ ra riêng thì mất bao lâu?",
+	} {
+		r := reply(t, b, Question{Text: q, Commune: "demo"})
+		if len(r.Sources) != 1 || r.Sources[0].Code != "1.010038" || strings.Contains(r.Answer, "[2]") {
+			t.Errorf("%q: sources %+v\n%s", q, r.Sources, r.Answer)
+		}
+	}
+}
+
 // recordsBot is a bot on the test corpus and the official records of
 // codes.
 func recordsBot(t *testing.T, codes ...string) *Bot {
