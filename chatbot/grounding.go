@@ -91,8 +91,10 @@ var (
 	// names them, and the records of aquaculture at sea answered "nuôi
 	// cá cảnh loại nào dễ chăm".
 	pets = []string{"ca canh"}
+	// A school's fees are the school's; no record's title names them.
+	school = []string{"hoc phi"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom, pets)
+	heldByOthers = slices.Concat(vaccination, telecom, pets, school)
 )
 
 // unheldTopic returns the topic of a question (folded, space-padded)

@@ -109,8 +109,8 @@ func TestGroundingCalibration(t *testing.T) {
 	})
 }
 
-// An elderly person's monthly allowance, a baby's vaccinations and a SIM
-// card's registration have no
+// An elderly person's monthly allowance, a baby's vaccinations, a SIM
+// card's registration and a school's fees have no
 // procedure in the national records: the pension of commune officials
 // that shares "trợ cấp hàng tháng" does not answer them, a commune's own
 // notice that names them does, and a question that only mentions an
@@ -133,6 +133,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"Cho hỏi lịch tiêm chủng mở rộng cho bé 2 tháng tuổi ở trạm y tế xã là ngày nào, có cần đăng kí trước ko?", birth, false},
 		{"dk sim chinh chu o UBND xa dc ko, can mang CCCD ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký tạm trú"}, false},
 		{"Nên nuôi cá cảnh loại nào dễ chăm cho người mới bắt đầu?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56, Title: "Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản"}, false},
+		{"hoc phi truong mam non cong lap o xa minh nam nay bao nhieu 1 thang vay a", knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.2, Title: "Trung tâm phục vụ hành chính công cấp xã: nộp hồ sơ và nhận kết quả", Text: "Nơi tiếp nhận hồ sơ và trả kết quả của xã."}, false},
+		{"học phí mầm non năm nay xã thu bao nhiêu", knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.7, Title: "Thông báo thu học phí năm học 2026–2027", Text: "Học phí mầm non công lập năm học 2026–2027 là 100.000 đồng/tháng."}, true},
 		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
 		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
 	} {

@@ -110,7 +110,10 @@ var (
 		"ignore previous", "ignore all", "ignore the above", "system prompt", "prompt he thong",
 		"dong vai", "tu gio hay", "tu gio tra loi", "quen di huong dan", "jailbreak",
 		"mat khau admin", "du lieu nguoi dung", "du lieu nguoi dan", "developer mode",
-		"giay khai sinh gia", "lam gia giay", "giay to gia",
+		// Forging papers, not a forgery suffered: "giấy tờ giả mạo"
+		// names a record ("Đề nghị thu hồi … kê khai … là giả mạo").
+		"giay khai sinh gia", "lam gia giay", "lam giay to gia", "mua giay to gia", "ban giay to gia",
+		"lam giay gia", "mua giay gia", "giay to gia o dau",
 	}
 	chatterCues = []string{
 		"bai tho", "lam tho di", "viet tho", "ke chuyen", "chuyen cuoi", "chuyen co tich",
@@ -130,6 +133,8 @@ var (
 		// own insurance) nor "thẻ ATM" (a pension is paid to one).
 		"co giao chu nhiem", "thay giao chu nhiem", "giao vien chu nhiem", "co chu nhiem", "doi lop", "chuyen lop", "doi sang lop",
 		"the tin dung", "tru tien 2 lan", "tru tien hai lan",
+		// A loan's interest is the bank's to say.
+		"lai suat bao nhieu", "lai suat la bao nhieu", "lai suat may", "lai suat hien nay", "lai suat vay",
 	}
 )
 
