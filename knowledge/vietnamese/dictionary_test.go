@@ -109,6 +109,7 @@ func TestExpand(t *testing.T) {
 		{"a wharf about to open is not closed", "nha toi lam ben thuy noi dia nho ven song, truoc khi hoat dong phai cong bo o dau", nil, []string{"cong bo dong cang ben thuy noi dia"}},
 		{"cloth sent abroad to be sewn", "gửi vải sang Campuchia cho bên kia gia công rồi nhập hàng về", []string{"dat gia cong o nuoc ngoai"}, nil},
 		{"sewing for a foreign buyer is no sewing abroad", "cong ty nho cua toi lam gia cong hang cho nuoc ngoai, con du nguyen lieu", nil, []string{"dat gia cong o nuoc ngoai"}},
+		{"oysters farmed at sea", "muốn được giao khu vực mặt biển để nuôi hàu", []string{"nuoi trong thuy san"}, nil},
 		{"nothing", "xin chào", nil, nil},
 	}
 	for _, tt := range tests {
