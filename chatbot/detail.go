@@ -209,6 +209,9 @@ var askedRules = []askedRule{
 	// đó", not by what to do when it cannot be ("không nộp lại được").
 	{regexp.MustCompile(` (nop|tra|giao|dem|mang|thu)( lai)?( cai)? (giay|the|so|bang|ban|ca vet|cavet|dang ky|bien so|giay phep)( [a-z0-9]+){0,4} (cu|da cap|da duoc cap|truoc) `),
 		regexp.MustCompile(` (phai|thi|va) (nop lai|tra lai|giao lai|nop ban goc)( [a-z0-9]+){0,8} (da duoc cap|da cap) `), []string{"nop lai", "tra lai", "giao lai", "nop ban goc"}},
+	// An age gap: "người nhận nuôi phải hơn bé bao nhiêu tuổi"; settled
+	// by "Hơn con nuôi từ 20 tuổi trở lên", not by the child's own age.
+	{regexp.MustCompile(` hon( [a-z0-9]+){0,3} (bao nhieu|may|bn) tuoi `), regexp.MustCompile(` hon( [a-z]+){0,3} (tu )?[0-9]+ tuoi `), []string{"hon"}},
 	// Whether both must come: "2 đứa có phải cùng có mặt không", "1
 	// người đi được không"; settled by "hai bên nam, nữ phải có mặt", or
 	// by heirs who "phải ký trước mặt người thực hiện chứng thực", or by

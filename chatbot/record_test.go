@@ -715,6 +715,7 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích khác, không phải để đăng ký kết hôn thì trong Giấy xác nhận tình trạng hôn nhân phải ghi rõ mục đích sử dụng, số lượng Giấy xác nhận tình trạng hôn nhân cấp cho người yêu cầu.",
 		"Trường hợp yêu cầu cấp Giấy xác nhận tình trạng hôn nhân để sử dụng vào mục đích kết hôn thì cơ quan đăng ký hộ tịch chỉ cấp 01 bản cho người yêu cầu.",
 	}}
+	adoptee := &knowledge.Procedure{Title: "Đăng ký việc nuôi con nuôi trong nước", Conditions: "Người nhận con nuôi phải có đủ điều kiện sau:\n- Có năng lực hành vi dân sự đầy đủ;\n- Hơn con nuôi từ 20 tuổi trở lên – không áp dụng đối với trường hợp cha dượng nhận con riêng của vợ, mẹ kế nhận con riêng của chồng làm con nuôi hoặc cô, cậu, dì, chú bác ruột nhận cháu làm con nuôi;\nTrẻ em được nhận làm con nuôi phải có đủ các điều kiện sau:\n+ Là trẻ em dưới 16 tuổi; nếu trẻ em thuộc trường hợp được cha dượng, mẹ kế, cô, cậu, dì, chú, bác ruột nhận làm con nuôi thì đến dưới 18 tuổi;\n+) Trẻ em bị bỏ rơi, trẻ em mồ côi cả cha và mẹ, trẻ em không nơi nương tựa;"}
 	statusBoth := &knowledge.Procedure{Title: status.Title, Papers: status.Papers, Steps: append(slices.Clone(status.Steps),
 		"Trường hợp người yêu cầu cấp lại Giấy xác nhận tình trạng hôn nhân để kết hôn mà không nộp lại được Giấy xác nhận tình trạng hôn nhân đã được cấp trước đây, thì người yêu cầu phải trình bày rõ lý do không nộp lại được Giấy xác nhận tình trạng hôn nhân.")}
 	residence := &knowledge.Procedure{Title: "Đăng ký tạm trú", Papers: []knowledge.Paper{
@@ -767,6 +768,9 @@ func TestRecordDetailAnswersWhatTheResidentAsks(t *testing.T) {
 		// Two yes-or-no asks, each answered by its own sentence.
 		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải nộp lại", false},
 		{status, "cho e hỏi xin giấy XNTTHN lần 2 để làm hs vay NH, giấy cũ hết hạn rồi thì có phải nộp lại giấy cũ ko, trên giấy có ghi mục đích ko ạ", "phải ghi rõ mục đích sử dụng", false},
+		// An age gap asked, not the child's age.
+		{adoptee, "Vợ chồng tôi muốn nhận bé gái 2 tuổi bị bỏ rơi làm con nuôi, làm ở xã thì lệ phí bao nhiêu? Và người nhận nuôi phải hơn bé bao nhiêu tuổi mới được?", "Hơn con nuôi từ 20 tuổi trở lên", false},
+		{adoptee, "nhận bé 2 tuổi làm con nuôi thì lệ phí bao nhiêu", "Hơn con nuôi", true},
 		// Whether the old paper goes back, asked alone: the rule, not
 		// the case of one that cannot be.
 		{statusBoth, "xin giây xác nhân tình trang hôn nhân đê vay ngân hàng thì mât may ngày? trước đây tôi xin 1 lần rồi mà hết hạn thì có phai nôp lại giấy cũ ko?", "phải nộp lại Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó", false},
