@@ -626,6 +626,9 @@ const headingCaseShare = 0.9
 type paperCase struct {
 	heading string
 	papers  []paper
+	// section: its heading is one of the record's sections ("a)
+	// Thành phần hồ sơ …, gồm:"), each a case of the whole title.
+	section bool
 	// The heading's folded words, and the heading's and papers' (see
 	// foldedWords), for pickCase.
 	headingWords, words string
@@ -694,7 +697,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// nhân …": a heading numbered (i), (ii) that says for whom
 			// is a case, as the tax records write theirs.
 			roman := romanNumber.MatchString(pending) && strings.Contains(strings.ToLower(heading), "đối với ")
-			if isCase(heading) || (numbered && numberedCase || roman) && !notCase.MatchString(heading) {
+			// "đ) Thành phần hồ sơ chuyển mục đích sử dụng đất thuộc diện
+			// …, gồm:" names its case after "Thành phần hồ sơ".
+			if m := filesOf.FindStringSubmatch(heading); m != nil && len(strings.Fields(m[1])) >= 3 {
+				cases = append(cases, paperCase{heading: m[1], section: true})
+				numberedCase = false
+			} else if isCase(heading) || (numbered && numberedCase || roman) && !notCase.MatchString(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 				numberedCase = numbered
 			}
@@ -773,6 +781,10 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	return cases
 }
+
+// filesOf is a heading that names the case its papers are for after
+// "Thành phần hồ sơ": "Thành phần hồ sơ gia hạn sử dụng đất, gồm".
+var filesOf = regexp.MustCompile(`(?i)^thành phần hồ sơ\s+(?:khi\s+|đối với\s+)?(.+?)[,;]?\s*(?:bao\s+)?gồm\s*:?\s*$`)
 
 // fileCount is a row that only counts the files to hand in.
 var fileCount = regexp.MustCompile(`(?i)^\s*số lượng hồ sơ\s*:?\s*0?[0-9]+\s*(\(?bộ\)?)?\.?\s*$`)
@@ -928,6 +940,13 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	}
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
+	// "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/…"
+	// is, for the case or the question that names one choice, that one.
+	for i := range papers[:len(cases[best].papers)] {
+		if n := namedChoice(papers[i].full, cases[best].heading+" . "+question); n != "" {
+			papers[i].name = n
+		}
+	}
 	// "có cần bản vẽ không": the paper asked about, if listed, is named.
 	if asked := paperWhether(question); asked != nil {
 		bringForward(papers[:len(cases[best].papers)], asked)
@@ -1104,6 +1123,41 @@ func paperFull(pp knowledge.Paper) string {
 	return full
 }
 
+// choiceForm opens a form's name whose kinds a slash parts: "Đơn đề
+// nghị giao đất/thuê đất/chuyển mục đích sử dụng đất".
+var choiceForm = regexp.MustCompile(`(?i)^(đơn đề nghị|đơn xin|đơn|tờ khai|văn bản đề nghị|giấy đề nghị)\s+`)
+
+// namedChoice returns the form of full as the record names it up to the
+// kind, of those a slash parts, that said (folded) names in two words or
+// more: "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất",
+// not "… giao đất hoặc thuê đất…"; "" for none or several.
+func namedChoice(full, said string) string {
+	name, _, _ := strings.Cut(full, " (")
+	m := choiceForm.FindStringSubmatch(name)
+	if m == nil || formCodeAt(name) != nil {
+		return ""
+	}
+	alts := strings.Split(name[len(m[0]):], "/")
+	if len(alts) < 3 {
+		return ""
+	}
+	padded := foldedWords(said)
+	found := -1
+	for i, a := range alts {
+		if len(strings.Fields(a)) < 2 || !strings.Contains(padded, foldedWords(a)) {
+			continue
+		}
+		if found >= 0 {
+			return ""
+		}
+		found = i
+	}
+	if found < 0 {
+		return ""
+	}
+	return strings.TrimRight(strings.TrimSpace(m[0]+strings.Join(alts[:found+1], "/")), ".;, ")
+}
+
 // ownWords are a question's content words that say more than what is
 // asked or who asks, and that the procedure's name does not hold: every
 // paper and sentence of the procedure is about those.
@@ -1130,6 +1184,42 @@ func pickCase(cases []paperCase, question, title string) int {
 		question += " . " + strings.Join(x, " . ")
 	}
 	words := ownWords(question, title)
+	// Of a record in sections, each a case of its title, two words of
+	// the title side by side, as asked or as the dictionary reads it
+	// ("lên thổ cư"), that at most half the sections' headings say tell
+	// them apart: "chuyển mục đích" of a record
+	// titled "Giao đất, cho thuê đất, chuyển mục đích sử dụng đất …"
+	// names its section.
+	// Only the sections so named are weighed then: the papers of
+	// another may share more words ("giấy chứng nhận quyền sử dụng đất"
+	// for "sổ đỏ").
+	var named []bool
+	if !slices.ContainsFunc(cases, func(c paperCase) bool { return !c.section }) {
+		own := vietnamese.ContentWords(question)
+		for i := 0; i+1 < len(own); i++ {
+			pair := " " + own[i] + " " + own[i+1] + " "
+			in := 0
+			for _, c := range cases {
+				if strings.Contains(c.headingWords, pair) {
+					in++
+				}
+			}
+			if in == 0 || 2*in > len(cases) { // said by most, it tells none apart
+				continue
+			}
+			for _, w := range own[i : i+2] {
+				if !slices.Contains(words, w) {
+					words = append(words, w)
+				}
+			}
+			if named == nil {
+				named = make([]bool, len(cases))
+			}
+			for j, c := range cases {
+				named[j] = named[j] || strings.Contains(c.headingWords, pair)
+			}
+		}
+	}
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
 	// Another case than the first, usually the general one, needs its
 	// heading to hold one of the question's words beyond the procedure's
@@ -1139,7 +1229,10 @@ func pickCase(cases []paperCase, question, title string) int {
 	asTyped := spellQuestion(question)
 	// Unless the question names a case, the first that is not a
 	// particular one ("Trường hợp … đã ly hôn …") is the resident's.
-	best := max(slices.IndexFunc(cases, func(c paperCase) bool { return !particular.MatchString(c.heading) }), 0)
+	investing := investmentSaid.MatchString(said)
+	best := max(slices.IndexFunc(cases, func(c paperCase) bool {
+		return !particular.MatchString(c.heading) && (investing || !investorCase.MatchString(c.headingWords))
+	}), 0)
 	// Notes under no heading ("Trường hợp không quy định rõ bản chính
 	// thì có thể nộp bản sao hợp lệ" before "1. Trường hợp hưởng BHXH
 	// một lần") are no one's case: the next with a paper everyone brings
@@ -1167,6 +1260,9 @@ func pickCase(cases []paperCase, question, title string) int {
 	bestScore := 3
 	saidStance := stance(said)
 	for i, c := range cases {
+		if named != nil && !named[i] {
+			continue
+		}
 		// The heading must hold a word as the question spells it: "sổ
 		// đỏ của bố mẹ" names no case of "mất Trang bổ sung".
 		spelled := asTyped.spelledIn(words, c.heading)
@@ -1191,6 +1287,11 @@ func pickCase(cases []paperCase, question, title string) int {
 		// Nor is a foreigner's case ("Đối với người lao động là công dân
 		// nước ngoài làm việc tại Việt Nam") one whose asker says none.
 		if strings.Contains(c.headingWords, " nuoc ngoai ") && !strings.Contains(said, " nuoc ngoai ") && !strings.Contains(said, " quoc tich ") {
+			continue
+		}
+		// Nor an investor's ("… thuộc diện chấp thuận chủ trương đầu
+		// tư"), unless the question speaks of an investment or a project.
+		if investorCase.MatchString(c.headingWords) && !investing {
 			continue
 		}
 		score := 2*named + sc.score(c.words, false)/2
@@ -1233,6 +1334,13 @@ var (
 	personCase = regexp.MustCompile(` (ho gia dinh|ca nhan|cong dan|ho kinh doanh) `)
 	bodyCase   = regexp.MustCompile(` (to chuc|doanh nghiep|hop tac xa|nha thau|don vi phu thuoc) `)
 	bodySaid   = regexp.MustCompile(` (to chuc|doanh nghiep|cong ty|hop tac xa|htx|dn|co quan|don vi|nha thau|chi nhanh|van phong) `)
+)
+
+// investorCase is a case's heading (folded words) for an investor's
+// project; investmentSaid a question that speaks of one.
+var (
+	investorCase   = regexp.MustCompile(` (thuoc dien chap thuan chu truong dau tu|thong qua dau thau lua chon nha dau tu) `)
+	investmentSaid = regexp.MustCompile(` (dau tu|du an|nha dau tu|chu truong) `)
 )
 
 // particular begins the heading of a particular case of a procedure.

@@ -1353,3 +1353,40 @@ func TestFileCountIsNoPaper(t *testing.T) {
 		t.Errorf("papers %q, want the form alone", b.String())
 	}
 }
+
+// A record in sections ("đ) Thành phần hồ sơ chuyển mục đích sử dụng
+// đất …, gồm:", 1.013949) gives the papers of the section the question
+// names, even in the title's words, never an investor's unless asked,
+// and its form as far as the kind named.
+func TestSectionTheQuestionNames(t *testing.T) {
+	form := knowledge.Paper{Name: "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/giao đất và giao rừng/cho thuê đất và cho thuê rừng", Count: "1 bản chính, 1 bản sao"}
+	p := &knowledge.Procedure{Title: "Giao đất, cho thuê đất, chuyển mục đích sử dụng đất đối với trường hợp giao đất, cho thuê đất không đấu giá quyền sử dụng đất; gia hạn sử dụng đất khi hết thời hạn sử dụng đất", Papers: []knowledge.Paper{
+		{Name: "a) Thành phần hồ sơ giao đất, cho thuê đất không thông qua hình thức đấu giá quyền sử dụng đất thuộc diện chấp thuận chủ trương đầu tư, chấp thuận nhà đầu tư theo pháp luật về đầu tư, gồm:"},
+		{Name: "Bản sao văn bản phê duyệt dự án đầu tư, quyết định chấp thuận chủ trương đầu tư", Count: "1 bản chính, 1 bản sao"},
+		form,
+		{Name: "d) Thành phần hồ sơ chuyển mục đích sử dụng đất thuộc diện chấp thuận chủ trương đầu tư, chấp thuận nhà đầu tư theo pháp luật về đầu tư, gồm:"},
+		form,
+		{Name: "Bản sao văn bản phê duyệt dự án đầu tư, quyết định chấp thuận chủ trương đầu tư", Count: "1 bản chính, 1 bản sao"},
+		{Name: "h) Thành phần hồ sơ gia hạn sử dụng đất, gồm:"},
+		{Name: "Đơn đề nghị gia hạn sử dụng đất", Count: "1 bản chính, 1 bản sao"},
+		{Name: "đ) Thành phần hồ sơ chuyển mục đích sử dụng đất thuộc diện không chấp thuận chủ trương đầu tư, chấp thuận nhà đầu tư theo pháp luật về đầu tư, gồm:"},
+		{Name: "Một trong các giấy chứng nhận quy định tại khoản 21 Điều 3 Luật Đất đai", Count: "1 bản chính, 1 bản sao"},
+		form,
+	}}
+	for q, want := range map[string]string{
+		// "Gia đình" and the time asked ("thời hạn") name no extension.
+		"Gia đình tôi có đất vườn, đã có sổ đỏ, muốn chuyển một phần lên đất ở để xây nhà. Thủ tục chuyển mục đích sử dụng đất cần đơn gì, mất bao lâu?": "chuyển mục đích sử dụng đất thuộc diện không chấp thuận",
+		"công ty tôi có dự án đầu tư đã được chấp thuận chủ trương, xin chuyển mục đích sử dụng đất cần gì":                                              "chuyển mục đích sử dụng đất thuộc diện chấp thuận",
+		"đất thuê sắp hết hạn, xin gia hạn sử dụng đất cần giấy gì":                                                                                      "gia hạn sử dụng đất",
+	} {
+		var b strings.Builder
+		papersLine(&b, p, q, view{}, 3, maxPaperList)
+		got := b.String()
+		if !strings.Contains(got, "(trường hợp «"+clip(want, 50)) && !strings.Contains(got, "(trường hợp «"+want) {
+			t.Errorf("%q: %s", q, got)
+		}
+		if strings.Contains(want, "chuyển mục đích") && !strings.Contains(got, "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất;") {
+			t.Errorf("%q: the form not named as far as its kind asked: %s", q, got)
+		}
+	}
+}
