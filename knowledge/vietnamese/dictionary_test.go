@@ -109,6 +109,9 @@ func TestExpand(t *testing.T) {
 		{"a wharf about to open is not closed", "nha toi lam ben thuy noi dia nho ven song, truoc khi hoat dong phai cong bo o dau", nil, []string{"cong bo dong cang ben thuy noi dia"}},
 		{"cloth sent abroad to be sewn", "gửi vải sang Campuchia cho bên kia gia công rồi nhập hàng về", []string{"dat gia cong o nuoc ngoai"}, nil},
 		{"sewing for a foreign buyer is no sewing abroad", "cong ty nho cua toi lam gia cong hang cho nuoc ngoai, con du nguyen lieu", nil, []string{"dat gia cong o nuoc ngoai"}},
+		{"a decision reckoned short is adjusted", "quyet dinh huong bhxh mot lan cua toi bi tinh thieu thoi gian dong, muon dieu chinh lai", []string{"dieu chinh huy quyet dinh"}, nil},
+		{"a business registration written wrong is corrected", "giay chung nhan dang ky ho kinh doanh cua toi bi ghi sai so dien thoai so voi ho so da nop", []string{"hieu dinh thong tin dang ky ho kinh doanh"}, nil},
+		{"a land contract certified at the commune", "ban manh dat cho hang xom, lam hop dong chuyen nhuong dat chung thuc o xa thi phi bn vay", []string{"chung thuc giao dich"}, nil},
 		{"oysters farmed at sea", "muốn được giao khu vực mặt biển để nuôi hàu", []string{"nuoi trong thuy san"}, nil},
 		{"nothing", "xin chào", nil, nil},
 	}
