@@ -93,8 +93,10 @@ var (
 	pets = []string{"ca canh"}
 	// A school's fees are the school's; no record's title names them.
 	school = []string{"hoc phi"}
+	// A blocked drain is the works' to clear: no record names drains.
+	drains = []string{"cong thoat nuoc", "cong bi tac", "tac cong", "thong cong", "ong cong", "muong thoat nuoc"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom, pets, school)
+	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains)
 )
 
 // unheldTopic returns the topic of a question (folded, space-padded)

@@ -110,7 +110,7 @@ func TestGroundingCalibration(t *testing.T) {
 }
 
 // An elderly person's monthly allowance, a baby's vaccinations, a SIM
-// card's registration and a school's fees have no
+// card's registration, a school's fees and a blocked drain have no
 // procedure in the national records: the pension of commune officials
 // that shares "trợ cấp hàng tháng" does not answer them, a commune's own
 // notice that names them does, and a question that only mentions an
@@ -134,6 +134,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"dk sim chinh chu o UBND xa dc ko, can mang CCCD ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký tạm trú"}, false},
 		{"Nên nuôi cá cảnh loại nào dễ chăm cho người mới bắt đầu?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56, Title: "Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản"}, false},
 		{"hoc phi truong mam non cong lap o xa minh nam nay bao nhieu 1 thang vay a", knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.2, Title: "Trung tâm phục vụ hành chính công cấp xã: nộp hồ sơ và nhận kết quả", Text: "Nơi tiếp nhận hồ sơ và trả kết quả của xã."}, false},
+		{"Cống thoát nước đầu ngõ nhà tôi bị tắc mấy hôm nay, bốc mùi hôi quá, xã có ai xuống thông giúp không ạ?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.25, Title: "Cho thuê, cho thuê mua nhà ở xã hội do Nhà nước đầu tư xây dựng bằng vốn đầu tư công"}, false},
 		{"học phí mầm non năm nay xã thu bao nhiêu", knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.7, Title: "Thông báo thu học phí năm học 2026–2027", Text: "Học phí mầm non công lập năm học 2026–2027 là 100.000 đồng/tháng."}, true},
 		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
 		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
