@@ -228,6 +228,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"toi va co ay co con chung nhung chua dang ky ket hon, khai sinh cua chau chi co ten me. gio toi muon nhan con thi can giay to gi":                              "Thủ tục đăng ký nhận cha, mẹ, con",
 		"giấy khai sinh của bé chỉ ghi tên mẹ, bố bé muốn làm thủ tục nhận con":                                                                                         "Thủ tục đăng ký nhận cha, mẹ, con",
 		"con chưa làm giấy khai sinh, bố muốn nhận con luôn":                                                                                                            "khai sinh kết hợp",
+		// The year-end review is the periodic procedure.
+		"Cuối năm xã rà soát hộ nghèo định kỳ, nhà tôi muốn được xét vào hộ cận nghèo thì phải nộp giấy gì?": "định kỳ hằng năm",
 		// A household asking to be near-poor, whatever its story.
 		"Gia đình tôi vừa gặp khó khăn do chồng bị tai nạn, muốn đề nghị xét hộ cận nghèo ngay giữa năm thì nộp giấy đề nghị theo mẫu nào": "Công nhận hộ nghèo, hộ cận nghèo",
 		// Parents not married who want the father on the birth certificate.
