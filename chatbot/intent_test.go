@@ -455,3 +455,22 @@ func TestResultPaperIsNotPapersToBring(t *testing.T) {
 		t.Errorf("%q: intents %v, want the result and not the papers", q, got)
 	}
 }
+
+// A grade asked ("công trình cấp III") takes the time of the rest ("12
+// ngày làm việc đối với công trình còn lại"), not of the grades a case
+// names ("16 ngày làm việc đối với công trình cấp I, cấp đặc biệt"),
+// as 1.009794 gives them.
+func TestTimeOfTheGradeAsked(t *testing.T) {
+	p := &knowledge.Procedure{Time: "16 ngày làm việc", Steps: []string{
+		"Thời hạn kiểm tra: 16 ngày làm việc đối với công trình cấp I, cấp đặc biệt và 12 ngày làm việc đối với công trình còn lại kể từ ngày tiếp nhận hồ sơ đề nghị kiểm tra công tác nghiệm thu.",
+	}}
+	for q, want := range map[string]string{
+		"Tôi xây công trình cấp III, cần kiểm tra công tác nghiệm thu thì mất bao nhiêu ngày?": "công trình còn lại: 12 ngày làm việc",
+		"cong trinh cap 3 kiem tra nghiem thu bao lau":                                         "công trình còn lại: 12 ngày làm việc",
+		"công trình cấp I kiểm tra nghiệm thu mất bao lâu":                                     "công trình cấp I: 16 ngày làm việc",
+	} {
+		if got := caseTime(p, q); !strings.Contains(got, want) {
+			t.Errorf("%s: case time %q, want %q", q, got, want)
+		}
+	}
+}

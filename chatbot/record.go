@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -349,6 +350,40 @@ const maxNoteCase = 100
 // to name it when its words alone do not single it out.
 const minCaseShare = 0.4
 
+// gradeWord is a grade of a building, a road or a crossing as a case
+// names it (folded): "cấp I", "cấp đặc biệt", "cấp 3".
+var gradeWord = regexp.MustCompile(` cap (i|ii|iii|iv|v|1|2|3|4|5|dac biet)\b`)
+
+// gradeSaid returns the grade a question (folded, padded) names, or "".
+func gradeSaid(padded string) string {
+	if m := gradeWord.FindStringSubmatch(padded); m != nil {
+		return romanGrade(m[1])
+	}
+	return ""
+}
+
+// gradesOf returns the grades a case's text names, "cấp I, cấp đặc biệt"
+// as {"i", "dac biet"}.
+func gradesOf(text string) []string {
+	var out []string
+	for _, m := range gradeWord.FindAllStringSubmatch(foldedWords(text), -1) {
+		out = append(out, romanGrade(m[1]))
+	}
+	return out
+}
+
+// romanGrade writes a grade's number as the records do, in Roman.
+func romanGrade(g string) string {
+	if r, ok := map[string]string{"1": "i", "2": "ii", "3": "iii", "4": "iv", "5": "v"}[g]; ok {
+		return r
+	}
+	return g
+}
+
+// restCase names the case of all the others: "đối với công trình còn
+// lại", "các trường hợp khác".
+var restCase = regexp.MustCompile(` (con lai|truong hop khac|cac truong hop con lai) `)
+
 // pickBest returns the index of the group of the highest value, the
 // first of equals.
 func pickBest(groups []caseGroup, value func(caseGroup) float64) int {
@@ -447,7 +482,10 @@ func caseTime(p *knowledge.Procedure, question string) string {
 					continue
 				}
 				for _, m := range ms {
-					c := strings.TrimSpace(m[2])
+					// "công trình còn lại kể từ ngày tiếp nhận …": the case,
+					// not what its time counts from.
+					c, _, _ := strings.Cut(m[2], " kể từ")
+					c = strings.TrimSpace(c)
 					groups = append(groups, caseGroup{text: c + ": " + m[1], heading: c})
 				}
 			}
@@ -525,6 +563,21 @@ func caseTime(p *knowledge.Procedure, question string) string {
 		}
 		if all > 0 {
 			g.share = float64(have) / float64(all)
+		}
+	}
+	// A grade asked ("công trình cấp III") is not a case that names
+	// others ("công trình cấp I, cấp đặc biệt"): it is the rest's ("công
+	// trình còn lại") when no case names it.
+	if grade := gradeSaid(padded); grade != "" {
+		named := slices.ContainsFunc(groups, func(g caseGroup) bool { return slices.Contains(gradesOf(g.text), grade) })
+		for i := range groups {
+			g := &groups[i]
+			switch gs := gradesOf(g.text); {
+			case len(gs) > 0 && !slices.Contains(gs, grade):
+				g.score, g.share = -1, 0
+			case !named && restCase.MatchString(foldedWords(g.text)):
+				g.score, g.share = math.MaxInt/2, 1
+			}
 		}
 	}
 	best := pickBest(groups, func(g caseGroup) float64 { return float64(g.score) })
