@@ -112,6 +112,8 @@ func TestExpand(t *testing.T) {
 		{"a decision reckoned short is adjusted", "quyet dinh huong bhxh mot lan cua toi bi tinh thieu thoi gian dong, muon dieu chinh lai", []string{"dieu chinh huy quyet dinh"}, nil},
 		{"a business registration written wrong is corrected", "giay chung nhan dang ky ho kinh doanh cua toi bi ghi sai so dien thoai so voi ho so da nop", []string{"hieu dinh thong tin dang ky ho kinh doanh"}, nil},
 		{"a land contract certified at the commune", "ban manh dat cho hang xom, lam hop dong chuyen nhuong dat chung thuc o xa thi phi bn vay", []string{"chung thuc giao dich"}, nil},
+		{"a pension after prison", "Bố tôi đang hưởng lương hưu thì bị đi tù 3 năm, nay đã chấp hành xong án về địa phương, muốn lĩnh tiếp lương hưu", []string{"chap hanh xong hinh phat tu"}, nil},
+		{"a grocer's income tax is a business's", "nha toi ban hang tap hoa, cuoi nam phai quyet toan thue thu nhap ca nhan", []string{"ca nhan kinh doanh"}, nil},
 		{"oysters farmed at sea", "muốn được giao khu vực mặt biển để nuôi hàu", []string{"nuoi trong thuy san"}, nil},
 		{"nothing", "xin chào", nil, nil},
 	}
