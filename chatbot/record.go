@@ -994,9 +994,13 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
 	// "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/…"
-	// is, for the case or the question that names one choice, that one.
+	// is, for the case or the question that names one choice, that one;
+	// so is "Bản khai … hàng tháng … Hoặc Bản khai … một lần … đã từ trần"
+	// for a one-off allowance of the dead.
 	for i := range papers[:len(cases[best].papers)] {
 		if n := namedChoice(papers[i].full, cases[best].heading+" . "+question); n != "" {
+			papers[i].name = n
+		} else if n := askedAlternative(papers[i].full, question); n != "" {
 			papers[i].name = n
 		}
 	}
@@ -1209,6 +1213,68 @@ func namedChoice(full, said string) string {
 		return ""
 	}
 	return strings.TrimRight(strings.TrimSpace(m[0]+strings.Join(alts[:found+1], "/")), ".;, ")
+}
+
+// alternativeSep parts a paper's name into forms the record offers in
+// its stead: "… theo mẫu BM.NCC.20.01 Hoặc Bản khai … theo mẫu
+// BM.NCC.20.02" (capital, as the records write a choice of forms).
+var alternativeSep = regexp.MustCompile(`\s+Hoặc\s+`)
+
+// deathAsked is a question (folded, padded) that tells a death;
+// deadAlternative a form for the dead.
+var (
+	deathAsked      = regexp.MustCompile(` (da mat|mat (nam|roi|thang|tuan|hom|luc|khi|vi|do|duoc)|chet|qua doi|tu tran|hy sinh|tu vong|khuat) `)
+	deadAlternative = regexp.MustCompile(` (tu tran|da chet|qua doi|hy sinh|nguoi chet) `)
+)
+
+// askedAlternative returns the short name of the form, of those a
+// paper offers one for another, whose own words the question says most
+// (a death told counts for the form of the dead), when it is not the
+// first; "" otherwise.
+func askedAlternative(full, question string) string {
+	alts := alternativeSep.Split(full, -1)
+	if len(alts) < 2 {
+		return ""
+	}
+	q := fold(question)
+	died := deathAsked.MatchString(q)
+	folded := make([]string, len(alts))
+	for i, a := range alts {
+		folded[i] = foldedWords(a)
+	}
+	words := vietnamese.ContentWords(question)
+	score := func(i int) int {
+		n := 0
+		for _, w := range words {
+			// Only a word some forms say and others do not tells them
+			// apart.
+			if strings.Contains(folded[i], " "+w+" ") && slices.ContainsFunc(folded, func(f string) bool { return !strings.Contains(f, " "+w+" ") }) {
+				n++
+			}
+		}
+		if deadAlternative.MatchString(folded[i]) {
+			if died {
+				n += 2
+			} else {
+				n -= 2
+			}
+		}
+		return n
+	}
+	best, bestScore, tie := 0, score(0), false
+	for i := 1; i < len(alts); i++ {
+		switch sc := score(i); {
+		case sc > bestScore:
+			best, bestScore, tie = i, sc, false
+		case sc == bestScore:
+			tie = true
+		}
+	}
+	if best == 0 || tie || bestScore <= 0 {
+		return ""
+	}
+	name, _, _ := strings.Cut(alts[best], " (")
+	return shortPaper(strings.TrimRight(name, ".;, "))
 }
 
 // ownWords are a question's content words that say more than what is

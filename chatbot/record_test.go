@@ -1390,3 +1390,24 @@ func TestSectionTheQuestionNames(t *testing.T) {
 		}
 	}
 }
+
+// Of the forms a paper offers one for another ("… hàng tháng … Hoặc …
+// một lần … đã từ trần …", 2.001428), the one the question asks: a
+// one-off allowance for a volunteer who died, not the monthly one.
+func TestFormOfferedInsteadAsked(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Giải quyết chế độ trợ cấp hàng tháng đối với thanh niên xung phong", Papers: []knowledge.Paper{
+		{Name: "Bản khai cá nhân đề nghị hưởng chế độ trợ cấp hàng tháng đối với thanh niên xung phong, theo mẫu BM.NCC.20.01 Hoặc Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần đối với thanh niên xung phong đã từ trần, theo mẫu BM.NCC.20.02 Hoặc Bản khai cá nhân đề nghị hưởng chế độ trợ cấp một lần đối với thanh niên xung phong, theo mẫu BM.NCC.20.03", Count: "1 bản chính"},
+		{Name: "Giấy chứng nhận hộ nghèo", Count: "1 bản chính"},
+	}}
+	for q, want := range map[string]string{
+		"Bố tôi trước đây là thanh niên xung phong, ông mất năm ngoái mà chưa được hưởng chế độ gì, muốn làm hồ sơ hưởng trợ cấp một lần cho ông thì cần giấy gì": "20.02",
+		"Tôi từng là thanh niên xung phong, nhà hộ nghèo, xin trợ cấp một lần thì cần giấy gì":                                                                    "20.03",
+		"Bố tôi là thanh niên xung phong, xin trợ cấp hàng tháng cần giấy gì":                                                                                     "20.01",
+	} {
+		var b strings.Builder
+		papersLine(&b, p, q, view{}, 3, maxPaperList)
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("%q: %s, want the form %s", q, b.String(), want)
+		}
+	}
+}
