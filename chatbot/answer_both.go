@@ -16,8 +16,10 @@ import (
 var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với|đồng thời|dong thoi|(?:có\s+|co\s+)?(?:làm|lam)\s+(?:luôn|luon))\s+`)
 
 // withSomeone is what follows a "với" that says with whom, not a second
-// thing asked: "chung hộ khẩu với bố mẹ", "sống với ông bà".
-var withSomeone = regexp.MustCompile(`^(?:(?:ông|ong|bà|ba|bố|bo|ba|mẹ|me|má|ma|cha|vợ|vo|chồng|chong|con|cháu|chau|anh|chị|chi|em|cô|co|chú|chu|bác|bac|dì|di|cậu|cau|thím|thim|mợ|mo|người|nguoi|ng|gia đình|gia dinh|nhà|nha|họ|ho|hàng xóm|hang xom|bạn|ban)\b)`)
+// thing asked: "chung hộ khẩu với bố mẹ", "sống với ông bà". Typed
+// without marks, only words no paper shares: "voi ho khau" is "hộ
+// khẩu", not "họ".
+var withSomeone = regexp.MustCompile(`^(?:ông|bà|bố|mẹ|má|cha|vợ|chồng|con|cháu|anh|chị|em|cô|chú|bác|dì|cậu|thím|mợ|người|gia đình|nhà nước|họ hàng|hàng xóm|bạn|ong ba|bo me|cha me|vo chong|ong|chong|chau|anh|em|nguoi|gia dinh|nha nuoc|hang xom)\b`)
 
 // joinerAt is where the joiner that splits a question sits, or nil: a
 // "với" that says with whom ("tách hộ khỏi hộ chung với bố mẹ") joins

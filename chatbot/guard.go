@@ -134,7 +134,7 @@ var (
 		"co giao chu nhiem", "thay giao chu nhiem", "giao vien chu nhiem", "co chu nhiem", "doi lop", "chuyen lop", "doi sang lop",
 		"the tin dung", "tru tien 2 lan", "tru tien hai lan",
 		// A loan's interest is the bank's to say.
-		"lai suat bao nhieu", "lai suat la bao nhieu", "lai suat may", "lai suat hien nay", "lai suat vay",
+		"lai suat bao nhieu", "lai suat la bao nhieu", "lai suat may", "lai suat hien nay",
 	}
 )
 

@@ -163,6 +163,12 @@ func TestWithWhomIsNoSecondProcedure(t *testing.T) {
 			t.Errorf("%q: sources %+v\n%s", q, r.Sources, r.Answer)
 		}
 	}
+	// "với hộ khẩu" typed without marks is a second thing, not "họ".
+	b = recordsBot(t, "1.001193", "1.004222")
+	r := reply(t, b, Question{Text: "lam giay khai sinh voi ho khau cho con can gi", Commune: "demo"})
+	if len(r.Sources) != 2 || !strings.Contains(r.Answer, "[2] «") {
+		t.Errorf("birth with residence: sources %+v\n%s", r.Sources, r.Answer)
+	}
 }
 
 // recordsBot is a bot on the test corpus and the official records of
