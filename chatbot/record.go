@@ -1306,12 +1306,10 @@ func pickCase(cases []paperCase, question, title string) int {
 	// Of a record in sections, each a case of its title, two words of
 	// the title side by side, as asked or as the dictionary reads it
 	// ("lên thổ cư"), that at most half the sections' headings say tell
-	// them apart: "chuyển mục đích" of a record
-	// titled "Giao đất, cho thuê đất, chuyển mục đích sử dụng đất …"
-	// names its section.
-	// Only the sections so named are weighed then: the papers of
-	// another may share more words ("giấy chứng nhận quyền sử dụng đất"
-	// for "sổ đỏ").
+	// them apart: "chuyển mục đích" of a record titled "Giao đất, cho
+	// thuê đất, chuyển mục đích sử dụng đất …" names its section. Only
+	// the sections so named are weighed then: the papers of another may
+	// share more words ("giấy chứng nhận quyền sử dụng đất" for "sổ đỏ").
 	var named []bool
 	if !slices.ContainsFunc(cases, func(c paperCase) bool { return !c.section }) {
 		own := vietnamese.ContentWords(question)
