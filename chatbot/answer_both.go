@@ -18,8 +18,9 @@ var joiner = regexp.MustCompile(`(?i)\s+(?:và|va|với|voi|kèm|kem|cùng với
 // withSomeone is what follows a "với" that says with whom, not a second
 // thing asked: "chung hộ khẩu với bố mẹ", "sống với ông bà". Typed
 // without marks, only words no paper shares: "voi ho khau" is "hộ
-// khẩu", not "họ".
-var withSomeone = regexp.MustCompile(`^(?:ông|bà|bố|mẹ|má|cha|vợ|chồng|con|cháu|anh|chị|em|cô|chú|bác|dì|cậu|thím|mợ|người|gia đình|nhà nước|họ hàng|hàng xóm|bạn|ong ba|bo me|cha me|vo chong|ong|chong|chau|anh|em|nguoi|gia dinh|nha nuoc|hang xom)\b`)
+// khẩu", not "họ". The word ends at a space or a stop, not at \b, which
+// sees no word in "bố" or "mẹ".
+var withSomeone = regexp.MustCompile(`^(?:ông|bà|bố|mẹ|má|cha|vợ|chồng|con|cháu|anh|chị|em|cô|chú|bác|dì|cậu|thím|mợ|người|gia đình|nhà nước|họ hàng|hàng xóm|bạn|ong ba|bo me|cha me|vo chong|ong|chong|chau|nguoi|gia dinh|nha nuoc|hang xom)(?:[\s,.;:!?)]|$)`)
 
 // joinerAt is where the joiner that splits a question sits, or nil: a
 // "với" that says with whom ("tách hộ khỏi hộ chung với bố mẹ") joins

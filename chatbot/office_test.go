@@ -157,6 +157,7 @@ func TestWithWhomIsNoSecondProcedure(t *testing.T) {
 	for _, q := range []string{
 		"vo chong toi dang chung ho khau voi bo me, gio muon tach ho rieng thi le phi bao nhieu, bao lau xong",
 		"Vợ chồng tôi đang ở chung hộ khẩu với ông bà nội, muốn tách hộ ra riêng thì mất bao lâu?",
+		"Vợ chồng tôi đang chung hộ khẩu với bố mẹ, muốn tách hộ riêng thì lệ phí bao nhiêu, bao lâu xong?",
 	} {
 		r := reply(t, b, Question{Text: q, Commune: "demo"})
 		if len(r.Sources) != 1 || r.Sources[0].Code != "1.010038" || strings.Contains(r.Answer, "[2]") {
