@@ -1379,9 +1379,7 @@ func TestSectionTheQuestionNames(t *testing.T) {
 		"công ty tôi có dự án đầu tư đã được chấp thuận chủ trương, xin chuyển mục đích sử dụng đất cần gì":                                              "chuyển mục đích sử dụng đất thuộc diện chấp thuận",
 		"đất thuê sắp hết hạn, xin gia hạn sử dụng đất cần giấy gì":                                                                                      "gia hạn sử dụng đất",
 	} {
-		var b strings.Builder
-		papersLine(&b, p, q, view{}, 3, maxPaperList)
-		got := b.String()
+		got := papersText(p, q)
 		if !strings.Contains(got, "(trường hợp «"+clip(want, 50)) && !strings.Contains(got, "(trường hợp «"+want) {
 			t.Errorf("%q: %s", q, got)
 		}
@@ -1404,10 +1402,16 @@ func TestFormOfferedInsteadAsked(t *testing.T) {
 		"Tôi từng là thanh niên xung phong, nhà hộ nghèo, xin trợ cấp một lần thì cần giấy gì":                                                                    "20.03",
 		"Bố tôi là thanh niên xung phong, xin trợ cấp hàng tháng cần giấy gì":                                                                                     "20.01",
 	} {
-		var b strings.Builder
-		papersLine(&b, p, q, view{}, 3, maxPaperList)
-		if !strings.Contains(b.String(), want) {
-			t.Errorf("%q: %s, want the form %s", q, b.String(), want)
+		if got := papersText(p, q); !strings.Contains(got, want) {
+			t.Errorf("%q: %s, want the form %s", q, got, want)
 		}
 	}
+}
+
+// papersText is the papers line of p's answer to q, as an answer lists
+// them.
+func papersText(p *knowledge.Procedure, q string) string {
+	var b strings.Builder
+	papersLine(&b, p, q, view{}, 3, maxPaperList)
+	return b.String()
 }
