@@ -695,6 +695,16 @@ var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*)?(trường hợp|đối v�
 // "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
 var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất trình|tải lên|thành phần hồ sơ|hồ sơ gồm|lưu ý|trực tuyến|trực tiếp|bưu chính|gửi kèm|nộp, |bản chụp|bản sao| thì |không phải`)
 
+// byOneself is who deals with the office, not how papers go in: "Trường
+// hợp cá nhân đăng ký thuế trực tiếp với cơ quan thuế" beside "… ủy
+// quyền cho cơ quan chi trả thu nhập".
+var byOneself = regexp.MustCompile(`(?i)trực tiếp với`)
+
+// howHandedIn reports a heading that says how to hand papers in (notCase).
+func howHandedIn(h string) bool {
+	return notCase.MatchString(byOneself.ReplaceAllString(h, ""))
+}
+
 // filesFollow ends a case's heading that announces its papers: "Đăng
 // ký tạm trú theo danh sách, hồ sơ gồm:".
 var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\s*$`)
@@ -713,7 +723,7 @@ func isCase(heading string) bool {
 	// starts: "Tách hộ để đăng ký thường trú tại cùng một chỗ ở hợp
 	// pháp, hồ sơ gồm:".
 	announces := h != heading && len(strings.Fields(h)) >= 4 && !strings.Contains(strings.ToLower(h), "thành phần")
-	return (caseHeading.MatchString(h) || announces) && !notCase.MatchString(h) && utf8.RuneCountInString(h) <= 200
+	return (caseHeading.MatchString(h) || announces) && !howHandedIn(h) && utf8.RuneCountInString(h) <= 200
 }
 
 // paperCases reads a record's papers case by case: a row without a count
@@ -755,7 +765,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			if m := filesOf.FindStringSubmatch(heading); m != nil && len(strings.Fields(m[1])) >= 3 {
 				cases = append(cases, paperCase{heading: m[1], section: true})
 				numberedCase = false
-			} else if isCase(heading) || (numbered && numberedCase || roman) && !notCase.MatchString(heading) {
+			} else if isCase(heading) || (numbered && numberedCase || roman) && !howHandedIn(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 				numberedCase = numbered
 			}

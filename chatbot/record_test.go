@@ -1415,3 +1415,28 @@ func papersText(p *knowledge.Procedure, q string) string {
 	papersLine(&b, p, q, view{}, 3, maxPaperList)
 	return b.String()
 }
+
+// "Trường hợp cá nhân đăng ký thuế trực tiếp với cơ quan thuế" says who
+// deals with the office, not how papers go in: it heads a case of its
+// own, and its declaration (05-ĐK-TCT) is not run into the case before,
+// the employer's (record 1.008498).
+func TestCaseDirectlyWithTheOfficeIsACase(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.008498")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	cases := paperCases(docs[0].Procedure)
+	if len(cases) != 5 {
+		t.Fatalf("%d cases, want the record's five", len(cases))
+	}
+	for i, c := range cases {
+		direct := strings.Contains(c.heading, "trực tiếp với cơ quan thuế")
+		if want := i == 2 || i == 4; direct != want {
+			t.Errorf("case %d %q: directly with the office %v, want %v", i, c.heading, direct, want)
+		}
+		employer := slices.ContainsFunc(c.papers, func(x paper) bool { return strings.Contains(x.name, "05-ĐK-TCT") })
+		if want := i == 2; employer != want {
+			t.Errorf("case %d %q: own declaration 05-ĐK-TCT listed %v, want %v", i, c.heading, employer, want)
+		}
+	}
+}
