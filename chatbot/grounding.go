@@ -1,6 +1,7 @@
 package chatbot
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 
@@ -99,6 +100,10 @@ var (
 	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains)
 )
 
+// feeMoney is money a resident pays, not an allowance asked: "có mất
+// tiền không" of a guardian registering an orphan asks the fee.
+var feeMoney = regexp.MustCompile(` (mat|ton|het|tra|dong|nop)( bao nhieu| may)? tien `)
+
 // unheldTopic returns the topic of a question (folded, space-padded)
 // that the records hold no procedure for, or "".
 func unheldTopic(padded string) string {
@@ -111,8 +116,9 @@ func unheldTopic(padded string) string {
 		if !strings.Contains(padded, " "+c+" ") {
 			continue
 		}
+		cued := feeMoney.ReplaceAllString(padded, " ")
 		for _, cue := range allowanceCues {
-			if strings.Contains(padded, " "+cue+" ") {
+			if strings.Contains(cued, " "+cue+" ") {
 				return c
 			}
 		}

@@ -114,7 +114,8 @@ func TestGroundingCalibration(t *testing.T) {
 // procedure in the national records: the pension of commune officials
 // that shares "trợ cấp hàng tháng" does not answer them, a commune's own
 // notice that names them does, and a question that only mentions an
-// elderly mother is answered as usual.
+// elderly mother or an orphan (and asks what it costs) is answered as
+// usual.
 func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 	pension := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56,
 		Title: "Giải quyết hưởng lương hưu, trợ cấp hàng tháng đối với cán bộ xã", Text: "Hồ sơ hưởng lương hưu gồm sổ bảo hiểm xã hội."}
@@ -138,6 +139,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"học phí mầm non năm nay xã thu bao nhiêu", knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.7, Title: "Thông báo thu học phí năm học 2026–2027", Text: "Học phí mầm non công lập năm học 2026–2027 là 100.000 đồng/tháng."}, true},
 		{"trợ cấp hằng tháng cho người cao tuổi chi trả ở đâu", notice, true},
 		{"mẹ tôi là người cao tuổi, bị mất thẻ căn cước thì làm lại thế nào", card, true},
+		{"Ông bà ngoại nuôi đứa cháu mồ côi cả cha lẫn mẹ, ông muốn đăng ký làm người giám hộ cho cháu ở xã, có mất tiền không?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, NameSaid: true, Coverage: 0.54, Title: "Thủ tục đăng ký giám hộ"}, true},
+		{"cháu tôi mồ côi, xã hỗ trợ được bao nhiêu tiền một tháng", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Thủ tục đăng ký giám hộ"}, false},
 	} {
 		if got := Grounded(tt.q, []knowledge.Hit{tt.hit}); got != tt.want {
 			t.Errorf("%q on %q: grounded %v, want %v", tt.q, tt.hit.Title, got, tt.want)
