@@ -266,6 +266,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A waiver asked with a word between ("miễn khoản tiền chậm nộp")
 		// is the waiver, not the interest never charged.
 		"Cửa hàng bị cháy nên tôi nộp thuế chậm, giờ bị tính tiền chậm nộp, xin miễn khoản tiền chậm nộp đó thì cần gì": "Miễn tiền chậm nộp",
+		// A marriage abroad noted at home is not the divorce noted ("ghi
+		// chú việc kết hôn": the divorce record's title says "hủy việc kết
+		// hôn" too).
+		"Em lấy chồng Hàn Quốc, đã đăng ký kết hôn bên Hàn rồi. Giờ em muốn ghi chú việc kết hôn này vào sổ hộ tịch ở Việt Nam tại xã quê em thì cần nộp giấy gì": "ghi vào Sổ hộ tịch việc kết hôn",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
