@@ -371,13 +371,17 @@ var mustWhether = regexp.MustCompile(` phai (di |den |ra |len )?(dang ky|dk|lam|
 func officeLength(after string) bool {
 	for _, c := range []string{" thi xong ", " la xong ", " moi xong ", " se xong ", " thi co ket qua ", " lay ket qua ", " nhan ket qua ",
 		" mat bao lau ", " mat may ngay ", " mat bao nhieu ngay ", " mat bn ngay ", " het bao lau ", " het may ngay ", " thi duoc ", " moi duoc ", " thi co ", " moi co ", " thi nhan ",
-		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua "} {
+		" duoc tra loi ", " co tra loi ", " duoc cap ", " co ket qua ", " duoc duyet ", " duoc xet "} {
 		if strings.Contains(after, c) {
 			return true
 		}
 	}
-	return false
+	return officeActs.MatchString(after)
 }
+
+// officeActs matches an office that acts after a length asked: "bao lâu
+// thì xã duyệt", "mấy ngày thì ủy ban giải quyết".
+var officeActs = regexp.MustCompile(` thi (xa|ben xa|ho|uy ban|ubnd|can bo|cong an|co quan|nha nuoc|tinh|huyen)( [a-z]+){0,2} (duyet|phe duyet|xet|xet duyet|giai quyet|xu ly|cap|tra|tra loi|xac nhan|ky|chi tra|lam xong) `)
 
 // lengthAsked finds where a question asks a length of time.
 var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|bao nhieu lau|thoi han|trong vong) `)

@@ -368,6 +368,9 @@ func TestDeadlineAskedWithinHowLong(t *testing.T) {
 		"xóa hộ khẩu cho ông mất bao lâu":                                                       false,
 		"nộp hồ sơ xong thì bao lâu phải xong":                                                  false,
 		"nop ho so trong bao lau thi co ket qua":                                                false,
+		// "bao lâu thì xã duyệt": the office acts, after the papers asked.
+		"Tôi nuôi tôm muốn được nhà nước hỗ trợ một phần tiền mua bảo hiểm nông nghiệp thì phải nộp giấy tờ gì, bao lâu thì xã duyệt?": false,
+		"phải nộp đơn gì, mấy ngày thì được duyệt": false,
 		// "thời hạn đi đăng ký" is the resident's; "thời hạn giải quyết"
 		// the office's.
 		"Ông tôi mất hôm qua. Thời hạn đi đăng ký khai tử là bao nhiêu ngày, cần giấy gì?": true,
