@@ -3,6 +3,7 @@ package chatbot
 import (
 	"cmp"
 	"fmt"
+	"regexp"
 	"slices"
 	"strings"
 	"time"
@@ -180,6 +181,14 @@ func clipLines(s string, n int) string {
 func clipOutside(s string, n int) string {
 	cut := clip(s, n)
 	if i := strings.LastIndexByte(cut, '('); i >= 0 && !strings.Contains(cut[i:], ")") {
+		// "Thời hạn giải quyết: «1» (bản ghi thiếu đơn vị; các bước
+		// ghi: …)": the number keeps the short note, or goes.
+		if unitLost.MatchString(cut[:i]) {
+			if short := strings.TrimRight(cut[:i], " ") + " " + unitLostNote; utf8.RuneCountInString(short) <= n {
+				return short
+			}
+			return ""
+		}
 		if utf8.RuneCountInString(cut[:i]) <= 20 {
 			return ""
 		}
@@ -190,6 +199,12 @@ func clipOutside(s string, n int) string {
 	}
 	return cut
 }
+
+// unitLost ends a time whose unit the record lost (readTime), and
+// unitLostNote is the shortest note that goes with it.
+var unitLost = regexp.MustCompile(`«\d+(?:[.,]\d+)?»\s*$`)
+
+const unitLostNote = "(bản ghi thiếu đơn vị; hỏi cán bộ)"
 
 func online(p *knowledge.Procedure) bool {
 	if p.OnlineURL != "" {

@@ -100,8 +100,16 @@ func TestClipOutsideBrackets(t *testing.T) {
 	}
 	// A time whose note is cut is no time: «1» of what? The line is left
 	// for the source card (1.000894).
-	if got := clipLines("Thời hạn: «1» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ).", 50); strings.Contains(got, "«1»") {
+	if got := clipLines("Thời hạn: «1» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ).", 30); strings.Contains(got, "«1»") {
 		t.Errorf("clipLines = %q, want the time left out", got)
+	}
+	// However long its label, it keeps the short note when that fits
+	// (1.000656).
+	long := "Thời hạn giải quyết: «1» (bản ghi thiếu đơn vị; các bước ghi: «tiếp nhận hồ sơ sau 15 giờ thì … trả kết quả … trong ngày làm việc tiếp theo»)"
+	for n, want := range map[int]string{30: "…", 70: "Thời hạn giải quyết: «1» (bản ghi thiếu đơn vị; hỏi cán bộ)"} {
+		if got := clipLines(long, n); got != want {
+			t.Errorf("clipLines(…, %d) = %q, want %q", n, got, want)
+		}
 	}
 }
 
