@@ -640,6 +640,12 @@ var (
 // question's words bring it first (papersOf).
 var caseNear = regexp.MustCompile(`(?i)^.{0,110}(trong trường hợp|đối với trường hợp)`)
 
+// caseLacking is a case, however far into a name, of one who lacks
+// another paper: "Giấy tờ, tài liệu, chứng cứ … chứng minh sự kiện chết
+// đối với trường hợp đăng ký khai tử cho người chết đã lâu, không có
+// Giấy báo tử" is not what a family with the death notice brings.
+var caseLacking = regexp.MustCompile(`(?i)(trong|đối với) trường hợp [^;]{0,120}không (có|còn) (giấy|bản|sổ|văn bản)`)
+
 // laterCase is the case a paper's name states after its opening words
 // ("Văn bản của bên nhận thế chấp … đối với trường hợp … đang được thế
 // chấp …").
@@ -798,7 +804,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
 		special := specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
-			context != "" && caseBeyond(bare, context) || context == "" && caseNear.MatchString(bare)
+			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare))
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
 		// "Bản sao Giấy chứng nhận kết hôn được cấp trước đây" asked as a
 		// copy only (its register lost): the copy, or a resident who lost

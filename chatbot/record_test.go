@@ -1448,3 +1448,27 @@ func TestCaseDirectlyWithTheOfficeIsACase(t *testing.T) {
 		}
 	}
 }
+
+// A paper for one who lacks another ("… đối với trường hợp đăng ký khai
+// tử cho người chết đã lâu, không có Giấy báo tử") is a special case
+// however far into its name the case is said: a family that has the
+// death notice is told to bring it (record 1.000656).
+func TestPaperForOneLackingAnotherIsSpecial(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.000656")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	papers, _, _ := papersOf(docs[0].Procedure, "Ông nội em mất hôm qua tại nhà, trước đó có nằm viện một thời gian rồi xin về. Gia đình lo đám xong rồi giờ muốn làm giấy khai tử cho ông thì cần những giấy gì?")
+	var everyones []string
+	for _, x := range papers {
+		if !x.special && !x.other {
+			everyones = append(everyones, x.name)
+		}
+	}
+	if len(everyones) < 3 || !slices.ContainsFunc(everyones[:3], func(n string) bool { return strings.HasPrefix(n, "Giấy báo tử") }) {
+		t.Errorf("papers %q, want the death notice among the first three", everyones)
+	}
+	if slices.ContainsFunc(everyones, func(n string) bool { return strings.HasPrefix(n, "Giấy tờ, tài liệu, chứng cứ") }) {
+		t.Errorf("papers %q: the proofs for a death long ago are everyone's", everyones)
+	}
+}
