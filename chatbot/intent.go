@@ -407,7 +407,12 @@ var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) 
 var paperAsked = regexp.MustCompile(` (phai|can) (nop|mang|mang theo|dem|dem theo|xuat trinh|photo) (so|giay|ban|can cuoc|cccd|the|ho chieu|hop dong|anh|don|to khai|trich luc|gcn|xac nhan)( |$)` +
 	// "có cần sổ đỏ không", "có bắt buộc phải có giấy chứng sinh không":
 	// a paper named right after the need, with no verb.
-	`| co (can|bat buoc|phai)( phai)?( co)? (so do|so hong|so ho khau|giay chung|giay khai sinh|giay ket hon|giay dang ky ket hon|giay xac nhan|can cuoc|cccd|cmnd|chung minh nhan dan|ho chieu|hop dong|anh|the bhyt|the bao hiem|trich luc|ban sao|ban chinh|xac nhan|gcn|to khai|don)( |$)`)
+	`| co (can|bat buoc|phai)( phai)?( co)? ` + namedPapers + `( |$)` +
+	// "xây nhà … cần sổ đỏ không": the need said bare, its no after.
+	`| (can|phai co|bat buoc co) ` + namedPapers + ` (khong|ko|k|hok|hong|kg|khg)( |$)`)
+
+// namedPapers are the papers residents name in a yes or no (paperAsked).
+const namedPapers = `(so do|so hong|so ho khau|giay chung|giay khai sinh|giay ket hon|giay dang ky ket hon|giay xac nhan|can cuoc|cccd|cmnd|chung minh nhan dan|ho chieu|hop dong|anh|the bhyt|the bao hiem|trich luc|ban sao|ban chinh|xac nhan|gcn|to khai|don)`
 
 // actWithin matches a folded question asking within how long the
 // resident must act: "trong bao lâu phải xóa", "nộp hồ sơ trong mấy
