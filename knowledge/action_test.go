@@ -270,6 +270,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// chú việc kết hôn": the divorce record's title says "hủy việc kết
 		// hôn" too).
 		"Em lấy chồng Hàn Quốc, đã đăng ký kết hôn bên Hàn rồi. Giờ em muốn ghi chú việc kết hôn này vào sổ hộ tịch ở Việt Nam tại xã quê em thì cần nộp giấy gì": "ghi vào Sổ hộ tịch việc kết hôn",
+		// A group of households registering a cooperative group (tổ hợp
+		// tác), a body's procedure at the commune, said as residents do.
+		"mấy hộ trong xóm muốn lập tổ hợp tác trồng nấm thì đăng ký ở đâu": "Đăng ký thành lập tổ hợp tác",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
