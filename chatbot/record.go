@@ -640,11 +640,13 @@ var (
 // question's words bring it first (papersOf).
 var caseNear = regexp.MustCompile(`(?i)^.{0,110}(trong trường hợp|đối với trường hợp)`)
 
-// caseLacking is a case, however far into a name, of one who lacks
-// another paper: "Giấy tờ, tài liệu, chứng cứ … chứng minh sự kiện chết
-// đối với trường hợp đăng ký khai tử cho người chết đã lâu, không có
-// Giấy báo tử" is not what a family with the death notice brings.
-var caseLacking = regexp.MustCompile(`(?i)(trong|đối với) trường hợp [^;]{0,120}không (có|còn) (giấy|bản|sổ|văn bản)`)
+// caseLacking is a case, however far into a name's first sentence, of
+// one who lacks another paper: "Giấy tờ, tài liệu, chứng cứ … chứng
+// minh sự kiện chết đối với trường hợp đăng ký khai tử cho người chết đã
+// lâu, không có Giấy báo tử" is not what a family with the death notice
+// brings. A list the name opens ("Một trong những giấy tờ … bao gồm: +
+// …") may name such cases among its items; the paper is everyone's.
+var caseLacking = regexp.MustCompile(`(?i)^[^.:;+]{0,200}(trong|đối với) trường hợp [^.:;+]{0,120}không (có|còn) (giấy|bản|sổ|văn bản)`)
 
 // laterCase is the case a paper's name states after its opening words
 // ("Văn bản của bên nhận thế chấp … đối với trường hợp … đang được thế
