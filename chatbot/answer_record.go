@@ -23,6 +23,7 @@ const (
 	// registered on time, families of merit, poor households, the
 	// disabled), which a resident left off would pay.
 	maxFeeLine      = 300
+	maxTimeLine     = 200 // characters of a time of one line, said whole
 	maxTextPapers   = 4   // papers named in the text
 	maxPaperList    = 190 // characters of the papers named in the text
 	papersOnlyExtra = 80  // more characters when papers are all that is asked
@@ -110,8 +111,12 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 			recordPart(&part, in, p, question, len(intents)-1, v)
 		}
 		// A fee cut in its list of whom it spares ("miễn lệ phí … đúng
-		// hạn, người thuộc …") reads as a condition: it goes whole.
-		add(part.String(), in == intentFee)
+		// hạn, người thuộc …") reads as a condition: it goes whole. So
+		// does a time of one line: a number whose unit the record lost
+		// needs its note ("«1» (bản ghi thiếu đơn vị; các bước ghi: «…
+		// trong ngày làm việc tiếp theo»)").
+		t := part.String()
+		add(t, in == intentFee || in == intentTime && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxTimeLine)
 	}
 	b.WriteString(parts.String())
 	// What the question asks beyond the parts: the record's own sentence,

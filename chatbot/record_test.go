@@ -1472,3 +1472,19 @@ func TestPaperForOneLackingAnotherIsSpecial(t *testing.T) {
 		t.Errorf("papers %q: the proofs for a death long ago are everyone's", everyones)
 	}
 }
+
+// A time asked of one line goes whole after a long list of papers: the
+// number whose unit the record lost keeps the steps' words beside it,
+// not "«1» …" (record 1.000656).
+func TestTimeOfOneLineSaidWhole(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.000656")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	q := "bo toi moi mat hom qua o nha, gio lam giay khai tu o xa thi can mang giay to gi va bao lau thi lay duoc?"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
+	if got := b.String(); !strings.Contains(got, "Giấy báo tử") || !strings.Contains(got, "trong ngày làm việc tiếp theo") {
+		t.Errorf("answer %q, want the death notice and the steps' time", got)
+	}
+}
