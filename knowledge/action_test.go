@@ -273,6 +273,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A group of households registering a cooperative group (tổ hợp
 		// tác), a body's procedure at the commune, said as residents do.
 		"mấy hộ trong xóm muốn lập tổ hợp tác trồng nấm thì đăng ký ở đâu": "Đăng ký thành lập tổ hợp tác",
+		// The commune's copy of a procedure, its level said after its
+		// title, over the province's of the same title.
+		"to hop tac trong lua tui muon de xuat ke hoach khuyen nong voi xa thi nop nhug gi, bao lau xa duyet": "(cấp xã)",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

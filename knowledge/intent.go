@@ -67,9 +67,17 @@ func titleKey(foldTitle string) string {
 	if i := strings.Index(t, " thuc hien tai cap"); i > 0 {
 		t = t[:i]
 	}
+	// "Phê duyệt kế hoạch khuyến nông địa phương (cấp xã)" is the
+	// commune's copy of the title without it.
+	for _, lv := range levelSuffixes {
+		t = strings.TrimSuffix(t, lv)
+	}
 	t = strings.TrimPrefix(t, "thu tuc ")
 	return strings.TrimSpace(t)
 }
+
+// levelSuffixes end a title that names its level after it, folded.
+var levelSuffixes = []string{" cap xa", " cap tinh", " cap huyen"}
 
 // initials reports a folded word written as initials, without a vowel
 // but "y" ("dk", "cmnd", "bhyt"): an abbreviation, not a word of its own
@@ -79,9 +87,9 @@ func initials(w string) bool {
 }
 
 // atCommune reports a folded title that says it is the commune level's
-// ("… (thực hiện tại cấp xã)").
+// ("… (thực hiện tại cấp xã)", "… (cấp xã)").
 func atCommune(foldTitle string) bool {
-	return strings.Contains(foldTitle, "thuc hien tai cap xa")
+	return strings.Contains(foldTitle, "thuc hien tai cap xa") || strings.HasSuffix(strings.TrimSpace(foldTitle), " cap xa")
 }
 
 // nearTie is the share of the best score within which the commune's own
