@@ -276,6 +276,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// The commune's copy of a procedure, its level said after its
 		// title, over the province's of the same title.
 		"to hop tac trong lua tui muon de xuat ke hoach khuyen nong voi xa thi nop nhug gi, bao lau xa duyet": "(cấp xã)",
+		// A boat's owner moved to another province registers it again.
+		"Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?": "nơi đăng ký hộ khẩu thường trú của chủ phương tiện sang đơn vị hành chính cấp tỉnh khác",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
