@@ -181,15 +181,15 @@ func clipLines(s string, n int) string {
 func clipOutside(s string, n int) string {
 	cut := clip(s, n)
 	if i := strings.LastIndexByte(cut, '('); i >= 0 && !strings.Contains(cut[i:], ")") {
+		if utf8.RuneCountInString(cut[:i]) <= 20 {
+			return ""
+		}
 		// "Thời hạn giải quyết: «1» (bản ghi thiếu đơn vị; các bước
 		// ghi: …)": the number keeps the short note, or goes.
 		if unitLost.MatchString(cut[:i]) {
 			if short := strings.TrimRight(cut[:i], " ") + " " + unitLostNote; utf8.RuneCountInString(short) <= n {
 				return short
 			}
-			return ""
-		}
-		if utf8.RuneCountInString(cut[:i]) <= 20 {
 			return ""
 		}
 		cut = strings.TrimRight(cut[:i], " ,;:")

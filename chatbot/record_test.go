@@ -100,7 +100,7 @@ func TestClipOutsideBrackets(t *testing.T) {
 	}
 	// A time whose note is cut is no time: «1» of what? The line is left
 	// for the source card (1.000894).
-	if got := clipLines("Thời hạn: «1» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ).", 30); strings.Contains(got, "«1»") {
+	if got := clipLines("Thời hạn: «1» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ).", 50); strings.Contains(got, "«1»") {
 		t.Errorf("clipLines = %q, want the time left out", got)
 	}
 	// However long its label, it keeps the short note when that fits
