@@ -278,6 +278,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"to hop tac trong lua tui muon de xuat ke hoach khuyen nong voi xa thi nop nhug gi, bao lau xa duyet": "(cấp xã)",
 		// A boat's owner moved to another province registers it again.
 		"Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?": "nơi đăng ký hộ khẩu thường trú của chủ phương tiện sang đơn vị hành chính cấp tỉnh khác",
+		// A mediator hurt on duty; an invoice for one sale; a copy of a
+		// contract certified before.
+		"Mẹ tôi là hòa giải viên ở thôn, đi hòa giải về bị té xe gãy chân nằm viện, có được hỗ trợ không, cần giấy tờ gì?": "hòa giải viên gặp tai nạn",
+		"Tôi không kinh doanh, chỉ bán một lô cà phê cho công ty, họ đòi hóa đơn. Xin cơ quan thuế cấp hóa đơn điện tử cho lần bán này thì nộp đơn gì": "theo từng lần phát sinh",
+		"Năm ngoái tôi có chứng thực hợp đồng tặng cho đất ở xã, giờ làm mất bản của mình, xin lại bản sao có chứng thực hợp đồng đó thì tính phí sao?": "giao dịch đã được chứng thực",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
