@@ -48,7 +48,7 @@ var intentCues = []struct {
 	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
 		"buu chinh", "di dau", "lam o"}},
 	{intentSteps, []string{"thu tuc the nao", "cac buoc", "trinh tu", "lam the nao", "lam sao", "quy trinh", "nhu the nao",
-		"the nao", "ntn", "lam gi", "thu tuc gi", "huong dan"}},
+		"the nao", "ntn", "lam gi", "thu tuc gi", "huong dan", "thu tuc sao", "thu tuc ra sao", "thu tuc nhu nao"}},
 	{intentConditions, []string{"dieu kien", "duoc khong", "co duoc", "bao nhieu tuoi", "yeu cau", "ai duoc", "du tuoi", "bat buoc",
 		"co phai", "co can"}},
 	{intentResult, []string{"nhan duoc gi", "ket qua", "nhan gi", "duoc cap gi", "cap giay gi", "cap giay j", "duoc giay gi", "nhan giay gi", "nhan duoc giay gi", "cap cho giay gi", "duoc cap lai giay gi"}},
@@ -125,7 +125,8 @@ func detectIntents(padded string) []intent {
 		// "đăng ký với xã thế nào, mất mấy ngày": how, beside another
 		// ask, is answered by what to bring.
 		if !has(out, intentPapers) && (strings.Contains(padded, " the nao ") || strings.Contains(padded, " lam sao ") ||
-			strings.Contains(padded, " ntn ") || strings.Contains(padded, " ra sao ")) {
+			strings.Contains(padded, " ntn ") || strings.Contains(padded, " ra sao ") || strings.Contains(padded, " thu tuc sao ") ||
+			strings.Contains(padded, " nhu nao ")) {
 			out = append(out, intentPapers)
 		}
 	}
