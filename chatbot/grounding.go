@@ -92,8 +92,11 @@ var (
 	// names them, and the records of aquaculture at sea answered "nuôi
 	// cá cảnh loại nào dễ chăm".
 	pets = []string{"ca canh"}
-	// A school's fees are the school's; no record's title names them.
-	school = []string{"hoc phi"}
+	// A school's fees, extra classes and which school to choose are the
+	// school's and the education office's: no record names them (the
+	// only admission record is the police academies'). A school said as
+	// a purpose ("khai sinh để nhập học") is no such topic.
+	school = []string{"hoc phi", "hoc them", "day them", "truong nao", "truong cap 3 nao", "truong cap 2 nao"}
 	// A blocked drain is the works' to clear: no record names drains.
 	drains = []string{"cong thoat nuoc", "cong bi tac", "tac cong", "thong cong", "ong cong", "muong thoat nuoc"}
 	// heldByOthers are the topics said whole, whoever says them.
