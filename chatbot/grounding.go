@@ -83,8 +83,11 @@ func newGrounding(question, padded string) *grounding {
 // tháng đối với cán bộ xã").
 var (
 	allowanceClasses = []string{"nguoi cao tuoi", "cao tuoi", "khuyet tat", "mo coi", "bao tro xa hoi", "tro cap xa hoi"}
-	allowanceCues    = []string{"tro cap", "phu cap", "tien", "che do", "ho tro", "huong", "luong"}
-	vaccination      = []string{"tiem chung", "tiem phong", "lich tiem", "chich ngua"}
+	// Money asked as such: a bare "tien" is as often "tiện" ("để tiện
+	// lo giấy tờ") or "tiền" the resident pays (feeMoney).
+	allowanceCues = []string{"tro cap", "phu cap", "che do", "ho tro", "huong", "luong",
+		"nhan tien", "linh tien", "lanh tien", "duoc tien", "bao nhieu tien", "tien hang thang", "tien tro"}
+	vaccination = []string{"tiem chung", "tiem phong", "lich tiem", "chich ngua"}
 	// A phone's SIM is registered with its carrier; no record holds it
 	// (the one that says "SIM" is a flight simulator's).
 	telecom = []string{"sim"}
