@@ -39,6 +39,12 @@ const (
 func recordAnswer(b *strings.Builder, question string, intents []intent, d knowledge.Document, detail string, v view) {
 	p := d.Procedure
 	intents = vneidTopic(intents, question, d.Title)
+	// "phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày": a length asked
+	// beside another ask, of a record that sets the resident no deadline,
+	// is the office's time.
+	if len(intents) > 1 && has(intents, intentDeadline) && !has(intents, intentTime) && deadlineOf(p, question) == "" {
+		intents = slices.Replace(slices.Clone(intents), slices.Index(intents, intentDeadline), slices.Index(intents, intentDeadline)+1, intentTime)
+	}
 	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))
 	if lv := levelNote(p, v); lv != "" {
 		b.WriteString(" — " + lv)

@@ -63,7 +63,7 @@ func nextDayAfter(steps []string) string {
 // fromReceipt is a time limit counted from the office's receipt of the
 // file: the office's own, not the resident's ("trong thời hạn 05 ngày
 // làm việc kể từ ngày thanh toán hết các khoản nợ" is the resident's).
-var fromReceipt = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|không quá|tối đa)( tối đa)?\s*0*\d+\s*(ngày làm việc|ngày|giờ làm việc|giờ)[^.;]{0,30}?kể từ (ngày|khi) (nhận|tiếp nhận)( được| đủ)?( đầy đủ)? (hồ sơ|giấy đề nghị|văn bản đề nghị|đơn)[^,.;]{0,30}`)
+var fromReceipt = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|không quá|tối đa)( tối đa)?\s*0*\d+\s*(\([^()]{1,20}\)\s*)?(ngày làm việc|ngày|giờ làm việc|giờ)[^.;]{0,30}?kể từ (ngày|khi) (nhận|tiếp nhận)( được| đủ)?( đầy đủ)? (hồ sơ|giấy đề nghị|văn bản đề nghị|đơn)[^,.;]{0,30}`)
 
 // receivedTime returns the first time limit the steps count from the
 // file's receipt, "" when they count none so.

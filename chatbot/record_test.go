@@ -1488,3 +1488,23 @@ func TestTimeOfOneLineSaidWhole(t *testing.T) {
 		t.Errorf("answer %q, want the death notice and the steps' time", got)
 	}
 }
+
+// "Trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận đủ hồ sơ …, cơ
+// quan đăng ký cấp giấy chứng nhận" is the office's time, its number
+// said in words too: no deadline of the resident's (record 1.006391).
+func TestOfficeTimeWithNumberInWordsIsNoDeadline(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.006391")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	if got := deadlineOf(docs[0].Procedure, "Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?"); strings.Contains(got, "02 (hai) ngày") {
+		t.Errorf("deadline %q: the office's time", got)
+	}
+	// The length asked beside the fee is the office's time, then.
+	q := "Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?"
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
+	if got := b.String(); !strings.Contains(got, "Thời hạn giải quyết: 2 ngày") || !strings.Contains(got, "70.000") {
+		t.Errorf("answer %q, want the fee and the office's 2 days", got)
+	}
+}
