@@ -612,7 +612,7 @@ var byProxy = regexp.MustCompile(`(?i)^((bản sao|bản chính|bản chụp)( c
 
 // copyKind is the "bản chính hoặc bản sao có chứng thực … của" that
 // starts many papers' names; the count says it, the name is what follows.
-var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử| được cấp)*( từ (bản chính|sổ gốc))?( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?\s*(của )?`)
+var copyKind = regexp.MustCompile(`(?i)^((bản chính|bản sao|bản chụp)( có chứng thực| được chứng thực| điện tử| được cấp| kèm theo bản chính để đối chiếu)*( từ (bản chính|sổ gốc))?( hoặc | và |, )?)+(được chứng thực )?(từ bản chính )?\s*(của )?`)
 
 // specialCase starts a paper needed only in some cases; a bracket that
 // names whom the paper is for says so too: "Hộ chiếu còn thời hạn sử
