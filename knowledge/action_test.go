@@ -283,6 +283,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Mẹ tôi là hòa giải viên ở thôn, đi hòa giải về bị té xe gãy chân nằm viện, có được hỗ trợ không, cần giấy tờ gì?": "hòa giải viên gặp tai nạn",
 		"Tôi không kinh doanh, chỉ bán một lô cà phê cho công ty, họ đòi hóa đơn. Xin cơ quan thuế cấp hóa đơn điện tử cho lần bán này thì nộp đơn gì": "theo từng lần phát sinh",
 		"Năm ngoái tôi có chứng thực hợp đồng tặng cho đất ở xã, giờ làm mất bản của mình, xin lại bản sao có chứng thực hợp đồng đó thì tính phí sao?": "giao dịch đã được chứng thực",
+		// A business's new bank account told to the tax office.
+		"ho kinh doanh cua toi doi so tai khoan ngan hang, bao cho co quan thue bang mau nao": "số tài khoản",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
