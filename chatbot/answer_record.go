@@ -40,9 +40,11 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	p := d.Procedure
 	intents = vneidTopic(intents, question, d.Title)
 	// "phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày": a length asked
-	// beside another ask, of a record that sets the resident no deadline,
-	// is the office's time.
-	if len(intents) > 1 && has(intents, intentDeadline) && !has(intents, intentTime) && deadlineOf(p, question) == "" {
+	// beside another ask, not named a deadline ("hạn chót", "trong bao
+	// lâu phải khai"), of a record that sets the resident none, is the
+	// office's time.
+	if len(intents) > 1 && has(intents, intentDeadline) && !has(intents, intentTime) && !deadlineSaid(fold(question)) && !actWithin.MatchString(fold(question)) &&
+		deadlineOf(p, question) == "" {
 		intents = slices.Replace(slices.Clone(intents), slices.Index(intents, intentDeadline), slices.Index(intents, intentDeadline)+1, intentTime)
 	}
 	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))

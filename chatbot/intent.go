@@ -289,6 +289,15 @@ var paidWords = map[string]bool{"thai": true, "tuat": true, "tro": true, "ho": t
 // "hạn chót", "quá hạn", or "phải" with a length of time ("phải đi đăng ký
 // trong bao lâu", "trong vòng mấy ngày phải khai tử").
 func deadlineCue(padded string) bool {
+	if deadlineSaid(padded) {
+		return true
+	}
+	return deadlineInferred(padded)
+}
+
+// deadlineSaid reports a deadline the question names as such: "hạn
+// chót", "quá hạn", "hạn nộp … là bao lâu".
+func deadlineSaid(padded string) bool {
 	// "phải gia hạn trước bao nhiêu ngày": how long before a date the
 	// resident must act.
 	for _, c := range []string{" han chot ", " muon nhat ", " tre nhat ", " qua han ", " tre han ", " cham nhat ", " han cuoi ", " het han phai ", " khi nao phai ", " truoc bao nhieu ngay ", " truoc may ngay ", " truoc bao lau ", " bao trc ", " trc bao nhieu ", " trc bao nhiu ", " trc may ngay ", " truoc bao nhiu ",
@@ -308,6 +317,13 @@ func deadlineCue(padded string) bool {
 			return true
 		}
 	}
+	return false
+}
+
+// deadlineInferred reports a length asked after a "phải" the resident
+// must act on ("phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày"): a
+// deadline, unless what follows the length is the office's.
+func deadlineInferred(padded string) bool {
 	// "phải đi đăng ký … trong bao lâu", "trong bao lâu phải xóa hộ
 	// khẩu", "nộp hồ sơ trong bao lâu": the resident must act; "bao lâu
 	// phải xong" asks the office's time.

@@ -1510,3 +1510,19 @@ func TestOfficeTimeWithNumberInWordsIsNoDeadline(t *testing.T) {
 		t.Errorf("answer %q, want the fee and the office's 2 days", got)
 	}
 }
+
+// A deadline named as such ("hạn chót là khi nào", "trong bao lâu phải
+// khai") that the record lacks is not answered with the office's time.
+func TestDeadlineSaidIsNoOfficeTime(t *testing.T) {
+	p := &knowledge.Procedure{Title: "Khai thuế thu nhập cá nhân", Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "10 ngày làm việc"}}}
+	for _, q := range []string{
+		"ban co phieu thi phai tu khai thue thu nhap ca nhan, han chot la khi nao, nop o dau, to khai mau nao",
+		"trong bao lâu phải khai thuế, dùng tờ khai mẫu nào?",
+	} {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, "", view{})
+		if got := b.String(); strings.Contains(got, "10 ngày") {
+			t.Errorf("%q: answer %q gives the office's time for the deadline", q, got)
+		}
+	}
+}
