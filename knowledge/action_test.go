@@ -285,6 +285,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Năm ngoái tôi có chứng thực hợp đồng tặng cho đất ở xã, giờ làm mất bản của mình, xin lại bản sao có chứng thực hợp đồng đó thì tính phí sao?": "giao dịch đã được chứng thực",
 		// A business's new bank account told to the tax office.
 		"ho kinh doanh cua toi doi so tai khoan ngan hang, bao cho co quan thue bang mau nao": "số tài khoản",
+		// A new motorbike's registration fee is declared, not registered.
+		"Khai lệ phí trước bạ cho xe máy mới mua cần giấy tờ gì?": "tài sản khác",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
