@@ -36,6 +36,7 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"len cong an xa kich hoat vneid muc 2 can dem theo gi":                                             intentPapers,
 		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                                                     intentPapers,
 		"dong cua quan ko ban nua thi lam thu tuc cham dut ho kinh doanh co ton phi ko, nop nhung j":       intentPapers,
+		"Thủ tục nhận con (con ngoài giá thú) cần chứng cứ gì và mất mấy ngày?":                            intentPapers,
 		"Tôi có cái bến thủy nội địa bốc dỡ cát, giờ không làm nữa muốn đóng bến thì thủ tục sao, mất mấy ngày?": intentPapers,
 		"xin giấy phép xây nhà 3 tầng trên đất nhà mình thì bao lâu xã cấp, cần sổ đỏ không?":                    intentPapers,
 		"giay khai sinh ghi sai ngay sinh, sua xong dc cap giay gi":                                              intentResult,
