@@ -287,6 +287,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"ho kinh doanh cua toi doi so tai khoan ngan hang, bao cho co quan thue bang mau nao": "số tài khoản",
 		// A new motorbike's registration fee is declared, not registered.
 		"Khai lệ phí trước bạ cho xe máy mới mua cần giấy tờ gì?": "tài sản khác",
+		// A cooperative opening another place of business.
+		"HTX rau sạch của bọn mình muốn mở thêm địa điểm kinh doanh ở xã bên, đăng ký mất mấy ngày?": "thông báo địa điểm kinh doanh",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
