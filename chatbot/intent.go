@@ -37,7 +37,7 @@ var intentCues = []struct {
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",
 		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "dem theo", "dem gi", "dem j", "mang j", "cam theo", "to khai gi", "to khai nao", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau",
-		"kem gi", "kem j", "kem nhung gi", "kem theo gi", "kem theo nhung", "nhung j", "chung cu gi", "chung cu j", "chung cu nao", "bang chung gi"}},
+		"kem gi", "kem j", "kem nhung gi", "kem theo gi", "kem theo nhung", "nhung j"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
@@ -426,7 +426,10 @@ var paperAsked = regexp.MustCompile(` (phai|can) (nop|mang|mang theo|dem|dem the
 	// a paper named right after the need, with no verb.
 	`| co (can|bat buoc|phai)( phai)?( co)? ` + namedPapers + `( |$)` +
 	// "xây nhà … cần sổ đỏ không": the need said bare, its no after.
-	`| (can|phai co|bat buoc co) ` + namedPapers + ` (khong|ko|k|hok|hong|kg|khg)( |$)`)
+	`| (can|phai co|bat buoc co) ` + namedPapers + ` (khong|ko|k|hok|hong|kg|khg)( |$)` +
+	// "cần chứng cứ gì": the proofs are papers (kept out of the cues,
+	// whose words are no topic: "chứng cứ" names a heading of papers).
+	`| (chung cu|bang chung) (gi|j|nao)( |$)`)
 
 // namedPapers are the papers residents name in a yes or no (paperAsked).
 const namedPapers = `(so do|so hong|so ho khau|giay chung|giay khai sinh|giay ket hon|giay dang ky ket hon|giay xac nhan|can cuoc|cccd|cmnd|chung minh nhan dan|ho chieu|hop dong|anh|the bhyt|the bao hiem|trich luc|ban sao|ban chinh|xac nhan|gcn|to khai|don)`
