@@ -854,8 +854,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 }
 
 // filesOf is a heading that names the case its papers are for after
-// "Thành phần hồ sơ": "Thành phần hồ sơ gia hạn sử dụng đất, gồm".
-var filesOf = regexp.MustCompile(`(?i)^thành phần hồ sơ\s+(?:khi\s+|đối với\s+)?(.+?)[,;]?\s*(?:bao\s+)?gồm\s*:?\s*$`)
+// "Thành phần hồ sơ" or "Hồ sơ đề nghị": "Thành phần hồ sơ gia hạn sử
+// dụng đất, gồm", "Hồ sơ đề nghị hưởng trợ cấp tai nạn, gồm:".
+var filesOf = regexp.MustCompile(`(?i)^(?:thành phần hồ sơ|hồ sơ đề nghị)\s+(?:khi\s+|đối với\s+)?(.+?)[,;]?\s*(?:bao\s+)?gồm\s*:?\s*$`)
 
 // fileCount is a row that only counts the files to hand in.
 var fileCount = regexp.MustCompile(`(?i)^\s*số lượng hồ sơ\s*:?\s*0?[0-9]+\s*(\(?bộ\)?)?\.?\s*$`)
@@ -1434,8 +1435,23 @@ func pickCase(cases []paperCase, question, title string) int {
 			best, bestScore = i, score
 		}
 	}
+	// A death said ("chết khi làm nhiệm vụ") is the case of the death
+	// benefits ("Hồ sơ đề nghị hưởng trợ cấp tiền tuất, tiền mai táng
+	// phí"), not the injury's its heading does not name.
+	if deathSaid.MatchString(said) && !deathCase.MatchString(cases[best].headingWords) {
+		if i := slices.IndexFunc(cases, func(c paperCase) bool { return deathCase.MatchString(c.headingWords) }); i >= 0 {
+			best = i
+		}
+	}
 	return lastOfHeading(cases, best)
 }
+
+// deathSaid finds a death in a question, deathCase in a case's heading
+// (folded words).
+var (
+	deathSaid = regexp.MustCompile(` (chet|qua doi|hy sinh|hi sinh|tu vong|tu tran) `)
+	deathCase = regexp.MustCompile(` (tuat|mai tang|chet|tu vong|tu tran|hy sinh) `)
+)
 
 // stance is -1 for folded words that say something is not yet had or
 // done ("chưa được cấp", "chưa có"), +1 for those that say it is ("đã

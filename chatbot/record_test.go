@@ -1526,3 +1526,24 @@ func TestDeadlineSaidIsNoOfficeTime(t *testing.T) {
 		}
 	}
 }
+
+// "Hồ sơ đề nghị hưởng trợ cấp tai nạn, gồm:" heads the injury's papers,
+// "Hồ sơ đề nghị hưởng trợ cấp tiền tuất, tiền mai táng phí, gồm:" the
+// death's: an injury asked gets no death certificate, a death asked gets
+// it (record 1.012538).
+func TestInjuryAndDeathCasesApart(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.012538")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	for q, want := range map[string]bool{
+		"Chồng tôi đi trực tổ bảo vệ an ninh trật tự ở thôn thì bị tai nạn gãy chân, anh chưa có bảo hiểm xã hội. Xin trợ cấp tai nạn thì cần nộp những giấy tờ gì?": false,
+		"Chồng tôi ở tổ bảo vệ an ninh trật tự, chết khi đi làm nhiệm vụ, chưa có bảo hiểm xã hội. Gia đình xin trợ cấp cần giấy tờ gì?":                             true,
+	} {
+		papers, _, _ := papersOf(docs[0].Procedure, q)
+		got := slices.ContainsFunc(papers, func(x paper) bool { return !x.other && strings.Contains(x.name, "giấy chứng tử") })
+		if got != want {
+			t.Errorf("%q: death certificate among the resident's papers %v, want %v", q, got, want)
+		}
+	}
+}
