@@ -280,8 +280,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?": "nơi đăng ký hộ khẩu thường trú của chủ phương tiện sang đơn vị hành chính cấp tỉnh khác",
 		// A mediator hurt on duty; an invoice for one sale; a copy of a
 		// contract certified before.
-		"Mẹ tôi là hòa giải viên ở thôn, đi hòa giải về bị té xe gãy chân nằm viện, có được hỗ trợ không, cần giấy tờ gì?": "hòa giải viên gặp tai nạn",
-		"Tôi không kinh doanh, chỉ bán một lô cà phê cho công ty, họ đòi hóa đơn. Xin cơ quan thuế cấp hóa đơn điện tử cho lần bán này thì nộp đơn gì": "theo từng lần phát sinh",
+		"Mẹ tôi là hòa giải viên ở thôn, đi hòa giải về bị té xe gãy chân nằm viện, có được hỗ trợ không, cần giấy tờ gì?":                              "hòa giải viên gặp tai nạn",
+		"Tôi không kinh doanh, chỉ bán một lô cà phê cho công ty, họ đòi hóa đơn. Xin cơ quan thuế cấp hóa đơn điện tử cho lần bán này thì nộp đơn gì":  "theo từng lần phát sinh",
 		"Năm ngoái tôi có chứng thực hợp đồng tặng cho đất ở xã, giờ làm mất bản của mình, xin lại bản sao có chứng thực hợp đồng đó thì tính phí sao?": "giao dịch đã được chứng thực",
 		// A business's new bank account told to the tax office.
 		"ho kinh doanh cua toi doi so tai khoan ngan hang, bao cho co quan thue bang mau nao": "số tài khoản",
@@ -289,6 +289,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Khai lệ phí trước bạ cho xe máy mới mua cần giấy tờ gì?": "tài sản khác",
 		// A cooperative opening another place of business.
 		"HTX rau sạch của bọn mình muốn mở thêm địa điểm kinh doanh ở xã bên, đăng ký mất mấy ngày?": "thông báo địa điểm kinh doanh",
+		// An ID card the couple says they have is no ask about it.
+		"dk ket hon o UBND xa co mat le phi ko ad? 2 dua e deu thuong tru o xa nay, CCCD co du roi": "Thủ tục đăng ký kết hôn",
+		"dang ky ket hon co mat le phi ko, da co CCCD":                                              "Thủ tục đăng ký kết hôn",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

@@ -834,17 +834,25 @@ const objectWeight = 0.7
 // CCCD", "mang theo CCCD", "photo CCCD").
 var bringWords = map[string]bool{"can": true, "mang": true, "theo": true, "photo": true, "kem": true, "xuat": true}
 
+// held reports a paper said[i] the resident says they have: "đã có
+// CCCD", "có CCCD rồi", "CCCD có đủ rồi", "CCCD có sẵn".
+func held(said []string, i int) bool {
+	at := func(j int, w string) bool { return j >= 0 && j < len(said) && said[j] == w }
+	return at(i-1, "co") && (at(i-2, "da") || at(i+1, "roi")) ||
+		at(i+1, "co") && (at(i+2, "du") || at(i+2, "roi") || at(i+2, "san"))
+}
+
 // broughtPapers returns the words of the papers named by their initials
-// that the question says it brings for a procedure named before them
-// ("tôi cần CCCD gấp" asks for the card), and the dictionary's words for
-// them.
+// that the question says it brings, or has, for a procedure named before
+// them ("tôi cần CCCD gấp" asks for the card), and the dictionary's words
+// for them.
 func broughtPapers(p plan) map[string]bool {
 	var out map[string]bool
 	said := p.said[p.now:]
 	named := false // a word of the topic said before: what the paper is brought for
 	for i, w := range said {
 		x, ok := p.aliases[w]
-		brought := ok && i > 0 && bringWords[said[i-1]]
+		brought := ok && (i > 0 && bringWords[said[i-1]] || held(said, i))
 		if !brought {
 			named = named || slices.Contains(p.topic, w)
 		}
