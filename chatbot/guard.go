@@ -135,6 +135,10 @@ var (
 		"the tin dung", "tru tien 2 lan", "tru tien hai lan",
 		// A loan's interest is the bank's to say.
 		"lai suat bao nhieu", "lai suat la bao nhieu", "lai suat may", "lai suat hien nay",
+		// A lucky day or a horoscope is no office's to say. Not "ngày
+		// tốt" alone: "ngày tốt nghiệp" is on a diploma.
+		"ngay nao tot", "ngay tot de", "ngay dep de", "xem ngay tot", "xem ngay dong tho", "ngay hoang dao", "hop tuoi", "xem tuoi",
+		"phong thuy", "tu vi",
 	}
 )
 

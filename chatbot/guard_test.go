@@ -30,6 +30,10 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		"Con em học lớp 3, cô giáo chủ nhiệm hay mắng cháu, muốn xin đổi sang lớp khác trong trường thì nói với ai?": true,
 		"Vay tín chấp ở ngân hàng chính sách xã hội để làm ăn thì lãi suất bao nhiêu một tháng?":                     true,
 		"ngan hang tru tien the tin dung cua toi 2 lan cho 1 giao dich, lam sao doi lai tien":                        true,
+		// A lucky day to break ground, not the permit to build.
+		"Tháng 9 âm lịch này ngày nào tốt để động thổ làm nhà, tôi tuổi Giáp Tý?": true,
+		"xin giấy phép xây dựng nhà ở riêng lẻ mất bao lâu":                       false,
+		"ngày tốt nghiệp ghi sai trên bằng thì sửa ở đâu":                         false,
 		// A teacher's own insurance, a pension paid to a card, a life lost.
 		"tôi là cô giáo mầm non, nghỉ sinh con thì hưởng thai sản nộp giấy gì":   false,
 		"muốn chuyển nhận lương hưu qua thẻ ATM thì làm đơn gì":                  false,
