@@ -292,6 +292,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// An ID card the couple says they have is no ask about it.
 		"dk ket hon o UBND xa co mat le phi ko ad? 2 dua e deu thuong tru o xa nay, CCCD co du roi": "Thủ tục đăng ký kết hôn",
 		"dang ky ket hon co mat le phi ko, da co CCCD":                                              "Thủ tục đăng ký kết hôn",
+		// A marriage across the border with a neighbour's citizen living there.
+		"em o xa bien gioi, muon lay chong nguoi Lao o ban ben kia bien gioi, dang ky ket hon o xa thi ben anh ay can giay to gi": "tại khu vực biên giới",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
