@@ -294,6 +294,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"dang ky ket hon co mat le phi ko, da co CCCD":                                              "Thủ tục đăng ký kết hôn",
 		// A marriage across the border with a neighbour's citizen living there.
 		"em o xa bien gioi, muon lay chong nguoi Lao o ban ben kia bien gioi, dang ky ket hon o xa thi ben anh ay can giay to gi": "tại khu vực biên giới",
+		// Residence declared where the landlord refuses a temporary one;
+		// residential land given without auction to a resident who has none.
+		"em o nho nha nguoi quen, chu nha khong cho dang ky tam tru, em cung khong co cho o nao khac de dang ky thuong tru, vay em phai khai bao cu tru o dau, may ngay xong?": "chưa đủ điều kiện đăng ký thường trú",
+		"toi thuong tru o xa, chua co dat o, chua duoc nha nuoc giao dat hay ho tro nha o bao gio, muon xin xa giao dat o khong qua dau gia thi nop don gi, bao lau co ket qua": "Giao đất ở có thu tiền sử dụng đất không thông qua đấu giá",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
