@@ -1479,35 +1479,37 @@ func TestPaperForOneLackingAnotherIsSpecial(t *testing.T) {
 // number whose unit the record lost keeps the steps' words beside it,
 // not "«1» …" (record 1.000656).
 func TestTimeOfOneLineSaidWhole(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.000656")
+	_, got := embeddedAnswer(t, "1.000656", "bo toi moi mat hom qua o nha, gio lam giay khai tu o xa thi can mang giay to gi va bao lau thi lay duoc?")
+	if !strings.Contains(got, "Giấy báo tử") || !strings.Contains(got, "trong ngày làm việc tiếp theo") {
+		t.Errorf("answer %q, want the death notice and the steps' time", got)
+	}
+}
+
+// embeddedAnswer returns the embedded record of code and its answer to
+// q, as recordAnswer writes it for the intents q asks.
+func embeddedAnswer(t *testing.T, code, q string) (*knowledge.Procedure, string) {
+	t.Helper()
+	docs, err := portal.EmbeddedDocuments(code)
 	if err != nil || len(docs) != 1 {
 		t.Fatal(docs, err)
 	}
-	q := "bo toi moi mat hom qua o nha, gio lam giay khai tu o xa thi can mang giay to gi va bao lau thi lay duoc?"
 	var b strings.Builder
 	recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
-	if got := b.String(); !strings.Contains(got, "Giấy báo tử") || !strings.Contains(got, "trong ngày làm việc tiếp theo") {
-		t.Errorf("answer %q, want the death notice and the steps' time", got)
-	}
+	return docs[0].Procedure, b.String()
 }
 
 // "Trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận đủ hồ sơ …, cơ
 // quan đăng ký cấp giấy chứng nhận" is the office's time, its number
 // said in words too: no deadline of the resident's (record 1.006391).
 func TestOfficeTimeWithNumberInWordsIsNoDeadline(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.006391")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(docs, err)
-	}
-	if got := deadlineOf(docs[0].Procedure, "Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?"); strings.Contains(got, "02 (hai) ngày") {
+	q := "Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?"
+	p, answer := embeddedAnswer(t, "1.006391", q)
+	if got := deadlineOf(p, q); strings.Contains(got, "02 (hai) ngày") {
 		t.Errorf("deadline %q: the office's time", got)
 	}
 	// The length asked beside the fee is the office's time, then.
-	q := "Tôi có chiếc ghe chở hàng đăng ký ở tỉnh cũ, giờ chuyển hộ khẩu sang tỉnh khác thì phải đăng ký lại ghe, lệ phí bao nhiêu, mấy ngày?"
-	var b strings.Builder
-	recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
-	if got := b.String(); !strings.Contains(got, "Thời hạn giải quyết: 2 ngày") || !strings.Contains(got, "70.000") {
-		t.Errorf("answer %q, want the fee and the office's 2 days", got)
+	if !strings.Contains(answer, "Thời hạn giải quyết: 2 ngày") || !strings.Contains(answer, "70.000") {
+		t.Errorf("answer %q, want the fee and the office's 2 days", answer)
 	}
 }
 
