@@ -300,6 +300,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"toi thuong tru o xa, chua co dat o, chua duoc nha nuoc giao dat hay ho tro nha o bao gio, muon xin xa giao dat o khong qua dau gia thi nop don gi, bao lau co ket qua": "Giao đất ở có thu tiền sử dụng đất không thông qua đấu giá",
 		// A tax code for collecting on the tax office's behalf.
 		"Tôi được chi cục thuế ủy nhiệm thu thuế của các hộ buôn bán ở chợ xã, người ta bảo phải đăng ký mã số thuế nộp thay. Đăng ký cái này mấy ngày thì có, có mất phí không?": "mã số thuế nộp thay",
+		// A land-use levy reckoned wrong is reckoned again.
+		"nha toi bi tinh tien su dung dat sai, muon xin tinh lai tien su dung dat thi can nop giay gi": "tính hoặc tính lại tiền sử dụng đất",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
