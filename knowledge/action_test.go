@@ -296,7 +296,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"em o xa bien gioi, muon lay chong nguoi Lao o ban ben kia bien gioi, dang ky ket hon o xa thi ben anh ay can giay to gi": "tại khu vực biên giới",
 		// Residence declared where the landlord refuses a temporary one;
 		// residential land given without auction to a resident who has none.
-		"em o nho nha nguoi quen, chu nha khong cho dang ky tam tru, em cung khong co cho o nao khac de dang ky thuong tru, vay em phai khai bao cu tru o dau, may ngay xong?": "chưa đủ điều kiện đăng ký thường trú",
+		"em o nho nha nguoi quen, chu nha khong cho dang ky tam tru, em cung khong co cho o nao khac de dang ky thuong tru, vay em phai khai bao cu tru o dau, may ngay xong?":  "chưa đủ điều kiện đăng ký thường trú",
 		"toi thuong tru o xa, chua co dat o, chua duoc nha nuoc giao dat hay ho tro nha o bao gio, muon xin xa giao dat o khong qua dau gia thi nop don gi, bao lau co ket qua": "Giao đất ở có thu tiền sử dụng đất không thông qua đấu giá",
 		// A tax code for collecting on the tax office's behalf.
 		"Tôi được chi cục thuế ủy nhiệm thu thuế của các hộ buôn bán ở chợ xã, người ta bảo phải đăng ký mã số thuế nộp thay. Đăng ký cái này mấy ngày thì có, có mất phí không?": "mã số thuế nộp thay",
