@@ -86,7 +86,7 @@ var (
 	// Money asked as such: a bare "tien" is as often "tiện" ("để tiện
 	// lo giấy tờ") or "tiền" the resident pays (feeMoney).
 	allowanceCues = []string{"tro cap", "phu cap", "che do", "ho tro", "huong", "luong",
-		"nhan tien", "linh tien", "lanh tien", "duoc tien", "bao nhieu tien", "tien hang thang", "tien tro"}
+		"nhan tien", "linh tien", "lanh tien", "duoc tien", "bao nhieu tien", "tien hang thang", "tien tro", "hang thang"}
 	vaccination = []string{"tiem chung", "tiem phong", "lich tiem", "chich ngua"}
 	// A phone's SIM is registered with its carrier; no record holds it
 	// (the one that says "SIM" is a flight simulator's).
@@ -106,6 +106,10 @@ var (
 	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains)
 )
 
+// allowanceInitials spell out the initials of the allowance classes:
+// "BTXH hàng tháng cho NKT" asks the social protection allowance.
+var allowanceInitials = strings.NewReplacer(" btxh ", " bao tro xa hoi ", " nkt ", " nguoi khuyet tat ", " nct ", " nguoi cao tuoi ")
+
 // feeMoney is money a resident pays, not an allowance asked: "có mất
 // tiền không" of a guardian registering an orphan asks the fee.
 var feeMoney = regexp.MustCompile(` (mat|ton|het|tra|dong|nop)( bao nhieu| may)? tien `)
@@ -113,6 +117,7 @@ var feeMoney = regexp.MustCompile(` (mat|ton|het|tra|dong|nop)( bao nhieu| may)?
 // unheldTopic returns the topic of a question (folded, space-padded)
 // that the records hold no procedure for, or "".
 func unheldTopic(padded string) string {
+	padded = allowanceInitials.Replace(padded)
 	for _, v := range heldByOthers {
 		if strings.Contains(padded, " "+v+" ") {
 			return v
