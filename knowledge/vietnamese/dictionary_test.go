@@ -248,3 +248,22 @@ func TestIsTerm(t *testing.T) {
 		}
 	}
 }
+
+// A conjunction part of one short syllable folds onto others: "té" is
+// "tế", "gãy" is "gây", "cưới" is "cuối". The entries that need them say
+// them with a second word.
+func TestDefaultDictionaryFoldingTraps(t *testing.T) {
+	d := DefaultDictionary()
+	for q, not := range map[string]string{
+		"hòa giải viên ở thôn có được cấp thẻ bảo hiểm y tế không":   "gặp tai nạn",
+		"hoa giai vien o thon co duoc cap the bao hiem y te khong":   "gặp tai nạn",
+		"hoa giai vien gay thiet hai thi ai boi thuong":              "gặp tai nạn",
+		"cuoi tuan toi chay xe may qua bien gioi thi lam giay to gi": "kết hôn",
+	} {
+		for _, x := range d.Expand(q) {
+			if strings.Contains(x, Fold(not)) || strings.Contains(x, not) {
+				t.Errorf("Expand(%q) has %q", q, x)
+			}
+		}
+	}
+}
