@@ -72,7 +72,6 @@ var intentWords = func() map[string]bool {
 // detectIntents returns what the question asks, in answer order; general
 // when it asks nothing in particular. At most three.
 func detectIntents(padded string) []intent {
-	padded = storyTime.Replace(padded)
 	var out []intent
 	for _, ic := range intentCues {
 		for _, c := range ic.cues {
@@ -242,10 +241,6 @@ func cued(padded string, what intent) bool {
 	}
 	return false
 }
-
-// storyTime joins the lengths of time a story tells ("nằm viện một thời
-// gian", "thời gian qua") into one word: they ask no time.
-var storyTime = strings.NewReplacer(" mot thoi gian ", " mot_thoi_gian ", " thoi gian qua ", " thoi_gian_qua ")
 
 // resultPaper asks which paper the office gives: "được cấp giấy gì".
 var resultPaper = regexp.MustCompile(` (duoc cap|duoc cap lai|cap|cap cho|duoc|nhan|nhan duoc) giay (gi|j) `)

@@ -12,18 +12,6 @@ import (
 // What a question asks is read from the words residents type, short forms
 // included ("bn ngày", "lâu ko"), and "khi nào phải", "báo trước mấy
 // ngày" ask the resident's own time limit, not the office's.
-// A length of time the story tells asks no time.
-func TestStoryTimeAsksNoTime(t *testing.T) {
-	for q, want := range map[string]bool{
-		"Ông nội em mất hôm qua tại nhà, trước đó có nằm viện một thời gian rồi xin về. Giờ muốn làm giấy khai tử cho ông thì cần những giấy gì?": false,
-		"thời gian giải quyết khai tử là bao lâu": true,
-	} {
-		if got := has(detectIntents(fold(q)), intentTime); got != want {
-			t.Errorf("%q: time asked %v, want %v", q, got, want)
-		}
-	}
-}
-
 func TestIntentsAsResidentsType(t *testing.T) {
 	for q, want := range map[string]intent{
 		"tach thua dat hs gom nhung gi, bn ngay xong":                 intentTime,
