@@ -1242,7 +1242,7 @@ var alternativeSep = regexp.MustCompile(`\s+Hoặc\s+`)
 // deathAsked is a question (folded, padded) that tells a death;
 // deadAlternative a form for the dead.
 var (
-	deathAsked      = regexp.MustCompile(` (da mat|mat (nam|roi|thang|tuan|hom|luc|khi|vi|do|duoc)|chet|qua doi|tu tran|hy sinh|tu vong|khuat) `)
+	deathAsked      = regexp.MustCompile(` (da mat|mat (nam|roi|thang|tuan|hom|luc|khi|vi|do|duoc)|chet|qua doi|tu tran|hy sinh|hi sinh|tu vong|khuat) `)
 	deadAlternative = regexp.MustCompile(` (tu tran|da chet|qua doi|hy sinh|nguoi chet) `)
 )
 
@@ -1438,7 +1438,7 @@ func pickCase(cases []paperCase, question, title string) int {
 	// A death said ("chết khi làm nhiệm vụ") is the case of the death
 	// benefits ("Hồ sơ đề nghị hưởng trợ cấp tiền tuất, tiền mai táng
 	// phí"), not the injury's its heading does not name.
-	if deathSaid.MatchString(said) && !deathCase.MatchString(cases[best].headingWords) {
+	if deathAsked.MatchString(said) && !deathCase.MatchString(cases[best].headingWords) {
 		if i := slices.IndexFunc(cases, func(c paperCase) bool { return deathCase.MatchString(c.headingWords) }); i >= 0 {
 			best = i
 		}
@@ -1446,12 +1446,9 @@ func pickCase(cases []paperCase, question, title string) int {
 	return lastOfHeading(cases, best)
 }
 
-// deathSaid finds a death in a question, deathCase in a case's heading
-// (folded words).
-var (
-	deathSaid = regexp.MustCompile(` (chet|qua doi|hy sinh|hi sinh|tu vong|tu tran) `)
-	deathCase = regexp.MustCompile(` (tuat|mai tang|chet|tu vong|tu tran|hy sinh) `)
-)
+// deathCase finds the death benefits in a case's heading (folded
+// words); deathAsked, a death in the question.
+var deathCase = regexp.MustCompile(` (tuat|mai tang|chet|tu vong|tu tran|hy sinh) `)
 
 // stance is -1 for folded words that say something is not yet had or
 // done ("chưa được cấp", "chưa có"), +1 for those that say it is ("đã
