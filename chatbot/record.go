@@ -1443,8 +1443,25 @@ func pickCase(cases []paperCase, question, title string) int {
 			best = i
 		}
 	}
+	// Papers that hold the consent of whoever supervises the person
+	// ("Văn bản đồng ý của cơ quan có thẩm quyền giám sát, quản lý, giáo
+	// dục người đó") are the case of one on bail, on a suspended sentence
+	// or under education at the commune: going away to work is not it.
+	if supervisedCase.MatchString(cases[best].words) && !supervisedSaid.MatchString(said) {
+		if i := slices.IndexFunc(cases, func(c paperCase) bool { return !supervisedCase.MatchString(c.words) }); i >= 0 {
+			best = i
+		}
+	}
 	return lastOfHeading(cases, best)
 }
+
+// supervisedCase finds, in a case's folded words, a paper from whoever
+// supervises the person; supervisedSaid, a question that says the
+// resident is so supervised.
+var (
+	supervisedCase = regexp.MustCompile(` giam sat quan ly giao duc `)
+	supervisedSaid = regexp.MustCompile(` (an treo|tai ngoai|quan che|bi can|bi cao|cai tao khong giam giu|thu thach|tha tu|tu tha|giao duc tai (xa|phuong|thi tran)|chap hanh an|thi hanh an|hoan chap hanh|tam dinh chi) `)
+)
 
 // deathCase finds the death benefits in a case's heading (folded
 // words); deathAsked, a death in the question.

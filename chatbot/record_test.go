@@ -1549,3 +1549,24 @@ func TestInjuryAndDeathCasesApart(t *testing.T) {
 		}
 	}
 }
+
+// The temporary absence's record (1.003677) opens with the papers of one
+// under supervision (the supervisor's consent): a resident going away to
+// work gets the other case's, one on a suspended sentence keeps them.
+func TestTemporaryAbsenceOfTheSupervised(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.003677")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	for q, want := range map[string]bool{
+		"Tôi sắp đi làm ăn xa một năm, khai báo tạm vắng cần những giấy tờ gì?": false,
+		"khai tam vang can nhung gi": false,
+		"Tôi đang hưởng án treo, muốn đi khỏi xã ít hôm thì khai báo tạm vắng cần giấy tờ gì?": true,
+	} {
+		papers, _, _ := papersOf(docs[0].Procedure, q)
+		got := slices.ContainsFunc(papers, func(x paper) bool { return !x.other && strings.Contains(x.name, "Văn bản đồng ý") })
+		if got != want {
+			t.Errorf("%q: the supervisor's consent among the resident's papers %v, want %v", q, got, want)
+		}
+	}
+}
