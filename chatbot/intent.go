@@ -72,6 +72,7 @@ var intentWords = func() map[string]bool {
 // detectIntents returns what the question asks, in answer order; general
 // when it asks nothing in particular. At most three.
 func detectIntents(padded string) []intent {
+	padded = storyTime.Replace(padded)
 	var out []intent
 	for _, ic := range intentCues {
 		for _, c := range ic.cues {
@@ -241,6 +242,10 @@ func cued(padded string, what intent) bool {
 	}
 	return false
 }
+
+// storyTime joins the lengths of time a story tells ("nằm viện một thời
+// gian", "thời gian qua") into one word: they ask no time.
+var storyTime = strings.NewReplacer(" mot thoi gian ", " mot_thoi_gian ", " thoi gian qua ", " thoi_gian_qua ")
 
 // resultPaper asks which paper the office gives: "được cấp giấy gì".
 var resultPaper = regexp.MustCompile(` (duoc cap|duoc cap lai|cap|cap cho|duoc|nhan|nhan duoc) giay (gi|j) `)
@@ -429,7 +434,10 @@ var paperAsked = regexp.MustCompile(` (phai|can) (nop|mang|mang theo|dem|dem the
 	`| (can|phai co|bat buoc co) ` + namedPapers + ` (khong|ko|k|hok|hong|kg|khg)( |$)` +
 	// "cần chứng cứ gì": the proofs are papers (kept out of the cues,
 	// whose words are no topic: "chứng cứ" names a heading of papers).
-	`| (chung cu|bang chung) (gi|j|nao)( |$)`)
+	`| (chung cu|bang chung) (gi|j|nao)( |$)` +
+	// "cần khai những nội dung gì": what a declaration holds is its
+	// paper ("Nội dung khai báo tạm vắng gồm: …").
+	`| (khai|ghi|dien|khai bao) (nhung |cac )?(noi dung|thong tin) (gi|j|nao)( |$)`)
 
 // namedPapers are the papers residents name in a yes or no (paperAsked).
 const namedPapers = `(so do|so hong|so ho khau|giay chung|giay khai sinh|giay ket hon|giay dang ky ket hon|giay xac nhan|can cuoc|cccd|cmnd|chung minh nhan dan|ho chieu|hop dong|anh|the bhyt|the bao hiem|trich luc|ban sao|ban chinh|xac nhan|gcn|to khai|don)`

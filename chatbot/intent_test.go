@@ -447,6 +447,8 @@ func TestPaperAskedYesOrNo(t *testing.T) {
 		"làm sổ đỏ có cần lệ phí không, mấy ngày":                       false,
 		// What goes with the form asks the papers.
 		"giờ đổi sang giấy CN đăng ký HTX mới thì nộp kèm gì, mấy ngày xong?": true,
+		// What a declaration holds is its paper.
+		"Sắp đi làm xa nhà, khai báo tạm vắng thì cần khai những nội dung gì?": true,
 	} {
 		if got := has(detectIntents(fold(q)), intentPapers); got != want {
 			t.Errorf("%q: papers asked %v, want %v", q, got, want)
@@ -478,6 +480,18 @@ func TestTimeOfTheGradeAsked(t *testing.T) {
 	} {
 		if got := caseTime(p, q); !strings.Contains(got, want) {
 			t.Errorf("%s: case time %q, want %q", q, got, want)
+		}
+	}
+}
+
+// A length of time the story tells asks no time.
+func TestStoryTimeAsksNoTime(t *testing.T) {
+	for q, want := range map[string]bool{
+		"Ông nội em mất hôm qua tại nhà, trước đó có nằm viện một thời gian rồi xin về. Giờ muốn làm giấy khai tử cho ông thì cần những giấy gì?": false,
+		"thời gian giải quyết khai tử là bao lâu": true,
+	} {
+		if got := has(detectIntents(fold(q)), intentTime); got != want {
+			t.Errorf("%q: time asked %v, want %v", q, got, want)
 		}
 	}
 }
