@@ -56,8 +56,11 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	// of things asked: a part that would overflow it is cut at a line or
 	// left for the source card.
 	budget := maxContent + extraPerIntent*(len(intents)-1)
-	if len(intents) == 1 && intents[0] == intentPapers {
-		budget += papersOnlyExtra // a list of papers is all that was asked
+	// A list of papers is all that was asked, but for where to hand it
+	// in, which is said at the end anyway.
+	papersOnly := slices.Equal(remove(intents, intentSubmit), []intent{intentPapers})
+	if papersOnly {
+		budget += papersOnlyExtra
 	}
 	var parts strings.Builder
 	add := func(part string, whole bool) {
@@ -116,7 +119,11 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 			// record states no special conditions is beside the point.
 			summaryParts(&part, p, question, v)
 		} else {
-			recordPart(&part, in, p, question, len(intents)-1, v)
+			many := len(intents) - 1
+			if papersOnly {
+				many = 0
+			}
+			recordPart(&part, in, p, question, many, v)
 		}
 		// A fee cut in its list of whom it spares ("miễn lệ phí … đúng
 		// hạn, người thuộc …") reads as a condition: it goes whole. So
@@ -304,6 +311,11 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	special, listed := 0, 0
 	// "tờ khai mẫu nào": the form's file the record attaches names it.
 	asksForm := strings.Contains(fold(question), " mau ")
+	// The one paper of the resident's case, when papers are all that is
+	// asked, is named whole as far as the list goes: "Nội dung khai báo
+	// tạm vắng gồm: họ và tên, …; lý do tạm vắng; …; địa chỉ nơi đến" cut
+	// at its first line names nothing.
+	alone := maxList > maxPaperList && 1 == len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return x.other || x.special && !x.asked }))
 	for _, x := range papers {
 		if x.special && !x.asked {
 			special++
@@ -314,6 +326,9 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		}
 		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(x.name) <= maxList) {
 			name := x.name
+			if alone && strings.HasSuffix(name, "…") {
+				name = clip(strings.TrimRight(paperCount.ReplaceAllString(x.full, ""), ". "), maxPaperList+papersOnlyExtra)
+			}
 			if asksForm && x.form != "" && !strings.Contains(strings.ToLower(name), "(mẫu") {
 				name += " (" + x.form + ")"
 			}
@@ -336,7 +351,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		special -= len(names)
 	}
 	b.WriteString(v.word("Giấy tờ", "Papers"))
-	if heading != "" && others > 0 {
+	if heading != "" && others > 0 && !lawOnly.MatchString(heading) {
 		b.WriteString(v.word(" (trường hợp «", " (case «") + clip(lowerFirst(heading), 50) + "»)")
 	}
 	b.WriteString(": " + strings.Join(names, "; "))
@@ -362,6 +377,15 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	}
 	b.WriteString("\n")
 }
+
+// lawOnly is a case's heading that names it only by the law's clause
+// ("Trường hợp thuộc quy định tại điểm c, điểm d khoản 1 Điều 31 Luật Cư
+// trú"), which tells a resident nothing.
+var lawOnly = regexp.MustCompile(`(?i)^(đối với )?trường hợp (công dân |người )?(thuộc )?(quy định tại |theo )?(điểm|khoản|điều) `)
+
+// paperCount is the count a paper's full text ends with: "(1 bản chính,
+// 1 bản sao)".
+var paperCount = regexp.MustCompile(`\s*\([^()]*\bbản\b[^()]*\)\s*$`)
 
 // endLine ends a line with a full stop, unless it ends cut ("…").
 func endLine(s string) string {

@@ -1570,3 +1570,19 @@ func TestTemporaryAbsenceOfTheSupervised(t *testing.T) {
 		}
 	}
 }
+
+// The one paper of the resident's case is named whole when papers are
+// all that is asked, where to hand them in aside: the contents of a
+// temporary absence's declaration end with the destination. The case
+// named only by the law's clause is not named.
+func TestLonePaperNamedWhole(t *testing.T) {
+	for _, q := range []string{
+		"Sắp đi làm xa nhà một thời gian dài, nếu phải khai báo tạm vắng thì cần khai những nội dung gì?",
+		"Tôi sắp đi xa nhà vài tháng, khai báo tạm vắng ở đâu và cần khai những gì?",
+	} {
+		_, answer := embeddedAnswer(t, "1.003677", q)
+		if !strings.Contains(answer, "lý do tạm vắng") || !strings.Contains(answer, "địa chỉ nơi đến") || strings.Contains(answer, "Văn bản đồng ý") || strings.Contains(answer, "quy định tại điểm") {
+			t.Errorf("%q: answer %q, want the declaration's contents whole, no supervisor's consent, no clause", q, answer)
+		}
+	}
+}
