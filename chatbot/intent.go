@@ -105,6 +105,11 @@ func detectIntents(padded string) []intent {
 	if !has(out, intentPapers) && paperAsked.MatchString(padded) {
 		out = append(out, intentPapers)
 	}
+	// "lấy giấy liền đc ko", "trong ngày có được không": how soon the
+	// paper comes is the office's time.
+	if !has(out, intentTime) && !has(out, intentDeadline) && soonAsked.MatchString(padded) {
+		out = append(out, intentTime)
+	}
 	// "nghe nói giờ cũng có tiền thai sản": money the resident is paid,
 	// not a fee.
 	if has(out, intentFee) && onlyBare(moneyReceived.Replace(padded), intentFee, "tien", func(next string) bool { return !paidWords[next] }) {
@@ -422,6 +427,11 @@ var officeMust = regexp.MustCompile(` thi (ho|xa|ben xa|uy ban|ubnd|can bo|cong 
 
 // officeDone matches "bao lâu thì … xong" with a few words between.
 var officeDone = regexp.MustCompile(` (bao lau|may ngay|bao nhieu ngay|bn ngay) thi( [a-z0-9]+){1,4} xong `)
+
+// soonAsked matches a folded question asking whether the paper comes at
+// once: "lấy giấy liền đc ko", "có ngay không", "làm trong ngày được không".
+var soonAsked = regexp.MustCompile(` (lay|nhan|co|cap|tra|lam)( giay| ket qua| so| the| ban| luon)? (lien|ngay|luon|lien luon|ngay luon|trong ngay|tai cho) (duoc|dc|khong|ko|k|hok|hong|kg)( |$)` +
+	`| trong ngay (co )?(duoc|dc) (khong|ko|k|hok|hong|kg)( |$)`)
 
 // paperAsked matches a folded question asking whether a paper must be
 // brought or handed in ("có phải nộp sổ đỏ không"), not a fee or a

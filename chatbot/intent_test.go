@@ -495,3 +495,18 @@ func TestStoryTimeAsksNoTime(t *testing.T) {
 		}
 	}
 }
+
+// Whether the paper comes at once asks the office's time.
+func TestSoonAskedIsTime(t *testing.T) {
+	for q, want := range map[string]bool{
+		"2 đứa e tính đi đky kết hôn, làm ở đâu, có mất phí ko, lấy giấy liền đc ko ạ?": true,
+		"làm khai sinh cho con trong ngày được không":                                   true,
+		"chứng thực bản sao có ngay không":                                              true,
+		"đăng ký kết hôn có mất phí không, lấy ngày nào cho đẹp":                        false,
+		"làm giấy khai sinh cần mang giấy gì":                                           false,
+	} {
+		if got := has(detectIntents(fold(q)), intentTime); got != want {
+			t.Errorf("%q: time asked %v, want %v", q, got, want)
+		}
+	}
+}
