@@ -106,6 +106,12 @@ var (
 	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains)
 )
 
+// lostPet is a pet gone astray or lost ("con mèo nhà e đi lạc", "mất
+// con chó"): no record takes its report (the lost papers' reports, which
+// share "trình báo mất", answered it).
+var lostPet = regexp.MustCompile(` (con (meo|cho|cun)|meo|cun|cho cung) (nha |cua )?((toi|em|e|minh|tui|chau) )?(bi |da |vua )?(di lac|lac|mat|bi mat|chay mat|di mat|di dau mat)( |$)` +
+	`| (mat|lac|tim|bao mat) (con |1 con |mot con )?(meo|cun|cho cung)( |$)| (mat|lac) (con|1 con|mot con) cho( |$)|(bao|tim) (meo|cho|cun) (lac|mat)( |$)`)
+
 // allowanceInitials spell out the initials of the allowance classes:
 // "BTXH hàng tháng cho NKT" asks the social protection allowance.
 var allowanceInitials = strings.NewReplacer(" btxh ", " bao tro xa hoi ", " nkt ", " nguoi khuyet tat ", " nct ", " nguoi cao tuoi ")
@@ -122,6 +128,9 @@ func unheldTopic(padded string) string {
 		if strings.Contains(padded, " "+v+" ") {
 			return v
 		}
+	}
+	if lostPet.MatchString(padded) {
+		return "vat nuoi di lac"
 	}
 	for _, c := range allowanceClasses {
 		if !strings.Contains(padded, " "+c+" ") {

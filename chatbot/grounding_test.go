@@ -124,6 +124,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 	notice := knowledge.Hit{Kind: knowledge.KindArticle, Coverage: 0.7,
 		Title: "Chi trả trợ cấp xã hội tháng 12", Text: "Trợ cấp hằng tháng cho người cao tuổi được chi trả tại nhà văn hóa thôn."}
 	card := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Cấp lại thẻ căn cước"}
+	passport := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)"}
 	for _, tt := range []struct {
 		q    string
 		hit  knowledge.Hit
@@ -144,6 +145,12 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"Ông bà ngoại nuôi đứa cháu mồ côi cả cha lẫn mẹ từ nhỏ. Nay cháu 8 tuổi, ông muốn đăng ký làm người giám hộ cho cháu ở xã để tiện lo giấy tờ học hành. Cần những giấy gì, có mất tiền không và bao lâu thì xong?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, NameSaid: true, Coverage: 0.54, Title: "Thủ tục đăng ký giám hộ"}, true},
 		{"BTXH hàng tháng cho NKT đặc biệt nặng", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.65, Title: "Giao đất ở có thu tiền sử dụng đất không thông qua đấu giá … vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn"}, false},
 		{"cháu tôi mồ côi, xã hỗ trợ được bao nhiêu tiền một tháng", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Thủ tục đăng ký giám hộ"}, false},
+		// A pet gone astray is no lost paper's report; a lost paper is.
+		{"con mèo nhà e đi lạc 2 hôm r, xã có chỗ nào nhận tin báo mất mèo ko ạ", passport, false},
+		{"nha toi bi mat con cho, bao o dau", passport, false},
+		{"làm mất hộ chiếu thì trình báo ở đâu", passport, true},
+		{"xin cấp lại hộ chiếu cho tôi bị mất thì trình báo ở đâu", passport, true},
+		{"làm giấy khai sinh cho con mà lỡ làm mất giấy chứng sinh thì sao", birth, true},
 	} {
 		if got := Grounded(tt.q, []knowledge.Hit{tt.hit}); got != tt.want {
 			t.Errorf("%q on %q: grounded %v, want %v", tt.q, tt.hit.Title, got, tt.want)
