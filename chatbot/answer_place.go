@@ -88,8 +88,18 @@ func mentionsCommune(where string) bool {
 
 // communeBody returns the commune's body (the People's Committee, the
 // police) that a record's steps, fees or channels' notes name, or "".
+// A step that tells whom to alert where something happens ("báo ngay
+// cho ủy ban nhân dân xã, phường, thị trấn nơi gần nhất") names any
+// commune on the way, not the one the file goes to.
 func communeBody(p *knowledge.Procedure) string {
-	texts := slices.Clone(p.Steps)
+	var texts []string
+	for _, step := range p.Steps {
+		for _, s := range clauseStop.Split(step, -1) {
+			if !strings.Contains(strings.ToLower(s), "gần nhất") {
+				texts = append(texts, s)
+			}
+		}
+	}
 	for _, m := range p.Methods {
 		texts = append(texts, m.Fee, m.Note)
 	}

@@ -867,6 +867,19 @@ func TestPlaceIsWhereTheStepsHandTheFileIn(t *testing.T) {
 	}
 }
 
+// The commune a step says to alert where goods are damaged on the way
+// ("báo ngay cho ủy ban nhân dân xã … nơi gần nhất") is not where the
+// customs papers go (1.003164: the regional customs office only).
+func TestCommuneNearAnIncidentIsNoPlace(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.003164")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	if got := placeOf(docs[0].Procedure, view{}); !strings.Contains(got, "Hải quan") || strings.Contains(got, "Ủy ban") {
+		t.Errorf("place %q, want the customs office only", got)
+	}
+}
+
 // Who decides is said beside where to submit when it is asked and the
 // place does not name it (record 1.013225: handed in at the service
 // centre, granted by the People's Committee).
