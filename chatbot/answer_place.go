@@ -34,6 +34,13 @@ var placeNames = []struct {
 	{regexp.MustCompile(`(?i)cơ quan đăng ký hộ tịch`), "cơ quan đăng ký hộ tịch"},
 }
 
+// placeEnd ends the words that qualify a place; provinceOf finds in
+// them that the place is the province's.
+var (
+	placeEnd   = regexp.MustCompile(`[,;.()]`)
+	provinceOf = regexp.MustCompile(`(?i)^\s*(của|thuộc)\b.{0,60}(cấp tỉnh|tỉnh, thành phố)`)
+)
+
 // handIn is a sentence about handing a file in.
 var handIn = regexp.MustCompile(`(?i)\b(nộp|gửi|tiếp nhận)\b`)
 
@@ -58,7 +65,15 @@ func submitPlaces(p *knowledge.Procedure) []string {
 			var fs []found
 			for _, pn := range placeNames {
 				if loc := pn.re.FindStringIndex(sent); loc != nil {
-					fs = append(fs, found{loc[0], pn.name})
+					name := pn.name
+					// "Trung tâm phục vụ hành chính công của UBND cấp
+					// tỉnh", "bộ phận một cửa của cơ quan chuyên môn …
+					// thuộc UBND cấp tỉnh": the province's, not the
+					// commune's.
+					if of, _, _ := strings.Cut(placeEnd.Split(sent[loc[1]:], 2)[0], " hoặc "); provinceOf.MatchString(of) && !strings.Contains(name, "cấp") {
+						name += " cấp tỉnh"
+					}
+					fs = append(fs, found{loc[0], name})
 				}
 			}
 			slices.SortFunc(fs, func(a, b found) int { return a.at - b.at })
@@ -82,7 +97,7 @@ func submitPlaces(p *knowledge.Procedure) []string {
 // xã", "Ủy ban nhân dân cấp xã"), which this commune's name makes concrete.
 func mentionsCommune(where string) bool {
 	w := strings.ToLower(where)
-	return (strings.Contains(w, "cấp xã") || strings.HasPrefix(w, "trung tâm phục vụ hành chính công") || strings.HasPrefix(w, "bộ phận một cửa")) &&
+	return (strings.Contains(w, "cấp xã") || (strings.HasPrefix(w, "trung tâm phục vụ hành chính công") || strings.HasPrefix(w, "bộ phận một cửa")) && !strings.Contains(w, "cấp tỉnh")) &&
 		utf8.RuneCountInString(where) < 100
 }
 

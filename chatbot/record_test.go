@@ -867,6 +867,20 @@ func TestPlaceIsWhereTheStepsHandTheFileIn(t *testing.T) {
 	}
 }
 
+// "Trung tâm phục vụ hành chính công của UBND cấp tỉnh … hoặc bộ phận
+// một cửa của cơ quan chuyên môn về xây dựng thuộc UBND cấp tỉnh" are the
+// province's (1.009794), not this commune's.
+func TestProvincesServiceCentreIsNoCommunes(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.009794")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	v := view{office: true, contact: Contact{Name: "Xã Mẫu"}}
+	if got := placeOf(docs[0].Procedure, v); !strings.Contains(got, "cấp tỉnh") || strings.Contains(got, "Xã Mẫu") {
+		t.Errorf("place %q, want the province's centre, not the commune's", got)
+	}
+}
+
 // The commune a step says to alert where goods are damaged on the way
 // ("báo ngay cho ủy ban nhân dân xã … nơi gần nhất") is not where the
 // customs papers go (1.003164: the regional customs office only).
