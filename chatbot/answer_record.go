@@ -418,6 +418,18 @@ func paperName(name string) string {
 	if cut > 0 {
 		return name[:cut]
 	}
+	// A paper whose head names no paper but its issuer, named by what it
+	// certifies ("Giấy tờ do cơ quan có thẩm quyền của nước láng giềng
+	// cấp không quá 06 tháng …, xác nhận công dân nước láng giềng hiện
+	// tại là người không có vợ hoặc không có chồng"): the head, then what
+	// it certifies.
+	if i := strings.Index(name, ", xác nhận "); i > 0 {
+		for _, br := range paperBreaks {
+			if j := strings.Index(name[:i], br); j > 0 && bareNames[strings.ToLower(name[:j])] {
+				return clip(name[:j]+" "+name[i+2:], maxPaperName+30)
+			}
+		}
+	}
 	// Words that say nothing of which paper it is go before a cut does:
 	// "Giấy tờ, tài liệu có giá trị pháp lý chứng minh là người đại diện
 	// hợp pháp của người dưới 14 tuổi" names the proof of representation

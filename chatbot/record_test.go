@@ -950,6 +950,11 @@ func TestPaperNameDropsFiller(t *testing.T) {
 	if got, want := paperName(long), "Giấy tờ chứng minh là người đại diện hợp pháp của người dưới 14 tuổi"; got != want {
 		t.Errorf("paperName = %q, want %q", got, want)
 	}
+	// A paper named by its issuer is named by what it certifies.
+	issuer := "Giấy tờ do cơ quan có thẩm quyền của nước láng giềng cấp không quá 06 tháng tính đến ngày nhận hồ sơ, xác nhận công dân nước láng giềng hiện tại là người không có vợ hoặc không có chồng"
+	if got, want := paperName(issuer), "Giấy tờ xác nhận công dân nước láng giềng hiện tại là người không có vợ hoặc không có chồng"; got != want {
+		t.Errorf("paperName = %q, want %q", got, want)
+	}
 	p := &knowledge.Procedure{Title: "Cấp phép", Papers: []knowledge.Paper{
 		{Name: "Phương án sử dụng tạm thời lòng đường vỉa hè vào mục đích khác, phương án tổ chức giao thông và bảo đảm an toàn", Count: "1 bản chính"},
 	}}
