@@ -748,6 +748,18 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	numberedCase := false // the last case's heading is numbered ("1. Người tham gia")
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
+		// "Trường hợp … đã ly hôn … thì người yêu cầu có trách nhiệm cung
+		// cấp thông tin về giấy tờ (… Bản án/Quyết định ly hôn …)", a row
+		// the portal gives no count ("0 bản"), is that case's paper, not
+		// a heading.
+		if pp.Count == "" && pp.Form == "" && caseDuty.MatchString(name) {
+			if len(cases) == 0 {
+				cases = append(cases, paperCase{})
+			}
+			c := &cases[len(cases)-1]
+			c.papers = append(c.papers, paper{name: dutyName(name), full: name, special: true})
+			continue
+		}
 		if pp.Count == "" && pp.Form == "" {
 			pending, context = name, ""
 			if strings.Contains(strings.ToLower(name), "trường hợp") {
@@ -808,6 +820,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		special := specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare))
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
+		if caseDuty.MatchString(bare) { // "Trường hợp … cấp lại … thì phải nộp lại Giấy xác nhận … đã được cấp trước đó"
+			x.name = dutyName(bare)
+		}
 		// "Bản sao Giấy chứng nhận kết hôn được cấp trước đây" asked as a
 		// copy only (its register lost): the copy, or a resident who lost
 		// the original reads that the original is needed.
@@ -851,6 +866,24 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		c.headingWords, c.words = foldedWords(c.heading), foldedWords(text)
 	}
 	return cases
+}
+
+// caseDuty is a row that says what one in a case must hand in or give:
+// "Trường hợp … thì người yêu cầu có trách nhiệm cung cấp thông tin về
+// giấy tờ …", not a heading ending "…, hồ sơ gồm:".
+var caseDuty = regexp.MustCompile(`(?i)^trường hợp [^:]{10,300}? thì (người yêu cầu |người đề nghị |công dân )?(có trách nhiệm |phải )(cung cấp|nộp|xuất trình|bổ sung)[^:]*$`)
+
+// dutyName names a case's duty (caseDuty) by what is to be done: "Nộp
+// lại Giấy xác nhận tình trạng hôn nhân đã được cấp trước đó".
+func dutyName(row string) string {
+	m := caseDuty.FindStringSubmatchIndex(row)
+	duty, _, _ := strings.Cut(row[m[6]:], ";") // from "cung cấp …", its first clause
+	// A paper handed in is named as the paper ("Văn bản thỏa thuận …");
+	// handed in again, as such ("Nộp lại Giấy xác nhận …").
+	if rest, ok := strings.CutPrefix(duty, "nộp "); ok && !strings.HasPrefix(rest, "lại ") {
+		duty = rest
+	}
+	return clip(upperFirst(strings.TrimRight(duty, ". ")), maxPaperName+90)
 }
 
 // filesOf is a heading that names the case its papers are for after
@@ -1012,6 +1045,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	}
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
+	conditionCases(papers[:len(cases[best].papers)], question, p.Title)
 	// "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/…"
 	// is, for the case or the question that names one choice, that one;
 	// so is "Bản khai … hàng tháng … Hoặc Bản khai … một lần … đã từ trần"
@@ -1045,6 +1079,39 @@ func foreignCases(mine []paper, question, title string) {
 	}
 	bringForward(mine, func(x paper) bool { return x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) })
 }
+
+// conditionCases marks the duties of a case (caseDuty) whose condition ("Trường hợp
+// … đã ly hôn tại Tòa án … thì …") says two words side by side that the
+// question says and the title does not ("e ly hôn được 2 năm rồi") as
+// the resident's, and puts them forward.
+func conditionCases(mine []paper, question, title string) {
+	own := vietnamese.ContentWords(question)
+	if len(own) < 2 {
+		return
+	}
+	titled := foldedWords(title)
+	bringForward(mine, func(x paper) bool {
+		cond, _, ok := strings.Cut(x.full, " thì ")
+		if !x.special || !ok || !caseDuty.MatchString(x.full) {
+			return false
+		}
+		cond = foldedWords(cond)
+		for i := 0; i+1 < len(own); i++ {
+			if joinWords[own[i]] || joinWords[own[i+1]] || linkWords[own[i]] || linkWords[own[i+1]] {
+				continue // "hôn nhân để …" is no condition
+			}
+			pair := " " + own[i] + " " + own[i+1] + " "
+			if strings.Contains(cond, pair) && !strings.Contains(titled, pair) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// linkWords are folded words that link a condition's words without
+// being one: "để", "và", "cho", "thì", "có", "hoặc", "khi", "nếu".
+var linkWords = map[string]bool{"de": true, "va": true, "cho": true, "thi": true, "co": true, "hoac": true, "khi": true, "neu": true}
 
 // forWhom opens a row by whom it is for: "Đối với cá nhân: Tờ khai
 // đăng ký (mẫu số 05-ĐK-TH-TCT)".

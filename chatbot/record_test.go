@@ -1618,3 +1618,18 @@ func TestLonePaperNamedWhole(t *testing.T) {
 		}
 	}
 }
+
+// A divorced resident asking for the single-status paper is told to give
+// the divorce judgment's details, a row the portal counts no copy of
+// (1.004873); one who says nothing of a divorce is not.
+func TestConditionSaidNamesItsPaper(t *testing.T) {
+	for q, want := range map[string]bool{
+		"e ly hon dc 2 nam r, h mun xin giay xac nhan tinh trang hon nhan de lay chong moi thi can nhung giay to j": true,
+		"xin giấy xác nhận tình trạng hôn nhân để đi làm hồ sơ vay vốn cần giấy tờ gì":                              false,
+	} {
+		_, answer := embeddedAnswer(t, "1.004873", q)
+		if got := strings.Contains(answer, "Quyết định ly hôn"); got != want {
+			t.Errorf("%q: the divorce judgment named %v, want %v:\n%s", q, got, want, answer)
+		}
+	}
+}
