@@ -302,6 +302,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi được chi cục thuế ủy nhiệm thu thuế của các hộ buôn bán ở chợ xã, người ta bảo phải đăng ký mã số thuế nộp thay. Đăng ký cái này mấy ngày thì có, có mất phí không?": "mã số thuế nộp thay",
 		// A land-use levy reckoned wrong is reckoned again.
 		"nha toi bi tinh tien su dung dat sai, muon xin tinh lai tien su dung dat thi can nop giay gi": "tính hoặc tính lại tiền sử dụng đất",
+		// Done wholly online is the procedure "toàn trình".
+		"Xe máy cũ hư hết rồi, muốn làm thu hồi đăng ký, biển số hoàn toàn online trên cổng dịch vụ công thì bao lâu có kết quả": "dịch vụ công toàn trình",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {
