@@ -156,6 +156,12 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				if office {
 					score -= 2
 				}
+				// An organisation's deadline ("Nhà thầu, nhà đầu tư dầu khí
+				// khi chuyển nhượng phần vốn góp …") is not a resident's who
+				// speaks for none, while the record gives another.
+				if bw := foldedWords(before); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
+					score -= 100
+				}
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
 					score += 2 // "báo trước mấy ngày"
 				}

@@ -1633,3 +1633,17 @@ func TestConditionSaidNamesItsPaper(t *testing.T) {
 		}
 	}
 }
+
+// An organisation's deadline (the oil contractors' of 1.008503) is not
+// that of a resident who speaks for none: a person's change of tax
+// details is reported within 10 working days.
+func TestOrganisationsDeadlineIsNoResidents(t *testing.T) {
+	q := "Tôi bán hàng online, tự đăng ký mã số thuế cá nhân kinh doanh (không đăng ký hộ kinh doanh). Giờ đổi số điện thoại và email thì phải báo thay đổi thông tin đăng ký thuế trong bao lâu, có mất phí không?"
+	docs, err := portal.EmbeddedDocuments("1.008503")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	if got := deadlineOf(docs[0].Procedure, q); !strings.Contains(got, "10 ngày làm việc") || strings.Contains(got, "dầu khí") {
+		t.Errorf("deadline %q, want a person's 10 working days, not the oil contractors'", got)
+	}
+}
