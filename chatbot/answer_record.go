@@ -149,7 +149,15 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	// file is handed in does not say it: the commune's service centre
 	// takes the file of a permit the People's Committee grants.
 	if asked[intentSubmit] || whoDecides.MatchString(fold(question)) {
-		if by := deciderOf(p, where); by != "" {
+		by := deciderOf(p, where)
+		if by == "" && whoDecides.MatchString(fold(question)) {
+			// Asked outright, of a record that names no agency; not when
+			// the place says it already.
+			if by = stepsDecider(p); strings.Contains(fold(where), fold(by)) {
+				by = ""
+			}
+		}
+		if by != "" {
 			b.WriteString(v.word(" Cơ quan giải quyết: ", " Decided by: ") + by + ".")
 		}
 	}
@@ -477,7 +485,22 @@ func levelNote(p *knowledge.Procedure, v view) string {
 
 // whoDecides asks who grants or signs, in folded words: "ai ký cấp
 // sổ", "ai duyệt", "cơ quan nào giải quyết".
-var whoDecides = regexp.MustCompile(` ai (ky|cap|duyet|phe duyet|giai quyet|quyet dinh|xet duyet|xet) | (co quan|cap|ben) nao (giai quyet|cap|duyet|ky|quyet dinh) `)
+var whoDecides = regexp.MustCompile(` ai (ra )?(ky|cap|duyet|phe duyet|giai quyet|quyet dinh|xet duyet|xet) | (co quan|cap|ben) nao (giai quyet|cap|duyet|ky|quyet dinh|ra quyet dinh) `)
+
+// stepsDecider returns who the steps say decides ("Chủ tịch Ủy ban nhân
+// dân cấp xã xem xét, quyết định"), or "".
+func stepsDecider(p *knowledge.Procedure) string {
+	for _, step := range p.Steps {
+		if m := decidesInSteps.FindStringSubmatch(step); m != nil {
+			return upperFirst(strings.NewReplacer("Uỷ", "Ủy", "uỷ", "ủy").Replace(m[1]))
+		}
+	}
+	return ""
+}
+
+// decidesInSteps finds in a step who decides: "Chủ tịch Ủy ban nhân dân
+// cấp xã xem xét, quyết định".
+var decidesInSteps = regexp.MustCompile(`(?i)((?:chủ tịch )?(?:ủy|uỷ) ban nhân dân (?:cấp )?(?:xã|tỉnh|huyện))[^.;,]{0,20}(?:,? xem xét,? )?(?:ra )?quyết định`)
 
 // anyLevel is a body's level in folded words: "cấp Tỉnh", "xã",
 // "Việt Nam".

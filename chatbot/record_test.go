@@ -927,6 +927,11 @@ func TestWhoDecidesBesideWhereToSubmit(t *testing.T) {
 	if got := answer("đăng ký tạm trú ở đâu"); strings.Contains(got, "Cơ quan giải quyết") {
 		t.Errorf("a record with no agency has none said:\n%s", got)
 	}
+	// Its steps may say who decides (2.000930): asked "ai ra quyết định".
+	_, got := embeddedAnswer(t, "2.000930", "Tôi làm hòa giải viên ở thôn mấy năm nay, giờ muốn thôi không làm nữa. Ai ra quyết định cho thôi, mất bao lâu?")
+	if !strings.Contains(got, "Cơ quan giải quyết: Chủ tịch Ủy ban nhân dân cấp xã") {
+		t.Errorf("who decides, named by the steps, is not said:\n%s", got)
+	}
 }
 
 // A paper's name that ends with a full stop does not give the line two
