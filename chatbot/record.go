@@ -1080,10 +1080,10 @@ func foreignCases(mine []paper, question, title string) {
 	bringForward(mine, func(x paper) bool { return x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) })
 }
 
-// conditionCases marks the duties of a case (caseDuty) whose condition ("Trường hợp
-// … đã ly hôn tại Tòa án … thì …") says two words side by side that the
-// question says and the title does not ("e ly hôn được 2 năm rồi") as
-// the resident's, and puts them forward.
+// conditionCases marks the duties of a case (caseDuty) whose condition
+// ("Trường hợp … đã ly hôn tại Tòa án … thì …") says two words side by
+// side that the question says and the title does not ("e ly hôn được 2
+// năm rồi") as the resident's, and puts them forward.
 func conditionCases(mine []paper, question, title string) {
 	own := vietnamese.ContentWords(question)
 	if len(own) < 2 {

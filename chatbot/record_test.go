@@ -1571,18 +1571,25 @@ func TestDeadlineSaidIsNoOfficeTime(t *testing.T) {
 // death's: an injury asked gets no death certificate, a death asked gets
 // it (record 1.012538).
 func TestInjuryAndDeathCasesApart(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.012538")
+	residentsPaper(t, "1.012538", "giấy chứng tử", map[string]bool{
+		"Chồng tôi đi trực tổ bảo vệ an ninh trật tự ở thôn thì bị tai nạn gãy chân, anh chưa có bảo hiểm xã hội. Xin trợ cấp tai nạn thì cần nộp những giấy tờ gì?": false,
+		"Chồng tôi ở tổ bảo vệ an ninh trật tự, chết khi đi làm nhiệm vụ, chưa có bảo hiểm xã hội. Gia đình xin trợ cấp cần giấy tờ gì?":                             true,
+	})
+}
+
+// residentsPaper checks, for each question, whether the papers of the
+// case it picks in the embedded record code (not another case's) name
+// one holding part.
+func residentsPaper(t *testing.T, code, part string, want map[string]bool) {
+	t.Helper()
+	docs, err := portal.EmbeddedDocuments(code)
 	if err != nil || len(docs) != 1 {
 		t.Fatal(docs, err)
 	}
-	for q, want := range map[string]bool{
-		"Chồng tôi đi trực tổ bảo vệ an ninh trật tự ở thôn thì bị tai nạn gãy chân, anh chưa có bảo hiểm xã hội. Xin trợ cấp tai nạn thì cần nộp những giấy tờ gì?": false,
-		"Chồng tôi ở tổ bảo vệ an ninh trật tự, chết khi đi làm nhiệm vụ, chưa có bảo hiểm xã hội. Gia đình xin trợ cấp cần giấy tờ gì?":                             true,
-	} {
+	for q, want := range want {
 		papers, _, _ := papersOf(docs[0].Procedure, q)
-		got := slices.ContainsFunc(papers, func(x paper) bool { return !x.other && strings.Contains(x.name, "giấy chứng tử") })
-		if got != want {
-			t.Errorf("%q: death certificate among the resident's papers %v, want %v", q, got, want)
+		if got := slices.ContainsFunc(papers, func(x paper) bool { return !x.other && strings.Contains(x.name, part) }); got != want {
+			t.Errorf("%q: %q among the resident's papers %v, want %v", q, part, got, want)
 		}
 	}
 }
@@ -1591,21 +1598,11 @@ func TestInjuryAndDeathCasesApart(t *testing.T) {
 // under supervision (the supervisor's consent): a resident going away to
 // work gets the other case's, one on a suspended sentence keeps them.
 func TestTemporaryAbsenceOfTheSupervised(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.003677")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(docs, err)
-	}
-	for q, want := range map[string]bool{
+	residentsPaper(t, "1.003677", "Văn bản đồng ý", map[string]bool{
 		"Tôi sắp đi làm ăn xa một năm, khai báo tạm vắng cần những giấy tờ gì?": false,
 		"khai tam vang can nhung gi": false,
 		"Tôi đang hưởng án treo, muốn đi khỏi xã ít hôm thì khai báo tạm vắng cần giấy tờ gì?": true,
-	} {
-		papers, _, _ := papersOf(docs[0].Procedure, q)
-		got := slices.ContainsFunc(papers, func(x paper) bool { return !x.other && strings.Contains(x.name, "Văn bản đồng ý") })
-		if got != want {
-			t.Errorf("%q: the supervisor's consent among the resident's papers %v, want %v", q, got, want)
-		}
-	}
+	})
 }
 
 // The one paper of the resident's case is named whole when papers are
