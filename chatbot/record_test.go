@@ -1649,3 +1649,12 @@ func TestOrganisationsDeadlineIsNoResidents(t *testing.T) {
 		t.Errorf("deadline %q, want a person's 10 working days, not the oil contractors'", got)
 	}
 }
+
+// A yearly date the file must go in by ("gửi 01 bộ hồ sơ … trước ngày
+// 30/9 hàng năm", 1.003596) is the resident's deadline.
+func TestYearlyDateIsADeadline(t *testing.T) {
+	_, answer := embeddedAnswer(t, "1.003596", "HTX bọn em muốn đề xuất kế hoạch khuyến nông với xã cho năm sau, hạn nộp hồ sơ là ngày nào, hồ sơ gồm những gì?")
+	if !strings.Contains(answer, "30/9") || strings.Contains(answer, "Bước 1") {
+		t.Errorf("answer %q, want the yearly 30/9, its step unnumbered", answer)
+	}
+}
