@@ -395,4 +395,12 @@ func TestForeignPersonNamesTheForeignVariant(t *testing.T) {
 	if got := titles(t, kb, q, ""); len(got) == 0 || !strings.Contains(got[0], "đăng ký lại khai tử có yếu tố nước ngoài") {
 		t.Errorf("got %q, want the foreign re-registration of the death first", got)
 	}
+	// The common procedure's title said whole ("đăng ký khai sinh") names
+	// the foreign variant itself, not its version for adults who have
+	// papers ("… cho người đã có hồ sơ, giấy tờ cá nhân"), whose title
+	// holds the "giấy tờ" the question asks for.
+	q = "chồng tôi là người Hàn Quốc, vợ là người Việt, con mới sinh ở Việt Nam thì đăng ký khai sinh ở đâu, cần giấy tờ gì"
+	if got := titles(t, kb, q, ""); len(got) == 0 || got[0] != "Thủ tục đăng ký khai sinh có yếu tố nước ngoài" {
+		t.Errorf("got %q, want the foreign birth registration first", got)
+	}
 }

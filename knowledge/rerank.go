@@ -86,7 +86,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 				continue
 			}
 			for _, d := range groups {
-				if d.named > 0 && (foreign || placeEvent(d.entry.foldTitle)) && titleKey(f.entry.foldTitle) == titleKey(d.entry.foldTitle)+" co yeu to nuoc ngoai" {
+				// The common procedure is named by its residents' name or
+				// by its title said whole ("vợ là người Việt, chồng là
+				// người Hàn …, đăng ký khai sinh cho con").
+				key := titleKey(d.entry.foldTitle)
+				named := d.named > 0 || strings.Contains(askedNowText, " "+key+" ")
+				if named && (foreign || placeEvent(d.entry.foldTitle)) && titleKey(f.entry.foldTitle) == key+" co yeu to nuoc ngoai" {
 					f.named = max(f.named, d.named)
 					if foreign {
 						if standsFor == nil {
