@@ -304,6 +304,12 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"nha toi bi tinh tien su dung dat sai, muon xin tinh lai tien su dung dat thi can nop giay gi": "tính hoặc tính lại tiền sử dụng đất",
 		// Done wholly online is the procedure "toàn trình".
 		"Xe máy cũ hư hết rồi, muốn làm thu hồi đăng ký, biển số hoàn toàn online trên cổng dịch vụ công thì bao lâu có kết quả": "dịch vụ công toàn trình",
+		// A register re-made after it was lost is not the first
+		// registration, whose title opens "Đăng ký" without "Thủ tục".
+		"hồi trước tôi nhận con nuôi đã đăng ký ở xã, giờ sổ hộ tịch bị mất, muốn đăng ký lại việc nuôi con nuôi thì cần gì": "Đăng ký lại việc nuôi con nuôi",
+		// A file not yet decided on, stopped: told as a story before
+		// what is asked.
+		"toi nop ho so dang ky ho kinh doanh roi nhung doi y khong mo quan nua, ho so chua duoc duyet, muon dung lai thi lam sao, bao lau co thong bao?": "Dừng thực hiện thủ tục đăng ký hộ kinh doanh",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

@@ -162,6 +162,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// The stage is said in the question's words or the dictionary's:
 	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
 	stages := stagesSaid(slices.Concat(p.said[p.now:], p.expansions))
+	if pendingStop.MatchString(whole) {
+		stages = " dung thuc hien" + stages
+	}
 	var askedNow, saidNow map[string]bool // asked, without the story of steps already done; and of it, what is said
 	if p.past != nil {
 		askedNow = without(asked, p.past)
@@ -1018,6 +1021,12 @@ var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " qu
 // said where it is said, before the reason after it ("để sửa nhà").
 var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
 
+// pendingStop matches a file not yet decided on that the resident wants
+// stopped ("hồ sơ chưa được duyệt, muốn dừng lại"): the stage "dừng
+// thực hiện thủ tục", though the file is told as a story before what
+// is asked.
+var pendingStop = regexp.MustCompile(` ho so( [a-z0-9]+){0,5} (chua duoc (duyet|giai quyet|xu ly|cap)|dang (cho|xu ly|duoc xu ly)|chua co ket qua)( [a-z0-9]+){0,4} (dung lai|huy|rut lai|rut) `)
+
 // stagesSaid is the question's words (and the dictionary's) in which
 // actionFit looks for the stage said, " "-padded: read once per search.
 func stagesSaid(words []string) string {
@@ -1092,7 +1101,11 @@ func actionFit(q string, foldTitle string) float64 {
 // kết hôn": for a later stage asked ("đăng ký lại" after the register
 // was lost) it is the stage before.
 func registersFirst(title string) bool {
-	rest, ok := strings.CutPrefix(" "+strings.TrimSpace(title)+" ", " thu tuc dang ky ")
+	title = " " + strings.TrimSpace(title) + " "
+	rest, ok := strings.CutPrefix(title, " thu tuc dang ky ")
+	if !ok {
+		rest, ok = strings.CutPrefix(title, " dang ky ")
+	}
 	return ok && !strings.HasPrefix(rest, "lai ")
 }
 
