@@ -310,6 +310,16 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A file not yet decided on, stopped: told as a story before
 		// what is asked.
 		"toi nop ho so dang ky ho kinh doanh roi nhung doi y khong mo quan nua, ho so chua duoc duyet, muon dung lai thi lam sao, bao lau co thong bao?": "Dừng thực hiện thủ tục đăng ký hộ kinh doanh",
+		// Photocopies to certify, the paper copied named after: the copy's
+		// certification, not the paper's own procedure.
+		"toi can cong chung may ban photo so do voi can cuoc o xa, bao nhieu tien mot trang vay": "Chứng thực bản sao từ bản chính",
+		// Everyday words the dictionary reads: a gift of land certified,
+		// a daughter-in-law into the household, a broken motorbike's
+		// papers handed back, a state flat never leased.
+		"Bố mẹ tôi muốn làm hợp đồng tặng cho mảnh đất (đã có sổ đỏ) cho tôi, chứng thực ở UBND xã thì cần mang gì và lệ phí bao nhiêu?":                                           "Chứng thực giao dịch",
+		"con dau toi moi cuoi ve, gio muon nhap khau cho no vao ho nha toi thi mat bao nhieu tien le phi va phai lam nhung giay to gi":                                             "Đăng ký thường trú",
+		"Xe máy của bố em cũ hỏng không đi được nữa, muốn ra công an xã nộp lại đăng ký và biển số thì cần mang gì, bao lâu xong?":                                                 "Thu hồi",
+		"gia dinh toi o can ho tap the cua nha nuoc phan tu truoc nam 2007 ma chua bao gio ky hop dong thue, gio muon ky hop dong thue thi can giay to gi, bao lau thi giai quyet": "chưa có hợp đồng thuê nhà ở",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

@@ -56,11 +56,22 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	top := groups[0].score
 	longestName := 0 // words of the longest name the question says word for word
 	nowText := newSaidText(p.said[p.now:])
+	// The residents' name of a procedure done on any paper, read by the
+	// dictionary in a question with no story ("công chứng mấy bản photo
+	// sổ đỏ" => "chứng thực bản sao"), is said too: the paper named is its
+	// object, not a procedure of its own.
+	var readText saidText
+	if p.past == nil && len(p.expansions) > 0 {
+		readText = newSaidText([]string{strings.Join(p.expansions, " , ")})
+	}
 	for _, g := range groups {
 		if g.score > top {
 			top = g.score
 		}
 		g.named = saidName(nowText, g.entry.names)
+		if g.named == 0 && g.entry.onAnyPaper && readText.text != "" {
+			g.named = saidName(readText, g.entry.names)
+		}
 		longestName = max(longestName, g.named)
 	}
 	longestName = max(longestName, namedTogether(groups))
