@@ -148,6 +148,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		// A pet gone astray is no lost paper's report; a lost paper is.
 		{"con mèo nhà e đi lạc 2 hôm r, xã có chỗ nào nhận tin báo mất mèo ko ạ", passport, false},
 		{"nha toi bi mat con cho, bao o dau", passport, false},
+		{"con cho vang nha toi bi lac tu hom qua, ai thay bao giup voi, xa co ho tro tim ko", passport, false},
 		{"làm mất hộ chiếu thì trình báo ở đâu", passport, true},
 		{"xin cấp lại hộ chiếu cho tôi bị mất thì trình báo ở đâu", passport, true},
 		{"làm giấy khai sinh cho con mà lỡ làm mất giấy chứng sinh thì sao", birth, true},
