@@ -219,7 +219,31 @@ var askedRules = []askedRule{
 	// Who the story names ("hai đứa muốn đăng ký kết hôn") asks nothing.
 	{regexp.MustCompile(` (co mat|cung di|di cung|di (1|mot) minh|(1|mot) (nguoi|ng|minh|dua|ben)( [a-z]+)? (di|len|ra|lam|den)|(di|ra|len|den) ca (hai|2)( (dua|nguoi|ng|vo chong))?|(ca hai|ca 2|(2|hai) (dua|nguoi|ng|ben|vo chong))( (vo chong|vc|dua|nguoi|ng|ben))?( (co|deu|cung))?( (phai|can))?( cung)? (di|ra|len|den|co mat)) `),
 		regexp.MustCompile(` phai (co mat|cung co mat|truc tiep co mat|ky truoc mat) | cung (voi )?nguoi (dai dien|giam ho)( [a-z0-9]+){0,10} (den|toi) | (dai dien|giam ho)( hop phap)? dua nguoi( [a-z0-9]+){0,6} (den|toi) `), []string{"co mat", "truoc mat", "cung nguoi", "dua nguoi"}},
+	// Whether someone else may do it for the person: "bà nội có đi làm
+	// giấy khai sinh cho cháu thay được không", "em đăng ký thay mẹ được
+	// không"; settled by what the record says of authorising ("Trường hợp
+	// người đi đăng ký khai sinh cho trẻ em là ông, bà … thì không phải
+	// có văn bản ủy quyền"). A rule that no one may be authorised
+	// ("Phiếu Lý lịch tư pháp số 2 không được ủy quyền") comes first;
+	// then the rule for relatives ("Trường hợp người được ủy quyền là
+	// ông, bà, cha, mẹ … thì văn bản ủy quyền không phải chứng thực"),
+	// else the rule for a person authorised (not a postal firm), else any
+	// rule of authorising.
+	{proxyAsked, regexp.MustCompile(` khong duoc uy quyen `), []string{"khong duoc uy quyen"}},
+	{proxyAsked, regexp.MustCompile(` (nguoi duoc uy quyen|nguoi di( [a-z]+){1,8}) la (ong|ba|cha|me|con|vo|chong|anh|chi|em) `), []string{"uy quyen"}},
+	{proxyAsked, regexp.MustCompile(` uy quyen cho ca nhan `), []string{"uy quyen"}},
+	{proxyAsked, regexp.MustCompile(` uy quyen `), []string{"uy quyen"}},
 }
+
+// takesOver matches one who takes another's place rather than acting
+// for them: "muốn đứng tên chủ hộ kinh doanh thay bố".
+var takesOver = regexp.MustCompile(` (dung ten|lam chu|thay ten|thay the) `)
+
+// proxyAsked matches a question whether someone else may do it for the
+// person (askedRules). "Làm hộ khẩu" is no one acting for another, nor
+// is a letter of authority whose signature is certified ("chứng thực
+// chữ ký trên giấy ủy quyền").
+var proxyAsked = regexp.MustCompile(` thay (duoc|dc|duoc khong) | (lam|di|nop|xin|dang ky|dk|lanh|linh|nhan|ky|di lam|di nop|di xin) (thay|ho|giup|giup cho|dum|gium) (cho|duoc|dc|khong|ko|nguoi|con|me|bo|ba|ong|chau|vo|chong) | thay (cho )?(con|chau|me|bo|cha|ba|ong|vo|chong|anh|chi|em|nguoi nha|nguoi than) `)
 
 // pickDetail is recordDetail on a record's sentences (detailSentences).
 func pickDetail(question, title string, sentences []detailSentence) string {
@@ -266,8 +290,15 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 	var settled []string
 	var ats [][]string
 	var rulesSettled []*regexp.Regexp
+	// A rule asked by the same words as the rules before it is read only
+	// when they settled nothing.
+	var settledBy *regexp.Regexp // what asked the rule before, if it settled a sentence
 	for _, r := range askedRules {
-		if !rules || !r.asked.MatchString(asked) {
+		if r.asked == settledBy {
+			continue
+		}
+		settledBy = nil
+		if !rules || !r.asked.MatchString(asked) || r.asked == proxyAsked && takesOver.MatchString(asked) {
 			continue
 		}
 		// Of the sentences that settle it, the one that shares most with
@@ -282,6 +313,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 		}
 		if best != "" && !slices.Contains(settled, best) {
 			settled, ats, rulesSettled = append(settled, best), append(ats, r.at), append(rulesSettled, r.rule)
+			settledBy = r.asked
 		}
 	}
 	switch len(settled) {

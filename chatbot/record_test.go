@@ -36,6 +36,49 @@ func TestRecordDetailQuotesWhatTheCaseRequires(t *testing.T) {
 	}
 }
 
+// A relative asking whether they may do it for someone is answered by
+// the record's rule for relatives, or for a person authorised, not by
+// the first paper that names an authority (the birth registration's and
+// the household business's records, 1.001193 and 1.001612).
+func TestRecordDetailAnswersWhoMayActForAnother(t *testing.T) {
+	birth := &knowledge.Procedure{Title: "Thủ tục đăng ký khai sinh", Papers: []knowledge.Paper{
+		{Name: "Tờ khai đăng ký khai sinh theo mẫu", Count: "1 bản chính"},
+		{Name: "Văn bản ủy quyền (được chứng thực) theo quy định của pháp luật trong trường hợp ủy quyền thực hiện việc đăng ký khai sinh. Trường hợp người được ủy quyền là ông, bà, cha, mẹ, con, vợ, chồng, anh, chị, em ruột của người ủy quyền thì văn bản ủy quyền không phải chứng thực", Count: "1 bản chính"},
+		{Name: "Trường hợp người đi đăng ký khai sinh cho trẻ em là ông, bà, người thân thích khác thì không phải có văn bản ủy quyền của cha, mẹ trẻ em, nhưng phải thống nhất với cha, mẹ trẻ em về các nội dung khai sinh", Count: "0 bản chính"},
+	}}
+	got := recordDetail("Con dâu tôi mới sinh cháu, bố mẹ cháu đi làm xa chưa về được. Bà nội như tôi có đi làm giấy khai sinh cho cháu thay được không, cần mang giấy tờ gì?", birth.Title, birth)
+	if !strings.Contains(got, "ông, bà, người thân thích khác thì không phải có văn bản ủy quyền") {
+		t.Errorf("grandmother: detail %q, want the rule for grandparents registering a birth", got)
+	}
+	business := &knowledge.Procedure{Title: "Đăng ký thành lập hộ kinh doanh", Papers: []knowledge.Paper{
+		{Name: "Giấy đề nghị đăng ký hộ kinh doanh", Count: "1 bản chính"},
+		{Name: "(iv) Trường hợp ủy quyền cho đơn vị cung cấp dịch vụ bưu chính không phải là bưu chính công ích thực hiện thủ tục đăng ký hộ kinh doanh thì việc ủy quyền thực hiện theo quy định tại mục (ii)", Count: "0 bản chính,1 bản sao"},
+		{Name: "(i) Trường hợp ủy quyền cho cá nhân thực hiện thủ tục đăng ký hộ kinh doanh, kèm theo hồ sơ đăng ký hộ kinh doanh phải có văn bản ủy quyền cho cá nhân thực hiện thủ tục liên quan đến đăng ký hộ kinh doanh. Văn bản ủy quyền này không bắt buộc phải công chứng, chứng thực", Count: "0 bản chính,1 bản sao"},
+	}}
+	got = recordDetail("Mẹ em muốn mở tiệm tạp hóa, em đi đăng ký hộ kinh doanh thay mẹ được không, lệ phí bao nhiêu, mấy ngày có giấy?", business.Title, business)
+	if !strings.Contains(got, "ủy quyền cho cá nhân") {
+		t.Errorf("a son for his mother: detail %q, want the rule for a person authorised", got)
+	}
+	// "Làm hộ khẩu" asks no one to act for another, nor does one who
+	// takes another's place.
+	if got := recordDetail("làm hộ khẩu cho con cần gì", birth.Title, birth); strings.Contains(got, "ủy quyền") {
+		t.Errorf("a household book: detail %q, want no rule of authorising", got)
+	}
+	if got := recordDetail("Bố tôi mới mất, giờ tôi muốn đứng tên chủ hộ kinh doanh thay bố thì cần giấy tờ gì", business.Title, business); strings.Contains(got, "ủy quyền") {
+		t.Errorf("a son taking over: detail %q, want no rule of authorising", got)
+	}
+	// A rule that no one may be authorised is the answer, before the rule
+	// for relatives (the judicial record's, 3.000333).
+	record := &knowledge.Procedure{Title: "Cấp Phiếu lý lịch tư pháp", Papers: []knowledge.Paper{
+		{Name: "Tờ khai yêu cầu cấp Phiếu lý lịch tư pháp", Count: "1 bản chính"},
+		{Name: "Văn bản ủy quyền (Trường hợp người được ủy quyền là cha, mẹ, vợ, chồng, con của người ủy quyền thì không cần văn bản ủy quyền)", Count: "1 bản chính"},
+		{Name: "Cá nhân yêu cầu cấp Phiếu Lý lịch tư pháp số 2 không được ủy quyền cho người khác làm thủ tục yêu cầu cấp Phiếu Lý lịch tư pháp trừ trường hợp cá nhân là người chưa thành niên có thể ủy quyền cho cha, mẹ yêu cầu cấp Phiếu Lý lịch tư pháp số 2", Count: "0 bản chính"},
+	}}
+	if got := recordDetail("Làm LLTP số 2 có ủy quyền cho người nhà đi làm hộ được không?", record.Title, record); !strings.Contains(got, "không được ủy quyền") {
+		t.Errorf("judicial record no. 2: detail %q, want the rule that it is not done by proxy", got)
+	}
+}
+
 // The form everyone fills in is named, not its variant for someone acting
 // on another's behalf, and a letter of authority is a special case
 // (record 3.000333).
