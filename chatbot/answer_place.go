@@ -34,6 +34,11 @@ var placeNames = []struct {
 	{regexp.MustCompile(`(?i)cơ quan đăng ký hộ tịch`), "cơ quan đăng ký hộ tịch"},
 }
 
+// taxOffice is the tax office a step hands a file to ("… gửi đến cơ quan
+// thuế quản lý trực tiếp"): where a record that names no place nor
+// agency sends it (placeOf), though it is at commune level too.
+var taxOffice = regexp.MustCompile(`(?i)\b(nộp|gửi)\b[^.;]{0,80}cơ quan thuế`)
+
 // placeEnd ends the words that qualify a place; provinceOf finds in
 // them that the place is the province's.
 var (

@@ -560,6 +560,9 @@ func placeOf(p *knowledge.Procedure, v view) string {
 		}
 	}
 	where = strings.TrimRight(where, ".;, ")
+	if where == "" && slices.ContainsFunc(p.Steps, taxOffice.MatchString) {
+		where = "cơ quan thuế"
+	}
 	commune := strings.Contains(strings.ToLower(p.Level), "cấp xã")
 	if commune && where != "" && !mentionsCommune(where) {
 		// A commune-level record whose agencies field names only the

@@ -937,6 +937,20 @@ func TestCommuneNearAnIncidentIsNoPlace(t *testing.T) {
 	}
 }
 
+// A tax file goes to the tax office the steps name ("… gửi đến cơ quan
+// thuế quản lý trực tiếp"), not the commune's service centre, though the
+// record names no agency and is at commune level too (1.008543).
+func TestTaxFileGoesToTheTaxOffice(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.008543")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	v := view{office: true, contact: Contact{Name: "Xã Mẫu"}}
+	if got := placeOf(docs[0].Procedure, v); !strings.Contains(got, "cơ quan thuế") || strings.Contains(got, "Trung tâm") {
+		t.Errorf("place %q, want the tax office", got)
+	}
+}
+
 // Who decides is said beside where to submit when it is asked and the
 // place does not name it (record 1.013225: handed in at the service
 // centre, granted by the People's Committee).
