@@ -107,7 +107,11 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	// with the card).
 	if together {
 		var best *knowledge.Hit
-		if first {
+		// A link the whole question found first answers it unless a
+		// shorter one names both sides: "làm 1 lần cả khai sinh, nhập hộ
+		// khẩu và thẻ bhyt" is the birth linked with residence and the
+		// card, though the card's side alone found its re-issue.
+		if first || linked(hits[0].Title) && p.grounding.grounded(hits[:1]) {
 			best = &hits[0]
 		}
 		for i, h := range hits[1:] {

@@ -133,6 +133,17 @@ func TestFewestLinksAnswer(t *testing.T) {
 	}
 }
 
+// Three things asked at once, a side of which alone finds another
+// procedure (the card's side, its re-issue): the link the whole question
+// found first answers alone.
+func TestLinkFoundFirstAnswersThreeAskedAtOnce(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "vo e moi sinh be, muon lam 1 lan ca khai sinh, nhap ho khau va the bhyt cho be dc ko? mat bao lau, co ton tien ko", Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "2.000986" || strings.Contains(r.Answer, "[2] «") {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
+	}
+}
+
 // A side that only asks ("… mất bao lâu và lệ phí bao nhiêu") names no
 // second procedure: the land registration fee ("Khai lệ phí trước bạ
 // nhà, đất") was answered beside a lost card and a will.
