@@ -320,6 +320,12 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"con dau toi moi cuoi ve, gio muon nhap khau cho no vao ho nha toi thi mat bao nhieu tien le phi va phai lam nhung giay to gi":                                             "Đăng ký thường trú",
 		"Xe máy của bố em cũ hỏng không đi được nữa, muốn ra công an xã nộp lại đăng ký và biển số thì cần mang gì, bao lâu xong?":                                                 "Thu hồi",
 		"gia dinh toi o can ho tap the cua nha nuoc phan tu truoc nam 2007 ma chua bao gio ky hop dong thue, gio muon ky hop dong thue thi can giay to gi, bao lau thi giai quyet": "chưa có hợp đồng thuê nhà ở",
+		// Shares are securities; selling them transfers securities.
+		"Tôi được chia cổ tức bằng cổ phiếu, giờ bán số cổ phiếu đó thì phải khai thuế thu nhập cá nhân theo tờ khai mẫu nào, có mất phí không?": "nhận cổ tức bằng chứng khoán",
+		// A son who marries is the story; his household of his own is
+		// asked. A lost pass is reported where it was lost.
+		"Con trai tôi lấy vợ, muốn tách ra thành hộ riêng ngay tại nhà mình thì mất mấy ngày, lệ phí bao nhiêu?":               "Tách hộ",
+		"e o xa giap bien gioi TQ, lam mat giay thong hanh xuat nhap canh vung bien gioi r, phai bao o dau, trong may ngay ak": "Trình báo mất giấy thông hành",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

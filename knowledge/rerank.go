@@ -1033,10 +1033,11 @@ var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " qu
 var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
 
 // pendingStop matches a file not yet decided on that the resident wants
-// stopped ("hồ sơ chưa được duyệt, muốn dừng lại"): the stage "dừng
+// stopped ("hồ sơ chưa được duyệt, muốn dừng lại", "đã nộp hồ sơ đăng
+// ký thành lập nhưng …, muốn rút lại"): the stage "dừng
 // thực hiện thủ tục", though the file is told as a story before what
 // is asked.
-var pendingStop = regexp.MustCompile(` ho so( [a-z0-9]+){0,5} (chua duoc (duyet|giai quyet|xu ly|cap)|dang (cho|xu ly|duoc xu ly)|chua co ket qua)( [a-z0-9]+){0,4} (dung lai|huy|rut lai|rut) `)
+var pendingStop = regexp.MustCompile(` ho so( [a-z0-9]+){0,5} (chua duoc (duyet|giai quyet|xu ly|cap)|dang (cho|xu ly|duoc xu ly)|chua co ket qua)( [a-z0-9]+){0,4} (dung lai|huy|rut lai|rut) | da nop ho so( [a-z0-9]+){0,12} (muon|xin) (dung lai|huy|rut lai|rut) `)
 
 // stagesSaid is the question's words (and the dictionary's) in which
 // actionFit looks for the stage said, " "-padded: read once per search.
