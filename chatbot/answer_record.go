@@ -274,7 +274,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 	case intentConditions:
 		if p.Conditions != "" {
 			// A list's first dash is the record's layout, not a word.
-			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(strings.TrimLeft(p.Conditions, "-+*• \n"), maxPart) + "\n")
+			b.WriteString(v.word("Điều kiện: ", "Conditions: ") + clip(listedConditions(strings.TrimLeft(p.Conditions, "-+*• \n")), maxPart) + "\n")
 		} else if many == 0 || strings.Contains(fold(question), " dieu kien ") {
 			b.WriteString(v.word("Bản ghi không ghi điều kiện riêng cho thủ tục này.\n", "The record states no special conditions.\n"))
 			if !strings.Contains(fold(question), " dieu kien ") {
@@ -384,6 +384,49 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(".")
 	}
 	b.WriteString("\n")
+}
+
+// conditionsLead is a record's conditions that open with a lead
+// announcing a list ("Công dân … có các tiêu chuẩn, điều kiện sau đây …:")
+// and its items, one a line; conditionItem is an item's marker.
+var (
+	conditionsLead = regexp.MustCompile(`(?s)^[^\n]{0,300}?:\s*\n\s*((?:\d+[.)]|-|\+|[a-zđ]\))\s.*)$`)
+	conditionItem  = regexp.MustCompile(`^(?:\d+[.)]|-|\+|[a-zđ]\))\s+`)
+	clauseEnd      = regexp.MustCompile(`;|\.(\s|$)`)
+	announces      = regexp.MustCompile(`(?i)^[^\n]*\b(sau đây|như sau|sau)\b[^\n]*:\s*$`)
+)
+
+// listedConditions gives a list of conditions by its items' opening
+// clauses, without the lead that announces them: "Từ đủ 18 tuổi đến đủ
+// 70 tuổi; Có lý lịch rõ ràng; …", not "Công dân Việt Nam có nguyện vọng
+// và có các tiêu chuẩn, điều kiện sau đây …" cut before the first item.
+// Conditions in any other shape come back as they are.
+func listedConditions(c string) string {
+	m := conditionsLead.FindStringSubmatch(c)
+	// Only a lead that only announces ("… các tiêu chuẩn, điều kiện sau
+	// đây …:"); one that says what the items are ("Trường hợp không được
+	// chứng thực chữ ký:") goes with them.
+	if m == nil || !announces.MatchString(c[:len(c)-len(m[1])]) {
+		return c
+	}
+	var items []string
+	for _, line := range strings.Split(m[1], "\n") {
+		line = strings.TrimSpace(line)
+		if !conditionItem.MatchString(line) {
+			continue // a line that goes on an item, or a blank one
+		}
+		item := conditionItem.ReplaceAllString(line, "")
+		if loc := clauseEnd.FindStringIndex(item); loc != nil {
+			item = item[:loc[0]] // "1.500.000 đồng" is no end
+		}
+		if item = strings.TrimSpace(item); item != "" {
+			items = append(items, item)
+		}
+	}
+	if len(items) < 2 {
+		return c
+	}
+	return strings.Join(items, "; ")
 }
 
 // lawOnly is a case's heading that names it only by the law's clause

@@ -937,6 +937,31 @@ func TestCommuneNearAnIncidentIsNoPlace(t *testing.T) {
 	}
 }
 
+// Conditions listed under a lead are given by their items' opening
+// clauses, not by the lead cut before the first item (1.012533: the
+// neighbourhood security team's age, record and schooling).
+func TestConditionsListedByTheirItems(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.012533")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	got := listedConditions(docs[0].Procedure.Conditions)
+	if !strings.HasPrefix(got, "Từ đủ 18 tuổi đến đủ 70 tuổi; Có lý lịch rõ ràng") || strings.Contains(got, "sau đây") {
+		t.Errorf("conditions %q, want the items, age first", got)
+	}
+	// A number's dots end no clause; a text without a lead is as it is.
+	if got := listedConditions("Hộ gia đình có đủ các điều kiện sau:\n1. Thu nhập bình quân dưới 1.500.000 đồng/người/tháng.\n2. Có hộ khẩu thường trú tại xã"); got != "Thu nhập bình quân dưới 1.500.000 đồng/người/tháng; Có hộ khẩu thường trú tại xã" {
+		t.Errorf("conditions %q", got)
+	}
+	// A lead that says what its items are stays with them.
+	if c := "Trường hợp không được chứng thực chữ ký:\n+ Tại thời điểm chứng thực, người yêu cầu không nhận thức được hành vi của mình.\n+ Giấy tờ có nội dung trái pháp luật."; listedConditions(c) != c {
+		t.Errorf("a lead that says the items are refusals was dropped: %q", listedConditions(c))
+	}
+	if c := "Người yêu cầu phải có mặt."; listedConditions(c) != c {
+		t.Errorf("conditions without a list changed: %q", listedConditions(c))
+	}
+}
+
 // A tax file goes to the tax office the steps name ("… gửi đến cơ quan
 // thuế quản lý trực tiếp"), not the commune's service centre, though the
 // record names no agency and is at commune level too (1.008543).
