@@ -196,3 +196,65 @@ func onlineChannels(note string) string {
 	}
 	return "bản ghi: qua " + clip(strings.Join(out, "; "), 160)
 }
+
+// caseLine opens a step's line that gives a case of applicants, named by
+// who they are, its own place ("b) Người tham gia BHXH tự nguyện, người tham gia BHYT theo hộ
+// gia đình, …: Nộp hồ sơ cho Tổ chức dịch vụ hoặc cơ quan BHXH trực tiếp
+// thu"); caseEnd opens the next case or part.
+var (
+	caseLine = regexp.MustCompile(`^\s*[a-zđ]\)\s*(?:Đối với\s+)?((?:[Nn]gười|[Hh]ộ|[Cc]á nhân|[Hh]ọc sinh|[Ss]inh viên|[Tt]rẻ em|[Cc]ông dân)[^:]{3,200}):\s*(.*)$`)
+	caseEnd  = regexp.MustCompile(`^\s*(?:[a-zđ]\)|\d+\.)\s`)
+)
+
+// casePlace returns where the record's steps send the file of the case
+// of applicants the question names (a household's health insurance card:
+// the service agent or the social insurance office, not the commune
+// office that takes the files of those the state pays for), or "" when
+// the question names no one case or the case names no place. A case is
+// named by a pair of its words side by side, neither common nor of the
+// title, that the question says ("hộ gia đình").
+func casePlace(p *knowledge.Procedure, question string) string {
+	q := foldedWords(question)
+	title := foldedWords(p.Title)
+	best, bestPairs, tie := "", 0, false
+	for _, step := range p.Steps {
+		lines := strings.Split(step, "\n")
+		for i, line := range lines {
+			m := caseLine.FindStringSubmatch(line)
+			if m == nil {
+				continue
+			}
+			pairs := 0
+			words := strings.Fields(foldedWords(m[1]))
+			for k := 0; k+1 < len(words); k++ {
+				pair := " " + words[k] + " " + words[k+1] + " "
+				if !genericWords[words[k]] && !genericWords[words[k+1]] && !strings.Contains(title, pair) && strings.Contains(q, pair) {
+					pairs++
+				}
+			}
+			if pairs == 0 || pairs < bestPairs {
+				continue
+			}
+			body := []string{m[2]}
+			for _, next := range lines[i+1:] {
+				if caseEnd.MatchString(next) {
+					break
+				}
+				body = append(body, next)
+			}
+			where := strings.Join(submitPlaces(&knowledge.Procedure{Steps: []string{strings.Join(body, "\n")}}), ", ")
+			if where == "" {
+				continue
+			}
+			if pairs == bestPairs && where != best {
+				tie = true
+				continue
+			}
+			best, bestPairs, tie = where, pairs, false
+		}
+	}
+	if tie {
+		return ""
+	}
+	return best
+}

@@ -140,6 +140,14 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		b.WriteString(v.word("Theo bản ghi: ", "The record says: ") + "«" + detail + "»\n")
 	}
 	where := strings.TrimRight(placeOf(p, v), ".;, ")
+	if at := casePlace(p, question); at != "" {
+		// The asker's case has its own place ("người tham gia BHYT theo
+		// hộ gia đình: nộp cho tổ chức dịch vụ hoặc cơ quan BHXH").
+		if mentionsCommune(at) && v.office && v.contact.Name != "" {
+			at += " (" + v.contact.Name + ")"
+		}
+		where = at
+	}
 	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + where)
 	if online(p) && !asked[intentOnline] {
 		b.WriteString(v.word("; hoặc trực tuyến", "; or online"))

@@ -962,6 +962,27 @@ func TestConditionsListedByTheirItems(t *testing.T) {
 	}
 }
 
+// A household's health insurance card goes where the steps send that
+// case (the service agent or the social insurance office), not also to
+// the commune office that takes the files of those the state pays for
+// (1.001939, 1.002759); a question naming no case gets the record's
+// places.
+func TestPlaceOfTheCaseAsked(t *testing.T) {
+	for _, code := range []string{"1.001939", "1.002759"} {
+		docs, err := portal.EmbeddedDocuments(code)
+		if err != nil || len(docs) != 1 {
+			t.Fatal(docs, err)
+		}
+		p := docs[0].Procedure
+		if got := casePlace(p, "Thẻ BHYT hộ gia đình bị mất thì xin cấp lại ở đâu?"); !strings.Contains(got, "tổ chức dịch vụ") || !strings.Contains(got, "Bảo hiểm xã hội") || strings.Contains(got, "Ủy ban") {
+			t.Errorf("%s: household's place %q, want the service agent and the social insurance office", code, got)
+		}
+		if got := casePlace(p, "thẻ bhyt bị mất cấp lại ở đâu"); got != "" {
+			t.Errorf("%s: no case named, place %q", code, got)
+		}
+	}
+}
+
 // A tax file goes to the tax office the steps name ("… gửi đến cơ quan
 // thuế quản lý trực tiếp"), not the commune's service centre, though the
 // record names no agency and is at commune level too (1.008543).
