@@ -401,7 +401,8 @@ var (
 	conditionsLead = regexp.MustCompile(`(?s)^[^\n]{0,300}?:\s*\n\s*((?:\d+[.)]|-|\+|[a-zđ]\))\s.*)$`)
 	conditionItem  = regexp.MustCompile(`^(?:\d+[.)]|-|\+|[a-zđ]\))\s+`)
 	clauseEnd      = regexp.MustCompile(`;|\.(\s|$)`)
-	announces      = regexp.MustCompile(`(?i)^[^\n]*\b(sau đây|như sau|sau)\b[^\n]*:\s*$`)
+	announces      = regexp.MustCompile(`(?i)^[^\n]*(\bsau đây\b|\bnhư sau\b|\bsau\s*:)[^\n]*:?\s*$`)
+	barred         = regexp.MustCompile(`(?i)(^|[\s,])(không|chấm dứt|bị|trừ)([\s,]|$)`)
 )
 
 // listedConditions gives a list of conditions by its items' opening
@@ -413,8 +414,10 @@ func listedConditions(c string) string {
 	m := conditionsLead.FindStringSubmatch(c)
 	// Only a lead that only announces ("… các tiêu chuẩn, điều kiện sau
 	// đây …:"); one that says what the items are ("Trường hợp không được
-	// chứng thực chữ ký:") goes with them.
-	if m == nil || !announces.MatchString(c[:len(c)-len(m[1])]) {
+	// chứng thực chữ ký:", "Những người sau đây không được đăng ký …:",
+	// "… chấm dứt khi … thuộc một trong các trường hợp sau đây:") goes
+	// with them.
+	if m == nil || !announces.MatchString(c[:len(c)-len(m[1])]) || barred.MatchString(c[:len(c)-len(m[1])]) {
 		return c
 	}
 	var items []string

@@ -954,8 +954,15 @@ func TestConditionsListedByTheirItems(t *testing.T) {
 		t.Errorf("conditions %q", got)
 	}
 	// A lead that says what its items are stays with them.
-	if c := "Trường hợp không được chứng thực chữ ký:\n+ Tại thời điểm chứng thực, người yêu cầu không nhận thức được hành vi của mình.\n+ Giấy tờ có nội dung trái pháp luật."; listedConditions(c) != c {
-		t.Errorf("a lead that says the items are refusals was dropped: %q", listedConditions(c))
+	for _, c := range []string{
+		"Trường hợp không được chứng thực chữ ký:\n+ Tại thời điểm chứng thực, người yêu cầu không nhận thức được hành vi của mình.\n+ Giấy tờ có nội dung trái pháp luật.",
+		"Người thuộc một trong những trường hợp sau đây thì không được cấp chứng chỉ hành nghề đấu giá:\n1. Không thường trú tại Việt Nam.\n2. Bị mất năng lực hành vi dân sự.",
+		"Sau khi nhận đủ hồ sơ:\n1. Cơ quan thuế kiểm tra.\n2. Cơ quan thuế trả kết quả.",
+		"Những người sau đây bị từ chối:\n1. Người chưa đủ tuổi.\n2. Người đang chấp hành án.",
+	} {
+		if listedConditions(c) != c {
+			t.Errorf("a lead that says what its items are was dropped: %q", listedConditions(c))
+		}
 	}
 	if c := "Người yêu cầu phải có mặt."; listedConditions(c) != c {
 		t.Errorf("conditions without a list changed: %q", listedConditions(c))
