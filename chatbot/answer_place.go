@@ -198,9 +198,9 @@ func onlineChannels(note string) string {
 }
 
 // caseLine opens a step's line that gives a case of applicants, named by
-// who they are, its own place ("b) Người tham gia BHXH tự nguyện, người tham gia BHYT theo hộ
-// gia đình, …: Nộp hồ sơ cho Tổ chức dịch vụ hoặc cơ quan BHXH trực tiếp
-// thu"); caseEnd opens the next case or part.
+// who they are, its own place ("b) Người tham gia BHXH tự nguyện, người
+// tham gia BHYT theo hộ gia đình, …: Nộp hồ sơ cho Tổ chức dịch vụ hoặc
+// cơ quan BHXH trực tiếp thu"); caseEnd opens the next case or part.
 var (
 	caseLine = regexp.MustCompile(`^\s*[a-zđ]\)\s*(?:Đối với\s+)?((?:[Nn]gười|[Hh]ộ|[Cc]á nhân|[Hh]ọc sinh|[Ss]inh viên|[Tt]rẻ em|[Cc]ông dân)[^:]{3,200}):\s*(.*)$`)
 	caseEnd  = regexp.MustCompile(`^\s*(?:[a-zđ]\)|\d+\.)\s`)

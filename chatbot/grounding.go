@@ -107,8 +107,8 @@ var (
 )
 
 // lostPet is a pet gone astray or lost ("con mèo nhà e đi lạc", "mất
-// con chó", "con chó vàng nhà tôi bị lạc"): no record takes its report (the lost papers' reports, which
-// share "trình báo mất", answered it).
+// con chó", "con chó vàng nhà tôi bị lạc"): no record takes its report
+// (the lost papers' reports, which share "trình báo mất", answered it).
 var lostPet = regexp.MustCompile(` (con (meo|cho|cun)( (vang|den|trang|muop|xam|nau|khoang|mun|phoc|becgie|co|ta))?|meo|cun|cho cung) (nha |cua )?((toi|em|e|minh|tui|chau) )?(bi |da |vua )?(di lac|lac|mat|bi mat|chay mat|di mat|di dau mat)( |$)` +
 	`| (mat|lac|tim|bao mat) (con |1 con |mot con )?(meo|cun|cho cung)( |$)| (mat|lac) (con|1 con|mot con) cho( |$)|(bao|tim) (meo|cho|cun) (lac|mat)( |$)`)
 

@@ -1034,9 +1034,8 @@ var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kin
 
 // pendingStop matches a file not yet decided on that the resident wants
 // stopped ("hồ sơ chưa được duyệt, muốn dừng lại", "đã nộp hồ sơ đăng
-// ký thành lập nhưng …, muốn rút lại"): the stage "dừng
-// thực hiện thủ tục", though the file is told as a story before what
-// is asked.
+// ký thành lập nhưng …, muốn rút lại"): the stage "dừng thực hiện thủ
+// tục", though the file is told as a story before what is asked.
 var pendingStop = regexp.MustCompile(` ho so( [a-z0-9]+){0,5} (chua duoc (duyet|giai quyet|xu ly|cap)|dang (cho|xu ly|duoc xu ly)|chua co ket qua)( [a-z0-9]+){0,4} (dung lai|huy|rut lai|rut) | da nop ho so( [a-z0-9]+){0,12} (muon|xin) (dung lai|huy|rut lai|rut) `)
 
 // stagesSaid is the question's words (and the dictionary's) in which
@@ -1109,9 +1108,9 @@ func actionFit(q string, foldTitle string) float64 {
 }
 
 // registersFirst reports a title (" "-padded) that registers something
-// for the first time in the civil-status records' way, "Thủ tục đăng ký
-// kết hôn": for a later stage asked ("đăng ký lại" after the register
-// was lost) it is the stage before.
+// for the first time, "Thủ tục đăng ký kết hôn", "Đăng ký việc nuôi con
+// nuôi trong nước": for a later stage asked ("đăng ký lại" after the
+// register was lost) it is the stage before.
 func registersFirst(title string) bool {
 	title = " " + strings.TrimSpace(title) + " "
 	rest, ok := strings.CutPrefix(title, " thu tuc dang ky ")
