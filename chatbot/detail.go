@@ -48,8 +48,10 @@ var genericWords = map[string]bool{
 	// em ruột của người ủy quyền"): a resident's "bác ruột" is no reason
 	// to quote one.
 	"truong": true, "hop": true, "ruot": true,
-	// "nộp trực tiếp" is a channel, not a reason to quote "tiếp nhận …".
-	"tiep": true,
+	// "nộp trực tiếp" is a channel, not a reason to quote "tiếp nhận …";
+	// "tại UBND xã" says where, not a reason to quote "(4) ủy quyền …
+	// để vay vốn tại Ngân hàng chính sách xã hội".
+	"tiep": true, "tai": true,
 	// "công an phường", "CA xã" is where residents go, not what they ask
 	// ("Đối với Công an nhân dân: …" was quoted for a lodger's fee);
 	// "mới", "hơn" say when and how much of anything.

@@ -937,6 +937,24 @@ func TestCommuneNearAnIncidentIsNoPlace(t *testing.T) {
 	}
 }
 
+// "tại UBND xã" says where, not which of the signature certification's
+// exceptions to quote (2.000884: "(4) ủy quyền … để vay vốn tại Ngân
+// hàng chính sách xã hội"); a pension collected by proxy still gets its
+// own item.
+func TestWhereSaidQuotesNoException(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("2.000884")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	p := docs[0].Procedure
+	if got := recordDetail("Tôi cần chứng thực chữ ký trên giấy ủy quyền tại UBND xã thì lệ phí bao nhiêu?", p.Title, p); strings.Contains(got, "vay vốn") {
+		t.Errorf("detail %q: a fee asked quotes the bank loan's exception", got)
+	}
+	if got := recordDetail("toi can chung thuc chu ky tren giay uy quyen cho em gai nhan ho luong huu, ra xa lam thi phi bao nhieu?", p.Title, p); !strings.Contains(got, "lương hưu") {
+		t.Errorf("detail %q: want the pension's item", got)
+	}
+}
+
 // Conditions listed under a lead are given by their items' opening
 // clauses, not by the lead cut before the first item (1.012533: the
 // neighbourhood security team's age, record and schooling).
