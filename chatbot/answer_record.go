@@ -400,7 +400,6 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 var (
 	conditionsLead = regexp.MustCompile(`(?s)^[^\n]{0,300}?:\s*\n\s*((?:\d+[.)]|-|\+|[a-zđ]\))\s.*)$`)
 	conditionItem  = regexp.MustCompile(`^(?:\d+[.)]|-|\+|[a-zđ]\))\s+`)
-	clauseEnd      = regexp.MustCompile(`;|\.(\s|$)`)
 	announces      = regexp.MustCompile(`(?i)^[^\n]*(\bsau đây\b|\bnhư sau\b|\bsau\s*:)[^\n]*:?\s*$`)
 	barred         = regexp.MustCompile(`(?i)(^|[\s,])(không|chấm dứt|bị|trừ)([\s,]|$)`)
 )
@@ -427,9 +426,8 @@ func listedConditions(c string) string {
 			continue // a line that goes on an item, or a blank one
 		}
 		item := conditionItem.ReplaceAllString(line, "")
-		if loc := clauseEnd.FindStringIndex(item); loc != nil {
-			item = item[:loc[0]] // "1.500.000 đồng" is no end
-		}
+		// The item's first clause ("1.500.000 đồng" is no end of one).
+		item = strings.TrimRight(clauseStop.Split(item, 2)[0], ". ")
 		if item = strings.TrimSpace(item); item != "" {
 			items = append(items, item)
 		}
