@@ -146,9 +146,15 @@ func (r Record) papers(cut bool) []knowledge.Paper {
 			return ps
 		}
 	}
+	// The section's heading is the last "Thành phần hồ sơ" a table
+	// follows: a case's row may point back to the section by its name
+	// ("Hồ sơ tương tự như khoản 1 của mục 3.3 (Thành phần hồ sơ)").
 	raw := r.RawText
 	i := strings.LastIndex(raw, "Thành phần hồ sơ")
-	if i < 0 || !paperHeader.MatchString(raw[i:]) {
+	for i >= 0 && !paperHeader.MatchString(raw[i:]) {
+		i = strings.LastIndex(raw[:i], "Thành phần hồ sơ")
+	}
+	if i < 0 {
 		return nil
 	}
 	raw = raw[i+len("Thành phần hồ sơ"):]

@@ -374,6 +374,21 @@ func TestStepsTheExportCutAreReadWhole(t *testing.T) {
 	}
 }
 
+// The papers of a record whose field holds its steps are read from the
+// section's own table, not from the row after it that names the section
+// ("Hồ sơ tương tự như khoản 1 của mục 3.3 (Thành phần hồ sơ)"): a patient
+// who paid the hospital bill brings the receipts (record 1.001656).
+func TestPapersSectionNamedAgainBelowIt(t *testing.T) {
+	docs, err := EmbeddedDocuments("1.001656")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	papers := docs[0].Procedure.Papers
+	if !slices.ContainsFunc(papers, func(pp knowledge.Paper) bool { return strings.Contains(pp.Name, "hóa đơn, biên lai") }) {
+		t.Errorf("papers lack the receipts: %+v", papers)
+	}
+}
+
 // A fee cell that lost the thousands its own note states ("700 VNĐ (…
 // 700.000 đồng/cơ sở)") is read with them; an amount the note does not
 // restate is kept as it is.
