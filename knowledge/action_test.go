@@ -326,6 +326,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// asked. A lost pass is reported where it was lost.
 		"Con trai tôi lấy vợ, muốn tách ra thành hộ riêng ngay tại nhà mình thì mất mấy ngày, lệ phí bao nhiêu?":               "Tách hộ",
 		"e o xa giap bien gioi TQ, lam mat giay thong hanh xuat nhap canh vung bien gioi r, phai bao o dau, trong may ngay ak": "Trình báo mất giấy thông hành",
+		// A cooperative's business is a cooperative's, whatever words a
+		// household business's title shares with the question.
+		"HTX cua toi muon tam ngung kinh doanh 6 thang, phai bao cho xa truoc bao nhieu ngay?":                                                                   "tổ hợp tác, hợp tác xã",
+		"HTX nông nghiệp của chúng tôi vừa góp vốn thành lập 1 công ty TNHH, phải thông báo việc thành lập doanh nghiệp với cơ quan đăng ký kinh doanh thế nào?": "thành lập doanh nghiệp của hợp tác xã",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
 	} {

@@ -319,6 +319,40 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	saidVariants(groups, whole)
 }
 
+// kindFirst puts a title that names a kind of business the question
+// names (asked: one bit each, as titleKinds), its level weighed in,
+// before every title that
+// names only kinds it does not, however many of the question's other
+// words the latter holds: a cooperative that pauses its business ("HTX …
+// tạm ngừng kinh doanh, phải báo trước bao nhiêu ngày") sends the
+// cooperative's notice, not the household business's that shares the
+// words "trước" and "thông báo"; a cooperative that founded a company
+// notifies that, it founds no household business. It reports whether it
+// lowered any.
+func kindFirst(groups []*group, asked int) bool {
+	if asked == 0 {
+		return false
+	}
+	best := 0.0
+	for _, g := range groups {
+		if titleKinds(g.entry.foldTitle)&asked != 0 {
+			best = max(best, g.score)
+		}
+	}
+	lowered := false
+	for _, g := range groups {
+		if k := titleKinds(g.entry.foldTitle); k != 0 && k&asked == 0 && g.score >= best && best > 0 {
+			g.score = best * kindBelow
+			lowered = true
+		}
+	}
+	return lowered
+}
+
+// kindBelow is the share of the best score of the asked kind of business
+// that a title naming only other kinds keeps when kindFirst lowers it.
+const kindBelow = 0.95
+
 // saidVariants weighs down a title whose sibling is the same title with
 // a few more words that the question says: "sổ đỏ cấp lần đầu … cấp
 // không đúng quy định" is "Thu hồi Giấy chứng nhận đã cấp lần đầu không

@@ -270,8 +270,13 @@ func rankOrder(order []*group) {
 		// the last bits, which differ from search to search.
 		g.score = math.Round(g.score/scoreGrain) * scoreGrain
 	}
-	// Ties then go by the document's ID: the same question must get the
-	// same procedure every time, in every commune.
+	sortOrder(order)
+}
+
+// sortOrder sorts groups by score, best first. Ties go by the document's
+// ID: the same question must get the same procedure every time, in every
+// commune.
+func sortOrder(order []*group) {
 	sort.SliceStable(order, func(i, j int) bool {
 		if order[i].score != order[j].score {
 			return order[i].score > order[j].score
@@ -312,6 +317,9 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 	}
 	ix.rerank(p, order)
 	rankOrder(order)
+	if kindFirst(order, titleKinds(strings.Join(p.said, " "))) {
+		sortOrder(order)
+	}
 	// The same procedure done at several levels is one answer.
 	// Of near ties, the one done at the commune is kept: the district
 	// level is gone, but its records remain.
