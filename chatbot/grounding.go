@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
@@ -69,8 +71,17 @@ type grounding struct {
 }
 
 func newGrounding(question, padded string) *grounding {
-	return &grounding{question: question, padded: padded, blocked: blocked(padded), unheld: unheldTopic(padded)}
+	g := &grounding{question: question, padded: padded, blocked: blocked(padded), unheld: unheldTopic(padded)}
+	if g.unheld == "" && rainAsked.MatchString(strings.ToLower(norm.NFC.String(question))) {
+		g.unheld = "thoi tiet"
+	}
+	return g
 }
+
+// rainAsked asks whether it will rain, read with its tones: folded, "có
+// mưa không" is also "có mua không" (bought or not), and a rain told in
+// a story ("mưa lũ làm sập nhà") asks for the disaster's support.
+var rainAsked = regexp.MustCompile(`(?:^|[\s,.?!])(?:có|sẽ|trời|mai|nay) mưa (?:không|ko|k|hông|hok|hem|chưa|to không|to ko|nhiều không)(?:[\s,.?!]|$)`)
 
 // Topics residents ask a commune about that the national records hold no
 // procedure for: no title names them (checked against the 2,642 records
@@ -102,8 +113,10 @@ var (
 	school = []string{"hoc phi", "hoc them", "day them", "truong nao", "truong cap 3 nao", "truong cap 2 nao"}
 	// A blocked drain is the works' to clear: no record names drains.
 	drains = []string{"cong thoat nuoc", "cong bi tac", "tac cong", "thong cong", "ong cong", "muong thoat nuoc"}
+	// The weather is the forecasters' (rain asked: rainAsked).
+	weather = []string{"thoi tiet", "du bao thoi tiet"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains)
+	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather)
 )
 
 // lostPet is a pet gone astray or lost ("con mèo nhà e đi lạc", "mất

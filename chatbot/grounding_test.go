@@ -152,6 +152,11 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"làm mất hộ chiếu thì trình báo ở đâu", passport, true},
 		{"xin cấp lại hộ chiếu cho tôi bị mất thì trình báo ở đâu", passport, true},
 		{"làm giấy khai sinh cho con mà lỡ làm mất giấy chứng sinh thì sao", birth, true},
+		// Whether it will rain is the forecasters'; a flood that brought a
+		// house down asks the disaster's support.
+		{"Mai ở xã mình có mưa ko ad? Nhà mình đang định phơi lúa ngoài sân HTX.", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
+		{"du bao thoi tiet tuan nay o xa the nao", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
+		{"mưa lũ làm sập nhà, xin hỗ trợ làm lại nhà ở đâu", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Hỗ trợ làm nhà ở, sửa chữa nhà ở do thiên tai"}, true},
 	} {
 		if got := Grounded(tt.q, []knowledge.Hit{tt.hit}); got != tt.want {
 			t.Errorf("%q on %q: grounded %v, want %v", tt.q, tt.hit.Title, got, tt.want)
