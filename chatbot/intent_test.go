@@ -119,6 +119,20 @@ func TestDeadlineOfWhoHandsInALongNamedFile(t *testing.T) {
 	}
 }
 
+// So does one whose branch is named at greater length still, closing it
+// (1.005010: "gửi hồ sơ đăng ký chấm dứt hoạt động chi nhánh, văn phòng
+// đại diện, địa điểm kinh doanh đến cơ quan đăng ký kinh doanh").
+func TestDeadlineOfWhoHandsInALongerNamedFile(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.005010")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	got := deadlineOf(docs[0].Procedure, "HTX tôi quyết định đóng cửa chi nhánh ở xã bên. Trong bao lâu phải nộp hồ sơ chấm dứt hoạt động chi nhánh?")
+	if !strings.Contains(got, "Trong thời hạn 10 ngày kể từ ngày quyết định chấm dứt") {
+		t.Errorf("deadline %q, want the 10 days from the decision", got)
+	}
+}
+
 // A clause's deadline is the deadline of whom its sentence names first:
 // the voluntary member's 60 days come after a semicolon, the employee's
 // 45 days in a sentence of their own.

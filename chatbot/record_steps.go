@@ -68,7 +68,7 @@ var fromRequest = regexp.MustCompile(`(?i)kể từ (ngày|khi) (nhận|tiếp n
 // office ("gửi hồ sơ thông báo thay đổi đến cơ quan đăng ký kinh
 // doanh", "nộp hồ sơ đăng ký hoạt động chi nhánh, văn phòng đại diện
 // đến cơ quan đăng ký kinh doanh"): its time is theirs to keep.
-var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,12} (đến|tới|cho|lên|về|tại)`)
+var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,16} (đến|tới|cho|lên|về|tại)`)
 
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
