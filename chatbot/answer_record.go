@@ -26,6 +26,7 @@ const (
 	maxTimeLine     = 200 // characters of a time of one line, said whole
 	maxTextPapers   = 4   // papers named in the text
 	maxPaperList    = 190 // characters of the papers named in the text
+	minPaperCut     = 40  // characters a paper cut to fit the list keeps at least
 	papersOnlyExtra = 80  // more characters when papers are all that is asked
 	maxSteps        = 5   // steps named in the text
 	maxStep         = 110 // characters of a step
@@ -332,7 +333,8 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	// tạm vắng gồm: họ và tên, …; lý do tạm vắng; …; địa chỉ nơi đến" cut
 	// at its first line names nothing.
 	alone := maxList > maxPaperList && 1 == len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return x.other || x.special && !x.asked }))
-	for _, x := range papers {
+	listable := func(x paper) bool { return !x.other && (!x.special || x.asked) }
+	for i, x := range papers {
 		if x.special && !x.asked {
 			special++
 			continue
@@ -340,8 +342,16 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		if x.other {
 			continue // counted as another case
 		}
-		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(x.name) <= maxList) {
-			name := x.name
+		name := x.name
+		// A paper that does not fit in the space left, where a paper the
+		// case lists after it would, is named as far as it goes in that
+		// paper's place: the drawings of a new house, not a treaty's
+		// clauses on a diplomat's building.
+		if left := maxList - listed; len(names) > 0 && len(names) < n && utf8.RuneCountInString(name) > left && left >= minPaperCut &&
+			slices.ContainsFunc(papers[i+1:], func(y paper) bool { return listable(y) && utf8.RuneCountInString(y.name) <= left }) {
+			name = clip(strings.TrimSuffix(strings.TrimSuffix(name, "…"), " "), left-2)
+		}
+		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(name) <= maxList) {
 			if alone && strings.HasSuffix(name, "…") {
 				name = clip(strings.TrimRight(paperCount.ReplaceAllString(x.full, ""), ". "), maxPaperList+papersOnlyExtra)
 			}

@@ -4,6 +4,7 @@ import (
 	"math"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -631,6 +632,10 @@ var (
 	// a past of their own, said after its code; not "(Mẫu TK1-TS) đối
 	// với người tham gia lần đầu", every new member's form.
 	afterForm = regexp.MustCompile(`(?i)\)\s*(đối với|áp dụng (đối )?với|dành cho) (người|trường hợp) (có thời gian|thuộc|đã từng|bị|được hưởng) `)
+	// "Công trình tôn giáo thuộc dự án bảo quản, tu bổ, phục hồi di tích
+	// …, phải bổ sung văn bản …": what a kind of work adds, not a paper of
+	// every applicant's.
+	addedFor = regexp.MustCompile(`(?i)^[^.;:]{5,160}?,\s*phải (bổ sung|nộp thêm|có thêm|kèm theo) `)
 )
 
 // caseNear is a case a name states near its start (within ~100
@@ -746,6 +751,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	proxyProcedure := strings.Contains(title, "ủy quyền") || strings.Contains(title, "uỷ quyền")
 	context := ""         // the last heading that names a case, however long: whom the papers under it are for
 	numberedCase := false // the last case's heading is numbered ("1. Người tham gia")
+	byCase := false       // the papers follow a lead to papers of cases (caseLead)
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		// "Trường hợp … đã ly hôn … thì người yêu cầu có trách nhiệm cung
@@ -761,7 +767,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			continue
 		}
 		if pp.Count == "" && pp.Form == "" {
-			pending, context = name, ""
+			pending, context, byCase = name, "", false
 			if strings.Contains(strings.ToLower(name), "trường hợp") {
 				context = name // long or not, it says whom the papers are for
 			}
@@ -816,8 +822,15 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			last.full += " " + full
 			continue
 		}
+		// "Ngoài giấy tờ nêu trên, tùy từng trường hợp, bên nam, bên nữ
+		// phải nộp giấy tờ tương ứng sau đây:", counted as a paper by the
+		// portal, leads the papers of cases up to the next heading.
+		if caseLead.MatchString(bare) {
+			byCase = true
+			continue
+		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
-		special := specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
+		special := byCase || specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || addedFor.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare))
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
 		if caseDuty.MatchString(bare) { // "Trường hợp … cấp lại … thì phải nộp lại Giấy xác nhận … đã được cấp trước đó"
@@ -853,6 +866,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 	}
 	shareForms(cases)
+	referredPapers(cases)
 	for i := range cases {
 		cases[i].papers = joinBranches(cases[i].papers, p.Title)
 	}
@@ -867,6 +881,77 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	return cases
 }
+
+// papersReferred is a case's paper that is the papers another case
+// lists under the letters it names: "Hồ sơ như quy định tại các điểm b,
+// c, d, e mục 1".
+var papersReferred = regexp.MustCompile(`(?i)^hồ sơ (?:như |theo )?(?:quy định tại |nêu tại )?(?:các )?điểm ((?:[a-zđ]\s*(?:,|và)\s*)*[a-zđ])\s+(?:mục|khoản)\b`)
+
+// papersLikeCase is a case's paper that is the papers of the case the
+// record numbers so: "Hồ sơ tương tự như khoản 1 của mục 3.3".
+var papersLikeCase = regexp.MustCompile(`(?i)^hồ sơ (?:tương tự |giống )(?:như )?(?:quy định tại )?(?:khoản|mục|trường hợp) (\d+)\b`)
+
+// referredPapers puts in the place of a paper that refers to another
+// case's lettered papers those papers: the relatives of a pensioner who
+// died bring the death certificate and the relative's declaration
+// (09-HSB) the first case lists as b) and c), not "Hồ sơ như quy định
+// tại các điểm b, c, d, e mục" (record 2.000821); so does a patient who
+// asks for the certificate of no co-payment, whose case's papers are
+// "Hồ sơ tương tự như khoản 1" (record 1.001656).
+func referredPapers(cases []paperCase) {
+	for i := range cases {
+		var papers []paper
+		changed := false
+		for _, x := range cases[i].papers {
+			if m := papersLikeCase.FindStringSubmatch(x.full); m != nil {
+				if n, _ := strconv.Atoi(m[1]); n >= 1 && n <= len(cases) && n-1 != i && len(cases[n-1].papers) > 0 {
+					papers = append(papers, cases[n-1].papers...)
+					changed = true
+					continue
+				}
+				// The record's cases read as one: the papers it points
+				// to are listed beside it.
+				if len(cases) == 1 && len(cases[i].papers) > 1 {
+					changed = true
+					continue
+				}
+			}
+			m := papersReferred.FindStringSubmatch(x.full)
+			if m == nil {
+				papers = append(papers, x)
+				continue
+			}
+			var found []paper
+			for _, letter := range strings.FieldsFunc(strings.ReplaceAll(m[1], "và", ","), func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+				for j, c := range cases {
+					if j == i {
+						continue
+					}
+					if k := slices.IndexFunc(c.papers, func(y paper) bool {
+						return strings.HasPrefix(strings.ToLower(y.full), strings.ToLower(letter)+")")
+					}); k >= 0 {
+						found = append(found, c.papers[k])
+						break
+					}
+				}
+			}
+			if len(found) == 0 {
+				papers = append(papers, x)
+				continue
+			}
+			papers = append(papers, found...)
+			changed = true
+		}
+		if changed {
+			cases[i].papers = papers
+		}
+	}
+}
+
+// caseLead is a row that leads to the papers of cases, each one's:
+// "Ngoài giấy tờ nêu trên, tùy từng trường hợp, … phải nộp giấy tờ tương
+// ứng sau đây:".
+var caseLead = regexp.MustCompile(`(?i)(tùy|tuỳ) (từng|theo) trường hợp[^:]{0,120}:\s*$`)
 
 // caseDuty is a row that says what one in a case must hand in or give:
 // "Trường hợp … thì người yêu cầu có trách nhiệm cung cấp thông tin về
@@ -1004,6 +1089,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 			others++
 		}
 	}
+	otherForms(papers[:len(cases[best].papers)], question)
 	// The papers that hold the question's own words, beyond the
 	// procedure's name, come first, special cases included: "đã ly hôn"
 	// asks for the divorce judgment.
@@ -1043,6 +1129,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		}
 		slices.SortStableFunc(mine, func(a, b paper) int { return rank(b) - rank(a) })
 	}
+	choiceItems(papers[:len(cases[best].papers)])
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
 	conditionCases(papers[:len(cases[best].papers)], question, p.Title)
@@ -1062,6 +1149,124 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		bringForward(papers[:len(cases[best].papers)], asked)
 	}
 	return papers, cases[best].heading, others
+}
+
+// otherForms moves after the case's papers a form that is for what the
+// question does not name, beside a sibling form that is: "Đơn đề nghị
+// cấp giấy phép sửa chữa, cải tạo công trình", filed beside "Đơn đề nghị
+// cấp giấy phép xây dựng" in a new building's permit, is no form of one
+// who asks to build a house. Sibling forms' names open alike (minSibling
+// words); each is told from its siblings by the words of its name theirs
+// lack ("sửa chữa, cải tạo công trình" and "xây dựng").
+func otherForms(mine []paper, question string) {
+	var forms []int
+	for i, x := range mine {
+		if !x.special && paperRank(x) == 0 {
+			forms = append(forms, i)
+		}
+	}
+	if len(forms) < 2 {
+		return
+	}
+	said := fold(question)
+	names := make([][]string, len(forms))
+	for k, i := range forms {
+		name, _, _ := strings.Cut(mine[i].name, "(") // not its label ("(mẫu số 1)")
+		names[k] = vietnamese.Words(name)
+	}
+	siblings := func(k, j int) bool {
+		n := 0
+		for n < len(names[k]) && n < len(names[j]) && names[k][n] == names[j][n] {
+			n++
+		}
+		return j != k && n >= minSibling
+	}
+	// hits reports whether the question says one of form k's own words;
+	// lacks, whether it says none of two or more.
+	hits := make([]bool, len(forms))
+	lacks := make([]bool, len(forms))
+	for k := range forms {
+		var distinct []string
+		for _, w := range names[k] {
+			theirs := false
+			for j := range names {
+				theirs = theirs || siblings(k, j) && slices.Contains(names[j], w)
+			}
+			if !theirs && len(w) > 1 && !slices.Contains(distinct, w) {
+				distinct = append(distinct, w)
+			}
+		}
+		hits[k] = slices.ContainsFunc(distinct, func(w string) bool { return strings.Contains(said, " "+w+" ") })
+		lacks[k] = !hits[k] && len(distinct) >= 2
+	}
+	foreign := make(map[string]bool)
+	for k, i := range forms {
+		for j := range forms {
+			if lacks[k] && hits[j] && siblings(k, j) {
+				foreign[mine[i].full] = true
+			}
+		}
+	}
+	sortLast(mine, foreign)
+}
+
+// minSibling is how many words two forms' names open with alike to be
+// siblings ("Đơn đề nghị cấp giấy phép …").
+const minSibling = 3
+
+// choiceOpen opens a paper that is any one of the papers it lists: "Một
+// trong những giấy tờ hợp pháp về đất đai … bao gồm: + Giấy chứng nhận
+// quyền sử dụng đất …".
+var choiceOpen = regexp.MustCompile(`(?i)^[-–\s]*một trong (các|những|số các)? ?(loại )?(giấy tờ|văn bản|giấy)`)
+
+// choiceItems moves after the case's papers a paper the record also lists
+// as one choice of a paper in the same case: the land certificate of one
+// era, filed on its own row for another kind of building, is one of the
+// lawful land papers a new house's permit asks for, not a paper beside
+// them (record 1.013225).
+func choiceItems(mine []paper) {
+	spaces := func(s string) string { return strings.Join(strings.Fields(s), " ") }
+	var choices []string
+	for _, x := range mine {
+		if choiceOpen.MatchString(x.full) {
+			choices = append(choices, spaces(x.full))
+		}
+	}
+	if len(choices) == 0 {
+		return
+	}
+	item := make(map[string]bool)
+	for _, x := range mine {
+		if x.special || choiceOpen.MatchString(x.full) {
+			continue
+		}
+		first := spaces(x.full)
+		if i := strings.Index(first, ". "); i > 0 {
+			first = first[:i]
+		}
+		if utf8.RuneCountInString(first) < 20 {
+			continue
+		}
+		for _, c := range choices {
+			if strings.Contains(c, "+ "+first) {
+				item[x.full] = true
+			}
+		}
+	}
+	sortLast(mine, item)
+}
+
+// sortLast moves the papers marked to the end, the others kept in order.
+func sortLast(mine []paper, last map[string]bool) {
+	slices.SortStableFunc(mine, func(a, b paper) int {
+		switch {
+		case last[a.full] == last[b.full]:
+			return 0
+		case last[a.full]:
+			return 1
+		}
+		return -1
+	})
 }
 
 // parentForeign opens a special case of a parent or spouse who is a
@@ -1619,6 +1824,14 @@ func paperRank(p paper) int {
 	return 1
 }
 
+// caseNote opens the note of a case after a paper's name: "… khác. -
+// Trong trường hợp …".
+var caseNote = regexp.MustCompile(`\.?\s+-\s+(Trong trường hợp|Trường hợp)\b`)
+
+// papersFollowing is a paper that lists papers after "các giấy tờ sau":
+// "Bản chụp các giấy tờ sau (…): + Thẻ BHYT …; + Giấy ra viện …".
+var papersFollowing = regexp.MustCompile(`(?i)^(?:bản chụp |bản sao |bản chính )?các giấy tờ sau[^:]{0,120}:\s*\+\s*(.+)$`)
+
 // oneOf opens a paper that is a choice of papers; choiceSep parts them.
 var (
 	oneOf     = regexp.MustCompile(`(?i)^một trong (các|những|số các)? ?(loại )?(giấy tờ|văn bản|giấy)( tùy thân| tuỳ thân)?( sau| sau đây)?\s*:\s*`)
@@ -1638,7 +1851,26 @@ func shortPaper(name string) string {
 		s = upperFirst(m[1])
 	}
 	if loc := copyKind.FindStringIndex(s); loc != nil && loc[1] > 8 && loc[1] < len(s)-10 {
-		s = upperFirst(s[loc[1]:])
+		s = upperFirst(strings.TrimLeft(s[loc[1]:], ": ")) // "Bản chính: các hóa đơn …"
+	}
+	// "… các chứng từ liên quan khác. - Trong trường hợp … thất lạc Hóa
+	// đơn … (theo Mẫu số 01/KBCB …)": the notes of cases after a dash
+	// name no form of this paper's.
+	if i := caseNote.FindStringIndex(s); i != nil && i[0] > 12 {
+		s = s[:i[0]]
+	}
+	// "Bản chụp các giấy tờ sau (…): + Thẻ BHYT …; + Giấy ra viện …":
+	// the papers it lists, not "các giấy tờ sau".
+	if m := papersFollowing.FindStringSubmatch(s); m != nil {
+		var items []string
+		for _, it := range strings.Split(m[1], "+") {
+			if it = strings.TrimRight(strings.TrimSpace(it), ".;, "); it != "" {
+				items = append(items, clip(it, maxPaperName/2))
+			}
+		}
+		if len(items) > 0 {
+			return strings.Join(items, "; ")
+		}
 	}
 	// "Hộ chiếu/Thẻ căn cước công dân/Thẻ căn cước/Căn cước điện tử/…
 	// (sau đây gọi là giấy tờ tùy thân)": the record's own short name.
@@ -1694,6 +1926,9 @@ func shortPaper(name string) string {
 	// consent the form carries is what the resident must get.
 	if m := consentIn.FindStringSubmatch(s); m != nil && utf8.RuneCountInString(m[1]) <= 60 {
 		whom = "có ý kiến đồng ý của " + strings.TrimRight(m[1], " ,")
+	}
+	if m := confirmedBy.FindStringSubmatch(s); m != nil && whom == "" && utf8.RuneCountInString(m[1]) <= 70 {
+		whom = strings.TrimRight(m[1], " ,")
 	}
 	// "Phiếu CC01 … để công dân kiểm tra và ký xác nhận. Trường hợp công
 	// dân chưa có thông tin … thì hồ sơ còn có: Phiếu thu thập thông tin
@@ -1878,6 +2113,11 @@ var nextCase = regexp.MustCompile(`\.\s*Trường hợp `)
 // consentIn finds whose consent a form's name says it carries, always
 // ("trong đó ghi rõ"; not "đối với người … chưa thành niên thì …").
 var consentIn = regexp.MustCompile(`(?i)trong đó ghi rõ ý kiến đồng ý (?:[^,.;()]{2,50}? )?của ([^.;()]+?)(?:, trừ |\.|;|$)`)
+
+// confirmedBy finds who confirms a form, said right after its code:
+// "Giấy đề nghị … (mẫu số 3-CBH) có xác nhận của chính quyền địa phương
+// nơi người hưởng cư trú".
+var confirmedBy = regexp.MustCompile(`(?i)\)\s*,?\s*(có (?:xác nhận|chứng thực) của [^.;()]{3,80}?)\s*(?:\(|\.|;|$)`)
 
 var formFor = regexp.MustCompile(`\((cá nhân|hộ gia đình|tổ chức|cộng đồng dân cư|doanh nghiệp|người nước ngoài)\)\s*\.?$`)
 

@@ -1501,6 +1501,126 @@ func TestPaperAskedWhetherIsNamed(t *testing.T) {
 	}
 }
 
+// A new house's permit names the form, the lawful land papers and the
+// drawings: not the repair form the record files beside its own, not a
+// land certificate it lists again as one of those land papers, and not,
+// for want of room, a treaty's clauses that come after the drawings
+// (record 1.013225).
+func TestNewHousePermitPapers(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.013225")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"xây nhà 3 tầng ở xã có phải xin GPXD ko, nộp ở đâu, lệ phí ntn",
+		"Tôi định xây nhà ở riêng lẻ 3 tầng trên đất ở của mình, xin giấy phép xây dựng ở xã cần những giấy tờ gì?",
+	} {
+		got := papersText(docs[0].Procedure, q)
+		if !strings.Contains(got, "bản vẽ") || !strings.Contains(got, "giấy phép xây dựng") {
+			t.Errorf("%q: %q, want the form and the drawings", q, got)
+		}
+		for _, wrong := range []string{"sửa chữa", "Hiệp định"} {
+			if strings.Contains(got, wrong) {
+				t.Errorf("%q: %q names %q", q, got, wrong)
+			}
+		}
+	}
+	// A form whose words the other form's name holds all is no other
+	// form's: the motorbike's new owner fills in both declarations, "thủ
+	// tục" saying "thu" of "thu hồi" or not (record 1.013076).
+	docs, err = portal.EmbeddedDocuments("1.013076")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	q := "xe may mua lai tu nguoi quen 2 nam nay van chua doi ten, gio di lam thu tuc doi chu xe thi chuan bi nhung gi"
+	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "Giấy khai thu hồi") || !strings.Contains(got, "Giấy khai đăng ký xe") {
+		t.Errorf("%q: %q, want both declarations", q, got)
+	}
+	// Forms of different kinds are no siblings: a fuel supplier's order
+	// and stock slip stay beside the customs declaration, whose long name
+	// holds "tại" (record 2.000015).
+	docs, err = portal.EmbeddedDocuments("2.000015")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	q = "cong ty toi cung ung xang dau cho tau bien nuoc ngoai, lam thu tuc hai quan tai xuat thi can nhung chung tu gi"
+	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "Đơn đặt hàng") {
+		t.Errorf("%q: %q, want the order", q, got)
+	}
+}
+
+// A case whose paper is "Hồ sơ như quy định tại các điểm b, c, d, e mục 1"
+// lists the papers the first case letters so: a pensioner's widow brings
+// the death certificate and the relative's declaration (record 2.000821).
+func TestPapersReferredByLetter(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("2.000821")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	q := "Chồng tôi đang hưởng lương hưu thì qua đời. Tôi muốn làm hồ sơ hưởng tiền tuất và trợ cấp mai táng thì cần những giấy tờ gì?"
+	got := papersText(docs[0].Procedure, q)
+	for _, want := range []string{"09-HSB", "giấy chứng tử"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("%q: %q, want %q", q, got, want)
+		}
+	}
+	if strings.Contains(got, "như quy định tại") {
+		t.Errorf("%q: %q, the reference given for the papers", q, got)
+	}
+	// A patient who paid the bill brings the card and the receipts the
+	// first case lists, not "Hồ sơ tương tự như khoản 1", nor the form of
+	// a note on lost receipts (record 1.001656).
+	docs, err = portal.EmbeddedDocuments("1.001656")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		"Me toi di cap cuu o benh vien tinh, luc do vo vang quen mang the BHYT nen phai tu tra het vien phi. Gio muon xin BHXH thanh toan lai tien thi can giay to gi",
+		"ba toi chay than, nam nay tien cung chi tra bhyt da vuot muc roi, xin giay chung nhan khong cung chi tra thi can giay to gi",
+	} {
+		got := papersText(docs[0].Procedure, q)
+		for _, want := range []string{"Thẻ BHYT", "hóa đơn, biên lai"} {
+			if !strings.Contains(got, want) {
+				t.Errorf("%q: %q, want %q", q, got, want)
+			}
+		}
+		for _, wrong := range []string{"tương tự", "01/KBCB", "Các giấy tờ sau"} {
+			if strings.Contains(got, wrong) {
+				t.Errorf("%q: %q says %q", q, got, wrong)
+			}
+		}
+	}
+}
+
+// The papers after "Ngoài giấy tờ nêu trên, tùy từng trường hợp, … phải
+// nộp giấy tờ tương ứng sau đây:" are cases' papers: a Vietnamese woman
+// marrying a Korean is not told to bring a civil servant's permission,
+// and her fiancé's single-status paper is named (record 2.000806).
+func TestPapersAfterALeadToCasesAreTheCases(t *testing.T) {
+	q := "Tôi là người Việt, sắp cưới anh bạn trai người Hàn Quốc, hai đứa định đăng ký kết hôn ở Việt Nam. Cho hỏi hồ sơ cần những giấy tờ gì?"
+	_, answer := embeddedAnswer(t, "2.000806", q)
+	if !strings.Contains(answer, "tình trạng hôn nhân của người nước ngoài") {
+		t.Errorf("%q: %q, want the foreigner's single-status paper", q, answer)
+	}
+	if strings.Contains(answer, "công chức") {
+		t.Errorf("%q: %q, a civil servant's paper as everyone's", q, answer)
+	}
+}
+
+// Who confirms a form, said after its code, is named with it: the heirs of
+// a pensioner get the local government's confirmation on form 3-CBH
+// (record 2.000717).
+func TestFormConfirmedByIsNamed(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("2.000717")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(err)
+	}
+	q := "Ông tôi mất đầu tháng, tiền lương hưu tháng này ông chưa kịp lĩnh. Con cháu có được nhận thay không, cần giấy gì?"
+	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "3-CBH, có xác nhận của chính quyền địa phương") {
+		t.Errorf("%q: %q, want who confirms the form", q, got)
+	}
+}
+
 // "sổ đỏ" typed with its tones is no "sơ đồ" in a paper's name.
 func TestPaperAskedWhetherKeepsItsTones(t *testing.T) {
 	asked := paperWhether("xin giấy phép xây nhà 3 tầng ở xã thì có phải nộp sổ đỏ k, bao lâu thì có giấy phép")
