@@ -326,6 +326,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// asked. A lost pass is reported where it was lost.
 		"Con trai tôi lấy vợ, muốn tách ra thành hộ riêng ngay tại nhà mình thì mất mấy ngày, lệ phí bao nhiêu?":               "Tách hộ",
 		"e o xa giap bien gioi TQ, lam mat giay thong hanh xuat nhap canh vung bien gioi r, phai bao o dau, trong may ngay ak": "Trình báo mất giấy thông hành",
+		// A permit given back is no registration the story names.
+		"Nhà tôi có giấy phép khai thác nước dưới đất cho giếng khoan, giờ dùng nước máy rồi, muốn trả lại giấy phép thì nộp văn bản gì, bao lâu xong?": "Trả lại giấy phép",
+		// A household that says it is not poor asks for the recognition of
+		// the kind it names.
+		"Nhà tôi làm nông, thu nhập chỉ vừa đủ ăn, không phải hộ nghèo hay cận nghèo. Nghe nói nếu được xã công nhận là hộ làm nông nghiệp có mức sống trung bình thì được hỗ trợ tiền mua bảo hiểm y tế. Xin xã công nhận cái này có mất tiền không?": "mức sống trung bình",
 		// A cooperative's business is a cooperative's, whatever words a
 		// household business's title shares with the question.
 		"HTX cua toi muon tam ngung kinh doanh 6 thang, phai bao cho xa truoc bao nhieu ngay?":                                                                   "tổ hợp tác, hợp tác xã",

@@ -262,6 +262,25 @@ var officeVisit = regexp.MustCompile(`(?i)(^|\s)(?:ở|o|tại|tai|ra|lên|len|�
 // must not win on it.
 var submitWay = regexp.MustCompile(`(?i)(^|\s)(?:nộp|nop|làm|lam|gửi|gui)\s+(?:hồ sơ\s+|ho so\s+)?(?:trực tiếp|truc tiep|trực tuyến|truc tuyen|online|qua mạng|qua mang)`)
 
+// deniedKind is a kind of household or beneficiary the resident says
+// they are not: "không phải hộ nghèo hay cận nghèo".
+var deniedKind = regexp.MustCompile(`(?i)(^|[\s,(])(?:không|khong|ko|chẳng|chang) (?:phải|phai) (?:là |la )?(?:hộ|ho|diện|dien|đối tượng|doi tuong) [^,.;?!()]{1,50}`)
+
+// dropDenied removes the kind of household a question says the resident
+// is not, when it says something else to look for: a farming household
+// of average living standard, "không phải hộ nghèo hay cận nghèo", asks
+// for that household's recognition, not the poor household's.
+func dropDenied(text string) string {
+	if !deniedKind.MatchString(text) {
+		return text
+	}
+	rest := deniedKind.ReplaceAllString(text, "$1")
+	if topic, _ := splitAsk(vietnamese.ContentWords(rest)); len(topic) < 2 {
+		return text
+	}
+	return rest
+}
+
 // dropOffice removes the commune office said as a place to go, and the
 // way to hand in the file, when the question says something else to
 // look for.

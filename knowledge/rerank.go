@@ -999,6 +999,9 @@ var actions = []stage{
 	// dictionary's words); a bare "thu hồi" is as often done to the
 	// resident ("đất bị thu hồi") or part of a longer story.
 	{[]string{" thu hoi chung nhan dang ky "}, []string{" thu hoi "}, false},
+	// A permit or a sea area given back ("muốn trả lại giấy phép") is
+	// not the permit or the registration the story names.
+	{[]string{" tra lai giay phep ", " tra giay phep ", " nop lai giay phep ", " tra lai khu vuc bien ", " tra lai mat nuoc "}, []string{" tra lai "}, false},
 	{[]string{" xin ban sao ", " cap ban sao ", " lay ban sao ", " them ban sao ", " xin trich luc ", " cap trich luc ", " lay trich luc ", " ban trich luc "}, []string{" ban sao ", " trich luc "}, true},
 }
 

@@ -77,7 +77,7 @@ type plan struct {
 
 func (ix *Index) plan(text string) plan {
 	var p plan
-	text = dropOffice(dropChannel(text))
+	text = dropDenied(dropOffice(dropChannel(text)))
 	p.words = vietnamese.ContentWordsIn(text, func(pair string) bool {
 		return ix.stats.titlePair(pair) || ix.dict != nil && ix.dict.HasPair(pair)
 	})
