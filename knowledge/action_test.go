@@ -326,6 +326,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// asked. A lost pass is reported where it was lost.
 		"Con trai tôi lấy vợ, muốn tách ra thành hộ riêng ngay tại nhà mình thì mất mấy ngày, lệ phí bao nhiêu?":               "Tách hộ",
 		"e o xa giap bien gioi TQ, lam mat giay thong hanh xuat nhap canh vung bien gioi r, phai bao o dau, trong may ngay ak": "Trình báo mất giấy thông hành",
+		// Voluntary social insurance joined for the first time is its
+		// registration, listed before its later stages in the title.
+		"đóng bhxh tự nguyện lần đầu khai tờ khai gì":    "BHXH tự nguyện",
+		"tham gia bhxh tự nguyện lần đầu cần giấy tờ gì": "BHXH tự nguyện",
 		// A permit given back is no registration the story names.
 		"Nhà tôi có giấy phép khai thác nước dưới đất cho giếng khoan, giờ dùng nước máy rồi, muốn trả lại giấy phép thì nộp văn bản gì, bao lâu xong?": "Trả lại giấy phép",
 		// A household that says it is not poor asks for the recognition of

@@ -321,9 +321,8 @@ func (ix *Index) rerank(p plan, groups []*group) {
 
 // kindFirst puts a title that names a kind of business the question
 // names (asked: one bit each, as titleKinds), its level weighed in,
-// before every title that
-// names only kinds it does not, however many of the question's other
-// words the latter holds: a cooperative that pauses its business ("HTX …
+// before every title that names only kinds it does not, however many of
+// the question's other words the latter holds: a cooperative that pauses its business ("HTX …
 // tạm ngừng kinh doanh, phải báo trước bao nhiêu ngày") sends the
 // cooperative's notice, not the household business's that shares the
 // words "trước" and "thông báo"; a cooperative that founded a company
@@ -1054,7 +1053,10 @@ func firstIssue(title string) bool {
 			return !strings.HasPrefix(rest, " lai ") && !strings.HasPrefix(rest, " doi ") && !strings.HasPrefix(rest, " ban sao ")
 		}
 	}
-	return false
+	// "Đăng ký, đăng ký lại, điều chỉnh đóng BHXH tự nguyện", "Đăng ký,
+	// điều chỉnh đóng BHXH …": a title that lists the registration before
+	// its later stages is the first registration's too.
+	return strings.HasPrefix(title, " dang ky dang ky lai ") || strings.HasPrefix(title, " dang ky dieu chinh dong ")
 }
 
 // stageSaid rewrites what a question says that reads as another stage

@@ -50,6 +50,9 @@ func TestFirstIssue(t *testing.T) {
 		" cap doi giay chung nhan quyen su dung dat ":         false,
 		" cap ban sao trich luc ho tich ":                     false,
 		" thu hoi giay chung nhan da cap khong dung quy dinh": false,
+		// The registration listed before its later stages.
+		" dang ky dang ky lai dieu chinh dong bhxh tu nguyen cap so bhxh ": true,
+		" dang ky thay doi noi dung dang ky ho kinh doanh ":                false,
 	} {
 		if got := firstIssue(title); got != want {
 			t.Errorf("firstIssue(%q) = %v, want %v", title, got, want)
