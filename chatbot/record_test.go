@@ -1507,15 +1507,12 @@ func TestPaperAskedWhetherIsNamed(t *testing.T) {
 // for want of room, a treaty's clauses that come after the drawings
 // (record 1.013225).
 func TestNewHousePermitPapers(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.013225")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p := embeddedProcedure(t, "1.013225")
 	for _, q := range []string{
 		"xây nhà 3 tầng ở xã có phải xin GPXD ko, nộp ở đâu, lệ phí ntn",
 		"Tôi định xây nhà ở riêng lẻ 3 tầng trên đất ở của mình, xin giấy phép xây dựng ở xã cần những giấy tờ gì?",
 	} {
-		got := papersText(docs[0].Procedure, q)
+		got := papersText(p, q)
 		if !strings.Contains(got, "bản vẽ") || !strings.Contains(got, "giấy phép xây dựng") {
 			t.Errorf("%q: %q, want the form and the drawings", q, got)
 		}
@@ -1528,23 +1525,17 @@ func TestNewHousePermitPapers(t *testing.T) {
 	// A form whose words the other form's name holds all is no other
 	// form's: the motorbike's new owner fills in both declarations, "thủ
 	// tục" saying "thu" of "thu hồi" or not (record 1.013076).
-	docs, err = portal.EmbeddedDocuments("1.013076")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p = embeddedProcedure(t, "1.013076")
 	q := "xe may mua lai tu nguoi quen 2 nam nay van chua doi ten, gio di lam thu tuc doi chu xe thi chuan bi nhung gi"
-	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "Giấy khai thu hồi") || !strings.Contains(got, "Giấy khai đăng ký xe") {
+	if got := papersText(p, q); !strings.Contains(got, "Giấy khai thu hồi") || !strings.Contains(got, "Giấy khai đăng ký xe") {
 		t.Errorf("%q: %q, want both declarations", q, got)
 	}
 	// Forms of different kinds are no siblings: a fuel supplier's order
 	// and stock slip stay beside the customs declaration, whose long name
 	// holds "tại" (record 2.000015).
-	docs, err = portal.EmbeddedDocuments("2.000015")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p = embeddedProcedure(t, "2.000015")
 	q = "cong ty toi cung ung xang dau cho tau bien nuoc ngoai, lam thu tuc hai quan tai xuat thi can nhung chung tu gi"
-	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "Đơn đặt hàng") {
+	if got := papersText(p, q); !strings.Contains(got, "Đơn đặt hàng") {
 		t.Errorf("%q: %q, want the order", q, got)
 	}
 }
@@ -1553,12 +1544,9 @@ func TestNewHousePermitPapers(t *testing.T) {
 // lists the papers the first case letters so: a pensioner's widow brings
 // the death certificate and the relative's declaration (record 2.000821).
 func TestPapersReferredByLetter(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("2.000821")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p := embeddedProcedure(t, "2.000821")
 	q := "Chồng tôi đang hưởng lương hưu thì qua đời. Tôi muốn làm hồ sơ hưởng tiền tuất và trợ cấp mai táng thì cần những giấy tờ gì?"
-	got := papersText(docs[0].Procedure, q)
+	got := papersText(p, q)
 	for _, want := range []string{"09-HSB", "giấy chứng tử"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("%q: %q, want %q", q, got, want)
@@ -1570,15 +1558,12 @@ func TestPapersReferredByLetter(t *testing.T) {
 	// A patient who paid the bill brings the card and the receipts the
 	// first case lists, not "Hồ sơ tương tự như khoản 1", nor the form of
 	// a note on lost receipts (record 1.001656).
-	docs, err = portal.EmbeddedDocuments("1.001656")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p = embeddedProcedure(t, "1.001656")
 	for _, q := range []string{
 		"Me toi di cap cuu o benh vien tinh, luc do vo vang quen mang the BHYT nen phai tu tra het vien phi. Gio muon xin BHXH thanh toan lai tien thi can giay to gi",
 		"ba toi chay than, nam nay tien cung chi tra bhyt da vuot muc roi, xin giay chung nhan khong cung chi tra thi can giay to gi",
 	} {
-		got := papersText(docs[0].Procedure, q)
+		got := papersText(p, q)
 		for _, want := range []string{"Thẻ BHYT", "hóa đơn, biên lai"} {
 			if !strings.Contains(got, want) {
 				t.Errorf("%q: %q, want %q", q, got, want)
@@ -1611,12 +1596,9 @@ func TestPapersAfterALeadToCasesAreTheCases(t *testing.T) {
 // a pensioner get the local government's confirmation on form 3-CBH
 // (record 2.000717).
 func TestFormConfirmedByIsNamed(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("2.000717")
-	if err != nil || len(docs) != 1 {
-		t.Fatal(err)
-	}
+	p := embeddedProcedure(t, "2.000717")
 	q := "Ông tôi mất đầu tháng, tiền lương hưu tháng này ông chưa kịp lĩnh. Con cháu có được nhận thay không, cần giấy gì?"
-	if got := papersText(docs[0].Procedure, q); !strings.Contains(got, "3-CBH, có xác nhận của chính quyền địa phương") {
+	if got := papersText(p, q); !strings.Contains(got, "3-CBH, có xác nhận của chính quyền địa phương") {
 		t.Errorf("%q: %q, want who confirms the form", q, got)
 	}
 }
@@ -1781,6 +1763,16 @@ func embeddedAnswer(t *testing.T, code, q string) (*knowledge.Procedure, string)
 	var b strings.Builder
 	recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
 	return docs[0].Procedure, b.String()
+}
+
+// embeddedProcedure is the embedded official record of a code.
+func embeddedProcedure(t *testing.T, code string) *knowledge.Procedure {
+	t.Helper()
+	docs, err := portal.EmbeddedDocuments(code)
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	return docs[0].Procedure
 }
 
 // "Trong thời hạn 02 (hai) ngày làm việc, kể từ ngày nhận đủ hồ sơ …, cơ
