@@ -16,6 +16,11 @@ var (
 	soundFinals   = [][2]string{{"n", "ng"}, {"ng", "n"}, {"c", "t"}, {"t", "c"}, {"m", "n"}, {"n", "m"}, {"g", "ng"}}
 )
 
+// timeWords are syllables of time a question says as often as any, no
+// slip of a title's word: "…, giờ đi đăng ký sang tên" says "now", not
+// "đất do" with "giờ" read as "dờ".
+var timeWords = map[string]bool{"gio": true, "nay": true, "roi": true}
+
 // minRespell is how many titles must hold a pair for a syllable beside
 // its first word to be read as its second; and fewer than that many
 // titles may spell the syllable as typed.
@@ -60,7 +65,7 @@ func (ix *Index) respell(text string) (string, map[string]bool) {
 	for i := 0; i+1 < len(said); i++ {
 		a, b := said[i], said[i+1]
 		if ix.stats.titlePair(a+" "+b) || ix.dict != nil && ix.dict.HasPair(a+" "+b) ||
-			vietnamese.IsStopword(a) || vietnamese.IsStopword(b) {
+			vietnamese.IsStopword(a) || vietnamese.IsStopword(b) || timeWords[b] {
 			continue
 		}
 		at, best, bestN := i+1, "", minRespell-1
