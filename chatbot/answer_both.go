@@ -67,6 +67,11 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 	}
 	var tops []knowledge.Hit
 	for _, part := range []string{p.q.Text[:loc[0]], p.q.Text[loc[1]:]} {
+		if together {
+			// "… luôn một lần" says when, not what: "hưởng bảo hiểm xã
+			// hội một lần" is no side of it.
+			part = withoutTogether(part)
+		}
 		// A side that only asks ("… mất bao lâu và lệ phí bao nhiêu")
 		// names no procedure of its own.
 		words := vietnamese.ContentWords(part)
@@ -137,6 +142,32 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 // togetherAsked is a question (folded, padded) that wants two procedures
 // done at once.
 var togetherAsked = regexp.MustCompile(` (cung luc|mot lan|1 lan|luon|dong thoi|lien thong|mot the|cung mot luc|gop) `)
+
+// togetherWords are the folded words, one or more in a row, by which a
+// question wants things done at once (togetherAsked).
+var togetherWords = [][]string{{"cung", "mot", "luc"}, {"cung", "luc"}, {"mot", "lan"}, {"1", "lan"}, {"luon"}, {"dong", "thoi"}}
+
+// withoutTogether returns a side of a question without the words that
+// want it done at once with the other.
+func withoutTogether(part string) string {
+	fields := strings.Fields(part)
+	var kept []string
+	for i := 0; i < len(fields); i++ {
+		n := 0
+		for _, tw := range togetherWords {
+			if i+len(tw) <= len(fields) && slices.EqualFunc(fields[i:i+len(tw)], tw, func(f, w string) bool { return fold(f) == " "+w+" " }) {
+				n = len(tw)
+				break
+			}
+		}
+		if n > 0 {
+			i += n - 1
+			continue
+		}
+		kept = append(kept, fields[i])
+	}
+	return strings.Join(kept, " ")
+}
 
 // linked reports a title of procedures done together: "Liên thông thủ
 // tục hành chính về đăng ký khai sinh, đăng ký thường trú, …", "Đăng ký
