@@ -34,6 +34,19 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// The commune office said as the place to go, not as the topic.
 		"ra uy ban xa xac nhan chu ky vao giay uy quyen thi mat phi may":        "Chứng thực chữ ký",
 		"lập văn bản khước từ phần đất bố để lại, nhờ UBND xã chứng thực ở đâu": "từ chối nhận di sản",
+		// A purpose after "để" is not what is asked.
+		"cap doi so do de the chap vay von":                                      "Cấp đổi Giấy chứng nhận",
+		"xin xac nhan tinh trang hon nhan de dang ky ket hon voi nguoi han quoc": "tình trạng hôn nhân",
+		"Giấy xác nhận tình trạng hôn nhân cũ của tôi đã hết hạn, giờ xin cấp lại để đăng ký kết hôn thì có phải nộp lại giấy cũ không?": "tình trạng hôn nhân",
+		// A family tie said as whose someone is names no procedure.
+		"Mẹ tôi 80 tuổi ở quê một mình, giờ tôi đón mẹ lên ở cùng và muốn nhập hộ khẩu mẹ vào nhà tôi thì làm ở đâu, mất mấy ngày?": "Đăng ký thường trú",
+		// The dead authorise no one.
+		"ong nha toi huong luong huu, mat thang truoc ma con thang luong chua linh, toi lanh thay duoc ko can lam giay gi": "người hưởng đã chết",
+		// A vehicle imported duty-free for a while is not a neighbour's.
+		"mua lai chiec xe may cu cua ng quen, sang ten can j, bn ngay xong": "sang tên",
+		// A contract's certification is done on whatever contract is named.
+		"cho thue nha nguyen can, muon chung thuc hop dong thue tai UBND xa thi mang theo gi, phi bn":                          "Chứng thực giao dịch",
+		"ba toi dang linh luong huu bang tien mat, gio muon chuyen qua nhan qua tai khoan ngan hang thi lam giay gi nop o dau": "tài khoản cá nhân",
 		// Residents' words and abbreviations for a procedure.
 		"Quán nhà tôi bị cảnh sát PCCC đình chỉ hoạt động, giờ khắc phục xong rồi, xin hoạt động lại thì làm đơn theo mẫu nào": "Phục hồi hoạt động",
 		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":                                                             "tình trạng hôn nhân",

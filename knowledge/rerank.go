@@ -33,6 +33,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	asked := make(map[string]bool)
 	for _, w := range p.topic {
+		if p.who[w] {
+			continue
+		}
 		asked[w] = true
 		if c, ok := p.corrections[w]; ok {
 			asked[c] = true
@@ -47,15 +50,31 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			}
 		}
 	}
+	if !p.purpose.empty() && !ix.namesProcedure(p, groups) {
+		if p.now > 0 {
+			// After a story, an ask that names nothing beside its purpose
+			// asks about the story's procedure: "giấy xác nhận tình trạng
+			// hôn nhân cũ đã hết hạn, giờ xin cấp lại để đăng ký kết hôn".
+			p.now = 0
+			p.setAsk(ix)
+		}
+		if !ix.namesProcedure(p, groups) {
+			// What comes before "để" names no procedure ("cần làm gì để
+			// được hưởng trợ cấp"): the purpose is what is asked.
+			p.purpose = noSpan(len(p.said))
+			p.setAsk(ix)
+		}
+	}
 	if p.past != nil && !ix.asksOwnTopic(p, asked, groups) {
 		// What is asked after the story names no procedure of its own
 		// ("… tổ hòa giải thôn không xong, giờ muốn gửi đơn lên xã giải
 		// quyết"): the story says what it is about.
-		p.now, p.past = 0, nil
+		p.now, p.purpose = 0, noSpan(len(p.said))
+		p.setAsk(ix)
 	}
 	top := groups[0].score
 	longestName := 0 // words of the longest name the question says word for word
-	nowText := newSaidText(p.said[p.now:])
+	nowText := newSaidText(p.ask)
 	// The residents' name of a procedure done on any paper, read by the
 	// dictionary in a question with no story ("công chứng mấy bản photo
 	// sổ đỏ" => "chứng thực bản sao"), is said too: the paper named is its
@@ -152,6 +171,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// "có mất phí không", "mất bao lâu" spend money or time; nobody
 	// died of them.
 	death := containsAny(costOrTime.ReplaceAllString(whole, " "), deathSaid...)
+	inCountry := containsAny(whole, " tai viet nam ", " o viet nam ", " trong nuoc ", " o vn ", " tai vn ") &&
+		!containsAny(whole, " o nuoc ngoai ", " tai nuoc ngoai ", " ben nuoc ngoai ", " dang o nuoc ngoai ")
+	deadOffered := slices.ContainsFunc(groups, func(g *group) bool { return containsAny(g.entry.foldTitle, deadWords...) })
 	vehicle := vehiclesNamed(whole)
 	said := p.words // the words variant markers are looked for in
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
@@ -167,12 +189,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// names: "xác nhận đã hoàn thành nghĩa vụ thuế" (the tax office's
 		// confirmation) outruns the customs' title "xác nhận hoàn thành
 		// nghĩa vụ nộp thuế", of which it says four words in a row.
-		runs[i] = max(titleRun(p.said[p.now:], g.entry.titleSeq), g.named)
+		runs[i] = max(titleRun(p.ask, g.entry.titleSeq), g.named)
 		longestRun = max(longestRun, runs[i])
 	}
 	// The stage is said in the question's words or the dictionary's:
 	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
-	stages := stagesSaid(slices.Concat(p.said[p.now:], p.expansions))
+	stages := stagesSaid(slices.Concat(p.ask, p.expansions))
 	if pendingStop.MatchString(whole) {
 		stages = " dung thuc hien" + stages
 	}
@@ -180,11 +202,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	if p.past != nil {
 		askedNow = without(asked, p.past)
 		saidNow = make(map[string]bool)
-		for _, w := range p.said[p.now:] {
+		for _, w := range p.ask {
 			if askedNow[w] {
 				saidNow[w] = true
 			}
 		}
+	}
+	var purpose map[string]bool // the words said only in the purpose
+	if !p.purpose.empty() {
+		purpose = ix.pastOnly(p.typed, p.said, 0, p.purpose)
 	}
 	for i, g := range groups {
 		// A title of another stage than the one the question names gets
@@ -281,6 +307,19 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if !death && containsAny(g.entry.foldTitle, deadWords...) {
 			g.score *= foreignWeight
 		}
+		// A question that places its people in Việt Nam ("chồng tôi là
+		// người nước ngoài, ở lâu năm tại Việt Nam") asks no procedure
+		// done abroad ("Nhập quốc tịch Việt Nam ở nước ngoài"): its
+		// "nước ngoài" is who, not where.
+		if inCountry && strings.Contains(g.entry.foldTitle, " o nuoc ngoai ") {
+			g.score *= variantWeight
+		}
+		// And the dead authorise no one: "ông nhà tôi hưởng lương hưu,
+		// mất tháng trước …, tôi lãnh thay được không" asks what is left
+		// by the dead, not "Ủy quyền lĩnh thay", when the records hold it.
+		if death && deadOffered && strings.Contains(g.entry.foldTitle, " uy quyen ") {
+			g.score *= foreignWeight
+		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
 			g.score *= foreignWeight
 		}
@@ -306,6 +345,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			if now := ix.nowFit(askedNow, saidNow, g.entry, act); now < pastShare*precision {
 				g.score *= pastWeight
 			}
+		}
+		// Nor is one the purpose explains what is asked: "cấp đổi sổ đỏ
+		// để thế chấp vay vốn" asks for the exchange, not the mortgage.
+		if purpose != nil && g.named == 0 && runs[i] < minRun && ix.explained(purpose, g.entry.titleWeights) >= purposeShare {
+			g.score *= pastWeight
 		}
 		if p.age > 0 {
 			g.score *= ageFit(p.age, g.entry.ages)
@@ -440,16 +484,84 @@ const minOwnTopic = 0.3
 // explain at least minOwnTopic of some result's title or names.
 func (ix *Index) asksOwnTopic(p plan, asked map[string]bool, groups []*group) bool {
 	askedNow := make(map[string]bool)
-	for _, w := range p.said[p.now:] {
+	for _, w := range p.ask {
 		if asked[w] && !askWords[w] {
 			askedNow[w] = true
 		}
 	}
 	for _, g := range groups {
-		if titleRun(p.said[p.now:], g.entry.titleSeq) >= minRun {
+		if titleRun(p.ask, g.entry.titleSeq) >= minRun {
 			return true // "giờ muốn ghi vào sổ hộ tịch"
 		}
 		if fit, _ := ix.titleFit(askedNow, g.entry, 1); fit >= minOwnTopic {
+			return true
+		}
+	}
+	return false
+}
+
+// kinWords are the folded words of family ties a question names its
+// people by; pronouns, the words after them that make them someone's
+// ("mẹ tôi", "con mình", "vợ của em").
+var (
+	kinWords = map[string]bool{"cha": true, "me": true, "bo": true, "ba": true, "ma": true, "con": true, "vo": true, "chong": true,
+		"ong": true, "anh": true, "chi": true, "em": true, "chau": true, "chu": true, "bac": true}
+	pronouns = map[string]bool{"toi": true, "minh": true, "em": true, "tui": true, "tao": true, "t": true, "chau": true}
+)
+
+// kinSaid returns the family ties (kinWords) a question says as whose
+// someone is, and then names that person by: "mẹ tôi 80 tuổi … đón mẹ
+// lên ở cùng, muốn nhập hộ khẩu mẹ vào nhà tôi" asks about the
+// residence, not the recognition of a mother ("Đăng ký nhận cha, mẹ,
+// con"). A tie said after "nhận" ("con tôi …, bố cháu muốn nhận con")
+// is asked.
+func kinSaid(said []string) map[string]bool {
+	var out map[string]bool
+	asked := make(map[string]bool)
+	for i, w := range said {
+		if !kinWords[w] {
+			continue
+		}
+		if i > 0 && said[i-1] == "nhan" {
+			asked[w] = true
+			continue
+		}
+		j := i + 1
+		if j < len(said) && kinWords[said[j]] && !pronouns[said[j]] { // "ông bà tôi"
+			j++
+		}
+		if j < len(said) && said[j] == "cua" {
+			j++
+		}
+		if j < len(said) && pronouns[said[j]] {
+			if out == nil {
+				out = make(map[string]bool)
+			}
+			out[w] = true
+		}
+	}
+	for w := range asked {
+		delete(out, w)
+	}
+	return out
+}
+
+// namesProcedure reports whether what is asked names some result's
+// procedure: by a residents' name, or by minRun words of its title in a
+// row, said or in the dictionary's reading ("cấp đổi sổ đỏ" → "cấp đổi
+// giấy chứng nhận quyền sử dụng đất").
+func (ix *Index) namesProcedure(p plan, groups []*group) bool {
+	said := p.ask
+	q := newSaidText(said)
+	var read []string
+	if ix.dict != nil {
+		typed := slices.Concat(p.typed[p.now:p.purpose.from], p.typed[p.purpose.to:])
+		for _, x := range ix.dict.Expand(strings.Join(typed, " ")) {
+			read = append(read, strings.Fields(x)...)
+		}
+	}
+	for _, g := range groups {
+		if saidName(q, g.entry.names) > 0 || titleRun(said, g.entry.titleSeq) >= minRun || titleRun(read, g.entry.titleSeq) >= minRun {
 			return true
 		}
 	}
@@ -460,6 +572,11 @@ func (ix *Index) asksOwnTopic(p plan, asked map[string]bool, groups []*group) bo
 // words said only in the story of a step already done for the title to
 // be what is asked.
 const pastShare = 0.5
+
+// purposeShare is the share of a title that the words said only in the
+// purpose the question gives (purposeAt) may explain before the title is
+// taken for the purpose's procedure rather than the one asked.
+const purposeShare = 0.25
 
 // pastWeight is the weight of a title that what the question asks now,
 // without the story of a step already done, explains less than pastShare
@@ -724,7 +841,7 @@ func vehiclesNamed(text string) int {
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động"; "xin
 // giấy phép xây dựng", not "Cấp điều chỉnh giấy phép xây dựng").
-var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh "}
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh ", " tam nhap khau "}
 
 // variantFree rewrites the title words that hold a variant marker
 // without meaning the variant.
@@ -745,8 +862,11 @@ func variantFit(words []string, foldTitle string) float64 {
 	fit := 1.0
 	for _, m := range variantMarkers {
 		said := m
-		if m == " cap dieu chinh " {
+		switch m {
+		case " cap dieu chinh ":
 			said = " dieu chinh " // "muốn điều chỉnh giấy phép"
+		case " tam nhap khau ":
+			said = " tam nhap " // "xe này tạm nhập miễn thuế"
 		}
 		if strings.Contains(foldTitle, m) && !strings.Contains(q, said) {
 			fit *= variantWeight
@@ -900,7 +1020,7 @@ func held(said []string, i int) bool {
 // for them.
 func broughtPapers(p plan) map[string]bool {
 	var out map[string]bool
-	said := p.said[p.now:]
+	said := p.ask
 	named := false // a word of the topic said before: what the paper is brought for
 	for i, w := range said {
 		x, ok := p.aliases[w]
@@ -929,7 +1049,7 @@ func broughtPapers(p plan) map[string]bool {
 func namedObjects(p plan, groups []*group) []object {
 	var out []object
 	seen := make(map[string]bool)
-	said := p.said[p.now:]
+	said := p.ask
 	for i, w := range said {
 		x, ok := p.aliases[w]
 		if !ok || i > 0 && bringWords[said[i-1]] {

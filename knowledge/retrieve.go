@@ -54,8 +54,19 @@ type plan struct {
 	// now is the index in said where what is asked begins after a story
 	// of steps already done (nowAt), past the words said only in that
 	// story; 0 and nil when there is none.
-	now         int
-	past        map[string]bool
+	now  int
+	past map[string]bool
+	// purpose is the span of said, from its "để", of a purpose the
+	// question gives the procedure it names ("cấp đổi sổ đỏ để thế chấp
+	// vay vốn": the mortgage is why, not what is asked; purposeAt); empty
+	// at the end when there is none. The words said only in it are past
+	// too.
+	purpose wordSpan
+	// who are the family ties said as whose someone is (kinSaid): they
+	// name no procedure, and weigh less in coverage.
+	who map[string]bool
+	// ask is what is asked: said after the story, but for the purpose.
+	ask         []string
 	topic       []string          // words naming the procedure, for titles
 	corrections map[string]string // unknown word -> known word one edit away
 	respelled   map[string]bool   // the words a sound-alike was read as (respell)
@@ -87,7 +98,8 @@ func (ix *Index) plan(text string) plan {
 	typed, said := vietnamese.Said(text)
 	p.said, p.typed = said, typed
 	p.now = nowAt(typed, said)
-	p.past = ix.pastOnly(typed, said, p.now)
+	p.purpose = purposeAt(typed, said, clauseStarts(text, len(said)), p.now)
+	p.setAsk(ix)
 	p.filler = make([]bool, len(typed))
 	for i, t := range typed {
 		p.filler[i] = vietnamese.IsFiller(t)
@@ -99,6 +111,7 @@ func (ix *Index) plan(text string) plan {
 	// Coverage weighs what the question is about, not what it asks of it:
 	// "có mất phí không" says nothing of which procedure.
 	p.cover = p.topic
+	p.who = kinSaid(said)
 	for _, w := range p.words {
 		if ix.dict != nil && ix.dict.IsTerm(w) {
 			continue
@@ -172,6 +185,13 @@ func (ix *Index) plan(text string) plan {
 		}
 	}
 	return p
+}
+
+// setAsk sets what is asked, and the words said only outside it, from
+// the story (now) and the purpose.
+func (p *plan) setAsk(ix *Index) {
+	p.ask = slices.Concat(p.said[p.now:p.purpose.from], p.said[p.purpose.to:])
+	p.past = ix.pastOnly(p.typed, p.said, p.now, p.purpose)
 }
 
 // allStopwords reports whether every word of a folded phrase is filler.

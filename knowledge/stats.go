@@ -227,6 +227,9 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 			w = c
 		}
 		idf := ix.stats.idf(w)
+		if p.who[w] {
+			idf *= kinCover
+		}
 		want += idf
 		if ix.stats.has(e, w) || ix.stats.holdsAlias(e, p.aliases[w]) {
 			have += idf
@@ -244,6 +247,12 @@ func (ix *Index) wordCoverage(p plan, e *docEntry) float64 {
 	}
 	return have / want
 }
+
+// kinCover is the weight in wordCoverage of a family tie said as whose
+// someone is ("mẹ tôi"): the person asked for may matter to a record's
+// conditions ("có vợ hoặc chồng là công dân Việt Nam"), but names no
+// procedure.
+const kinCover = 0.5
 
 // coverage weighs, by rarity, how many of the query's words the document
 // holds. Dictionary expansions found in the document count in its favour;

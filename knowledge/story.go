@@ -1,9 +1,12 @@
 package knowledge
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // A resident often tells what was already done before asking what comes
@@ -97,30 +100,119 @@ func pastYear(w string) bool {
 	return err == nil && n >= 1900 && n < time.Now().Year()
 }
 
-// pastOnly returns the words said in the story before now (nowAt), and
-// the words of the dictionary's phrases for it ("cưới vợ" → "kết hôn"),
-// that what is asked after it does not say; nil when there is no story.
-func (ix *Index) pastOnly(typed, said []string, now int) map[string]bool {
-	if now == 0 {
+// wordSpan is a run of a question's words, said[from:to].
+type wordSpan struct{ from, to int }
+
+// noSpan is the empty span at the end of n words.
+func noSpan(n int) wordSpan { return wordSpan{n, n} }
+
+func (s wordSpan) empty() bool { return s.from == s.to }
+
+// purposeAt returns the span of said (folded, typed as in typed) from
+// the "để" after now that gives the procedure asked about its purpose,
+// to the end of its clause (clause: which words open one): "cấp đổi sổ
+// đỏ để còn thế chấp ngân hàng" asks for the exchange; the mortgage is
+// why. Whether the words outside it name a procedure at all ("cần làm
+// gì để được trợ cấp" asks about the allowance) is weighed against the
+// results (namesProcedure). A purpose told before the question turns
+// ("được giao khu vực biển để nuôi trồng thủy sản nhưng giờ không nuôi
+// nữa, muốn trả lại") belongs to the story; the span is empty then.
+func purposeAt(typed, said []string, clause []bool, now int) wordSpan {
+	none := noSpan(len(said))
+	for i := now + 1; i+1 < len(said); i++ {
+		if said[i] != "de" || typed[i] != "để" && typed[i] != "de" {
+			continue
+		}
+		// "để lại" leaves something behind ("bố mẹ để lại mảnh đất"),
+		// "để trống" leaves a blank, "và để anh ấy nhận con" asks a second
+		// thing; typed without diacritics, "de" may be "đề" ("đề nghị",
+		// "vấn đề").
+		if notPurpose[said[i+1]] || people[said[i+1]] || alsoAsked[said[i-1]] || typed[i] == "de" && (notPurposeAfter[said[i+1]] || notPurposeBefore[said[i-1]]) {
+			continue
+		}
+		end := i + 1
+		for end < len(said) && !clause[end] && !clauseWords[said[end]] {
+			end++
+		}
+		for _, w := range said[end:] {
+			if turnWords[w] {
+				return none
+			}
+		}
+		return wordSpan{i, end}
+	}
+	return none
+}
+
+// clauseWords open a clause after a purpose ("để xin việc thì cần gì");
+// turnWords, after it, turn a story into what is asked.
+var (
+	clauseWords = map[string]bool{"thi": true, "nhung": true, "ma": true, "nen": true, "vi": true, "gio": true, "muon": true}
+	turnWords   = map[string]bool{"nhung": true, "gio": true, "muon": true}
+)
+
+// clauseStarts returns, for each of the n words Said reads in text,
+// whether a mark that ends a clause (",", ".", "?", ";", …) comes just
+// before it.
+func clauseStarts(text string, n int) []bool {
+	out := make([]bool, n)
+	at := 0
+	for _, piece := range strings.FieldsFunc(text, func(r rune) bool { return strings.ContainsRune(",.;:?!…\n", r) }) {
+		typed, _ := vietnamese.Said(piece)
+		at += len(typed)
+		if at < n {
+			out[at] = true
+		}
+	}
+	return out
+}
+
+// notPurpose are the words after "để" that make it "leave" or "mind"
+// ("để lại", "để trống", "để ý"); people, those that make it "let"
+// ("cả nhà thống nhất để tôi là chú ruột đứng ra làm người giám hộ";
+// not "con", which unaccented may be "để còn");
+// alsoAsked, those before it that join a second thing asked ("và để").
+var (
+	notPurpose = map[string]bool{"lai": true, "trong": true, "y": true, "danh": true}
+	people     = map[string]bool{"toi": true, "minh": true, "em": true, "anh": true, "chi": true, "chau": true,
+		"ong": true, "ba": true, "bo": true, "me": true, "vo": true, "chong": true, "nguoi": true, "no": true}
+	alsoAsked = map[string]bool{"va": true, "hoac": true, "hay": true}
+)
+
+// notPurposeAfter and notPurposeBefore are the words after and before
+// "de" that make it "đề": "đề nghị", "đề xuất", "vấn đề", "chủ đề".
+var (
+	notPurposeAfter  = map[string]bool{"nghi": true, "xuat": true, "an": true, "tai": true, "cap": true, "ra": true, "thi": true, "bat": true, "can": true}
+	notPurposeBefore = map[string]bool{"van": true, "chu": true, "tieu": true, "huong": true, "menh": true}
+)
+
+// pastOnly returns the words said outside what is asked (the story
+// before now, nowAt, and the purpose, purposeAt), and the words of the
+// dictionary's phrases for them ("cưới vợ" → "kết hôn"), that what is
+// asked does not say; nil when there is neither.
+func (ix *Index) pastOnly(typed, said []string, now int, purpose wordSpan) map[string]bool {
+	if now == 0 && purpose.empty() {
 		return nil
 	}
 	past := make(map[string]bool)
-	for _, w := range said[:now] {
+	in := func(s []string) []string { return slices.Concat(s[now:purpose.from], s[purpose.to:]) }
+	out := func(s []string) []string { return slices.Concat(s[:now], s[purpose.from:purpose.to]) }
+	for _, w := range out(said) {
 		past[w] = true
 	}
 	if ix.dict != nil {
-		for _, x := range ix.dict.Expand(strings.Join(typed[:now], " ")) {
+		for _, x := range ix.dict.Expand(strings.Join(out(typed), " ")) {
 			for _, w := range strings.Fields(x) {
 				past[w] = true
 			}
 		}
-		for _, x := range ix.dict.Expand(strings.Join(typed[now:], " ")) {
+		for _, x := range ix.dict.Expand(strings.Join(in(typed), " ")) {
 			for _, w := range strings.Fields(x) {
 				delete(past, w)
 			}
 		}
 	}
-	for _, w := range said[now:] {
+	for _, w := range in(said) {
 		delete(past, w)
 	}
 	return past

@@ -42,6 +42,37 @@ func TestNowAt(t *testing.T) {
 	}
 }
 
+func TestPurposeAt(t *testing.T) {
+	for q, want := range map[string]string{
+		"cấp đổi sổ đỏ để thế chấp vay vốn":                "thế chấp vay vốn",
+		"so do rach can lam lai de con the chap ngan hang": "con the chap ngan hang",
+		"đã ly hôn, giờ xin xác nhận độc thân để cưới":     "cưới",
+		// The purpose ends with its clause; one told before the question
+		// turns belongs to the story.
+		"quan tap hoa muon nghi ban 1 thang de ve que, co phai bao tam ngung khong": "ve que",
+		"cấp đổi sổ đỏ để thế chấp thì cần giấy gì":                                 "thế chấp",
+		"được giao khu vực biển để nuôi trồng thủy sản nhưng giờ muốn trả lại":      "",
+		"thuê đất để làm xưởng, giờ muốn chuyển sang trả tiền một lần":              "",
+		"cả nhà thống nhất để tôi là chú ruột đứng ra làm người giám hộ cho cháu":   "",
+		"cần làm gì để được hưởng trợ cấp":                                          "được hưởng trợ cấp", // weighed against the results
+		"bố mẹ để lại mảnh đất, muốn sang tên":                                      "",
+		"lam don de nghi cap lai giay khai sinh":                                    "",
+		"giay khai sinh cua be de trong ten bo, gio muon them ten vao":              "",
+		"muốn làm khai sinh cho con và để anh ấy nhận con cùng lúc":                 "",
+		"van de la so do bi mat thi lam sao":                                        "",
+		"để đăng ký khai sinh cần giấy tờ gì":                                       "",
+	} {
+		typed, said := vietnamese.Said(q)
+		got := ""
+		if s := purposeAt(typed, said, clauseStarts(q, len(said)), nowAt(typed, said)); !s.empty() {
+			got = strings.Join(typed[s.from+1:s.to], " ")
+		}
+		if got != want {
+			t.Errorf("purposeAt(%q) before %q, want %q", q, got, want)
+		}
+	}
+}
+
 func TestFirstIssue(t *testing.T) {
 	for title, want := range map[string]bool{
 		" cap the can cuoc cho nguoi duoi 14 tuoi ":           true,
@@ -68,8 +99,12 @@ func FuzzNowAt(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		typed, said := vietnamese.Said(q)
-		if k := nowAt(typed, said); k < 0 || k >= len(said)+1 {
+		k := nowAt(typed, said)
+		if k < 0 || k >= len(said)+1 {
 			t.Fatalf("nowAt(%q) = %d of %d words", q, k, len(said))
+		}
+		if s := purposeAt(typed, said, clauseStarts(q, len(said)), k); s.from < k || s.from > s.to || s.to > len(said) {
+			t.Fatalf("purposeAt(%q) = %v, now %d, of %d words", q, s, k, len(said))
 		}
 	})
 }
