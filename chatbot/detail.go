@@ -394,7 +394,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 			continue
 		}
 		if score := sq.score(s.folded, s.rules); score > bestScore || score == bestScore && score > 0 && len(s.text) < len(best) {
-			if inException(s.text, words) || stance(s.folded)*qStance < 0 {
+			if inException(s.text, words) || stance(s.folded)*qStance < 0 || caseUntold(s.folded, sq, words) {
 				continue
 			}
 			best, bestScore, bestRules, at = s.text, score, s.rules, i
@@ -511,6 +511,27 @@ func caseSaid(folded string, sq scoring, words []string) bool {
 		}
 	}
 	return false
+}
+
+// caseUntold reports a sentence (folded) that opens a case whose
+// condition, before its "thì", holds none of the question's own words
+// (words): "Trường hợp người yêu cầu … đang công tác, học tập, lao động
+// có thời hạn ở nước ngoài thì …" is not the case of a Korean fiancé
+// living in Việt Nam, however much of the rest the question shares.
+// A case of an age bound the age said falls in ("người dưới 06 tuổi"
+// for a child of 3) is told.
+func caseUntold(folded string, sq scoring, words []string) bool {
+	cond, _, ok := strings.Cut(folded, " thi ")
+	if !ok || !caseOpen.MatchString(cond) || sq.ageFits(cond) {
+		return false
+	}
+	cond += " "
+	for _, w := range words {
+		if strings.Contains(cond, " "+w+" ") {
+			return false
+		}
+	}
+	return true
 }
 
 // lacking matches a record's sentence (folded) that says what to do

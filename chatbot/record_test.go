@@ -1898,3 +1898,14 @@ func TestYearlyDateIsADeadline(t *testing.T) {
 		t.Errorf("answer %q, want the yearly 30/9, its step unnumbered", answer)
 	}
 }
+
+// A case whose condition the question does not tell is not quoted: a
+// Korean fiancé living in Việt Nam is not "đang công tác, học tập, lao
+// động có thời hạn ở nước ngoài" (record 2.000806).
+func TestCaseTheQuestionDoesNotTellIsNotQuoted(t *testing.T) {
+	q := "Em gái tôi sắp cưới chồng người Hàn Quốc, anh ấy đang ở Việt Nam, hai đứa muốn đăng ký kết hôn ở xã nhà tôi. Cho hỏi cần những giấy tờ gì, có phải đi khám sức khỏe không?"
+	p := embeddedProcedure(t, "2.000806")
+	if got := recordDetail(q, p.Title, p); strings.Contains(got, "có thời hạn ở nước ngoài") {
+		t.Errorf("detail %q, want no case of one working abroad", got)
+	}
+}
