@@ -872,6 +872,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	}
 	for i := range cases {
 		c := &cases[i]
+		inNumberOrder(c.papers)
 		slices.SortStableFunc(c.papers, func(a, b paper) int { return paperRank(a) - paperRank(b) })
 		text := c.heading
 		for _, x := range c.papers {
@@ -880,6 +881,25 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		c.headingWords, c.words = foldedWords(c.heading), foldedWords(text)
 	}
 	return cases
+}
+
+// paperNumber is the number a record gives a paper of its list: "(2)
+// Điều lệ".
+var paperNumber = regexp.MustCompile(`^\((\d{1,2})\)`)
+
+// inNumberOrder puts a case's papers, when every one bears its number
+// ("(4) Danh sách thành viên", "(1) Giấy đề nghị đăng ký thành lập", …,
+// as the portal scrambles them), in the order of their numbers.
+func inNumberOrder(papers []paper) {
+	num := make(map[string]int, len(papers))
+	for _, x := range papers {
+		m := paperNumber.FindStringSubmatch(strings.TrimSpace(x.full))
+		if m == nil {
+			return
+		}
+		num[x.full], _ = strconv.Atoi(m[1])
+	}
+	slices.SortStableFunc(papers, func(a, b paper) int { return num[a.full] - num[b.full] })
 }
 
 // papersReferred is a case's paper that is the papers another case
@@ -1641,6 +1661,16 @@ func pickCase(cases []paperCase, question, title string) int {
 	best := max(slices.IndexFunc(cases, func(c paperCase) bool {
 		return !particular.MatchString(c.heading) && (investing || !investorCase.MatchString(c.headingWords))
 	}), 0)
+	// When every case is a particular one, the one its heading names as
+	// the title's own first clause is the plain case ("Trường hợp đăng
+	// ký thành lập hợp tác xã, liên hiệp hợp tác xã" of "Đăng ký thành
+	// lập hợp tác xã, liên hiệp hợp tác xã; đăng ký chuyển đổi …"), not
+	// the first listed (filed online).
+	if particular.MatchString(cases[best].heading) {
+		if i := slices.IndexFunc(cases, func(c paperCase) bool { return plainCase(c.headingWords, title) }); i >= 0 {
+			best = i
+		}
+	}
 	// Notes under no heading ("Trường hợp không quy định rõ bản chính
 	// thì có thể nộp bản sao hợp lệ" before "1. Trường hợp hưởng BHXH
 	// một lần") are no one's case: the next with a paper everyone brings
@@ -1725,6 +1755,14 @@ func pickCase(cases []paperCase, question, title string) int {
 		}
 	}
 	return lastOfHeading(cases, best)
+}
+
+// plainCase reports a case's heading (folded words) that says no more
+// than "Trường hợp" and the title's first clause, before any ";".
+func plainCase(headingWords, title string) bool {
+	h := strings.TrimSpace(strings.TrimPrefix(strings.TrimPrefix(headingWords, " doi voi "), " truong hop "))
+	first, _, _ := strings.Cut(title, ";")
+	return h != "" && h == strings.TrimSpace(foldedWords(first))
 }
 
 // supervisedCase finds, in a case's folded words, a paper from whoever

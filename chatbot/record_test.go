@@ -1909,3 +1909,14 @@ func TestCaseTheQuestionDoesNotTellIsNotQuoted(t *testing.T) {
 		t.Errorf("detail %q, want no case of one working abroad", got)
 	}
 }
+
+// Of a record whose every case is a particular one, the case its heading
+// names as the title's first clause is the plain one, its papers in the
+// order of their numbers: not those filed online, listed first (record
+// 1.005280).
+func TestPlainCaseOfARecordOfCases(t *testing.T) {
+	_, answer := embeddedAnswer(t, "1.005280", "Mấy hộ nuôi tôm tính góp vốn lập HTX, đăng ký thành lập HTX cần hồ sơ gì?")
+	if !strings.Contains(answer, "Giấy đề nghị đăng ký thành lập") || !strings.Contains(answer, "Điều lệ") || strings.Contains(answer, "môi trường điện tử") {
+		t.Errorf("answer %q, want the plain case's application and charter", answer)
+	}
+}
