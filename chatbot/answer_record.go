@@ -48,7 +48,7 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		deadlineOf(p, question) == "" {
 		intents = slices.Replace(slices.Clone(intents), slices.Index(intents, intentDeadline), slices.Index(intents, intentDeadline)+1, intentTime)
 	}
-	fmt.Fprintf(b, "«%s»", shortTitle(d.Title))
+	fmt.Fprintf(b, "«%s»", titleFor(d.Title, question))
 	if lv := levelNote(p, v); lv != "" {
 		b.WriteString(" — " + lv)
 	}

@@ -54,6 +54,32 @@ func shortTitle(title string) string {
 	return t
 }
 
+// maxWholeTitle bounds a title shown whole because the question names
+// what its cut part says (titleFor).
+const maxWholeTitle = 200
+
+// titleFor is shortTitle, but whole when two words the question says
+// side by side are only in the note in brackets the cut leaves out:
+// "chứng thực … điểm chỉ có được không" is answered by "Chứng thực chữ
+// ký … (áp dụng cho cả trường hợp chứng thực điểm chỉ …)".
+func titleFor(title, question string) string {
+	short := shortTitle(title)
+	whole := strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(title), "Thủ tục ")), ".: ")
+	_, note, ok := strings.Cut(whole, "(")
+	if !ok || !strings.HasSuffix(short, "…") || utf8.RuneCountInString(whole) > maxWholeTitle {
+		return short
+	}
+	kept, left := foldedWords(strings.TrimSuffix(short, "…")), foldedWords(note)
+	words := vietnamese.ContentWords(question)
+	for i := 0; i+1 < len(words); i++ {
+		pair := " " + words[i] + " " + words[i+1] + " "
+		if strings.Contains(left, pair) && !strings.Contains(kept, pair) {
+			return upperFirst(whole)
+		}
+	}
+	return short
+}
+
 // daysBefore is a length of time before an event the resident causes:
 // "03 ngày làm việc trước ngày tạm ngừng", "trước ngày hết hạn hợp đồng
 // thuê nhà tối thiểu 30 ngày".

@@ -1920,3 +1920,18 @@ func TestPlainCaseOfARecordOfCases(t *testing.T) {
 		t.Errorf("answer %q, want the plain case's application and charter", answer)
 	}
 }
+
+// A title's note in brackets that the question names is not cut away:
+// "điểm chỉ có được không" is answered by "(áp dụng cho cả trường hợp
+// chứng thực điểm chỉ …)" (record 2.000884); another question gets the
+// title cut.
+func TestTitleNoteTheQuestionNamesIsShown(t *testing.T) {
+	_, answer := embeddedAnswer(t, "2.000884", "Con tôi liệt hai tay không ký được, chứng thực giấy ủy quyền thì điểm chỉ có được không, mất bao nhiêu tiền?")
+	if !strings.Contains(answer, "chứng thực điểm chỉ") {
+		t.Errorf("answer %q, want the title's note on fingerprints", answer)
+	}
+	_, answer = embeddedAnswer(t, "2.000884", "chứng thực chữ ký giấy ủy quyền mất bao nhiêu tiền?")
+	if strings.Contains(answer, "điểm chỉ") {
+		t.Errorf("answer %q, want the title cut", answer)
+	}
+}
