@@ -1935,3 +1935,13 @@ func TestTitleNoteTheQuestionNamesIsShown(t *testing.T) {
 		t.Errorf("answer %q, want the title cut", answer)
 	}
 }
+
+// A wife brought into her husband's household registers in a home she
+// does not own: the case of the relatives who join the household, whose
+// papers prove the tie (record 1.004222), not the owner's own.
+func TestSpouseJoiningAHouseholdIsTheirCase(t *testing.T) {
+	_, answer := embeddedAnswer(t, "1.004222", "Cưới vợ rồi giờ muốn nhập hộ khẩu cho vợ về nhà mình thì cần giấy tờ gì, mấy ngày xong?")
+	if !strings.Contains(answer, "quan hệ nhân thân") {
+		t.Errorf("answer %q, want the proof of the tie to the household's head", answer)
+	}
+}
