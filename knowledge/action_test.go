@@ -45,8 +45,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A vehicle imported duty-free for a while is not a neighbour's.
 		"mua lai chiec xe may cu cua ng quen, sang ten can j, bn ngay xong": "sang tên",
 		// A contract's certification is done on whatever contract is named.
-		"cho thue nha nguyen can, muon chung thuc hop dong thue tai UBND xa thi mang theo gi, phi bn":                          "Chứng thực giao dịch",
-		"ba toi dang linh luong huu bang tien mat, gio muon chuyen qua nhan qua tai khoan ngan hang thi lam giay gi nop o dau": "tài khoản cá nhân",
+		"cho thue nha nguyen can, muon chung thuc hop dong thue tai UBND xa thi mang theo gi, phi bn":                                      "Chứng thực giao dịch",
+		"ba toi dang linh luong huu bang tien mat, gio muon chuyen qua nhan qua tai khoan ngan hang thi lam giay gi nop o dau":             "tài khoản cá nhân",
+		"thang truoc ba toi cap cuu gap qua quen mang the bhyt, benh vien bat tra het tien, gio xin bhxh hoan lai duoc ko, can giay to gi": "Thanh toán trực tiếp",
 		// Residents' words and abbreviations for a procedure.
 		"Quán nhà tôi bị cảnh sát PCCC đình chỉ hoạt động, giờ khắc phục xong rồi, xin hoạt động lại thì làm đơn theo mẫu nào": "Phục hồi hoạt động",
 		"xin giấy XNTTHN để mua đất đứng tên một mình thì mang gì":                                                             "tình trạng hôn nhân",
