@@ -65,6 +65,13 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			p.setAsk(ix)
 		}
 	}
+	if p.now > 0 && reissueOfStory.MatchString(" "+strings.Join(p.ask, " ")+" ") {
+		// "Năm ngoái đã xin giấy xác nhận tình trạng hôn nhân …, giờ sắp
+		// cưới vợ thì xin lại giấy khác được không": the paper asked for
+		// again is the story's.
+		p.now = 0
+		p.setAsk(ix)
+	}
 	if p.past != nil && !ix.asksOwnTopic(p, asked, groups) {
 		// What is asked after the story names no procedure of its own
 		// ("… tổ hòa giải thôn không xong, giờ muốn gửi đơn lên xã giải
@@ -499,6 +506,10 @@ func (ix *Index) asksOwnTopic(p plan, asked map[string]bool, groups []*group) bo
 	}
 	return false
 }
+
+// reissueOfStory matches an ask (folded, padded) for a paper again that
+// names none: "xin lại giấy khác", "cấp lại được không".
+var reissueOfStory = regexp.MustCompile(` (xin|cap|lam) lai (giay |ban |cai )?(khac|moi|nua|duoc|khong|ko|k|thi|o dau|can gi) `)
 
 // kinWords are the folded words of family ties a question names its
 // people by; pronouns, the words after them that make them someone's

@@ -73,6 +73,21 @@ func TestPurposeAt(t *testing.T) {
 	}
 }
 
+// An ask for a paper again that names none asks for the story's paper.
+func TestReissueOfStory(t *testing.T) {
+	for q, want := range map[string]bool{
+		"gio sap cuoi vo thi xin lai giay khac duoc khong": true,
+		"gio xin cap lai duoc khong":                       true,
+		"gio lam lai o dau":                                true,
+		"gio xin cap lai giay khai sinh":                   false,
+		"gio muon dang ky lai ket hon":                     false,
+	} {
+		if got := reissueOfStory.MatchString(" " + q + " "); got != want {
+			t.Errorf("reissueOfStory(%q) = %v, want %v", q, got, want)
+		}
+	}
+}
+
 func TestFirstIssue(t *testing.T) {
 	for title, want := range map[string]bool{
 		" cap the can cuoc cho nguoi duoi 14 tuoi ":           true,
