@@ -54,19 +54,28 @@ func shortTitle(title string) string {
 	return t
 }
 
+// widens opens a title's note that says what else the procedure covers.
+var widens = regexp.MustCompile(`(?i)^\s*(áp dụng|bao gồm|kể cả|gồm cả)`)
+
 // maxWholeTitle bounds a title shown whole because the question names
 // what its cut part says (titleFor).
 const maxWholeTitle = 200
 
-// titleFor is shortTitle, but whole when two words the question says
-// side by side are only in the note in brackets the cut leaves out:
+// titleFor is shortTitle, but to the end of a note in brackets that
+// widens what the procedure covers ("(áp dụng cho cả trường hợp …)")
+// when two words the question says side by side are only in that note:
 // "chứng thực … điểm chỉ có được không" is answered by "Chứng thực chữ
 // ký … (áp dụng cho cả trường hợp chứng thực điểm chỉ …)".
 func titleFor(title, question string) string {
 	short := shortTitle(title)
-	whole := strings.TrimRight(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(title), "Thủ tục ")), ".: ")
-	_, note, ok := strings.Cut(whole, "(")
-	if !ok || !strings.HasSuffix(short, "…") || utf8.RuneCountInString(whole) > maxWholeTitle {
+	whole := strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(title), "Thủ tục "))
+	before, note, ok := strings.Cut(whole, "(")
+	note, _, closed := strings.Cut(note, ")")
+	if !ok || !closed || !widens.MatchString(note) || !strings.HasSuffix(short, "…") {
+		return short
+	}
+	whole = before + "(" + note + ")"
+	if utf8.RuneCountInString(whole) > maxWholeTitle {
 		return short
 	}
 	kept, left := foldedWords(strings.TrimSuffix(short, "…")), foldedWords(note)

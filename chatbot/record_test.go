@@ -1921,10 +1921,10 @@ func TestPlainCaseOfARecordOfCases(t *testing.T) {
 	}
 }
 
-// A title's note in brackets that the question names is not cut away:
-// "điểm chỉ có được không" is answered by "(áp dụng cho cả trường hợp
-// chứng thực điểm chỉ …)" (record 2.000884); another question gets the
-// title cut.
+// A title's note in brackets that widens what it covers, and that the
+// question names, is not cut away: "điểm chỉ có được không" is answered
+// by "(áp dụng cho cả trường hợp chứng thực điểm chỉ …)" (record
+// 2.000884); another question gets the title cut.
 func TestTitleNoteTheQuestionNamesIsShown(t *testing.T) {
 	_, answer := embeddedAnswer(t, "2.000884", "Con tôi liệt hai tay không ký được, chứng thực giấy ủy quyền thì điểm chỉ có được không, mất bao nhiêu tiền?")
 	if !strings.Contains(answer, "chứng thực điểm chỉ") {
@@ -1932,6 +1932,12 @@ func TestTitleNoteTheQuestionNamesIsShown(t *testing.T) {
 	}
 	_, answer = embeddedAnswer(t, "2.000884", "chứng thực chữ ký giấy ủy quyền mất bao nhiêu tiền?")
 	if strings.Contains(answer, "điểm chỉ") {
+		t.Errorf("answer %q, want the title cut", answer)
+	}
+	// A note that only names the procedure again ("(đăng ký sang tên
+	// xe)") widens nothing (record 1.013076).
+	_, answer = embeddedAnswer(t, "1.013076", "Mua lại xe máy cũ của hàng xóm, giờ sang tên đổi chủ cần giấy tờ gì?")
+	if strings.Contains(answer, "dịch vụ công trực tuyến một phần") {
 		t.Errorf("answer %q, want the title cut", answer)
 	}
 }
