@@ -57,8 +57,8 @@ func shortTitle(title string) string {
 // widens opens a title's note that says what else the procedure covers.
 var widens = regexp.MustCompile(`(?i)^\s*(áp dụng|bao gồm|kể cả|gồm cả)`)
 
-// maxWholeTitle bounds a title shown whole because the question names
-// what its cut part says (titleFor).
+// maxWholeTitle bounds a title shown to the end of its note because the
+// question names what the note says (titleFor).
 const maxWholeTitle = 200
 
 // titleFor is shortTitle, but to the end of a note in brackets that
