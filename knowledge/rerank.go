@@ -566,8 +566,7 @@ func (ix *Index) namesProcedure(p plan, groups []*group) bool {
 	q := newSaidText(said)
 	var read []string
 	if ix.dict != nil {
-		typed := slices.Concat(p.typed[p.now:p.purpose.from], p.typed[p.purpose.to:])
-		for _, x := range ix.dict.Expand(strings.Join(typed, " ")) {
+		for _, x := range ix.dict.Expand(strings.Join(asked(p.typed, p.now, p.purpose), " ")) {
 			read = append(read, strings.Fields(x)...)
 		}
 	}

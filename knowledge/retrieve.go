@@ -190,7 +190,7 @@ func (ix *Index) plan(text string) plan {
 // setAsk sets what is asked, and the words said only outside it, from
 // the story (now) and the purpose.
 func (p *plan) setAsk(ix *Index) {
-	p.ask = slices.Concat(p.said[p.now:p.purpose.from], p.said[p.purpose.to:])
+	p.ask = asked(p.said, p.now, p.purpose)
 	p.past = ix.pastOnly(p.typed, p.said, p.now, p.purpose)
 }
 

@@ -108,6 +108,12 @@ func noSpan(n int) wordSpan { return wordSpan{n, n} }
 
 func (s wordSpan) empty() bool { return s.from == s.to }
 
+// asked returns the words of s (said or typed) that ask: after the story
+// (before now) and outside the purpose.
+func asked(s []string, now int, purpose wordSpan) []string {
+	return slices.Concat(s[now:purpose.from], s[purpose.to:])
+}
+
 // purposeAt returns the span of said (folded, typed as in typed) from
 // the "để" after now that gives the procedure asked about its purpose,
 // to the end of its clause (clause: which words open one): "cấp đổi sổ
@@ -195,7 +201,7 @@ func (ix *Index) pastOnly(typed, said []string, now int, purpose wordSpan) map[s
 		return nil
 	}
 	past := make(map[string]bool)
-	in := func(s []string) []string { return slices.Concat(s[now:purpose.from], s[purpose.to:]) }
+	in := func(s []string) []string { return asked(s, now, purpose) }
 	out := func(s []string) []string { return slices.Concat(s[:now], s[purpose.from:purpose.to]) }
 	for _, w := range out(said) {
 		past[w] = true
