@@ -54,6 +54,9 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
 		// A yes or no on whether to act, then the resident's limit.
 		"mở thêm điểm bán ở chợ khác thì có phải thông báo cho thuế không, hạn mấy ngày, dùng mẫu nào?": intentDeadline,
+		// The day of the month a return is due.
+		"hang thang khai thue tai nguyen theo mau nao, han nop la ngay may": intentDeadline,
+		"thuế khoán quý này hạn nộp ngày nào vậy":                           intentDeadline,
 	} {
 		padded := intentPadded(q, fold(q))
 		if got := detectIntents(padded); !slices.Contains(got, want) {
@@ -444,6 +447,15 @@ func TestDeadlineAsADay(t *testing.T) {
 	}
 	p = &knowledge.Procedure{Steps: []string{"Người nộp thuế nộp hồ sơ khai thuế chậm nhất là ngày thứ 20 của tháng tiếp theo tháng phát sinh nghĩa vụ thuế."}}
 	if got := deadlineOf(p, "khai thuế tháng hạn cuối ngày mấy"); !strings.Contains(got, "ngày thứ 20 của tháng tiếp theo") {
+		t.Errorf("deadline %q, want the 20th of the next month", got)
+	}
+	// The day's number also in words, beside the year's settlement
+	// (1.008312): the month's declaration is asked.
+	p = &knowledge.Procedure{Title: "Khai thuế tài nguyên/khai quyết toán thuế tài nguyên đối với cơ sở khai thác tài nguyên", Steps: []string{
+		"(i) Khai thuế tài nguyên + Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai thuế và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ : Chậm nhất là ngày thứ 20 (hai mươi) của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.\n+ Bước 2. Cơ quan thuế tiếp nhận hồ sơ theo quy định.",
+		"(ii) Khai quyết toán thuế tài nguyên + Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai quyết toán thuế tài nguyên và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ: Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính.",
+	}}
+	if got := deadlineOf(p, "toi dc cap phep khai thac cat soi nho o xa, hang thang khai thue tai nguyen theo mau nao, han nop la ngay may"); !strings.Contains(got, "ngày thứ 20 (hai mươi) của tháng tiếp theo") {
 		t.Errorf("deadline %q, want the 20th of the next month", got)
 	}
 }
