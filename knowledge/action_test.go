@@ -212,8 +212,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"con sinh ở Nhật chưa làm giấy khai sinh bên đó, về nước làm khai sinh ở đâu": "khai sinh có yếu tố nước ngoài",
 		// The stage said first is asked, one said after it its reason;
 		// a contract undone is its cancellation's certification.
-		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                                                                      "Tạm ngừng kinh doanh",
-		"Hop dong mua ban dat da chung thuc o UBND xa roi, gio 2 ben muon huy hop dong thi chung thuc huy het bn tien":                                                     "hủy bỏ giao dịch",
+		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                  "Tạm ngừng kinh doanh",
+		"Hop dong mua ban dat da chung thuc o UBND xa roi, gio 2 ben muon huy hop dong thi chung thuc huy het bn tien": "hủy bỏ giao dịch",
+		// A question naming no stage asks no filing withdrawn.
+		"Tôi ở xã giáp biên giới Lạng Sơn, muốn làm giấy thông hành sang Trung Quốc buôn bán thì làm ở đâu, hết bao nhiêu tiền?":                                           "giấy thông hành xuất, nhập cảnh vùng biên giới Việt Nam – Trung Quốc",
 		"tôi đang mở một tiệm bán hàng ăn nhỏ đã đăng ký hộ kinh doanh, giờ muốn tạm đóng cửa nửa năm để đi chăm con nhỏ, sau đó mở lại, thì có phải làm giấy tờ gì không": "Tạm ngừng kinh doanh",
 		// Residents' names: a house's repair permit, a permit extended, the
 		// chairman's settlement after mediation, residence declared by

@@ -1139,8 +1139,9 @@ var actions = []stage{
 const actionWeight = 0.5
 
 // endStages are title words of a procedure's end, or of its return
-// after one, that a question naming no stage does not ask.
-var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung "}
+// after one, that a question naming no stage does not ask; nor a filing
+// withdrawn ("Dừng thực hiện thủ tục đăng ký hộ kinh doanh").
+var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung ", " dung thuc hien "}
 
 // endSaid are the words a question may say an end with.
 var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat ", " huy ", " dong ", " bo ", " het han "}
