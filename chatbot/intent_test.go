@@ -449,14 +449,22 @@ func TestDeadlineAsADay(t *testing.T) {
 	if got := deadlineOf(p, "khai thuế tháng hạn cuối ngày mấy"); !strings.Contains(got, "ngày thứ 20 của tháng tiếp theo") {
 		t.Errorf("deadline %q, want the 20th of the next month", got)
 	}
-	// The day's number also in words, beside the year's settlement
-	// (1.008312): the month's declaration is asked.
+	// The day's number also in words, beside the year's settlement, each
+	// in its part of the steps as the record is read (1.008312): the
+	// month's declaration is asked.
 	p = &knowledge.Procedure{Title: "Khai thuế tài nguyên/khai quyết toán thuế tài nguyên đối với cơ sở khai thác tài nguyên", Steps: []string{
-		"(i) Khai thuế tài nguyên + Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai thuế và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ : Chậm nhất là ngày thứ 20 (hai mươi) của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.\n+ Bước 2. Cơ quan thuế tiếp nhận hồ sơ theo quy định.",
-		"(ii) Khai quyết toán thuế tài nguyên + Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai quyết toán thuế tài nguyên và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ: Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính.",
+		"(i) Khai thuế tài nguyên +",
+		"Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai thuế và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ : Chậm nhất là ngày thứ 20 (hai mươi) của tháng tiếp theo tháng phát sinh nghĩa vụ thuế.",
+		"Bước 2. Cơ quan thuế tiếp nhận hồ sơ theo quy định.\n(ii) Khai quyết toán thuế tài nguyên +",
+		"Bước 1: \n++ Tổ chức, cá nhân khai thác tài nguyên thiên nhiên lập hồ sơ khai quyết toán thuế tài nguyên và gửi đến cơ quan thuế quản lý trực tiếp.\n++ Thời hạn nộp hồ sơ: Chậm nhất là ngày cuối cùng của tháng thứ 3 kể từ ngày kết thúc năm dương lịch hoặc năm tài chính hoặc là ngày thứ 45 kể từ ngày chấm dứt hoạt động, chấm dứt hợp đồng hoặc tổ chức lại doanh nghiệp.",
 	}}
 	if got := deadlineOf(p, "toi dc cap phep khai thac cat soi nho o xa, hang thang khai thue tai nguyen theo mau nao, han nop la ngay may"); !strings.Contains(got, "ngày thứ 20 (hai mươi) của tháng tiếp theo") {
 		t.Errorf("deadline %q, want the 20th of the next month", got)
+	}
+	// The year's settlement asked is the part of the steps named so; the
+	// business reorganised after its deadline is a time, not whose.
+	if got := deadlineOf(p, "Nhà em có mỏ khai thác cát nhỏ, hạn chót nộp hồ sơ quyết toán thuế tài nguyên năm là khi nào vậy?"); !strings.Contains(got, "ngày cuối cùng của tháng thứ 3") {
+		t.Errorf("deadline %q, want the last day of the third month", got)
 	}
 }
 

@@ -111,6 +111,10 @@ var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 // timeAmount is a number of hours, days or months in a sentence.
 var timeAmount = regexp.MustCompile(`\d+ (giờ|ngày|tháng)`)
 
+// romanPart is the name of a part of a record's steps numbered in roman,
+// up to its first step: "(ii) Khai quyết toán thuế tài nguyên".
+var romanPart = regexp.MustCompile(`^\s*\((i|ii|iii|iv|v|vi)\)[^+:.;]{3,120}`)
+
 // maxDeadlineCase bounds the case quoted before a deadline.
 const maxDeadlineCase = 130
 
@@ -145,12 +149,22 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// the employee's 45, though both speak of "hưởng chế độ thai sản".
 	own := ownWords(question, p.Title)
 	best, bestScore, bestNext, bestPrev := "", -1<<30, "", ""
-	for _, t := range texts {
+	section := ""
+	for i, t := range texts {
+		if i == 0 || i > len(p.Steps) {
+			section = "" // the conditions and the papers are no steps' part
+		}
 		for _, sentence := range fullStop.Split(t, -1) {
+			// A part of the steps numbered in roman ("(i) Khai thuế tài
+			// nguyên …", "(ii) Khai quyết toán thuế tài nguyên …") names
+			// whose deadline each clause in it is, in its steps after it.
+			if m := romanPart.FindString(sentence); m != "" {
+				section = m
+			}
 			// A clause is scored with the clauses before it in its sentence:
 			// "Người tham gia BHXH tự nguyện lập hồ sơ …; thời hạn nộp hồ sơ
 			// chậm nhất 60 ngày" is the voluntary member's deadline.
-			before := ""
+			before := section
 			clauses := sentenceBreak.Split(sentence, -1)
 			for ci, s := range clauses {
 				before += " " + s
@@ -194,8 +208,11 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				}
 				// An organisation's deadline ("Nhà thầu, nhà đầu tư dầu khí
 				// khi chuyển nhượng phần vốn góp …") is not a resident's who
-				// speaks for none, while the record gives another.
-				if bw := foldedWords(before); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
+				// speaks for none, while the record gives another. Whose
+				// deadline it is comes before it: "… hoặc là ngày thứ 45 kể
+				// từ ngày … tổ chức lại doanh nghiệp" is a time, not whose.
+				who := before[:len(before)-len(s)+deadline.FindStringIndex(s)[0]]
+				if bw := foldedWords(who); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
 					score -= 100
 				}
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
