@@ -136,6 +136,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Dịch bằng đại học sang tiếng Anh rồi chứng thực chữ ký người dịch ở xã được không?":                           "người dịch",
 		// The stage the title says, though the story gives another.
 		"Quán ăn của tôi muốn tạm ngừng kinh doanh 3 tháng để sửa nhà, hộ kinh doanh có phải báo không, báo ở đâu?": "Tạm ngừng",
+		// "Công chứng photo" is a copy certified, whatever paper follows
+		// it; "nhập lại hộ khẩu" is permanent residence, no import.
+		"cong chung photo bang cap vs cccd de nop ho so xin viec, o xa lay bao nhieu tien 1 trang": "Chứng thực bản sao từ bản chính",
+		"Nghỉ làm ở khu công nghiệp rồi, giờ về quê nhập lại hộ khẩu nhà bố mẹ thì mất bao lâu?":   "Đăng ký thường trú",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
