@@ -149,7 +149,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// the employee's 45, though both speak of "hưởng chế độ thai sản".
 	own := ownWords(question, p.Title)
 	best, bestScore, bestNext, bestPrev := "", -1<<30, "", ""
-	section := ""
+	section, bestPart := "", -1
 	for i, t := range texts {
 		if i == 0 || i > len(p.Steps) {
 			section = "" // the conditions and the papers are no steps' part
@@ -157,14 +157,16 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 		for _, sentence := range fullStop.Split(t, -1) {
 			// A part of the steps numbered in roman ("(i) Khai thuế tài
 			// nguyên …", "(ii) Khai quyết toán thuế tài nguyên …") names
-			// whose deadline each clause in it is, in its steps after it.
+			// whose deadline each clause in it is, in its steps after it:
+			// of clauses that score alike, the one in the part the
+			// question names most.
 			if m := romanPart.FindString(sentence); m != "" {
 				section = m
 			}
 			// A clause is scored with the clauses before it in its sentence:
 			// "Người tham gia BHXH tự nguyện lập hồ sơ …; thời hạn nộp hồ sơ
 			// chậm nhất 60 ngày" is the voluntary member's deadline.
-			before := section
+			before := ""
 			clauses := sentenceBreak.Split(sentence, -1)
 			for ci, s := range clauses {
 				before += " " + s
@@ -218,8 +220,9 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
 					score += 2 // "báo trước mấy ngày"
 				}
-				if score > bestScore {
-					best, bestScore, bestNext, bestPrev = s, score, "", ""
+				part := matchScore(words, said, section)
+				if score > bestScore || score == bestScore && part > bestPart {
+					best, bestScore, bestPart, bestNext, bestPrev = s, score, part, "", ""
 					if ci+1 < len(clauses) {
 						bestNext = clauses[ci+1]
 					}
