@@ -140,6 +140,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// it; "nhập lại hộ khẩu" is permanent residence, no import.
 		"cong chung photo bang cap vs cccd de nop ho so xin viec, o xa lay bao nhieu tien 1 trang": "Chứng thực bản sao từ bản chính",
 		"Nghỉ làm ở khu công nghiệp rồi, giờ về quê nhập lại hộ khẩu nhà bố mẹ thì mất bao lâu?":   "Đăng ký thường trú",
+		// A pension drawn already ("đang hưởng … hằng tháng") is not
+		// asked again; drawing it for a bedridden father is.
+		"Bố tôi năm nay 90 tuổi, đang hưởng lương hưu hằng tháng nhưng nay nằm liệt giường, không tự đi lĩnh được nữa. Xin hỏi con cái muốn lĩnh thay lương hưu cho bố hằng tháng thì phải làm giấy tờ gì và mất bao lâu ạ?": "Ủy quyền lĩnh thay",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",

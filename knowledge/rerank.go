@@ -636,10 +636,18 @@ const minNamedExplain = 0.75
 // namesExplain is the share, weighted by rarity, of the question's topic
 // words that a procedure's title and residents' names hold.
 func (ix *Index) namesExplain(p plan, e *docEntry) float64 {
+	// How often or how ("lĩnh thay lương hưu cho bố hằng tháng") says
+	// nothing of which procedure.
+	how := make(map[string]bool)
+	for i := 0; i+1 < len(p.said); i++ {
+		if modifierPairs[p.said[i]+" "+p.said[i+1]] {
+			how[p.said[i]], how[p.said[i+1]] = true, true
+		}
+	}
 	var have, want float64
 	for _, w := range p.topic {
-		if askWords[w] || p.past[w] {
-			continue // what is asked, or said only in the story
+		if askWords[w] || p.past[w] || p.who[w] || how[w] {
+			continue // what is asked, said only in the story, whose, or how
 		}
 		idf := ix.stats.idf(w)
 		want += idf

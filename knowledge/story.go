@@ -50,7 +50,7 @@ func nowAt(typed, said []string) int {
 			continue
 		}
 		for j, t := range typed[:k] {
-			if pastMarkers[t] || j > 0 && said[j-1] == "nam" && pastYear(t) {
+			if pastMarkers[t] || j > 0 && said[j-1] == "nam" && pastYear(t) || drawing(said, j) {
 				return k
 			}
 		}
@@ -70,7 +70,7 @@ func wantAt(typed, said []string) int {
 		if said[i] == "muon" && done && i+1 < len(said) {
 			return i
 		}
-		done = done || pastMarkers[t]
+		done = done || pastMarkers[t] || drawing(said, i)
 	}
 	for i := 1; i+3 < len(said); i++ {
 		if said[i] == "roi" && said[i-1] == "xong" {
@@ -78,6 +78,20 @@ func wantAt(typed, said []string) int {
 		}
 	}
 	return 0
+}
+
+// drawingWords are what a benefit already granted is drawn with, after
+// "đang" (được): "bố tôi đang hưởng lương hưu hằng tháng, … con cái muốn
+// lĩnh thay" tells the pension granted, as "đã" would, and asks what
+// comes after it.
+var drawingWords = map[string]bool{"huong": true, "nhan": true, "linh": true, "lanh": true}
+
+// drawing reports a benefit said drawn already at j (drawingWords).
+func drawing(said []string, j int) bool {
+	if !drawingWords[said[j]] || j == 0 {
+		return false
+	}
+	return said[j-1] == "dang" || j > 1 && said[j-1] == "duoc" && said[j-2] == "dang"
 }
 
 // transfer reports "sang tên" (transfer the title) at i, not "sáng"
