@@ -143,6 +143,15 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A pension drawn already ("đang hưởng … hằng tháng") is not
 		// asked again; drawing it for a bedridden father is.
 		"Bố tôi năm nay 90 tuổi, đang hưởng lương hưu hằng tháng nhưng nay nằm liệt giường, không tự đi lĩnh được nữa. Xin hỏi con cái muốn lĩnh thay lương hưu cho bố hằng tháng thì phải làm giấy tờ gì và mất bao lâu ạ?": "Ủy quyền lĩnh thay",
+		// "đk lại" is "đăng ký lại", not the first registration.
+		"mk mới mua lại chiếc mô tô nước (jet ski) của ng khác để cho thuê ở bãi biển, giờ muốn đk lại sang tên mk thì cần giấy tờ j, mất bao lâu": "Đăng ký lại phương tiện hoạt động vui chơi",
+		// A first certificate read by the dictionary in the story ("chưa
+		// có sổ đỏ") is not the stage asked; "chủ tịch xã" is the title's
+		// "Chủ tịch Ủy ban nhân dân cấp xã".
+		"Vụ tranh chấp lối đi chung giữa nhà tôi và nhà bác hàng xóm đã được xã hòa giải nhưng không thành, mảnh đất này cả hai nhà đều chưa có sổ đỏ. Tôi muốn đề nghị chủ tịch xã giải quyết dứt điểm. Xin hỏi tôi cần nộp đơn gì và thời hạn giải quyết là bao lâu ạ?": "thẩm quyền của Chủ tịch",
+		// A death registered again in residents' words ("làm lại khai
+		// tử"), a grandmother who "mất" (died) not a paper lost.
+		"Bà nội tôi mất từ năm 1998, hồi đó gia đình đã làm giấy chứng tử ở xã, nhưng bản chính bị thất lạc trong trận lũ và sổ lưu ở xã cũng bị hư hỏng không còn. Nay cần giấy tờ này để làm thủ tục thừa kế. Xin hỏi làm lại khai tử cho bà thì cần hồ sơ gì và mất bao nhiêu ngày ạ?": "Đăng ký lại khai tử",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",

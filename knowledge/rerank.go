@@ -200,8 +200,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		longestRun = max(longestRun, runs[i])
 	}
 	// The stage is said in the question's words or the dictionary's:
-	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe".
-	stages := stagesSaid(slices.Concat(p.ask, p.expansions))
+	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe"; after a story,
+	// in the dictionary's reading of what is asked only: "… đất chưa có
+	// sổ đỏ (lần đầu), tôi muốn đề nghị chủ tịch xã giải quyết" asks no
+	// first certificate.
+	stages := stagesSaid(slices.Concat(p.ask, ix.askExpansions(p)))
 	if pendingStop.MatchString(whole) {
 		stages = " dung thuc hien" + stages
 	}
@@ -1114,7 +1117,7 @@ var actions = []stage{
 	// the dictionary's words) is not the certificate exchanged, though
 	// it is named.
 	{[]string{" xac dinh lai "}, []string{" xac dinh lai "}, true},
-	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai "}, []string{" cap lai ", " dang ky lai "}, false},
+	{[]string{" cap lai ", " lam lai ", " that lac ", " bi mat ", " dang ky lai ", " dk lai ", " dki lai "}, []string{" cap lai ", " dang ky lai "}, false},
 	// Extended ("xin gia hạn giấy phép trồng cây … sắp hết hạn") is not
 	// the permit issued anew.
 	{[]string{" gia han "}, []string{" gia han "}, false},
@@ -1296,6 +1299,16 @@ func registersFirst(title string) bool {
 		rest, ok = strings.CutPrefix(title, " dang ky ")
 	}
 	return ok && !strings.HasPrefix(rest, "lai ")
+}
+
+// askExpansions are the dictionary's expansions of what is asked after a
+// story of steps done (p.now), or of the whole question when there is
+// none.
+func (ix *Index) askExpansions(p plan) []string {
+	if p.now == 0 || ix.dict == nil {
+		return p.expansions
+	}
+	return ix.dict.Expand(strings.Join(p.typed[p.now:], " "))
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)
