@@ -152,6 +152,14 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A death registered again in residents' words ("làm lại khai
 		// tử"), a grandmother who "mất" (died) not a paper lost.
 		"Bà nội tôi mất từ năm 1998, hồi đó gia đình đã làm giấy chứng tử ở xã, nhưng bản chính bị thất lạc trong trận lũ và sổ lưu ở xã cũng bị hư hỏng không còn. Nay cần giấy tờ này để làm thủ tục thừa kế. Xin hỏi làm lại khai tử cho bà thì cần hồ sơ gì và mất bao nhiêu ngày ạ?": "Đăng ký lại khai tử",
+		// One the insurance does not cover ("chưa có BHYT", "chưa từng
+		// đóng bảo hiểm xã hội") gets the procedure for those who have
+		// not joined, not the insurance's payments; "TNXP", "ANTT" are
+		// read whole.
+		"Bác tôi trong tổ bảo vệ ANTT ở cơ sở, đi tuần đêm bị ngã gãy tay phải nằm viện, bác chưa có BHYT. Xin hỗ trợ tiền viện phí thì cần nộp những giấy gì ạ?":                                               "bảo vệ an ninh, trật tự ở cơ sở chưa tham gia bảo hiểm y tế",
+		"Chồng em đi chữa cháy rừng theo huy động của xã thì bị tử nạn, anh ấy chưa từng đóng bảo hiểm xã hội. Em muốn xin tiền tuất và tiền mai táng cho anh thì cần giấy tờ gì và bao lâu được giải quyết ạ?": "phòng cháy, chữa cháy",
+		"bố e hồi trc là TNXP thời chống Mỹ, nhà thuộc hộ nghèo ở Hà Tĩnh, giờ muốn xin trợ cấp hàng tháng cho bố thì làm bản khai j, bao lâu có kết quả ạ":                                                     "thanh niên xung phong",
+		"nhà tôi chưa có bhyt, muốn mua bhyt hộ gia đình thì làm sao": "Đăng ký đóng, cấp thẻ BHYT",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
@@ -398,6 +406,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"giấy đăng ký của chiếc ghe máy chở khách bị mất, xin cấp lại hết bao nhiêu tiền": true,
 		// Nor does "UBND xã" read as "ủy ban nhân dân cấp xã".
 		"minh 50 tuoi muon tim viec lam them gan nha, ubnd xa co gioi thieu viec lam ko": false,
+		// The commune's chairman met is no title's "Chủ tịch Ủy ban
+		// nhân dân cấp xã"; only one asked to settle something is.
+		"muốn gặp chủ tịch xã để phản ánh thì gặp lúc nào": false,
+		// "TNXP" is "thanh niên xung phong", the title's words.
+		"bố e hồi trc là TNXP thời chống Mỹ, giờ muốn xin trợ cấp hàng tháng cho bố thì làm bản khai j": true,
 		// "người lớn tuổi" (the elderly) is who, not the adult's card.
 		"app hoc tieng anh mien phi nao tot cho nguoi lon tuoi vay": false,
 		"lam can cuoc cho nguoi lon o dau":                          true,

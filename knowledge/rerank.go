@@ -333,6 +333,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
 			g.score *= foreignWeight
 		}
+		if uninsuredOf(whole, g.entry.foldTitle) {
+			// "bác chưa có BHYT, xin hỗ trợ tiền viện phí": the
+			// insurance's payments are not for one it does not cover.
+			g.score *= foreignWeight
+		}
 		if mobile && !strings.Contains(g.entry.foldTitle, " luu dong ") {
 			// "đăng ký kết hôn lưu động" asks the office to come to the
 			// home: the common procedure's name said inside it, nor a
@@ -371,6 +376,25 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		g.score *= coverFloor + (1-coverFloor)*c*c*c
 	}
 	saidVariants(groups, whole)
+}
+
+// uninsured matches a question about one an insurance does not cover:
+// "chưa có BHYT", "chưa từng đóng bảo hiểm y tế", "không có thẻ BHYT".
+var uninsured = regexp.MustCompile(` (chua|khong|ko|k) (tung |he |duoc )?(co|dong|tham gia|mua|cap) (the |so )?(bhyt|bao hiem y te) `)
+
+// insurancePays are the title words of the health insurance's payments,
+// as opposed to joining it or issuing its card.
+var insurancePays = []string{" thanh toan ", " chi tra ", " huong ", " che do ", " tro cap "}
+
+// uninsuredOf reports a title of the health insurance's payments
+// (" "-padded, folded) for a question (whole) about one it does not
+// cover; not one for those who have not joined ("… chưa tham gia bảo
+// hiểm y tế").
+func uninsuredOf(whole, foldTitle string) bool {
+	if !uninsured.MatchString(whole) || strings.Contains(foldTitle, " chua tham gia ") {
+		return false
+	}
+	return containsAny(foldTitle, " bhyt ", " bao hiem y te ") && containsAny(foldTitle, insurancePays...)
 }
 
 // kindFirst puts a title that names a kind of business the question
