@@ -148,6 +148,11 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 			at += " (" + v.contact.Name + ")"
 		}
 		where = at
+	} else if asked[intentSubmit] && throughEmployer(p, question) {
+		// "làm chế độ thai sản nộp ở đâu": a worker hands the file to
+		// her employer, whatever office the record names.
+		where = v.word("người lao động đang làm việc, đóng BHXH bắt buộc: nộp cho đơn vị sử dụng lao động (nơi làm việc), theo bản ghi; người khác: ",
+			"an employee paying compulsory social insurance: to the employer, as the record says; others: ") + where
 	}
 	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + where)
 	if online(p) && !asked[intentOnline] {
@@ -614,6 +619,24 @@ func deciderOf(p *knowledge.Procedure, where string) string {
 // is handed in at, else the record's own place or agency; for a
 // commune-level procedure without either, the commune's service centre.
 // A place written for any commune gets this commune's office beside it.
+// toEmployer matches a record's step that sends an employee's file to the
+// employer: "NLĐ … nộp cho đơn vị SDLĐ".
+var toEmployer = regexp.MustCompile(`nộp (hồ sơ )?cho (đơn vị SDLĐ|người sử dụng lao động|đơn vị sử dụng lao động)`)
+
+// notEmployed matches a question (folded) about one who has no employer
+// to hand the file to: a voluntary member, one who has left the job, a
+// pensioner.
+var notEmployed = regexp.MustCompile(` (tu nguyen|nghi viec|thoi viec|nghi lam|khong di lam|that nghiep|bao luu|luong huu|nghi huu|huu tri|ve huu) `)
+
+// throughEmployer reports a record whose steps send an employee's file
+// to the employer, for a question that does not say the asker has none.
+func throughEmployer(p *knowledge.Procedure, question string) bool {
+	if notEmployed.MatchString(" " + foldedWords(question) + " ") {
+		return false
+	}
+	return slices.ContainsFunc(p.Steps, toEmployer.MatchString)
+}
+
 func placeOf(p *knowledge.Procedure, v view) string {
 	where := strings.Join(submitPlaces(p), ", ")
 	for _, f := range []string{p.Where, p.Agency} {

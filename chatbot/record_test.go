@@ -1951,3 +1951,30 @@ func TestSpouseJoiningAHouseholdIsTheirCase(t *testing.T) {
 		t.Errorf("answer %q, want the proof of the tie to the household's head", answer)
 	}
 }
+
+// A worker's sickness or maternity file goes to her employer, as the
+// steps say ("NLĐ đang tham gia BHXH bắt buộc … nộp cho đơn vị SDLĐ"),
+// not only to the social insurance office the record names; a voluntary
+// member's does not (2.000693, 1.001667).
+func TestEmployeeHandsTheFileToTheEmployer(t *testing.T) {
+	for code, q := range map[string]string{
+		"2.000693": "e moi sinh em be, lam che do thai san nop o dau, bao lau thi co tien",
+		"1.001667": "cong nhan bi om nghi 5 ngay, lam che do om dau nop ho so o dau",
+	} {
+		docs, err := portal.EmbeddedDocuments(code)
+		if err != nil || len(docs) != 1 {
+			t.Fatal(docs, err)
+		}
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(fold(q)), docs[0], "", view{})
+		if !strings.Contains(b.String(), "đơn vị sử dụng lao động") {
+			t.Errorf("%s: %q\n%s\nwant the employer as the place", code, q, b.String())
+		}
+		b.Reset()
+		voluntary := "toi dong bhxh tu nguyen, " + q
+		recordAnswer(&b, voluntary, detectIntents(fold(voluntary)), docs[0], "", view{})
+		if strings.Contains(b.String(), "đơn vị sử dụng lao động") {
+			t.Errorf("%s: %q\n%s\nwant no employer", code, voluntary, b.String())
+		}
+	}
+}
