@@ -160,6 +160,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Chồng em đi chữa cháy rừng theo huy động của xã thì bị tử nạn, anh ấy chưa từng đóng bảo hiểm xã hội. Em muốn xin tiền tuất và tiền mai táng cho anh thì cần giấy tờ gì và bao lâu được giải quyết ạ?": "phòng cháy, chữa cháy",
 		"bố e hồi trc là TNXP thời chống Mỹ, nhà thuộc hộ nghèo ở Hà Tĩnh, giờ muốn xin trợ cấp hàng tháng cho bố thì làm bản khai j, bao lâu có kết quả ạ":                                                     "thanh niên xung phong",
 		"nhà tôi chưa có bhyt, muốn mua bhyt hộ gia đình thì làm sao": "Đăng ký đóng, cấp thẻ BHYT",
+		// A cooperative's own change is not its branch's ("người đại
+		// diện" is no "văn phòng đại diện").
+		"htx nong nghiep thon toi vua bau giam doc moi lam nguoi dai dien theo phap luat, dang ky thay doi mat bao lau": "Đăng ký thay đổi nội dung đăng ký hợp tác xã",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",

@@ -886,7 +886,7 @@ func vehiclesNamed(text string) int {
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động"; "xin
 // giấy phép xây dựng", not "Cấp điều chỉnh giấy phép xây dựng").
-var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh ", " tam nhap khau "}
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh ", " tam nhap khau ", " chi nhanh "}
 
 // variantFree rewrites the title words that hold a variant marker
 // without meaning the variant.
@@ -913,11 +913,26 @@ func variantFit(words []string, foldTitle string) float64 {
 		case " tam nhap khau ":
 			said = " tam nhap " // "xe này tạm nhập miễn thuế"
 		}
+		if m == " chi nhanh " && (bodyBefore(foldTitle, m) || containsAny(q, branchSaid...)) {
+			continue // the body's own too, or a branch said in other words
+		}
 		if strings.Contains(foldTitle, m) && !strings.Contains(q, said) {
 			fit *= variantWeight
 		}
 	}
 	return fit
+}
+
+// branchSaid are the words a question names a body's branch with.
+var branchSaid = []string{" chi nhanh ", " van phong dai dien ", " dia diem kinh doanh "}
+
+// bodyBefore reports a title that lists the body itself before its
+// branch ("Hiệu đính … thông tin đăng ký hợp tác xã, liên hiệp hợp tác
+// xã, chi nhánh …"): it is the body's procedure too, not only the
+// branch's.
+func bodyBefore(foldTitle, branch string) bool {
+	at := strings.Index(foldTitle, branch)
+	return at > 0 && containsAny(foldTitle[:at+1], " hop tac xa ", " doanh nghiep ", " cong ty ", " ho kinh doanh ")
 }
 
 // explainWeight is the weight of a province-wide article when the
@@ -1149,6 +1164,9 @@ var actions = []stage{
 	// A first issue said as such ("làm sổ đỏ lần đầu cho mảnh đất ông bà
 	// để lại") is not the exchange of a certificate already issued.
 	{[]string{firstTime}, []string{firstTime, " thanh lap ", " dang ky moi ", " cap moi ", " xay dung moi "}, false},
+	// A cooperative's or a business's record put right ("xin hiệu đính
+	// lại") is its correction, not a notice of new details.
+	{[]string{" hieu dinh "}, []string{" hieu dinh "}, false},
 	// A certificate issued with a mistake is corrected ("sổ đỏ cấp lần
 	// đầu ghi sai năm sinh"), not issued again: the dictionary reads the
 	// mistake as "đính chính".
