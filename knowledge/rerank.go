@@ -200,11 +200,15 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		longestRun = max(longestRun, runs[i])
 	}
 	// The stage is said in the question's words or the dictionary's:
-	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe"; after a story,
-	// in the dictionary's reading of what is asked only: "… đất chưa có
-	// sổ đỏ (lần đầu), tôi muốn đề nghị chủ tịch xã giải quyết" asks no
-	// first certificate.
-	stages := stagesSaid(slices.Concat(p.ask, ix.askExpansions(p)))
+	// "nộp lại cà vẹt" => "thu hồi chứng nhận đăng ký xe", "quán đóng cửa
+	// hẳn rồi, muốn xóa …" => "chấm dứt hoạt động". A first issue the
+	// dictionary reads in a story only is the state before what is
+	// asked: "… đất chưa có sổ đỏ (lần đầu), tôi muốn đề nghị chủ tịch
+	// xã giải quyết" asks no first certificate.
+	stages := stagesSaid(slices.Concat(p.ask, p.expansions))
+	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, ix.askExpansions(p))), firstTime) {
+		stages = strings.ReplaceAll(stages, firstTime, " ")
+	}
 	if pendingStop.MatchString(whole) {
 		stages = " dung thuc hien" + stages
 	}
