@@ -479,6 +479,20 @@ func TestDeadlineAsADay(t *testing.T) {
 	}
 }
 
+// A deadline whose clause goes on to name an organisation ("…, Tổ chức
+// sử dụng đất … nộp hồ sơ") is the organisation's, not a household's
+// (1.007695).
+func TestDeadlineOfAnOrganisationNamedAfterIt(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.007695")
+	if err != nil || len(docs) != 1 {
+		t.Fatal(docs, err)
+	}
+	got := deadlineOf(docs[0].Procedure, "nha toi moi duoc cap so dat o, phai ke khai thue dat phi nong nghiep trong bao lau?")
+	if !strings.Contains(got, "30 ngày") || strings.Contains(got, "Tổ chức") {
+		t.Errorf("deadline %q, want the 30 days without the organisation's clause", got)
+	}
+}
+
 // Whether a paper must be handed in is answered by the papers; whether
 // the fee must be paid is not.
 func TestPaperAskedYesOrNo(t *testing.T) {

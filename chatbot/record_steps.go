@@ -111,6 +111,10 @@ var fullStop = regexp.MustCompile(`\.\s+|\n+`)
 // timeAmount is a number of hours, days or months in a sentence.
 var timeAmount = regexp.MustCompile(`\d+ (giờ|ngày|tháng)`)
 
+// reorganised matches a body reorganised (folded), an event a deadline
+// counts from: "tổ chức lại doanh nghiệp".
+var reorganised = regexp.MustCompile(` to chuc lai( doanh nghiep| hop tac xa| cong ty)? `)
+
 // romanPart is the name of a part of a record's steps numbered in roman,
 // up to its first step: "(ii) Khai quyết toán thuế tài nguyên".
 var romanPart = regexp.MustCompile(`^\s*\((i|ii|iii|iv|v|vi)\)[^+:.;]{3,120}`)
@@ -210,11 +214,10 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				}
 				// An organisation's deadline ("Nhà thầu, nhà đầu tư dầu khí
 				// khi chuyển nhượng phần vốn góp …") is not a resident's who
-				// speaks for none, while the record gives another. Whose
-				// deadline it is comes before it: "… hoặc là ngày thứ 45 kể
-				// từ ngày … tổ chức lại doanh nghiệp" is a time, not whose.
-				who := before[:len(before)-len(s)+deadline.FindStringIndex(s)[0]]
-				if bw := foldedWords(who); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
+				// speaks for none, while the record gives another. A body
+				// reorganised ("… hoặc là ngày thứ 45 kể từ ngày … tổ chức
+				// lại doanh nghiệp") is an event, not whose the deadline is.
+				if bw := reorganised.ReplaceAllString(foldedWords(before), " "); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
 					score -= 100
 				}
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
