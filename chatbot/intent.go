@@ -32,7 +32,9 @@ var intentCues = []struct {
 	intent intent
 	cues   []string
 }{
-	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo", "chuan bi",
+	{intentPapers, []string{"giay to", "ho so gom", "thanh phan", "can gi", "can j", "mang gi", "mang theo",
+		// "chuẩn bị gì", not "đang chuẩn bị sang Nhật" (about to go).
+		"chuan bi gi", "chuan bi j", "chuan bi nhung", "chuan bi ho so", "chuan bi giay", "can chuan bi", "phai chuan bi",
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",

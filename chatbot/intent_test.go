@@ -63,6 +63,17 @@ func TestIntentsAsResidentsType(t *testing.T) {
 			t.Errorf("%q: intents %v, want %v among them", q, got, want)
 		}
 	}
+	// "đang chuẩn bị sang Nhật" tells what the son is about to do; only
+	// the days are asked.
+	q := "Con trai tôi thường trú ở phường, đang chuẩn bị sang Nhật để kết hôn với bạn gái người Nhật, phía bên đó yêu cầu giấy xác nhận độc thân. Xin hỏi xin giấy xác nhận tình trạng hôn nhân ở UBND phường thì mất mấy ngày ạ?"
+	if got := detectIntents(intentPadded(q, fold(q))); slices.Contains(got, intentPapers) || !slices.Contains(got, intentTime) {
+		t.Errorf("%q: intents %v, want the time, not the papers", q, got)
+	}
+	for _, q := range []string{"làm giấy khai sinh cần chuẩn bị gì", "đăng ký kết hôn phải chuẩn bị những giấy tờ nào"} {
+		if got := detectIntents(intentPadded(q, fold(q))); !slices.Contains(got, intentPapers) {
+			t.Errorf("%q: intents %v, want the papers", q, got)
+		}
+	}
 	// The resident must register; the days asked are the office's.
 	for _, q := range []string{
 		"chủ nhà bảo phải đăng ký tạm trú, em cần giấy tờ gì và bao nhiêu ngày thì xong ạ",
