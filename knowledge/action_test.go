@@ -163,6 +163,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A cooperative's own change is not its branch's ("người đại
 		// diện" is no "văn phòng đại diện").
 		"htx nong nghiep thon toi vua bau giam doc moi lam nguoi dai dien theo phap luat, dang ky thay doi mat bao lau": "Đăng ký thay đổi nội dung đăng ký hợp tác xã",
+		// A debt, a mortgage, a registration struck off ("xóa") is its
+		// removal, not the certificate exchanged nor a ship's mortgage.
+		"so do nha toi con ghi no tien su dung dat tu hoi tai dinh cu, gio tra het roi muon xoa no tren so thi mang giay gi, bao lau xong": "Xóa ghi nợ tiền sử dụng đất",
+		"trả hết nợ ngân hàng rồi muốn xóa thế chấp sổ đỏ thì làm ở đâu":                                                                   "Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
+		"xóa đăng ký hộ kinh doanh thì nộp giấy gì":                                                                                        "Chấm dứt hoạt động hộ kinh doanh",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
