@@ -168,6 +168,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"so do nha toi con ghi no tien su dung dat tu hoi tai dinh cu, gio tra het roi muon xoa no tren so thi mang giay gi, bao lau xong": "Xóa ghi nợ tiền sử dụng đất",
 		"trả hết nợ ngân hàng rồi muốn xóa thế chấp sổ đỏ thì làm ở đâu":                                                                   "Xóa đăng ký biện pháp bảo đảm bằng quyền sử dụng đất",
 		"xóa đăng ký hộ kinh doanh thì nộp giấy gì":                                                                                        "Chấm dứt hoạt động hộ kinh doanh",
+		// Land rent paid yearly turned into one payment is the form of
+		// the lease changed, not a disaster's reduction.
+		"Nhà tôi đang thuê đất nhà nước trả tiền hằng năm để làm xưởng, giờ muốn chuyển sang thuê trả tiền một lần, cần hồ sơ gì, bao lâu?": "Chuyển hình thức giao đất, cho thuê đất",
 		// Residents' names of two tax records.
 		"hộ kinh doanh nhỏ muốn đăng ký sử dụng hóa đơn điện tử thì điền tờ khai mẫu nào":                            "Đăng ký sử dụng hoá đơn điện tử",
 		"đi làm công ty có mã số thuế cá nhân, giờ đổi email, muốn cập nhật thông tin đăng ký thuế thì khai mẫu nào": "thay đổi thông tin đăng ký thuế không làm thay đổi",
