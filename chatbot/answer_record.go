@@ -615,10 +615,6 @@ func deciderOf(p *knowledge.Procedure, where string) string {
 	return clip(strings.Join(out, ", "), 160)
 }
 
-// placeOf is where to submit: the places the record's steps say a file
-// is handed in at, else the record's own place or agency; for a
-// commune-level procedure without either, the commune's service centre.
-// A place written for any commune gets this commune's office beside it.
 // toEmployer matches a record's step that sends an employee's file to the
 // employer: "NLĐ … nộp cho đơn vị SDLĐ".
 var toEmployer = regexp.MustCompile(`nộp (hồ sơ )?cho (đơn vị SDLĐ|người sử dụng lao động|đơn vị sử dụng lao động)`)
@@ -637,6 +633,10 @@ func throughEmployer(p *knowledge.Procedure, question string) bool {
 	return slices.ContainsFunc(p.Steps, toEmployer.MatchString)
 }
 
+// placeOf is where to submit: the places the record's steps say a file
+// is handed in at, else the record's own place or agency; for a
+// commune-level procedure without either, the commune's service centre.
+// A place written for any commune gets this commune's office beside it.
 func placeOf(p *knowledge.Procedure, v view) string {
 	where := strings.Join(submitPlaces(p), ", ")
 	for _, f := range []string{p.Where, p.Agency} {
