@@ -1150,10 +1150,11 @@ func namedObjects(p plan, groups []*group) []object {
 var actions = []stage{
 	{[]string{" tam ngung ", " tam dung ", " tam nghi ", " tam dong cua ", " tam dong "}, []string{" tam ngung "}, false},
 	{[]string{" cham dut ", " giai the ", " dong cua ", " dong mst ", " ngung han ", " nghi han ", " khong kinh doanh nua ", " thoi kinh doanh ", " dep han ", " xoa ho kinh doanh ", " xoa dang ky ho kinh doanh "}, []string{" cham dut ", " giai the "}, false},
-	// A debt, a mortgage or a registration struck off ("muốn xóa nợ
-	// trên sổ", "xóa thế chấp") is its removal, not the certificate
-	// exchanged.
-	{[]string{" xoa no ", " xoa ghi no ", " xoa the chap ", " xoa dang ky "}, []string{" xoa "}, false},
+	// A debt or a mortgage struck off ("muốn xóa nợ trên sổ", "xóa thế
+	// chấp") is its removal, not the certificate exchanged. Not "xóa đăng
+	// ký": the dictionary reads a household moved ("chuyển hộ khẩu") as
+	// its registration both made and struck off.
+	{[]string{" xoa no ", " xoa ghi no ", " xoa the chap "}, []string{" xoa "}, false},
 	{[]string{" thay doi ", " doi ten ", " doi dia chi ", " sua dia chi ", " chuyen dia diem ", " chuyen dia chi ", " chuyen sang dia chi ", " chuyen cho ", " doi nganh ", " them nganh ", " bo sung nganh ", " dieu chinh ", " sua doi ", " sua thong tin ", " sua noi dung "}, []string{" thay doi ", " dieu chinh ", " sua doi "}, false},
 	{[]string{" sua chua ", " cai tao ", " sua nha ", " sua lai nha ", " nang cap nha "}, []string{" sua chua ", " cai tao "}, false},
 	// A building moved whole ("dời nguyên căn nhà sang chỗ khác") is
