@@ -54,6 +54,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"tách hộ ra ở riêng thì cần đk gì, CA xã làm mấy ngày thì xong": intentConditions,
 		// A yes or no on whether to act, then the resident's limit.
 		"mở thêm điểm bán ở chợ khác thì có phải thông báo cho thuế không, hạn mấy ngày, dùng mẫu nào?": intentDeadline,
+		// Which declaration to fill in ("làm bản khai j").
+		"bố e hồi trc là TNXP thời chống Mỹ, giờ muốn xin trợ cấp hàng tháng cho bố thì làm bản khai j, bao lâu có kết quả ạ": intentPapers,
 		// The day of the month a return is due.
 		"hang thang khai thue tai nguyen theo mau nao, han nop la ngay may": intentDeadline,
 		"thuế khoán quý này hạn nộp ngày nào vậy":                           intentDeadline,
