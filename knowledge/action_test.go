@@ -163,6 +163,11 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A cooperative's own change is not its branch's ("người đại
 		// diện" is no "văn phòng đại diện").
 		"htx nong nghiep thon toi vua bau giam doc moi lam nguoi dai dien theo phap luat, dang ky thay doi mat bao lau": "Đăng ký thay đổi nội dung đăng ký hợp tác xã",
+		// A household moved ("chuyển hộ khẩu về") is read by the
+		// dictionary as its registration made and struck off; it asks the
+		// registration, not the strike-off, so no "xóa" it reads is a stage.
+		"Tôi mới mua nhà ở phường khác, muốn chuyển hộ khẩu về nhà mới thì nộp hồ sơ ở đâu, mất bao nhiêu ngày?":                                                                         "Đăng ký thường trú",
+		"Mình lấy chồng ở xã khác được 2 năm, giờ muốn chuyển hộ khẩu về nhập vào nhà chồng (bố chồng đứng tên chủ hộ). Hỏi đăng ký thường trú ở CA xã thì mất bao nhiêu ngày mới xong?": "Đăng ký thường trú",
 		// A debt, a mortgage, a registration struck off ("xóa") is its
 		// removal, not the certificate exchanged nor a ship's mortgage.
 		"so do nha toi con ghi no tien su dung dat tu hoi tai dinh cu, gio tra het roi muon xoa no tren so thi mang giay gi, bao lau xong": "Xóa ghi nợ tiền sử dụng đất",
