@@ -596,10 +596,8 @@ func (ix *Index) namesProcedure(p plan, groups []*group) bool {
 	said := p.ask
 	q := newSaidText(said)
 	var read []string
-	if ix.dict != nil {
-		for _, x := range ix.dict.Expand(strings.Join(asked(p.typed, p.now, p.purpose), " ")) {
-			read = append(read, strings.Fields(x)...)
-		}
+	for _, x := range ix.askExpansions(p) {
+		read = append(read, strings.Fields(x)...)
 	}
 	for _, g := range groups {
 		if saidName(q, g.entry.names) > 0 || titleRun(said, g.entry.titleSeq) >= minRun || titleRun(read, g.entry.titleSeq) >= minRun {
@@ -1352,14 +1350,13 @@ func registersFirst(title string) bool {
 	return ok && !strings.HasPrefix(rest, "lai ")
 }
 
-// askExpansions are the dictionary's expansions of what is asked after a
-// story of steps done (p.now), or of the whole question when there is
-// none.
+// askExpansions are the dictionary's expansions of what is asked: the
+// question after its story, outside its purpose (asked).
 func (ix *Index) askExpansions(p plan) []string {
-	if p.now == 0 || ix.dict == nil {
-		return p.expansions
+	if ix.dict == nil {
+		return nil
 	}
-	return ix.dict.Expand(strings.Join(p.typed[p.now:], " "))
+	return ix.dict.Expand(strings.Join(asked(p.typed, p.now, p.purpose), " "))
 }
 
 // explained is the share, weighted by rarity, of a title's (or a name's)

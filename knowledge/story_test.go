@@ -16,10 +16,10 @@ func TestNowAt(t *testing.T) {
 		// A year before this one tells a step done; it is no hour.
 		"đăng ký kết hôn bên Hàn Quốc năm 2019, giờ về nước ghi vào sổ": "giờ",
 		// Without "giờ", "muốn" after a step done turns the story.
+		"cưới vợ xong muốn tách hộ khẩu ra riêng": "muốn",
 		// So does it after a benefit said drawn already ("đang hưởng").
 		"Bố tôi 90 tuổi, đang hưởng lương hưu hằng tháng nhưng nay nằm liệt giường, con cái muốn lĩnh thay lương hưu cho bố": "muốn",
-		"cưới vợ xong muốn tách hộ khẩu ra riêng":               "muốn",
-		"hòa giải thôn không xong, giờ tôi muốn gửi đơn lên xã": "giờ",
+		"hòa giải thôn không xong, giờ tôi muốn gửi đơn lên xã":                                                              "giờ",
 		// Without either, what follows "xong rồi" is asked.
 		"hop dong cong chung xong roi, thoi han khai thue thu nhap ca nhan la bao lau": "thoi",
 		// "giờ sang tên" is now, not "giờ sáng" (morning).
