@@ -428,6 +428,8 @@ func TestSearchRespellsSoundAlikes(t *testing.T) {
 		"Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch",
 		"Thu hồi đất do vi phạm pháp luật về đất đai",
 		"Giao đất do Nhà nước quản lý",
+		"Đăng ký thường trú",
+		"Kiểm tra nhà nước về chất lượng thuốc bảo vệ thực vật nhập khẩu",
 	)
 	respelled := func(q string) []string {
 		t.Helper()
@@ -448,6 +450,9 @@ func TestSearchRespellsSoundAlikes(t *testing.T) {
 		// dropped on a phone's keyboard. The slip may be a pair's first
 		// syllable, with no word before it to mend it by.
 		"chug thuc chu ky o xa mat bao nhieu": "Chứng thực chữ ký trong các giấy tờ, văn bản",
+		// A tone misheard by speech typing ("sổ hổ khẩu" for "sổ hộ
+		// khẩu") in a pair the dictionary holds: read without its marks.
+		"cháu lên ở với ông bà, muốn vào sổ hổ khẩu nhà tôi thì mất bao lâu": "Đăng ký thường trú",
 	} {
 		if got := respelled(q); len(got) == 0 || got[0] != want {
 			t.Errorf("%q respelled: got %q, want %q first", q, got, want)
