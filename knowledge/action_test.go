@@ -24,7 +24,27 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]string{
-		"hộ kinh doanh muốn thêm ngành nghề bán thuốc":       "thay đổi",
+		"hộ kinh doanh muốn thêm ngành nghề bán thuốc": "thay đổi",
+		// Who heads the household after a death, and who heads the
+		// household business: the longer name is read first.
+		"bố tôi mất rồi giờ tôi muốn đứng tên chủ hộ thay thì lên công an xã làm tờ khai gì bao lâu xong":                                                "Điều chỉnh thông tin về cư trú",
+		"Bố tôi đứng tên hộ kinh doanh tiệm sửa xe, ông mới mất. Giờ tôi muốn đứng tên chủ hộ kinh doanh thay bố để tiếp tục làm ăn thì cần giấy tờ gì?": "hộ kinh doanh",
+		// A plot sold, and a car given, are taxed as their own records say.
+		"Em vừa bán mảnh đất ở quê, hợp đồng công chứng xong rồi, phải khai thuế TNCN trong mấy ngày, dùng tờ khai mẫu nào?": "chuyển nhượng bất động sản",
+		"Chú ruột cho em chiếc ô tô, sang tên qua em thì em khai thuế TNCN theo tờ khai mẫu số mấy, hạn nộp là khi nào?":     "quà tặng là các tài sản khác",
+		// Land divided among heirs, a capital share sold, and a
+		// fire-fighter's death without social insurance, in residents'
+		// words.
+		"bo me mat de lai manh dat anh em trong nha muon lam van ban chia dat ra xa chung thuc thi can giay j mat bao nhieu tien":       "phân chia di sản",
+		"toi co gop von vao cong ty cua thang chau gio ban lai phan von gop cho nguoi khac thi khai thue thu nhap ca nhan theo mau nao": "chuyển nhượng vốn góp",
+		"chong toi di chua chay rung cung xa bi chet chua co bao hiem xa hoi, xin tien tuat tien mai tang thi can giay j":               "chữa cháy",
+		// Production forest kept, with huts for visitors on it.
+		"nhà tôi có đất rừng sản xuất trên đồi muốn dựng mấy cái chòi cho khách du lịch lên ngắm cảnh uống nước mà vẫn giữ rừng thì xin ở đâu làm văn bản mẫu nào mất bao lâu": "kết hợp đa mục đích",
+		// A relative come to stay a few days, asked about the police.
+		"Em gái ở quê lên ở nhà mình chơi mấy hôm thì có phải báo công an ko, báo qua app đc ko, hạn chót là mấy giờ?": "Thông báo lưu trú",
+		// An age said in words, and an age said beside another's bound.
+		"lam can cuoc cho chau tam tuoi thi dua chau ra dau lam bao lau co the":                                                         "dưới 14 tuổi",
+		"Bé nhà mình 6 tuổi rưỡi, thẻ BHYT trẻ dưới 6 tuổi hết hạn rồi, giờ mua BHYT hộ gia đình cho bé thì nộp ở đâu, bao lâu có thẻ?": "người chỉ tham gia BHYT",
 		"tam dung kinh doanh ho ca the":                      "Tạm ngừng",
 		"không buôn bán nữa thì trả giấy phép kinh doanh hộ": "Chấm dứt",
 		// The registration named only to say what is paused.
