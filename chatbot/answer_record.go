@@ -252,6 +252,10 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 		if n := timeNote(p, t); n != "" {
 			// A line of its own: an answer short of room leaves it whole.
 			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + n + "».\n")
+		} else if c := caseNoted(p, question); c != "" {
+			// "Mất cà vẹt, cấp lại mất bao lâu": the lost paper's own
+			// 30 days of checking, beside the 2 days.
+			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + c + "».\n")
 		}
 	case intentDeadline:
 		if d := deadlineOf(p, question); d != "" {

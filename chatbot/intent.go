@@ -46,7 +46,7 @@ var intentCues = []struct {
 		"bao gio co", "trong bao lau", "lau khong", "lau ko", "lau k", "lau khog", "lau hok", "lau hong", "lau kg", "lau hem", "bn ngay", "may tuan", "bao gio xong",
 		"khi nao xong", "bao gio nhan", "khi nao nhan", "bao nhiu ngay", "bao nhieu lau", "bao nhiu lau", "ngay thi xong",
 		"may hom"}},
-	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl"}},
+	{intentOnline, []string{"online", "truc tuyen", "qua mang", "vneid", "dich vu cong", "tren mang", "qua dien thoai", "bang dien thoai", "onl", "qua app", "tren app", "bang app"}},
 	{intentSubmit, []string{"o dau", "noi nop", "nop o", "den dau", "cho nao", "co quan nao", "nop cho ai", "gui ai", "o cho nao",
 		"buu chinh", "di dau", "lam o"}},
 	{intentSteps, []string{"thu tuc the nao", "cac buoc", "trinh tu", "lam the nao", "lam sao", "quy trinh", "nhu the nao",
@@ -138,6 +138,17 @@ func detectIntents(padded string) []intent {
 			out = append(out, intentPapers)
 		}
 	}
+	// "đi khai tử thì trong bao nhiêu ngày", "khai báo cư trú cho cháu
+	// trong thời hạn bao lâu": a length asked as "within", with nothing
+	// after it that is the office's, is as often the resident's own
+	// limit as the office's time; the record's limit is said beside the
+	// time, and before it.
+	if i := slices.Index(out, intentTime); i >= 0 && !has(out, intentDeadline) && withinAsked(padded) {
+		out = slices.Insert(out, i, intentDeadline)
+		if len(out) > 3 {
+			out = remove(out, intentTime)
+		}
+	}
 	if len(out) == 0 {
 		return []intent{intentGeneral}
 	}
@@ -145,6 +156,30 @@ func detectIntents(padded string) []intent {
 		out = out[:3]
 	}
 	return out
+}
+
+// withinLength is a length asked "within": "trong bao lâu", "trong vòng
+// mấy ngày", "trong thời hạn bao lâu".
+var withinLength = regexp.MustCompile(` trong (vong |thoi han |khoang )?(bao lau|bao nhieu ngay|may ngay|bn ngay|bao nhieu lau) `)
+
+// withinAsked reports a length asked "within" that nothing after it
+// makes the office's: "trong bao lâu thì xong", "trong mấy ngày thì có
+// kết quả" are the office's time only.
+func withinAsked(padded string) bool {
+	// "công an giải quyết khiếu nại trong bao lâu", "xử lý trong bao
+	// lâu": the office acts within it.
+	for _, c := range []string{" giai quyet ", " xu ly ", " tra loi ", " duyet ", " xet duyet ", " phe duyet "} {
+		if strings.Contains(padded, c) {
+			return false
+		}
+	}
+	for _, m := range withinLength.FindAllStringIndex(padded, -1) {
+		after := padded[m[0]:]
+		if !officeLength(after) && !officeTimeCue(after) && !officeDone.MatchString(after) && !officeMust.MatchString(after) {
+			return true
+		}
+	}
+	return false
 }
 
 // officeTimeCue reports words that ask how long the office takes: "bao
@@ -319,7 +354,7 @@ func deadlineSaid(padded string) bool {
 			return true
 		}
 	}
-	if handInBy.MatchString(padded) || goBy.MatchString(padded) {
+	if handInBy.MatchString(padded) || goBy.MatchString(padded) || limitToAct.MatchString(padded) {
 		return true
 	}
 	// "có phải thông báo cho thuế không, hạn mấy ngày": a bare "hạn" is
@@ -386,6 +421,11 @@ func deadlineInferred(padded string) bool {
 	}
 	return false
 }
+
+// limitToAct is "thời hạn" said of what the resident does: "thời hạn
+// khai thuế thu nhập cá nhân là bao nhiêu ngày", "thời hạn nộp tờ
+// khai"; not the office's "thời hạn giải quyết".
+var limitToAct = regexp.MustCompile(` thoi han (phai )?(khai|ke khai|khai bao|nop|thong bao|bao|di khai) `)
 
 // bareLimit is "hạn" with a length asked, and the word before it.
 var bareLimit = regexp.MustCompile(` (\S+) han (la |trong )?(may ngay|bao nhieu ngay|bn ngay|bao lau) `)

@@ -26,18 +26,22 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"HTX vừa quyết định lập chi nhánh, trong bao lâu phải đi đăng ký hoạt động chi nhánh và mấy ngày thì có giấy chứng nhận": intentDeadline,
 		"gio phai quyet toan tien thue dat, han nop ho so la bao lau, bao lau co thong bao":                                      intentDeadline,
 		// "chậm thì có bị phạt không" asks no office's time.
-		"ban xe roi, chu cu phai lam thu hoi dang ky trong vong bao nhieu ngay, cham thi co bi phat khong":       intentDeadline,
-		"visa sap het han thi phai lam gia han luc nao":                                                          intentDeadline,
-		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":                                                  intentTime,
-		"xin giay phep sua nha thi can ban ve gi":                                                                intentPapers,
-		"dang ky ket hon ho so the nao":                                                                          intentPapers,
-		"rút BHXH 1 lần thì nộp mẫu gì":                                                                          intentPapers,
-		"dong bhxh tu nguyen thi khai to khai nao":                                                               intentPapers,
-		"len cong an xa kich hoat vneid muc 2 can dem theo gi":                                                   intentPapers,
-		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                                                           intentPapers,
-		"xin miễn tiền chậm nộp do hỏa hoạn thì cần làm văn bản gì gửi cơ quan thuế":                             intentPapers,
-		"dong cua quan ko ban nua thi lam thu tuc cham dut ho kinh doanh co ton phi ko, nop nhung j":             intentPapers,
-		"Thủ tục nhận con (con ngoài giá thú) cần chứng cứ gì và mất mấy ngày?":                                  intentPapers,
+		"ban xe roi, chu cu phai lam thu hoi dang ky trong vong bao nhieu ngay, cham thi co bi phat khong": intentDeadline,
+		"visa sap het han thi phai lam gia han luc nao":                                                    intentDeadline,
+		// "Thời hạn" of what the resident does is a deadline.
+		"toi ban manh dat o que, hop dong cong chung xong roi, thoi han khai thue thu nhap ca nhan la bao nhieu ngay, dung to khai mau nao": intentDeadline,
+		// An app is the online channel.
+		"Em gái ở quê lên ở nhà mình chơi mấy hôm thì có phải báo công an ko, báo qua app đc ko, hạn chót là mấy giờ?": intentOnline,
+		"lam tam tru cho nguoi thue tro bao nhiu ngay thi xong":                                      intentTime,
+		"xin giay phep sua nha thi can ban ve gi":                                                    intentPapers,
+		"dang ky ket hon ho so the nao":                                                              intentPapers,
+		"rút BHXH 1 lần thì nộp mẫu gì":                                                              intentPapers,
+		"dong bhxh tu nguyen thi khai to khai nao":                                                   intentPapers,
+		"len cong an xa kich hoat vneid muc 2 can dem theo gi":                                       intentPapers,
+		"đi làm sổ hộ nghèo thì cầm theo những cái gì":                                               intentPapers,
+		"xin miễn tiền chậm nộp do hỏa hoạn thì cần làm văn bản gì gửi cơ quan thuế":                 intentPapers,
+		"dong cua quan ko ban nua thi lam thu tuc cham dut ho kinh doanh co ton phi ko, nop nhung j": intentPapers,
+		"Thủ tục nhận con (con ngoài giá thú) cần chứng cứ gì và mất mấy ngày?":                      intentPapers,
 		"Tôi có cái bến thủy nội địa bốc dỡ cát, giờ không làm nữa muốn đóng bến thì thủ tục sao, mất mấy ngày?": intentPapers,
 		"xin giấy phép xây nhà 3 tầng trên đất nhà mình thì bao lâu xã cấp, cần sổ đỏ không?":                    intentPapers,
 		"giay khai sinh ghi sai ngay sinh, sua xong dc cap giay gi":                                              intentResult,
@@ -581,5 +585,69 @@ func TestSoonAskedIsTime(t *testing.T) {
 		if got := has(detectIntents(fold(q)), intentTime); got != want {
 			t.Errorf("%q: time asked %v, want %v", q, got, want)
 		}
+	}
+}
+
+// A length asked "within" ("đi khai tử thì trong bao nhiêu ngày") with
+// nothing after it that is the office's gets the record's own limit for
+// the resident beside the office's time (1.000656: 15 days from the
+// death); "công an giải quyết … trong bao lâu" stays the office's time.
+func TestWithinHowManyDaysGetsTheLimit(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.000656")
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("1.000656: %v, %d documents", err, len(docs))
+	}
+	for _, q := range []string{
+		"bố tôi vừa mất hôm qua ở nhà, đi khai tử ở xã thì trong bao nhiêu ngày, mang giấy gì",
+		"ông nội em mất hôm qua, làm khai tử trong vòng bao nhiêu ngày, cần giấy gì ạ",
+	} {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), docs[0], "", view{})
+		if got := b.String(); !strings.Contains(got, "Trong thời hạn 15 ngày kể từ ngày có người chết") || !strings.Contains(got, "Giấy báo tử") {
+			t.Errorf("%q: answer\n%s\nwants the 15 days and the papers", q, got)
+		}
+	}
+	for _, q := range []string{
+		"Tôi muốn khiếu nại quyết định xử phạt của công an xã vì thấy không đúng. Công an giải quyết khiếu nại lần đầu trong bao lâu?",
+		"dong cua tiem roi, muon cham dut ho kinh doanh thi nop ho so o dau, xu ly trong bao lau",
+		"làm sổ đỏ trong bao lâu thì xong",
+	} {
+		if got := detectIntents(intentPadded(q, fold(q))); slices.Contains(got, intentDeadline) {
+			t.Errorf("%q: intents %v, want the office's time only", q, got)
+		}
+	}
+}
+
+// A case the question names that the time's note times on its own is
+// said beside the time (1.013082): a lost registration paper is checked
+// for 30 days; a torn one is not.
+func TestCaseOfTheTimeNamed(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.013082")
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("1.013082: %v, %d documents", err, len(docs))
+	}
+	for q, want := range map[string]bool{
+		"Mất cà vẹt xe máy rồi, xin cấp lại giấy đăng ký xe mất bao lâu, cần giấy gì?": true,
+		"cà vẹt bị rách, cấp lại bao lâu":                                              false,
+	} {
+		var b strings.Builder
+		recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), docs[0], "", view{})
+		got := b.String()
+		if strings.Contains(got, "30 ngày") != want || !strings.Contains(got, "2 ngày làm việc") {
+			t.Errorf("%q: answer\n%s\nwant the 30 days' check: %v", q, got, want)
+		}
+	}
+}
+
+// A deadline counted in days as "ngày thứ 10 kể từ …" is quoted
+// (1.008538: a car given, taxed).
+func TestDeadlineAsTheNthDayFrom(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.008538")
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("1.008538: %v, %d documents", err, len(docs))
+	}
+	q := "Chú ruột cho em chiếc ô tô, sang tên qua em thì em khai thuế TNCN theo tờ khai mẫu số mấy, hạn nộp là khi nào?"
+	if got := deadlineOf(docs[0].Procedure, q); !strings.Contains(got, "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế") {
+		t.Errorf("deadline %q, want the 10th day", got)
 	}
 }

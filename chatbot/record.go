@@ -202,6 +202,60 @@ func timeNote(p *knowledge.Procedure, t string) string {
 	return ""
 }
 
+// noteCase is a sentence of a time's note that times a case of its
+// own: "Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh …
+// là 30 ngày".
+var noteCase = regexp.MustCompile(`(?i)^[-+•*\s]*trường hợp ([^,;:.]{3,80}?) thì [^;]*?\d+ (ngày|giờ|tháng)`)
+
+// maxCaseNote is the length beyond which a case's note is said by its
+// case, what is timed and the time only.
+const maxCaseNote = 100
+
+// caseNoted returns the sentence of a time's note that times the case
+// the question names: every word of the case beyond the procedure's name
+// said in the question ("mất cà vẹt xe máy, xin cấp lại" names "mất
+// chứng nhận đăng ký xe"); "" when none does.
+func caseNoted(p *knowledge.Procedure, question string) string {
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	title := " " + strings.Join(vietnamese.Words(p.Title), " ") + " "
+	for _, m := range p.Methods {
+		for _, sentence := range fullStop.Split(m.Note, -1) {
+			c := noteCase.FindStringSubmatch(strings.TrimSpace(sentence))
+			if c == nil {
+				continue
+			}
+			var own []string
+			for _, w := range vietnamese.ContentWords(c[1]) {
+				if !strings.Contains(title, " "+w+" ") && !genericWords[w] && len(w) > 1 {
+					own = append(own, w)
+				}
+			}
+			if len(own) == 0 || slices.ContainsFunc(own, func(w string) bool { return !strings.Contains(said, " "+w+" ") }) {
+				continue
+			}
+			// Up to the clause that times it: "… là 30 ngày", not "; thời
+			// hạn xác minh không tính vào …".
+			sentence = strings.TrimLeft(strings.TrimSpace(sentence), "-+•* ")
+			loc := noteCase.FindStringSubmatchIndex(sentence)
+			if j := strings.Index(sentence[loc[1]:], ";"); j >= 0 {
+				sentence = sentence[:loc[1]+j]
+			}
+			// A long sentence keeps its case, what is timed and the time:
+			// "Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh …
+			// là 30 ngày".
+			if utf8.RuneCountInString(sentence) > maxCaseNote {
+				then := strings.Index(sentence, " thì ") + len(" thì ")
+				what := strings.Fields(sentence[then:loc[1]])
+				if len(what) > 7 {
+					sentence = sentence[:then] + strings.Join(what[:4], " ") + " … " + strings.Join(what[len(what)-3:], " ")
+				}
+			}
+			return clip(sentence, maxTimeNote)
+		}
+	}
+	return ""
+}
+
 // caseTimed is a line of a note that times one case: "- Nhận hồ sơ từ
 // NLĐ, người tham gia BHXH tự nguyện: Tối đa 03 ngày làm việc kể từ …".
 var caseTimed = regexp.MustCompile(`(?im)^[-+•*\s]*([^:\n]{5,80}):\s*(?:tối đa|không quá|trong)?\s*0*(\d+ (?:ngày|giờ)(?: làm việc)?)`)

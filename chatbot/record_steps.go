@@ -126,8 +126,9 @@ const maxDeadlineCase = 130
 // 60 ngày kể từ ngày sinh con", "chậm nhất là 15 ngày", "trước ngày hết
 // hạn hợp đồng tối thiểu 30 ngày", or a day: "chậm nhất là ngày cuối
 // cùng của tháng thứ 3", "chậm nhất là ngày thứ 20 (hai mươi) của tháng
-// tiếp theo".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?(của )?(tháng|quý|năm)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)`)
+// tiếp theo", "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ
+// thuế".
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?((của )?(tháng|quý|năm)|kể từ)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
 // limit, from its steps, conditions and papers' notes: of those that
