@@ -40,6 +40,14 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"chong toi di chua chay rung cung xa bi chet chua co bao hiem xa hoi, xin tien tuat tien mai tang thi can giay j":               "chữa cháy",
 		// Production forest kept, with huts for visitors on it.
 		"nhà tôi có đất rừng sản xuất trên đồi muốn dựng mấy cái chòi cho khách du lịch lên ngắm cảnh uống nước mà vẫn giữ rừng thì xin ở đâu làm văn bản mẫu nào mất bao lâu": "kết hợp đa mục đích",
+		// An old woman never registered at birth, who has an ID card.
+		"bà nội tôi năm nay bảy mươi hai tuổi từ bé tới giờ chưa làm giấy khai sinh bao giờ, có căn cước với học bạ cũ rồi, nhà tôi hộ nghèo thì làm khai sinh cho bà có phải nộp lệ phí không": "người đã có hồ sơ, giấy tờ cá nhân",
+		// A bathing place on a lake marked by floats is a "vùng nước
+		// khác" the commune closes.
+		"toi co lam cho tha phao cho khach tam choi o ho gio muon dong khong cho khach xuong nua thi lam don gui xa bao lau co quyet dinh": "Đóng, không cho phép hoạt động tại vùng nước khác",
+		// Boats for hire on an irrigation reservoir need the irrigation
+		// works' permit, not the lake's opening as a bathing place.
+		"Tôi muốn mở dịch vụ cho thuê thuyền câu cá, chèo thuyền du lịch trên hồ chứa thủy lợi của xã thì phải xin phép ai, mất mấy ngày?": "phạm vi bảo vệ công trình thủy lợi",
 		// A relative come to stay a few days, asked about the police.
 		"Em gái ở quê lên ở nhà mình chơi mấy hôm thì có phải báo công an ko, báo qua app đc ko, hạn chót là mấy giờ?": "Thông báo lưu trú",
 		// An age said in words, and an age said beside another's bound.
