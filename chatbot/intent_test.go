@@ -651,3 +651,18 @@ func TestDeadlineAsTheNthDayFrom(t *testing.T) {
 		t.Errorf("deadline %q, want the 10th day", got)
 	}
 }
+
+// A time cell of bare days ("20 Ngày") whose note says the same number
+// of working days is said in working days (2.000986), and one whose
+// note does not stays as the cell says (1.002051).
+func TestTimeInWorkingDaysAsItsNoteSays(t *testing.T) {
+	for code, want := range map[string]string{"2.000986": "20 ngày làm việc", "1.002051": "10 ngày"} {
+		docs, err := portal.EmbeddedDocuments(code)
+		if err != nil || len(docs) != 1 {
+			t.Fatalf("%s: %v, %d documents", code, err, len(docs))
+		}
+		if got := timeOf(docs[0].Procedure); got != want {
+			t.Errorf("%s: time %q, want %q", code, got, want)
+		}
+	}
+}

@@ -43,8 +43,22 @@ func readTime(cell string, p *knowledge.Procedure) string {
 		}
 		return "«" + cell + "» (bản ghi thiếu đơn vị ngày/giờ; hỏi cán bộ để biết rõ)"
 	}
+	// "20 Ngày" in the table, "tối đa không quá 20 ngày làm việc" in its
+	// note: the note's unit is the whole of it.
+	if m := bareDays.FindStringSubmatch(cell); m != nil {
+		worked := regexp.MustCompile(`(?i)(^|\D)0*` + m[1] + ` ngày làm việc`)
+		for _, mt := range p.Methods {
+			if worked.MatchString(mt.Note) {
+				return m[1] + " ngày làm việc"
+			}
+		}
+	}
 	return cell
 }
+
+// bareDays is a time cell of days that does not say whether working
+// ones: "20 Ngày".
+var bareDays = regexp.MustCompile(`(?i)^0*(\d+) ngày$`)
 
 // afterHour is a step that answers a file received after an hour on the
 // next working day: "nếu tiếp nhận hồ sơ sau 15 giờ thì có Phiếu hẹn, trả
