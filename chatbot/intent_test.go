@@ -666,3 +666,18 @@ func TestTimeInWorkingDaysAsItsNoteSays(t *testing.T) {
 		}
 	}
 }
+
+// A deadline a clause sets on what must be handed to an office ("phải
+// được trình … Ủy ban nhân dân gần nhất … chậm nhất 03 (ba) ngày làm
+// việc") is the resident's, and the record's "thời hạn giải quyết" is
+// the office's (1.005040: a barge's accident on a river).
+func TestDeadlineOfWhatMustBeHandedIn(t *testing.T) {
+	docs, err := portal.EmbeddedDocuments("1.005040")
+	if err != nil || len(docs) != 1 {
+		t.Fatalf("1.005040: %v, %d documents", err, len(docs))
+	}
+	q := "ghe cho hang cua toi bi dam va tren song, nghe noi phai trinh bao duong thuy noi dia cho ubnd gan nhat xac nhan, phai nop trong bao lau va xac nhan mat bao lau?"
+	if got := deadlineOf(docs[0].Procedure, q); !strings.Contains(got, "chậm nhất 03 (ba) ngày làm việc") {
+		t.Errorf("deadline %q, want the 3 working days", got)
+	}
+}

@@ -102,8 +102,10 @@ var fromRequest = regexp.MustCompile(`(?i)kể từ (ngày|khi) (nhận|tiếp n
 // handsIn matches a clause in which someone hands in the file to an
 // office ("gửi hồ sơ thông báo thay đổi đến cơ quan đăng ký kinh
 // doanh", "nộp hồ sơ đăng ký hoạt động chi nhánh, văn phòng đại diện
-// đến cơ quan đăng ký kinh doanh"): its time is theirs to keep.
-var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,16} (đến|tới|cho|lên|về|tại)`)
+// đến cơ quan đăng ký kinh doanh"), or must ("trình báo … phải được
+// trình Cảnh sát đường thủy hoặc Ủy ban nhân dân gần nhất"): its time
+// is theirs to keep.
+var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,16} (đến|tới|cho|lên|về|tại)|phải (được )?(trình|nộp|gửi) `)
 
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
@@ -179,8 +181,9 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 					continue
 				}
 				// A time counted from the office's receipt of the file is
-				// the office's, whoever else the clause names.
-				if fromReceipt.MatchString(s) || fromRequest.MatchString(s) {
+				// the office's, whoever else the clause names; and so is
+				// one the record calls "thời hạn giải quyết".
+				if fromReceipt.MatchString(s) || fromRequest.MatchString(s) || strings.HasPrefix(strings.ToLower(strings.TrimLeft(s, "-+*• ")), "thời hạn giải quyết") {
 					continue
 				}
 				l := strings.ToLower(s)
