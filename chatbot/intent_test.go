@@ -593,17 +593,11 @@ func TestSoonAskedIsTime(t *testing.T) {
 // the resident beside the office's time (1.000656: 15 days from the
 // death); "công an giải quyết … trong bao lâu" stays the office's time.
 func TestWithinHowManyDaysGetsTheLimit(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.000656")
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("1.000656: %v, %d documents", err, len(docs))
-	}
 	for _, q := range []string{
 		"bố tôi vừa mất hôm qua ở nhà, đi khai tử ở xã thì trong bao nhiêu ngày, mang giấy gì",
 		"ông nội em mất hôm qua, làm khai tử trong vòng bao nhiêu ngày, cần giấy gì ạ",
 	} {
-		var b strings.Builder
-		recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), docs[0], "", view{})
-		if got := b.String(); !strings.Contains(got, "Trong thời hạn 15 ngày kể từ ngày có người chết") || !strings.Contains(got, "Giấy báo tử") {
+		if _, got := embeddedAnswer(t, "1.000656", q); !strings.Contains(got, "Trong thời hạn 15 ngày kể từ ngày có người chết") || !strings.Contains(got, "Giấy báo tử") {
 			t.Errorf("%q: answer\n%s\nwants the 15 days and the papers", q, got)
 		}
 	}
@@ -622,17 +616,11 @@ func TestWithinHowManyDaysGetsTheLimit(t *testing.T) {
 // said beside the time (1.013082): a lost registration paper is checked
 // for 30 days; a torn one is not.
 func TestCaseOfTheTimeNamed(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.013082")
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("1.013082: %v, %d documents", err, len(docs))
-	}
 	for q, want := range map[string]bool{
 		"Mất cà vẹt xe máy rồi, xin cấp lại giấy đăng ký xe mất bao lâu, cần giấy gì?": true,
 		"cà vẹt bị rách, cấp lại bao lâu":                                              false,
 	} {
-		var b strings.Builder
-		recordAnswer(&b, q, detectIntents(intentPadded(q, fold(q))), docs[0], "", view{})
-		got := b.String()
+		_, got := embeddedAnswer(t, "1.013082", q)
 		if strings.Contains(got, "30 ngày") != want || !strings.Contains(got, "2 ngày làm việc") {
 			t.Errorf("%q: answer\n%s\nwant the 30 days' check: %v", q, got, want)
 		}
@@ -642,12 +630,8 @@ func TestCaseOfTheTimeNamed(t *testing.T) {
 // A deadline counted in days as "ngày thứ 10 kể từ …" is quoted
 // (1.008538: a car given, taxed).
 func TestDeadlineAsTheNthDayFrom(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.008538")
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("1.008538: %v, %d documents", err, len(docs))
-	}
 	q := "Chú ruột cho em chiếc ô tô, sang tên qua em thì em khai thuế TNCN theo tờ khai mẫu số mấy, hạn nộp là khi nào?"
-	if got := deadlineOf(docs[0].Procedure, q); !strings.Contains(got, "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế") {
+	if got := deadlineOf(embeddedProcedure(t, "1.008538"), q); !strings.Contains(got, "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ thuế") {
 		t.Errorf("deadline %q, want the 10th day", got)
 	}
 }
@@ -657,11 +641,7 @@ func TestDeadlineAsTheNthDayFrom(t *testing.T) {
 // note does not stays as the cell says (1.002051).
 func TestTimeInWorkingDaysAsItsNoteSays(t *testing.T) {
 	for code, want := range map[string]string{"2.000986": "20 ngày làm việc", "1.002051": "10 ngày"} {
-		docs, err := portal.EmbeddedDocuments(code)
-		if err != nil || len(docs) != 1 {
-			t.Fatalf("%s: %v, %d documents", code, err, len(docs))
-		}
-		if got := timeOf(docs[0].Procedure); got != want {
+		if got := timeOf(embeddedProcedure(t, code)); got != want {
 			t.Errorf("%s: time %q, want %q", code, got, want)
 		}
 	}
@@ -672,12 +652,8 @@ func TestTimeInWorkingDaysAsItsNoteSays(t *testing.T) {
 // việc") is the resident's, and the record's "thời hạn giải quyết" is
 // the office's (1.005040: a barge's accident on a river).
 func TestDeadlineOfWhatMustBeHandedIn(t *testing.T) {
-	docs, err := portal.EmbeddedDocuments("1.005040")
-	if err != nil || len(docs) != 1 {
-		t.Fatalf("1.005040: %v, %d documents", err, len(docs))
-	}
 	q := "ghe cho hang cua toi bi dam va tren song, nghe noi phai trinh bao duong thuy noi dia cho ubnd gan nhat xac nhan, phai nop trong bao lau va xac nhan mat bao lau?"
-	if got := deadlineOf(docs[0].Procedure, q); !strings.Contains(got, "chậm nhất 03 (ba) ngày làm việc") {
+	if got := deadlineOf(embeddedProcedure(t, "1.005040"), q); !strings.Contains(got, "chậm nhất 03 (ba) ngày làm việc") {
 		t.Errorf("deadline %q, want the 3 working days", got)
 	}
 }
