@@ -424,8 +424,8 @@ func deadlineInferred(padded string) bool {
 
 // limitToAct is "thời hạn" said of what the resident does: "thời hạn
 // khai thuế thu nhập cá nhân là bao nhiêu ngày", "thời hạn nộp tờ
-// khai"; not the office's "thời hạn giải quyết".
-var limitToAct = regexp.MustCompile(` thoi han (phai )?(khai|ke khai|khai bao|nop|thong bao|bao|di khai) `)
+// khai"; not the office's "thời hạn giải quyết", nor "thời hạn bao lâu".
+var limitToAct = regexp.MustCompile(` thoi han (phai )?(khai|ke khai|khai bao|nop|thong bao|di khai|bao (cho|voi|cong an|ca)) `)
 
 // bareLimit is "hạn" with a length asked, and the word before it.
 var bareLimit = regexp.MustCompile(` (\S+) han (la |trong )?(may ngay|bao nhieu ngay|bn ngay|bao lau) `)

@@ -605,6 +605,8 @@ func TestWithinHowManyDaysGetsTheLimit(t *testing.T) {
 		"Tôi muốn khiếu nại quyết định xử phạt của công an xã vì thấy không đúng. Công an giải quyết khiếu nại lần đầu trong bao lâu?",
 		"dong cua tiem roi, muon cham dut ho kinh doanh thi nop ho so o dau, xu ly trong bao lau",
 		"làm sổ đỏ trong bao lâu thì xong",
+		// "Thời hạn bao lâu" is how long, not a "thời hạn báo".
+		"lam so do thoi han bao lau",
 	} {
 		if got := detectIntents(intentPadded(q, fold(q))); slices.Contains(got, intentDeadline) {
 			t.Errorf("%q: intents %v, want the office's time only", q, got)

@@ -46,15 +46,20 @@ func readTime(cell string, p *knowledge.Procedure) string {
 	// "20 Ngày" in the table, "tối đa không quá 20 ngày làm việc" in its
 	// note: the note's unit is the whole of it.
 	if m := bareDays.FindStringSubmatch(cell); m != nil {
-		worked := regexp.MustCompile(`(?i)(^|\D)0*` + m[1] + ` ngày làm việc`)
 		for _, mt := range p.Methods {
-			if worked.MatchString(mt.Note) {
-				return m[1] + " ngày làm việc"
+			for _, d := range workedDays.FindAllStringSubmatch(mt.Note, -1) {
+				if d[1] == m[1] {
+					return m[1] + " ngày làm việc"
+				}
 			}
 		}
 	}
 	return cell
 }
+
+// workedDays is a number of working days in a note, without leading
+// zeros: "20 ngày làm việc", "05 ngày làm việc".
+var workedDays = regexp.MustCompile(`(?i)(?:^|\D)0*(\d+) ngày làm việc`)
 
 // bareDays is a time cell of days that does not say whether working
 // ones: "20 Ngày".
@@ -258,7 +263,7 @@ func caseNoted(p *knowledge.Procedure, question string) string {
 			// "Trường hợp mất chứng nhận đăng ký xe thì thời hạn xác minh …
 			// là 30 ngày".
 			if utf8.RuneCountInString(sentence) > maxCaseNote {
-				then := strings.Index(sentence, " thì ") + len(" thì ")
+				then := loc[3] + len(" thì ") // after the case and its "thì"
 				what := strings.Fields(sentence[then:loc[1]])
 				if len(what) > 7 {
 					sentence = sentence[:then] + strings.Join(what[:4], " ") + " … " + strings.Join(what[len(what)-3:], " ")
