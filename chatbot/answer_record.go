@@ -249,13 +249,15 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 			t = v.word("bản ghi không ghi thời hạn; hãy hỏi cán bộ tiếp nhận", "the record gives no time; ask the office")
 		}
 		b.WriteString(v.word("Thời hạn giải quyết: ", "Processing time: ") + endLine(clip(t, 200)) + "\n")
-		if n := timeNote(p, t); n != "" {
-			// A line of its own: an answer short of room leaves it whole.
-			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + n + "».\n")
-		} else if c := caseNoted(p, question); c != "" {
+		n := timeNote(p, t)
+		if n == "" {
 			// "Mất cà vẹt, cấp lại mất bao lâu": the lost paper's own
 			// 30 days of checking, beside the 2 days.
-			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + c + "».\n")
+			n = caseNoted(p, question)
+		}
+		if n != "" {
+			// A line of its own: an answer short of room leaves it whole.
+			b.WriteString(v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: ") + "«" + n + "».\n")
 		}
 	case intentDeadline:
 		if d := deadlineOf(p, question); d != "" {

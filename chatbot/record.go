@@ -239,12 +239,13 @@ func caseNoted(p *knowledge.Procedure, question string) string {
 	title := " " + strings.Join(vietnamese.Words(p.Title), " ") + " "
 	for _, m := range p.Methods {
 		for _, sentence := range fullStop.Split(m.Note, -1) {
-			c := noteCase.FindStringSubmatch(strings.TrimSpace(sentence))
-			if c == nil {
+			sentence = strings.TrimLeft(strings.TrimSpace(sentence), "-+•* ")
+			loc := noteCase.FindStringSubmatchIndex(sentence)
+			if loc == nil {
 				continue
 			}
 			var own []string
-			for _, w := range vietnamese.ContentWords(c[1]) {
+			for _, w := range vietnamese.ContentWords(sentence[loc[2]:loc[3]]) {
 				if !strings.Contains(title, " "+w+" ") && !genericWords[w] && len(w) > 1 {
 					own = append(own, w)
 				}
@@ -254,8 +255,6 @@ func caseNoted(p *knowledge.Procedure, question string) string {
 			}
 			// Up to the clause that times it: "… là 30 ngày", not "; thời
 			// hạn xác minh không tính vào …".
-			sentence = strings.TrimLeft(strings.TrimSpace(sentence), "-+•* ")
-			loc := noteCase.FindStringSubmatchIndex(sentence)
 			if j := strings.Index(sentence[loc[1]:], ";"); j >= 0 {
 				sentence = sentence[:loc[1]+j]
 			}

@@ -11,8 +11,9 @@ import (
 // sao?" comes after the question it follows), or 0. The number and
 // "tuổi" must stand side by side: "thôn 3, tuổi cao" states no age. A
 // bound ("dưới 14 tuổi", "chưa đủ 6 tuổi", "trên 80 tuổi") states an age
-// within it, when no age is said outright. The number may be said in words, as speech typed by a phone
-// writes it ("cháu tám tuổi", "bà bảy mươi hai tuổi").
+// within it, when no age is said outright. The number may be said in
+// words, as speech typed by a phone writes it ("cháu tám tuổi", "bà bảy
+// mươi hai tuổi").
 func AgeSaid(text string) int {
 	fields := strings.Fields(Fold(text))
 	typed := strings.Fields(Normalize(text))
