@@ -133,6 +133,27 @@ var allowanceInitials = strings.NewReplacer(" btxh ", " bao tro xa hoi ", " nkt 
 // tiền không" of a guardian registering an orphan asks the fee.
 var feeMoney = regexp.MustCompile(` (mat|ton|het|tra|dong|nop)( bao nhieu| may)? tien `)
 
+// allowancePurpose is an allowance said as what something is for: "để
+// (làm) hồ sơ trợ cấp cho em tôi bị khuyết tật".
+var allowancePurpose = regexp.MustCompile(` de (lam |nop |bo sung |hoan thien |hoan tat |xin )?(ho so |giay to |thu tuc )?(duoc )?(huong |xin |nhan |lanh |linh )?(tro cap|phu cap|che do|ho tro|bao tro xa hoi) `)
+
+// wholeTitleSaid reports a title of three content words or more whose
+// every content word the question (folded, padded) says, but for one
+// of a title of five or more ("về" of "Xác nhận thông tin về cư trú").
+func wholeTitleSaid(padded, title string) bool {
+	words := vietnamese.ContentWords(title)
+	if len(words) < 3 {
+		return false
+	}
+	unsaid := 0
+	for _, w := range words {
+		if !strings.Contains(padded, " "+w+" ") {
+			unsaid++
+		}
+	}
+	return unsaid == 0 || unsaid == 1 && len(words) >= 5
+}
+
 // unheldTopic returns the topic of a question (folded, space-padded)
 // that the records hold no procedure for, or "".
 func unheldTopic(padded string) string {
@@ -163,7 +184,11 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 	if len(hits) == 0 || g.blocked {
 		return false
 	}
-	if g.unheld != "" && !strings.Contains(fold(hits[0].Title+"\n"+hits[0].Heading+"\n"+hits[0].Text), " "+g.unheld+" ") {
+	// "xin giấy xác nhận thông tin cư trú … để làm hồ sơ trợ cấp cho em
+	// tôi bị khuyết tật": an allowance said as what a procedure named
+	// whole is for asks that procedure.
+	purpose := slices.Contains(allowanceClasses, g.unheld) && allowancePurpose.MatchString(g.padded) && wholeTitleSaid(g.padded, hits[0].Title)
+	if g.unheld != "" && !purpose && !strings.Contains(fold(hits[0].Title+"\n"+hits[0].Heading+"\n"+hits[0].Text), " "+g.unheld+" ") {
 		return false
 	}
 	if hits[0].Kind == knowledge.KindArticle && hits[0].Coverage >= minArticleCoverage && sharesPair(g.question, hits[0]) {
