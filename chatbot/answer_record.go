@@ -364,7 +364,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		}
 		if len(names) < n && (len(names) == 0 || listed+utf8.RuneCountInString(name) <= maxList) {
 			if alone && strings.HasSuffix(name, "…") {
-				name = clip(strings.TrimRight(paperCount.ReplaceAllString(x.full, ""), ". "), maxPaperList+papersOnlyExtra)
+				name = clip(strings.TrimRight(stepPrefix.ReplaceAllString(paperCount.ReplaceAllString(x.full, ""), ""), ". "), maxPaperList+papersOnlyExtra)
 			}
 			if asksForm && x.form != "" && !strings.Contains(strings.ToLower(name), "(mẫu") {
 				name += " (" + x.form + ")"
@@ -378,7 +378,10 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		}
 	}
 	if len(names) == 0 { // every paper is for a special case
-		for _, x := range papers[:min(n, len(papers))] {
+		for _, x := range papers {
+			if x.other || len(names) == n {
+				continue // another case's, or enough
+			}
 			if len(names) > 0 && listed+utf8.RuneCountInString(x.name) > maxList {
 				break
 			}

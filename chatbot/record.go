@@ -717,6 +717,11 @@ var (
 // question's words bring it first (papersOf).
 var caseNear = regexp.MustCompile(`(?i)^.{0,110}(trong trường hợp|đối với trường hợp)`)
 
+// forSome is a paper its name says is for some applicants only, within
+// ~110 characters: "Biên bản giám định mức suy giảm KNLĐ … đối với thân
+// nhân bị suy giảm KNLĐ từ 81% trở lên".
+var forSome = regexp.MustCompile(`(?i)^.{10,110}? đối với (người|thân nhân|con|trẻ em|lao động|NLĐ)[^.;:()]{0,30}? (bị|thuộc|đã từng|được hưởng|từ đủ) `)
+
 // caseLacking is a case, however far into a name's first sentence, of
 // one who lacks another paper: "Giấy tờ, tài liệu, chứng cứ … chứng
 // minh sự kiện chết đối với trường hợp đăng ký khai tử cho người chết đã
@@ -794,6 +799,16 @@ func howHandedIn(h string) bool {
 // ký tạm trú theo danh sách, hồ sơ gồm:".
 var filesFollow = regexp.MustCompile(`(?i)[,;]?\s*(thì\s+)?hồ sơ gồm\s*:?\s*$`)
 
+// whoseRow is a row numbered in the record's outline ("1.4.") that
+// names a kind of applicant, then that kind's papers.
+var whoseRow = regexp.MustCompile(`^\d+\.\d+\.\s+([^:;]{5,200}?)(?:,? hồ sơ(?: đề nghị[^:;]{0,60})?)? (?:là|gồm|bao gồm)(?: các giấy tờ sau(?: đây)?)?:?\s+((?i:(?:a\) )?(?:bản sao|bản chính|giấy|văn bản|tờ khai|đơn|sổ|trích lục)).*)$`)
+
+// nestedNumber is a number of the record's outline after a case's colon.
+var nestedNumber = regexp.MustCompile(`:\s*\d+(\.\d+)+\.?\s+`)
+
+// bracketNote is a note in brackets that ends a heading.
+var bracketNote = regexp.MustCompile(`\s*\(([^()]+)\)\.?$`)
+
 // romanNumber starts a heading numbered "(i)", "(iv)".
 var romanNumber = regexp.MustCompile(`^\((i{1,3}|iv|v|vi{1,3}|ix|x)\)\s`)
 
@@ -809,6 +824,15 @@ func isCase(heading string) bool {
 	// pháp, hồ sơ gồm:".
 	announces := h != heading && len(strings.Fields(h)) >= 4 && !strings.Contains(strings.ToLower(h), "thành phần")
 	return (caseHeading.MatchString(h) || announces) && !howHandedIn(h) && utf8.RuneCountInString(h) <= 200
+}
+
+// longSection reports a heading numbered at the top of the record's
+// outline that opens a case too long for isCase: "2. Trường hợp người
+// hưởng là người sinh con … trong thời gian bảo lưu … (áp dụng cho cả
+// …)" and "3. Trường hợp các hồ sơ … do cơ quan … của nước ngoài cấp thì
+// phải đáp ứng …" are sections of their own, not more papers of "1.".
+func longSection(heading string) bool {
+	return utf8.RuneCountInString(heading) > 200 && particular.MatchString(heading)
 }
 
 // paperCases reads a record's papers case by case: a row without a count
@@ -851,6 +875,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// that says "không phải xuất trình" heads nothing.
 			show = strings.Contains(l, "xuất trình") && !strings.Contains(l, "nộp") && !strings.Contains(l, "không phải xuất trình")
 			heading := strings.TrimRight(stepPrefix.ReplaceAllString(pending, ""), ": ")
+			// "1. Đối với NLĐ (Trường hợp không quy định là bản chính thì
+			// có thể nộp bản sao hợp lệ. …)": a note in brackets on how
+			// copies go in does not make the case a way of handing in.
+			if m := bracketNote.FindStringSubmatchIndex(heading); m != nil && howHandedIn(heading[m[2]:m[3]]) && isCase(heading[:m[0]]) {
+				heading = heading[:m[0]]
+			}
 			// "2. Đại lý thu" after "1. Người tham gia": a numbered
 			// heading beside a numbered case is the next case.
 			numbered := topNumber.MatchString(pending)
@@ -863,7 +893,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			if m := filesOf.FindStringSubmatch(heading); m != nil && len(strings.Fields(m[1])) >= 3 {
 				cases = append(cases, paperCase{heading: m[1], section: true})
 				numberedCase = false
-			} else if isCase(heading) || (numbered && numberedCase || roman) && !howHandedIn(heading) {
+			} else if isCase(heading) || (numbered && numberedCase || roman) && !howHandedIn(heading) || numbered && longSection(heading) {
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
 				numberedCase = numbered
 			}
@@ -902,9 +932,16 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			continue
 		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
-		special := byCase || specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || addedFor.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
-			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare))
+		// "1.4. Lao động nam … khi vợ sinh con hồ sơ là bản sao giấy khai
+		// sinh …": a row of the outline for one kind of applicant is that
+		// kind's case.
+		whose := whoseRow.MatchString(name)
+		special := byCase || whose || specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || addedFor.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
+			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare) || forSome.MatchString(bare))
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
+		if m := whoseRow.FindStringSubmatch(name); m != nil {
+			x.name = clip(strings.TrimRight(m[1], ", ")+": "+shortPaper(m[2]), maxPaperName+40)
+		}
 		if caseDuty.MatchString(bare) { // "Trường hợp … cấp lại … thì phải nộp lại Giấy xác nhận … đã được cấp trước đó"
 			x.name = dutyName(bare)
 		}
@@ -1762,6 +1799,14 @@ func pickCase(cases []paperCase, question, title string) int {
 	forPerson := func(c paperCase) bool {
 		return personCase.MatchString(c.headingWords) && !bodyCase.MatchString(c.headingWords)
 	}
+	// Nor is the case of one who died before it was settled ("Đối với
+	// người đủ điều kiện hưởng trợ cấp hàng tháng nhưng chưa được giải
+	// quyết mà bị chết …") the resident's unless a death is said.
+	if deathCase.MatchString(cases[best].headingWords) && !deathAsked.MatchString(said) {
+		if i := slices.IndexFunc(cases, func(c paperCase) bool { return !deathCase.MatchString(c.headingWords) && everyones(c) }); i >= 0 {
+			best = i
+		}
+	}
 	body := bodySaid.MatchString(said)
 	persons := !body && slices.ContainsFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
 	if persons && forBody(cases[best]) {
@@ -1955,6 +2000,9 @@ func shortPaper(name string) string {
 	// ".02 bộ bản vẽ …": the stop of the row before, glued by the portal.
 	s := strings.TrimLeft(strings.TrimSpace(stepPrefix.ReplaceAllString(name, "")), ".,;: ")
 	s = attachedFile.ReplaceAllString(s, "") // "Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
+	// "Trường hợp điều trị nội trú: 1.1.1. Bản sao Giấy ra viện …": the
+	// case's paper, not its number.
+	s = nestedNumber.ReplaceAllString(s, ": ")
 	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
 	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
 	if m := whoHandsIn.FindStringSubmatch(s); m != nil {

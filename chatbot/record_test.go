@@ -1978,3 +1978,51 @@ func TestEmployeeHandsTheFileToTheEmployer(t *testing.T) {
 		}
 	}
 }
+
+// The sickness and maternity records list their papers in an outline:
+// "1. Đối với NLĐ (Trường hợp không quy định là bản chính …)" heads an
+// employee's papers, its bracket a note on copies; "1.4. Lao động nam …
+// khi vợ sinh con hồ sơ là …" is a kind of applicant's row; "2.
+// Trường hợp người hưởng là người sinh con … đã thôi việc …", too long
+// for a heading, is a case of its own. A resident gets their own papers,
+// not the employer's list nor the husband's.
+func TestOutlinedPapersAreTheResidents(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.001667", "Tôi nghỉ ốm 5 ngày, có giấy của bệnh viện, muốn lấy tiền ốm đau bên bảo hiểm thì nộp giấy gì?")
+	if !strings.Contains(a, "Giấy ra viện") || !strings.Contains(a, "Giấy chứng nhận nghỉ việc") || strings.Contains(a, "01B-HSB") || strings.Contains(a, "1.1.1") {
+		t.Errorf("sick leave, an employee's papers:\n%s", a)
+	}
+	for _, q := range []string{
+		"Em nghỉ việc trc khi sinh, giờ tự nộp hs hưởng chế độ TS lên cơ quan BHXH thì cần giấy tờ gì và mấy ngày giải quyết?",
+		"Vợ tôi đóng BHXH tự nguyện được hơn một năm, vừa sinh cháu được 3 tuần, cần những giấy gì để hưởng thai sản?",
+	} {
+		_, a := embeddedAnswer(t, "2.000693", q)
+		if !strings.Contains(a, "giấy khai sinh hoặc trích lục khai sinh") || strings.Contains(a, "Lao động nam") || strings.Contains(a, "mang thai hộ") {
+			t.Errorf("%s\nmaternity after a birth, the child's birth paper:\n%s", q, a)
+		}
+	}
+}
+
+// Record 2.000762 heads its papers "1. Đối với trường hợp hưởng trợ cấp
+// hàng tháng …" and "2. Đối với người đủ điều kiện … mà bị chết …": the
+// monthly allowance's request is the resident's, the funeral's only
+// when a death is said.
+func TestDeathCaseOnlyWhenADeathIsSaid(t *testing.T) {
+	_, a := embeddedAnswer(t, "2.000762", "Bố tôi nghỉ việc từ lâu, có 15 năm công tác, nghe nói được trợ cấp hàng tháng theo quyết định 613 thì nộp đơn gì?")
+	if !strings.Contains(a, "Đơn đề nghị giải quyết trợ cấp hàng tháng") || strings.Contains(a, "mai táng") {
+		t.Errorf("the monthly allowance asked:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "2.000762", "bố tôi được trợ cấp 613 mà chưa kịp giải quyết thì mất, con cái làm hồ sơ gì")
+	if !strings.Contains(a, "mai táng") {
+		t.Errorf("a death said:\n%s", a)
+	}
+}
+
+// A paper whose name says it is for some applicants only ("Biên bản
+// giám định mức suy giảm KNLĐ … đối với thân nhân bị suy giảm KNLĐ từ
+// 81% trở lên") is no paper every survivor brings.
+func TestPaperForSomeIsASpecialCase(t *testing.T) {
+	_, a := embeddedAnswer(t, "2.000821", "Bố tôi đang hưởng lương hưu thì mất tháng trước, bên BHXH bảo làm hồ sơ hưởng trợ cấp mai táng với tuất, cho tôi hỏi cần những giấy gì")
+	if strings.Contains(a, "Biên bản giám định") || !strings.Contains(a, "09-HSB") {
+		t.Errorf("the assessment is for relatives who lost 81%% of their capacity:\n%s", a)
+	}
+}
