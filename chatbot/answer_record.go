@@ -155,6 +155,14 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 			"an employee paying compulsory social insurance: to the employer, as the record says; others: ") + where
 	}
 	b.WriteString(v.word("Nơi nộp: ", "Where to submit: ") + where)
+	// "tờ khai có gửi qua bưu điện được ko": whether the post takes it.
+	if postAsked.MatchString(fold(question)) {
+		if byPost(p) {
+			b.WriteString(v.word("; hoặc gửi qua dịch vụ bưu chính", "; or by post"))
+		} else {
+			b.WriteString(v.word("; bản ghi không ghi cách gửi qua bưu chính", "; the record lists no sending by post"))
+		}
+	}
 	if online(p) && !asked[intentOnline] {
 		b.WriteString(v.word("; hoặc trực tuyến", "; or online"))
 	}
@@ -181,6 +189,17 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	} else {
 		b.WriteString(dataDate(d, v) + "\n")
 	}
+}
+
+// postAsked asks about sending a file by post (folded, padded): "tờ
+// khai có gửi qua bưu điện được ko", "nộp hồ sơ qua bưu chính", not
+// "không ra bưu điện lĩnh lương hưu được" (the post office as the
+// pension's paying point).
+var postAsked = regexp.MustCompile(` (gui|nop|chuyen)( ho so| to khai| giay to| don| ho| giay)?( qua| bang| theo| duong)? (buu dien|buu chinh) | (qua|bang) (duong )?(buu dien|buu chinh) (duoc|dc|co duoc|khong|ko|k) `)
+
+// byPost reports a record that takes files by post.
+func byPost(p *knowledge.Procedure) bool {
+	return slices.ContainsFunc(p.Methods, func(m knowledge.Method) bool { return strings.Contains(strings.ToLower(m.Channel), "bưu chính") })
 }
 
 // vneidTopic drops the online submission from what a question asks when

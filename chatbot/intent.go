@@ -39,7 +39,7 @@ var intentCues = []struct {
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",
 		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "dem theo", "dem gi", "dem j", "mang j", "cam theo", "to khai gi", "to khai nao", "ban khai gi", "ban khai j", "ban khai nao", "mau ban khai", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau",
-		"kem gi", "kem j", "kem nhung gi", "kem theo gi", "kem theo nhung", "nhung j", "van ban gi", "van ban nao", "van ban j"}},
+		"kem gi", "kem j", "kem nhung gi", "kem theo gi", "kem theo nhung", "nhung j", "van ban gi", "van ban nao", "van ban j", "phieu gi", "phieu nao", "phieu j", "mau phieu", "phieu mau"}},
 	{intentFee, []string{"le phi", "phi", "bao nhieu tien", "bn tien", "het bao nhieu", "ton bao nhieu", "mat bao nhieu tien",
 		"chi phi", "mien phi", "tien", "dong bao nhieu", "het bn", "mat bn", "ton bn"}},
 	{intentTime, []string{"bao lau", "may ngay", "thoi han", "bao nhieu ngay", "khi nao co", "mat bao lau", "thoi gian",
@@ -116,6 +116,10 @@ func detectIntents(padded string) []intent {
 	// not a fee.
 	if has(out, intentFee) && onlyBare(moneyReceived.Replace(padded), intentFee, "tien", func(next string) bool { return !paidWords[next] }) {
 		out = remove(out, intentFee)
+	}
+	// "tờ khai có gửi qua bưu điện được ko": how the file is handed in.
+	if !has(out, intentSubmit) && postAsked.MatchString(padded) {
+		out = append(out, intentSubmit)
 	}
 	// "nộp online ở đâu" asks about online submission, not the office.
 	if has(out, intentOnline) && has(out, intentSubmit) {

@@ -2026,3 +2026,40 @@ func TestPaperForSomeIsASpecialCase(t *testing.T) {
 		t.Errorf("the assessment is for relatives who lost 81%% of their capacity:\n%s", a)
 	}
 }
+
+// Whether a file may go by post, asked, is said from the record's ways
+// of handing in: the tax return of a household business may (record
+// 1.011022 lists "Dịch vụ bưu chính"); the temporary residence's,
+// without that way, says it lists none. The post office where a pension
+// is paid is no post asked.
+func TestPostAskedIsAnswered(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.011022", "ba toi 70 tuoi ban tap hoa nho o nha, to khai thue ho kinh doanh co gui qua buu dien duoc ko, khai theo mau nao")
+	if !strings.Contains(a, "gửi qua dịch vụ bưu chính") {
+		t.Errorf("the tax return by post:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "1.004194", "đăng ký tạm trú gửi hồ sơ qua bưu điện được không")
+	if !strings.Contains(a, "bản ghi không ghi cách gửi qua bưu chính") {
+		t.Errorf("a record without the post:\n%s", a)
+	}
+	// The post office as where a pension is paid asks nothing of it.
+	_, a = embeddedAnswer(t, "1.001601", "Ông tôi già yếu không ra bưu điện lĩnh lương hưu được, muốn ủy quyền cho tôi lĩnh thay thì cần giấy gì?")
+	if strings.Contains(a, "bưu chính") {
+		t.Errorf("the pension's paying point is no post asked:\n%s", a)
+	}
+}
+
+// "Làm khai sinh ở phường nơi tạm trú được không hay bắt buộc về quê"
+// is settled by the civil-status records' own note: "Cá nhân có quyền
+// lựa chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký
+// hộ tịch nơi cư trú".
+func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
+	for code, q := range map[string]string{
+		"1.001193": "Vợ chồng em hộ khẩu ngoài Nghệ An, đang tạm trú ở phường này. Làm khai sinh cho con ở phường nơi tạm trú được không hay bắt buộc về quê ạ?",
+		"1.000894": "e voi ny que khac tinh, dang ky ket hon o phuong noi tam tru duoc ko hay phai ve que",
+	} {
+		p := embeddedProcedure(t, code)
+		if d := recordDetail(q, p.Title, p); !strings.Contains(d, "quyền lựa chọn") || !strings.Contains(d, "nơi cư trú") {
+			t.Errorf("%s: %q", q, d)
+		}
+	}
+}
