@@ -115,8 +115,13 @@ var (
 	drains = []string{"cong thoat nuoc", "cong bi tac", "tac cong", "thong cong", "ong cong", "muong thoat nuoc"}
 	// The weather is the forecasters' (rain asked: rainAsked).
 	weather = []string{"thoi tiet", "du bao thoi tiet"}
+	// What a farmer pays for irrigation water is the irrigation company's
+	// and the province's price list: no record sets or collects it (the
+	// permits for works near an irrigation dam say "dịch vụ" and "thủy
+	// lợi" and answered "tiền dịch vụ thủy lợi mỗi sào bao nhiêu").
+	irrigationFee = []string{"thuy loi phi", "phi thuy loi", "tien thuy loi", "tien nuoc thuy loi", "gia dich vu thuy loi", "tien dich vu thuy loi", "phi dich vu thuy loi"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather)
+	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather, irrigationFee)
 )
 
 // lostPet is a pet gone astray or lost ("con mèo nhà e đi lạc", "mất

@@ -145,6 +145,9 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"Ông bà ngoại nuôi đứa cháu mồ côi cả cha lẫn mẹ từ nhỏ. Nay cháu 8 tuổi, ông muốn đăng ký làm người giám hộ cho cháu ở xã để tiện lo giấy tờ học hành. Cần những giấy gì, có mất tiền không và bao lâu thì xong?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, NameSaid: true, Coverage: 0.54, Title: "Thủ tục đăng ký giám hộ"}, true},
 		{"BTXH hàng tháng cho NKT đặc biệt nặng", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.65, Title: "Giao đất ở có thu tiền sử dụng đất không thông qua đấu giá … vùng có điều kiện kinh tế - xã hội đặc biệt khó khăn"}, false},
 		{"cháu tôi mồ côi, xã hỗ trợ được bao nhiêu tiền một tháng", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Thủ tục đăng ký giám hộ"}, false},
+		// The irrigation water's price is no permit's.
+		{"tiền dịch vụ thủy lợi năm nay mỗi sào bao nhiêu, nộp cho ai", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Cấp giấy phép cho các hoạt động trong phạm vi bảo vệ công trình thủy lợi đối với hoạt động du lịch, thể thao, nghiên cứu khoa học, kinh doanh, dịch vụ"}, false},
+		{"thuy loi phi nop cho ai", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Phê duyệt phương án bảo vệ công trình thủy lợi"}, false},
 		// An allowance said as what a paper asked is for asks the paper.
 		{"xã yêu cầu giấy xác nhận cư trú để làm hồ sơ trợ cấp cho em tôi bị khuyết tật, xin giấy xác nhận thông tin cư trú thì khai mẫu gì, mất mấy ngày có tốn tiền ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.62, Title: "Xác nhận thông tin về cư trú"}, true},
 		{"xin giấy xác nhận để hưởng trợ cấp người khuyết tật hằng tháng ở đâu", pension, false},
