@@ -179,11 +179,16 @@ var askedRules = []askedRule{
 	// Whether it must be done where one lives: "có phải về quê làm
 	// không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
 	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
-	// vào nơi cư trú", or by a civil-status record's "Cá nhân có quyền
-	// lựa chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng
-	// ký hộ tịch nơi cư trú".
+	// vào nơi cư trú".
 	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
-		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru | co quyen lua chon( [a-z]+){0,20} noi cu tru `), []string{"khong phu thuoc", "lua chon"}},
+		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), []string{"khong phu thuoc"}},
+	// The same asked outright of a civil-status procedure ("làm khai
+	// sinh ở phường nơi tạm trú được không hay bắt buộc về quê", not a
+	// story's "về quê thăm họ hàng"); settled by "Cá nhân có quyền lựa
+	// chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký hộ
+	// tịch nơi cư trú".
+	{regexp.MustCompile(` (noi|cho|o) (dang )?(o|song|tam tru|cu tru|tro|lam viec)( [a-z]+){0,4} (duoc|dc) (khong|ko|k|hong|hay|chu)| (bat buoc|co phai|phai|buoc) (ve|ve lai) (que|dia phuong|noi thuong tru) `),
+		regexp.MustCompile(` co quyen lua chon( [a-z]+){0,20} noi cu tru `), []string{"lua chon"}},
 	// Whether the fee comes back when the file is refused: "lệ phí có
 	// được trả lại không"; settled by "Lệ phí … không được hoàn trả …".
 	{regexp.MustCompile(` (le phi|phi|tien)( \S+){0,4} (tra lai|hoan lai|hoan tra|hoan) | (tra lai|hoan lai|hoan tra) (le phi|phi|tien) `),

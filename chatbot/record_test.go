@@ -2051,7 +2051,8 @@ func TestPostAskedIsAnswered(t *testing.T) {
 // "Làm khai sinh ở phường nơi tạm trú được không hay bắt buộc về quê"
 // is settled by the civil-status records' own note: "Cá nhân có quyền
 // lựa chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký
-// hộ tịch nơi cư trú".
+// hộ tịch nơi cư trú"; "để về quê vợ đăng ký kết hôn" asks nothing of
+// it.
 func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
 	for code, q := range map[string]string{
 		"1.001193": "Vợ chồng em hộ khẩu ngoài Nghệ An, đang tạm trú ở phường này. Làm khai sinh cho con ở phường nơi tạm trú được không hay bắt buộc về quê ạ?",
@@ -2061,5 +2062,10 @@ func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
 		if d := recordDetail(q, p.Title, p); !strings.Contains(d, "quyền lựa chọn") || !strings.Contains(d, "nơi cư trú") {
 			t.Errorf("%s: %q", q, d)
 		}
+	}
+	// A trip home told, not asked, is answered without it.
+	p := embeddedProcedure(t, "1.004873")
+	if q := "Xin giấy độc thân để về quê vợ đăng ký kết hôn thì mấy ngày có, có mất tiền không?"; strings.Contains(recordDetail(q, p.Title, p), "quyền lựa chọn") {
+		t.Errorf("%s: the choice of office quoted", q)
 	}
 }
