@@ -25,6 +25,14 @@ func TestStageOfProcedureNamed(t *testing.T) {
 	}
 	for q, want := range map[string]string{
 		"hộ kinh doanh muốn thêm ngành nghề bán thuốc": "thay đổi",
+		// Parents away for work tell the story; the birth is asked. Away
+		// for work and asking whom to tell is the absence declaration.
+		"chau toi sinh duoc hon mot thang roi bo me no di lam an xa ong ba di khai sinh thay duoc ko va han trong bao nhieu ngay phai di khai": "đăng ký khai sinh",
+		"đi làm ăn xa có phải báo công an không":              "tạm vắng",
+		"con tôi đi làm ăn xa thì phải làm thủ tục gì với xã": "tạm vắng",
+		// A paper printed wrong is put right by its own record.
+		"Giấy chứng nhận HKD của tôi in sai số nhà so với hồ sơ tôi đã nộp. Sửa lại thì nộp giấy gì, mấy ngày có giấy mới?": "hiệu đính",
+		"so bhxh ghi sai nam sinh so voi cccd, sua thi khai to khai mau j, bao lau xong":                                    "sổ BHXH",
 		// Who heads the household after a death, and who heads the
 		// household business: the longer name is read first.
 		"bố tôi mất rồi giờ tôi muốn đứng tên chủ hộ thay thì lên công an xã làm tờ khai gì bao lâu xong":                                                "Điều chỉnh thông tin về cư trú",
