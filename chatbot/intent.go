@@ -461,8 +461,9 @@ var lengthAsked = regexp.MustCompile(` (bao lau|bao nhieu ngay|may ngay|bn ngay|
 
 // handInBy matches the time limit to hand in a file or a return: "hạn
 // nộp hồ sơ là bao lâu", "hạn nộp tờ khai là khi nào", or the day of a
-// month it falls on, "hạn nộp là ngày mấy", "hạn khai ngày nào".
-var handInBy = regexp.MustCompile(` han (nop|khai|dang ky)( [a-z0-9]+){0,3} (la (bao lau|khi nao|bao nhieu ngay|may ngay|ngay nao)|(la |vao )?ngay (may|nao|bao nhieu|bn)) `)
+// month it falls on, "hạn nộp là ngày mấy", "hạn khai ngày nào", or
+// asked bare, "hạn nộp mấy ngày".
+var handInBy = regexp.MustCompile(` han (nop|khai|dang ky)( [a-z0-9]+){0,3} ((la |trong )?(bao lau|khi nao|bao nhieu ngay|may ngay|ngay nao|bn ngay)|(la |vao )?ngay (may|nao|bao nhieu|bn)) `)
 
 // goBy matches the time a resident has to go and act: "thời hạn đi
 // đăng ký khai tử là bao nhiêu ngày", not "thời hạn giải quyết".

@@ -14,6 +14,7 @@ import (
 // ngày" ask the resident's own time limit, not the office's.
 func TestIntentsAsResidentsType(t *testing.T) {
 	for q, want := range map[string]intent{
+		"khai thue TNCN dung to khai mau nao, han nop may ngay":       intentDeadline,
 		"làm VNeID mức 2 cho ông bà thì ra công an xã, cần phiếu gì":  intentPapers,
 		"tach thua dat hs gom nhung gi, bn ngay xong":                 intentTime,
 		"làm lại thẻ bảo hiểm có lâu ko":                              intentTime,
