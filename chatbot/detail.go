@@ -180,7 +180,7 @@ var askedRules = []askedRule{
 	// không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
 	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
 	// vào nơi cư trú".
-	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
+	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|thuong tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
 		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), []string{"khong phu thuoc"}},
 	// The same asked outright of a civil-status procedure ("làm khai
 	// sinh ở phường nơi tạm trú được không hay bắt buộc về quê", not a

@@ -2051,8 +2051,9 @@ func TestPostAskedIsAnswered(t *testing.T) {
 // "Làm khai sinh ở phường nơi tạm trú được không hay bắt buộc về quê"
 // is settled by the civil-status records' own note: "Cá nhân có quyền
 // lựa chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký
-// hộ tịch nơi cư trú"; "để về quê vợ đăng ký kết hôn" asks nothing of
-// it.
+// hộ tịch nơi cư trú"; "có bắt buộc về công an nơi thường trú không" of
+// an ID card by the card's "trong cả nước không phụ thuộc vào nơi cư
+// trú"; "để về quê vợ đăng ký kết hôn" asks nothing of it.
 func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
 	for code, q := range map[string]string{
 		"1.001193": "Vợ chồng em hộ khẩu ngoài Nghệ An, đang tạm trú ở phường này. Làm khai sinh cho con ở phường nơi tạm trú được không hay bắt buộc về quê ạ?",
@@ -2063,8 +2064,13 @@ func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
 			t.Errorf("%s: %q", q, d)
 		}
 	}
+	// Nor must an ID card be asked where one is a permanent resident.
+	p := embeddedProcedure(t, "1.014061")
+	if q := "con toi vua du 14t, lam the can cuoc lan dau co bat buoc ve cong an noi thuong tru ko? bao lau thi lay dc"; !strings.Contains(recordDetail(q, p.Title, p), "không phụ thuộc vào nơi cư trú") {
+		t.Errorf("%s: the card's any-office rule not quoted", q)
+	}
 	// A trip home told, not asked, is answered without it.
-	p := embeddedProcedure(t, "1.004873")
+	p = embeddedProcedure(t, "1.004873")
 	if q := "Xin giấy độc thân để về quê vợ đăng ký kết hôn thì mấy ngày có, có mất tiền không?"; strings.Contains(recordDetail(q, p.Title, p), "quyền lựa chọn") {
 		t.Errorf("%s: the choice of office quoted", q)
 	}
