@@ -759,6 +759,11 @@ func caseBeyond(name, heading string) bool {
 	return float64(in) < headingCaseShare*float64(len(words))
 }
 
+// minUnsaid is the words a particular case's heading must say beyond
+// the question and the title for the dictionary's reading alone not to
+// name it (pickCase).
+const minUnsaid = 3
+
 // headingCaseShare is the share of a paper's case words its heading must
 // hold for the case to be the heading's own.
 const headingCaseShare = 0.9
@@ -1719,8 +1724,17 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	// The dictionary says a case in the record's words: "nhập hộ khẩu
 	// vào nhà chồng" is a home "không thuộc quyền sở hữu của mình".
-	if x := caseDictionary().Expand(question); len(x) > 0 {
-		question += " . " + strings.Join(x, " . ")
+	var typedPairs []string // two words side by side as typed, neither a stopword
+	if ws := vietnamese.Words(question); len(ws) > 1 {
+		for i := 0; i+1 < len(ws); i++ {
+			if !vietnamese.IsStopword(ws[i]) && !vietnamese.IsStopword(ws[i+1]) {
+				typedPairs = append(typedPairs, " "+ws[i]+" "+ws[i+1]+" ")
+			}
+		}
+	}
+	expanded := caseDictionary().Expand(question)
+	if len(expanded) > 0 {
+		question += " . " + strings.Join(expanded, " . ")
 	}
 	words := ownWords(question, title)
 	// Of a record in sections, each a case of its title, two words of
@@ -1758,6 +1772,16 @@ func pickCase(cases []paperCase, question, title string) int {
 		}
 	}
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	// unsaid are a heading's words that neither the question, as typed
+	// or as the dictionary reads it, nor the title says: what the case
+	// is about beyond what was asked ("nhà nước", "cộng đồng", "mở rộng",
+	// "giao thông" of land given for a road).
+	titleWords := foldedWords(title)
+	unsaid := func(heading string) []string {
+		return slices.DeleteFunc(vietnamese.ContentWords(heading), func(w string) bool {
+			return strings.Contains(said, " "+w+" ") || strings.Contains(titleWords, " "+w+" ")
+		})
+	}
 	// Another case than the first, usually the general one, needs its
 	// heading to hold one of the question's words beyond the procedure's
 	// name and its papers another: "lên Hà Nội thuê trọ" is not the case
@@ -1826,6 +1850,20 @@ func pickCase(cases []paperCase, question, title string) int {
 		// đã ly hôn mà vẫn được ở cùng".
 		if particular.MatchString(c.heading) && !slices.ContainsFunc(spelled, func(w string) bool {
 			return !kinWords[w] && !joinWords[w] && strings.Contains(c.headingWords, " "+w+" ")
+		}) {
+			continue
+		}
+		// A particular case about more than was asked (unsaid), named by
+		// the dictionary and not by two words side by side as typed
+		// ("ly hôn"), needs a reading of three words or more that its
+		// heading holds whole ("không thuộc quyền sở hữu"): "sang tên sổ
+		// đỏ", read as "chuyển nhượng", "tặng cho" or "biến động", names
+		// no gift of land to the State for an heir, whose "thống nhất"
+		// folds as the heading's "giao thông" does.
+		if particular.MatchString(c.heading) && len(unsaid(c.heading)) >= minUnsaid && !slices.ContainsFunc(typedPairs, func(pair string) bool {
+			return strings.Contains(c.headingWords, pair)
+		}) && !slices.ContainsFunc(expanded, func(x string) bool {
+			return len(strings.Fields(x)) >= 3 && strings.Contains(c.headingWords, " "+x+" ")
 		}) {
 			continue
 		}

@@ -2075,3 +2075,19 @@ func TestWhereOneLivesSettledByTheChoiceOfOffice(t *testing.T) {
 		t.Errorf("%s: the choice of office quoted", q)
 	}
 }
+
+// An heir asking "sang tên sổ đỏ" gets the papers of a transfer (form
+// 18, the certificate, the paper of inheritance), not the case of land
+// given to the State, which the dictionary's "tặng cho" reading of
+// "sang tên" and "thống nhất" folded as "giao thông" named; one who
+// gives land for a road gets that case.
+func TestCaseNamedByTheQuestionNotTheDictionaryAlone(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.013831", "bo toi mat, anh em da thong nhat de toi nhan thua ke dat. di dang ky sang ten so do can nhung giay gi? don theo mau nao")
+	if !strings.Contains(a, "mẫu số 18") || strings.Contains(a, "Nhà nước") || strings.Contains(a, "biên bản họp") {
+		t.Errorf("an heir's transfer:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "1.013831", "tôi muốn tặng cho một phần đất cho nhà nước để mở rộng đường giao thông thì cần giấy gì")
+	if !strings.Contains(a, "Văn bản tặng cho quyền sử dụng đất") {
+		t.Errorf("land given for a road:\n%s", a)
+	}
+}
