@@ -191,6 +191,10 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 	}
 }
 
+// sameKey reads a paper's name (foldedWords) without the words two rows
+// of one paper differ by.
+var sameKey = strings.NewReplacer(" loai ", " ", " cac ", " ")
+
 // postAsked asks about sending a file by post (folded, padded): "tờ
 // khai có gửi qua bưu điện được ko", "nộp hồ sơ qua bưu chính", not
 // "không ra bưu điện lĩnh lương hưu được" (the post office as the
@@ -355,6 +359,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		return
 	}
 	var names []string
+	said := make(map[string]bool) // the names listed, as sameKey reads them
 	special, listed := 0, 0
 	// "tờ khai mẫu nào": the form's file the record attaches names it.
 	asksForm := strings.Contains(fold(question), " mau ")
@@ -373,6 +378,13 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 			continue // counted as another case
 		}
 		name := x.name
+		// "Một trong những loại giấy tờ hợp pháp về đất đai" beside "Một
+		// trong những giấy tờ hợp pháp về đất đai", two rows of one
+		// paper, is named once.
+		key := sameKey.Replace(foldedWords(name))
+		if said[key] {
+			continue
+		}
 		// A paper that does not fit in the space left, where a paper the
 		// case lists after it would, is named as far as it goes in that
 		// paper's place: the drawings of a new house, not a treaty's
@@ -394,6 +406,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 				name += v.word(" (xuất trình)", " (to show)")
 			}
 			names = append(names, name)
+			said[key] = true
 		}
 	}
 	if len(names) == 0 { // every paper is for a special case

@@ -2091,3 +2091,13 @@ func TestCaseNamedByTheQuestionNotTheDictionaryAlone(t *testing.T) {
 		t.Errorf("land given for a road:\n%s", a)
 	}
 }
+
+// Two rows of one paper ("Một trong những loại giấy tờ hợp pháp về đất
+// đai" and "Một trong những giấy tờ hợp pháp về đất đai", record
+// 1.013229) are named once, leaving room for the drawings.
+func TestOnePaperOfTwoRowsNamedOnce(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.013229", "Nhà cấp 4 của tôi xuống cấp, muốn thay mái và đổ lại sàn (sửa chữa cải tạo), xin giấy phép sửa chữa cải tạo thì cần những giấy tờ gì ạ?")
+	if strings.Count(a, "giấy tờ hợp pháp về đất đai") != 1 || !strings.Contains(a, "Bản vẽ hiện trạng") {
+		t.Errorf("the land paper once, the drawings named:\n%s", a)
+	}
+}
