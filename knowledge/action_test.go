@@ -30,6 +30,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"chau toi sinh duoc hon mot thang roi bo me no di lam an xa ong ba di khai sinh thay duoc ko va han trong bao nhieu ngay phai di khai": "đăng ký khai sinh",
 		"đi làm ăn xa có phải báo công an không":              "tạm vắng",
 		"con tôi đi làm ăn xa thì phải làm thủ tục gì với xã": "tạm vắng",
+		// Trade told as what a border pass is for asks the pass; a
+		// landlord asking the tax form asks the rent's tax.
+		"nha em o xa giap bien gioi Trung Quoc, muon lam giay thong hanh sang ben kia buon ban thi lam o dau, may ngay co?": "giấy thông hành",
+		"nha toi cho thue nha mat duong, tu khai thue thi dung to khai mau nao vay":                                         "cho thuê bất động sản",
 		// A paper printed wrong is put right by its own record.
 		"Giấy chứng nhận HKD của tôi in sai số nhà so với hồ sơ tôi đã nộp. Sửa lại thì nộp giấy gì, mấy ngày có giấy mới?": "hiệu đính",
 		"so bhxh ghi sai nam sinh so voi cccd, sua thi khai to khai mau j, bao lau xong":                                    "sổ BHXH",
