@@ -359,7 +359,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		return
 	}
 	var names []string
-	said := make(map[string]bool) // the names listed, as sameKey reads them
+	named := make(map[string]bool) // the names listed, as sameKey reads them
 	special, listed := 0, 0
 	// "tờ khai mẫu nào": the form's file the record attaches names it.
 	asksForm := strings.Contains(fold(question), " mau ")
@@ -382,7 +382,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		// trong những giấy tờ hợp pháp về đất đai", two rows of one
 		// paper, is named once.
 		key := sameKey.Replace(foldedWords(name))
-		if said[key] {
+		if named[key] {
 			continue
 		}
 		// A paper that does not fit in the space left, where a paper the
@@ -406,7 +406,7 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 				name += v.word(" (xuất trình)", " (to show)")
 			}
 			names = append(names, name)
-			said[key] = true
+			named[key] = true
 		}
 	}
 	if len(names) == 0 { // every paper is for a special case

@@ -187,7 +187,7 @@ var askedRules = []askedRule{
 	// story's "về quê thăm họ hàng"); settled by "Cá nhân có quyền lựa
 	// chọn thực hiện thủ tục hành chính về hộ tịch tại cơ quan đăng ký hộ
 	// tịch nơi cư trú".
-	{regexp.MustCompile(` (noi|cho|o) (dang )?(o|song|tam tru|cu tru|tro|lam viec)( [a-z]+){0,4} (duoc|dc) (khong|ko|k|hong|hay|chu)| (bat buoc|co phai|phai|buoc) (ve|ve lai) (que|dia phuong|noi thuong tru) `),
+	{regexp.MustCompile(` (noi|cho|o) (dang )?(o|song|tam tru|cu tru|tro|lam viec)( [a-z]+){0,4} (duoc|dc) (khong|ko|k|hong|hay|chu) | (bat buoc|co phai|phai|buoc) (ve|ve lai) (que|dia phuong|noi thuong tru) `),
 		regexp.MustCompile(` co quyen lua chon( [a-z]+){0,20} noi cu tru `), []string{"lua chon"}},
 	// Whether the fee comes back when the file is refused: "lệ phí có
 	// được trả lại không"; settled by "Lệ phí … không được hoàn trả …".

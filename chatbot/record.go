@@ -884,7 +884,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			// có thể nộp bản sao hợp lệ. …)": a note in brackets on how
 			// copies go in does not make the case a way of handing in.
 			if m := bracketNote.FindStringSubmatchIndex(heading); m != nil && howHandedIn(heading[m[2]:m[3]]) && isCase(heading[:m[0]]) {
-				heading = heading[:m[0]]
+				heading = strings.TrimRight(heading[:m[0]], ": ")
 			}
 			// "2. Đại lý thu" after "1. Người tham gia": a numbered
 			// heading beside a numbered case is the next case.
@@ -1722,8 +1722,6 @@ func pickCase(cases []paperCase, question, title string) int {
 	if len(cases) < 2 || question == "" {
 		return 0
 	}
-	// The dictionary says a case in the record's words: "nhập hộ khẩu
-	// vào nhà chồng" is a home "không thuộc quyền sở hữu của mình".
 	var typedPairs []string // two words side by side as typed, neither a stopword
 	if ws := vietnamese.Words(question); len(ws) > 1 {
 		for i := 0; i+1 < len(ws); i++ {
@@ -1732,6 +1730,8 @@ func pickCase(cases []paperCase, question, title string) int {
 			}
 		}
 	}
+	// The dictionary says a case in the record's words: "nhập hộ khẩu
+	// vào nhà chồng" is a home "không thuộc quyền sở hữu của mình".
 	expanded := caseDictionary().Expand(question)
 	if len(expanded) > 0 {
 		question += " . " + strings.Join(expanded, " . ")
