@@ -195,20 +195,38 @@ func timeNote(p *knowledge.Procedure, t string) string {
 			return c
 		}
 		// "Theo quy định tại Điều 21 Luật tố cáo: thời hạn giải quyết tố
-		// cáo là 60 ngày …" opens with the law it cites.
-		i := strings.Index(strings.ToLower(note), "thời hạn giải quyết")
-		if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
+		// cáo là 60 ngày …" opens with the law it cites; "… (trừ các ngày
+		// nghỉ lễ, tết …). Thời hạn giải quyết: - 03 ngày làm việc đối với
+		// trường hợp …; - 07 ngày …" labels its own part, however far in.
+		lower := strings.ToLower(note)
+		i := strings.Index(lower, "thời hạn giải quyết")
+		labelled := false
+		if j := strings.Index(lower, "thời hạn giải quyết:"); j > 120 {
+			i, labelled = j, true
+		} else if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
 			continue
 		}
 		first, _, _ := strings.Cut(note[i:], ". ")
+		if labelled {
+			first = first[len("thời hạn giải quyết:"):]
+		}
 		// Each clause up to its time: "… lần đầu không quá 30 ngày; đối
 		// với vụ việc phức tạp … không quá 45 ngày", not what it counts
-		// from. A note that says only the cell's own time says nothing.
-		var clauses []string
+		// from; a clause that opens with its time ("- 03 ngày làm việc đối
+		// với trường hợp thông tin … đã có trong Cơ sở dữ liệu …") says its
+		// case after it, cut short. A note that says only the cell's own
+		// time says nothing.
+		var clauses, leading []string
 		other := false
-		for _, c := range strings.Split(first, "; ") {
+		for _, c := range strings.Split(first, ";") {
+			c = strings.TrimLeft(strings.TrimSpace(c), "-+• ")
 			if loc := durationRe.FindStringIndex(c); loc != nil {
-				clauses = append(clauses, strings.TrimSpace(c[:loc[1]]))
+				if loc[0] <= 1 {
+					leading = append(leading, strings.TrimRight(c, ". "))
+					clauses = append(clauses, "")
+				} else {
+					clauses = append(clauses, strings.TrimSpace(c[:loc[1]]))
+				}
 				d := durationRe.FindStringSubmatch(c)
 				other = other || !strings.Contains(" "+t, " "+d[1]+" ")
 			}
@@ -216,9 +234,40 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		if !other {
 			continue
 		}
+		k := 0
+		for i, c := range clauses {
+			if c == "" {
+				clauses[i] = caseAfterTime(leading[k], leading)
+				k++
+			}
+		}
 		return clipAmount(upperFirst(strings.Join(clauses, "; ")), maxTimeNote)
 	}
 	return ""
+}
+
+// caseAfterTime shortens a clause that opens with its time to the time and
+// what tells its case from the others' (all): "03 ngày làm việc … đã
+// có trong Cơ sở dữ liệu quốc gia về dân cư" beside "07 ngày làm việc …
+// chưa có …", not two cuts that both end "09 số".
+func caseAfterTime(c string, all []string) string {
+	if utf8.RuneCountInString(c) <= maxTimeCase {
+		return c
+	}
+	loc := durationRe.FindStringIndex(c)
+	head, rest := strings.TrimSpace(c[:loc[1]]), c[loc[1]:]
+	if r, ok := strings.CutPrefix(strings.TrimSpace(rest), "làm việc"); ok {
+		head, rest = head+" làm việc", r
+	}
+	for _, f := range strings.Fields(rest) {
+		w := vietnamese.Fold(f)
+		if w == "" || slices.ContainsFunc(all, func(o string) bool { return o != c && strings.Contains(foldedWords(o), " "+w+" ") }) {
+			continue
+		}
+		at := strings.Index(rest, f)
+		return head + " … " + clip(strings.TrimSpace(rest[at:]), maxTimeCase-utf8.RuneCountInString(head)-3)
+	}
+	return clip(c, maxTimeCase)
 }
 
 // noteCase is a sentence of a time's note that times a case of its

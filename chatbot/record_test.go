@@ -2101,3 +2101,15 @@ func TestOnePaperOfTwoRowsNamedOnce(t *testing.T) {
 		t.Errorf("the land paper once, the drawings named:\n%s", a)
 	}
 }
+
+// A time's note that labels its own part far into the note and opens
+// each case with its time ("Thời hạn giải quyết: - 03 ngày làm việc đối
+// với trường hợp thông tin … đã có trong Cơ sở dữ liệu …; - 07 ngày làm
+// việc … chưa có …", record 1.012566) is said beside the cell's 7 days,
+// each case by what tells it from the other.
+func TestTimeNoteOfCasesAfterTheirTimes(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.012566", "Xin giấy XN số CMND 9 số cũ với số CCCD để ngân hàng cập nhật thì mất mấy ngày, có tốn phí ko?")
+	if !strings.Contains(a, "03 ngày làm việc … đã có") || !strings.Contains(a, "07 ngày làm việc … chưa có") {
+		t.Errorf("the 3 days when the old number is on record:\n%s", a)
+	}
+}
