@@ -224,6 +224,14 @@ func timeNote(p *knowledge.Procedure, t string) string {
 				if loc[0] <= 1 {
 					leading = append(leading, strings.TrimRight(c, ". "))
 					clauses = append(clauses, "")
+				} else if labelled {
+					// A part labelled far in whose cases come before
+					// their times ("+ Trường hợp … xe: Không quá 02
+					// ngày …; + Cấp chứng nhận thu hồi … trong trường
+					// hợp bị mất …: … 30 ngày …") is the steps' detail,
+					// which caseNoted reads when its case is asked.
+					clauses = nil
+					break
 				} else {
 					clauses = append(clauses, strings.TrimSpace(c[:loc[1]]))
 				}
@@ -231,7 +239,7 @@ func timeNote(p *knowledge.Procedure, t string) string {
 				other = other || !strings.Contains(" "+t, " "+d[1]+" ")
 			}
 		}
-		if !other {
+		if !other || len(clauses) == 0 {
 			continue
 		}
 		k := 0

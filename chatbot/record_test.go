@@ -2112,4 +2112,10 @@ func TestTimeNoteOfCasesAfterTheirTimes(t *testing.T) {
 	if !strings.Contains(a, "03 ngày làm việc … đã có") || !strings.Contains(a, "07 ngày làm việc … chưa có") {
 		t.Errorf("the 3 days when the old number is on record:\n%s", a)
 	}
+	// One whose cases come before their times is the steps' detail: a
+	// scrapped motorbike's plates handed back get the 2 days alone.
+	_, a = embeddedAnswer(t, "1.013123", "xe may cu hong nat khong dung duoc nua, muon nop lai bien so va giay dang ky thi can mang gi, bao lau xong")
+	if strings.Contains(a, "Ghi chú của bản ghi về thời hạn") {
+		t.Errorf("a scrapped motorbike's plates, no note of a lost paper's cases:\n%s", a)
+	}
 }
