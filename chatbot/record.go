@@ -198,17 +198,16 @@ func timeNote(p *knowledge.Procedure, t string) string {
 		// cáo là 60 ngày …" opens with the law it cites; "… (trừ các ngày
 		// nghỉ lễ, tết …). Thời hạn giải quyết: - 03 ngày làm việc đối với
 		// trường hợp …; - 07 ngày …" labels its own part, however far in.
-		lower := strings.ToLower(note)
-		i := strings.Index(lower, "thời hạn giải quyết")
+		i := strings.Index(strings.ToLower(note), "thời hạn giải quyết")
+		var first string
 		labelled := false
-		if j := strings.Index(lower, "thời hạn giải quyết:"); j > 120 {
-			i, labelled = j, true
+		if at := timeLabel.FindStringIndex(note); at != nil && at[0] > 120 {
+			first, _, _ = strings.Cut(note[at[1]:], ". ")
+			labelled = true
 		} else if i < 0 || i > 0 && !strings.HasSuffix(strings.TrimSpace(note[:i]), ":") || i > 120 {
 			continue
-		}
-		first, _, _ := strings.Cut(note[i:], ". ")
-		if labelled {
-			first = first[len("thời hạn giải quyết:"):]
+		} else {
+			first, _, _ = strings.Cut(note[i:], ". ")
 		}
 		// Each clause up to its time: "… lần đầu không quá 30 ngày; đối
 		// với vụ việc phức tạp … không quá 45 ngày", not what it counts
@@ -253,6 +252,10 @@ func timeNote(p *knowledge.Procedure, t string) string {
 	}
 	return ""
 }
+
+// timeLabel labels a note's part on the time, found in the note as
+// written (a lowered copy's byte offsets need not be the note's).
+var timeLabel = regexp.MustCompile(`(?i)thời hạn giải quyết:`)
 
 // caseAfterTime shortens a clause that opens with its time to the time and
 // what tells its case from the others' (all): "03 ngày làm việc … đã

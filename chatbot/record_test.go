@@ -2119,3 +2119,13 @@ func TestTimeNoteOfCasesAfterTheirTimes(t *testing.T) {
 		t.Errorf("a scrapped motorbike's plates, no note of a lost paper's cases:\n%s", a)
 	}
 }
+
+// The time's label is found in the note as written: letters whose lower
+// case is longer ("İ") before it do not shift where its part starts.
+func TestTimeLabelFoundAsWritten(t *testing.T) {
+	p := &knowledge.Procedure{Methods: []knowledge.Method{{Channel: "Trực tiếp", Time: "7 Ngày làm việc",
+		Note: strings.Repeat("İ", 130) + ". Thời hạn giải quyết: - 03 ngày làm việc đối với trường hợp đã có; - 07 ngày làm việc đối với trường hợp chưa có"}}}
+	if got := timeNote(p, "7 ngày làm việc"); !strings.Contains(got, "03 ngày làm việc đối với trường hợp đã có") {
+		t.Errorf("timeNote = %q", got)
+	}
+}
