@@ -1000,12 +1000,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		// "1.4. Lao động nam … khi vợ sinh con hồ sơ là bản sao giấy khai
 		// sinh …": a row of the outline for one kind of applicant is that
 		// kind's case.
-		whose := whoseRow.MatchString(name)
-		special := byCase || whose || specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || addedFor.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
+		whose := whoseRow.FindStringSubmatch(name)
+		special := byCase || whose != nil || specialCase.MatchString(bare) || bracketed || afterForm.MatchString(bare) || addedFor.MatchString(bare) || byProxy.MatchString(bare) && !proxyProcedure ||
 			context != "" && caseBeyond(bare, context) || context == "" && (caseNear.MatchString(bare) || caseLacking.MatchString(bare) || forSome.MatchString(bare))
 		x := paper{name: shortPaper(name), full: full, special: special, show: show, form: formLabel(pp.Form)}
-		if m := whoseRow.FindStringSubmatch(name); m != nil {
-			x.name = clip(strings.TrimRight(m[1], ", ")+": "+shortPaper(m[2]), maxPaperName+40)
+		if whose != nil {
+			x.name = clip(strings.TrimRight(whose[1], ", ")+": "+shortPaper(whose[2]), maxPaperName+40)
 		}
 		if caseDuty.MatchString(bare) { // "Trường hợp … cấp lại … thì phải nộp lại Giấy xác nhận … đã được cấp trước đó"
 			x.name = dutyName(bare)
