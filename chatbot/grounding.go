@@ -75,8 +75,28 @@ func newGrounding(question, padded string) *grounding {
 	if g.unheld == "" && rainAsked.MatchString(strings.ToLower(norm.NFC.String(question))) {
 		g.unheld = "thoi tiet"
 	}
+	if g.unheld == "" && stormAsked.MatchString(padded) && seaGoingAsked.MatchString(padded) {
+		g.unheld = "thoi tiet"
+	}
+	if g.unheld == "" && savingsRate.MatchString(padded) {
+		g.unheld = "lai suat tiet kiem"
+	}
 	return g
 }
+
+// stormAsked and seaGoingAsked ask (folded) whether a boat may put to
+// sea in a storm ("mai bão vô chưa, ghe nhỏ ra khơi được ko"): the
+// forecasters' and the border guards' call, no record's (the boat's
+// registration answered it).
+var (
+	stormAsked    = regexp.MustCompile(` (con bao|co bao|bao (vo|vao|den|toi|do bo|so [0-9]+|lon|manh)|ap thap) `)
+	seaGoingAsked = regexp.MustCompile(` (ra khoi|di bien|ra bien|di danh ca|xuat ben)( [a-z0-9]+){0,2} (duoc|dc) (khong|ko|k|hong|chua|hok|kg) `)
+)
+
+// savingsRate asks what a bank pays on savings ("gửi tiết kiệm 6 tháng
+// ngân hàng nào lãi suất cao"): the banks' own, no record's (the records
+// that say "lãi suất" subsidise the interest of loans, and answered it).
+var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui )| (tiet kiem|gui) .* lai suat `)
 
 // rainAsked asks whether it will rain, read with its tones: folded, "có
 // mưa không" is also "có mua không" (bought or not), and a rain told in

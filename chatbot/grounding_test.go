@@ -125,6 +125,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		Title: "Chi trả trợ cấp xã hội tháng 12", Text: "Trợ cấp hằng tháng cho người cao tuổi được chi trả tại nhà văn hóa thôn."}
 	card := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Cấp lại thẻ căn cước"}
 	passport := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Trình báo mất hộ chiếu phổ thông (thực hiện tại cấp xã)"}
+	boat := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Đăng ký phương tiện lần đầu đối với phương tiện chưa khai thác trên đường thủy nội địa"}
+	subsidy := knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Hỗ trợ lãi suất vay vốn do thực hiện chính sách hỗ trợ nhằm giảm tổn thất trong nông nghiệp"}
 	for _, tt := range []struct {
 		q    string
 		hit  knowledge.Hit
@@ -163,6 +165,15 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"Mai ở xã mình có mưa ko ad? Nhà mình đang định phơi lúa ngoài sân HTX.", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
 		{"du bao thoi tiet tuan nay o xa the nao", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
 		{"mưa lũ làm sập nhà, xin hỗ trợ làm lại nhà ở đâu", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Hỗ trợ làm nhà ở, sửa chữa nhà ở do thiên tai"}, true},
+		// What a bank pays on savings is the bank's; a loan's interest
+		// subsidy is a record's.
+		{"lai suat gui tiet kiem 12 thang o xa minh ngan hang nao cao", subsidy, false},
+		{"gửi tiết kiệm ở bưu điện lãi suất bao nhiêu", subsidy, false},
+		{"hỗ trợ lãi suất vay vốn để giảm tổn thất sau thu hoạch cần giấy gì", subsidy, true},
+		// Whether a boat may put to sea in a storm is no registration's.
+		{"có bão số 5 sắp vào, thuyền nhỏ đi biển được không", boat, false},
+		{"chiều nay con bao do bo, tau ca ra khoi duoc ko a", boat, false},
+		{"thuyền bị bão đánh chìm khi đi biển, đăng ký lại được không", boat, true},
 	} {
 		if got := Grounded(tt.q, []knowledge.Hit{tt.hit}); got != tt.want {
 			t.Errorf("%q on %q: grounded %v, want %v", tt.q, tt.hit.Title, got, tt.want)
