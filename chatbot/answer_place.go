@@ -46,6 +46,14 @@ var (
 	provinceOf = regexp.MustCompile(`(?i)^\s*(của|thuộc)\b.{0,60}(cấp tỉnh|tỉnh, thành phố)`)
 )
 
+// placeWhich says which office of its kind a place is, right after its
+// name: "nơi đang chi trả lương hưu", "nơi đang quản lý hồ sơ".
+var placeWhich = regexp.MustCompile(`^\s+(nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)[^,;.()]{0,50})`)
+
+// someCases opens a bracket that says for whom what precedes it is:
+// "(đối với trường hợp đang hưởng lương hưu)".
+var someCases = regexp.MustCompile(`(?i)^\s*\(\s*(đối với|trong trường hợp|trường hợp|nếu|áp dụng)`)
+
 // handIn is a sentence about handing a file in.
 var handIn = regexp.MustCompile(`(?i)\b(nộp|gửi|tiếp nhận)\b`)
 
@@ -58,10 +66,10 @@ func submitPlaces(p *knowledge.Procedure) []string {
 		texts = append(texts, m.Note)
 	}
 	type found struct {
-		at   int
-		name string
+		at          int
+		name, which string
 	}
-	var out []string
+	var out, names []string
 	for _, t := range texts {
 		for _, sent := range sentenceBreak.Split(t, -1) {
 			if !handIn.MatchString(sent) {
@@ -78,13 +86,23 @@ func submitPlaces(p *knowledge.Procedure) []string {
 					if of, _, _ := strings.Cut(placeEnd.Split(sent[loc[1]:], 2)[0], " hoặc "); provinceOf.MatchString(of) && !strings.Contains(name, "cấp") {
 						name += " cấp tỉnh"
 					}
-					fs = append(fs, found{loc[0], name})
+					// "cơ quan BHXH nơi đang chi trả lương hưu": which of
+					// the offices, for one who would go to the nearest.
+					which := ""
+					// Not one a bracket makes some applicants' ("nơi đang
+					// chi trả lương hưu (đối với trường hợp đang hưởng
+					// lương hưu)" of a first work accident's file).
+					if m := placeWhich.FindStringSubmatchIndex(sent[loc[1]:]); m != nil && !mentionsCommune(name) && !someCases.MatchString(sent[loc[1]+m[1]:]) {
+						which = " " + strings.TrimSpace(sent[loc[1]+m[2]:loc[1]+m[3]])
+					}
+					fs = append(fs, found{loc[0], name, which})
 				}
 			}
 			slices.SortFunc(fs, func(a, b found) int { return a.at - b.at })
 			for _, f := range fs {
-				if !slices.Contains(out, f.name) {
-					out = append(out, f.name)
+				if !slices.Contains(names, f.name) { // once, as first said
+					names = append(names, f.name)
+					out = append(out, f.name+f.which)
 				}
 				if len(out) == 3 {
 					return out

@@ -367,6 +367,9 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	// asked, is named whole as far as the list goes: "Nội dung khai báo
 	// tạm vắng gồm: họ và tên, …; lý do tạm vắng; …; địa chỉ nơi đến" cut
 	// at its first line names nothing.
+	if asksForm {
+		sharedForm(papers)
+	}
 	alone := maxList > maxPaperList && 1 == len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return x.other || x.special && !x.asked }))
 	listable := func(x paper) bool { return !x.other && (!x.special || x.asked) }
 	for i, x := range papers {
@@ -448,6 +451,69 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(".")
 	}
 	b.WriteString("\n")
+}
+
+// formNamed is a paper's form as shortPaper names it: "(mẫu số 08-MST)".
+var formNamed = regexp.MustCompile(`\(mẫu (?:số )?([^),]+)`)
+
+// sharedForm puts first, marked asked, the form that most of the special
+// rows of a case name, when none of its everyone's papers names a form:
+// a change of tax details lists "Đối với hộ gia đình, cá nhân có hoạt
+// động sản xuất, kinh doanh … (mẫu số 08-MST)", "Đối với NNT là tổ chức
+// (mẫu 08-MST)" and "Tờ khai điều chỉnh, bổ sung thông tin đăng ký thuế
+// (mẫu số 08-MST)" beside one paper or two of other cases, and "tờ khai
+// mẫu nào" is 08-MST whoever asks. The row that is the form itself, not
+// a case's ("Đối với …"), names it.
+func sharedForm(papers []paper) {
+	mine := papers[:len(papers)-len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return !x.other }))]
+	if !slices.ContainsFunc(mine, func(x paper) bool { return !x.special }) {
+		return // all special: the list names the cases' papers (papersLine)
+	}
+	count := make(map[string]int)
+	rows := 0
+	for _, x := range mine {
+		m := formNamed.FindStringSubmatch(x.name)
+		if !x.special || x.asked {
+			if m != nil {
+				return // an everyone's paper, or the asker's case, names a form
+			}
+			continue
+		}
+		if m != nil {
+			count[strings.ToLower(strings.TrimSpace(m[1]))]++
+			rows++
+		}
+	}
+	best, most := "", 0
+	for code, n := range count {
+		if n > most || n == most && code < best {
+			best, most = code, n
+		}
+	}
+	if most < 2 || 2*most <= rows {
+		return
+	}
+	pick := -1
+	for i, x := range mine {
+		m := formNamed.FindStringSubmatch(x.name)
+		if !x.special || m == nil || strings.ToLower(strings.TrimSpace(m[1])) != best {
+			continue
+		}
+		if pick < 0 || specialCase.MatchString(mine[pick].name) && !specialCase.MatchString(x.name) {
+			pick = i
+		}
+	}
+	x := mine[pick]
+	x.asked = true
+	// "Đối với hộ gia đình … : +++ Tờ khai đăng ký thuế mẫu số
+	// 03-ĐK-TCT …", every row a case's: the form, not the case.
+	if _, form, ok := strings.Cut(x.full, ":"); ok && specialCase.MatchString(x.name) {
+		if form = shortPaper(strings.TrimLeft(form, " +")); formNamed.MatchString(form) {
+			x.name = form
+		}
+	}
+	copy(mine[1:pick+1], mine[:pick])
+	mine[0] = x
 }
 
 // conditionsLead is a record's conditions that open with a lead

@@ -728,8 +728,28 @@ func quoteAround(sentence string, words []string, n int) string {
 	for start < len(runes) && runes[start] != ' ' {
 		start++
 	}
+	// "… đối tượng tạm thời chưa phải nộp thuế": a cut after the
+	// negation would say the opposite ("… phải nộp thuế").
+	for range 3 {
+		end := start
+		for end > 0 && runes[end-1] == ' ' {
+			end--
+		}
+		word := end
+		for word > 0 && runes[word-1] != ' ' {
+			word--
+		}
+		if word == end || !negationWords[strings.ToLower(string(runes[word:end]))] {
+			break
+		}
+		start = word
+	}
 	return "… " + clipAmount(strings.TrimSpace(string(runes[start:])), n)
 }
+
+// negationWords turn what follows them round, or open such a turn ("tạm
+// thời chưa"): a quote does not start after them.
+var negationWords = map[string]bool{"không": true, "chưa": true, "chẳng": true, "chớ": true, "đừng": true, "thời": true, "tạm": true}
 
 // amountNext is a time amount at the start of the text after a cut: "10
 // ngày làm việc", "là 03 ngày".

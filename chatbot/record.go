@@ -725,7 +725,51 @@ func caseTime(p *knowledge.Procedure, question string) string {
 			return ""
 		}
 	}
-	return clip(groups[best].text, maxCaseTime) + " …"
+	text := groups[best].text
+	if groups[best].heading == "" { // a heading's bullets are cut each (maxBulletCase)
+		text = compactCase(text, words)
+	}
+	return clip(text, maxCaseTime) + " …"
+}
+
+// maxCaseLabel bounds a case's words before its time, beyond which only
+// its first clause and the clause the question names are kept.
+const maxCaseLabel = 120
+
+// compactCase keeps, of a case whose words run long before its time
+// ("1. Cấp lại sổ BHXH do thay đổi họ, tên, chữ đệm; ngày, tháng, năm
+// sinh; …; sổ BHXH mất, hỏng; …: không quá 10 ngày"), the first clause,
+// the clause that says most of the question's words (folded) beyond the
+// first's, and the time, which a quote cut at its length would lose.
+func compactCase(text string, words []string) string {
+	ls := caseTimeRe.FindAllStringIndex(text, -1)
+	if len(ls) == 0 {
+		return text
+	}
+	l := ls[len(ls)-1]
+	label := strings.TrimRight(strings.TrimSpace(text[:l[0]]), ": ")
+	if utf8.RuneCountInString(label) <= maxCaseLabel {
+		return text
+	}
+	parts := strings.Split(label, "; ")
+	first := foldedWords(parts[0])
+	best, most := "", 0
+	for _, part := range parts[1:] {
+		f, n := foldedWords(part), 0
+		for _, w := range words {
+			if strings.Contains(f, " "+w+" ") && !strings.Contains(first, " "+w+" ") {
+				n++
+			}
+		}
+		if n > most {
+			best, most = part, n
+		}
+	}
+	out := clip(parts[0], maxCaseLabel/2)
+	if best != "" {
+		out += "; … " + clip(best, maxCaseLabel/2)
+	}
+	return out + "; …: " + text[l[0]:l[1]]
 }
 
 // paper is one paper to bring, read for a resident.
@@ -1521,9 +1565,14 @@ var forWhom = regexp.MustCompile(`(?i)^đối với ([^:]{2,80}):`)
 // said, as the resident's and puts them forward: the rows that say most
 // of the question's words, at least two ("cá nhân"), not "Đối với NNT là
 // tổ chức" nor "Đối với hộ gia đình, cá nhân có hoạt động sản xuất,
-// kinh doanh".
+// kinh doanh". One who names no foreigner is Vietnamese: "Đối với người
+// phụ thuộc là người Việt Nam: … (mẫu số 20-ĐK-TCT)" is the row of one
+// who registers a dependant.
 func whomCases(mine []paper, question string) {
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	if !foreignPerson(question) {
+		said += "viet nam "
+	}
 	fits := func(x paper) int {
 		if !x.special {
 			return 0
@@ -1891,7 +1940,7 @@ func pickCase(cases []paperCase, question, title string) int {
 			best = i
 		}
 	}
-	body := bodySaid.MatchString(said)
+	body := speaksForBody(said)
 	persons := !body && slices.ContainsFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
 	if persons && forBody(cases[best]) {
 		best = slices.IndexFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
@@ -2019,12 +2068,21 @@ var joinWords = map[string]bool{"van": true, "duoc": true, "ma": true, "la": tru
 
 // personCase and bodyCase find, in a case's heading (folded words),
 // whom its papers are for: a household or a person, or an organisation.
-// bodySaid finds a question that speaks for an organisation.
+// bodySaid finds a question that speaks for an organisation, once
+// authorityNamed has taken out the office a person deals with ("tự nộp
+// thẳng cho cơ quan thuế" speaks for no body).
 var (
-	personCase = regexp.MustCompile(` (ho gia dinh|ca nhan|cong dan|ho kinh doanh) `)
-	bodyCase   = regexp.MustCompile(` (to chuc|doanh nghiep|hop tac xa|nha thau|don vi phu thuoc) `)
-	bodySaid   = regexp.MustCompile(` (to chuc|doanh nghiep|cong ty|hop tac xa|htx|dn|co quan|don vi|nha thau|chi nhanh|van phong) `)
+	personCase     = regexp.MustCompile(` (ho gia dinh|ca nhan|cong dan|ho kinh doanh) `)
+	bodyCase       = regexp.MustCompile(` (to chuc|doanh nghiep|hop tac xa|nha thau|don vi phu thuoc) `)
+	bodySaid       = regexp.MustCompile(` (to chuc|doanh nghiep|cong ty|hop tac xa|htx|dn|co quan|don vi|nha thau|chi nhanh|van phong) `)
+	authorityNamed = regexp.MustCompile(` co quan (thue|bao hiem|bhxh|cong an|nha nuoc|chuc nang|co tham quyen|hai quan|dang ky|quan ly|chi tra)`)
 )
+
+// speaksForBody reports a question (folded words, padded) that speaks
+// for an organisation.
+func speaksForBody(said string) bool {
+	return bodySaid.MatchString(authorityNamed.ReplaceAllString(said, " "))
+}
 
 // investorCase is a case's heading (folded words) for an investor's
 // project; investmentSaid a question that speaks of one.
@@ -2094,6 +2152,10 @@ var (
 // shortPaper cuts a paper's name to what names it: before the first
 // semicolon or bracket, where its qualification begins, or at a word near
 // maxPaperName characters.
+// outlineMarks are the pluses of a record's outline after a case's
+// colon: "Đối với …: +++ Tờ khai".
+var outlineMarks = regexp.MustCompile(`:\s*\+{2,}\s*`)
+
 func shortPaper(name string) string {
 	// ".02 bộ bản vẽ …": the stop of the row before, glued by the portal.
 	s := strings.TrimLeft(strings.TrimSpace(stepPrefix.ReplaceAllString(name, "")), ".,;: ")
@@ -2101,6 +2163,9 @@ func shortPaper(name string) string {
 	// "Trường hợp điều trị nội trú: 1.1.1. Bản sao Giấy ra viện …": the
 	// case's paper, not its number.
 	s = nestedNumber.ReplaceAllString(s, ": ")
+	// "Đối với người phụ thuộc là người Việt Nam: +++ Tờ khai …": the
+	// outline's marks after the case are no part of the paper.
+	s = outlineMarks.ReplaceAllString(s, ": ")
 	// "Người nước ngoài, công dân Việt Nam định cư ở nước ngoài phải nộp
 	// bản sao hộ chiếu/…": the paper is what is handed in, not who.
 	if m := whoHandsIn.FindStringSubmatch(s); m != nil {

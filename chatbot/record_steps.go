@@ -130,7 +130,10 @@ const maxDeadlineCase = 130
 // cùng của tháng thứ 3", "chậm nhất là ngày thứ 20 (hai mươi) của tháng
 // tiếp theo", "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ
 // thuế".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?((của )?(tháng|quý|năm)|kể từ)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)`)
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?((của )?(tháng|quý|năm)|kể từ)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)|(trước|chậm nhất là) ngày \d{1,2} ((của )?(tháng|quý) (cuối|đầu|tiếp theo|sau)|(hằng|hàng) (tháng|quý))`)
+
+// officeGoesOn opens a clause that goes on with what the office does.
+var officeGoesOn = regexp.MustCompile(`^(trả lời|thẩm định|kiểm tra|xem xét|giải quyết|phê duyệt|ban hành|thông báo|trả kết quả|cấp giấy)`)
 
 // deadlineOf returns the record's sentence that sets the resident a time
 // limit, from its steps, conditions and papers' notes: of those that
@@ -212,6 +215,13 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				if officeSubject(s) && !handsIn.MatchString(l) && !daysBefore.MatchString(l) {
 					continue
 				}
+				// Nor one that goes on with the office's own act, its
+				// subject said before it: "Ủy ban nhân dân cấp xã trả lời
+				// ngay …; trả lời … trong vòng 01 ngày làm việc đối với
+				// trường hợp nộp hồ sơ qua môi trường mạng".
+				if ci > 0 && officeSubject(clauses[0]) && officeGoesOn.MatchString(strings.TrimLeft(l, "-+*• ")) {
+					continue
+				}
 				score := matchScore(words, said, before) + matchScore(own, said, before)
 				if office {
 					score -= 2
@@ -221,7 +231,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				// speaks for none, while the record gives another. A body
 				// reorganised ("… hoặc là ngày thứ 45 kể từ ngày … tổ chức
 				// lại doanh nghiệp") is an event, not whose the deadline is.
-				if bw := reorganised.ReplaceAllString(foldedWords(before), " "); !bodySaid.MatchString(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
+				if bw := reorganised.ReplaceAllString(foldedWords(before), " "); !speaksForBody(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
 					score -= 100
 				}
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {

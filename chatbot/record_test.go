@@ -2129,3 +2129,75 @@ func TestTimeLabelFoundAsWritten(t *testing.T) {
 		t.Errorf("timeNote = %q", got)
 	}
 }
+
+// One who registers a dependant with the tax office directly is the
+// record's fifth case, not the business household's first, though "cơ
+// quan thuế" is said: the office one hands the papers to speaks for no
+// body. The form of the Vietnamese dependant's row is named, without
+// the outline's pluses (record 1.008498).
+func TestDependantRegisteredDirectlyGetsTheirForm(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.008498", "đăng ký MST cho con nhỏ là người phụ thuộc để giảm trừ gia cảnh, em tự nộp với cơ quan thuế luôn thì tờ khai mẫu nào?")
+	if !strings.Contains(a, "20-ĐK-TCT") || strings.Contains(a, "+++") || strings.Contains(a, "là hộ") {
+		t.Errorf("the dependant's own form 20-ĐK-TCT:\n%s", a)
+	}
+	// Speaking for a company still is a body's question.
+	if !speaksForBody(" cong ty em nop cho co quan thue ") || speaksForBody(" em tu nop cho co quan thue ") {
+		t.Error("speaksForBody")
+	}
+}
+
+// A case whose words run long before its time ("1. Cấp lại sổ BHXH do
+// thay đổi họ, tên …; sổ BHXH mất, hỏng; …: không quá 10 ngày") is
+// quoted by its first clause, the clause the question names and the
+// time, which a quote cut at its length lost (record 1.002759).
+func TestLongCaseKeepsItsTime(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.002759", "so bao hiem xa hoi cua toi bi mat, lam lai mat may ngay")
+	if !strings.Contains(a, "sổ BHXH mất, hỏng") || !strings.Contains(a, "không quá 10 ngày") {
+		t.Errorf("the lost book's 10 days:\n%s", a)
+	}
+}
+
+// "nộp … đến Ủy ban nhân dân cấp xã trước ngày 25 của tháng cuối hằng
+// quý" is the resident's deadline; the office's reply "trong vòng 01
+// ngày làm việc", its subject said before it, is not (record 1.012837).
+func TestDeadlineOnADayOfTheQuarter(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.012837", "xin hỗ trợ kinh phí đào tạo chuyển đổi nghề vì phải dời chuồng trại chăn nuôi, hạn chót nộp hồ sơ khi nào")
+	if !strings.Contains(a, "trước ngày 25 của tháng cuối hằng quý") || strings.Contains(a, "trả lời tính đầy đủ") {
+		t.Errorf("the 25th of the quarter's last month:\n%s", a)
+	}
+}
+
+// "nộp cho cơ quan BHXH nơi đang chi trả lương hưu": which office of its
+// kind is said with the place (record 1.001742).
+func TestPlaceSaysWhichOffice(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.001742", "bo toi ve que song voi con, muon chuyen noi lanh luong huu ve tinh khac thi nop don o dau")
+	if !strings.Contains(a, "cơ quan Bảo hiểm xã hội nơi đang chi trả lương hưu") {
+		t.Errorf("the office now paying the pension:\n%s", a)
+	}
+	// Not one a bracket says is some applicants': a first work accident's
+	// file goes to the office paying a pension only for a pensioner.
+	if got := submitPlaces(embeddedProcedure(t, "1.001632")); slices.ContainsFunc(got, func(s string) bool { return strings.Contains(s, "nơi đang") }) {
+		t.Errorf("a first work accident's place: %q", got)
+	}
+}
+
+// A quote cut around the asked words does not start after the negation
+// that turns them round: "… tạm thời chưa phải nộp thuế", not "… phải
+// nộp thuế".
+func TestQuoteKeepsItsNegation(t *testing.T) {
+	s := "Bản sao tài liệu xác định đối tượng được miễn thuế thu nhập cá nhân, đối tượng không phải nộp thuế thu nhập cá nhân, đối tượng tạm thời chưa phải nộp thuế thu nhập cá nhân theo quy định của Bộ Tài chính"
+	got := quoteAround(s, []string{"bo"}, 90)
+	if !strings.Contains(got, "chưa phải nộp") {
+		t.Errorf("quoteAround = %q", got)
+	}
+}
+
+// "tờ khai mẫu nào" of a record whose everyone's papers name no form,
+// while most of its cases' rows name one (08-MST), gets that form, by
+// the row that is the form itself (record 1.008503).
+func TestFormMostCasesShareIsNamed(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.008503", "mẹ em buôn bán nhỏ có mã số thuế, nay đổi địa chỉ trong cùng phường thì khai thay đổi thông tin đăng ký thuế theo tờ khai mẫu nào")
+	if !strings.Contains(a, "Tờ khai điều chỉnh, bổ sung thông tin đăng ký thuế (mẫu số 08-MST)") {
+		t.Errorf("the form 08-MST:\n%s", a)
+	}
+}
