@@ -1206,6 +1206,9 @@ var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung 
 // endSaid are the words a question may say an end with.
 var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat ", " huy ", " dong ", " bo ", " het han "}
 
+// amendSaid are the words a question may ask an amendment with.
+var amendSaid = []string{" sua ", " bo sung ", " dieu chinh ", " thay doi ", " doi ", " them "}
+
 // endWeight is the weight of a title of endStages for a question that
 // names no stage.
 const endWeight = 0.8
@@ -1311,6 +1314,12 @@ func actionFit(q string, foldTitle string) float64 {
 		// Only a title that opens with it: "… cho thuê đất, gia hạn sử
 		// dụng đất khi hết thời hạn" also lets land be converted.
 		if i := strings.Index(title, " gia han "); i >= 0 && i <= len(" cap ") && !containsAny(q, " het han ", " qua han ", " den han ", " mai han ") {
+			return endWeight
+		}
+		// Nor the amendment of what it gives: "xin giao khu vực biển …
+		// bao lâu có quyết định giao" is the sea area given, not
+		// "Sửa đổi, bổ sung Quyết định giao khu vực biển".
+		if strings.HasPrefix(strings.TrimPrefix(strings.TrimSpace(title), "thu tuc "), "sua doi bo sung ") && !containsAny(q, amendSaid...) {
 			return endWeight
 		}
 		return 1
