@@ -176,6 +176,13 @@ var channelWords = regexp.MustCompile(`^(số điện thoại|hộp thư điện
 func onlineChannels(note string) string {
 	items := channelItem.Split(note, -1)
 	if len(items) < 3 {
+		// "- Nộp hồ sơ trực tuyến qua các cổng … như: Trực tuyến qua
+		// Cổng dịch vụ công quốc gia, Cổng dịch vụ công Bộ Công an, ứng
+		// dụng VNeID hoặc …": the channels it names, not its lead.
+		if _, named, ok := strings.Cut(note, " như: "); ok && channelWords.MatchString(strings.ToLower(strings.TrimPrefix(named, "Trực tuyến qua "))) {
+			named, _, _ = strings.Cut(named, ". ")
+			return "bản ghi: qua " + clip(strings.TrimPrefix(named, "Trực tuyến qua "), 120)
+		}
 		return clip(note, 120)
 	}
 	var out []string
