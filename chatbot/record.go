@@ -2058,7 +2058,7 @@ func stance(folded string) int {
 
 var (
 	notYet  = regexp.MustCompile(` (chua|chx|chua tung) (duoc |co |lam )?`)
-	already = regexp.MustCompile(` (da|da tung) (duoc|co|lam) | co( [a-z0-9]+){1,4} roi `)
+	already = regexp.MustCompile(` (da|da tung|vua) (duoc|co|lam) | co( [a-z0-9]+){1,4} roi `)
 )
 
 // joinWords are folded words that join a case's condition without

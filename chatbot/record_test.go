@@ -2201,3 +2201,35 @@ func TestFormMostCasesShareIsNamed(t *testing.T) {
 		t.Errorf("the form 08-MST:\n%s", a)
 	}
 }
+
+// A funeral said in everyday words ("đám ma") is the record's "đám
+// tang", whose tent on the pavement is allowed within a day, not the
+// other cases' 5 working days (record 1.013274).
+func TestFuneralSaidInEverydayWords(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.013274", "nha co dam ma, dung rap tren le duong xin phep bao lau")
+	if !strings.Contains(a, "đám tang: không quá 01 ngày") {
+		t.Errorf("the funeral's day:\n%s", a)
+	}
+}
+
+// A record whose note names its online channels in a sentence ("… qua
+// các cổng … như: Trực tuyến qua Cổng dịch vụ công quốc gia, Cổng dịch
+// vụ công Bộ Công an, ứng dụng VNeID hoặc …") is answered with the
+// channels, not the sentence's lead cut before them (record 1.010041).
+func TestOnlineChannelsNamedInASentence(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.010041", "xin giấy xác nhận cư trú làm online trên app VNeID được không")
+	if !strings.Contains(a, "ứng dụng VNeID") {
+		t.Errorf("the VNeID app:\n%s", a)
+	}
+}
+
+// "vừa có quyết định" says the decision is had: the record's rule for
+// one who has it (30 days from its signing), not for one who has none
+// yet (record 1.011006).
+func TestJustHadIsHad(t *testing.T) {
+	p := embeddedProcedure(t, "1.011006")
+	q := "cơ sở sản xuất nhà em thuê đất nhà nước, vừa có quyết định cho thuê đất thì bao lâu phải nộp tờ khai tiền thuê đất"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "ký quyết định cho thuê đất") {
+		t.Errorf("recordDetail = %q", got)
+	}
+}
