@@ -437,6 +437,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"HTX nông nghiệp của chúng tôi vừa góp vốn thành lập 1 công ty TNHH, phải thông báo việc thành lập doanh nghiệp với cơ quan đăng ký kinh doanh thế nào?": "thành lập doanh nghiệp của hợp tác xã",
 		// Handing back a scrapped motorbike's papers is not their re-issue.
 		"Xe máy nhà tôi cũ nát quá bán phế liệu rồi, giờ phải nộp lại cà vẹt với biển số trong mấy ngày": "Thu hồi",
+		// A marriage registered abroad "ghi chú" at home is its entry in
+		// the register, not a marriage registered again.
+		"chung toi dang ky ket hon o Dai Loan nam ngoai, gio muon ghi chu ket hon o VN thi nop gi": "ghi vào Sổ hộ tịch việc kết hôn",
 		// A sea area asked to be given is not the amendment of its
 		// decision, though "quyết định giao" is said.
 		"muốn xin giao một khu vực mặt biển gần bờ để nuôi sò, hồ sơ gồm gì, bao lâu có quyết định giao": "Giao khu vực biển",
