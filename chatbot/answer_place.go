@@ -148,6 +148,13 @@ func communeBody(p *knowledge.Procedure) string {
 			}
 		}
 	}
+	// A certification the record sets at commune level, whose agency is
+	// a notary's office ("Chứng thực chữ ký người dịch …": "Tổ chức hành
+	// nghề công chứng"), is the commune People's Committee's too: the
+	// level says so, though no step names it.
+	if strings.HasPrefix(strings.ToLower(p.Title), "chứng thực") {
+		return "Ủy ban nhân dân cấp xã"
+	}
 	return ""
 }
 

@@ -176,11 +176,16 @@ type askedRule struct {
 }
 
 var askedRules = []askedRule{
+	// How long a paper stays valid ("giấy khám sức khỏe có giá trị bao
+	// lâu"), not how long the office takes: settled by "… có giá trị
+	// trong thời hạn 06 tháng, kể từ ngày cấp".
+	{regexp.MustCompile(` (gia tri|hieu luc|dung duoc|su dung duoc)( [a-z]+){0,2} (bao lau|may thang|may ngay|bao nhieu ngay|bao nhieu thang|trong bao lau) `),
+		regexp.MustCompile(` (co gia tri|co hieu luc)( su dung)?( trong)?( thoi han)?( khong qua)? [0-9]+ (thang|ngay|nam) `), []string{"gia", "tri"}},
 	// Whether it must be done where one lives: "có phải về quê làm
 	// không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
 	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
 	// vào nơi cư trú".
-	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|thuong tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
+	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|(xa|phuong) nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|thuong tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
 		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), []string{"khong phu thuoc"}},
 	// The same asked outright of a civil-status procedure ("làm khai
 	// sinh ở phường nơi tạm trú được không hay bắt buộc về quê", not a
@@ -448,6 +453,7 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 		}
 	}
 	quote = withOtherwise(quote, best, sentences, at)
+	quote = withLifted(quote, best, sentences, at, q)
 	// A second yes-or-no ("có phải nộp lại giấy cũ không, trên giấy có
 	// ghi mục đích không") is answered by a second sentence that holds a
 	// word of the question the first does not.
@@ -586,6 +592,30 @@ func withOtherwise(quote, sentence string, sentences []detailSentence, at int) s
 	}
 	return quote
 }
+
+// withLifted adds to a quote of sentences[at] the case right after it
+// that lifts what it requires for someone the question (folded, q)
+// names and it does not: "Văn bản ủy quyền (được chứng thực) …" asked
+// by one who sends her mother, and "Trường hợp người được ủy quyền là
+// ông, bà, cha, mẹ, … thì văn bản ủy quyền không phải chứng thực".
+func withLifted(quote, sentence string, sentences []detailSentence, at int, q string) string {
+	if at+1 >= len(sentences) || !liftedCase.MatchString(sentences[at+1].folded) ||
+		utf8.RuneCountInString(quote)+utf8.RuneCountInString(sentences[at+1].text) > maxCaseDetail+maxDetail/2 {
+		return quote
+	}
+	next, rule := sentences[at+1].folded, foldedWords(sentence)
+	cond, _, _ := strings.Cut(next, " thi ")
+	for _, w := range strings.Fields(q) {
+		if kinWords[w] && strings.Contains(cond, " "+w+" ") && !strings.Contains(rule, " "+w+" ") {
+			return quote + "; " + sentences[at+1].text
+		}
+	}
+	return quote
+}
+
+// liftedCase is a case (folded) that lifts a requirement: "trường hợp
+// … thì … không phải chứng thực".
+var liftedCase = regexp.MustCompile(`^ truong hop .* thi .*khong (phai|can|bat buoc) `)
 
 // otherwise opens a sentence that says what to do when the one before it
 // cannot be done: "nếu không có người làm chứng thì …".

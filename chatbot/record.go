@@ -1841,6 +1841,7 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	// The dictionary says a case in the record's words: "nhập hộ khẩu
 	// vào nhà chồng" is a home "không thuộc quyền sở hữu của mình".
+	typed := question
 	expanded := caseDictionary().Expand(question)
 	if len(expanded) > 0 {
 		question += " . " + strings.Join(expanded, " . ")
@@ -1877,6 +1878,39 @@ func pickCase(cases []paperCase, question, title string) int {
 			}
 			for j, c := range cases {
 				named[j] = named[j] || strings.Contains(c.headingWords, pair)
+			}
+		}
+	}
+	// Of cases the title lists ("… gặp khó khăn do thiên tai, hỏa hoạn,
+	// tai nạn, bệnh hiểm nghèo", each case's heading one of them), two
+	// title words side by side as asked that at most half the headings
+	// say name the case: "bị tai nạn giao thông" is "Trường hợp (2): …
+	// gặp khó khăn do bị tai nạn". Said as typed, not as the dictionary
+	// reads it ("sang tên" is no gift to the State), of three cases or
+	// more.
+	if named == nil && len(cases) >= 3 {
+		// Past the title's head, which a case's heading may repeat
+		// ("Đăng ký thay đổi thông tin đăng ký thuế đối với nhà thầu …").
+		listed, head := "", ""
+		if tw := strings.Fields(foldedWords(title)); len(tw) > titleHead {
+			listed, head = " "+strings.Join(tw[titleHead:], " ")+" ", " "+strings.Join(tw[:titleHead], " ")+" "
+		}
+		own := vietnamese.ContentWords(typed)
+		for i := 0; i+1 < len(own); i++ {
+			pair := " " + own[i] + " " + own[i+1] + " "
+			in := 0
+			for _, c := range cases {
+				if strings.Contains(c.headingWords, pair) {
+					in++
+				}
+			}
+			if in == 0 || 2*in > len(cases) || !strings.Contains(listed, pair) || strings.Contains(head, " "+own[i]+" ") || strings.Contains(head, " "+own[i+1]+" ") {
+				continue
+			}
+			for _, w := range own[i : i+2] {
+				if !slices.Contains(words, w) {
+					words = append(words, w)
+				}
 			}
 		}
 	}
@@ -2020,6 +2054,10 @@ func pickCase(cases []paperCase, question, title string) int {
 	}
 	return lastOfHeading(cases, best)
 }
+
+// titleHead is the words that open a title, its name before what it
+// lists.
+const titleHead = 6
 
 // plainCase reports a case's heading (folded words) that says no more
 // than "Trường hợp" and the title's first clause, before any ";".

@@ -2233,3 +2233,71 @@ func TestJustHadIsHad(t *testing.T) {
 		t.Errorf("recordDetail = %q", got)
 	}
 }
+
+// A requirement quoted for one who sends a relative is said with the
+// case right after it that lifts it for relatives: the letter of
+// authority "không phải chứng thực" when the proxy is a parent (record
+// 2.002189).
+func TestRequirementLiftedForKin(t *testing.T) {
+	p := embeddedProcedure(t, "2.002189")
+	q := "con đang làm việc ở Hàn, nhờ bố ở quê đi làm ghi chú kết hôn thay thì văn bản ủy quyền có phải chứng thực không"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "không phải chứng thực") {
+		t.Errorf("recordDetail = %q", got)
+	}
+}
+
+// "ở xã nào cũng được không" asks whether it must be done where one
+// lives: an ID card is exchanged at any commune's police, "không phụ
+// thuộc vào nơi cư trú" (record 1.014063).
+func TestAnyCommuneAsked(t *testing.T) {
+	p := embeddedProcedure(t, "1.014063")
+	q := "the can cuoc het han, ve que lam lai hay phuong nao cung duoc vay"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "không phụ thuộc") {
+		t.Errorf("recordDetail = %q", got)
+	}
+	q = "CCCD het han, gio doi the moi o xa nao cung dc ko"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "không phụ thuộc") {
+		t.Errorf("recordDetail = %q", got)
+	}
+}
+
+// "có giá trị bao lâu" asks how long a paper stays valid, settled by the
+// record's "có giá trị trong thời hạn 06 tháng" (record 2.000806).
+func TestValidityAsked(t *testing.T) {
+	p := embeddedProcedure(t, "2.000806")
+	q := "giay xac nhan suc khoe de dang ky ket hon voi nguoi nuoc ngoai co gia tri bao lau"
+	if got := recordDetail(q, p.Title, p); !strings.Contains(got, "06 tháng") {
+		t.Errorf("recordDetail = %q", got)
+	}
+}
+
+// A certification the record sets at commune level, its agency a
+// notary's office and no step naming the commune, is the commune
+// People's Committee's too (record 2.001008).
+func TestCertificationAtCommuneLevel(t *testing.T) {
+	_, a := embeddedAnswer(t, "2.001008", "tự dịch giấy tờ tiếng Đức sang tiếng Việt, chứng thực chữ ký người dịch ở đâu")
+	if !strings.Contains(a, "Ủy ban nhân dân cấp xã") {
+		t.Errorf("the commune's committee:\n%s", a)
+	}
+}
+
+// Of cases the title lists, each heading one of them, the title's words
+// the question says name its case: "bị tai nạn xe" is the accident's
+// case and its police confirmation, not the natural disaster's first
+// case (record 3.000083).
+func TestCaseNamedByTheTitlesWords(t *testing.T) {
+	_, a := embeddedAnswer(t, "3.000083", "chong em bi tai nan xe phai mo, xin giam thue thu nhap ca nhan thi can giay to gi")
+	if !strings.Contains(a, "xác nhận tai nạn") || strings.Contains(a, "thiên tai") {
+		t.Errorf("the accident's papers:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "3.000083", "toi mac benh hiem ngheo, xin giam thue TNCN can nop giay to gi")
+	if !strings.Contains(a, "bệnh án") {
+		t.Errorf("the illness's papers:\n%s", a)
+	}
+	// Not of two cases, one a gift to the State: a parent's gift of land
+	// to a child is the general case.
+	_, a = embeddedAnswer(t, "1.013831", "bố mẹ đã làm hợp đồng tặng cho tôi mảnh đất ở quê, giờ sang tên sổ đỏ thì nộp những giấy gì")
+	if strings.Contains(a, "Nhà nước") || !strings.Contains(a, "mẫu số 18") {
+		t.Errorf("the general case's papers:\n%s", a)
+	}
+}
