@@ -440,6 +440,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A marriage registered abroad "ghi chú" at home is its entry in
 		// the register, not a marriage registered again.
 		"chung toi dang ky ket hon o Dai Loan nam ngoai, gio muon ghi chu ket hon o VN thi nop gi": "ghi vào Sổ hộ tịch việc kết hôn",
+		// A translator who is the ward's collaborator is not the title's
+		// "không phải là cộng tác viên".
+		"nho cong tac vien dich thuat cua xa dich giay to tieng Han, chung thuc chu ky nguoi dich bao nhieu tien": "mà người dịch là cộng tác viên",
 		// A sea area asked to be given is not the amendment of its
 		// decision, though "quyết định giao" is said.
 		"muốn xin giao một khu vực mặt biển gần bờ để nuôi sò, hồ sơ gồm gì, bao lâu có quyết định giao": "Giao khu vực biển",

@@ -256,7 +256,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		if named < 1 {
 			g.score *= variantFit(said, g.entry.foldTitle)
 		}
-		g.score *= act
+		g.score *= act * negatedFit(whole, g.entry.foldTitle)
 		if longestName > 0 && g.entry.Kind == KindArticle && g.entry.Commune == "" {
 			// A province-wide explanation ("Nộp hồ sơ trực tuyến …")
 			// is not the answer to a question naming a procedure
@@ -1205,6 +1205,24 @@ var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung 
 
 // endSaid are the words a question may say an end with.
 var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat ", " huy ", " dong ", " bo ", " het han "}
+
+// negatedFit weighs down a title that says what the question (whole,
+// " "-padded) names is not so: "Chứng thực chữ ký người dịch mà người
+// dịch không phải là cộng tác viên dịch thuật …" for a translation done
+// by "cộng tác viên dịch thuật của phường", beside its twin "… là cộng
+// tác viên dịch thuật".
+func negatedFit(q, foldTitle string) float64 {
+	const not = " khong phai la "
+	i := strings.Index(foldTitle, not)
+	if i < 0 || strings.Contains(q, " khong phai ") || strings.Contains(q, " khong la ") {
+		return 1
+	}
+	rest := strings.Fields(foldTitle[i+len(not):])
+	if len(rest) < 2 || !strings.Contains(q, " "+rest[0]+" "+rest[1]+" ") {
+		return 1
+	}
+	return actionWeight
+}
 
 // amendSaid are the words a question may ask an amendment with.
 var amendSaid = []string{" sua ", " bo sung ", " dieu chinh ", " thay doi ", " doi ", " them "}
