@@ -363,13 +363,13 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	special, listed := 0, 0
 	// "tờ khai mẫu nào": the form's file the record attaches names it.
 	asksForm := strings.Contains(fold(question), " mau ")
+	if asksForm {
+		sharedForm(papers)
+	}
 	// The one paper of the resident's case, when papers are all that is
 	// asked, is named whole as far as the list goes: "Nội dung khai báo
 	// tạm vắng gồm: họ và tên, …; lý do tạm vắng; …; địa chỉ nơi đến" cut
 	// at its first line names nothing.
-	if asksForm {
-		sharedForm(papers)
-	}
 	alone := maxList > maxPaperList && 1 == len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return x.other || x.special && !x.asked }))
 	listable := func(x paper) bool { return !x.other && (!x.special || x.asked) }
 	for i, x := range papers {

@@ -96,7 +96,7 @@ var (
 // savingsRate asks what a bank pays on savings ("gửi tiết kiệm 6 tháng
 // ngân hàng nào lãi suất cao"): the banks' own, no record's (the records
 // that say "lãi suất" subsidise the interest of loans, and answered it).
-var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui )| (tiet kiem|gui) .* lai suat `)
+var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui tien | tien gui )| (tiet kiem|gui tien|tien gui) .* lai suat `)
 
 // rainAsked asks whether it will rain, read with its tones: folded, "có
 // mưa không" is also "có mua không" (bought or not), and a rain told in

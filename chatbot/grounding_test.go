@@ -170,6 +170,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"lai suat gui tiet kiem 12 thang o xa minh ngan hang nao cao", subsidy, false},
 		{"gửi tiết kiệm ở bưu điện lãi suất bao nhiêu", subsidy, false},
 		{"hỗ trợ lãi suất vay vốn để giảm tổn thất sau thu hoạch cần giấy gì", subsidy, true},
+		{"xin hỗ trợ lãi suất vay vốn thì gửi hồ sơ ở đâu", subsidy, true},
+		{"gửi đơn xin hỗ trợ lãi suất ở đâu", subsidy, true},
 		// Whether a boat may put to sea in a storm is no registration's.
 		{"có bão số 5 sắp vào, thuyền nhỏ đi biển được không", boat, false},
 		{"chiều nay con bao do bo, tau ca ra khoi duoc ko a", boat, false},
