@@ -1859,20 +1859,10 @@ func pickCase(cases []paperCase, question, title string) int {
 		own := vietnamese.ContentWords(question)
 		for i := 0; i+1 < len(own); i++ {
 			pair := " " + own[i] + " " + own[i+1] + " "
-			in := 0
-			for _, c := range cases {
-				if strings.Contains(c.headingWords, pair) {
-					in++
-				}
-			}
-			if in == 0 || 2*in > len(cases) { // said by most, it tells none apart
+			if in := headingsSaying(cases, pair); in == 0 || 2*in > len(cases) { // said by most, it tells none apart
 				continue
 			}
-			for _, w := range own[i : i+2] {
-				if !slices.Contains(words, w) {
-					words = append(words, w)
-				}
-			}
+			words = addNew(words, own[i:i+2])
 			if named == nil {
 				named = make([]bool, len(cases))
 			}
@@ -1898,20 +1888,10 @@ func pickCase(cases []paperCase, question, title string) int {
 		own := vietnamese.ContentWords(typed)
 		for i := 0; i+1 < len(own); i++ {
 			pair := " " + own[i] + " " + own[i+1] + " "
-			in := 0
-			for _, c := range cases {
-				if strings.Contains(c.headingWords, pair) {
-					in++
-				}
-			}
-			if in == 0 || 2*in > len(cases) || !strings.Contains(listed, pair) || strings.Contains(head, " "+own[i]+" ") || strings.Contains(head, " "+own[i+1]+" ") {
+			if in := headingsSaying(cases, pair); in == 0 || 2*in > len(cases) || !strings.Contains(listed, pair) || strings.Contains(head, " "+own[i]+" ") || strings.Contains(head, " "+own[i+1]+" ") {
 				continue
 			}
-			for _, w := range own[i : i+2] {
-				if !slices.Contains(words, w) {
-					words = append(words, w)
-				}
-			}
+			words = addNew(words, own[i:i+2])
 		}
 	}
 	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
@@ -2053,6 +2033,28 @@ func pickCase(cases []paperCase, question, title string) int {
 		}
 	}
 	return lastOfHeading(cases, best)
+}
+
+// headingsSaying counts the cases whose heading (folded words) says a
+// pair of words (" "-padded).
+func headingsSaying(cases []paperCase, pair string) int {
+	in := 0
+	for _, c := range cases {
+		if strings.Contains(c.headingWords, pair) {
+			in++
+		}
+	}
+	return in
+}
+
+// addNew appends to words those of more it lacks.
+func addNew(words, more []string) []string {
+	for _, w := range more {
+		if !slices.Contains(words, w) {
+			words = append(words, w)
+		}
+	}
+	return words
 }
 
 // titleHead is the words that open a title, its name before what it
