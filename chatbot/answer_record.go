@@ -465,7 +465,10 @@ var formNamed = regexp.MustCompile(`\(mẫu (?:số )?([^),]+)`)
 // mẫu nào" is 08-MST whoever asks. The row that is the form itself, not
 // a case's ("Đối với …"), names it.
 func sharedForm(papers []paper) {
-	mine := papers[:len(papers)-len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return !x.other }))]
+	mine := papers // the case's own papers, before the other cases'
+	if n := slices.IndexFunc(papers, func(x paper) bool { return x.other }); n >= 0 {
+		mine = papers[:n]
+	}
 	if !slices.ContainsFunc(mine, func(x paper) bool { return !x.special }) {
 		return // all special: the list names the cases' papers (papersLine)
 	}

@@ -158,6 +158,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 	// hiểm xã hội tự nguyện" picks the voluntary member's 60 days over
 	// the employee's 45, though both speak of "hưởng chế độ thai sản".
 	own := ownWords(question, p.Title)
+	body := speaksForBody(said) // whether the asker speaks for an organisation
 	best, bestScore, bestNext, bestPrev := "", -1<<30, "", ""
 	section, bestPart := "", -1
 	for i, t := range texts {
@@ -231,7 +232,7 @@ func deadlineOf(p *knowledge.Procedure, question string) string {
 				// speaks for none, while the record gives another. A body
 				// reorganised ("… hoặc là ngày thứ 45 kể từ ngày … tổ chức
 				// lại doanh nghiệp") is an event, not whose the deadline is.
-				if bw := reorganised.ReplaceAllString(foldedWords(before), " "); !speaksForBody(said) && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
+				if bw := reorganised.ReplaceAllString(foldedWords(before), " "); !body && bodyCase.MatchString(bw) && !personCase.MatchString(bw) {
 					score -= 100
 				}
 				if strings.Contains(said, " truoc ") && daysBefore.MatchString(l) {
