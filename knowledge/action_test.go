@@ -290,6 +290,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi đã ly hôn với chồng cũ ở Mỹ, tòa án bên đó xử xong rồi, giờ tôi về Việt Nam sống và muốn đăng ký kết hôn với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu": "ghi vào Sổ hộ tịch việc ly hôn",
 		// A birth abroad is registered with its foreign element.
 		"con sinh ở Nhật chưa làm giấy khai sinh bên đó, về nước làm khai sinh ở đâu": "khai sinh có yếu tố nước ngoài",
+		// However the child is called, and with the birth named as the
+		// dictionary reads it ("làm khai sinh").
+		"bé nhà mình sinh ở Nhật nhưng chưa làm khai sinh bên đó, giờ cả nhà về VN ở hẳn rồi. Đi làm khai sinh cho bé ở phường cần mang theo giấy tờ gì ạ": "khai sinh có yếu tố nước ngoài",
+		"bé sinh ở Nhật chưa làm khai sinh, giờ về VN ở hẳn, làm khai sinh cần gì":                                                                         "khai sinh có yếu tố nước ngoài",
 		// The stage said first is asked, one said after it its reason;
 		// a contract undone is its cancellation's certification.
 		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                  "Tạm ngừng kinh doanh",

@@ -114,8 +114,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// ký lại khai tử"): the name said is the foreign variant's too.
 	var abroadOf map[*group]bool // the common procedures a foreign one stands in for
 	// The common procedure each foreign one stands in for when a foreign
-	// person is asked about: the story the common one's guide holds ("bé
-	// mới sinh ở bệnh viện") covers the variant's question as well.
+	// person or a birth or death abroad is asked about: the story the
+	// common one's guide holds ("bé mới sinh ở bệnh viện", "bé nhà mình
+	// … đi làm khai sinh ở phường") covers the variant's question as
+	// well.
 	var standsFor map[*group]*group
 	if foreign || slices.Contains(p.expansions, "nuoc ngoai") {
 		for _, f := range groups {
@@ -123,18 +125,19 @@ func (ix *Index) rerank(p plan, groups []*group) {
 				continue
 			}
 			for _, d := range groups {
-				// The common procedure is named by its residents' name or
-				// by its title said whole ("vợ là người Việt, chồng là
-				// người Hàn …, đăng ký khai sinh cho con").
+				// The common procedure is named by its residents' name, by
+				// its title said whole ("vợ là người Việt, chồng là người
+				// Hàn …, đăng ký khai sinh cho con") or as the dictionary
+				// reads the question ("làm khai sinh").
 				key := titleKey(d.entry.foldTitle)
-				named := d.named > 0 || strings.Contains(askedNowText, " "+key+" ")
+				named := d.named > 0 || strings.Contains(askedNowText, " "+key+" ") || slices.Contains(p.expansions, key)
 				if named && (foreign || placeEvent(d.entry.foldTitle)) && titleKey(f.entry.foldTitle) == key+" co yeu to nuoc ngoai" {
 					f.named = max(f.named, d.named)
+					if standsFor == nil {
+						standsFor = make(map[*group]*group)
+					}
+					standsFor[f] = d
 					if foreign {
-						if standsFor == nil {
-							standsFor = make(map[*group]*group)
-						}
-						standsFor[f] = d
 						continue // the common one is weighed down as not foreign below
 					}
 					if abroadOf == nil {
@@ -951,7 +954,7 @@ var birthDone = []string{" da co giay khai sinh ", " co giay khai sinh roi ", " 
 // died; deathSaid a question's, "mất" (also "lost") among them.
 var (
 	deadWords = []string{" da chet ", " tu tran ", " qua doi ", " nguoi chet "}
-	deathSaid = []string{" mat ", " chet ", " qua doi ", " tu tran ", " tu vong ", " khuat ", " hy sinh ", " hi sinh ", " tu tuat ", " tuat ", " mai tang ", " khai tu ", " di san ", " thua ke "}
+	deathSaid = []string{" mat ", " chet ", " qua doi ", " tu tran ", " tu vong ", " khuat ", " hy sinh ", " tu tuat ", " tuat ", " mai tang ", " khai tu ", " di san ", " thua ke "}
 )
 
 // costOrTime matches "mất" spending money or time: "mất phí", "mất bao
@@ -1274,8 +1277,8 @@ func firstIssue(title string) bool {
 // stageSaid rewrites what a question says that reads as another stage
 // than it is: "bằng lái bị thu hồi" tells what was done to the paper,
 // "làm lại mái" is a repair, "sai quy định, chính tôi" is no "đính
-// chính"; and "kí" is spelled "ký" ("đăng kí lại").
-var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " ki ", " ky ", " quy dinh chinh ", " quy dinh ",
+// chính".
+var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " quy dinh chinh ", " quy dinh ",
 	" lam lai mai ", " sua nha ", " lam lai nha ", " sua nha ", " lam lai tuong ", " sua nha ", " lam lai san ", " sua nha ", " lam lai bep ", " sua nha ")
 
 // pauseFor matches a stop for a while said in everyday words, "nghỉ bán
