@@ -18,7 +18,7 @@ import (
 
 // MappingVersion changes whenever the index mapping or the analysis
 // changes; an index built with another version is rebuilt from the store.
-const MappingVersion = "6"
+const MappingVersion = "7"
 
 // lockWait bounds the wait for the index's lock, which the process that
 // has it open holds until it closes: a second process (an ingest while the

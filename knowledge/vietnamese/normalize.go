@@ -25,8 +25,55 @@ func Normalize(s string) string {
 
 // Fold returns Normalize(s) with every diacritic removed and đ turned into d,
 // so "Đăng ký" and "dang ky" compare equal. Tone marks in either position
-// ("hòa", "hoà") and decomposed (NFD) input fold alike.
+// ("hòa", "hoà") and decomposed (NFD) input fold alike, and so do the two
+// spellings of a syllable Vietnamese writes with i or y (see respelled):
+// "đăng kí" is "dang ky", "liệt sỹ" is "liet si".
 func Fold(s string) string {
+	return respell(fold(s))
+}
+
+// respelled maps a folded syllable spelled with i or y to the spelling
+// the official records mostly use: "kí, kì, kỉ, kĩ" and "ký, kỳ, kỷ, kỹ"
+// are one syllable written two ways (lí/lý, mĩ/mỹ, hi/hy sinh, tỉ/tỷ,
+// qui/quy định, sĩ/sỹ). Syllables whose other spelling is another word
+// ("vi" of vi phạm, "di" of di chuyển) are not in it.
+var respelled = map[string]string{
+	"ki": "ky", "li": "ly", "mi": "my", "hi": "hy", "ti": "ty", "qui": "quy", "sy": "si",
+}
+
+// respell returns the folded s with every syllable of respelled in the
+// records' spelling; s itself when it holds none.
+func respell(s string) string {
+	var b []byte
+	last := 0 // the end of s copied into b
+	for i := 0; i < len(s); {
+		if !asciiLetter(s[i]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && asciiLetter(s[j]) {
+			j++
+		}
+		// A syllable of two or three letters followed by no other letter
+		// of a word (a byte of a non-ASCII letter would continue it).
+		if n := j - i; n >= 2 && n <= 3 && (j == len(s) || s[j] < utf8.RuneSelf) && (i == 0 || s[i-1] < utf8.RuneSelf) {
+			if to, ok := respelled[s[i:j]]; ok {
+				b = append(append(b, s[last:i]...), to...)
+				last = j
+			}
+		}
+		i = j
+	}
+	if b == nil {
+		return s
+	}
+	return string(append(b, s[last:]...))
+}
+
+func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+
+func fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	pendingSpace := false

@@ -53,6 +53,10 @@ func TestFold(t *testing.T) {
 		{"ứ ừ ử ữ ự ý ỳ ỷ ỹ ỵ í ì ỉ ĩ ị", "u u u u u y y y y y i i i i i"},
 		{"Người  dân\tđược", "nguoi dan duoc"},
 		{"CCCD/CMND, 14 tuổi", "cccd/cmnd, 14 tuoi"},
+		// A syllable Vietnamese spells with i or y folds to the records'
+		// spelling; one whose other spelling is another word stays.
+		{"đăng kí, Lí lịch, liệt sỹ, qui định, tỉ lệ, Mĩ, hi sinh", "dang ky, ly lich, liet si, quy dinh, ty le, my, hy sinh"},
+		{"kỹ thuật, vi phạm, di chuyển, xi măng, kiểm", "ky thuat, vi pham, di chuyen, xi mang, kiem"},
 		{"", ""},
 	}
 	for _, tt := range tests {
