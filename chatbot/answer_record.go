@@ -372,13 +372,18 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 	// at its first line names nothing.
 	alone := maxList > maxPaperList && 1 == len(slices.DeleteFunc(slices.Clone(papers), func(x paper) bool { return x.other || x.special && !x.asked }))
 	listable := func(x paper) bool { return !x.other && (!x.special || x.asked) }
+	// The online twins of a paper form listed ("Mẫu hộ tịch điện tử
+	// tương tác …") are the same form: named, they would take the places
+	// of the papers the resident must find (the foreign paper a birth
+	// abroad is entered from); the source card lists them.
+	paperForm := slices.ContainsFunc(papers, func(x paper) bool { return listable(x) && paperRank(x) == 0 })
 	for i, x := range papers {
 		if x.special && !x.asked {
 			special++
 			continue
 		}
-		if x.other {
-			continue // counted as another case
+		if x.other || paperForm && electronicForm(x) {
+			continue // counted as another case, or among the papers cut
 		}
 		name := x.name
 		// "Một trong những loại giấy tờ hợp pháp về đất đai" beside "Một

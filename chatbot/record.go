@@ -1040,6 +1040,12 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			byCase = true
 			continue
 		}
+		// "Người có yêu cầu đăng ký khai sinh thực hiện việc nộp/xuất
+		// trình … các giấy tờ sau:", counted too, leads everyone's papers:
+		// it is none of them.
+		if papersLead.MatchString(bare) {
+			continue
+		}
 		bracketed := specialBracket.MatchString(bare) && (!formStart.MatchString(bare) || formsLike(p.Papers, bare) > 1)
 		// "1.4. Lao động nam … khi vợ sinh con hồ sơ là bản sao giấy khai
 		// sinh …": a row of the outline for one kind of applicant is that
@@ -1190,6 +1196,10 @@ func referredPapers(cases []paperCase) {
 // "Ngoài giấy tờ nêu trên, tùy từng trường hợp, … phải nộp giấy tờ tương
 // ứng sau đây:".
 var caseLead = regexp.MustCompile(`(?i)(tùy|tuỳ) (từng|theo) trường hợp[^:]{0,120}:\s*$`)
+
+// papersLead is a row that only leads the papers after it: "… thực hiện
+// việc nộp/xuất trình (…) hoặc tải lên (…) các giấy tờ sau:".
+var papersLead = regexp.MustCompile(`(?i)(nộp|xuất trình|tải lên)[^:]{0,120} các (giấy tờ|hồ sơ) sau( đây)?\s*:\s*$`)
 
 // caseDuty is a row that says what one in a case must hand in or give:
 // "Trường hợp … thì người yêu cầu có trách nhiệm cung cấp thông tin về
@@ -2161,11 +2171,10 @@ var formStart = regexp.MustCompile(`(?i)^(tờ khai|đơn|phiếu|văn bản đ�
 // paperRank orders papers for a resident: the form first, special cases
 // last.
 func paperRank(p paper) int {
-	electronic := strings.Contains(strings.ToLower(p.name), "điện tử tương tác")
 	switch {
 	case p.special:
 		return 5
-	case electronic:
+	case electronicForm(p):
 		return 4
 	case p.show:
 		return 3
@@ -2173,6 +2182,13 @@ func paperRank(p paper) int {
 		return 0
 	}
 	return 1
+}
+
+// electronicForm reports the form's online twin ("Mẫu hộ tịch điện tử
+// tương tác đăng ký khai sinh"), filled in on the portal instead of the
+// paper form when applying online.
+func electronicForm(p paper) bool {
+	return strings.Contains(strings.ToLower(p.name), "điện tử tương tác")
 }
 
 // caseNote opens the note of a case after a paper's name: "… khác. -

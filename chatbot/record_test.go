@@ -2301,3 +2301,30 @@ func TestCaseNamedByTheTitlesWords(t *testing.T) {
 		t.Errorf("the general case's papers:\n%s", a)
 	}
 }
+
+// The online twins of a civil-status form ("Mẫu hộ tịch điện tử tương
+// tác …") and the row that leads the papers ("… thực hiện việc nộp/xuất
+// trình … các giấy tờ sau:") are no papers to find: a birth abroad
+// entered at home names the foreign paper it is entered from (record
+// 2.000547).
+func TestOnlineFormTwinsLeaveRoomForPapers(t *testing.T) {
+	_, got := embeddedAnswer(t, "2.000547", "Con em sinh ben Han Quoc, da lam giay khai sinh ben do roi. Gio ve VN muon ghi vao so ho tich o xa thi can nhung giay to gi a?")
+	papers, _, _ := strings.Cut(got, "\nNơi nộp")
+	if !strings.Contains(papers, "Bản sao giấy tờ chứng minh việc hộ tịch") {
+		t.Errorf("answer %q, want the copy of the foreign paper", got)
+	}
+	if strings.Contains(papers, "điện tử tương tác") || strings.Contains(papers, "các việc hộ tịch khác thực hiện") {
+		t.Errorf("answer %q names the online form or the lead row as papers", got)
+	}
+}
+
+// A deadline whose number is written in words with the digits in
+// brackets ("chậm nhất không quá năm (05) ngày làm việc kể từ ngày phát
+// hiện") is the resident's deadline, not the office's one day (record
+// 1.011049).
+func TestDeadlineNumberInWordsThenDigits(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.011049", "nha e nau ruou ban co dan tem dien tu, lo chay mat 1 cuon tem. phai bao cho thue trong may ngay, dung mau gi")
+	if !strings.Contains(got, "chậm nhất không quá năm (05) ngày làm việc kể từ ngày phát hiện") || !strings.Contains(got, "04/TEM") {
+		t.Errorf("answer %q, want the 5 working days from the loss and form 04/TEM", got)
+	}
+}
