@@ -60,6 +60,13 @@ func readFee(cell string, today time.Time) feeReading {
 		return feeReading{text: main + " (bản ghi ghi mức này áp dụng đến hết " + until + ", nay đã hết hạn; hỏi cán bộ mức hiện hành)"}
 	}
 	text := main
+	// whom the fee spares, said whole after the amount, or a stepfather
+	// (a poor household) reads that he pays.
+	spared := func(ex []string) {
+		for _, e := range ex {
+			text += "; " + lowerFirst(clip(strings.TrimRight(e, ".) "), 240))
+		}
+	}
 	if note != "" {
 		rest := dropExpired(note, today)
 		if provincial.MatchString(rest) {
@@ -67,18 +74,18 @@ func readFee(cell string, today time.Time) feeReading {
 		} else if strings.HasPrefix(rest, "/") && len([]rune(rest)) < 40 {
 			text += rest
 		} else if a, ok := amountOf(main); ok && sameAmount(rest, a) {
-			// "5.000 đồng (… thu 5000 đồng/lần đăng ký)": the note says it again.
+			// "5.000 đồng (… thu 5000 đồng/lần đăng ký)": the note says
+			// it again; "8.000 đồng/Văn bản xác nhận … Miễn lệ phí cho
+			// người thuộc hộ nghèo …" says whom it spares too.
 			if u := perUnit(strings.ReplaceAll(rest, strconv.FormatInt(a, 10), strings.TrimSuffix(formatDong(a), " đồng")), main); u != "" {
 				text = u
 			}
+			spared(exemptionsIn(rest))
 		} else if ex := exemptionsIn(rest); len(ex) > 0 {
 			// "400.000 đồng (Lệ phí : 400.000 Đồng (Mức thu lệ phí:
 			// 400.000đ/trường hợp. Miễn lệ phí … đối với trường hợp cha
-			// dượng hoặc mẹ kế …))": the amount once, and whom it spares
-			// whole, or a stepfather reads that he pays.
-			for _, e := range ex {
-				text += "; " + lowerFirst(clip(strings.TrimRight(e, ".) "), 240))
-			}
+			// dượng hoặc mẹ kế …))": the amount once, and whom it spares.
+			spared(ex)
 		} else if rest != "" && !strings.Contains(rest, main) {
 			text += " (" + clip(rest, 120) + ")"
 		} else if u := perUnit(rest, main); u != "" {

@@ -49,6 +49,14 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"Trang là căn cứ"},
 		},
 		{
+			// A note that says the amount again and then whom it spares
+			// keeps them (2.002516): a poor household pays nothing.
+			name:    "the amount again, then whom it spares",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "8.000 đồng (8.000 đồng/Văn bản xác nhận về một việc hộ tịch của cá nhân đã đăng ký. Miễn lệ phí cho người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật.)"}},
+			day:     today,
+			want:    []string{"8.000 đồng", "miễn lệ phí cho người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật"},
+		},
+		{
 			name:    "free unless the province sets a fee, if any",
 			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh.)"}},
 			day:     today,
