@@ -130,7 +130,7 @@ const maxDeadlineCase = 130
 // cùng của tháng thứ 3", "chậm nhất là ngày thứ 20 (hai mươi) của tháng
 // tiếp theo", "chậm nhất là ngày thứ 10 kể từ ngày phát sinh nghĩa vụ
 // thuế".
-var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?((của )?(tháng|quý|năm)|kể từ)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)|(trước|chậm nhất là) ngày \d{1,2} ((của )?(tháng|quý) (cuối|đầu|tiếp theo|sau)|(hằng|hàng) (tháng|quý))`)
+var deadline = regexp.MustCompile(`(?i)(trong thời hạn|trong vòng|chậm nhất|không quá|kể từ ngày)[^.;]{0,40}?\d+\)?\s*(\([^()]{1,15}\)\s*)?(ngày|giờ|tháng|năm)|trước \d+ giờ|trước ngày [^.;]{0,60}?(tối thiểu|ít nhất) \d+ (ngày|tháng)|chậm nhất (là )?(vào )?ngày (cuối cùng|thứ \d+|\d+) (\([^()]{1,15}\) )?((của )?(tháng|quý|năm)|kể từ)|(trước|chậm nhất là) ngày \d{1,2}/\d{1,2}( hàng năm| hằng năm)|(trước|chậm nhất là) ngày \d{1,2} ((của )?(tháng|quý) (cuối|đầu|tiếp theo|sau)|(hằng|hàng) (tháng|quý))`)
 
 // officeGoesOn opens a clause that goes on with what the office does.
 var officeGoesOn = regexp.MustCompile(`^(trả lời|thẩm định|kiểm tra|xem xét|giải quyết|phê duyệt|ban hành|thông báo|trả kết quả|cấp giấy)`)
