@@ -32,7 +32,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"con tôi đi làm ăn xa thì phải làm thủ tục gì với xã": "tạm vắng",
 		// Trade told as what a border pass is for asks the pass; a
 		// landlord asking the tax form asks the rent's tax.
-		"nha em o xa giap bien gioi Trung Quoc, muon lam giay thong hanh sang ben kia buon ban thi lam o dau, may ngay co?": "giấy thông hành",
+		"nha em o xa giap bien gioi Trung Quoc, muon lam giay thong hanh sang ben kia buon ban thi lam o dau, may ngay co?": "giấy thông hành xuất, nhập cảnh vùng biên giới Việt Nam – Trung Quốc cho công dân",
 		"nha toi cho thue nha mat duong, tu khai thue thi dung to khai mau nao vay":                                         "cho thuê bất động sản",
 		// A paper printed wrong is put right by its own record.
 		"Giấy chứng nhận HKD của tôi in sai số nhà so với hồ sơ tôi đã nộp. Sửa lại thì nộp giấy gì, mấy ngày có giấy mới?": "hiệu đính",
@@ -290,6 +290,27 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi đã ly hôn với chồng cũ ở Mỹ, tòa án bên đó xử xong rồi, giờ tôi về Việt Nam sống và muốn đăng ký kết hôn với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu, mất bao lâu": "ghi vào Sổ hộ tịch việc ly hôn",
 		// A birth abroad is registered with its foreign element.
 		"con sinh ở Nhật chưa làm giấy khai sinh bên đó, về nước làm khai sinh ở đâu": "khai sinh có yếu tố nước ngoài",
+		// A border commune's resident trading across the border gets the
+		// commune police's border pass, not the province's tourist pass
+		// nor a loss report; a registration spelled "kí" is named.
+		"Nha o xa giap bien gioi Trung Quoc, muon lam giay thong hanh sang cho ben kia mua ban. Lam o dau, mat bao nhieu tien?": "vùng biên giới Việt Nam – Trung Quốc cho công dân Việt Nam thường trú",
+		"làm giấy thông hành sang Lào ở đâu":          "giấy thông hành biên giới Việt Nam – Lào cho công dân Việt Nam có hộ khẩu",
+		"làm giấy thông hành sang Lào buôn bán ở đâu": "giấy thông hành biên giới Việt Nam – Lào cho công dân Việt Nam có hộ khẩu",
+		"E quê Nghệ An, bạn trai quê Thái Bình, 2 đứa đang làm cty ở Bắc Ninh. Giờ muốn đăng kí kết hôn ở phường chỗ đang trọ thì cần chuẩn bị những giấy tờ gì? có phải 2 đứa cùng có mặt ko ạ": "đăng ký kết hôn",
+		"Bản em ở xa xã lắm, đi bộ mất nửa ngày. Cán bộ xã có lên tận bản làm khai sinh cho con được không, có mất tiền không ạ?":                                                                "khai sinh lưu động",
+		// A move's office: the one arrived at, or the one left, as said;
+		// not the change that keeps the office.
+		"HKD nhà tôi chuyển cửa hàng sang tỉnh khác nên đổi cơ quan thuế quản lý. Ở thuế nơi chuyển đến phải nộp mẫu gì, hạn mấy ngày?": "nơi người nộp thuế chuyển đến",
+		"hộ kinh doanh chuyển địa chỉ sang tỉnh khác, báo thuế chỗ cũ thế nào":                                                          "nơi người nộp thuế chuyển đi",
+		"con tôi là chiến sĩ công an, mất thẻ BHYT cấp lại ở đâu, hết bao lâu":                                                          "Cấp lại thẻ bảo hiểm y tế",
+		// A birth and the child's health card at once is their linked
+		// procedure; with the residence too, the three-way one.
+		"lam giay khai sinh cho con thi lam the bhyt cho be luon 1 lan dc ko, bao lau thi co":                                                         "về đăng ký khai sinh, cấp Thẻ bảo hiểm y tế",
+		"làm khai sinh, nhập hộ khẩu và thẻ BHYT cho bé cùng lúc được không":                                                                          "đăng ký thường trú, cấp thẻ bảo hiểm y tế",
+		"thon toi lam muong nho dan nuoc vao ruong, lam xong roi. muon xin xa ho tro tien thuy loi nho thi can giay to gi":                            "thủy lợi nhỏ",
+		"MST ca nhan cua toi (di lam cong ty) gio muon doi sdt va email thi tu len co quan thue cap nhat dk thue dung to khai mau nao, may ngay xong": "không làm thay đổi cơ quan thuế",
+		// Wholly online is the whole online service's record.
+		"Mất cà vẹt xe máy, làm lại online toàn trình trên cổng dịch vụ công thì bao lâu có?": "trực tuyến toàn trình",
 		// However the child is called, and with the birth named as the
 		// dictionary reads it ("làm khai sinh").
 		"bé nhà mình sinh ở Nhật nhưng chưa làm khai sinh bên đó, giờ cả nhà về VN ở hẳn rồi. Đi làm khai sinh cho bé ở phường cần mang theo giấy tờ gì ạ": "khai sinh có yếu tố nước ngoài",

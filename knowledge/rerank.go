@@ -172,6 +172,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// insurance card re-issued through their unit) is not what a
 	// resident who does not say so asks about.
 	members := containsAny(whole, memberWords...)
+	membersOffered := members && slices.ContainsFunc(groups, func(g *group) bool { return g.entry.forMembers })
 	officials := containsAny(whole, " can bo ", " cong chuc ", " vien chuc ", " chu tich ", " pho chu tich ")
 	// A record for organisations only (the first land certificate of an
 	// organisation using land) is not what a resident asks about unless
@@ -209,7 +210,14 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// asked: "… đất chưa có sổ đỏ (lần đầu), tôi muốn đề nghị chủ tịch
 	// xã giải quyết" asks no first certificate.
 	stages := stagesSaid(slices.Concat(p.ask, p.expansions))
-	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, ix.askExpansions(p))), firstTime) {
+	nowExpansions := ix.askExpansions(p)
+	// A move has two offices: the question that says where it goes now
+	// ("ở thuế nơi chuyển đến", "bên thuế nơi mới" in the dictionary's
+	// words) asks the record of the office arrived at, not its twin at
+	// the office left; and the other way round.
+	wholeOnline := strings.Contains(askedNowText, " toan trinh ")
+	move := moveSaid(askedNowText + " " + strings.Join(nowExpansions, " , ") + " ")
+	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, nowExpansions)), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
 	}
 	if pendingStop.MatchString(whole) {
@@ -288,6 +296,22 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		if g.entry.forMembers && !members {
 			g.score *= foreignWeight
+		}
+		// And one who says they serve ("con tôi là chiến sĩ công an, mất
+		// thẻ BHYT") is served through their unit, by the record for
+		// members when one is offered, not the one for everyone whose
+		// text speaks of officers in passing.
+		if members && membersOffered && !g.entry.forMembers {
+			g.score *= variantWeight
+		}
+		if move != "" && strings.Contains(g.entry.foldTitle, moveOther[move]) && !strings.Contains(g.entry.foldTitle, move) {
+			g.score *= variantWeight
+		}
+		// Done wholly online ("làm lại online toàn trình") is the record
+		// of the whole online service, not its twin done partly online or
+		// at the office, whichever the residents' name names.
+		if wholeOnline && containsAny(g.entry.foldTitle, " tuyen mot phan ", " cong mot phan ") && !strings.Contains(g.entry.foldTitle, " toan trinh ") {
+			g.score *= foreignWeight * foreignWeight
 		}
 		// Nor is one for officials ("lương hưu … đối với cán bộ xã")
 		// what a resident who does not say they serve asks about.
@@ -1206,6 +1230,26 @@ const actionWeight = 0.5
 // withdrawn ("Dừng thực hiện thủ tục đăng ký hộ kinh doanh").
 var endStages = []string{" cham dut ", " giai the ", " khoi phuc ", " tam ngung ", " dung thuc hien "}
 
+// moveOther maps each end of a move to the other: " chuyen den " (the
+// place moved to) and " chuyen di " (the place left).
+var moveOther = map[string]string{" chuyen den ": " chuyen di ", " chuyen di ": " chuyen den "}
+
+// moveSaid returns the one end of a move a text (folded, " "-padded)
+// says, or "" when it says neither or both.
+func moveSaid(text string) string {
+	den, di := strings.Contains(text, " chuyen den "), strings.Contains(text, " chuyen di ")
+	switch {
+	case den && !di:
+		return " chuyen den "
+	case di && !den:
+		return " chuyen di "
+	}
+	return ""
+}
+
+// lostSaid are the words a question may say a paper lost with.
+var lostSaid = []string{" mat ", " that lac ", " danh roi ", " roi ", " bi trom ", " bi cuop ", " khong tim thay ", " khong con "}
+
 // endSaid are the words a question may say an end with.
 var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat ", " huy ", " dong ", " bo ", " het han "}
 
@@ -1214,17 +1258,35 @@ var endSaid = []string{" thoi ", " ngung ", " dung ", " nghi ", " nua ", " cat "
 // dịch không phải là cộng tác viên dịch thuật …" for a translation done
 // by "cộng tác viên dịch thuật của phường", beside its twin "… là cộng
 // tác viên dịch thuật".
+//
+// So does one that says what the question changes is not changed: "Đăng
+// ký thay đổi thông tin đăng ký thuế không làm thay đổi cơ quan thuế
+// quản lý trực tiếp" for "chuyển sang tỉnh khác nên đổi cơ quan thuế".
 func negatedFit(q, foldTitle string) float64 {
-	const not = " khong phai la "
-	i := strings.Index(foldTitle, not)
-	if i < 0 || strings.Contains(q, " khong phai ") || strings.Contains(q, " khong la ") {
-		return 1
+	for _, n := range negations {
+		i := strings.Index(foldTitle, n.title)
+		if i < 0 || containsAny(q, n.said...) {
+			continue
+		}
+		rest := strings.Fields(foldTitle[i+len(n.title):])
+		if len(rest) >= 2 && strings.Contains(q, n.verb+rest[0]+" "+rest[1]+" ") {
+			return actionWeight
+		}
 	}
-	rest := strings.Fields(foldTitle[i+len(not):])
-	if len(rest) < 2 || !strings.Contains(q, " "+rest[0]+" "+rest[1]+" ") {
-		return 1
-	}
-	return actionWeight
+	return 1
+}
+
+// negations are the negations a title may say of what follows them, each
+// with the words by which a question says the same negation, and the
+// word the question says the object it changes after ("đổi cơ quan
+// thuế", not "lên cơ quan thuế cập nhật số điện thoại").
+var negations = []struct {
+	title string
+	said  []string
+	verb  string // what the question says before the object it changes
+}{
+	{" khong phai la ", []string{" khong phai ", " khong la "}, " "},
+	{" khong lam thay doi ", []string{" khong lam thay doi ", " khong thay doi ", " khong doi ", " van giu ", " khong chuyen "}, " doi "},
 }
 
 // amendSaid are the words a question may ask an amendment with.
@@ -1328,6 +1390,13 @@ func actionFit(q string, foldTitle string) float64 {
 			if strings.Contains(title, end) && !strings.Contains(q, end) && !containsAny(q, endSaid...) {
 				return endWeight
 			}
+		}
+		// Nor the report of its loss: "làm giấy thông hành sang Lào ở đâu"
+		// is the pass, not "Trình báo mất giấy thông hành"; a paper said
+		// lost ("bị mất", "đánh rơi", "thất lạc") may ask it, and "mất
+		// bao lâu", "mất tiền" say no loss.
+		if strings.Contains(title, " trinh bao mat ") && !containsAny(costOrTime.ReplaceAllString(q, " "), lostSaid...) {
+			return endWeight
 		}
 		// Nor its extension: "xin giấy phép chèo thuyền ở hồ thủy lợi" is
 		// the permit, not "Cấp gia hạn, điều chỉnh … giấy phép"; a permit
