@@ -85,6 +85,7 @@ func TestExpand(t *testing.T) {
 		{"legal aid asked beside a land dispute", "đang bị kiện tranh chấp đất, muốn xin luật sư trợ giúp pháp lý miễn phí", []string{"yeu cau tro giup phap ly"}, nil},
 		{"an officer to the home is mobile registration", "xã có cử cán bộ xuống tận nhà làm khai tử không", []string{"dang ky khai tu luu dong"}, nil},
 		{"an officer coming to where the baby is", "con toi sinh o nha tren ban xa, co can bo xuong tan noi lam giay khai sinh khong", []string{"dang ky khai sinh luu dong"}, nil},
+		{"a ditch to the fields, support asked", "thon toi lam muong nho dan nuoc vao ruong, muon xin xa ho tro", []string{"ho tro phat trien thuy loi nho"}, nil},
 		{"an officer up to the mountain village", "cán bộ xã có lên tận bản làm khai sinh cho con được không", []string{"dang ky khai sinh luu dong"}, nil},
 		{"a death at home is no mobile registration", "bố tôi mất ở nhà, ra xã làm khai tử", nil, []string{"dang ky khai tu luu dong"}},
 		{"teencode inside a term", "nhà em khó khăn muốn xin lm hộ nghèo", []string{"cong nhan ho ngheo"}, nil},
