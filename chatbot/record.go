@@ -957,6 +957,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 	context := ""         // the last heading that names a case, however long: whom the papers under it are for
 	numberedCase := false // the last case's heading is numbered ("1. Người tham gia")
 	byCase := false       // the papers follow a lead to papers of cases (caseLead)
+	var fallbacks []fallback
 	for _, pp := range p.Papers {
 		name := strings.TrimSpace(pp.Name)
 		// "Trường hợp … đã ly hôn … thì người yêu cầu có trách nhiệm cung
@@ -1033,6 +1034,16 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			last.full += " " + full
 			continue
 		}
+		// "Trường hợp không có văn bản nêu trên thì phải có văn bản cam
+		// đoan của các bên … và có ít nhất hai người làm chứng" is the
+		// paper before it when that one cannot be had: said with it, or a
+		// father reads that only a DNA test will do.
+		// The portal may list it before that paper: it is said with the
+		// paper it names, wherever that comes (below).
+		if m := fallbackRow.FindStringSubmatch(bare); m != nil {
+			fallbacks = append(fallbacks, fallback{head: strings.ToLower(m[1]), instead: m[2], full: full})
+			continue
+		}
 		// "Ngoài giấy tờ nêu trên, tùy từng trường hợp, bên nam, bên nữ
 		// phải nộp giấy tờ tương ứng sau đây:", counted as a paper by the
 		// portal, leads the papers of cases up to the next heading.
@@ -1073,6 +1084,15 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			c.papers = append(c.papers, x)
 		} else if c.papers[i].special && !x.special {
 			c.papers[i] = x
+		}
+	}
+	for _, f := range fallbacks {
+		if !insteadOf(cases, f) {
+			if len(cases) == 0 {
+				cases = append(cases, paperCase{})
+			}
+			c := &cases[len(cases)-1]
+			c.papers = append(c.papers, paper{name: shortPaper(f.full), full: f.full, special: true})
 		}
 	}
 	// A table whose only rows are "0 bản chính" holds no paper with a
@@ -1196,6 +1216,44 @@ func referredPapers(cases []paperCase) {
 // "Ngoài giấy tờ nêu trên, tùy từng trường hợp, … phải nộp giấy tờ tương
 // ứng sau đây:".
 var caseLead = regexp.MustCompile(`(?i)(tùy|tuỳ) (từng|theo) trường hợp[^:]{0,120}:\s*$`)
+
+// fallbackRow is a row that names what to hand in instead of a paper
+// listed: "Trường hợp không có văn bản nêu trên thì …".
+var fallbackRow = regexp.MustCompile(`(?i)^(?:trường hợp|nếu) không có (?:các )?(văn bản|giấy tờ|giấy)[^.;:]{0,40}?(?:nêu trên|trên|này|đó)[^.;:]{0,30}? thì (?:phải có |phải nộp |nộp )?(.+)$`)
+
+// fallback is a fallbackRow: the kind of paper it stands in for ("văn
+// bản"), what it names instead, and the row as the record writes it.
+type fallback struct{ head, instead, full string }
+
+// insteadOf says a fallback with the one paper of the cases it stands in
+// for: the first every applicant's paper whose name opens with the kind
+// the fallback names and is no form ("Văn bản của cơ quan y tế, cơ quan
+// giám định … (không có thì: văn bản cam đoan của các bên …)"). It
+// reports false when no paper is that one.
+func insteadOf(cases []paperCase, f fallback) bool {
+	for i := range cases {
+		for j := range cases[i].papers {
+			x := &cases[i].papers[j]
+			if x.special || paperRank(*x) == 0 || !strings.HasPrefix(strings.ToLower(x.name), f.head+" ") {
+				continue
+			}
+			// The paper's name to the end of its last whole choice ("Văn
+			// bản của cơ quan y tế, cơ quan giám định…", not "… hoặc cơ
+			// quan khác có thẩm"), that both fit.
+			name := strings.TrimRight(strings.TrimSuffix(x.name, "…"), " ,;")
+			if i := max(strings.LastIndex(name, ", "), strings.LastIndex(name, " hoặc ")); i > 0 && len(strings.Fields(name[:i])) >= 4 && i < len(name)-1 {
+				name = name[:i] + "…"
+			}
+			x.name = name + " (không có thì: " + clip(strings.TrimRight(f.instead, ". "), maxFallback) + ")"
+			x.full += " " + f.full
+			return true
+		}
+	}
+	return false
+}
+
+// maxFallback is the most characters of what a fallback row names.
+const maxFallback = 110
 
 // papersLead is a row that only leads the papers after it: "… thực hiện
 // việc nộp/xuất trình (…) hoặc tải lên (…) các giấy tờ sau:".
@@ -1379,6 +1437,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	}
 	choiceItems(papers[:len(cases[best].papers)])
 	foreignCases(papers[:len(cases[best].papers)], question, p.Title)
+	abroadCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
 	conditionCases(papers[:len(cases[best].papers)], question, p.Title)
 	// "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/…"
@@ -1531,6 +1590,42 @@ func foreignCases(mine []paper, question, title string) {
 		return
 	}
 	bringForward(mine, func(x paper) bool { return x.special && parentForeign.MatchString(strings.TrimSpace(x.full)) })
+}
+
+// eventAbroad says a case of a birth, a death or a stay abroad: "Trường
+// hợp trẻ em sinh ra tại nước ngoài thì nộp …", "… nhập cảnh hợp pháp
+// vào Việt Nam … trong trường hợp trẻ em sinh ra ở nước ngoài".
+var eventAbroad = regexp.MustCompile(`(?i)(sinh ra|sinh|chết|mất|cư trú) (ở|tại) nước ngoài`)
+
+// abroadCases marks, in a procedure with a foreign element asked about
+// an event abroad ("bé sinh ở Nhật", which the dictionary reads "nước
+// ngoài"), the special rows of what happened abroad as the resident's
+// and puts them right after the form: the child's entry into Việt Nam
+// and the foreign birth paper are the papers a family back home must
+// find.
+func abroadCases(mine []paper, question, title string) {
+	if !strings.Contains(strings.ToLower(title), "yếu tố nước ngoài") || !placedAbroad(question) {
+		return
+	}
+	bringForward(mine, func(x paper) bool { return x.special && eventAbroad.MatchString(x.full) })
+	// The case is the resident's: its paper is named, not the case
+	// ("Trường hợp trẻ em sinh ra tại nước ngoài thì nộp Giấy chứng sinh
+	// hoặc giấy tờ khác do cơ quan có thẩm quyền nước ngoài cấp …").
+	for i, x := range mine {
+		if m := caseThen.FindStringSubmatch(paperCount.ReplaceAllString(x.full, "")); x.asked && m != nil {
+			mine[i].name = clip(upperFirst(strings.TrimRight(m[1], ". ")), maxPaperName+10)
+		}
+	}
+}
+
+// caseThen is a row of a case and what it hands in: "Trường hợp … thì
+// nộp …".
+var caseThen = regexp.MustCompile(`(?i)^trường hợp [^:;]{5,200}? thì (?:phải )?(?:nộp|xuất trình) (.+)$`)
+
+// placedAbroad reports a question that places what happened abroad, in
+// its words or the dictionary's ("sinh bên Hàn" => "nước ngoài").
+func placedAbroad(question string) bool {
+	return strings.Contains(fold(question), " nuoc ngoai ") || slices.Contains(caseDictionary().Expand(question), "nuoc ngoai")
 }
 
 // conditionCases marks the duties of a case (caseDuty) whose condition

@@ -2328,3 +2328,43 @@ func TestDeadlineNumberInWordsThenDigits(t *testing.T) {
 		t.Errorf("answer %q, want the 5 working days from the loss and form 04/TEM", got)
 	}
 }
+
+// A child born abroad and never registered there, asked about at home
+// ("bé … sinh ở Nhật", which the dictionary reads "nước ngoài"), brings
+// what that case lists: proof of the child's entry and the foreign birth
+// paper, named as papers, not hidden among special cases (record
+// 2.000528).
+func TestBirthAbroadCasePapers(t *testing.T) {
+	q := "bé nhà mình sinh ở Nhật nhưng chưa làm khai sinh bên đó, giờ cả nhà về VN ở hẳn rồi. Đi làm khai sinh cho bé ở phường cần mang theo giấy tờ gì ạ"
+	_, got := embeddedAnswer(t, "2.000528", q)
+	if !strings.Contains(got, "nhập cảnh hợp pháp vào Việt Nam") || !strings.Contains(got, "Giấy chứng sinh hoặc giấy tờ khác do cơ quan có thẩm quyền nước ngoài") {
+		t.Errorf("answer %q, want the child's entry and the foreign birth paper", got)
+	}
+	if _, home := embeddedAnswer(t, "2.000528", "vợ tôi người Hàn, sinh con ở bệnh viện huyện, làm khai sinh cần gì"); strings.Contains(home, "nhập cảnh") {
+		t.Errorf("answer %q: a child born at home needs no proof of entry", home)
+	}
+}
+
+// What stands in for a paper that cannot be had ("Trường hợp không có
+// văn bản nêu trên thì phải có văn bản cam đoan … và có ít nhất hai người
+// làm chứng"), listed by the portal before that paper, is said with it:
+// a father without a DNA test reads that a sworn statement and two
+// witnesses will do (record 1.001022).
+func TestFallbackSaidWithItsPaper(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.001022", "thủ tuc nhận cha cho con, hai vợ chồng chưa dăng ky kết hôn thì cần giấy tờ j")
+	if !strings.Contains(got, "Văn bản của cơ quan y tế, cơ quan giám định… (không có thì: văn bản cam đoan") || !strings.Contains(got, "hai người làm chứng") {
+		t.Errorf("answer %q, want the medical proof and, without it, the sworn statement with two witnesses", got)
+	}
+}
+
+// A household business moved to another province hands its file to the
+// new tax office within 10 working days of the old office's notice: the
+// taxpayer's duty ("người nộp thuế phải lập hồ sơ, gửi đến cơ quan thuế
+// nơi chuyển đến") though the sentence opens with the office's notice
+// (record 1.008505).
+func TestMoveToNewTaxOffice(t *testing.T) {
+	p := embeddedProcedure(t, "1.008505")
+	if got := deadlineOf(p, "HKD nhà tôi chuyển cửa hàng sang tỉnh khác nên đổi cơ quan thuế quản lý. Ở thuế nơi chuyển đến phải nộp hồ sơ trong mấy ngày?"); !strings.Contains(got, "Trong thời hạn 10 (mười) ngày làm việc") {
+		t.Errorf("deadline %q, want the 10 working days after the old office's notice", got)
+	}
+}
