@@ -59,6 +59,24 @@ func readFee(cell string, today time.Time) feeReading {
 	if until, ok := expiredRate(main, note, today); ok {
 		return feeReading{text: main + " (bản ghi ghi mức này áp dụng đến hết " + until + ", nay đã hết hạn; hỏi cán bộ mức hiện hành)"}
 	}
+	// "50.000 đồng (50.000đ/giấy thông hành (Thông tư số 25/2021/TT-BTC
+	// …))": the amount per its unit, then what the note says of it. A
+	// note whose amount is the column's with three more zeros
+	// ("25.000.000đ/giấy thông hành" beside 25.000 đồng, a half of the
+	// 50.000 đồng in person) wrote it in the wrong unit: the column's
+	// amount is said, not both.
+	if a, ok := amountOf(main); ok {
+		if m := unitNote.FindStringSubmatch(note); m != nil {
+			v, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "").Replace(m[1]), 10, 64)
+			if err == nil && (v == a || v == a*1000) && moneyRe.FindAllString(m[3], -1) == nil {
+				main += m[2]
+				if rest := strings.TrimSpace(dropExpired(m[3], today)); rest != "" {
+					main += " (" + clip(rest, 120) + ")"
+				}
+				return feeReading{text: main, known: true}
+			}
+		}
+	}
 	text := main
 	// whom the fee spares, said whole after the amount, or a stepfather
 	// (a poor household) reads that he pays.
@@ -103,6 +121,10 @@ func readFee(cell string, today time.Time) feeReading {
 	}
 	return feeReading{text: text, known: true}
 }
+
+// unitNote is a fee note that opens with an amount per a unit and goes
+// on in a bracket: "50.000đ/giấy thông hành (Thông tư số …".
+var unitNote = regexp.MustCompile(`^(\d{1,3}(?:[.,]\d{3})+|\d+)\s*(?:đồng|đ|VNĐ)\s*(/[^()/;.]{1,40}?)\s*(?:\((.*?)\)?)?$`)
 
 // nextSentence starts a fee note's next sentence.
 var nextSentence = regexp.MustCompile(`[.;] \p{Lu}`)

@@ -57,6 +57,24 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			want:    []string{"8.000 đồng", "miễn lệ phí cho người thuộc gia đình có công với cách mạng; người thuộc hộ nghèo; người khuyết tật"},
 		},
 		{
+			// The amount again per its unit, then the circular: said
+			// once, per the unit (1.012680).
+			name:    "the amount per its unit, then its circular",
+			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "50.000 đồng (50.000đ/giấy thông hành (Thông tư số 25/2021/TT-BTC ngày 07/4/2021 của Bộ Tài chính).)"}},
+			day:     today,
+			want:    []string{"50.000 đồng/giấy thông hành (Thông tư số 25/2021/TT-BTC ngày 07/4/2021 của Bộ Tài chính)"},
+			wantNot: []string{"50.000đ"},
+		},
+		{
+			// The note's amount in the wrong unit, three zeros too many
+			// beside the column's half rate (1.012680): the column's.
+			name:    "a note's amount three zeros too many",
+			methods: []knowledge.Method{{Channel: "Trực tuyến", Fee: "25.000 đồng (25.000.000đ/giấy thông hành (áp dụng đến hết ngày 31/12/2026 theo Thông tư số 64/2025/TT-BTC ngày 30/6/2025 của Bộ Tài chính).)"}},
+			day:     today,
+			want:    []string{"25.000 đồng/giấy thông hành (áp dụng đến hết ngày 31/12/2026"},
+			wantNot: []string{"25.000.000"},
+		},
+		{
 			name:    "free unless the province sets a fee, if any",
 			methods: []knowledge.Method{{Channel: "Trực tiếp", Fee: "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân dân cấp tỉnh.)"}},
 			day:     today,
