@@ -14,15 +14,16 @@ import (
 // ngày" ask the resident's own time limit, not the office's.
 func TestIntentsAsResidentsType(t *testing.T) {
 	for q, want := range map[string]intent{
-		"khai thue TNCN dung to khai mau nao, han nop may ngay":       intentDeadline,
-		"làm VNeID mức 2 cho ông bà thì ra công an xã, cần phiếu gì":  intentPapers,
-		"tach thua dat hs gom nhung gi, bn ngay xong":                 intentTime,
-		"làm lại thẻ bảo hiểm có lâu ko":                              intentTime,
-		"đăng ký khai sinh hết bn":                                    intentFee,
-		"tam tru thi khi nao phai di gia han":                         intentDeadline,
-		"tam nghi ban 2 thang thi phai bao truoc may ngay":            intentDeadline,
-		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":    intentDeadline,
-		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v": intentDeadline,
+		"khai thue TNCN dung to khai mau nao, han nop may ngay":                                          intentDeadline,
+		"làm VNeID mức 2 cho ông bà thì ra công an xã, cần phiếu gì":                                     intentPapers,
+		"tach thua dat hs gom nhung gi, bn ngay xong":                                                    intentTime,
+		"làm lại thẻ bảo hiểm có lâu ko":                                                                 intentTime,
+		"đăng ký khai sinh hết bn":                                                                       intentFee,
+		"làm giấy thông hành ở công an xã cần mấy tấm ảnh":                                               intentPapers,
+		"tam tru thi khi nao phai di gia han":                                                            intentDeadline,
+		"tam nghi ban 2 thang thi phai bao truoc may ngay":                                               intentDeadline,
+		"tạm ngưng kinh doanh 3 tháng, phải báo trc bao nhiu ngày":                                       intentDeadline,
+		"tam tru sap het han thi phai gia han truoc bao nhieu ngay v":                                    intentDeadline,
 		"Tạm trú của tôi sắp hết hạn, tôi phải đi gia hạn trong khoảng thời gian nào trước khi hết hạn?": intentDeadline,
 		// The resident's time, then the office's.
 		"HTX vừa quyết định lập chi nhánh, trong bao lâu phải đi đăng ký hoạt động chi nhánh và mấy ngày thì có giấy chứng nhận": intentDeadline,
