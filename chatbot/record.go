@@ -1035,11 +1035,10 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			continue
 		}
 		// "Trường hợp không có văn bản nêu trên thì phải có văn bản cam
-		// đoan của các bên … và có ít nhất hai người làm chứng" is the
-		// paper before it when that one cannot be had: said with it, or a
-		// father reads that only a DNA test will do.
-		// The portal may list it before that paper: it is said with the
-		// paper it names, wherever that comes (below).
+		// đoan của các bên … và có ít nhất hai người làm chứng" stands in
+		// for a paper that cannot be had: it is said with that paper,
+		// wherever the portal lists it (below), or a father reads that
+		// only a DNA test will do.
 		if m := fallbackRow.FindStringSubmatch(bare); m != nil {
 			fallbacks = append(fallbacks, fallback{head: strings.ToLower(m[1]), instead: m[2], full: full})
 			continue
@@ -1225,7 +1224,7 @@ var fallbackRow = regexp.MustCompile(`(?i)^(?:trường hợp|nếu) không có 
 // bản"), what it names instead, and the row as the record writes it.
 type fallback struct{ head, instead, full string }
 
-// insteadOf says a fallback with the one paper of the cases it stands in
+// insteadOf names a fallback with the paper of the cases it stands in
 // for: the first every applicant's paper whose name opens with the kind
 // the fallback names and is no form ("Văn bản của cơ quan y tế, cơ quan
 // giám định … (không có thì: văn bản cam đoan của các bên …)"). It
@@ -1612,7 +1611,10 @@ func abroadCases(mine []paper, question, title string) {
 	// ("Trường hợp trẻ em sinh ra tại nước ngoài thì nộp Giấy chứng sinh
 	// hoặc giấy tờ khác do cơ quan có thẩm quyền nước ngoài cấp …").
 	for i, x := range mine {
-		if m := caseThen.FindStringSubmatch(paperCount.ReplaceAllString(x.full, "")); x.asked && m != nil {
+		if !x.asked {
+			continue
+		}
+		if m := caseThen.FindStringSubmatch(paperCount.ReplaceAllString(x.full, "")); m != nil {
 			mine[i].name = clip(upperFirst(strings.TrimRight(m[1], ". ")), maxPaperName+10)
 		}
 	}

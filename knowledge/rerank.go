@@ -215,8 +215,8 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// ("ở thuế nơi chuyển đến", "bên thuế nơi mới" in the dictionary's
 	// words) asks the record of the office arrived at, not its twin at
 	// the office left; and the other way round.
-	wholeOnline := strings.Contains(askedNowText, " toan trinh ")
 	move := moveSaid(askedNowText + " " + strings.Join(nowExpansions, " , ") + " ")
+	wholeOnline := strings.Contains(askedNowText, " toan trinh ") // done wholly online
 	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, nowExpansions)), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
 	}

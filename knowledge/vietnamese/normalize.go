@@ -47,12 +47,12 @@ func respell(s string) string {
 	var b []byte
 	last := 0 // the end of s copied into b
 	for i := 0; i < len(s); {
-		if !asciiLetter(s[i]) {
+		if !wordByte(s[i]) {
 			i++
 			continue
 		}
 		j := i + 1
-		for j < len(s) && asciiLetter(s[j]) {
+		for j < len(s) && wordByte(s[j]) {
 			j++
 		}
 		// A syllable of two or three letters followed by no other letter
@@ -71,7 +71,9 @@ func respell(s string) string {
 	return string(append(b, s[last:]...))
 }
 
-func asciiLetter(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
+// wordByte reports a byte of a folded word: a lower-case ASCII letter or
+// a digit.
+func wordByte(c byte) bool { return 'a' <= c && c <= 'z' || '0' <= c && c <= '9' }
 
 func fold(s string) string {
 	var b strings.Builder
