@@ -140,6 +140,9 @@ var (
 	// permits for works near an irrigation dam say "dịch vụ" and "thủy
 	// lợi" and answered "tiền dịch vụ thủy lợi mỗi sào bao nhiêu").
 	irrigationFee = []string{"thuy loi phi", "phi thuy loi", "tien thuy loi", "tien nuoc thuy loi", "gia dich vu thuy loi", "tien dich vu thuy loi", "phi dich vu thuy loi"}
+	// irrigationWorks says the small or on-field irrigation works whose
+	// building the commune supports (record 2.001621).
+	irrigationWorks = regexp.MustCompile(` thuy loi (nho|noi dong) `)
 	// heldByOthers are the topics said whole, whoever says them.
 	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather, irrigationFee)
 )
@@ -184,7 +187,9 @@ func wholeTitleSaid(padded, title string) bool {
 func unheldTopic(padded string) string {
 	padded = allowanceInitials.Replace(padded)
 	for _, v := range heldByOthers {
-		if strings.Contains(padded, " "+v+" ") {
+		// "xin hỗ trợ tiền thủy lợi nhỏ" asks the support of small and
+		// on-field irrigation works, which a record holds: no fee.
+		if strings.Contains(padded, " "+v+" ") && !(slices.Contains(irrigationFee, v) && irrigationWorks.MatchString(padded)) {
 			return v
 		}
 	}

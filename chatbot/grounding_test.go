@@ -150,6 +150,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		// The irrigation water's price is no permit's.
 		{"tiền dịch vụ thủy lợi năm nay mỗi sào bao nhiêu, nộp cho ai", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Cấp giấy phép cho các hoạt động trong phạm vi bảo vệ công trình thủy lợi đối với hoạt động du lịch, thể thao, nghiên cứu khoa học, kinh doanh, dịch vụ"}, false},
 		{"thuy loi phi nop cho ai", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Phê duyệt phương án bảo vệ công trình thủy lợi"}, false},
+		{"thon toi lam muong nho dan nuoc vao ruong, lam xong roi. muon xin xa ho tro tien thuy loi nho thi can giay to gi", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.58, Title: "Hỗ trợ đầu tư xây dựng phát triển thủy lợi nhỏ, thuỷ lợi nội đồng và tưới tiên tiến, tiết kiệm nước"}, true},
 		// An allowance said as what a paper asked is for asks the paper.
 		{"xã yêu cầu giấy xác nhận cư trú để làm hồ sơ trợ cấp cho em tôi bị khuyết tật, xin giấy xác nhận thông tin cư trú thì khai mẫu gì, mất mấy ngày có tốn tiền ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.62, Title: "Xác nhận thông tin về cư trú"}, true},
 		{"xin giấy xác nhận để hưởng trợ cấp người khuyết tật hằng tháng ở đâu", pension, false},
