@@ -24,6 +24,7 @@ const (
 	// disabled), which a resident left off would pay.
 	maxFeeLine      = 300
 	maxTimeLine     = 200 // characters of a time of one line, said whole
+	maxFormLine     = 240 // characters of a list of papers asked for its form, said whole
 	maxTextPapers   = 4   // papers named in the text
 	maxPaperList    = 190 // characters of the papers named in the text
 	minPaperCut     = 40  // characters a paper cut to fit the list keeps at least
@@ -131,8 +132,11 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		// does a time of one line: a number whose unit the record lost
 		// needs its note ("«1» (bản ghi thiếu đơn vị; các bước ghi: «…
 		// trong ngày làm việc tiếp theo»)").
+		// So does a list of papers asked for its form ("nộp mẫu gì"),
+		// or the form's number is cut away with the line's end.
 		t := part.String()
-		add(t, in == intentFee || in == intentTime && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxTimeLine)
+		form := in == intentPapers && strings.Contains(fold(question), " mau ") && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxFormLine
+		add(t, in == intentFee || in == intentTime && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxTimeLine || form)
 	}
 	b.WriteString(parts.String())
 	// What the question asks beyond the parts: the record's own sentence,

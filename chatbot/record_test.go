@@ -2368,3 +2368,13 @@ func TestMoveToNewTaxOffice(t *testing.T) {
 		t.Errorf("deadline %q, want the 10 working days after the old office's notice", got)
 	}
 }
+
+// A list of papers asked for its form ("nộp mẫu gì") is said whole
+// beside a long deadline, or the form's number goes with the line's cut
+// end (record 1.008505).
+func TestFormAskedBesideALongDeadline(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.008505", "HKD nhà tôi chuyển cửa hàng sang tỉnh khác nên đổi cơ quan thuế quản lý. Ở thuế nơi chuyển đến phải nộp mẫu gì, hạn mấy ngày?")
+	if !strings.Contains(got, "30/ĐK-TCT") || !strings.Contains(got, "10 (mười) ngày làm việc") {
+		t.Errorf("answer %q, want form 30/ĐK-TCT and the 10 working days", got)
+	}
+}
