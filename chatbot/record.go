@@ -1244,7 +1244,6 @@ func insteadOf(cases []paperCase, f fallback) bool {
 				name = name[:i] + "…"
 			}
 			x.name = name + " (không có thì: " + clip(strings.TrimRight(f.instead, ". "), maxFallback) + ")"
-			x.full += " " + f.full
 			return true
 		}
 	}
