@@ -135,8 +135,9 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		// So does a list of papers asked for its form ("nộp mẫu gì"),
 		// or the form's number is cut away with the line's end.
 		t := part.String()
-		form := in == intentPapers && strings.Contains(fold(question), " mau ") && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxFormLine
-		add(t, in == intentFee || in == intentTime && strings.Count(strings.TrimSpace(t), "\n") == 0 && utf8.RuneCountInString(t) <= maxTimeLine || form)
+		oneLine, n := strings.Count(strings.TrimSpace(t), "\n") == 0, utf8.RuneCountInString(t)
+		form := in == intentPapers && oneLine && n <= maxFormLine && strings.Contains(fold(question), " mau ")
+		add(t, in == intentFee || in == intentTime && oneLine && n <= maxTimeLine || form)
 	}
 	b.WriteString(parts.String())
 	// What the question asks beyond the parts: the record's own sentence,

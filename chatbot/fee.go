@@ -67,8 +67,7 @@ func readFee(cell string, today time.Time) feeReading {
 	// amount is said, not both.
 	if a, ok := amountOf(main); ok {
 		if m := unitNote.FindStringSubmatch(note); m != nil {
-			v, err := strconv.ParseInt(strings.NewReplacer(".", "", ",", "").Replace(m[1]), 10, 64)
-			if err == nil && (v == a || v == a*1000) && moneyRe.FindAllString(m[3], -1) == nil {
+			if v, ok := amountOf(m[1] + " đồng"); ok && (v == a || v == a*1000) && moneyRe.FindAllString(m[3], -1) == nil {
 				main += m[2]
 				if rest := strings.TrimSpace(dropExpired(m[3], today)); rest != "" {
 					main += " (" + clip(rest, 120) + ")"

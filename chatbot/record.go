@@ -1040,7 +1040,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		// wherever the portal lists it (below), or a father reads that
 		// only a DNA test will do.
 		if m := fallbackRow.FindStringSubmatch(bare); m != nil {
-			fallbacks = append(fallbacks, fallback{head: strings.ToLower(m[1]), instead: m[2], full: full})
+			fallbacks = append(fallbacks, fallback{head: strings.ToLower(m[1]), instead: m[2], full: full, at: len(cases) - 1})
 			continue
 		}
 		// "Ngoài giấy tờ nêu trên, tùy từng trường hợp, bên nam, bên nữ
@@ -1086,11 +1086,13 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 		}
 	}
 	for _, f := range fallbacks {
+		// One that names no paper listed stays a case's paper, in the case
+		// it stood in.
 		if !insteadOf(cases, f) {
 			if len(cases) == 0 {
 				cases = append(cases, paperCase{})
 			}
-			c := &cases[len(cases)-1]
+			c := &cases[max(f.at, 0)]
 			c.papers = append(c.papers, paper{name: shortPaper(f.full), full: f.full, special: true})
 		}
 	}
@@ -1221,8 +1223,12 @@ var caseLead = regexp.MustCompile(`(?i)(tùy|tuỳ) (từng|theo) trường hợ
 var fallbackRow = regexp.MustCompile(`(?i)^(?:trường hợp|nếu) không có (?:các )?(văn bản|giấy tờ|giấy)[^.;:]{0,40}?(?:nêu trên|trên|này|đó)[^.;:]{0,30}? thì (?:phải có |phải nộp |nộp )?(.+)$`)
 
 // fallback is a fallbackRow: the kind of paper it stands in for ("văn
-// bản"), what it names instead, and the row as the record writes it.
-type fallback struct{ head, instead, full string }
+// bản"), what it names instead, the row as the record writes it, and
+// the case it stood in (-1 before any).
+type fallback struct {
+	head, instead, full string
+	at                  int
+}
 
 // insteadOf names a fallback with the paper of the cases it stands in
 // for: the first every applicant's paper whose name opens with the kind

@@ -210,14 +210,28 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// asked: "… đất chưa có sổ đỏ (lần đầu), tôi muốn đề nghị chủ tịch
 	// xã giải quyết" asks no first certificate.
 	stages := stagesSaid(slices.Concat(p.ask, p.expansions))
-	nowExpansions := ix.askExpansions(p)
+	// The dictionary's reading of what is asked now, read once and only
+	// when it is needed: a second reading of the question is no cost
+	// every search should pay.
+	var nowExpansions []string
+	nowRead := false
+	readNow := func() []string {
+		if !nowRead {
+			nowExpansions, nowRead = ix.askExpansions(p), true
+		}
+		return nowExpansions
+	}
 	// A move has two offices: the question that says where it goes now
 	// ("ở thuế nơi chuyển đến", "bên thuế nơi mới" in the dictionary's
 	// words) asks the record of the office arrived at, not its twin at
-	// the office left; and the other way round.
-	move := moveSaid(askedNowText + " " + strings.Join(nowExpansions, " , ") + " ")
+	// the office left; and the other way round. A question whose words
+	// and reading name no end of a move has none now either.
+	move := ""
+	if containsAny(askedNowText+" "+strings.Join(p.expansions, " , ")+" ", " chuyen den ", " chuyen di ") {
+		move = moveSaid(askedNowText + " " + strings.Join(readNow(), " , ") + " ")
+	}
 	wholeOnline := strings.Contains(askedNowText, " toan trinh ") // done wholly online
-	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, nowExpansions)), firstTime) {
+	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, readNow())), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
 	}
 	if pendingStop.MatchString(whole) {
