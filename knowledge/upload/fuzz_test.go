@@ -126,7 +126,8 @@ func FuzzParsePortal(f *testing.F) {
 // path, never hidden, bounded, valid UTF-8, and stable.
 func FuzzSafeName(f *testing.F) {
 	for _, s := range []string{"../../etc/passwd.md", "Thông báo số 12.pdf", "exe\u202egpj.pdf", "CON.txt", "...", "a/b\\c.docx",
-		strings.Repeat("ả", 200) + ".pdf", "\xff\xfe.md", "", " .hidden"} {
+		strings.Repeat("ả", 200) + ".pdf", "\xff\xfe.md", "", " .hidden",
+		"CON." + strings.Repeat("a", 150) + "." + strings.Repeat("b", 30)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, name string) {

@@ -49,23 +49,31 @@ func SafeName(name string) string {
 	if stem == "" {
 		name = fallbackName + name
 	}
-	if reserved(stem) {
-		name = "_" + name
-	}
-	// Cut last, so that a prefix cannot push a name past the limit.
-	if len(name) > maxName {
-		ext := path.Ext(name)
-		if len(ext) > 16 {
-			ext = ""
-		}
-		stem := strings.TrimSuffix(name, ext)
-		cut := maxName - len(ext)
-		for cut > 0 && !utf8.RuneStart(stem[cut]) {
-			cut--
-		}
-		name = strings.TrimRight(stem[:cut], ". ") + ext
+	name = cut(name)
+	// After the cut, which can leave a reserved stem ("CON.0000…" cut
+	// to "CON" and a long extension); the prefix may need a cut again.
+	if reserved(strings.TrimSuffix(name, path.Ext(name))) {
+		name = cut("_" + name)
 	}
 	return name
+}
+
+// cut bounds a name to maxName bytes, keeping an extension of up to 16
+// bytes and whole runes.
+func cut(name string) string {
+	if len(name) <= maxName {
+		return name
+	}
+	ext := path.Ext(name)
+	if len(ext) > 16 {
+		ext = ""
+	}
+	stem := strings.TrimSuffix(name, ext)
+	at := maxName - len(ext)
+	for at > 0 && !utf8.RuneStart(stem[at]) {
+		at--
+	}
+	return strings.TrimRight(stem[:at], ". ") + ext
 }
 
 // reserved reports names Windows cannot store (CON, NUL, COM1, ...).
