@@ -242,7 +242,17 @@ func saysAlready(text, quote string) bool {
 	if len(q) < 20 {
 		return false
 	}
-	return strings.Contains(strings.ToLower(text), strings.ToLower(string(q[:min(len(q), 50)])))
+	text = strings.ToLower(text)
+	if strings.Contains(text, strings.ToLower(string(q[:min(len(q), 50)]))) {
+		return true
+	}
+	// A fallback row ("Trường hợp không có văn bản nêu trên thì phải có
+	// văn bản cam đoan …") is said already when what stands in for the
+	// paper is: the list says it with its paper ("(không có thì: …)").
+	if m := fallbackRow.FindStringSubmatch(string(q)); m != nil {
+		return saysAlready(text, m[2])
+	}
+	return false
 }
 
 // clauseStart opens a clause of a record's text, not the middle of a

@@ -2355,6 +2355,15 @@ func TestFallbackSaidWithItsPaper(t *testing.T) {
 	if !strings.Contains(got, "Văn bản của cơ quan y tế, cơ quan giám định… (không có thì: văn bản cam đoan") || !strings.Contains(got, "hai người làm chứng") {
 		t.Errorf("answer %q, want the medical proof and, without it, the sworn statement with two witnesses", got)
 	}
+	// Asked outright ("nếu không có thì sao"), the fallback is said once:
+	// the record's sentence is not quoted after the list that says it.
+	q := "Giờ tôi muốn làm thủ tục nhận con ở xã thì cần giấy tờ gì chứng minh quan hệ cha con, có bắt buộc xét nghiệm ADN không, nếu không có thì sao?"
+	p := embeddedProcedure(t, "1.001022")
+	var b strings.Builder
+	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, recordDetail(q, p.Title, p), view{})
+	if asked := b.String(); strings.Count(asked, "văn bản cam đoan") != 1 {
+		t.Errorf("answer %q, want the sworn statement said once", asked)
+	}
 }
 
 // A household business moved to another province hands its file to the
