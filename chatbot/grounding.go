@@ -143,8 +143,13 @@ var (
 	// irrigationWorks says the small or on-field irrigation works whose
 	// building the commune supports (record 2.001621).
 	irrigationWorks = regexp.MustCompile(` thuy loi (nho|noi dong) `)
+	// A house's number plate is given by the commune's own decision on
+	// naming streets and numbering houses: no record names it (a
+	// building permit answered "nhà mới xây xong làm sao được cấp biển
+	// số nhà"). "số nhà" alone is part of an address.
+	houseNumber = []string{"bien so nha", "danh so nha"}
 	// heldByOthers are the topics said whole, whoever says them.
-	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather, irrigationFee)
+	heldByOthers = slices.Concat(vaccination, telecom, pets, school, drains, weather, irrigationFee, houseNumber)
 )
 
 // lostPet is a pet gone astray or lost ("con mèo nhà e đi lạc", "mất

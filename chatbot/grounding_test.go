@@ -134,6 +134,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 	}{
 		{"Mẹ tôi năm nay tròn 80 tuổi, không có lương hưu, làm sao để xin tiền trợ cấp hàng tháng cho người cao tuổi ở xã?", pension, false},
 		{"tro cap nguoi khuyet tat hang thang nop o dau", pension, false},
+		{"nhà mới xây xong, xin biển số nhà ở đâu", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Cấp giấy phép xây dựng mới đối với nhà ở riêng lẻ"}, false},
+		{"Giấy chứng nhận HKD của tôi in sai số nhà, sửa lại thì nộp giấy gì", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh"}, true},
 		{"Cho hỏi lịch tiêm chủng mở rộng cho bé 2 tháng tuổi ở trạm y tế xã là ngày nào, có cần đăng kí trước ko?", birth, false},
 		{"dk sim chinh chu o UBND xa dc ko, can mang CCCD ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký tạm trú"}, false},
 		{"Nên nuôi cá cảnh loại nào dễ chăm cho người mới bắt đầu?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.56, Title: "Giao khu vực biển cho cá nhân Việt Nam để nuôi trồng thủy sản"}, false},
