@@ -2418,7 +2418,9 @@ func shortPaper(name string) string {
 	}
 	var form string // "(mẫu CT01)": what the office asks for
 	if m := formCodeAt(s); m != nil {
-		form = "(mẫu " + strings.TrimRight(s[m[2]:m[3]], ".") + ")"
+		// "(Mẫu số 01- QĐ613)": the code is said without the space
+		// the record typed after its dash.
+		form = "(mẫu " + strings.ReplaceAll(strings.TrimRight(s[m[2]:m[3]], "."), "- ", "-") + ")"
 		switch s[m[0]] {
 		case ')':
 			s = s[:m[0]+1]
@@ -2652,11 +2654,11 @@ var attachedFile = regexp.MustCompile(`(?i);\s*[^;\s]+\.(docx?|pdf|xlsx?|rtf)$`)
 
 // formCode is a form's code in brackets after a paper's name, or said
 // with "theo" or after the name's bracket: "(mẫu TK05)", "(Mẫu số
-// 13-HSB)", "theo mẫu số 01/NDAN", "theo mẫu BM.NCC.20.01", "(áp dụng …)
-// mẫu số 03/BĐS-TNCN".
+// 13-HSB)", "(Mẫu số 01- QĐ613)", "theo mẫu số 01/NDAN", "theo mẫu
+// BM.NCC.20.01", "(áp dụng …) mẫu số 03/BĐS-TNCN".
 // bareFormCode is a form's code after a bare space: "Tờ khai thuế tạm
 // tính đối với dầu khí Mẫu số 01/TK-DK ban hành kèm theo …".
-var bareFormCode = regexp.MustCompile(`\s[Mm]ẫu (số (?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
+var bareFormCode = regexp.MustCompile(`\s[Mm]ẫu (số (?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9](?:[0-9A-Za-zĐ./]|-\s?){0,14})(?:[ ),;.]|$)`)
 
 // formCodeAt is where formCode, else bareFormCode, finds a form's code,
 // with the code's own bounds at [2:4].
@@ -2671,4 +2673,4 @@ func formCodeAt(s string) []int {
 // 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai …".
 var leadingForm = regexp.MustCompile(`^[Mm]ẫu ((?:số )?[0-9A-Z][0-9A-Za-zĐ./-]{0,20})\s*[–-]\s*(\S.*)$`)
 
-var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9][0-9A-Za-zĐ./-]{0,14})(?:[ ),;.]|$)`)
+var formCode = regexp.MustCompile(`(?:\((?:theo )?|\stheo |\)\s)[Mm]ẫu ((?:số )?(?:[A-ZĐ]{1,5}\.){0,2}[A-ZĐ]{0,4}[0-9](?:[0-9A-Za-zĐ./]|-\s?){0,14})(?:[ ),;.]|$)`)

@@ -260,6 +260,8 @@ func TestShortPaperNamesThePaperNotWhoBringsIt(t *testing.T) {
 		"Một trong các giấy tờ sau: Căn cước điện tử; bản chính hoặc bản sao của Thẻ căn cước công dân hoặc Thẻ căn cước hoặc Giấy chứng nhận căn cước hoặc Hộ chiếu hoặc giấy tờ xuất nhập cảnh hoặc giấy tờ có giá trị đi lại quốc tế còn giá trị sử dụng.": "Một trong: căn cước điện tử, thẻ căn cước công dân, thẻ căn cước, giấy chứng nhận căn cước",
 		"Tờ khai thuế tạm tính đối với dầu khí Mẫu số 01/TK-DK ban hành kèm theo Phụ lục I Danh mục hồ sơ khai thuế Nghị định số 373/2025/NĐ-CP":                                                                                                              "Tờ khai thuế tạm tính đối với dầu khí (mẫu số 01/TK-DK)",
 		"Mẫu số 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai (phụ lục V ban hành kèm theo Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ trưởng Bộ Tài chính)":                                                                                                     "Đơn đề nghị huỷ tờ khai (mẫu số 04/HTK/GSQL)",
+		// A space after the code's dash (2.000762).
+		"a) Bản chính Đơn đề nghị giải quyết trợ cấp hàng tháng (Mẫu số 01- QĐ613)": "Đơn đề nghị giải quyết trợ cấp hàng tháng (mẫu số 01-QĐ613)",
 		// Every way the copy may be handed in, then the paper (2.000424).
 		"Bản chính hoặc bản sao có chứng thực hoặc bản sao kèm theo bản chính để đối chiếu hoặc bản sao điện tử Giấy ra viện, hóa đơn thanh toán chi phí khám bệnh, chữa bệnh": "Giấy ra viện, hóa đơn thanh toán chi phí khám bệnh, chữa bệnh",
 	} {
