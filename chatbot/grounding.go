@@ -72,7 +72,7 @@ type grounding struct {
 
 func newGrounding(question, padded string) *grounding {
 	g := &grounding{question: question, padded: padded, blocked: blocked(padded), unheld: unheldTopic(padded)}
-	if g.unheld == "" && rainAsked.MatchString(strings.ToLower(norm.NFC.String(question))) {
+	if g.unheld == "" && (rainAsked.MatchString(strings.ToLower(norm.NFC.String(question))) || rainAskedFolded.MatchString(padded)) {
 		g.unheld = "thoi tiet"
 	}
 	if g.unheld == "" && stormAsked.MatchString(padded) && seaGoingAsked.MatchString(padded) {
@@ -101,7 +101,11 @@ var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | 
 // rainAsked asks whether it will rain, read with its tones: folded, "có
 // mưa không" is also "có mua không" (bought or not), and a rain told in
 // a story ("mưa lũ làm sập nhà") asks for the disaster's support.
-var rainAsked = regexp.MustCompile(`(?:^|[\s,.?!])(?:có|sẽ|trời|mai|nay) mưa (?:không|ko|k|hông|hok|hem|chưa|to không|to ko|nhiều không)(?:[\s,.?!]|$)`)
+var rainAsked = regexp.MustCompile(`(?:^|[\s,.?!])(?:có|sẽ|trời|mai|nay) mưa (?:bão |to |lớn |nhiều |rào )?(?:không|ko|k|hông|hok|hem|chưa)(?:[\s,.?!]|$)`)
+
+// rainAskedFolded asks it without tones: a day or the sky said first
+// ("mai o Nghe An co mua bao ko"), so "có mua … không" buys nothing.
+var rainAskedFolded = regexp.MustCompile(` (mai|ngay mai|hom nay|toi nay|chieu nay|sang mai|dem nay|tuan nay|cuoi tuan|troi)( [a-z0-9]+){0,4} (co|se) mua( bao| to| lon| nhieu| rao)? (khong|ko|k|hong|hok|hem|chua) `)
 
 // Topics residents ask a commune about that the national records hold no
 // procedure for: no title names them (checked against the 2,642 records

@@ -166,6 +166,8 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		// Whether it will rain is the forecasters'; a flood that brought a
 		// house down asks the disaster's support.
 		{"Mai ở xã mình có mưa ko ad? Nhà mình đang định phơi lúa ngoài sân HTX.", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
+		{"mai o Nghe An co mua bao ko, toi dinh di vieng mo liet si cho bo", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Xét công nhận liệt sỹ, cấp bằng Tổ quốc ghi công"}, false},
+		{"hôm nay có mua bảo hiểm y tế hộ gia đình ở xã không", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT"}, true},
 		{"du bao thoi tiet tuan nay o xa the nao", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
 		{"mưa lũ làm sập nhà, xin hỗ trợ làm lại nhà ở đâu", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Hỗ trợ làm nhà ở, sửa chữa nhà ở do thiên tai"}, true},
 		// What a bank pays on savings is the bank's; a loan's interest
