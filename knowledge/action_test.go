@@ -164,7 +164,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"đi du lịch Trung Quốc bằng giấy thông hành thì làm ở đâu": "giấy thông hành",
 		// The paper named after a procedure done on any paper is its
 		// object; a copy asked for is not the registration.
-		"chứng thực bản sao CCCD ở đâu":                "Chứng thực bản sao từ bản chính",
+		"chứng thực bản sao CCCD ở đâu": "Chứng thực bản sao từ bản chính",
+		// So is a power of attorney whose signature is certified: the
+		// pension it draws is why.
+		"Mẹ e có lương hưu, làm giấy ủy quyền cho e nhận thay. Ra UBND phường chứng thực chữ ký trên giấy ủy quyền đó mất bao nhiêu tiền?": "Chứng thực chữ ký",
 		"mất giấy đăng ký kết hôn xin bản sao thế nào": "Cấp bản sao Trích lục hộ tịch",
 		// A foreign spouse, a mobile registration: the variant said.
 		"cưới chồng Hàn Quốc thì đăng ký kết hôn ở xã hay tỉnh, lệ phí bao nhiêu": "yếu tố nước ngoài",

@@ -271,8 +271,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// is about weighs at least namedShare of the best match of
 			// the words, however long the record's names field.
 			// The paper named after the name of a procedure done on any
-			// paper is its object: "chứng thực bản sao CCCD".
-			if g.entry.onAnyPaper || ix.namesExplain(p, g.entry) >= minNamedExplain {
+			// paper is its object: "chứng thực bản sao CCCD", "chứng thực
+			// chữ ký trên giấy ủy quyền"; unless another title is said in
+			// a longer run ("chứng thực chữ ký người dịch").
+			if g.entry.onAnyPaper && runs[i] == longestRun || ix.namesExplain(p, g.entry) >= minNamedExplain {
 				share = max(share, namedShare)
 			}
 			share *= nameBonus
