@@ -165,6 +165,10 @@ func feeLawOnly(notes []string) bool {
 	return true
 }
 
+// notCharged is a clause of a fee's note that says when nothing is
+// charged: "…, khi xuất kho không thu".
+var notCharged = regexp.MustCompile(`(?i), (khi|trường hợp|đối với) [^,;]{3,40} (không thu|miễn thu|được miễn)`)
+
 // ifAny is the "(nếu có)" of a fee that may not be charged at all.
 var ifAny = regexp.MustCompile(`(?i)\(\s*nếu có\s*\)`)
 
@@ -231,7 +235,15 @@ func readFreeNote(note string, today time.Time) feeReading {
 	case free:
 		parts = append(parts, "miễn lệ phí")
 	case len(others) > 0 && moneyRe.MatchString(strings.Join(others, " ")):
-		parts = append(parts, "có thu: "+clip(strings.Join(others, "; "), 160))
+		// "Miễn phí (… thu lệ phí … một lần khi làm thủ tục nhập kho,
+		// khi xuất kho không thu; mức thu là 20.000 VNĐ/tờ khai)": the
+		// note says when nothing is charged; the portal's "free" stands,
+		// with the note that says whose step the amount is.
+		lead := "có thu: "
+		if notCharged.MatchString(strings.Join(others, "; ")) {
+			lead = "miễn phí theo bản ghi, ghi chú: "
+		}
+		parts = append(parts, lead+clip(strings.Join(others, "; "), 160))
 		others = nil
 	case len(auth) > 0 && (ifAny.MatchString(note) || feeLawOnly(auth)):
 		// "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân

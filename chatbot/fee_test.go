@@ -28,6 +28,15 @@ func TestFeeAsAResidentReadsIt(t *testing.T) {
 			wantNot: []string{"miễn phí"},
 		},
 		{
+			// The fee was paid when the goods came in; leaving, none is
+			// charged (2.001204): no "có thu" before the note.
+			name:    "free now, the amount paid at another step",
+			methods: []knowledge.Method{{Channel: "Trực tuyến", Fee: "Miễn phí (hàng hóa gửi kho ngoại quan thu lệ phí làm thủ tục hải quan một lần khi làm thủ tục nhập kho, khi xuất kho không thu; mức thu là 20.000 VNĐ/tờ khai)"}},
+			day:     today,
+			want:    []string{"khi xuất kho không thu", "miễn phí"},
+			wantNot: []string{"có thu"},
+		},
+		{
 			// The note on a copy asked for besides is not this
 			// procedure's fee (1.004837).
 			name: "free, a copy's fee beside it",
