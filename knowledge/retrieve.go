@@ -97,8 +97,9 @@ func (ix *Index) plan(text string) plan {
 	}
 	typed, said := vietnamese.Said(text)
 	p.said, p.typed = said, typed
-	p.now = nowAt(typed, said)
-	p.purpose = purposeAt(typed, said, clauseStarts(text, len(said)), p.now)
+	clause := clauseStarts(text, len(said))
+	p.now = nowAt(typed, said, clause)
+	p.purpose = purposeAt(typed, said, clause, p.now)
 	p.setAsk(ix)
 	p.filler = make([]bool, len(typed))
 	for i, t := range typed {

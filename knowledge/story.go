@@ -32,8 +32,9 @@ var notNowAfter = map[string]bool{"lam": true, "hanh": true, "mo": true, "dong":
 // nowAt returns the index in said (folded, typed as in typed) of the word
 // that turns a story of what was done into what is asked now: the last
 // "giờ" or "bây giờ" meaning "now" with a word saying a step is done
-// before it. 0 means the question tells no such story.
-func nowAt(typed, said []string) int {
+// before it (clause: which words open a clause, clauseStarts). 0 means
+// the question tells no such story.
+func nowAt(typed, said []string, clause []bool) int {
 	for i := len(said) - 1; i > 0; i-- {
 		if said[i] != "gio" || typed[i] != "giờ" && typed[i] != "gio" {
 			continue
@@ -50,13 +51,26 @@ func nowAt(typed, said []string) int {
 			continue
 		}
 		for j, t := range typed[:k] {
-			if pastMarkers[t] || j > 0 && said[j-1] == "nam" && pastYear(t) || drawing(said, j) {
+			if done(typed, clause, j) || j > 0 && said[j-1] == "nam" && pastYear(t) || drawing(said, j) {
 				return k
 			}
 		}
 		return 0
 	}
-	return wantAt(typed, said)
+	return wantAt(typed, said, clause)
+}
+
+// done reports a word saying a step is done at j (pastMarkers); "mới"
+// that ends a clause is "new", not "just": "mua chiếc xe máy Honda mới,
+// xe lắp ráp trong nước" tells no step before what is asked.
+func done(typed []string, clause []bool, j int) bool {
+	if !pastMarkers[typed[j]] {
+		return false
+	}
+	if typed[j] == "mới" || typed[j] == "moi" {
+		return j+1 < len(typed) && (j+1 >= len(clause) || !clause[j+1])
+	}
+	return true
 }
 
 // wantAt returns the index of the first "muốn" (want) after a word saying
@@ -64,13 +78,13 @@ func nowAt(typed, said []string) int {
 // hộ khẩu ra riêng" asks about the household, not the marriage. Without
 // one, what follows "xong rồi" is asked: "hợp đồng công chứng xong rồi,
 // thời hạn khai thuế thu nhập cá nhân là bao nhiêu ngày". 0 for none.
-func wantAt(typed, said []string) int {
-	done := false
-	for i, t := range typed {
-		if said[i] == "muon" && done && i+1 < len(said) {
+func wantAt(typed, said []string, clause []bool) int {
+	told := false
+	for i := range typed {
+		if said[i] == "muon" && told && i+1 < len(said) {
 			return i
 		}
-		done = done || pastMarkers[t] || drawing(said, i)
+		told = told || done(typed, clause, i) || drawing(said, i)
 	}
 	for i := 1; i+3 < len(said); i++ {
 		if said[i] == "roi" && said[i-1] == "xong" {
