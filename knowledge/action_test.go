@@ -165,6 +165,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// The paper named after a procedure done on any paper is its
 		// object; a copy asked for is not the registration.
 		"chứng thực bản sao CCCD ở đâu": "Chứng thực bản sao từ bản chính",
+		// Online said: the wholly online twin, not the office's.
+		"xe máy nhập khẩu mới mua, đăng ký xe lần đầu online thì khai tờ khai mẫu nào": "toàn trình đối với xe nhập khẩu",
 		// A pension drawn by card instead of cash at the post office.
 		"tháng nào cũng ra bưu điện lãnh lương hưu, giờ muốn chuyển sang nhận qua thẻ ATM thì làm thế nào": "tài khoản cá nhân",
 		// So is a power of attorney whose signature is certified: the

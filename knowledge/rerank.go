@@ -231,6 +231,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		move = moveSaid(askedNowText + " " + strings.Join(readNow(), " , ") + " ")
 	}
 	wholeOnline := strings.Contains(askedNowText, " toan trinh ") // done wholly online
+	// Online said ("đăng ký xe lần đầu online") when the records offer a
+	// wholly online twin: the twin done "một phần hoặc trực tiếp" is
+	// the office's way.
+	online := !wholeOnline && containsAny(whole, " online ", " onl ", " truc tuyen ", " tren mang ", " qua mang ") &&
+		slices.ContainsFunc(groups, func(g *group) bool { return strings.Contains(g.entry.foldTitle, " toan trinh ") })
 	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, readNow())), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
 	}
@@ -328,6 +333,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// at the office, whichever the residents' name names.
 		if wholeOnline && containsAny(g.entry.foldTitle, " tuyen mot phan ", " cong mot phan ") && !strings.Contains(g.entry.foldTitle, " toan trinh ") {
 			g.score *= foreignWeight * foreignWeight
+		}
+		if online && strings.Contains(g.entry.foldTitle, " mot phan hoac truc tiep ") && !strings.Contains(g.entry.foldTitle, " toan trinh ") {
+			g.score *= foreignWeight
 		}
 		// Nor is one for officials ("lương hưu … đối với cán bộ xã")
 		// what a resident who does not say they serve asks about.
