@@ -248,9 +248,21 @@ func saysAlready(text, quote string) bool {
 	}
 	// A fallback row ("Trường hợp không có văn bản nêu trên thì phải có
 	// văn bản cam đoan …") is said already when what stands in for the
-	// paper is: the list says it with its paper ("(không có thì: …)").
-	if m := fallbackRow.FindStringSubmatch(string(q)); m != nil {
-		return saysAlready(text, m[2])
+	// paper is: the list says it with its paper ("(không có thì: …)"),
+	// not cut before its words are ("… hai người làm chứng").
+	if m := fallbackRow.FindStringSubmatch(string(q)); m != nil && saysAlready(text, m[2]) {
+		said := make(map[string]bool)
+		for _, w := range strings.FieldsFunc(text, notLetterOrDigit) {
+			said[w] = true
+		}
+		words := strings.FieldsFunc(strings.ToLower(m[2]), notLetterOrDigit)
+		missing := 0
+		for _, w := range words {
+			if !said[w] {
+				missing++
+			}
+		}
+		return missing*5 <= len(words)
 	}
 	return false
 }

@@ -2366,6 +2366,14 @@ func TestFallbackSaidWithItsPaper(t *testing.T) {
 	if asked := b.String(); strings.Count(asked, "văn bản cam đoan") != 1 {
 		t.Errorf("answer %q, want the sworn statement said once", asked)
 	}
+	// Unless the list cut it before the witnesses: then the record's
+	// sentence says them.
+	q = "lm thu tuc nhan cha cho con ma ko co giay xet nghiem ADN thi phai nop cai gi thay the z"
+	b.Reset()
+	recordAnswer(&b, q, detectIntents(fold(q)), knowledge.Document{Title: p.Title, Procedure: p}, recordDetail(q, p.Title, p), view{})
+	if got := b.String(); !strings.Contains(got, "hai người làm chứng") {
+		t.Errorf("answer %q, want the two witnesses", got)
+	}
 }
 
 // A household business moved to another province hands its file to the

@@ -90,11 +90,13 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	if p.past == nil && len(p.expansions) > 0 {
 		readText = newSaidText([]string{strings.Join(p.expansions, " , ")})
 	}
-	for _, g := range groups {
+	own := make([]bool, len(groups)) // named in the question's own words, not the dictionary's
+	for i, g := range groups {
 		if g.score > top {
 			top = g.score
 		}
 		g.named = saidName(nowText, g.entry.names)
+		own[i] = g.named > 0
 		if g.named == 0 && g.entry.onAnyPaper && readText.text != "" {
 			g.named = saidName(readText, g.entry.names)
 		}
@@ -276,10 +278,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// is about weighs at least namedShare of the best match of
 			// the words, however long the record's names field.
 			// The paper named after the name of a procedure done on any
-			// paper is its object: "chứng thực bản sao CCCD", "chứng thực
-			// chữ ký trên giấy ủy quyền"; unless another title is said in
-			// a longer run ("chứng thực chữ ký người dịch").
-			if g.entry.onAnyPaper && runs[i] == longestRun || ix.namesExplain(p, g.entry) >= minNamedExplain {
+			// paper is its object: "chứng thực bản sao CCCD". So is the
+			// paper after a long name said in the question's own words
+			// that no title outruns: "chứng thực chữ ký trên giấy ủy
+			// quyền" (not "chứng thực chữ ký người dịch").
+			if g.entry.onAnyPaper || ix.namesExplain(p, g.entry) >= minNamedExplain ||
+				g.named >= minRun && own[i] && runs[i] == longestRun {
 				share = max(share, namedShare)
 			}
 			share *= nameBonus
