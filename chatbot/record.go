@@ -177,12 +177,45 @@ func timeOf(p *knowledge.Procedure) string {
 		})
 	}
 	if t == "" {
+		if s := stagedNote(p); s != "" {
+			return "theo bản ghi: «" + s + "»"
+		}
 		if s := officeTime(p); s != "" {
 			return "theo các bước trong bản ghi: «" + s + "»"
 		}
 	}
 	return t
 }
+
+// stageTime is a stage's time in a channel's note: "b) Thẩm định hồ sơ
+// …, quyết định: 33 ngày làm việc".
+var stageTime = regexp.MustCompile(`:\s*0*\d+\s*(ngày làm việc|ngày|tháng)`)
+
+// stagedNote is the note of a channel whose time cell is empty that
+// times each stage ("a) Thông báo …: 02 ngày làm việc …; b) Thẩm định
+// …: 33 ngày làm việc"): every stage is said with its time, its name
+// cut short, not only the first the steps hold.
+func stagedNote(p *knowledge.Procedure) string {
+	for _, m := range p.Methods {
+		note := strings.TrimSpace(m.Note)
+		if m.Time != "" || len(stageTime.FindAllStringIndex(note, 3)) < 2 {
+			continue
+		}
+		var stages []string
+		for _, seg := range strings.Split(note, "; ") {
+			if loc := stageTime.FindStringIndex(seg); loc != nil {
+				stages = append(stages, clip(strings.TrimSpace(seg[:loc[0]]), maxStageName)+seg[loc[0]:loc[1]])
+			}
+		}
+		if len(stages) >= 2 {
+			return strings.Join(stages, "; ")
+		}
+	}
+	return ""
+}
+
+// maxStageName bounds the name of a timed stage.
+const maxStageName = 50
 
 // timeNote returns the opening sentence of a channel's note that sets the
 // time otherwise than its cell ("Thời hạn giải quyết khiếu nại lần đầu

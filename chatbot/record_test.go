@@ -2397,3 +2397,13 @@ func TestFormAskedBesideALongDeadline(t *testing.T) {
 		t.Errorf("answer %q, want form 30/ĐK-TCT and the 10 working days", got)
 	}
 }
+
+// A record whose time cells are empty and whose note times each stage
+// says every stage: the appraisal's 33 working days, not only the
+// notice's 2 (record 1.003956).
+func TestStagesTimedInTheNote(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.003956", "tổ cộng đồng xin xã công nhận và giao quyền quản lý nguồn lợi thủy sản thì xã thẩm định mất bao lâu")
+	if !strings.Contains(got, "02 ngày làm việc") || !strings.Contains(got, "33 ngày làm việc") {
+		t.Errorf("answer %q, want the notice's 2 and the appraisal's 33 working days", got)
+	}
+}
