@@ -921,7 +921,13 @@ type paperCase struct {
 
 // caseHeading tells a heading that names a case of the procedure from
 // one that names a kind of paper ("Giấy tờ phải nộp:") or a note.
-var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|nlđ|lao động|công dân)`)
+// letteredSection is a heading lettered as a section of the record:
+// "A - Đối với cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH".
+var letteredSection = regexp.MustCompile(`^[A-H]\s*[-–]\s+`)
+
+// A section lettered or numbered in Roman ("A - Đối với …", "II. Trường
+// hợp …") is one too.
+var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*|(?-i:[A-H]|[IVX]{1,4})\s*[-–.)]\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|nlđ|lao động|công dân)`)
 
 // notCase marks a heading that says how to hand papers in, not for whom:
 // "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
@@ -1037,7 +1043,13 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 				cases = append(cases, paperCase{heading: m[1], section: true})
 				numberedCase = false
 			} else if isCase(heading) || (numbered && numberedCase || roman) && !howHandedIn(heading) || numbered && longSection(heading) {
-				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, "")})
+				// "A - Đối với … sổ BHXH", "B - Đối với … thẻ BHYT": the
+				// record's lettered sections, each a case of its title.
+				lettered := letteredSection.MatchString(heading)
+				if lettered {
+					heading = letteredSection.ReplaceAllString(heading, "")
+				}
+				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, ""), section: lettered})
 				numberedCase = numbered
 			}
 			pending = ""
@@ -1477,6 +1489,7 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	abroadCases(papers[:len(cases[best].papers)], question, p.Title)
 	whomCases(papers[:len(cases[best].papers)], question)
 	conditionCases(papers[:len(cases[best].papers)], question, p.Title)
+	itemAsked(papers[:len(cases[best].papers)], question, p.Title)
 	// "Đơn đề nghị giao đất/thuê đất/chuyển mục đích sử dụng đất/…"
 	// is, for the case or the question that names one choice, that one;
 	// so is "Bản khai … hàng tháng … Hoặc Bản khai … một lần … đã từ trần"
@@ -1679,9 +1692,19 @@ func conditionCases(mine []paper, question, title string) {
 	}
 	titled := foldedWords(title)
 	bringForward(mine, func(x paper) bool {
-		cond, _, ok := strings.Cut(x.full, " thì ")
-		if !x.special || !ok || !caseDuty.MatchString(x.full) {
+		if !x.special {
 			return false
+		}
+		cond, _, ok := strings.Cut(x.full, " thì ")
+		if !ok || !caseDuty.MatchString(x.full) {
+			// "1.1. Trường hợp NLĐ đổi thẻ BHYT do được hưởng quyền lợi
+			// BHYT cao hơn bổ sung Giấy tờ chứng minh …: a) …": the case
+			// is said before what it adds.
+			m := caseAdds.FindStringSubmatch(x.full)
+			if m == nil {
+				return false
+			}
+			cond = m[1]
 		}
 		cond = foldedWords(cond)
 		for i := 0; i+1 < len(own); i++ {
@@ -1696,6 +1719,61 @@ func conditionCases(mine []paper, question, title string) {
 		return false
 	})
 }
+
+// itemAsked names a case's row the question names (asked) that lists
+// its papers item by item ("a) Đối với người có công …; b) Cựu chiến
+// binh … b.1) Đối với cựu chiến binh giai đoạn trước 30/4/1975, hồ sơ
+// gồm một trong các loại giấy tờ sau: - Quyết định phục viên …") by the
+// item that holds most of the question's own words, at least two: the
+// veteran reads his own papers, not the row's first words.
+func itemAsked(mine []paper, question, title string) {
+	words := ownWords(question, title)
+	if len(words) < 2 {
+		return
+	}
+	said := " " + strings.Join(vietnamese.Words(question), " ") + " "
+	for i, x := range mine {
+		m := caseAdds.FindStringSubmatch(x.full)
+		if !x.asked || m == nil {
+			continue
+		}
+		at := itemMark.FindAllStringIndex(x.full, -1)
+		best, bestScore := "", 1
+		for j, loc := range at {
+			end := len(x.full)
+			if j+1 < len(at) {
+				end = at[j+1][0]
+			}
+			item := strings.TrimSpace(x.full[loc[0]:end])
+			// The item's head says whom it is for; its papers follow.
+			if sc := matchScore(words, said, clip(item, maxItemHead)); sc > bestScore || sc == bestScore && best != "" && strings.Contains(item, ": -") && !strings.Contains(best, ": -") {
+				best, bestScore = item, sc
+			}
+		}
+		if best != "" {
+			best = oneOfThese.ReplaceAllString(strings.TrimRight(best, ";. "), ": một trong:")
+			mine[i].name = strings.TrimSpace(m[1]) + ": " + clip(best, maxItem)
+		}
+	}
+}
+
+// oneOfThese is an item's "…, hồ sơ gồm một trong các loại giấy tờ
+// sau:", said "…: một trong:".
+var oneOfThese = regexp.MustCompile(`(?i),?\s*(hồ sơ )?gồm một trong (các )?(loại )?giấy tờ sau\s*:`)
+
+// itemMark opens an item of a row: "a) ", "b.1) ".
+var itemMark = regexp.MustCompile(`(?:^|\s)[a-zđ](?:\.\d+)?\)\s`)
+
+// maxItemHead is how much of an item says whom it is for; maxItem, how
+// much of it is said.
+const (
+	maxItemHead = 120
+	maxItem     = 200
+)
+
+// caseAdds is a numbered case's row that says what the case adds to
+// the file: "1.1. Trường hợp … cao hơn bổ sung Giấy tờ chứng minh …".
+var caseAdds = regexp.MustCompile(`(?i)^\d+(?:\.\d+)*\.\s*(trường hợp [^:;]{10,160}?) (?:bổ sung|nộp thêm|kèm theo) `)
 
 // linkWords are folded words that link a condition's words without
 // being one: "để", "và", "cho", "thì", "có", "hoặc", "khi", "nếu".

@@ -2407,3 +2407,16 @@ func TestStagesTimedInTheNote(t *testing.T) {
 		t.Errorf("answer %q, want the notice's 2 and the appraisal's 33 working days", got)
 	}
 }
+
+// A record in lettered sections ("A - Đối với … sổ BHXH", "B - Đối với
+// … thẻ BHYT") answers from the section the question names; and a case
+// row the question names ("Trường hợp NLĐ đổi thẻ BHYT do được hưởng
+// quyền lợi BHYT cao hơn bổ sung Giấy tờ chứng minh …: a) …; b) Cựu
+// chiến binh …") says the item of the asker: a veteran reads his
+// discharge decision (record 1.002759).
+func TestSectionAndItemAsked(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.002759", "Cựu chiến binh muốn đổi thẻ BHYT lên quyền lợi cao hơn thì cần giấy tờ gì chứng minh?")
+	if !strings.Contains(got, "Quyết định phục viên") || strings.Contains(got, "Ghi xác nhận thời gian đóng BHXH") {
+		t.Errorf("answer %q, want the card's section and the veteran's discharge decision", got)
+	}
+}
