@@ -165,6 +165,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// The paper named after a procedure done on any paper is its
 		// object; a copy asked for is not the registration.
 		"chứng thực bản sao CCCD ở đâu": "Chứng thực bản sao từ bản chính",
+		// A name taken from one's registered trademark is an
+		// infringement, not a civil-status name change.
+		"HTX kia đặt tên trùng nhãn hiệu bánh tráng của nhà tôi, muốn đề nghị nó đổi tên thì nộp gì": "xâm phạm quyền sở hữu công nghiệp",
 		// Online said: the wholly online twin, not the office's.
 		"xe máy nhập khẩu mới mua, đăng ký xe lần đầu online thì khai tờ khai mẫu nào": "toàn trình đối với xe nhập khẩu",
 		// A pension drawn by card instead of cash at the post office.

@@ -279,11 +279,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			// the words, however long the record's names field.
 			// The paper named after the name of a procedure done on any
 			// paper is its object: "chứng thực bản sao CCCD". So is the
-			// paper after a long name said in the question's own words
-			// that no title outruns: "chứng thực chữ ký trên giấy ủy
+			// paper said after a name in the question's own words, "on"
+			// it, that no title outruns: "chứng thực chữ ký trên giấy ủy
 			// quyền" (not "chứng thực chữ ký người dịch").
 			if g.entry.onAnyPaper || ix.namesExplain(p, g.entry) >= minNamedExplain ||
-				g.named >= minRun && own[i] && runs[i] == longestRun {
+				own[i] && runs[i] == longestRun && namedOnPaper(nowText.text, g.entry.names) {
 				share = max(share, namedShare)
 			}
 			share *= nameBonus
@@ -758,6 +758,24 @@ const namedShare = 0.6
 // A name said as "thủ tục …" counts one word more: "muốn đăng ký kết hôn
 // với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu" asks for the
 // record of the divorce, the marriage is why.
+// onPaper is a paper said right after a procedure's name as what it is
+// done on: "… trên giấy ủy quyền", "… vào văn bản".
+var onPaper = regexp.MustCompile(`^ (tren|vao|trong) (to |ban |cai )?(giay|van ban|hop dong|don|to khai|ban) `)
+
+// namedOnPaper reports one of names (each " "-padded) said in text
+// (folded, padded) with a paper it is done on after it.
+func namedOnPaper(text string, names []string) bool {
+	for _, n := range names {
+		if strings.Count(n, " ") < 3 {
+			continue
+		}
+		if i := strings.Index(text, n); i >= 0 && onPaper.MatchString(text[i+len(n)-1:]) {
+			return true
+		}
+	}
+	return false
+}
+
 func saidName(q saidText, names []string) int {
 	longest := 0
 	for _, n := range names {
