@@ -243,11 +243,19 @@ var askedRules = []askedRule{
 	// ông, bà, cha, mẹ … thì văn bản ủy quyền không phải chứng thực"),
 	// else the rule for a person authorised (not a postal firm), else any
 	// rule of authorising.
+	// One who cannot sign or read: "mắt kém không đọc được, ký cũng
+	// không được", "bà không biết chữ"; settled by "Trường hợp người yêu
+	// cầu chứng thực không ký được thì phải điểm chỉ; nếu … không đọc
+	// được … thì phải có 02 (hai) người làm chứng".
+	{cannotSign, regexp.MustCompile(` (khong ky duoc|khong the ky|phai diem chi|nguoi lam chung) `), []string{"diem chi", "lam chung"}},
 	{proxyAsked, regexp.MustCompile(` khong duoc uy quyen `), []string{"khong duoc uy quyen"}},
 	{proxyAsked, regexp.MustCompile(` (nguoi duoc uy quyen|nguoi di( [a-z]+){1,8}) la (ong|ba|cha|me|con|vo|chong|anh|chi|em) `), []string{"uy quyen"}},
 	{proxyAsked, regexp.MustCompile(` uy quyen cho ca nhan `), []string{"uy quyen"}},
 	{proxyAsked, regexp.MustCompile(` uy quyen `), []string{"uy quyen"}},
 }
+
+// cannotSign matches one who cannot sign or read (askedRules).
+var cannotSign = regexp.MustCompile(` (khong|ko|k|chang|cung khong) (biet |the |con )?(ky|ki|doc|viet)( chu| ten)?( duoc| dc)? | (ky|ki|doc|viet)( ten| chu)?( cung)? (khong|ko|k|chang) (duoc|dc|noi) | (khong|ko|k|chang) (biet|thuoc) chu | mu chu | diem chi | lan tay `)
 
 // takesOver matches one who takes another's place rather than acting
 // for them: "muốn đứng tên chủ hộ kinh doanh thay bố".

@@ -2420,3 +2420,15 @@ func TestSectionAndItemAsked(t *testing.T) {
 		t.Errorf("answer %q, want the card's section and the veteran's discharge decision", got)
 	}
 }
+
+// One who cannot sign or read asks whether the will can be certified:
+// the record's rule (fingerprint, or two witnesses) is quoted (record
+// 2.001019).
+func TestCannotSignQuotesTheRule(t *testing.T) {
+	p := embeddedProcedure(t, "2.001019")
+	for _, q := range []string{"bà tôi không biết chữ, không ký được, có chứng thực di chúc được không", "ong toi ky ten khong duoc nua thi chung thuc di chuc the nao"} {
+		if got := recordDetail(q, p.Title, p); !strings.Contains(got, "điểm chỉ") {
+			t.Errorf("%q: detail %q, want the fingerprint rule", q, got)
+		}
+	}
+}
