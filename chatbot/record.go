@@ -971,8 +971,12 @@ func isCase(heading string) bool {
 	// starts: "Tách hộ để đăng ký thường trú tại cùng một chỗ ở hợp
 	// pháp, hồ sơ gồm:".
 	announces := h != heading && len(strings.Fields(h)) >= 4 && !strings.Contains(strings.ToLower(h), "thành phần")
-	return (caseHeading.MatchString(h) || announces) && !howHandedIn(h) && utf8.RuneCountInString(h) <= 200
+	return (caseHeading.MatchString(h) || announces) && !howHandedIn(h) && (utf8.RuneCountInString(h) <= 200 || countedCase.MatchString(h))
 }
+
+// countedCase is a case the record counts ("Trường hợp 5: Xác nhận đối
+// tượng … (áp dụng cho …)"): a case however long its heading.
+var countedCase = regexp.MustCompile(`(?i)^trường hợp \d+\s*:`)
 
 // longSection reports a heading numbered at the top of the record's
 // outline that opens a case too long for isCase: "2. Trường hợp người
@@ -2177,7 +2181,9 @@ func pickCase(cases []paperCase, question, title string) int {
 			best = i
 		}
 	}
-	body := speaksForBody(said)
+	// Whom the question speaks for is in its words, not the dictionary's
+	// ("nộp ở đâu" reads "cơ quan thực hiện", no body the asker is).
+	body := speaksForBody(foldedWords(typed))
 	persons := !body && slices.ContainsFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
 	if persons && forBody(cases[best]) {
 		best = slices.IndexFunc(cases, func(c paperCase) bool { return personCase.MatchString(c.headingWords) })
@@ -2309,6 +2315,8 @@ var deathCase = regexp.MustCompile(` (tuat|mai tang|chet|tu vong|tu tran|hy sinh
 // được cấp", "đã có", "có CCCD gắn chip rồi"), and 0 for neither or
 // both.
 func stance(folded string) int {
+	// "sửa chữa" (repair) folds as "sửa chưa".
+	folded = strings.ReplaceAll(folded, " sua chua ", " sua ")
 	not, done := notYet.MatchString(folded), already.MatchString(folded)
 	switch {
 	case not && !done:
@@ -2751,10 +2759,22 @@ var formFile = regexp.MustCompile(`(?i)^\s*;?\s*((?:mẫu|mau|phụ lục|phu lu
 func formLabel(file string) string {
 	m := formFile.FindStringSubmatch(file)
 	if m == nil {
+		// "phuluc TT05 BXD 31 7 2024 Mauso06 GIAYTOCHUNGMINH ….docx":
+		// the form's number inside the file's name.
+		if n := formInFile.FindStringSubmatch(file); n != nil && fileExt.MatchString(file) {
+			return "Mẫu số " + n[1]
+		}
 		return ""
 	}
 	return strings.TrimSpace(m[1])
 }
+
+// formInFile is a form's number inside a file's name; fileExt, the
+// extension of a form's file.
+var (
+	formInFile = regexp.MustCompile(`(?i)(?:^|[\s_])m(?:ẫ|a)u\s?s(?:ố|o)\s?(\d{1,3}[a-z]?)(?:[\s_.]|$)`)
+	fileExt    = regexp.MustCompile(`(?i)\.(docx?|pdf|xlsx?|rtf)$`)
+)
 
 // whoHandsIn is a paper's name that opens with who hands it in.
 var whoHandsIn = regexp.MustCompile(`^[^;:()]{5,90}? phải (?:nộp|xuất trình) ((?:bản sao|bản chính|giấy|văn bản|hộ chiếu|trích lục).{10,})$`)
