@@ -1051,7 +1051,9 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 				// record's lettered sections, each a case of its title.
 				lettered := letteredSection.MatchString(heading)
 				if lettered {
-					heading = letteredSection.ReplaceAllString(heading, "")
+					// Said short: "cấp lại, đổi, điều chỉnh thông tin trên
+					// thẻ BHYT" is the case.
+					heading = strings.TrimPrefix(letteredSection.ReplaceAllString(heading, ""), "Đối với ")
 				}
 				cases = append(cases, paperCase{heading: filesFollow.ReplaceAllString(heading, ""), section: lettered})
 				numberedCase = numbered
