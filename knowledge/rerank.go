@@ -1314,8 +1314,11 @@ func negatedFit(q, foldTitle string) float64 {
 		if i < 0 || containsAny(q, n.said...) {
 			continue
 		}
+		// Three words of what is negated, or two when no more follow:
+		// "dự án theo hiệp định của nhà nước" says "hiệp định", not the
+		// "hiệp định tránh đánh thuế hai lần" a title says it is not.
 		rest := strings.Fields(foldTitle[i+len(n.title):])
-		if len(rest) >= 2 && strings.Contains(q, n.verb+rest[0]+" "+rest[1]+" ") {
+		if k := min(3, len(rest)); k >= 2 && strings.Contains(q, n.verb+strings.Join(rest[:k], " ")+" ") {
 			return actionWeight
 		}
 	}
