@@ -168,6 +168,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A name taken from one's registered trademark is an
 		// infringement, not a civil-status name change.
 		"HTX kia đặt tên trùng nhãn hiệu bánh tráng của nhà tôi, muốn đề nghị nó đổi tên thì nộp gì": "xâm phạm quyền sở hữu công nghiệp",
+		// A business's name changed is no civil status.
+		"hộ kinh doanh muốn đổi tên cửa hàng thì làm sao": "hộ kinh doanh",
+		"công ty tôi muốn đổi tên công ty":                "đổi tên của doanh nghiệp",
 		// A treaty said is no double-tax agreement the title says it is
 		// not, for the one word "hiệp định" they share.
 		"Tôi nhận làm thầu phụ cho 1 dự án theo hiệp định của nhà nước với nước ngoài, nghe nói được miễn thuế theo điều ước quốc tế. Văn bản đề nghị miễn thuế làm theo mẫu số mấy?": "Điều ước quốc tế không phải là",

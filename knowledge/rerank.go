@@ -181,6 +181,8 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// the question speaks for one.
 	bodies := containsAny(whole, bodyWords...)
 	kind := businessKind(whole)
+	businessName := (kind >= 0 || containsAny(whole, " cua hang ", " ten quan ")) && containsAny(whole, " doi ten ", " thay doi ten ", " sua ten ") &&
+		!containsAny(whole, " khai sinh ", " ho ten ", " ten con ", " ten chau ", " ten toi ", " ten em ", " ten minh ", " ho tich ", " chu dem ")
 	// "có mất phí không", "mất bao lâu" spend money or time; nobody
 	// died of them.
 	death := containsAny(costOrTime.ReplaceAllString(whole, " "), deathSaid...)
@@ -388,6 +390,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		// by the dead, not "Ủy quyền lĩnh thay", when the records hold it.
 		if death && deadOffered && strings.Contains(g.entry.foldTitle, " uy quyen ") {
 			g.score *= foreignWeight
+		}
+		// A business's name changed ("HTX của tôi muốn đổi tên", "hộ
+		// kinh doanh đổi tên cửa hàng") is no person's civil status,
+		// whatever the residents' name "đổi tên" names.
+		if businessName && strings.Contains(g.entry.foldTitle, " ho tich ") {
+			g.score *= foreignWeight * foreignWeight * foreignWeight
 		}
 		if born && strings.Contains(" "+g.entry.foldTitle+" ", " dang ky khai sinh ") {
 			g.score *= foreignWeight
