@@ -2252,6 +2252,11 @@ func pickCase(cases []paperCase, question, title string) int {
 	if deathAsked.MatchString(said) && !deathCase.MatchString(cases[best].headingWords) {
 		if i := slices.IndexFunc(cases, func(c paperCase) bool { return deathCase.MatchString(c.headingWords) }); i >= 0 {
 			best = i
+		} else if i := slices.IndexFunc(cases, func(c paperCase) bool { return deathPapers.MatchString(c.words) }); i >= 0 && !deathPapers.MatchString(cases[best].words) {
+			// Nor a heading: the case whose papers prove the death ("Bản
+			// sao giấy chứng tử …" of a household business whose owner
+			// died), not the change of its name a word of "đứng tên" hits.
+			best = i
 		}
 	}
 	// Papers that hold the consent of whoever supervises the person
@@ -2311,6 +2316,9 @@ var (
 // deathCase finds the death benefits in a case's heading (folded
 // words); deathAsked, a death in the question.
 var deathCase = regexp.MustCompile(` (tuat|mai tang|chet|tu vong|tu tran|hy sinh) `)
+
+// deathPapers are the papers (folded) that prove a death.
+var deathPapers = regexp.MustCompile(` (giay chung tu|trich luc khai tu|tuyen bo (da )?chet) `)
 
 // stance is -1 for folded words that say something is not yet had or
 // done ("chưa được cấp", "chưa có"), +1 for those that say it is ("đã

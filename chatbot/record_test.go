@@ -2445,3 +2445,13 @@ func TestCountedCaseOfTheSocialPolicyBank(t *testing.T) {
 		t.Errorf("answer %q, want case 3's paper and its form 06", got)
 	}
 }
+
+// A household business whose owner died is handed on with the death
+// proved: the case whose papers hold the death certificate, not the
+// change of the business's name that "đứng tên" hits (record 2.000720).
+func TestOwnerDiedCaseOfItsPapers(t *testing.T) {
+	_, got := embeddedAnswer(t, "2.000720", "Bố tôi đứng tên chủ hộ kinh doanh tiệm tạp hóa, nay bố đã mất, mẹ tôi muốn đứng tên thay. Thủ tục đổi chủ hộ kinh doanh cần giấy tờ gì?")
+	if !strings.Contains(got, "giấy chứng tử") {
+		t.Errorf("answer %q, want the death certificate", got)
+	}
+}
