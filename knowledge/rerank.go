@@ -240,6 +240,10 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	// the office's way.
 	online := !wholeOnline && containsAny(whole, " online ", " onl ", " truc tuyen ", " tren mang ", " qua mang ") &&
 		slices.ContainsFunc(groups, func(g *group) bool { return strings.Contains(g.entry.foldTitle, " toan trinh ") })
+	// And in person said ("ra công an xã đăng ký … trực tiếp") is the
+	// twin done "một phần hoặc trực tiếp", not the wholly online one.
+	inPerson := !online && strings.Contains(whole, " truc tiep ") &&
+		slices.ContainsFunc(groups, func(g *group) bool { return strings.Contains(g.entry.foldTitle, " mot phan hoac truc tiep ") })
 	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, readNow())), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
 	}
@@ -341,6 +345,9 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= foreignWeight * foreignWeight
 		}
 		if online && strings.Contains(g.entry.foldTitle, " mot phan hoac truc tiep ") && !strings.Contains(g.entry.foldTitle, " toan trinh ") {
+			g.score *= foreignWeight
+		}
+		if inPerson && strings.Contains(g.entry.foldTitle, " toan trinh ") {
 			g.score *= foreignWeight
 		}
 		// Nor is one for officials ("lương hưu … đối với cán bộ xã")
@@ -1272,6 +1279,10 @@ var actions = []stage{
 	// A permit or a sea area given back ("muốn trả lại giấy phép") is
 	// not the permit or the registration the story names.
 	{[]string{" tra lai giay phep ", " tra giay phep ", " nop lai giay phep ", " tra lai khu vuc bien ", " tra lai mat nuoc "}, []string{" tra lai "}, false},
+	// A vehicle registered for a while ("đăng ký xe tạm thời" for a new
+	// car without plates) is not its first registration, which the
+	// dictionary reads in "mới mua, chưa có biển".
+	{[]string{" xe tam thoi ", " dang ky tam thoi ", " dk tam thoi ", " bien so tam thoi ", " bien tam thoi "}, []string{" tam thoi "}, true},
 	{[]string{" xin ban sao ", " cap ban sao ", " lay ban sao ", " them ban sao ", " xin trich luc ", " cap trich luc ", " lay trich luc ", " ban trich luc "}, []string{" ban sao ", " trich luc "}, true},
 }
 
