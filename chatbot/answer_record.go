@@ -24,6 +24,7 @@ const (
 	// disabled), which a resident left off would pay.
 	maxFeeLine      = 300
 	maxTimeLine     = 200 // characters of a time of one line, said whole
+	maxNotedTime    = 320 // characters of a time and its note, said whole
 	maxFormLine     = 240 // characters of a list of papers asked for its form, said whole
 	maxTextPapers   = 4   // papers named in the text
 	maxPaperList    = 190 // characters of the papers named in the text
@@ -137,7 +138,10 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		t := part.String()
 		oneLine, n := strings.Count(strings.TrimSpace(t), "\n") == 0, utf8.RuneCountInString(t)
 		form := in == intentPapers && oneLine && n <= maxFormLine && strings.Contains(fold(question), " mau ")
-		add(t, in == intentFee || in == intentTime && oneLine && n <= maxTimeLine || form)
+		// So does a time with the note that times each case ("nhận hồ
+		// sơ từ NLĐ …: 3 ngày làm việc"): the asker's case is in it.
+		noted := in == intentTime && n <= maxNotedTime && strings.Contains(t, "\n"+v.word("Ghi chú của bản ghi về thời hạn: ", "The record's note on the time: "))
+		add(t, in == intentFee || in == intentTime && oneLine && n <= maxTimeLine || form || noted)
 	}
 	b.WriteString(parts.String())
 	// What the question asks beyond the parts: the record's own sentence,

@@ -2455,3 +2455,13 @@ func TestOwnerDiedCaseOfItsPapers(t *testing.T) {
 		t.Errorf("answer %q, want the death certificate", got)
 	}
 }
+
+// A time whose note times each case is said whole beside a list of
+// papers: one who hands the file in herself reads her 3 working days
+// (record 2.000693).
+func TestNotedTimeSaidWhole(t *testing.T) {
+	_, got := embeddedAnswer(t, "2.000693", "toi nghi viec truoc khi sinh con, gio tu nop ho so huong che do thai san o co quan bao hiem xa hoi thi khai mau nao va bao lau thi duoc giai quyet?")
+	if !strings.Contains(got, "tự nguyện: 3 ngày làm việc") {
+		t.Errorf("answer %q, want the 3 working days of one who hands the file in herself", got)
+	}
+}
