@@ -78,6 +78,9 @@ func newGrounding(question, padded string) *grounding {
 	if g.unheld == "" && stormAsked.MatchString(padded) && seaGoingAsked.MatchString(padded) {
 		g.unheld = "thoi tiet"
 	}
+	if g.unheld == "" && healthStation.MatchString(padded) {
+		g.unheld = "tram y te"
+	}
 	if g.unheld == "" && savingsRate.MatchString(padded) {
 		g.unheld = "lai suat tiet kiem"
 	}
@@ -96,6 +99,13 @@ var (
 // savingsRate asks what a bank pays on savings ("gửi tiết kiệm 6 tháng
 // ngân hàng nào lãi suất cao"): the banks' own, no record's (the records
 // that say "lãi suất" subsidise the interest of loans, and answered it).
+// healthStation asks the commune's health station for its own service:
+// its hours, its phone, whether it examines or vaccinates ("trạm y tế
+// xã có khám buổi tối không", "sđt trạm y tế"). No record names a
+// health station; a birth there ("sinh ở trạm y tế") asks the birth's
+// registration.
+var healthStation = regexp.MustCompile(` tram y te( xa| phuong)? (co |con |mo |lam )?(kham|lam viec|mo cua|truc|tiem|chich|nghi|dong cua|gio)| (so dien thoai|sdt|so dt|dien thoai|gio lam viec|lich kham|lich truc)( cua)? tram y te `)
+
 var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui tien | tien gui )| (tiet kiem|gui tien|tien gui) .* lai suat `)
 
 // rainAsked asks whether it will rain, read with its tones: folded, "có
