@@ -174,6 +174,8 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// A temporary registration said is not the first one the
 		// dictionary reads in a new car; in person, not its online twin.
 		"ô tô mới mua chưa có biển, muốn đăng ký xe tạm thời trực tiếp ở công an xã thì bao lâu có giấy": "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
+		// The initials of an e-invoice and the tax office.
+		"hộ kinh doanh đăng ký sử dụng HĐĐT có mã của CQT thì khai mẫu nào": "Đăng ký sử dụng hoá đơn điện tử",
 		// A business's name changed is no civil status.
 		"hộ kinh doanh muốn đổi tên cửa hàng thì làm sao": "hộ kinh doanh",
 		"công ty tôi muốn đổi tên công ty":                "đổi tên của doanh nghiệp",

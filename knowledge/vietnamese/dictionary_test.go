@@ -64,6 +64,7 @@ func TestExpand(t *testing.T) {
 		{"so dong is not so do", "so dong tien", nil, []string{"giay chung nhan quyen su dung dat"}},
 		{"cccd is whole word", "cccdx abcccd", nil, []string{"can cuoc cong dan", "the can cuoc"}},
 		{"cccd after slash", "CCCD/CMND", []string{"can cuoc cong dan", "the can cuoc"}, nil},
+		{"e-invoice initials", "dùng HĐĐT có mã của CQT", []string{"hoa don dien tu", "co quan thue"}, nil},
 		{"group both ways", "bảo hiểm y tế cho mẹ", []string{"bhyt"}, []string{"bao hiem y te"}},
 		{"group abbreviation", "thẻ bhyt", []string{"bao hiem y te"}, nil},
 		{"longer phrase wins", "xin bản sao giấy khai sinh", []string{"cap ban sao trich luc ho tich"}, []string{"dang ky khai sinh"}},
