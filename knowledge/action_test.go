@@ -171,7 +171,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		// One who stands as guardian registers the guardianship, not
 		// its supervision.
 		"chau toi bo me deu mat, toi la cau ruot muon dung ra lam nguoi giam ho, xa giai quyet trong may ngay": "Thủ tục đăng ký giám hộ",
-		"tôi muốn làm giám hộ cho đứa cháu mồ côi, đăng ký ở xã mất mấy ngày":                                  "Thủ tục đăng ký giám hộ",
+		"em muốn làm giám hộ cho đứa cháu mồ côi thì đăng ký ở xã mất mấy ngày, có tốn phí không":              "Thủ tục đăng ký giám hộ",
 		// A temporary registration said is not the first one the
 		// dictionary reads in a new car; in person, not its online twin.
 		"ô tô mới mua chưa có biển, muốn đăng ký xe tạm thời trực tiếp ở công an xã thì bao lâu có giấy": "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
