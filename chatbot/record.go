@@ -927,7 +927,7 @@ var letteredSection = regexp.MustCompile(`^[A-H]\s*[-–]\s+`)
 
 // A section lettered or numbered in Roman ("A - Đối với …", "II. Trường
 // hợp …") is one too.
-var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*|(?-i:[A-H]|[IVX]{1,4})\s*[-–.)]\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|nlđ|lao động|công dân)`)
+var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*|(?-i:[A-H]|[IVX]{1,4})\s*[-–.)]\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|hộ kinh doanh|nlđ|lao động|công dân)`)
 
 // notCase marks a heading that says how to hand papers in, not for whom:
 // "… thực hiện việc nộp/xuất trình … các giấy tờ sau:".
@@ -936,7 +936,9 @@ var notCase = regexp.MustCompile(`(?i)giấy tờ sau|nộp/xuất trình|xuất
 // byOneself is who deals with the office, not how papers go in: "Trường
 // hợp cá nhân đăng ký thuế trực tiếp với cơ quan thuế" beside "… ủy
 // quyền cho cơ quan chi trả thu nhập".
-var byOneself = regexp.MustCompile(`(?i)trực tiếp với`)
+// So is one who owes no tax ("Hộ kinh doanh … không phải nộp thuế thu
+// nhập cá nhân …:"): a case, not papers not to hand in.
+var byOneself = regexp.MustCompile(`(?i)trực tiếp với|không phải nộp thuế`)
 
 // howHandedIn reports a heading that says how to hand papers in (notCase).
 func howHandedIn(h string) bool {
@@ -973,6 +975,17 @@ func isCase(heading string) bool {
 	announces := h != heading && len(strings.Fields(h)) >= 4 && !strings.Contains(strings.ToLower(h), "thành phần")
 	return (caseHeading.MatchString(h) || announces) && !howHandedIn(h) && (utf8.RuneCountInString(h) <= 200 || countedCase.MatchString(h))
 }
+
+// longCase reports a long heading that ends in a colon (colon) and names
+// a case: "Hộ kinh doanh … thuộc đối tượng nộp thuế … theo phương pháp …
+// và các loại thuế khác:" announces its papers.
+func longCase(heading string, colon bool) bool {
+	return colon && utf8.RuneCountInString(heading) <= maxCaseHeading && caseHeading.MatchString(heading) && !howHandedIn(heading)
+}
+
+// maxCaseHeading bounds a heading that announces its papers with a
+// colon.
+const maxCaseHeading = 280
 
 // countedCase is a case the record counts ("Trường hợp 5: Xác nhận đối
 // tượng … (áp dụng cho …)"): a case however long its heading.
@@ -1046,7 +1059,7 @@ func paperCases(p *knowledge.Procedure) []paperCase {
 			if m := filesOf.FindStringSubmatch(heading); m != nil && len(strings.Fields(m[1])) >= 3 {
 				cases = append(cases, paperCase{heading: m[1], section: true})
 				numberedCase = false
-			} else if isCase(heading) || (numbered && numberedCase || roman) && !howHandedIn(heading) || numbered && longSection(heading) {
+			} else if isCase(heading) || longCase(heading, strings.HasSuffix(pending, ":")) || (numbered && numberedCase || roman) && !howHandedIn(heading) || numbered && longSection(heading) {
 				// "A - Đối với … sổ BHXH", "B - Đối với … thẻ BHYT": the
 				// record's lettered sections, each a case of its title.
 				lettered := letteredSection.MatchString(heading)
@@ -1511,7 +1524,36 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 	if asked := paperWhether(question); asked != nil {
 		bringForward(papers[:len(cases[best].papers)], asked)
 	}
-	return papers, cases[best].heading, others
+	return papers, beyondShared(cases, best), others
+}
+
+// beyondShared is the heading of cases[best] without the words, three or
+// more, that every case's heading opens with, when enough is left to
+// tell the case: "Hộ kinh doanh, cá nhân kinh doanh thuộc đối tượng
+// không chịu thuế …" beside "… thuộc đối tượng nộp thuế …" is "không
+// chịu thuế …".
+func beyondShared(cases []paperCase, best int) string {
+	heading := cases[best].heading
+	words := strings.Fields(heading)
+	k := len(words)
+	for i, c := range cases {
+		if i == best {
+			continue
+		}
+		other := strings.Fields(c.heading)
+		if len(other) == 0 {
+			return heading
+		}
+		n := 0
+		for n < min(k, len(other)) && strings.EqualFold(strings.Trim(words[n], ",;:"), strings.Trim(other[n], ",;:")) {
+			n++
+		}
+		k = n
+	}
+	if k < 3 || len(words)-k < 3 || len(cases) < 2 {
+		return heading
+	}
+	return strings.Join(words[k:], " ")
 }
 
 // otherForms moves after the case's papers a form that is for what the

@@ -2465,3 +2465,14 @@ func TestNotedTimeSaidWhole(t *testing.T) {
 		t.Errorf("answer %q, want the 3 working days of one who hands the file in herself", got)
 	}
 }
+
+// A record whose cases are headed by who declares ("Hộ kinh doanh …
+// thuộc đối tượng không chịu thuế …:", "… nộp thuế … theo phương pháp
+// …:") names the asker's case beyond the words every case opens with,
+// and its forms only: not 01/TKN-CNKD beside 01/CNKD as one list (record 1.011022).
+func TestCasesOfWhoDeclares(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.011022", "hộ kinh doanh nộp thuế theo phương pháp thu nhập tính thuế khai mẫu gì")
+	if !strings.Contains(got, "«nộp thuế") || !strings.Contains(got, "01/CNKD") || strings.Contains(got, "01/TKN-CNKD") {
+		t.Errorf("answer %q, want the taxpayer's case and its form 01/CNKD only", got)
+	}
+}
