@@ -104,7 +104,7 @@ var (
 // xã có khám buổi tối không", "sđt trạm y tế"). No record names a
 // health station; a birth there ("sinh ở trạm y tế") asks the birth's
 // registration.
-var healthStation = regexp.MustCompile(` tram y te( xa| phuong)? (co |con |mo |lam )?(kham|lam viec|mo cua|truc|tiem|chich|nghi|dong cua|gio)| (so dien thoai|sdt|so dt|dien thoai|gio lam viec|lich kham|lich truc)( cua)? tram y te `)
+var healthStation = regexp.MustCompile(` tram y te( xa| phuong)? (co |con |mo |lam )?(kham|lam viec|mo cua|truc|tiem|chich|dong cua)| (so dien thoai|sdt|so dt|dien thoai|gio lam viec|lich kham|lich truc)( cua)? tram y te `)
 
 var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui tien | tien gui )| (tiet kiem|gui tien|tien gui) .* lai suat `)
 

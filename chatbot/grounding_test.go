@@ -170,6 +170,7 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		{"hôm nay có mua bảo hiểm y tế hộ gia đình ở xã không", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Đăng ký đóng, cấp thẻ BHYT đối với người chỉ tham gia BHYT"}, true},
 		{"Trạm y tế xã có khám buổi tối với chủ nhật không, số điện thoại trạm là gì?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.34, Title: "Hỗ trợ khám chữa bệnh, trợ cấp tai nạn cho lực lượng xung kích phòng chống thiên tai cấp xã"}, false},
 		{"con tôi sinh ở trạm y tế xã, làm giấy khai sinh cần gì", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Thủ tục đăng ký khai sinh"}, true},
+		{"vo em moi sinh be o tram y te xa, gio di lam giay khai sinh cho be thi can mang giay to gi", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Thủ tục đăng ký khai sinh"}, true},
 		{"du bao thoi tiet tuan nay o xa the nao", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.5, Title: "Đăng ký thành lập hợp tác xã"}, false},
 		{"mưa lũ làm sập nhà, xin hỗ trợ làm lại nhà ở đâu", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Hỗ trợ làm nhà ở, sửa chữa nhà ở do thiên tai"}, true},
 		// What a bank pays on savings is the bank's; a loan's interest
