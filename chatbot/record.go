@@ -1528,10 +1528,11 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 }
 
 // beyondShared is the heading of cases[best] without the words, three or
-// more, that every case's heading opens with, when enough is left to
-// tell the case: "Hộ kinh doanh, cá nhân kinh doanh thuộc đối tượng
-// không chịu thuế …" beside "… thuộc đối tượng nộp thuế …" is "không
-// chịu thuế …".
+// more, that every case's heading opens with, up to a comma, when
+// enough is left to tell the case: "Hộ kinh doanh, cá nhân kinh doanh
+// thuộc đối tượng không chịu thuế …" beside "Hộ kinh doanh, cá nhân
+// kinh doanh thuộc đối tượng nộp thuế …" is "cá nhân kinh doanh thuộc
+// đối tượng không chịu thuế …".
 func beyondShared(cases []paperCase, best int) string {
 	heading := cases[best].heading
 	words := strings.Fields(heading)
@@ -1549,6 +1550,12 @@ func beyondShared(cases []paperCase, best int) string {
 			n++
 		}
 		k = n
+	}
+	// Up to a comma, so the case keeps the phrase it names: "Hộ kinh
+	// doanh, | cá nhân kinh doanh thuộc đối tượng không chịu thuế …", not
+	// "… của người đang | hưởng hoặc tạm dừng …".
+	for k > 0 && !strings.HasSuffix(words[k-1], ",") {
+		k--
 	}
 	if k < 3 || len(words)-k < 3 || len(cases) < 2 {
 		return heading

@@ -2468,11 +2468,11 @@ func TestNotedTimeSaidWhole(t *testing.T) {
 
 // A record whose cases are headed by who declares ("Hộ kinh doanh …
 // thuộc đối tượng không chịu thuế …:", "… nộp thuế … theo phương pháp
-// …:") names the asker's case beyond the words every case opens with,
-// and its forms only: not 01/TKN-CNKD beside 01/CNKD as one list (record 1.011022).
+// …:") names the asker's case beyond the words every case opens with
+// ("Hộ kinh doanh,"), and its forms only: not 01/TKN-CNKD beside 01/CNKD as one list (record 1.011022).
 func TestCasesOfWhoDeclares(t *testing.T) {
 	_, got := embeddedAnswer(t, "1.011022", "hộ kinh doanh nộp thuế theo phương pháp thu nhập tính thuế khai mẫu gì")
-	if !strings.Contains(got, "«nộp thuế") || !strings.Contains(got, "01/CNKD") || strings.Contains(got, "01/TKN-CNKD") {
+	if !strings.Contains(got, "«cá nhân kinh doanh thuộc đối tượng nộp thuế") || !strings.Contains(got, "01/CNKD") || strings.Contains(got, "01/TKN-CNKD") {
 		t.Errorf("answer %q, want the taxpayer's case and its form 01/CNKD only", got)
 	}
 }
