@@ -764,15 +764,6 @@ func (ix *Index) namesExplain(p plan, e *docEntry) float64 {
 // when the question says one of its residents' names (nameBonus).
 const namedShare = 0.6
 
-// saidName returns the words of the longest of names (each " "-padded)
-// that the question says word for word, 0 for none; names of one word are
-// left to the title. Only the procedures with the longest such name get
-// nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
-// sinh" must not outweigh the procedure for those never registered.
-//
-// A name said as "thủ tục …" counts one word more: "muốn đăng ký kết hôn
-// với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu" asks for the
-// record of the divorce, the marriage is why.
 // onPaper is a paper said right after a procedure's name as what it is
 // done on: "… trên giấy ủy quyền", "… vào văn bản".
 var onPaper = regexp.MustCompile(`^ (tren|vao|trong) (to |ban |cai )?(giay|van ban|hop dong|don|to khai|ban) `)
@@ -791,6 +782,15 @@ func namedOnPaper(text string, names []string) bool {
 	return false
 }
 
+// saidName returns the words of the longest of names (each " "-padded)
+// that the question says word for word, 0 for none; names of one word are
+// left to the title. Only the procedures with the longest such name get
+// nameBonus: "làm giấy khai sinh" inside "chưa từng được làm giấy khai
+// sinh" must not outweigh the procedure for those never registered.
+//
+// A name said as "thủ tục …" counts one word more: "muốn đăng ký kết hôn
+// với người khác, vậy phải làm thủ tục ghi chú ly hôn ở đâu" asks for the
+// record of the divorce, the marriage is why.
 func saidName(q saidText, names []string) int {
 	longest := 0
 	for _, n := range names {
