@@ -919,13 +919,13 @@ type paperCase struct {
 	headingWords, words string
 }
 
-// caseHeading tells a heading that names a case of the procedure from
-// one that names a kind of paper ("Giấy tờ phải nộp:") or a note.
 // letteredSection is a heading lettered as a section of the record:
 // "A - Đối với cấp lại, đổi, điều chỉnh thông tin trên sổ BHXH".
 var letteredSection = regexp.MustCompile(`^[A-H]\s*[-–]\s+`)
 
-// A section lettered or numbered in Roman ("A - Đối với …", "II. Trường
+// caseHeading tells a heading that names a case of the procedure from
+// one that names a kind of paper ("Giấy tờ phải nộp:") or a note. A
+// section lettered or numbered in Roman ("A - Đối với …", "II. Trường
 // hợp …") is one too.
 var caseHeading = regexp.MustCompile(`(?i)^(\d+\.\s*|(?-i:[A-H]|[IVX]{1,4})\s*[-–.)]\s*)?(trường hợp|đối với|đăng ký|người|cá nhân|hộ gia đình|hộ kinh doanh|nlđ|lao động|công dân)`)
 
