@@ -170,6 +170,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"HTX kia đặt tên trùng nhãn hiệu bánh tráng của nhà tôi, muốn đề nghị nó đổi tên thì nộp gì": "xâm phạm quyền sở hữu công nghiệp",
 		// One who stands as guardian registers the guardianship, not
 		// its supervision.
+		"dk giam ho cho me bi lan": "Thủ tục đăng ký giám hộ",
 		"chau toi bo me deu mat, toi la cau ruot muon dung ra lam nguoi giam ho, xa giai quyet trong may ngay": "Thủ tục đăng ký giám hộ",
 		"em muốn làm giám hộ cho đứa cháu mồ côi thì đăng ký ở xã mất mấy ngày, có tốn phí không":              "Thủ tục đăng ký giám hộ",
 		// A temporary registration said is not the first one the

@@ -976,7 +976,7 @@ func vehiclesNamed(text string) int {
 // more common one: a resident who says none of them means the common one
 // ("đăng ký kết hôn", not "đăng ký lại kết hôn" or "… lưu động"; "xin
 // giấy phép xây dựng", not "Cấp điều chỉnh giấy phép xây dựng").
-var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh ", " tam nhap khau ", " chi nhanh "}
+var variantMarkers = []string{" lai ", " doi ", " luu dong ", " nuoc ngoai ", " ket hop ", " bien gioi ", " toan trinh ", " cap dieu chinh ", " tam nhap khau ", " chi nhanh ", " giam sat viec "}
 
 // variantFree rewrites the title words that hold a variant marker
 // without meaning the variant.
@@ -1002,6 +1002,8 @@ func variantFit(words []string, foldTitle string) float64 {
 			said = " dieu chinh " // "muốn điều chỉnh giấy phép"
 		case " tam nhap khau ":
 			said = " tam nhap " // "xe này tạm nhập miễn thuế"
+		case " giam sat viec ":
+			said = " giam sat " // the guardianship's supervision, not the guardianship
 		}
 		if m == " chi nhanh " && (bodyBefore(foldTitle, m) || containsAny(q, branchSaid...)) {
 			continue // the body's own too, or a branch said in other words
