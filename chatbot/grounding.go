@@ -96,9 +96,6 @@ var (
 	seaGoingAsked = regexp.MustCompile(` (ra khoi|di bien|ra bien|di danh ca|xuat ben)( [a-z0-9]+){0,2} (duoc|dc) (khong|ko|k|hong|chua|hok|kg) `)
 )
 
-// savingsRate asks what a bank pays on savings ("gửi tiết kiệm 6 tháng
-// ngân hàng nào lãi suất cao"): the banks' own, no record's (the records
-// that say "lãi suất" subsidise the interest of loans, and answered it).
 // healthStation asks the commune's health station for its own service:
 // its hours, its phone, whether it examines or vaccinates ("trạm y tế
 // xã có khám buổi tối không", "sđt trạm y tế"). No record names a
@@ -106,6 +103,9 @@ var (
 // registration.
 var healthStation = regexp.MustCompile(` tram y te( xa| phuong)? (co |con |mo |lam )?(kham|lam viec|mo cua|truc|tiem|chich|dong cua)| (so dien thoai|sdt|so dt|dien thoai|gio lam viec|lich kham|lich truc)( cua)? tram y te `)
 
+// savingsRate asks what a bank pays on savings ("gửi tiết kiệm 6 tháng
+// ngân hàng nào lãi suất cao"): the banks' own, no record's (the records
+// that say "lãi suất" subsidise the interest of loans, and answered it).
 var savingsRate = regexp.MustCompile(` lai suat .*( tiet kiem | ngan hang nao | gui tien | tien gui )| (tiet kiem|gui tien|tien gui) .* lai suat `)
 
 // rainAsked asks whether it will rain, read with its tones: folded, "có

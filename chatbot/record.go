@@ -1535,6 +1535,9 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 // đối tượng không chịu thuế …".
 func beyondShared(cases []paperCase, best int) string {
 	heading := cases[best].heading
+	if len(cases) < 2 {
+		return heading
+	}
 	words := strings.Fields(heading)
 	k := len(words)
 	for i, c := range cases {
@@ -1557,7 +1560,7 @@ func beyondShared(cases []paperCase, best int) string {
 	for k > 0 && !strings.HasSuffix(words[k-1], ",") {
 		k--
 	}
-	if k < 3 || len(words)-k < 3 || len(cases) < 2 {
+	if k < 3 || len(words)-k < 3 {
 		return heading
 	}
 	return strings.Join(words[k:], " ")
