@@ -62,13 +62,19 @@ func nowAt(typed, said []string, clause []bool) int {
 
 // done reports a word saying a step is done at j (pastMarkers); "mới"
 // that ends a clause is "new", not "just": "mua chiếc xe máy Honda mới,
-// xe lắp ráp trong nước" tells no step before what is asked.
+// xe lắp ráp trong nước" tells no step before what is asked; nor does an
+// age ("3 tuổi rồi").
 func done(typed []string, clause []bool, j int) bool {
 	if !pastMarkers[typed[j]] {
 		return false
 	}
 	if typed[j] == "mới" || typed[j] == "moi" {
 		return j+1 < len(typed) && (j+1 >= len(clause) || !clause[j+1])
+	}
+	// "rồi" after an age says how old, not what was done: "con tôi năm
+	// nay 3 tuổi rồi mà chưa làm giấy khai sinh".
+	if (typed[j] == "rồi" || typed[j] == "roi") && j > 0 && (typed[j-1] == "tuổi" || typed[j-1] == "tuoi") {
+		return false
 	}
 	return true
 }

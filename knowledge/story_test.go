@@ -28,6 +28,8 @@ func TestNowAt(t *testing.T) {
 		// "mới" ending a clause is "new": no step told.
 		"mua cho tôi chiếc xe máy Honda mới, xe lắp ráp trong nước. Nghe nói giờ đăng ký xe online được": "",
 		"mua xe máy mới, muốn đăng ký online": "",
+		// "rồi" after an age says how old: no step told.
+		"con toi nam nay 3 tuoi roi ma chua lam giay khai sinh, gio di lam GKS can giay to j": "",
 		// No step done before it, or "giờ" as an hour or "when".
 		"giờ muốn đăng ký kết hôn thì làm sao":                  "",
 		"xã làm việc mấy giờ, đã nghỉ trưa chưa":                "",
