@@ -343,8 +343,17 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"bé sinh ở Nhật chưa làm khai sinh, giờ về VN ở hẳn, làm khai sinh cần gì":                                                                         "khai sinh có yếu tố nước ngoài",
 		// The stage said first is asked, one said after it its reason;
 		// a contract undone is its cancellation's certification.
-		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                  "Tạm ngừng kinh doanh",
-		"Hop dong mua ban dat da chung thuc o UBND xa roi, gio 2 ben muon huy hop dong thi chung thuc huy het bn tien": "hủy bỏ giao dịch",
+		"Hợp đồng thế chấp sổ đỏ vay ngân hàng mang ra xã chứng thực có phải đóng phí không":                                "Chứng thực giao dịch",
+		"the chap so do vay ngan hang thi dang ky the chap o dau":                                                           "Đăng ký biện pháp bảo đảm",
+		"hợp đồng mua bán đất chứng thực ở xã bị ghi nhầm diện tích, sửa thì cần gì":                                        "Sửa lỗi sai sót",
+		"em viết giấy ủy quyền cho bà nội đưa cháu đi khám bệnh, ra xã chứng thực chữ ký hết bao nhiêu":                     "Chứng thực chữ ký",
+		"kế toán trường học muốn đối chiếu số dư tài khoản ở kho bạc thì mấy ngày có xác nhận":                              "đối chiếu, xác nhận số dư",
+		"dao ao nuoi ca lay len nhieu cat, muon ban so cat do thi phai xin giay gi":                                         "thu hồi khoáng sản",
+		"quán phở (HKD) nhà tôi muốn nghỉ 2 tháng để sửa nhà, có phải báo bên đăng ký kinh doanh không, báo trước mấy ngày": "Tạm ngừng kinh doanh",
+		"tiem toi muon dong cua 3 thang ve que, co phai bao xa ko":                                                          "Tạm ngừng kinh doanh",
+		"em nghỉ 6 tháng thai sản thì nhận tiền ở đâu":                                                                      "thai sản",
+		"quan com nha minh muon tam nghi ban 3 thang de sua nha thi co phai bao voi xa ko, bao o dau":                       "Tạm ngừng kinh doanh",
+		"Hop dong mua ban dat da chung thuc o UBND xa roi, gio 2 ben muon huy hop dong thi chung thuc huy het bn tien":      "hủy bỏ giao dịch",
 		// A question naming no stage asks no filing withdrawn.
 		"Tôi ở xã giáp biên giới Lạng Sơn, muốn làm giấy thông hành sang Trung Quốc buôn bán thì làm ở đâu, hết bao nhiêu tiền?":                                           "giấy thông hành xuất, nhập cảnh vùng biên giới Việt Nam – Trung Quốc",
 		"tôi đang mở một tiệm bán hàng ăn nhỏ đã đăng ký hộ kinh doanh, giờ muốn tạm đóng cửa nửa năm để đi chăm con nhỏ, sau đó mở lại, thì có phải làm giấy tờ gì không": "Tạm ngừng kinh doanh",

@@ -102,6 +102,31 @@ func (ix *Index) rerank(p plan, groups []*group) {
 		}
 		longestName = max(longestName, g.named)
 	}
+	// Unless the dictionary also reads what is done after it to the
+	// paper it was done on ("hợp đồng … chứng thực ở xã bị ghi nhầm" =>
+	// "sửa lỗi sai sót trong giao dịch"): that is asked, and the
+	// certification is the paper's story.
+	if readText.text != "" && slices.ContainsFunc(groups, func(g *group) bool { return g.entry.onAnyPaper && g.named > 0 }) {
+		later := 0
+		for i, g := range groups {
+			if !own[i] && !g.entry.onAnyPaper {
+				later = max(later, saidName(readText, g.entry.names))
+			}
+		}
+		if later > 0 {
+			longestName = 0
+			for i, g := range groups {
+				switch {
+				case own[i]:
+				case g.entry.onAnyPaper:
+					g.named = 0
+				default:
+					g.named = saidName(readText, g.entry.names)
+				}
+				longestName = max(longestName, g.named)
+			}
+		}
+	}
 	longestName = max(longestName, namedTogether(groups))
 	askedNowText := nowText.text
 	// Who a person is stays so after the story: "con tôi có bố là người
@@ -768,14 +793,20 @@ const namedShare = 0.6
 // done on: "… trên giấy ủy quyền", "… vào văn bản".
 var onPaper = regexp.MustCompile(`^ (tren|vao|trong) (to |ban |cai )?(giay|van ban|hop dong|don|to khai|ban) `)
 
+// paperWritten is a paper the resident wrote, said before a procedure's
+// name as what it is done on: "tôi viết giấy ủy quyền cho ông bà …, ra
+// xã chứng thực chữ ký".
+var paperWritten = regexp.MustCompile(` (giay uy quyen|van ban uy quyen|giay cam ket|ban cam ket|(viet|lam|soan) (giay|don|van ban|ban|to)) `)
+
 // namedOnPaper reports one of names (each " "-padded) said in text
-// (folded, padded) with a paper it is done on after it.
+// (folded, padded) with a paper it is done on after it, or one written
+// before it.
 func namedOnPaper(text string, names []string) bool {
 	for _, n := range names {
 		if strings.Count(n, " ") < 3 {
 			continue
 		}
-		if i := strings.Index(text, n); i >= 0 && onPaper.MatchString(text[i+len(n)-1:]) {
+		if i := strings.Index(text, n); i >= 0 && (onPaper.MatchString(text[i+len(n)-1:]) || paperWritten.MatchString(text[:i+1])) {
 			return true
 		}
 	}
@@ -1418,6 +1449,15 @@ var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " quy dinh chinh ", 
 // said where it is said, before the reason after it ("để sửa nhà").
 var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
 
+// pauseShop matches a shop's stop for a count of months or weeks said
+// with no object, "quán muốn nghỉ 2 tháng", "tiệm đóng cửa vài tuần":
+// the stage "tạm ngừng" when the question is about a business
+// (shopSaid), not a worker's leave ("nghỉ 6 tháng thai sản").
+var pauseShop = regexp.MustCompile(` (nghi|dong cua) ([0-9]+|mot|hai|ba|vai|may|it) (thang|tuan) `)
+
+// shopSaid are words that say the question is about a business.
+var shopSaid = []string{" kinh doanh ", " quan ", " cua hang ", " tiem ", " sap ", " ban hang "}
+
 // pendingStop matches a file not yet decided on that the resident wants
 // stopped ("hồ sơ chưa được duyệt, muốn dừng lại", "đã nộp hồ sơ đăng
 // ký thành lập nhưng …, muốn rút lại"): the stage "dừng thực hiện thủ
@@ -1427,7 +1467,11 @@ var pendingStop = regexp.MustCompile(` ho so( [a-z0-9]+){0,5} (chua duoc (duyet|
 // stagesSaid is the question's words (and the dictionary's) in which
 // actionFit looks for the stage said, " "-padded: read once per search.
 func stagesSaid(words []string) string {
-	return stageSaid.Replace(pauseFor.ReplaceAllString(" "+strings.Join(words, " ")+" ", " tam ngung$0"))
+	q := pauseFor.ReplaceAllString(" "+strings.Join(words, " ")+" ", " tam ngung$0")
+	if containsAny(q, shopSaid...) {
+		q = pauseShop.ReplaceAllString(q, " tam ngung$0")
+	}
+	return stageSaid.Replace(q)
 }
 
 // actionFit weighs a title by whether it is the stage of a procedure's
