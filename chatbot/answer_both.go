@@ -123,6 +123,12 @@ func (b *Bot) bothAsked(ctx context.Context, p *plan, hits []knowledge.Hit) ([]k
 			// Against a link found first, one that names all it names:
 			// "khai sinh, nhập hộ khẩu và thẻ bảo hiểm y tế" keeps the
 			// link with residence.
+			// Nor is a link the one found first qualifies ("… nhận cha, mẹ,
+			// con có yếu tố nước ngoài" for a father from Korea) shorter
+			// by what the whole question chose it for.
+			if f := fold(h.Title); len(fold(hits[0].Title)) > len(f) && strings.HasPrefix(fold(hits[0].Title), f) {
+				continue
+			}
 			if linked(h.Title) && names(h, tops...) && (!first || names(h, hits[0])) && p.grounding.grounded([]knowledge.Hit{h}) &&
 				(best == nil || len(strings.Fields(h.Title)) < len(strings.Fields(best.Title))) {
 				best = &hits[1+i]

@@ -144,6 +144,17 @@ func TestLinkFoundFirstAnswersThreeAskedAtOnce(t *testing.T) {
 	}
 }
 
+// A link found first for a foreign father is not traded for its shorter
+// domestic twin that names the same two things: "khai sinh đồng thời
+// nhận cha" for a Korean father is the foreign variant's 10 days.
+func TestForeignLinkKeptOverItsTwin(t *testing.T) {
+	b := recordsBot(t, "1.001695", "1.000689", "2.000779")
+	r := reply(t, b, Question{Text: "Con em có bố là người Hàn, chưa đăng ký kết hôn. Giờ em muốn làm khai sinh cho bé đồng thời nhận cha cho bé ở xã thì mất bao lâu?", Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "1.001695" || !strings.Contains(r.Answer, "10 ngày") {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
+	}
+}
+
 // A side that only asks ("… mất bao lâu và lệ phí bao nhiêu") names no
 // second procedure: the land registration fee ("Khai lệ phí trước bạ
 // nhà, đất") was answered beside a lost card and a will.
