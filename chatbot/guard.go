@@ -125,7 +125,7 @@ var (
 		"co nguoi yeu chua", "co nguoi yeu khong", "lam nguoi yeu", "nguoi yeu cua ban", "nguoi yeu cua em",
 		// Bills and outages of electricity, water, phone and internet
 		// are the supplier's business: no administrative procedure.
-		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
+		"tien dien", "hoa don dien", "dien luc", "cup dien", "mat dien", "co dien lai", "tien nuoc", "hoa don nuoc", "cuoc dien_thoai", "cuoc internet", "cuoc mang",
 		// Not "mất mạng": a life lost in an accident is a resident's.
 		"nha mang", "wifi", "mang cham", "mang yeu", "rot mang", "song yeu", "internet cham",
 		// A class and its teacher, a credit card: the school's and the
@@ -146,7 +146,7 @@ var (
 // an instruction to the system or a request no procedure answers, which is
 // never grounded.
 func blocked(s string) bool {
-	s = electricWords.Replace(s)
+	s = electricWords.Replace(outageFrom.Replace(s))
 	for _, c := range blockCues {
 		if strings.Contains(s, c) {
 			return true
@@ -159,6 +159,11 @@ func blocked(s string) bool {
 // into one word each: "hóa đơn điện tử" is no electricity bill, "mất
 // điện thoại" no outage.
 var electricWords = strings.NewReplacer(" dien tu ", " dien_tu ", " dien thoai ", " dien_thoai ")
+
+// outageFrom reads "mất điện từ sáng" typed without marks as an outage
+// since the morning, before electricWords takes "dien tu" for
+// electronic: no paper is "mất điện tử".
+var outageFrom = strings.NewReplacer(" mat dien tu ", " mat dien , tu ", " cup dien tu ", " cup dien , tu ")
 
 // blockCues are injectionCues and chatterCues between spaces, made once.
 var blockCues = func() []string {

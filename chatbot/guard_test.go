@@ -24,9 +24,13 @@ func TestChatterCuesSpareProcedures(t *testing.T) {
 		"hóa đơn điện tử xuất sai tên khách thì báo thuế mẫu nào": false,
 		"lam mat dien thoai, dang nhap lai VNeID the nao":         false,
 		"hóa đơn điện tháng này sao cao thế":                      true,
-		"cước điện thoại tháng này tính sai":                      true,
-		"Mạng wifi nhà tôi chậm quá, khiếu nại nhà mạng thế nào?": true,
-		"internet cham qua thi bao ai":                            true,
+		// An outage since the morning typed without marks is no
+		// electronic paper.
+		"sao xom toi mat dien tu sang den gio, bao gio moi co dien lai": true,
+		"Bao giờ xóm tôi có điện lại vậy":                               true,
+		"cước điện thoại tháng này tính sai":                            true,
+		"Mạng wifi nhà tôi chậm quá, khiếu nại nhà mạng thế nào?":       true,
+		"internet cham qua thi bao ai":                                  true,
 		"Con em học lớp 3, cô giáo chủ nhiệm hay mắng cháu, muốn xin đổi sang lớp khác trong trường thì nói với ai?": true,
 		"Vay tín chấp ở ngân hàng chính sách xã hội để làm ăn thì lãi suất bao nhiêu một tháng?":                     true,
 		"ngan hang tru tien the tin dung cua toi 2 lan cho 1 giao dich, lam sao doi lai tien":                        true,
