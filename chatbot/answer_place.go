@@ -238,6 +238,12 @@ var (
 	caseEnd  = regexp.MustCompile(`^\s*(?:[a-zđ]\)|\d+\.)\s`)
 )
 
+// schoolPlace is a case's own place no other applicant goes to, which
+// the places of the whole record leave out: "e) Học sinh, sinh viên đóng
+// BHYT: Nộp hồ sơ cho Cơ sở giáo dục" (a pupil's lost card goes through
+// the school).
+var schoolPlace = regexp.MustCompile(`(?i)cho cơ sở giáo dục`)
+
 // casePlace returns where the record's steps send the file of the case
 // of applicants the question names (a household's health insurance card:
 // the service agent or the social insurance office, not the commune
@@ -275,6 +281,9 @@ func casePlace(p *knowledge.Procedure, question string) string {
 				body = append(body, next)
 			}
 			where := strings.Join(submitPlaces(&knowledge.Procedure{Steps: []string{strings.Join(body, "\n")}}), ", ")
+			if where == "" && handIn.MatchString(m[2]) && schoolPlace.MatchString(m[2]) {
+				where = "cơ sở giáo dục (nhà trường)"
+			}
 			if where == "" {
 				continue
 			}

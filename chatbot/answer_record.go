@@ -5,10 +5,12 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
 	"github.com/hoidap/hoidap/knowledge/portal"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // Budgets of a procedure's answer, in characters: the whole text stays
@@ -439,6 +441,9 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 			if asksForm && x.form != "" && !strings.Contains(strings.ToLower(name), "(mẫu") {
 				name += " (" + x.form + ")"
 			}
+			if rest := askedRest(question, p.Title, paperCount.ReplaceAllString(x.full, ""), name); rest != "" {
+				name = strings.TrimRight(name, "… ") + " (… " + rest + ")"
+			}
 			name = strings.TrimRight(name, ". ") // the line ends with its own full stop
 			listed += utf8.RuneCountInString(name) + 2
 			if x.show {
@@ -487,6 +492,96 @@ func papersLine(b *strings.Builder, p *knowledge.Procedure, question string, v v
 		b.WriteString(".")
 	}
 	b.WriteString("\n")
+}
+
+// maxAskedRest bounds the part of a paper's name quoted because the
+// question asks it.
+const maxAskedRest = 110
+
+// askedWhether reports the words q[k:k+2] asked as a paper needed or
+// not: after a need ("cần", "phải", "kèm") within six words, before a
+// "không" that ends the question within four.
+func askedWhether(q []string, k int) bool {
+	need, ends := false, false
+	for i := max(0, k-6); i < k; i++ {
+		need = need || q[i] == "can" || q[i] == "phai" || q[i] == "kem" || q[i] == "buoc"
+	}
+	for i := k + 2; i < min(len(q), k+6); i++ {
+		ends = ends || q[i] == "khong" || q[i] == "ko" || q[i] == "k" || q[i] == "hong" || q[i] == "kg"
+	}
+	return need && ends
+}
+
+// intentPairs are the pairs of words in a row of what questions ask
+// ("bao lâu", "lệ phí"), which ask no part of a paper.
+var intentPairs = func() map[string]bool {
+	m := make(map[string]bool)
+	for _, ic := range intentCues {
+		for _, c := range ic.cues {
+			w := strings.Fields(c)
+			for i := 0; i+1 < len(w); i++ {
+				m[w[i]+" "+w[i+1]] = true
+			}
+		}
+	}
+	return m
+}()
+
+// askedRest is the part of a paper's full name that its name as listed
+// cut off and the question asks about, from two words the question says
+// together to the end of its clause: "hồ sơ cần bản vẽ với ảnh chụp hiện
+// trạng ko" asks the "… và ảnh chụp (kích thước tối thiểu 10 x 15 cm)
+// hiện trạng công trình …" of the plans row, cut at "đã được phê duyệt".
+// Empty when the name or the title says it, or the question names no
+// such pair.
+func askedRest(question, title, full, name string) string {
+	q := vietnamese.Words(question)
+	// Words of the title name the procedure, not a part of a paper.
+	shown := foldedWords(name) + foldedWords(title)
+	type word struct {
+		folded     string
+		start, end int
+	}
+	var words []word
+	for i := 0; i < len(full); {
+		r, n := utf8.DecodeRuneInString(full[i:])
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(full) {
+			r, n := utf8.DecodeRuneInString(full[j:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+				break
+			}
+			j += n
+		}
+		words = append(words, word{vietnamese.Fold(full[i:j]), i, j})
+		i = j
+	}
+	for k := 0; k+1 < len(q); k++ {
+		a, b := q[k], q[k+1]
+		if len(a) < 2 || len(b) < 2 || genericWords[a] || genericWords[b] || intentPairs[a+" "+b] ||
+			strings.Contains(shown, " "+a+" "+b+" ") || !askedWhether(q, k) {
+			continue
+		}
+		for i := 0; i+1 < len(words); i++ {
+			if words[i].folded != a || words[i+1].folded != b {
+				continue
+			}
+			start := words[i].start
+			if i > 0 && (words[i-1].folded == "va" || words[i-1].folded == "kem") {
+				start = words[i-1].start
+			}
+			end := len(full)
+			if e := strings.IndexAny(full[words[i+1].end:], ";"); e >= 0 {
+				end = words[i+1].end + e
+			}
+			return clip(strings.TrimRight(strings.TrimSpace(full[start:end]), ".,: "), maxAskedRest)
+		}
+	}
+	return ""
 }
 
 // formNamed is a paper's form as shortPaper names it: "(mẫu số 08-MST)".

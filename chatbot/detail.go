@@ -383,7 +383,9 @@ func pickDetailFrom(question, title string, sentences []detailSentence, rules bo
 					named += foldedWords(x) + "|"
 				}
 			}
-			if !strings.Contains(named, lack) {
+			// "mất giấy đăng ký kết hôn" lacks the "bản sao Giấy chứng nhận
+			// kết hôn" the record names: the paper, whichever copy.
+			if !strings.Contains(named, lack) && !strings.Contains(named, " "+lackPaper(s.lack)+" ") {
 				continue
 			}
 		}
@@ -568,6 +570,11 @@ func lackHead(lack string) string {
 		return ""
 	}
 	return " " + strings.Join(w[:3], " ") + " "
+}
+
+// lackPaper is a lacked paper's name after its copy ("bản sao").
+func lackPaper(lack string) string {
+	return strings.TrimPrefix(strings.TrimPrefix(lack, "ban sao "), "ban chinh ")
 }
 
 // costsSaid is "mất" that says what something costs, not what was

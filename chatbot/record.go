@@ -271,6 +271,11 @@ func timeNote(p *knowledge.Procedure, t string) string {
 				other = other || !strings.Contains(" "+t, " "+d[1]+" ")
 			}
 		}
+		if labelled && clauses == nil {
+			if same := sameCaseTime(note[strings.Index(note, first):], t); same != "" {
+				return same
+			}
+		}
 		if !other || len(clauses) == 0 {
 			continue
 		}
@@ -282,6 +287,33 @@ func timeNote(p *knowledge.Procedure, t string) string {
 			}
 		}
 		return clipAmount(upperFirst(strings.Join(clauses, "; ")), maxTimeNote)
+	}
+	return ""
+}
+
+// timedCaseLine is a case of a labelled time part and its time: "+ Cấp lại
+// chứng nhận đăng ký xe: Phải tiến hành xác minh trong thời hạn 30 ngày
+// …; sau khi xác minh, … cấp lại trong thời hạn 02 ngày làm việc."
+var timedCaseLine = regexp.MustCompile(`\+\s*([^:+]{5,80}):\s*([^+]+)`)
+
+// sameCaseTime returns the time that the first cases of a labelled part
+// (part) share, when two or more say it word for word and it holds a
+// time other than the cell t: a lost registration paper and a lost plate
+// are both checked within 30 days, then re-issued in 2 working days,
+// which the cell's "2 ngày làm việc" alone leaves out. "" otherwise.
+func sameCaseTime(part, t string) string {
+	ms := timedCaseLine.FindAllStringSubmatch(part, -1)
+	if len(ms) < 2 {
+		return ""
+	}
+	body := strings.TrimRight(strings.TrimSpace(ms[0][2]), ". ")
+	if strings.TrimRight(strings.TrimSpace(ms[1][2]), ". ") != body {
+		return ""
+	}
+	for _, d := range durationRe.FindAllStringSubmatch(body, -1) {
+		if !strings.Contains(" "+t, " "+d[1]+" ") {
+			return clipAmount(upperFirst(body), maxTimeNote)
+		}
 	}
 	return ""
 }
@@ -1483,8 +1515,14 @@ func papersOf(p *knowledge.Procedure, question string) (papers []paper, heading 
 		// ("Đơn đề nghị cấp giấy phép sửa chữa" beside "… xây dựng") is
 		// ranked as any paper, after those the question names.
 		form := slices.IndexFunc(mine, func(x paper) bool { return !x.special && paperRank(x) == 0 })
+		// Procedures done together each keep their form when forms are
+		// asked ("khai mẫu nào"): the birth's and the father's
+		// acknowledgement's, both filled in. Else the second is ranked as
+		// any paper: the proof of fatherhood tells more than a form the
+		// office hands out.
+		together := linked(p.Title) && strings.Contains(fold(question), " mau ")
 		rank := func(x paper) int {
-			if form >= 0 && x.full == mine[form].full {
+			if form >= 0 && x.full == mine[form].full || together && !x.special && paperRank(x) == 0 {
 				return 6
 			}
 			s := min(score[x.full], 4)
@@ -2495,10 +2533,16 @@ var (
 // colon: "Đối với …: +++ Tờ khai".
 var outlineMarks = regexp.MustCompile(`:\s*\+{2,}\s*`)
 
+// caseCount is a case counted in brackets: "Trường hợp (2):".
+var caseCount = regexp.MustCompile(`^Trường hợp \((\d+)\)`)
+
 func shortPaper(name string) string {
 	// ".02 bộ bản vẽ …": the stop of the row before, glued by the portal.
 	s := strings.TrimLeft(strings.TrimSpace(stepPrefix.ReplaceAllString(name, "")), ".,;: ")
 	s = attachedFile.ReplaceAllString(s, "") // "Đơn xin nhận con nuôi;1.nxinnhnconnui.doc"
+	// "Trường hợp (1): Đăng ký giao dịch … điện tử: Tờ khai …": the
+	// case's count is no bracket where a qualification begins.
+	s = caseCount.ReplaceAllString(s, "Trường hợp $1")
 	// "Trường hợp điều trị nội trú: 1.1.1. Bản sao Giấy ra viện …": the
 	// case's paper, not its number.
 	s = nestedNumber.ReplaceAllString(s, ": ")

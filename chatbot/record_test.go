@@ -2476,3 +2476,65 @@ func TestCasesOfWhoDeclares(t *testing.T) {
 		t.Errorf("answer %q, want the taxpayer's case and its form 01/CNKD only", got)
 	}
 }
+
+// A paper's name cut where its qualification begins loses what the
+// question asks of it: the photos that go with the plans of a repair are
+// quoted from the rest of the row. The e-tax registration's cases are
+// named by their count, not cut at its bracket to "Trường hợp".
+func TestPaperPartAskedIsQuoted(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.013229", "nhà cấp 4 muốn sửa chữa cải tạo nâng tầng, xin phép thì hồ sơ cần bản vẽ với ảnh chụp hiện trạng không")
+	if !strings.Contains(a, "ảnh chụp (kích thước tối thiểu 10 x 15 cm) hiện trạng") {
+		t.Errorf("photos of the repair not quoted:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "1.013229", "sửa nhà cần giấy tờ gì")
+	if strings.Contains(a, "ảnh chụp") {
+		t.Errorf("photos quoted, not asked:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "1.008008", "đăng ký giao dịch thuế điện tử thì tờ khai mẫu số mấy")
+	if strings.Contains(a, "Trường hợp (mẫu") || !strings.Contains(a, "Trường hợp 1: Đăng ký giao dịch") {
+		t.Errorf("cases of the e-tax registration not named:\n%s", a)
+	}
+}
+
+// Cases of a labelled time part that share their time word for word
+// say it once: a lost registration paper re-issued wholly online is
+// checked within 30 days before its 2 working days.
+func TestSharedTimeOfCasesSaid(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.013080", "mất cà vẹt xe máy, làm lại online toàn trình thì bao lâu có")
+	if !strings.Contains(a, "xác minh trong thời hạn 30 ngày") || !strings.Contains(a, "02 ngày làm việc") {
+		t.Errorf("the check before the re-issue not said:\n%s", a)
+	}
+}
+
+// A pupil's lost health insurance card goes through the school, the
+// record's place for pupils and students, not the offices of the rest.
+func TestPupilsCardThroughTheSchool(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.002759", "con học lớp 8 làm mất thẻ BHYT học sinh, xin cấp lại thì nộp ở đâu")
+	if !strings.Contains(a, "Nơi nộp: cơ sở giáo dục") {
+		t.Errorf("pupil's place:\n%s", a)
+	}
+	_, a = embeddedAnswer(t, "1.002759", "mất thẻ BHYT hộ gia đình, xin cấp lại nộp ở đâu")
+	if strings.Contains(a, "giáo dục") {
+		t.Errorf("household's place:\n%s", a)
+	}
+}
+
+// Procedures done together each keep their form first when forms are
+// asked: registering a birth with the father's acknowledgement fills in
+// both.
+func TestLinkedProceduresKeepBothForms(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.000689", "vợ chồng em chưa đăng ký kết hôn, giờ sinh bé rồi, làm khai sinh cho bé có ghi tên bố luôn thì khai tờ khai mẫu nào")
+	if !strings.Contains(a, "Tờ khai đăng ký khai sinh theo mẫu; Tờ khai đăng ký nhận cha, mẹ, con theo mẫu") {
+		t.Errorf("both forms not first:\n%s", a)
+	}
+}
+
+// A lost marriage paper, named as residents name it, lacks the record's
+// "bản sao Giấy chứng nhận kết hôn": its rule for the lack is quoted.
+func TestLostMarriagePaperRuleQuoted(t *testing.T) {
+	p := embeddedProcedure(t, "1.004746")
+	q := "giấy đăng ký kết hôn của bố mẹ em mất từ hồi lụt, xã cũng không còn sổ, giờ đăng ký lại kết hôn thì nộp giấy tờ gì"
+	if d := recordDetail(q, p.Title, p); !strings.Contains(d, "Nếu không có bản sao Giấy chứng nhận kết hôn thì nộp bản sao hồ sơ, giấy tờ cá nhân") {
+		t.Errorf("detail %q", d)
+	}
+}
