@@ -680,8 +680,38 @@ func kinSaid(said []string) map[string]bool {
 	for w := range asked {
 		delete(out, w)
 	}
+	// Where the asker works ("hai đứa em cùng làm cty", "làm ở công ty")
+	// says who asks, not what: a marriage asked by two factory workers is
+	// no company's registration.
+	for i, w := range said {
+		// "muốn làm công ty riêng" sets one up.
+		if w != "lam" || i > 0 && (said[i-1] == "muon" || said[i-1] == "dinh") {
+			continue
+		}
+		j := i + 1
+		for j < len(said) && j <= i+2 && workAt[said[j]] {
+			j++
+		}
+		for _, place := range workplaces {
+			if j+len(place) <= len(said) && slices.Equal(said[j:j+len(place)], place) {
+				if out == nil {
+					out = make(map[string]bool)
+				}
+				for _, pw := range place {
+					out[pw] = true
+				}
+			}
+		}
+	}
 	return out
 }
+
+// workAt are the words between "làm" and where one works: "làm ở", "làm
+// cho", "làm việc tại".
+var workAt = map[string]bool{"o": true, "cho": true, "tai": true, "viec": true, "trong": true}
+
+// workplaces are the places a resident works at, folded words.
+var workplaces = [][]string{{"cty"}, {"cong", "ty"}, {"nha", "may"}, {"xi", "nghiep"}, {"xuong"}}
 
 // namesProcedure reports whether what is asked names some result's
 // procedure: by a residents' name, or by minRun words of its title in a
@@ -1449,6 +1479,15 @@ var stageSaid = strings.NewReplacer(" bi thu hoi ", " bi ", " quy dinh chinh ", 
 // said where it is said, before the reason after it ("để sửa nhà").
 var pauseFor = regexp.MustCompile(` (nghi|ngung|dung) (ban|ban hang|buon ban|kinh doanh)( [a-z0-9]+){0,2} (thang|tuan|ngay|hom|thoi gian) `)
 
+// wornSaid are the words by which a question says a paper is worn or
+// old, to be exchanged rather than replaced as lost.
+var wornSaid = []string{" rach ", " nat ", " cu ", " hong ", " hu ", " nhoe ", " mo ", " uot ", " phai mau ", " mau moi "}
+
+// exchangeSaid are the words by which a question says a paper is to be
+// exchanged: changed, old, torn, worn, blurred, expired, wrong, or due at
+// an age.
+var exchangeSaid = []string{" doi ", " cu ", " rach ", " nat ", " hong ", " hu ", " nhoe ", " mo ", " phai mau ", " uot ", " moi ", " cap doi ", " het han ", " sai ", " tuoi ", " chip "}
+
 // pauseShop matches a shop's stop for a count of months or weeks said
 // with no object, "quán muốn nghỉ 2 tháng", "tiệm đóng cửa vài tuần":
 // the stage "tạm ngừng" when the question is about a business
@@ -1489,6 +1528,15 @@ func actionFit(q string, foldTitle string) float64 {
 			}
 		}
 	}
+	// A re-issue for a lost paper ("Cấp lại Giấy chứng nhận do bị mất")
+	// is not asked when no loss is said ("mất bao lâu" is the time) and
+	// either no stage is, or the paper is said worn or old: "sổ đỏ cũ
+	// rách muốn làm lại sổ mới", "đổi sổ đỏ sang mẫu mới mất bao lâu"
+	// ask its exchange.
+	if strings.Contains(title, " do bi mat ") && !containsAny(costOrTime.ReplaceAllString(q, " "), lostSaid...) &&
+		(first < 0 || containsAny(q, wornSaid...)) {
+		return endWeight
+	}
 	if first < 0 && strings.Contains(q, firstTime) {
 		// "lần đầu" names the stage only when no other is named: "sổ đỏ
 		// cấp lần đầu ghi sai" asks its correction.
@@ -1518,6 +1566,12 @@ func actionFit(q string, foldTitle string) float64 {
 		// Only a title that opens with it: "… cho thuê đất, gia hạn sử
 		// dụng đất khi hết thời hạn" also lets land be converted.
 		if i := strings.Index(title, " gia han "); i >= 0 && i <= len(" cap ") && !containsAny(q, " het han ", " qua han ", " den han ", " mai han ") {
+			return endWeight
+		}
+		// Nor its exchange: "bố mẹ muốn tặng cho con mảnh đất có sổ đỏ,
+		// làm hợp đồng tặng cho" holds a certificate, it does not trade
+		// it for a new one; one said worn, old or to be changed may ask it.
+		if strings.HasPrefix(" "+strings.TrimSpace(foldTitle)+" ", " cap doi ") && !containsAny(q, exchangeSaid...) {
 			return endWeight
 		}
 		// Nor the amendment of what it gives: "xin giao khu vực biển …
