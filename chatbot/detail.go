@@ -185,8 +185,14 @@ var askedRules = []askedRule{
 	// không", "làm ở Công an xã nơi đang ở được không", "ở đâu cũng
 	// được"; settled by "Công an cấp xã trong cả nước không phụ thuộc
 	// vào nơi cư trú".
-	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|(xa|phuong) nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|thuong tru|lam viec)|cho dang o|dang tam tru|dang song o|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
+	{regexp.MustCompile(` (o dau cung|bat (ky|ki) (dau|noi|xa)|cho nao cung|noi nao cung|(xa|phuong) nao cung|ve que|ve dia phuong|ve noi thuong tru|noi (dang )?(o|song|tam tru|thuong tru|lam viec)|cho dang o|dang tam tru|dang song o|cho tro|noi tro|dang o tro|tinh khac|khac tinh|ngoai tinh|noi khac|xa khac|phuong khac|huyen khac) `),
 		regexp.MustCompile(` khong phu thuoc (vao )?noi cu tru `), []string{"khong phu thuoc"}},
+	// Where, when the record sends it back to the office that did the
+	// first step ("hợp đồng đã chứng thực ở xã, muốn hủy thì làm ở
+	// đâu"); settled by "Việc sửa đổi, bổ sung, hủy bỏ giao dịch được
+	// thực hiện tại cơ quan đã chứng thực giao dịch".
+	{regexp.MustCompile(` (o dau|noi nao|cho nao|den dau|o cho nao|co quan nao) `),
+		regexp.MustCompile(` thuc hien tai co quan da (chung thuc|cap|dang ky|giai quyet|thuc hien) `), []string{"co quan da"}},
 	// The same asked outright of a civil-status procedure ("làm khai
 	// sinh ở phường nơi tạm trú được không hay bắt buộc về quê", not a
 	// story's "về quê thăm họ hàng"); settled by "Cá nhân có quyền lựa

@@ -257,3 +257,13 @@ func TestPensionDrawnByProxy(t *testing.T) {
 		t.Errorf("grounded %v, sources %+v\n%s", r.Grounded, r.Sources, r.Answer)
 	}
 }
+
+// A work accident asked as "TNLĐ" in a worker's story names the benefit
+// for a first accident: answered, not declined.
+func TestWorkAccidentAnswered(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	r := reply(t, b, Question{Text: "Anh trai em làm thợ hồ ở công trường bị ngã giàn giáo gãy chân, cty có đóng BH. Làm hồ sơ hưởng TNLĐ thì cần những giấy tờ gì?", Commune: "demo"})
+	if len(r.Sources) == 0 || r.Sources[0].Code != "1.001632" {
+		t.Errorf("sources %+v\n%s", r.Sources, r.Answer)
+	}
+}

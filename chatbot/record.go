@@ -1446,14 +1446,27 @@ func formsLike(papers []knowledge.Paper, name string) int {
 		w := strings.Fields(strings.ToLower(stepPrefix.ReplaceAllString(strings.TrimSpace(s), "")))
 		return strings.Join(w[:min(len(w), 3)], " ")
 	}
-	key, n := open(name), 0
+	// The same form listed again under another case ("Tờ khai … mẫu số
+	// 04/CNV-TNCN" for who files directly and for who files on another's
+	// behalf) is one form.
+	key := open(name)
+	seen := make(map[string]bool)
 	for _, pp := range papers {
-		if open(pp.Name) == key {
-			n++
+		if open(pp.Name) != key {
+			continue
+		}
+		if m := codeOfForm.FindStringSubmatch(pp.Name); m != nil {
+			seen[m[1]] = true
+		} else {
+			seen[strings.TrimSpace(pp.Name)] = true
 		}
 	}
-	return n
+	return len(seen)
 }
+
+// codeOfForm is a form's code anywhere in a paper's name: "mẫu số
+// 04/CNV-TNCN".
+var codeOfForm = regexp.MustCompile(`(?i)mẫu(?: số)?\s+([0-9][^\s,;()]*)`)
 
 // formKey names a form an applicant fills in by its first words, "" for
 // another paper: "Tờ khai thay đổi thông tin cư trú (mẫu CT01 …)".

@@ -479,6 +479,8 @@ func TestAnywhereAnsweredByTheRule(t *testing.T) {
 	for _, q := range []string{
 		"doi the can cuoc het han co phai ve que noi thuong tru lam ko hay lam o dau cung dc",
 		"đang đi làm ở tỉnh khác, đổi căn cước ở công an xã nơi đang ở được không",
+		// Where one lodges, "chỗ trọ".
+		"e dang o tro xa que, lam lai the can cuoc o cong an xa cho tro dc ko",
 	} {
 		if got := recordDetail(q, p.Title, p); !strings.Contains(got, "không phụ thuộc vào nơi cư trú") {
 			t.Errorf("%q: detail %q, want the rule that any commune will do", q, got)
@@ -2536,5 +2538,24 @@ func TestLostMarriagePaperRuleQuoted(t *testing.T) {
 	q := "giấy đăng ký kết hôn của bố mẹ em mất từ hồi lụt, xã cũng không còn sổ, giờ đăng ký lại kết hôn thì nộp giấy tờ gì"
 	if d := recordDetail(q, p.Title, p); !strings.Contains(d, "Nếu không có bản sao Giấy chứng nhận kết hôn thì nộp bản sao hồ sơ, giấy tờ cá nhân") {
 		t.Errorf("detail %q", d)
+	}
+}
+
+// Where a certified contract is cancelled is the office that certified
+// it: the record's rule is quoted when the question asks where.
+func TestCancelledAtTheOfficeThatCertified(t *testing.T) {
+	p := embeddedProcedure(t, "2.000913")
+	if d := recordDetail("hợp đồng mua bán đất đã chứng thực ở xã rồi, giờ hai bên muốn hủy bỏ hợp đồng thì làm ở đâu", p.Title, p); !strings.Contains(d, "được thực hiện tại cơ quan đã chứng thực giao dịch") {
+		t.Errorf("detail %q", d)
+	}
+}
+
+// A form listed again under a second case, its name worded a little
+// otherwise, is still the only form of its kind: its bracket ("(áp dụng
+// đối với cá nhân …)") says which form it is, and it is listed.
+func TestFormListedUnderTwoCasesIsEveryones(t *testing.T) {
+	_, a := embeddedAnswer(t, "1.008529", "bán lại phần vốn góp trong công ty, tự khai thuế TNCN trực tiếp thì tờ khai mẫu nào")
+	if !strings.Contains(a, "Tờ khai thuế thu nhập cá nhân (mẫu số 04/CNV-TNCN)") {
+		t.Errorf("the form not listed:\n%s", a)
 	}
 }
