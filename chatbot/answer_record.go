@@ -538,6 +538,17 @@ func askedRest(question, title, full, name string) string {
 	q := vietnamese.Words(question)
 	// Words of the title name the procedure, not a part of a paper.
 	shown := foldedWords(name) + foldedWords(title)
+	var asked []int // where the pairs asked whether needed start in q
+	for k := 0; k+1 < len(q); k++ {
+		a, b := q[k], q[k+1]
+		if len(a) >= 2 && len(b) >= 2 && !genericWords[a] && !genericWords[b] && !intentPairs[a+" "+b] &&
+			!strings.Contains(shown, " "+a+" "+b+" ") && askedWhether(q, k) {
+			asked = append(asked, k)
+		}
+	}
+	if len(asked) == 0 {
+		return ""
+	}
 	type word struct {
 		folded     string
 		start, end int
@@ -560,12 +571,8 @@ func askedRest(question, title, full, name string) string {
 		words = append(words, word{vietnamese.Fold(full[i:j]), i, j})
 		i = j
 	}
-	for k := 0; k+1 < len(q); k++ {
+	for _, k := range asked {
 		a, b := q[k], q[k+1]
-		if len(a) < 2 || len(b) < 2 || genericWords[a] || genericWords[b] || intentPairs[a+" "+b] ||
-			strings.Contains(shown, " "+a+" "+b+" ") || !askedWhether(q, k) {
-			continue
-		}
 		for i := 0; i+1 < len(words); i++ {
 			if words[i].folded != a || words[i+1].folded != b {
 				continue
@@ -575,7 +582,7 @@ func askedRest(question, title, full, name string) string {
 				start = words[i-1].start
 			}
 			end := len(full)
-			if e := strings.IndexAny(full[words[i+1].end:], ";"); e >= 0 {
+			if e := strings.IndexByte(full[words[i+1].end:], ';'); e >= 0 {
 				end = words[i+1].end + e
 			}
 			return clip(strings.TrimRight(strings.TrimSpace(full[start:end]), ".,: "), maxAskedRest)
