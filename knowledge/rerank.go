@@ -104,7 +104,7 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	}
 	// Unless the dictionary also reads what is done after it to the
 	// paper it was done on ("hợp đồng … chứng thực ở xã bị ghi nhầm" =>
-	// "sửa lỗi sai sót trong giao dịch"): that is asked, and the
+	// "sửa sai sót trong giao dịch"): that is asked, and the
 	// certification is the paper's story.
 	if readText.text != "" && slices.ContainsFunc(groups, func(g *group) bool { return g.entry.onAnyPaper && g.named > 0 }) {
 		later := 0
@@ -651,7 +651,8 @@ var (
 // lên ở cùng, muốn nhập hộ khẩu mẹ vào nhà tôi" asks about the
 // residence, not the recognition of a mother ("Đăng ký nhận cha, mẹ,
 // con"). A tie said after "nhận" ("con tôi …, bố cháu muốn nhận con")
-// is asked.
+// is asked. So is where the asker works ("làm cty") said: who asks, not
+// what.
 func kinSaid(said []string) map[string]bool {
 	var out map[string]bool
 	asked := make(map[string]bool)
@@ -1530,9 +1531,8 @@ func actionFit(q string, foldTitle string) float64 {
 	}
 	// A re-issue for a lost paper ("Cấp lại Giấy chứng nhận do bị mất")
 	// is not asked when no loss is said ("mất bao lâu" is the time) and
-	// either no stage is, or the paper is said worn or old: "sổ đỏ cũ
-	// rách muốn làm lại sổ mới", "đổi sổ đỏ sang mẫu mới mất bao lâu"
-	// ask its exchange.
+	// either no stage is, or the paper is said worn or old: "đổi sổ đỏ
+	// sang mẫu mới mất bao lâu" asks its exchange.
 	if strings.Contains(title, " do bi mat ") && !containsAny(costOrTime.ReplaceAllString(q, " "), lostSaid...) &&
 		(first < 0 || containsAny(q, wornSaid...)) {
 		return endWeight
@@ -1568,9 +1568,9 @@ func actionFit(q string, foldTitle string) float64 {
 		if i := strings.Index(title, " gia han "); i >= 0 && i <= len(" cap ") && !containsAny(q, " het han ", " qua han ", " den han ", " mai han ") {
 			return endWeight
 		}
-		// Nor its exchange: "bố mẹ muốn tặng cho con mảnh đất có sổ đỏ,
-		// làm hợp đồng tặng cho" holds a certificate, it does not trade
-		// it for a new one; one said worn, old or to be changed may ask it.
+		// Nor its exchange: a question that holds a certificate ("mảnh
+		// đất có sổ đỏ") does not trade it for a new one unless it says
+		// it worn, old, expired, wrong or to be changed.
 		if strings.HasPrefix(" "+strings.TrimSpace(foldTitle)+" ", " cap doi ") && !containsAny(q, exchangeSaid...) {
 			return endWeight
 		}
