@@ -1455,7 +1455,7 @@ func formsLike(papers []knowledge.Paper, name string) int {
 		if open(pp.Name) != key {
 			continue
 		}
-		if m := codeOfForm.FindStringSubmatch(pp.Name); m != nil {
+		if m := formCode.FindStringSubmatch(pp.Name); m != nil {
 			seen[m[1]] = true
 		} else {
 			seen[strings.TrimSpace(pp.Name)] = true
@@ -1463,10 +1463,6 @@ func formsLike(papers []knowledge.Paper, name string) int {
 	}
 	return len(seen)
 }
-
-// codeOfForm is a form's code anywhere in a paper's name: "mẫu số
-// 04/CNV-TNCN".
-var codeOfForm = regexp.MustCompile(`(?i)mẫu(?: số)?\s+([0-9][^\s,;()]*)`)
 
 // formKey names a form an applicant fills in by its first words, "" for
 // another paper: "Tờ khai thay đổi thông tin cư trú (mẫu CT01 …)".
