@@ -290,10 +290,10 @@ func (b *Bot) extractive(ctx context.Context, p *plan, second *knowledge.Documen
 	if second != nil {
 		secondID = second.ID
 	}
-	// The answer depends on the question through the record's sentence it
-	// quotes and the case of papers it picks.
-	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + detail + "\x00" + strconv.FormatBool(p.both) + "\x00" +
-		strconv.Itoa(pickCase(facts.cases, p.q.Text, best.Procedure.Title))
+	// The answer depends on the question's words (the sentence it quotes,
+	// the case of papers it picks, the kind of fee it names…): it is kept
+	// for the same question, however typed.
+	key := textKey(viewKey(best.ID, v), secondID, p.intents) + "\x00" + foldedWords(p.q.Text) + "\x00" + strconv.FormatBool(p.both)
 	if t, ok := b.memo.text(p.gen, key); ok {
 		return t
 	}

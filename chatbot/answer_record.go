@@ -283,7 +283,7 @@ func recordPart(b *strings.Builder, in intent, p *knowledge.Procedure, question 
 	case intentPapers:
 		papersLine(b, p, question, v, maxTextPapers-min(many, 1), maxPaperList+papersOnlyExtra*(1-min(many, 1)))
 	case intentFee:
-		fee := feeOf(p, v.today)
+		fee := feeAsked(p, question, v.today)
 		if fee == "" {
 			fee = v.word("bản ghi không ghi lệ phí; hãy hỏi cán bộ tiếp nhận", "the record gives no fee; ask the office")
 		} else if c := exemptionNamed(fee, question, p.Title); c != "" {

@@ -243,7 +243,13 @@ func readFreeNote(note string, today time.Time) feeReading {
 		if notCharged.MatchString(strings.Join(others, "; ")) {
 			lead = "miễn phí theo bản ghi, ghi chú: "
 		}
-		parts = append(parts, lead+clip(strings.Join(others, "; "), 160))
+		// Said whole when a little over the bound: "…; Lệ phí cấp giấy
+		// phép lái xe: 135.000 đồng/lần" is the fee every applicant pays.
+		fees := strings.Join(others, "; ")
+		if utf8.RuneCountInString(fees) > 240 {
+			fees = clip(fees, 160)
+		}
+		parts = append(parts, lead+fees)
 		others = nil
 	case len(auth) > 0 && (ifAny.MatchString(note) || feeLawOnly(auth)):
 		// "Miễn phí (Mức lệ phí (nếu có) theo quy định của Hội đồng nhân

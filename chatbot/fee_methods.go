@@ -1,12 +1,14 @@
 package chatbot
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
+	"github.com/hoidap/hoidap/knowledge/vietnamese"
 )
 
 // feeOf reads the fee of every channel, in person first, and says it
@@ -142,4 +144,91 @@ func perChannel(methods []knowledge.Method, value func(knowledge.Method) string)
 		parts = append(parts, x.channel+": "+x.v)
 	}
 	return strings.Join(parts, "; ")
+}
+
+// feeAsked is feeOf for a question about the fee: where a channel's fee
+// prices kinds one by one ("+ Đối với thi sát hạch lái xe các hạng xe
+// A1, A, B1: …; + Đối với thi sát hạch lái xe ô tô (hạng xe B, C1 …):
+// …") and the question names some kinds and not others, the kinds it
+// does not name are left out, so that the asked kind's amounts and the
+// fees after them are said.
+func feeAsked(p *knowledge.Procedure, question string, today time.Time) string {
+	q := foldedWords(question)
+	return perChannel(p.Methods, func(m knowledge.Method) string {
+		m.Fee = tiersAsked(m.Fee, q)
+		return methodFee(m, today)
+	})
+}
+
+// feeTier opens a kind's price in a fee: "+ Đối với … hạng xe A1, A,
+// B1:".
+var feeTier = regexp.MustCompile(`\+\s*Đối với ([^:;+]{3,200}):`)
+
+// tiersAsked returns a fee cell without the priced kinds that the
+// question (folded words) does not name, when it names some: a kind is
+// named by a word of its heading, or two words side by side ("ô tô"),
+// that another kind's heading does not hold.
+func tiersAsked(cell, question string) string {
+	locs := feeTier.FindAllStringSubmatchIndex(cell, -1)
+	if len(locs) < 2 {
+		return cell
+	}
+	heads := make([]string, len(locs))
+	for i, l := range locs {
+		heads[i] = foldedWords(cell[l[2]:l[3]])
+	}
+	named := make([]bool, len(locs))
+	some := 0
+	for i, h := range heads {
+		ws := strings.Fields(h)
+		var keys []string
+		for j, w := range ws {
+			if len(w) > 1 && !vietnamese.IsStopword(w) && !genericWords[w] && !intentWords[w] {
+				keys = append(keys, w)
+			}
+			if j+1 < len(ws) {
+				keys = append(keys, w+" "+ws[j+1])
+			}
+		}
+		for _, k := range keys {
+			k = " " + k + " "
+			if named[i] || !strings.Contains(question, k) {
+				continue
+			}
+			in := 0
+			for _, o := range heads {
+				if strings.Contains(o, k) {
+					in++
+				}
+			}
+			if in < len(heads) {
+				named[i] = true
+				some++
+			}
+		}
+	}
+	if some == 0 || some == len(heads) {
+		return cell
+	}
+	var b strings.Builder
+	last := 0
+	for i, l := range locs {
+		// A kind's price runs to the next kind, list item or clause.
+		end := len(cell)
+		if j := strings.IndexAny(cell[l[1]:], ";+"); j >= 0 {
+			end = l[1] + j
+		}
+		if j := strings.Index(cell[l[1]:end], " - "); j >= 0 {
+			end = l[1] + j
+		}
+		if end < len(cell) && cell[end] == ';' {
+			end++
+		}
+		if !named[i] {
+			b.WriteString(cell[last:l[0]])
+			last = end
+		}
+	}
+	b.WriteString(cell[last:])
+	return b.String()
 }

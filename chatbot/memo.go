@@ -109,9 +109,9 @@ func (m *memo) putRecord(gen uint64, docID string, f *recordFacts) {
 	m.records[docID] = f
 }
 
-// textKey names an extractive answer from a procedure: it depends on the
-// document, the intents and the close second's title, not on the words of
-// the question.
+// textKey names an extractive answer from a procedure by the document,
+// the close second's title and the intents; the caller adds the
+// question's words.
 // viewKey is a document's memo key for one view: a card or an answer
 // reads fees for the day and names the commune's office.
 func viewKey(docID string, v view) string {

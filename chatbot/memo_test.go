@@ -52,3 +52,23 @@ func TestAnswerFollowsReplacedDocument(t *testing.T) {
 		t.Errorf("source card after the fee changed: %q", after.Sources[0].Fee)
 	}
 }
+
+// An answer kept for one resident's question is not given to another's
+// that meets the same procedure with other words: each class of the
+// driving test is told its own fees, asked one after the other.
+func TestKeptAnswerIsTheQuestionsOwn(t *testing.T) {
+	b, _ := newBot(t, nil, nil)
+	car := reply(t, b, Question{Text: "thi bằng lái ô tô hết bao nhiêu tiền", Commune: "demo"}).Answer
+	if !strings.Contains(car, "100.000") {
+		t.Errorf("the car test's fees are not told:\n%s", car)
+	}
+	bike := reply(t, b, Question{Text: "thi bang lai xe may A1 het bao nhieu tien phi thi vs le phi cap bang", Commune: "demo"}).Answer
+	for _, want := range []string{"60.000", "135.000"} {
+		if !strings.Contains(bike, want) {
+			t.Errorf("the A1 test's fees lack %s:\n%s", want, bike)
+		}
+	}
+	if strings.Contains(bike, "100.000") {
+		t.Errorf("the A1 question is told the car test's fees:\n%s", bike)
+	}
+}
