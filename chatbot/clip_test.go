@@ -144,6 +144,9 @@ func TestPaperKeepsItsFormCode(t *testing.T) {
 		"Tờ khai đăng ký/ Thay đổi thông tin sử dụng hoá đơn điện tử theo Mẫu số 01ĐKTĐ/HĐĐT Phụ lục IA kèm theo Nghị định số 70/2025/NĐ-CP": "Tờ khai đăng ký hoặc thay đổi thông tin sử dụng hoá đơn điện tử (mẫu số 01ĐKTĐ/HĐĐT)",
 		// The stop of the row before, glued to the name.
 		".02 bộ bản vẽ thiết kế xây dựng": "02 bộ bản vẽ thiết kế xây dựng",
+		// Two forms to choose from are both named, not the first alone.
+		"Đơn đề nghị hỗ trợ theo từng loại hình cơ sở sản xuất theo Mẫu số 2a, Mẫu số 2b quy định tại Phụ lục ban hành kèm theo Nghị định 116/2025/NĐ-CP": "Đơn đề nghị hỗ trợ theo từng loại hình cơ sở sản xuất (mẫu số 2a hoặc 2b)",
+		"Phương án quản lý rừng bền vững theo Mẫu số 09 hoặc Mẫu số 10 Phụ lục III ban hành kèm theo Thông tư":                                            "Phương án quản lý rừng bền vững (mẫu số 09 hoặc 10)",
 	} {
 		if got := shortPaper(in); got != want {
 			t.Errorf("shortPaper(%q) = %q, want %q", in, got, want)

@@ -2654,7 +2654,17 @@ func shortPaper(name string) string {
 	if m := formCodeAt(s); m != nil {
 		// "(Mẫu số 01- QĐ613)": the code is said without the space
 		// the record typed after its dash.
-		form = "(mẫu " + strings.ReplaceAll(strings.TrimRight(s[m[2]:m[3]], "."), "- ", "-") + ")"
+		code := strings.ReplaceAll(strings.TrimRight(s[m[2]:m[3]], "."), "- ", "-")
+		// "theo Mẫu số 2a, Mẫu số 2b quy định tại …": the forms to
+		// choose from are both named.
+		if o := otherForm.FindStringSubmatch(s[m[3]:]); o != nil {
+			other := o[1]
+			if strings.HasPrefix(code, "số ") {
+				other = strings.TrimPrefix(other, "số ")
+			}
+			code += " hoặc " + strings.TrimRight(other, ".")
+		}
+		form = "(mẫu " + code + ")"
 		switch s[m[0]] {
 		case ')':
 			s = s[:m[0]+1]
@@ -2914,6 +2924,11 @@ func formCodeAt(s string) []int {
 	}
 	return bareFormCode.FindStringSubmatchIndex(s)
 }
+
+// otherForm is a second form of a bare number offered right after a
+// form's code: ", Mẫu số 2b", " hoặc Mẫu số 10" (a coded one, "hoặc mẫu
+// số 20-ĐK-TCT", is another applicant's, listed in its own row).
+var otherForm = regexp.MustCompile(`^\s*(?:,|hoặc)\s*[Mm]ẫu ((?:số )?\d{1,3}[a-z]?)(?:[ ),;.]|$)`)
 
 // leadingForm is a paper named by its form's code first: "Mẫu số
 // 04/HTK/GSQL – Đơn đề nghị huỷ tờ khai …".
