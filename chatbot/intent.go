@@ -38,7 +38,7 @@ var intentCues = []struct {
 		"can nhung gi", "nhung gi", "can mang", "giay gi", "ho so gi", "can giay", "mau nao", "mau don", "don gi", "theo mau",
 		"ban ve gi", "ban ve nao", "can ban ve", "giay nao", "giay to nao", "ho so nao", "can co gi", "nop gi", "nop nhung gi",
 		"ho so the nao", "ho so ra sao", "ho so nhu the nao", "giay ma", "phai nop nhung", "can nhung",
-		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "dem theo", "dem gi", "dem j", "mang j", "cam theo", "to khai gi", "to khai nao", "ban khai gi", "ban khai j", "ban khai nao", "mau ban khai", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau",
+		"mau gi", "mau j", "giay j", "giay to j", "nop j", "ho so j", "dem theo", "dem gi", "dem j", "mang j", "cam theo", "to khai gi", "to khai j", "to khai nao", "ban khai gi", "ban khai j", "ban khai nao", "mau ban khai", "khai mau", "dien mau", "mau so may", "mau to khai", "don theo mau",
 		"kem gi", "kem j", "kem nhung gi", "kem theo gi", "kem theo nhung", "nhung j", "van ban gi", "van ban nao", "van ban j", "phieu gi", "phieu nao", "phieu j", "mau phieu", "phieu mau",
 		// "cần mấy tấm ảnh": the photos are among the papers.
 		"may tam anh", "bao nhieu tam anh", "bao nhieu anh", "anh co nao", "anh kich thuoc"}},

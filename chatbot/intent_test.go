@@ -63,6 +63,8 @@ func TestIntentsAsResidentsType(t *testing.T) {
 		"mở thêm điểm bán ở chợ khác thì có phải thông báo cho thuế không, hạn mấy ngày, dùng mẫu nào?": intentDeadline,
 		// Which declaration to fill in ("làm bản khai j").
 		"bố e hồi trc là TNXP thời chống Mỹ, giờ muốn xin trợ cấp hàng tháng cho bố thì làm bản khai j, bao lâu có kết quả ạ": intentPapers,
+		// "tờ khai j": which form, "j" for "gì".
+		"the bhyt cua me toi bi troi mat roi, lam lai co lau ko, can to khai j": intentPapers,
 		// The day of the month a return is due.
 		"hang thang khai thue tai nguyen theo mau nao, han nop la ngay may": intentDeadline,
 		"thuế khoán quý này hạn nộp ngày nào vậy":                           intentDeadline,
@@ -154,6 +156,21 @@ func TestDeadlineOfWhoHandsInALongerNamedFile(t *testing.T) {
 	got := deadlineOf(docs[0].Procedure, "HTX tôi quyết định đóng cửa chi nhánh ở xã bên. Trong bao lâu phải nộp hồ sơ chấm dứt hoạt động chi nhánh?")
 	if !strings.Contains(got, "Trong thời hạn 10 ngày kể từ ngày quyết định chấm dứt") {
 		t.Errorf("deadline %q, want the 10 days from the decision", got)
+	}
+}
+
+// So does one who readies the file, then sends it on: "cá nhân … chuẩn
+// bị hồ sơ khai thuế và gửi đến cơ quan thuế" within 10 days of selling
+// a capital share (1.008529), asked beside its form.
+func TestDeadlineOfWhoReadiesTheFileAndSendsIt(t *testing.T) {
+	_, got := embeddedAnswer(t, "1.008529", "e ban lai phan von gop trong cty cua nhom ban, tu khai thue tncn truc tiep thi han may ngay, mau to khai nao")
+	if !strings.Contains(got, "10 (mười) ngày kể từ ngày cá nhân chuyển nhượng") {
+		t.Errorf("the resident's 10 days are not said:\n%s", got)
+	}
+	// The form asked is named, though the list of papers is cut for the
+	// deadline before it.
+	if !strings.Contains(got, "(mẫu số 04/CNV-TNCN)") {
+		t.Errorf("the form is not named:\n%s", got)
 	}
 }
 

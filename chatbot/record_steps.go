@@ -104,9 +104,11 @@ var fromRequest = regexp.MustCompile(`(?i)kể từ (ngày|khi) (nhận|tiếp n
 // doanh", "nộp hồ sơ đăng ký hoạt động chi nhánh, văn phòng đại diện
 // đến cơ quan đăng ký kinh doanh"), or must ("trình báo … phải được
 // trình Cảnh sát đường thủy hoặc Ủy ban nhân dân gần nhất", "người nộp
-// thuế phải lập hồ sơ, gửi đến cơ quan thuế nơi chuyển đến"): its time
+// thuế phải lập hồ sơ, gửi đến cơ quan thuế nơi chuyển đến"), or
+// readies it and sends it ("cá nhân … chuẩn bị hồ sơ khai thuế và gửi
+// đến cơ quan thuế"): its time
 // is theirs to keep.
-var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,16} (đến|tới|cho|lên|về|tại)|phải (được )?(trình|nộp|gửi) |phải lập (hồ sơ|tờ khai|văn bản)`)
+var handsIn = regexp.MustCompile(`(nộp|gửi) (0?1 bộ |01 \(một\) bộ )?hồ sơ( [^\s.;]+){0,16} (đến|tới|cho|lên|về|tại)|chuẩn bị hồ sơ( [^\s.;]+){0,16} (và )?(nộp|gửi) (đến|tới|cho|lên|về|tại)|phải (được )?(trình|nộp|gửi) |phải lập (hồ sơ|tờ khai|văn bản)`)
 
 // fullStop ends a sentence: a full stop or a line break.
 var fullStop = regexp.MustCompile(`\.\s+|\n+`)
