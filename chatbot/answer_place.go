@@ -47,8 +47,16 @@ var (
 )
 
 // placeWhich says which office of its kind a place is, right after its
-// name: "nơi đang chi trả lương hưu", "nơi đang quản lý hồ sơ".
-var placeWhich = regexp.MustCompile(`^\s+(nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)[^,;.()]{0,50})`)
+// name: "nơi đang chi trả lương hưu", "nơi đang quản lý hồ sơ", "có
+// thẩm quyền đã đăng ký giám sát việc giám hộ".
+var placeWhich = regexp.MustCompile(`^\s+((?:có thẩm quyền )?(?:nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)|đã (?:đăng ký|cấp|chứng thực|giải quyết))[^,;.()]{0,50})`)
+
+// otherCommune reports which commune's office a place is said to be
+// by whose home it serves or what it did before: "nơi cư trú của người
+// được giám hộ", "đã đăng ký giám sát việc giám hộ".
+func otherCommune(which string) bool {
+	return strings.Contains(which, " của ") || strings.Contains(which, "đã ")
+}
 
 // someCases opens a bracket that says for whom what precedes it is:
 // "(đối với trường hợp đang hưởng lương hưu)".
@@ -92,7 +100,12 @@ func submitPlaces(p *knowledge.Procedure) []string {
 					// Not one a bracket makes some applicants' ("nơi đang
 					// chi trả lương hưu (đối với trường hợp đang hưởng
 					// lương hưu)" of a first work accident's file).
-					if m := placeWhich.FindStringSubmatchIndex(sent[loc[1]:]); m != nil && !mentionsCommune(name) && !someCases.MatchString(sent[loc[1]+m[1]:]) {
+					// A commune's office is said which only by whose home it
+					// serves ("nơi cư trú của người được giám hộ") or what
+					// it did before ("đã đăng ký giám sát …"): the commune
+					// of one who lives elsewhere, not this one.
+					if m := placeWhich.FindStringSubmatchIndex(sent[loc[1]:]); m != nil && (!mentionsCommune(name) || otherCommune(sent[loc[1]+m[2]:loc[1]+m[3]])) &&
+						!someCases.MatchString(sent[loc[1]+m[1]:]) {
 						which = " " + strings.TrimSpace(sent[loc[1]+m[2]:loc[1]+m[3]])
 					}
 					fs = append(fs, found{loc[0], name, which})

@@ -923,7 +923,7 @@ func placeOf(p *knowledge.Procedure, v view) string {
 		}
 	}
 	switch {
-	case where != "" && commune && v.office && v.contact.Name != "" && mentionsCommune(where):
+	case where != "" && commune && v.office && v.contact.Name != "" && mentionsCommune(where) && !otherCommune(where):
 		return clip(where, 140) + " (" + v.contact.Name + ")"
 	case where != "":
 		return clip(where, 160)

@@ -2172,6 +2172,23 @@ func TestDeadlineOnADayOfTheQuarter(t *testing.T) {
 	}
 }
 
+// A commune's office is said by whose home it serves or what it did
+// before, and not named as this commune's: a ward living in another
+// commune is registered there (3.000323), a supervision ended where it
+// was registered (3.000322).
+func TestPlaceSaysWhichCommune(t *testing.T) {
+	b := recordsBot(t, "3.000323", "3.000322")
+	for q, want := range map[string]string{
+		"Ông bà nội muốn đăng ký làm người giám sát việc giám hộ cho cháu bị khuyết tật trí tuệ (cháu ở với bác nó ở xã khác). Nộp hồ sơ ở UBND xã nào ạ?": "nơi cư trú của người được giám hộ",
+		"Tôi là người giám sát việc giám hộ cho cháu, nay cháu có người giám hộ mới ở tỉnh khác, tôi muốn đăng ký chấm dứt giám sát thì nộp ở đâu?":        "đã đăng ký giám sát việc giám hộ",
+	} {
+		a := reply(t, b, Question{Text: q, Commune: "demo"}).Answer
+		if !strings.Contains(a, want) || strings.Contains(a, "(Xã Mẫu)") {
+			t.Errorf("%q: the place does not say which commune (%q):\n%s", q, want, a)
+		}
+	}
+}
+
 // "nộp cho cơ quan BHXH nơi đang chi trả lương hưu": which office of its
 // kind is said with the place (record 1.001742).
 func TestPlaceSaysWhichOffice(t *testing.T) {
