@@ -184,6 +184,44 @@ var feeMoney = regexp.MustCompile(` (mat|ton|het|tra|dong|nop)( bao nhieu| may)?
 // (làm) hồ sơ trợ cấp cho em tôi bị khuyết tật".
 var allowancePurpose = regexp.MustCompile(` de (lam |nop |bo sung |hoan thien |hoan tat |xin )?(ho so |giay to |thu tuc )?(duoc )?(huong |xin |nhan |lanh |linh )?(tro cap|phu cap|che do|ho tro|bao tro xa hoi) `)
 
+// allowanceWords are the words of an allowance asked: its classes, its
+// cues, a disability's degree ("đặc biệt nặng"), a pension ("lương
+// hưu"), the family it is told of and the verb of its titles ("giải
+// quyết hưởng …").
+var allowanceWords = func() map[string]bool {
+	m := map[string]bool{"giai": true, "quyet": true, "dac": true, "biet": true, "nang": true, "muc": true, "huu": true, "gia": true, "dinh": true}
+	for _, w := range slices.Concat(allowanceClasses, allowanceCues) {
+		for _, f := range strings.Fields(w) {
+			m[f] = true
+		}
+	}
+	return m
+}()
+
+// namedBeyondAllowance reports a title that the question (folded,
+// padded) names by words of its own, not an allowance's nor generic
+// ones: "khai tử", "tài khoản" beside a disability told.
+func namedBeyondAllowance(padded, title string) bool {
+	words := vietnamese.ContentWords(title)
+	singles := make(map[string]bool)
+	for i, w := range words {
+		if len(w) < 3 || allowanceWords[w] || genericWords[w] || !strings.Contains(padded, " "+w+" ") {
+			continue
+		}
+		// Two of the title's words side by side ("khai tử", "tài
+		// khoản") name it; one word alone may be another word folded
+		// alike ("liệt" hai chân of "liệt sỹ"), and two such are
+		// needed.
+		if i+1 < len(words) && strings.Contains(padded, " "+w+" "+words[i+1]+" ") {
+			return true
+		}
+		if !intentWords[w] {
+			singles[w] = true
+		}
+	}
+	return len(singles) >= 2
+}
+
 // wholeTitleSaid reports a title of three content words or more whose
 // every content word the question (folded, padded) says, but for one
 // of a title of five or more ("về" of "Xác nhận thông tin về cư trú").
@@ -237,6 +275,10 @@ func (g *grounding) grounded(hits []knowledge.Hit) bool {
 	// tôi bị khuyết tật": an allowance said as what a procedure named
 	// whole is for asks that procedure.
 	purpose := slices.Contains(allowanceClasses, g.unheld) && allowancePurpose.MatchString(g.padded) && wholeTitleSaid(g.padded, hits[0].Title)
+	// "Bố em là người khuyết tật đang hưởng trợ cấp, bố vừa mất … đi khai
+	// tử trong bao nhiêu ngày": the allowance is told, a procedure the
+	// question names by its own words is asked.
+	purpose = purpose || slices.Contains(allowanceClasses, g.unheld) && hits[0].Topical && namedBeyondAllowance(g.padded, hits[0].Title)
 	if g.unheld != "" && !purpose && !strings.Contains(fold(hits[0].Title+"\n"+hits[0].Heading+"\n"+hits[0].Text), " "+g.unheld+" ") {
 		return false
 	}

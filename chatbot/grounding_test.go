@@ -156,6 +156,13 @@ func TestTopicsTheRecordsHoldNoProcedureFor(t *testing.T) {
 		// An allowance said as what a paper asked is for asks the paper.
 		{"xã yêu cầu giấy xác nhận cư trú để làm hồ sơ trợ cấp cho em tôi bị khuyết tật, xin giấy xác nhận thông tin cư trú thì khai mẫu gì, mất mấy ngày có tốn tiền ko", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.62, Title: "Xác nhận thông tin về cư trú"}, true},
 		{"xin giấy xác nhận để hưởng trợ cấp người khuyết tật hằng tháng ở đâu", pension, false},
+		// A disability told beside a procedure named by its own words asks
+		// that procedure.
+		{"Bố em là người khuyết tật đang hưởng trợ cấp, bố vừa mất ở nhà tối qua. Nhà em phải đi khai tử trong thời hạn bao nhiêu ngày, cần mang giấy gì?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.69, Title: "Thủ tục đăng ký khai tử"}, true},
+		// One word alone may be another folded alike: "liệt" hai chân is
+		// no "liệt sỹ".
+		{"em trai tôi bị tai nạn giao thông nên liệt hai chân, giờ gia đình muốn xin giấy xác nhận khuyết tật để được hưởng chế độ thì phải đến đâu để được đánh giá", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.6, Title: "Xét công nhận liệt sỹ, cấp bằng Tổ quốc ghi công và Giấy chứng nhận gia đình liệt sỹ đối với liệt sỹ và thân nhân liệt sỹ tại Công an cấp tỉnh"}, false},
+		{"Bo toi bi khuyet tat van dong, thang nao cung phai ra buu dien nhan luong huu rat vat va. Muon chuyen sang nhan qua tai khoan ATM thi dien mau gi?", knowledge.Hit{Kind: knowledge.KindProcedure, Topical: true, Coverage: 0.53, Title: "Người hưởng lĩnh chế độ bảo hiểm xã hội bằng tiền mặt chuyển sang lĩnh bằng tài khoản cá nhân và ngược lại, hoặc thay đổi thông tin cá nhân"}, true},
 		// A pet gone astray is no lost paper's report; a lost paper is.
 		{"con mèo nhà e đi lạc 2 hôm r, xã có chỗ nào nhận tin báo mất mèo ko ạ", passport, false},
 		{"nha toi bi mat con cho, bao o dau", passport, false},
