@@ -175,7 +175,15 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"em muốn làm giám hộ cho đứa cháu mồ côi thì đăng ký ở xã mất mấy ngày, có tốn phí không":              "Thủ tục đăng ký giám hộ",
 		// A temporary registration said is not the first one the
 		// dictionary reads in a new car; in person, not its online twin.
-		"ô tô mới mua chưa có biển, muốn đăng ký xe tạm thời trực tiếp ở công an xã thì bao lâu có giấy": "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
+		"ô tô mới mua chưa có biển, muốn đăng ký xe tạm thời trực tiếp ở công an xã thì bao lâu có giấy":                                                                  "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
+		"Nhà tôi nằm sát ta luy, xã báo vùng nguy cơ sạt lở. Tôi muốn di dời nguyên căn nhà khung gỗ sang mảnh đất khác cách 200m thì xin giấy phép di dời, mất bao lâu?": "Cấp giấy phép di dời",
+		// The marriage told registered abroad is not registered again.
+		"con gai toi lay chong han quoc, da dang ky ket hon ben han roi, gio muon ghi vao so ho tich o xa nha thi can nop giay gi":                                                              "ghi vào Sổ hộ tịch việc kết hôn",
+		"toi mua chiec xe ba banh danh cho nguoi khuyet tat o dai ly tinh ben, can dang ky xe tam thoi de chay ve nha. Lam truc tiep o cong an thi may ngay, giay dang ky tam dung dc bao lau?": "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
+		"tôi định mua lại chiếc ô tô tạm nhập miễn thuế của một anh làm ở đại sứ quán. Làm thủ tục chuyển nhượng xe với hải quan thì cần nộp những giấy gì?":                                    "Thủ tục chuyển nhượng xe ô tô của đối tượng được hưởng",
+		"Tiệm tạp hoá HKD nhà mình bị nước lũ ngập hư hết hàng, muốn xin giảm thuế TNCN thì cần những giấy tờ gì?":                                                                              "Giảm thuế thu nhập cá nhân",
+		"mik mua oto o dai ly tinh khac, mun chay ve nha truoc khi dang ky chinh thuc thi xin bien tam ntn, bn lau co":                                                                          "Đăng ký xe tạm thời",
+		"Mua xe tải mới ở đại lý trên tỉnh, muốn đăng ký biển tạm để chạy về nhà, ra công an xã làm trực tiếp thì mất mấy ngày, cần giấy gì?":                                                   "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
 		// The initials of an e-invoice and the tax office.
 		"hộ kinh doanh đăng ký sử dụng HĐĐT có mã của CQT thì khai mẫu nào": "Đăng ký sử dụng hoá đơn điện tử",
 		// A business's name changed is no civil status.

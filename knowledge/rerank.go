@@ -259,15 +259,18 @@ func (ix *Index) rerank(p plan, groups []*group) {
 	if containsAny(askedNowText+" "+strings.Join(p.expansions, " , ")+" ", " chuyen den ", " chuyen di ") {
 		move = moveSaid(askedNowText + " " + strings.Join(readNow(), " , ") + " ")
 	}
+	// The way said to hand the file in, which the plan took out of what
+	// is said ("Làm trực tiếp ở công an thì mấy ngày").
+	way := whole + p.way + " "
 	wholeOnline := strings.Contains(askedNowText, " toan trinh ") // done wholly online
 	// Online said ("đăng ký xe lần đầu online") when the records offer a
 	// wholly online twin: the twin done "một phần hoặc trực tiếp" is
 	// the office's way.
-	online := !wholeOnline && containsAny(whole, " online ", " onl ", " truc tuyen ", " tren mang ", " qua mang ") &&
+	online := !wholeOnline && containsAny(way, " online ", " onl ", " truc tuyen ", " tren mang ", " qua mang ") &&
 		slices.ContainsFunc(groups, func(g *group) bool { return strings.Contains(g.entry.foldTitle, " toan trinh ") })
 	// And in person said ("ra công an xã đăng ký … trực tiếp") is the
 	// twin done "một phần hoặc trực tiếp", not the wholly online one.
-	inPerson := !online && strings.Contains(whole, " truc tiep ") &&
+	inPerson := !online && strings.Contains(way, " truc tiep ") &&
 		slices.ContainsFunc(groups, func(g *group) bool { return strings.Contains(g.entry.foldTitle, " mot phan hoac truc tiep ") })
 	if p.now > 0 && !strings.Contains(stagesSaid(slices.Concat(p.ask, readNow())), firstTime) {
 		stages = strings.ReplaceAll(stages, firstTime, " ")
@@ -284,6 +287,12 @@ func (ix *Index) rerank(p plan, groups []*group) {
 				saidNow[w] = true
 			}
 		}
+	}
+	// The steps the story tells done: "đã đăng ký kết hôn bên Hàn rồi,
+	// giờ muốn ghi vào sổ hộ tịch".
+	toldDone := ""
+	if p.now > 0 {
+		toldDone = " " + strings.Join(p.said[:p.now], " ") + " "
 	}
 	var purpose map[string]bool // the words said only in the purpose
 	if !p.purpose.empty() {
@@ -373,6 +382,11 @@ func (ix *Index) rerank(p plan, groups []*group) {
 			g.score *= foreignWeight
 		}
 		if inPerson && strings.Contains(g.entry.foldTitle, " toan trinh ") {
+			g.score *= foreignWeight
+		}
+		// Nor is the procedure the story says was done ("đã đăng ký kết
+		// hôn … rồi, giờ …") what is asked now, unless asked again.
+		if toldDone != "" && doneBefore(toldDone, askedNowText, g.entry.foldTitle) {
 			g.score *= foreignWeight
 		}
 		// Nor is one for officials ("lương hưu … đối với cán bộ xã")
@@ -1340,6 +1354,10 @@ var actions = []stage{
 	// dictionary's words); a bare "thu hồi" is as often done to the
 	// resident ("đất bị thu hồi") or part of a longer story.
 	{[]string{" thu hoi chung nhan dang ky "}, []string{" thu hoi "}, false},
+	// A tax cut or waived ("xin giảm thuế TNCN" after a flood) is its
+	// relief, not the year's settlement of the same tax. A bare "miễn
+	// thuế" is as often what a thing is ("ô tô tạm nhập miễn thuế").
+	{[]string{" giam thue ", " mien giam thue ", " xin mien thue ", " de nghi mien thue "}, []string{" giam thue ", " mien thue ", " mien giam thue "}, false},
 	// A permit or a sea area given back ("muốn trả lại giấy phép") is
 	// not the permit or the registration the story names.
 	{[]string{" tra lai giay phep ", " tra giay phep ", " nop lai giay phep ", " tra lai khu vuc bien ", " tra lai mat nuoc "}, []string{" tra lai "}, false},
@@ -1675,4 +1693,24 @@ func (ix *Index) addNamed(ctx context.Context, p plan, commune string, groups ma
 		return nil, fmt.Errorf("knowledge: search: %w", err)
 	}
 	return ix.addHits(res.Hits, groups, order), nil
+}
+
+// doneBefore reports a title whose first three words the story (folded,
+// padded) says done right after "đã", "vừa" or "mới", and what is asked
+// now (folded, padded) does not say.
+func doneBefore(story, askedNow, foldTitle string) bool {
+	words := strings.Fields(strings.TrimPrefix(strings.TrimSpace(foldTitle), "thu tuc "))
+	if len(words) < 3 {
+		return false
+	}
+	lead := " " + strings.Join(words[:3], " ") + " "
+	if strings.Contains(askedNow, lead) {
+		return false
+	}
+	for _, marker := range []string{" da", " vua", " moi", " da lam", " vua lam"} {
+		if strings.Contains(story, marker+lead) {
+			return true
+		}
+	}
+	return false
 }

@@ -51,6 +51,9 @@ type plan struct {
 	said   []string // every folded word, filler included, in order
 	filler []bool   // which of said are question filler
 	typed  []string // said as typed, diacritics kept
+	// way is how the question says the file is handed in ("làm trực
+	// tiếp", "nộp online"), folded; dropOffice takes it out of said.
+	way string
 	// now is the index in said where what is asked begins after a story
 	// of steps already done (nowAt), past the words said only in that
 	// story; 0 and nil when there is none.
@@ -88,6 +91,9 @@ type plan struct {
 
 func (ix *Index) plan(text string) plan {
 	var p plan
+	for _, w := range submitWay.FindAllString(text, -1) {
+		p.way += " " + strings.Join(vietnamese.Words(w), " ")
+	}
 	text = dropDenied(dropOffice(dropChannel(text)))
 	p.words = vietnamese.ContentWordsIn(text, func(pair string) bool {
 		return ix.stats.titlePair(pair) || ix.dict != nil && ix.dict.HasPair(pair)
