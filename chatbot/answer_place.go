@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/hoidap/hoidap/knowledge"
@@ -50,6 +51,19 @@ var (
 // name: "nơi đang chi trả lương hưu", "nơi đang quản lý hồ sơ", "có
 // thẩm quyền đã đăng ký giám sát việc giám hộ".
 var placeWhich = regexp.MustCompile(`^\s+((?:có thẩm quyền )?(?:nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)|đã (?:đăng ký|cấp|chứng thực|giải quyết))[^,;.()]{0,50})`)
+
+// wholeWhich is a place's which ended at a whole word and before the
+// place's alternative: "nơi đã ra quyết định công nhận hòa giải viên",
+// not "… hòa giải viên hoặc nộp tr" cut at its bound.
+func wholeWhich(which, after string) string {
+	if r, _ := utf8.DecodeRuneInString(after); unicode.IsLetter(r) {
+		if i := strings.LastIndex(which, " "); i > 0 {
+			which = which[:i]
+		}
+	}
+	which, _, _ = strings.Cut(which, " hoặc ")
+	return strings.TrimSpace(which)
+}
 
 // otherCommune reports which commune's office a place is said to be
 // by whose home it serves or what it did before: "nơi cư trú của người
@@ -106,7 +120,7 @@ func submitPlaces(p *knowledge.Procedure) []string {
 					// of one who lives elsewhere, not this one.
 					if m := placeWhich.FindStringSubmatchIndex(sent[loc[1]:]); m != nil && (!mentionsCommune(name) || otherCommune(sent[loc[1]+m[2]:loc[1]+m[3]])) &&
 						!someCases.MatchString(sent[loc[1]+m[1]:]) {
-						which = " " + strings.TrimSpace(sent[loc[1]+m[2]:loc[1]+m[3]])
+						which = " " + wholeWhich(sent[loc[1]+m[2]:loc[1]+m[3]], sent[loc[1]+m[3]:])
 					}
 					fs = append(fs, found{loc[0], name, which})
 				}

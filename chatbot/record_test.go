@@ -2177,6 +2177,11 @@ func TestDeadlineOnADayOfTheQuarter(t *testing.T) {
 // commune is registered there (3.000323), a supervision ended where it
 // was registered (3.000322).
 func TestPlaceSaysWhichCommune(t *testing.T) {
+	// Ended at a whole word, before the other way in: not "… hòa giải
+	// viên hoặc nộp tr" (2.000424).
+	if got := submitPlaces(embeddedProcedure(t, "2.000424")); len(got) == 0 || strings.HasSuffix(got[0], " tr") || strings.Contains(got[0], "hoặc") {
+		t.Errorf("a mediator's place: %q", got)
+	}
 	b := recordsBot(t, "3.000323", "3.000322")
 	for q, want := range map[string]string{
 		"Ông bà nội muốn đăng ký làm người giám sát việc giám hộ cho cháu bị khuyết tật trí tuệ (cháu ở với bác nó ở xã khác). Nộp hồ sơ ở UBND xã nào ạ?": "nơi cư trú của người được giám hộ",
