@@ -62,6 +62,7 @@ func TestExpand(t *testing.T) {
 		{"red book accented", "Làm sổ đỏ mất bao lâu?", []string{"giay chung nhan quyen su dung dat", "thoi han giai quyet"}, nil},
 		{"red book capitals", "SỔ ĐỎ", []string{"giay chung nhan quyen su dung dat"}, nil},
 		{"tax cut for a flood", "Tiệm tạp hoá HKD nhà mình bị nước lũ ngập hư hết hàng, muốn xin giảm thuế TNCN thì cần những giấy tờ gì?", []string{"thien tai"}, nil},
+		{"tax cut for cancer", "Tôi bị ung thư đang điều trị, tốn nhiều tiền. Có được giảm thuế TNCN không", []string{"benh hiem ngheo"}, nil},
 		{"allowance moved", "Toi dang huong tro cap BHXH hang thang o Nghe An, nay toi chuyen vao Binh Duong o voi con gai. Muon chuyen noi nhan tien thi nop don o dau?", []string{"chuyen huong sang dia ban khac"}, nil},
 		{"so dong is not so do", "so dong tien", nil, []string{"giay chung nhan quyen su dung dat"}},
 		{"cccd is whole word", "cccdx abcccd", nil, []string{"can cuoc cong dan", "the can cuoc"}},
