@@ -50,7 +50,7 @@ var (
 // placeWhich says which office of its kind a place is, right after its
 // name: "nơi đang chi trả lương hưu", "nơi đang quản lý hồ sơ", "có
 // thẩm quyền đã đăng ký giám sát việc giám hộ".
-var placeWhich = regexp.MustCompile(`^\s+((?:có thẩm quyền )?(?:nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)|đã (?:đăng ký|cấp|chứng thực|giải quyết))[^,;.()]{0,50})`)
+var placeWhich = regexp.MustCompile(`^\s+((?:có thẩm quyền )?(?:nơi (?:đang|đã|quản lý|đóng|cư trú|thường trú|tạm trú|đăng ký)|đã (?:đăng ký|cấp|chứng thực|giải quyết))[^,;.():]{0,50})`)
 
 // wholeWhich is a place's which ended at a whole word and before the
 // place's alternative: "nơi đã ra quyết định công nhận hòa giải viên",

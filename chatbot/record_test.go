@@ -2182,6 +2182,11 @@ func TestPlaceSaysWhichCommune(t *testing.T) {
 	if got := submitPlaces(embeddedProcedure(t, "2.000424")); len(got) == 0 || strings.HasSuffix(got[0], " tr") || strings.Contains(got[0], "hoặc") {
 		t.Errorf("a mediator's place: %q", got)
 	}
+	// Nor does it run on past a colon into the next step: not "… ở nước
+	// ngoài: Lập h" (1.002051).
+	if got := submitPlaces(embeddedProcedure(t, "1.002051")); len(got) == 0 || strings.Contains(strings.Join(got, " "), ":") {
+		t.Errorf("a worker abroad's place: %q", got)
+	}
 	b := recordsBot(t, "3.000323", "3.000322")
 	for q, want := range map[string]string{
 		"Ông bà nội muốn đăng ký làm người giám sát việc giám hộ cho cháu bị khuyết tật trí tuệ (cháu ở với bác nó ở xã khác). Nộp hồ sơ ở UBND xã nào ạ?": "nơi cư trú của người được giám hộ",
