@@ -3,6 +3,7 @@ package chatbot
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/hoidap/hoidap/internal/places"
@@ -32,6 +33,15 @@ func (b *Bot) answerPlace(ctx context.Context, p *plan, done *Done, out func(Eve
 	// former tells where the resident lives and asks something else ("em
 	// ở xã biên giới, muốn cưới cô gái người Lào thì cần giấy tờ gì").
 	if !res.Cued && len(strings.Fields(p.q.Text)) > maxUncuedPlaceWords {
+		return false, nil
+	}
+	// So does a long one that says the commune is former and asks a
+	// procedure's papers, fee or time, not where to go ("nhà em ở xã mới
+	// sáp nhập (trước là xã Tân Phú thuộc huyện cũ). Giờ đi làm giấy khai
+	// sinh cho bé thì cần mang những giấy tờ gì"): the papers are the
+	// same in any commune.
+	if len(strings.Fields(p.q.Text)) > maxUncuedPlaceWords &&
+		!slices.ContainsFunc(detectIntents(intentPadded(p.q.Text, p.padded)), func(in intent) bool { return in == intentSubmit || in == intentGeneral }) {
 		return false, nil
 	}
 	var s strings.Builder

@@ -52,6 +52,9 @@ func TestPlacesNamedInPassing(t *testing.T) {
 	for _, q := range []string{
 		"nha em thuoc ho ngheo, muon doi ten cho con gai 5 tuoi thi co phai dong le fi ko a",
 		"em o xa bien gioi, mun cuoi co gai ng Lao cung o vung bien gioi ben kia thi can giay to gj cua co ay",
+		// Said former, beside the papers of a birth, which are the same in
+		// any commune.
+		"Dạ cho em hỏi, vợ em mới sinh bé trai ở bệnh viện tỉnh, nhà em ở xã mới sáp nhập (trước là xã Tân Phú thuộc huyện cũ). Giờ đi làm giấy khai sinh cho bé thì cần mang những giấy tờ gì ạ?",
 	} {
 		r := reply(t, b, Question{Text: q})
 		for _, s := range r.Sources {
