@@ -183,6 +183,7 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"tôi định mua lại chiếc ô tô tạm nhập miễn thuế của một anh làm ở đại sứ quán. Làm thủ tục chuyển nhượng xe với hải quan thì cần nộp những giấy gì?":                                    "Thủ tục chuyển nhượng xe ô tô của đối tượng được hưởng",
 		"Tôi bị ung thư đang điều trị, tốn nhiều tiền. Có được giảm thuế TNCN không, làm văn bản đề nghị theo mẫu nào, cần kèm giấy gì?":                                                        "Giảm thuế thu nhập cá nhân",
 		"Tiệm tạp hoá HKD nhà mình bị nước lũ ngập hư hết hàng, muốn xin giảm thuế TNCN thì cần những giấy tờ gì?":                                                                              "Giảm thuế thu nhập cá nhân",
+		"em di lam o Binh Duong gan 10 nam, gio ve que o han, muon nhap khau lai vao nha ba me thi can giay to gi, lam bao lau thi xong a?":                                                     "Đăng ký thường trú",
 		"mik mua oto o dai ly tinh khac, mun chay ve nha truoc khi dang ky chinh thuc thi xin bien tam ntn, bn lau co":                                                                          "Đăng ký xe tạm thời",
 		"Mua xe tải mới ở đại lý trên tỉnh, muốn đăng ký biển tạm để chạy về nhà, ra công an xã làm trực tiếp thì mất mấy ngày, cần giấy gì?":                                                   "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
 		// The initials of an e-invoice and the tax office.
@@ -536,6 +537,13 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		if len(got) == 0 || !strings.Contains(got[0], want) {
 			t.Errorf("%q: first %q, want a title with %q", q, got, want)
 		}
+	}
+	// "làm ở đâu", read as the record's "cơ quan thực hiện", does not
+	// name the twin "… (thực hiện tại cấp tỉnh)", whose title holds the
+	// commune one's whole.
+	q, want := "con trai em 10 tuoi, muon lam can cuoc cho chau thi lam o dau, may ngay co?", "Cấp thẻ căn cước cho người dưới 14 tuổi"
+	if got := titles(t, kb, q, ""); len(got) == 0 || got[0] != want {
+		t.Errorf("%q: first %q, want %q", q, got, want)
 	}
 
 	// "ng" typed for "người" names no paper that titles must hold: the

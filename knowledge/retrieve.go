@@ -218,6 +218,12 @@ func match(text, field string, boost float64) query.Query {
 	return q
 }
 
+// askedSections are the dictionary's readings of what is asked of a
+// record as the names of its parts ("bao lâu": "thời hạn giải quyết";
+// "làm ở đâu": "cơ quan thực hiện", "địa chỉ tiếp nhận").
+var askedSections = map[string]bool{"le phi": true, "thoi han giai quyet": true, "thanh phan ho so": true,
+	"co quan thuc hien": true, "dia chi tiep nhan": true, "trinh tu thuc hien": true, "yeu cau dieu kien": true}
+
 func (p plan) query(commune string) query.Query {
 	withCorrections := func(ws []string) string {
 		all := append([]string(nil), ws...)
@@ -230,18 +236,22 @@ func (p plan) query(commune string) query.Query {
 	}
 	// The dictionary's phrases stand beside the resident's own words, as
 	// if the resident had said both.
-	extra := ""
+	extra, named := "", ""
 	if len(p.expansions) > 0 {
 		extra = " " + strings.Join(p.expansions, " , ")
+		// What is asked of a record, read as its section ("làm ở đâu":
+		// "cơ quan thực hiện"), names none by its title: "Cấp thẻ căn
+		// cước … (thực hiện tại cấp tỉnh)" is not asked by "làm ở đâu".
+		named = " " + strings.Join(slices.DeleteFunc(slices.Clone(p.expansions), func(x string) bool { return askedSections[x] }), " , ")
 	}
-	topic := withCorrections(p.topic) + extra
+	topic := withCorrections(p.topic) + named
 	parts := []query.Query{
 		match(topic, "title_f", boostTitle),
-		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
+		match(strings.Join(p.topic, " ")+named, "title_b", boostTitleBi),
 		// The names field holds every title and the names residents use
 		// for some procedures, so its words weigh as they do in titles.
 		match(topic, "names_f", boostTitle),
-		match(strings.Join(p.topic, " ")+extra, "names_b", boostNames),
+		match(strings.Join(p.topic, " ")+named, "names_b", boostNames),
 		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
 	}
 	if p.heading != "" {

@@ -63,6 +63,8 @@ func TestExpand(t *testing.T) {
 		{"red book capitals", "SỔ ĐỎ", []string{"giay chung nhan quyen su dung dat"}, nil},
 		{"tax cut for a flood", "Tiệm tạp hoá HKD nhà mình bị nước lũ ngập hư hết hàng, muốn xin giảm thuế TNCN thì cần những giấy tờ gì?", []string{"thien tai"}, nil},
 		{"tax cut for cancer", "Tôi bị ung thư đang điều trị, tốn nhiều tiền. Có được giảm thuế TNCN không", []string{"benh hiem ngheo"}, nil},
+		{"household slang", "em di lam o Binh Duong gan 10 nam, gio ve que o han, muon nhap khau lai vao nha ba me thi can giay to gi", []string{"dang ky thuong tru"}, nil},
+		{"import is no household", "nhập khẩu hàng hóa về nhà kho thì khai hải quan ở đâu", nil, []string{"dang ky thuong tru"}},
 		{"allowance moved", "Toi dang huong tro cap BHXH hang thang o Nghe An, nay toi chuyen vao Binh Duong o voi con gai. Muon chuyen noi nhan tien thi nop don o dau?", []string{"chuyen huong sang dia ban khac"}, nil},
 		{"so dong is not so do", "so dong tien", nil, []string{"giay chung nhan quyen su dung dat"}},
 		{"cccd is whole word", "cccdx abcccd", nil, []string{"can cuoc cong dan", "the can cuoc"}},
