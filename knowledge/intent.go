@@ -92,6 +92,12 @@ func atCommune(foldTitle string) bool {
 	return strings.Contains(foldTitle, "thuc hien tai cap xa") || strings.HasSuffix(strings.TrimSpace(foldTitle), " cap xa")
 }
 
+// atProvince reports a folded title that says it is the province's
+// ("… (thực hiện tại cấp tỉnh)", "… (cấp tỉnh)").
+func atProvince(foldTitle string) bool {
+	return strings.Contains(foldTitle, "thuc hien tai cap tinh") || strings.HasSuffix(strings.TrimSpace(foldTitle), " cap tinh")
+}
+
 // nearTie is the share of the best score within which the commune's own
 // copy of a procedure is kept instead of another level's.
 const nearTie = 0.8

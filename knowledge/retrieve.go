@@ -218,12 +218,6 @@ func match(text, field string, boost float64) query.Query {
 	return q
 }
 
-// askedSections are the dictionary's readings of what is asked of a
-// record as the names of its parts ("bao lâu": "thời hạn giải quyết";
-// "làm ở đâu": "cơ quan thực hiện", "địa chỉ tiếp nhận").
-var askedSections = map[string]bool{"le phi": true, "thoi han giai quyet": true, "thanh phan ho so": true,
-	"co quan thuc hien": true, "dia chi tiep nhan": true, "trinh tu thuc hien": true, "yeu cau dieu kien": true}
-
 func (p plan) query(commune string) query.Query {
 	withCorrections := func(ws []string) string {
 		all := append([]string(nil), ws...)
@@ -236,22 +230,18 @@ func (p plan) query(commune string) query.Query {
 	}
 	// The dictionary's phrases stand beside the resident's own words, as
 	// if the resident had said both.
-	extra, named := "", ""
+	extra := ""
 	if len(p.expansions) > 0 {
 		extra = " " + strings.Join(p.expansions, " , ")
-		// What is asked of a record, read as its section ("làm ở đâu":
-		// "cơ quan thực hiện"), names none by its title: "Cấp thẻ căn
-		// cước … (thực hiện tại cấp tỉnh)" is not asked by "làm ở đâu".
-		named = " " + strings.Join(slices.DeleteFunc(slices.Clone(p.expansions), func(x string) bool { return askedSections[x] }), " , ")
 	}
-	topic := withCorrections(p.topic) + named
+	topic := withCorrections(p.topic) + extra
 	parts := []query.Query{
 		match(topic, "title_f", boostTitle),
-		match(strings.Join(p.topic, " ")+named, "title_b", boostTitleBi),
+		match(strings.Join(p.topic, " ")+extra, "title_b", boostTitleBi),
 		// The names field holds every title and the names residents use
 		// for some procedures, so its words weigh as they do in titles.
 		match(topic, "names_f", boostTitle),
-		match(strings.Join(p.topic, " ")+named, "names_b", boostNames),
+		match(strings.Join(p.topic, " ")+extra, "names_b", boostNames),
 		match(strings.Join(p.words, " ")+extra, "body_b", boostBodyBi),
 	}
 	if p.heading != "" {
@@ -360,12 +350,18 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 	// The same procedure done at several levels is one answer.
 	// Of near ties, the one done at the commune is kept: the district
 	// level is gone, but its records remain.
+	// So is, whatever its score, one that is not the province's over
+	// its twin done at the province ("Cấp thẻ căn cước cho người dưới 14
+	// tuổi (thực hiện tại cấp tỉnh)"), unless the question names the
+	// province.
+	province := strings.Contains(" "+strings.Join(p.said, " ")+" ", " tinh ")
 	seen := make(map[string]int, len(order))
 	kept := make([]*group, 0, len(order))
 	for _, g := range order {
 		k := titleKey(g.entry.foldTitle)
 		if i, ok := seen[k]; ok {
-			if atCommune(g.entry.foldTitle) && !atCommune(kept[i].entry.foldTitle) && g.score >= nearTie*kept[i].score {
+			if atCommune(g.entry.foldTitle) && !atCommune(kept[i].entry.foldTitle) && g.score >= nearTie*kept[i].score ||
+				!province && atProvince(kept[i].entry.foldTitle) && !atProvince(g.entry.foldTitle) {
 				kept[i] = g
 			}
 			continue
