@@ -538,9 +538,9 @@ func TestStageOfProcedureNamed(t *testing.T) {
 			t.Errorf("%q: first %q, want a title with %q", q, got, want)
 		}
 	}
-	// "làm ở đâu", read as the record's "cơ quan thực hiện", does not
-	// name the twin "… (thực hiện tại cấp tỉnh)", whose title holds the
-	// commune one's whole.
+	// A child's card asked "làm ở đâu" is the commune's, not its twin
+	// "… (thực hiện tại cấp tỉnh)", whose title holds the commune one's
+	// whole: no province is named.
 	q, want := "con trai em 10 tuoi, muon lam can cuoc cho chau thi lam o dau, may ngay co?", "Cấp thẻ căn cước cho người dưới 14 tuổi"
 	if got := titles(t, kb, q, ""); len(got) == 0 || got[0] != want {
 		t.Errorf("%q: first %q, want %q", q, got, want)
