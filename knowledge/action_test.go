@@ -184,8 +184,10 @@ func TestStageOfProcedureNamed(t *testing.T) {
 		"Tôi bị ung thư đang điều trị, tốn nhiều tiền. Có được giảm thuế TNCN không, làm văn bản đề nghị theo mẫu nào, cần kèm giấy gì?":                                                        "Giảm thuế thu nhập cá nhân",
 		"Tiệm tạp hoá HKD nhà mình bị nước lũ ngập hư hết hàng, muốn xin giảm thuế TNCN thì cần những giấy tờ gì?":                                                                              "Giảm thuế thu nhập cá nhân",
 		"em di lam o Binh Duong gan 10 nam, gio ve que o han, muon nhap khau lai vao nha ba me thi can giay to gi, lam bao lau thi xong a?":                                                     "Đăng ký thường trú",
-		"mik mua oto o dai ly tinh khac, mun chay ve nha truoc khi dang ky chinh thuc thi xin bien tam ntn, bn lau co":                                                                          "Đăng ký xe tạm thời",
-		"Mua xe tải mới ở đại lý trên tỉnh, muốn đăng ký biển tạm để chạy về nhà, ra công an xã làm trực tiếp thì mất mấy ngày, cần giấy gì?":                                                   "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
+		// Nor is a passport's provincial record traded for the ministry's.
+		"Làm hộ chiếu phổ thông lần đầu cần chuẩn bị những giấy tờ gì?":                                                                       "(thực hiện tại cấp tỉnh)",
+		"mik mua oto o dai ly tinh khac, mun chay ve nha truoc khi dang ky chinh thuc thi xin bien tam ntn, bn lau co":                        "Đăng ký xe tạm thời",
+		"Mua xe tải mới ở đại lý trên tỉnh, muốn đăng ký biển tạm để chạy về nhà, ra công an xã làm trực tiếp thì mất mấy ngày, cần giấy gì?": "tạm thời thực hiện bằng dịch vụ công trực tuyến một phần",
 		// The initials of an e-invoice and the tax office.
 		"hộ kinh doanh đăng ký sử dụng HĐĐT có mã của CQT thì khai mẫu nào": "Đăng ký sử dụng hoá đơn điện tử",
 		// A business's name changed is no civil status.

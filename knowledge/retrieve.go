@@ -350,10 +350,10 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 	// The same procedure done at several levels is one answer.
 	// Of near ties, the one done at the commune is kept: the district
 	// level is gone, but its records remain.
-	// So is, whatever its score, one that is not the province's over
-	// its twin done at the province ("Cấp thẻ căn cước cho người dưới 14
-	// tuổi (thực hiện tại cấp tỉnh)"), unless the question names the
-	// province.
+	// So is, whatever its score, the commune's or one that names no
+	// level over its twin done at the province ("Cấp thẻ căn cước cho
+	// người dưới 14 tuổi (thực hiện tại cấp tỉnh)"), unless the question
+	// names the province; not one done at the ministry.
 	province := strings.Contains(" "+strings.Join(p.said, " ")+" ", " tinh ")
 	seen := make(map[string]int, len(order))
 	kept := make([]*group, 0, len(order))
@@ -361,7 +361,7 @@ func (ix *Index) search(ctx context.Context, q Query, respelled map[string]bool)
 		k := titleKey(g.entry.foldTitle)
 		if i, ok := seen[k]; ok {
 			if atCommune(g.entry.foldTitle) && !atCommune(kept[i].entry.foldTitle) && g.score >= nearTie*kept[i].score ||
-				!province && atProvince(kept[i].entry.foldTitle) && !atProvince(g.entry.foldTitle) {
+				!province && atProvince(kept[i].entry.foldTitle) && (atCommune(g.entry.foldTitle) || !strings.Contains(g.entry.foldTitle, " thuc hien tai cap ")) {
 				kept[i] = g
 			}
 			continue
