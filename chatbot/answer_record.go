@@ -139,19 +139,20 @@ func recordAnswer(b *strings.Builder, question string, intents []intent, d knowl
 		// or the form's number is cut away with the line's end.
 		t := part.String()
 		oneLine, n := strings.Count(strings.TrimSpace(t), "\n") == 0, utf8.RuneCountInString(t)
-		form := in == intentPapers && oneLine && n <= maxFormLine && strings.Contains(fold(question), " mau ")
-		// Too long to go whole, the list names as many of its first
-		// papers as fit, the form among them, and counts the rest: "Tờ
-		// khai thuế thu nhập cá nhân (mẫu số 04/CNV-TNCN) (1 trường hợp
-		// khác …)", not "Tờ khai thuế thu nhập cá nhân …" cut with the
-		// budget.
-		left := budget - utf8.RuneCountInString(parts.String())
-		cutForm := n > left && formCodeAt(clipLines(t, max(left, 0))) == nil
-		for k := maxTextPapers; in == intentPapers && oneLine && !form && cutForm && k > 0 && n > maxFormLine && strings.Contains(fold(question), " mau "); k-- {
-			var fewer strings.Builder
-			papersLine(&fewer, p, question, v, k, maxPaperList)
-			if f := fewer.String(); utf8.RuneCountInString(f) <= maxFormLine && formCodeAt(f) != nil {
-				t, form = f, true
+		formAsked := in == intentPapers && oneLine && strings.Contains(fold(question), " mau ")
+		form := formAsked && n <= maxFormLine
+		// Too long to go whole, and the form cut away with the budget
+		// ("Tờ khai thuế thu nhập cá nhân …"), the list names as many
+		// of its first papers as fit, the form among them, and counts
+		// the rest: "Tờ khai thuế thu nhập cá nhân (mẫu số 04/CNV-TNCN)
+		// (1 trường hợp khác …)".
+		if left := budget - utf8.RuneCountInString(parts.String()); formAsked && !form && n > left && formCodeAt(clipLines(t, max(left, 0))) == nil {
+			for k := maxTextPapers; k > 0 && !form; k-- {
+				var fewer strings.Builder
+				papersLine(&fewer, p, question, v, k, maxPaperList)
+				if f := fewer.String(); utf8.RuneCountInString(f) <= maxFormLine && formCodeAt(f) != nil {
+					t, form = f, true
+				}
 			}
 		}
 		// So does a time with the note that times each case ("nhận hồ

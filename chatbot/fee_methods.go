@@ -192,7 +192,7 @@ func tiersAsked(cell, question string) string {
 		}
 		for _, k := range keys {
 			k = " " + k + " "
-			if named[i] || !strings.Contains(question, k) {
+			if !strings.Contains(question, k) {
 				continue
 			}
 			in := 0
@@ -204,6 +204,7 @@ func tiersAsked(cell, question string) string {
 			if in < len(heads) {
 				named[i] = true
 				some++
+				break
 			}
 		}
 	}
